@@ -1,0 +1,100 @@
+#pragma once
+
+#include <QtCore/QCoreApplication>
+#include <QtCore/QString>
+#include <QtNetwork/QNetworkReply>
+
+#include <chrono>
+#include <optional>
+
+namespace InviteDesk {
+
+/*!
+ * One error type for the three layers a Clerk call can fail in:
+ * transport (connection, timeout, TLS, cancel), HTTP status (Clerk's error
+ * envelope), and payload (a 2xx answer we cannot use).
+ *
+ * It keeps what Clerk support asks for (code, trace ID) and what a person
+ * needs (userMessage()). Build one with the named constructors.
+ */
+class ClerkError
+{
+    Q_DECLARE_TR_FUNCTIONS(InviteDesk::ClerkError)
+
+public:
+    enum class Kind {
+        InvalidRequest, //!< refused on our side, nothing was sent
+        Network,        //!< connection refused, reset, closed, host not found
+        Timeout,        //!< no complete answer within the transfer timeout
+        Cancelled,      //!< cancelled by the user or the caller
+        Tls,            //!< certificate or handshake failure
+        Http,           //!< Clerk answered with a non-2xx status
+        Payload,        //!< a 2xx answer that could not be used
+    };
+
+    static ClerkError invalidRequest(const QString &message);
+    static ClerkError cancelled();
+    static ClerkError timeout(const QString &detail = {});
+    static ClerkError fromNetworkError(QNetworkReply::NetworkError error, const QString &detail);
+    /*! Parses Clerk's error envelope from \a body; tolerates any body. */
+    static ClerkError fromHttp(int status, const QByteArray &body, const QByteArray &cfRay = {},
+                               const QByteArray &retryAfter = {});
+    static ClerkError payload(const QString &detail, int status = 200, const QString &traceId = {});
+
+    Kind kind() const noexcept { return m_kind; }
+    int httpStatus() const noexcept { return m_httpStatus; }
+    QNetworkReply::NetworkError networkError() const noexcept { return m_networkError; }
+    QString code() const { return m_code; }
+    QString message() const { return m_message; }
+    QString longMessage() const { return m_longMessage; }
+    QString paramName() const { return m_paramName; }
+    QString traceId() const { return m_traceId; }
+    QString detail() const { return m_detail; }
+    std::optional<std::chrono::seconds> retryAfter() const { return m_retryAfter; }
+
+    void setTraceId(const QString &traceId) { m_traceId = traceId; }
+    void setRetryAfter(std::optional<std::chrono::seconds> after) { m_retryAfter = after; }
+
+    bool isUnauthorized() const { return m_kind == Kind::Http && m_httpStatus == 401; }
+    bool isForbidden() const { return m_kind == Kind::Http && m_httpStatus == 403; }
+    bool isRateLimited() const { return m_kind == Kind::Http && m_httpStatus == 429; }
+    bool isServerError() const { return m_kind == Kind::Http && m_httpStatus >= 500; }
+    bool isNotFound() const
+    {
+        return m_kind == Kind::Http && m_httpStatus == 404 && m_code != QLatin1String("organization_invitation_not_pending");
+    }
+    bool isNotPending() const { return m_code == QLatin1String("organization_invitation_not_pending"); }
+    bool isCancelled() const { return m_kind == Kind::Cancelled; }
+
+    /*! True where repeating a read can help: connection errors, timeouts, 429 and 5xx. */
+    bool isTransient() const;
+    /*!
+     * True when a state-changing request may have been carried out although
+     * we did not get its answer (timeout, reset, 5xx, unreadable 2xx).
+     */
+    bool outcomeUnknown() const;
+
+    /*! A sentence for people, translated. */
+    QString userMessage() const;
+    /*! userMessage() plus Clerk's code and trace ID, on one line: for stderr and logs. */
+    QString oneLine() const;
+
+    /*! Parses a Retry-After header (delta seconds or an HTTP date). */
+    static std::optional<std::chrono::seconds> parseRetryAfter(const QByteArray &value);
+
+private:
+    explicit ClerkError(Kind kind) : m_kind(kind) {}
+
+    Kind m_kind;
+    int m_httpStatus = 0;
+    QNetworkReply::NetworkError m_networkError = QNetworkReply::NoError;
+    QString m_code;
+    QString m_message;
+    QString m_longMessage;
+    QString m_paramName;
+    QString m_traceId;
+    QString m_detail;
+    std::optional<std::chrono::seconds> m_retryAfter;
+};
+
+} // namespace InviteDesk

@@ -1,0 +1,101 @@
+#pragma once
+
+#include <QtCore/QJsonObject>
+#include <QtCore/QList>
+#include <QtCore/QMetaType>
+#include <QtCore/QString>
+
+#include <optional>
+
+namespace InviteDesk {
+
+/*! Statuses Clerk documents for organization invitations; anything else is Unknown. */
+enum class InvitationStatus { Pending, Accepted, Revoked, Expired, Unknown };
+
+InvitationStatus invitationStatusFromString(QStringView text);
+/*! The wire name ("pending", …); empty for Unknown. */
+QString invitationStatusKey(InvitationStatus status);
+
+/*! `public_inviter_data` of an invitation. */
+struct InviterData
+{
+    QString userId;
+    QString firstName;
+    QString lastName;
+    QString imageUrl;
+    QString identifier;
+    bool hasImage = false;
+
+    /*! "First Last", else the identifier, else the user ID. */
+    QString displayName() const;
+};
+
+/*! `public_organization_data`, present on the instance-wide invitation list. */
+struct OrganizationRef
+{
+    QString id;
+    QString name;
+    QString slug;
+};
+
+/*! Clerk's `organization_invitation` object. Timestamps are ms since the epoch. */
+struct Invitation
+{
+    QString id;
+    QString emailAddress;
+    QString role;
+    QString roleName;
+    QString organizationId;
+    QString inviterId;
+    std::optional<InviterData> inviter;
+    InvitationStatus status = InvitationStatus::Unknown;
+    QString statusText; //!< as sent, so unknown statuses can still be shown
+    QJsonObject publicMetadata;
+    std::optional<QJsonObject> privateMetadata;
+    QString url;
+    std::optional<qint64> expiresAt;
+    qint64 createdAt = 0;
+    qint64 updatedAt = 0;
+    std::optional<OrganizationRef> organization;
+
+    /*! The inviter's name, or an empty string when Clerk sent none. */
+    QString inviterDisplay() const;
+};
+
+/*! Clerk's `organization` object (the fields the console uses). */
+struct Organization
+{
+    QString id;
+    QString name;
+    QString slug;
+    QString imageUrl;
+    bool hasImage = false;
+    std::optional<int> membersCount;
+    std::optional<int> pendingInvitationsCount;
+    std::optional<int> maxAllowedMemberships;
+    qint64 createdAt = 0;
+    qint64 updatedAt = 0;
+};
+
+/*! Clerk's organization `role` object. */
+struct Role
+{
+    QString id;
+    QString key;
+    QString name;
+    QString description;
+    qint64 createdAt = 0;
+};
+
+/*! One page of a `{data, total_count}` list. */
+template <typename T>
+struct Page
+{
+    QList<T> data;
+    qint64 totalCount = 0;
+};
+
+} // namespace InviteDesk
+
+Q_DECLARE_METATYPE(InviteDesk::Invitation)
+Q_DECLARE_METATYPE(InviteDesk::Organization)

@@ -1,0 +1,152 @@
+#pragma once
+
+#include "sandbox/HttpServer.h"
+#include "sandbox/SandboxStore.h"
+
+#include <QtCore/QObject>
+#include <QtCore/QRandomGenerator>
+#include <QtCore/QUrl>
+
+#include <deque>
+#include <memory>
+
+namespace InviteDesk::Sandbox {
+
+/*! Random faults, each a share of API requests (0 to 1). */
+struct FaultSettings
+{
+    int latencyMs = 0;          //!< added before every answer
+    double serverErrorRate = 0; //!< 500/503 in Clerk's envelope; nothing changes
+    double dropRate = 0;        //!< connection closed before any answer; nothing changes
+    double malformedRate = 0;   //!< 200 with a broken JSON body (a write is carried out first)
+    double lostAnswerRate = 0;  //!< writes are carried out, then the answer is cut off mid-way
+    quint32 seed = 7;
+};
+
+/*! A fault for the next matching requests, for tests that need one exact failure. */
+struct ScriptedFault
+{
+    enum class Kind {
+        ServerError,      //!< answer `status` (default 500) with Clerk's envelope; nothing changes
+        Drop,             //!< close the connection without answering; nothing changes
+        Malformed,        //!< carry out the request, answer 200 with a broken body
+        LoseAnswer,       //!< carry out the request, then cut the answer off
+        Stall,            //!< never answer (the client's timeout must fire)
+        RateLimit,        //!< 429 with Retry-After `retryAfterSeconds`
+        RawAnswer,        //!< answer `status` with `body` as is
+    };
+    Kind kind = Kind::ServerError;
+    QByteArray method;    //!< empty: any
+    QString pathContains; //!< empty: any API path
+    int count = 1;
+    int status = 500;
+    int retryAfterSeconds = 1;
+    QByteArray body;
+};
+
+/*! What the sandbox saw, for tests that check what a client sent. */
+struct LoggedRequest
+{
+    QByteArray method;
+    QByteArray rawPath;
+    QByteArray rawQuery;
+    QHash<QByteArray, QByteArray> headers; //!< Authorization is replaced by "Bearer <redacted>"
+    QByteArray body;
+    bool authorized = false;
+    int status = 0; //!< 0 when no answer was sent
+};
+
+struct SandboxOptions
+{
+    SeedOptions seed;
+    QStringList productionKeys{defaultProductionKey()};
+    QStringList developmentKeys{defaultDevelopmentKey()};
+    bool rateLimits = true;
+    /*! Unknown query parameters and bad values are answered with 422 (Clerk may ignore some). */
+    bool strictParameters = true;
+    bool logRequests = true;
+
+    static QString defaultProductionKey();
+    static QString defaultDevelopmentKey();
+};
+
+/*!
+ * A local fake of Clerk's Backend API, over real HTTP on loopback: the same
+ * paths, JSON shapes, ms timestamps, `{data, total_count}` pagination (limit
+ * 1-500), error envelope and codes, bearer-key check, rate limits with
+ * Retry-After (1000 per 10 s for sk_live_ keys, 100 per 10 s for sk_test_),
+ * and fault knobs. Used by the tests, by `invitedesk --demo` and by the
+ * `invitedesk-sandbox` tool.
+ */
+class ClerkSandbox : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit ClerkSandbox(const SandboxOptions &options = {}, QObject *parent = nullptr);
+    ~ClerkSandbox() override;
+
+    bool listen(quint16 port = 0, const QHostAddress &address = QHostAddress::LocalHost);
+    QString errorString() const;
+    quint16 port() const;
+    /*! `http://127.0.0.1:<port>/v1` */
+    QUrl apiUrl() const;
+
+    SandboxStore &store() { return m_store; }
+    const FaultSettings &faults() const { return m_faults; }
+    void setFaults(const FaultSettings &faults);
+    void addScriptedFault(const ScriptedFault &fault) { m_scripted.push_back(fault); }
+    void setRateLimits(bool enabled) { m_options.rateLimits = enabled; }
+    /*! Overrides the documented limit per window (for tests); 0 restores Clerk's numbers. */
+    void setRateLimitOverride(int requestsPerWindow, int windowMs);
+
+    const std::deque<LoggedRequest> &requests() const { return m_log; }
+    void clearRequests() { m_log.clear(); }
+    int rateLimitedCount() const { return m_rateLimited; }
+    int connectionsAccepted() const;
+
+    /*! Milliseconds since the epoch as the sandbox sees it. */
+    qint64 now() const;
+
+private:
+    struct Limiter;
+
+    void handle(const HttpRequest &request, HttpResponder responder);
+    HttpResponse route(const HttpRequest &request, const QString &key, bool *changedState);
+    void deliver(std::function<void()> action, qsizetype logIndex, int status);
+
+    HttpResponse listOrganizations(const HttpRequest &request);
+    HttpResponse getOrganization(const HttpRequest &request, const QString &idOrSlug);
+    HttpResponse listInvitations(const HttpRequest &request, SandboxOrganization &org);
+    HttpResponse listInstanceInvitations(const HttpRequest &request);
+    HttpResponse getInvitation(SandboxOrganization &org, const QString &invitationId);
+    HttpResponse revokeInvitation(const HttpRequest &request, SandboxOrganization &org, const QString &invitationId,
+                                  bool *changedState);
+    HttpResponse createInvitation(const HttpRequest &request, SandboxOrganization &org, const QString &key,
+                                  bool *changedState);
+    HttpResponse listRoles(const HttpRequest &request);
+
+    HttpResponse error(int status, const QString &code, const QString &message, const QString &longMessage,
+                       const QString &paramName = {});
+    HttpResponse json(const QJsonObject &object, int status = 200);
+    std::optional<HttpResponse> checkParameters(const HttpRequest &request, const QStringList &allowed);
+    std::optional<HttpResponse> readPaging(const HttpRequest &request, int *limit, int *offset);
+    QJsonObject invitationJson(const SandboxInvitation &invitation, const SandboxOrganization *withOrg = nullptr) const;
+    QJsonObject organizationJson(const SandboxOrganization &org, bool withMembersCount) const;
+    QByteArray newTraceId();
+
+    SandboxOptions m_options;
+    SandboxStore m_store;
+    FaultSettings m_faults;
+    QRandomGenerator m_faultRandom;
+    std::deque<ScriptedFault> m_scripted;
+    std::deque<LoggedRequest> m_log;
+    QHash<QString, std::shared_ptr<Limiter>> m_limiters;
+    QHash<QString, std::shared_ptr<Limiter>> m_createLimiters;
+    int m_limitOverride = 0;
+    int m_windowOverrideMs = 0;
+    int m_rateLimited = 0;
+    std::unique_ptr<HttpServer> m_server;
+};
+
+} // namespace InviteDesk::Sandbox

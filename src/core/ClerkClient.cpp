@@ -94,6 +94,16 @@ ClerkClient::~ClerkClient()
         discard(id);
 }
 
+void ClerkClient::setPacer(RatePacer *pacer)
+{
+    m_pacer = pacer;
+}
+
+RatePacer *ClerkClient::pacer() const
+{
+    return m_pacer;
+}
+
 QByteArray ClerkClient::userAgent()
 {
     return QByteArray("InviteDesk/" INVITEDESK_VERSION " (Qt ") + qVersion() + "; "
@@ -388,6 +398,15 @@ void ClerkClient::cancel(CallId id)
         call->reply = nullptr;
     }
     fail(id, ClerkError::cancelled());
+}
+
+bool ClerkClient::cancelIfNotSent(CallId id)
+{
+    const auto it = m_calls.find(id);
+    if (it == m_calls.end() || it->second->reply)
+        return false;
+    cancel(id);
+    return true;
 }
 
 void ClerkClient::cancelAll()

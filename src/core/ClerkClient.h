@@ -102,8 +102,8 @@ public:
     KeyEnvironment environment() const { return environmentOfKey(m_config.secretKey); }
 
     /*! Every request waits for \a pacer (not owned; may be null for unpaced). */
-    void setPacer(RatePacer *pacer) { m_pacer = pacer; }
-    RatePacer *pacer() const { return m_pacer; }
+    void setPacer(RatePacer *pacer);
+    RatePacer *pacer() const;
 
     CallId listOrganizations(const OrganizationQuery &query, QObject *context, Callback<Page<Organization>> done);
     CallId getOrganization(const QString &idOrSlug, QObject *context, Callback<Organization> done);
@@ -123,6 +123,8 @@ public:
     /*! Stops a call; its callback runs before this returns, with a Cancelled error. */
     void cancel(CallId id);
     void cancelAll();
+    /*! Cancels only if the request has not left yet (still paced or waiting to retry); true if it was cancelled. */
+    bool cancelIfNotSent(CallId id);
     int callsInFlight() const { return int(m_calls.size()); }
 
     /*! The URL for \a pathSegments below the API URL, each segment percent-encoded as one. */

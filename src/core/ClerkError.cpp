@@ -166,7 +166,7 @@ QString ClerkError::userMessage() const
     }
 
     if (m_httpStatus == 401)
-        return tr("The secret key was rejected by Clerk. Check the key in the connection profile.")
+        return tr("Clerk rejected the secret key: check that it is the right, current key for this instance.")
             + (clerkText.isEmpty() ? QString() : u" ("_s + clerkText + u')');
     if (m_httpStatus == 403)
         return clerkText.isEmpty() ? tr("Clerk refused this operation for this key or acting user.")

@@ -32,6 +32,9 @@ public:
         Payload,        //!< a 2xx answer that could not be used
     };
 
+    /*! An unset error; only for containers and QVariant. Use the named constructors. */
+    ClerkError() : m_kind(Kind::InvalidRequest) {}
+
     static ClerkError invalidRequest(const QString &message);
     static ClerkError cancelled();
     static ClerkError timeout(const QString &detail = {});
@@ -98,3 +101,5 @@ private:
 };
 
 } // namespace InviteDesk
+
+Q_DECLARE_METATYPE(InviteDesk::ClerkError)

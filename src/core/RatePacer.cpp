@@ -23,16 +23,13 @@ double RateBudget::defaultShare(KeyEnvironment environment)
 RateBudget RateBudget::forShare(KeyEnvironment environment, double share)
 {
     share = std::clamp(share, 0.01, 1.0);
-    const double allowance = share * documentedLimit(environment); // requests per window
+    // Requests per window; at least two, so that a burst of one still leaves a steady rate.
+    const double allowance = std::max(2.0, share * documentedLimit(environment));
     RateBudget budget;
     // The burst is spent at once; the steady rate covers the rest of the window, so that
     // burst + rate * window never exceeds the allowance.
     budget.burst = std::clamp(int(allowance / 10), 1, 25);
     budget.requestsPerSecond = (allowance - budget.burst) / double(window.count());
-    if (budget.requestsPerSecond <= 0) {
-        budget.burst = 1;
-        budget.requestsPerSecond = std::max(allowance - 1, 0.1) / double(window.count());
-    }
     return budget;
 }
 

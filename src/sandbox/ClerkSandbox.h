@@ -96,6 +96,7 @@ public:
     const FaultSettings &faults() const { return m_faults; }
     void setFaults(const FaultSettings &faults);
     void addScriptedFault(const ScriptedFault &fault) { m_scripted.push_back(fault); }
+    void clearScriptedFaults() { m_scripted.clear(); }
     void setRateLimits(bool enabled) { m_options.rateLimits = enabled; }
     /*! Overrides the documented limit per window (for tests); 0 restores Clerk's numbers. */
     void setRateLimitOverride(int requestsPerWindow, int windowMs);

@@ -1,0 +1,53 @@
+// invitedesk-cli: the scriptable face of InviteDesk's core library.
+
+#include "cli/Cli.h"
+#include "core/MessageFilter.h"
+
+#include <QtCore/QCoreApplication>
+#include <QtCore/QTimer>
+
+#include <atomic>
+#include <csignal>
+#include <cstdio>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+std::atomic<bool> interrupted{false};
+
+extern "C" void onSigint(int)
+{
+    interrupted = true;
+    std::signal(SIGINT, SIG_DFL); // a second Ctrl+C ends the process at once
+}
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    InviteDesk::installMessageFilter();
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setOrganizationName(u"InviteDesk"_s);
+    QCoreApplication::setApplicationName(u"invitedesk-cli"_s);
+
+    InviteDesk::Cli::Options options;
+    bool helpOrVersion = false;
+    if (const std::optional<QString> error =
+            InviteDesk::Cli::parseArguments(QCoreApplication::arguments(), &options, &helpOrVersion)) {
+        std::fprintf(stderr, "invitedesk-cli: %s\nRun 'invitedesk-cli --help' for usage.\n",
+                     error->toLocal8Bit().constData());
+        return InviteDesk::Cli::Usage;
+    }
+    if (helpOrVersion)
+        return InviteDesk::Cli::Success;
+
+    InviteDesk::Cli::Runner runner(options);
+    std::signal(SIGINT, onSigint);
+    QTimer interruptPoll;
+    QObject::connect(&interruptPoll, &QTimer::timeout, &runner, [&runner] {
+        if (interrupted.exchange(false))
+            runner.interrupt();
+    });
+    interruptPoll.start(100);
+    QTimer::singleShot(0, &runner, &InviteDesk::Cli::Runner::start);
+    return QCoreApplication::exec();
+}

@@ -1,0 +1,16 @@
+#pragma once
+
+#include <QtCore/QString>
+#include <QtCore/QStringList>
+
+namespace InviteDesk::Csv {
+
+/*!
+ * One CSV field (RFC 4180): quoted when needed. A leading =, +, - or @ is
+ * prefixed with an apostrophe so spreadsheet apps do not run it as a formula.
+ */
+QString field(const QString &value);
+/*! A whole line, fields joined by commas, ending in CRLF. */
+QString row(const QStringList &fields);
+
+} // namespace InviteDesk::Csv

@@ -1,0 +1,199 @@
+#include "core/InvitationLoader.h"
+
+#include <algorithm>
+
+namespace InviteDesk {
+
+namespace {
+constexpr int maxPasses = 3;
+constexpr int speculativePages = 3;
+} // namespace
+
+InvitationLoader::InvitationLoader(ClerkClient *client, QObject *parent) : QObject(parent), m_client(client) {}
+
+InvitationLoader::~InvitationLoader()
+{
+    // The client drops callbacks for this context when it is destroyed; nothing else to do.
+}
+
+QList<Invitation> InvitationLoader::invitations() const
+{
+    if (!m_running && !m_final.isEmpty())
+        return m_final;
+    QList<Invitation> list;
+    list.reserve(m_arrivalOrder.size());
+    for (const QString &id : m_arrivalOrder) {
+        const auto it = m_seen.constFind(id);
+        if (it != m_seen.cend())
+            list.append(*it);
+    }
+    return list;
+}
+
+void InvitationLoader::start(const Request &request)
+{
+    if (m_running)
+        cancel();
+    m_request = request;
+    m_request.pageSize = std::clamp(request.pageSize, 1, 500);
+    m_request.maxConcurrentPages = std::max(1, request.maxConcurrentPages);
+    m_running = true;
+    m_pass = 0;
+    m_changed = false;
+    m_requests = 0;
+    m_seen.clear();
+    m_arrivalOrder.clear();
+    m_final.clear();
+    m_total = request.expectedTotal.value_or(0);
+    startPass();
+}
+
+void InvitationLoader::cancel()
+{
+    if (!m_running)
+        return;
+    m_running = false;
+    const auto calls = m_inFlight;
+    m_inFlight.clear();
+    if (m_client) {
+        for (ClerkClient::CallId id : calls)
+            m_client->cancel(id);
+    }
+    Q_EMIT cancelled();
+}
+
+void InvitationLoader::startPass()
+{
+    ++m_pass;
+    m_pages.clear();
+    m_passIds.clear();
+    m_passTotal.reset();
+    m_passConsistent = true;
+    m_nextOffset = 0;
+    issuePages();
+}
+
+int InvitationLoader::plannedEnd() const
+{
+    // Until a page has told the total, plan from the hint (first pass) or ask speculatively.
+    qint64 total = 0;
+    if (m_passTotal)
+        total = *m_passTotal;
+    else if (m_pass == 1 && m_request.expectedTotal)
+        total = *m_request.expectedTotal;
+    else if (m_pass > 1)
+        total = m_total;
+    else
+        return speculativePages * m_request.pageSize;
+    return int(std::max<qint64>(total, 1));
+}
+
+void InvitationLoader::issuePages()
+{
+    if (!m_client) {
+        m_running = false;
+        Q_EMIT failed(ClerkError::cancelled());
+        return;
+    }
+    while (m_running && m_inFlight.size() < m_request.maxConcurrentPages && m_nextOffset < plannedEnd()) {
+        const int offset = m_nextOffset;
+        m_nextOffset += m_request.pageSize;
+        InvitationQuery query;
+        query.status = m_request.status;
+        query.orderBy = m_request.orderBy;
+        query.limit = m_request.pageSize;
+        query.offset = offset;
+        ++m_requests;
+        const ClerkClient::CallId id = m_client->listInvitations(
+            m_request.organizationId, query, this,
+            [this, offset](Result<Page<Invitation>> result) { onPage(offset, std::move(result)); });
+        m_inFlight.insert(offset, id);
+    }
+}
+
+void InvitationLoader::onPage(int offset, Result<Page<Invitation>> result)
+{
+    if (!m_inFlight.remove(offset) || !m_running)
+        return;
+    if (!result) {
+        if (result.error().isCancelled())
+            return;
+        m_running = false;
+        const auto calls = m_inFlight;
+        m_inFlight.clear();
+        for (ClerkClient::CallId id : calls)
+            m_client->cancel(id);
+        Q_EMIT failed(result.error());
+        return;
+    }
+
+    const Page<Invitation> &page = result.value();
+    if (m_passTotal && *m_passTotal != page.totalCount)
+        m_passConsistent = false;
+    if (!m_passTotal || page.totalCount > *m_passTotal)
+        m_passTotal = page.totalCount;
+    m_total = page.totalCount;
+
+    QList<Invitation> fresh;
+    for (const Invitation &inv : page.data) {
+        m_passIds.insert(inv.id);
+        const auto it = m_seen.find(inv.id);
+        if (it == m_seen.end()) {
+            m_seen.insert(inv.id, inv);
+            m_arrivalOrder.append(inv.id);
+            fresh.append(inv);
+        } else {
+            *it = inv; // newer data wins
+        }
+    }
+    m_pages.insert(offset, page.data);
+    if (!fresh.isEmpty() || m_pass == 1)
+        Q_EMIT invitationsArrived(fresh, int(m_seen.size()), m_total);
+    if (!m_running)
+        return; // a slot cancelled us
+
+    issuePages();
+    if (m_inFlight.isEmpty() && m_nextOffset >= plannedEnd())
+        finishPass();
+}
+
+void InvitationLoader::finishPass()
+{
+    const bool complete = m_passTotal && qint64(m_passIds.size()) >= *m_passTotal;
+    if (!(m_passConsistent && complete)) {
+        m_changed = true;
+        if (m_pass < maxPasses) {
+            startPass();
+            return;
+        }
+    }
+
+    m_running = false;
+    QStringList gone;
+    if (m_passConsistent && complete) {
+        // This pass saw a consistent list: it is the answer, in Clerk's order.
+        QSet<QString> added;
+        for (const QList<Invitation> &page : std::as_const(m_pages)) {
+            for (const Invitation &inv : page) {
+                if (!added.contains(inv.id)) {
+                    added.insert(inv.id);
+                    m_final.append(m_seen.value(inv.id));
+                }
+            }
+        }
+        for (const QString &id : std::as_const(m_arrivalOrder)) {
+            if (!added.contains(id))
+                gone.append(id);
+        }
+        for (const QString &id : std::as_const(gone))
+            m_seen.remove(id);
+        m_arrivalOrder.removeIf([&added](const QString &id) { return !added.contains(id); });
+    } else {
+        m_final = invitations();
+    }
+    if (!gone.isEmpty())
+        Q_EMIT invitationsGone(gone);
+    Q_EMIT finished();
+}
+
+} // namespace InviteDesk

@@ -1,0 +1,95 @@
+#pragma once
+
+#include "core/ClerkClient.h"
+
+#include <QtCore/QMap>
+#include <QtCore/QObject>
+#include <QtCore/QSet>
+
+namespace InviteDesk {
+
+/*!
+ * Loads every invitation of an organization with a given status.
+ *
+ * Clerk pages by offset only, with `limit` up to 500. The loader asks for
+ * several pages at once instead of one after another: with an expected total
+ * (e.g. the organization's pending_invitations_count) it plans every page at
+ * the start, otherwise it asks for a few pages speculatively until the first
+ * answer tells the total. Pages arrive in any order; each new invitation is
+ * reported once (lists shift while being read, so IDs are de-duplicated).
+ *
+ * If the total changes during the walk, or the walk found fewer invitations
+ * than the total, the list moved under us; the loader walks again (at most
+ * three passes) and finally reports what disappeared.
+ */
+class InvitationLoader : public QObject
+{
+    Q_OBJECT
+
+public:
+    struct Request
+    {
+        QString organizationId;
+        std::optional<InvitationStatus> status = InvitationStatus::Pending;
+        QString orderBy;
+        int pageSize = 500;
+        std::optional<qint64> expectedTotal;
+        int maxConcurrentPages = 6;
+    };
+
+    explicit InvitationLoader(ClerkClient *client, QObject *parent = nullptr);
+    ~InvitationLoader() override;
+
+    void start(const Request &request);
+    /*! Stops the walk; emits cancelled(). What arrived so far stays in invitations(). */
+    void cancel();
+    bool isRunning() const { return m_running; }
+
+    /*! In Clerk's order once finished; in arrival order before that. */
+    QList<Invitation> invitations() const;
+    int loadedCount() const { return int(m_seen.size()); }
+    qint64 totalCount() const { return m_total; }
+    int passes() const { return m_pass; }
+    /*! The list changed during the walk (it was walked again). */
+    bool listChanged() const { return m_changed; }
+    int requestsSent() const { return m_requests; }
+
+Q_SIGNALS:
+    /*! Invitations not reported before, as they arrive; \a loaded counts all so far. */
+    void invitationsArrived(const QList<InviteDesk::Invitation> &invitations, int loaded, qint64 total);
+    /*! Invitations reported earlier that a later, consistent walk no longer found. */
+    void invitationsGone(const QStringList &ids);
+    void finished();
+    void failed(const InviteDesk::ClerkError &error);
+    void cancelled();
+
+private:
+    void startPass();
+    void issuePages();
+    void onPage(int offset, Result<Page<Invitation>> result);
+    void finishPass();
+    int plannedEnd() const;
+
+    QPointer<ClerkClient> m_client;
+    Request m_request;
+    bool m_running = false;
+    int m_pass = 0;
+    bool m_changed = false;
+    int m_requests = 0;
+
+    // The current pass.
+    QMap<int, QList<Invitation>> m_pages; //!< offset -> page
+    QSet<QString> m_passIds;
+    std::optional<qint64> m_passTotal;
+    bool m_passConsistent = true;
+    int m_nextOffset = 0;
+    QMap<int, ClerkClient::CallId> m_inFlight; //!< offset -> call
+
+    // Across passes.
+    QHash<QString, Invitation> m_seen;
+    QStringList m_arrivalOrder;
+    QList<Invitation> m_final;
+    qint64 m_total = 0;
+};
+
+} // namespace InviteDesk

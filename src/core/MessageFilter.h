@@ -1,0 +1,18 @@
+#pragma once
+
+#include <QtCore/QString>
+
+namespace InviteDesk {
+
+/*!
+ * Installs a Qt message handler that keeps secrets out of every log line:
+ * bearer tokens and anything shaped like a Clerk secret key are replaced
+ * before the line is printed. Debug output is shown only when
+ * INVITEDESK_DEBUG is set, so users see clear errors, not Qt's chatter.
+ */
+void installMessageFilter();
+
+/*! Replaces "Bearer …" values and sk_live_/sk_test_ keys in \a text. */
+QString scrubSecrets(const QString &text);
+
+} // namespace InviteDesk

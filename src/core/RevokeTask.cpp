@@ -1,0 +1,234 @@
+#include "core/RevokeTask.h"
+
+#include <QtCore/QCoreApplication>
+
+using namespace Qt::StringLiterals;
+
+namespace InviteDesk {
+
+QString revokeOutcomeKey(RevokeOutcome outcome)
+{
+    switch (outcome) {
+    case RevokeOutcome::Revoked: return u"revoked"_s;
+    case RevokeOutcome::AlreadyRevoked: return u"already_revoked"_s;
+    case RevokeOutcome::NotPendingAccepted: return u"not_pending_accepted"_s;
+    case RevokeOutcome::NotPendingExpired: return u"not_pending_expired"_s;
+    case RevokeOutcome::NotPendingOther: return u"not_pending"_s;
+    case RevokeOutcome::NotFound: return u"not_found"_s;
+    case RevokeOutcome::Forbidden: return u"forbidden"_s;
+    case RevokeOutcome::Failed: return u"failed"_s;
+    case RevokeOutcome::Cancelled: return u"cancelled"_s;
+    }
+    return u"failed"_s;
+}
+
+QString revokeOutcomeText(RevokeOutcome outcome)
+{
+    switch (outcome) {
+    case RevokeOutcome::Revoked: return QCoreApplication::translate("RevokeOutcome", "Revoked");
+    case RevokeOutcome::AlreadyRevoked: return QCoreApplication::translate("RevokeOutcome", "Already revoked");
+    case RevokeOutcome::NotPendingAccepted:
+        return QCoreApplication::translate("RevokeOutcome", "Not pending: already accepted");
+    case RevokeOutcome::NotPendingExpired: return QCoreApplication::translate("RevokeOutcome", "Not pending: expired");
+    case RevokeOutcome::NotPendingOther: return QCoreApplication::translate("RevokeOutcome", "Not pending");
+    case RevokeOutcome::NotFound: return QCoreApplication::translate("RevokeOutcome", "Not found");
+    case RevokeOutcome::Forbidden: return QCoreApplication::translate("RevokeOutcome", "Forbidden");
+    case RevokeOutcome::Failed: return QCoreApplication::translate("RevokeOutcome", "Failed");
+    case RevokeOutcome::Cancelled: return QCoreApplication::translate("RevokeOutcome", "Cancelled");
+    }
+    return {};
+}
+
+bool revokeSucceeded(RevokeOutcome outcome)
+{
+    return outcome == RevokeOutcome::Revoked || outcome == RevokeOutcome::AlreadyRevoked;
+}
+
+QString RevokeResult::describe() const
+{
+    QString text = revokeOutcomeText(outcome);
+    if (error && (outcome == RevokeOutcome::Failed || outcome == RevokeOutcome::Forbidden))
+        text += u": "_s + error->oneLine();
+    return text;
+}
+
+RevokeTask::RevokeTask(ClerkClient *client, QString organizationId, QString invitationId, QString requestingUserId,
+                       QObject *parent)
+    : QObject(parent), m_client(client), m_organizationId(std::move(organizationId)),
+      m_invitationId(std::move(invitationId)), m_requestingUserId(std::move(requestingUserId))
+{
+    m_retryTimer.setSingleShot(true);
+    connect(&m_retryTimer, &QTimer::timeout, this, &RevokeTask::send);
+}
+
+RevokeTask::~RevokeTask() = default;
+
+void RevokeTask::setState(State state)
+{
+    if (m_state == state)
+        return;
+    m_state = state;
+    Q_EMIT stateChanged(state);
+}
+
+void RevokeTask::start()
+{
+    if (m_state != State::Idle)
+        return;
+    send();
+}
+
+void RevokeTask::cancel()
+{
+    if (m_state == State::Done)
+        return;
+    m_cancelRequested = true;
+    if (m_state == State::Idle || (m_state == State::Waiting && m_retryTimer.isActive())) {
+        m_retryTimer.stop();
+        finish(RevokeOutcome::Cancelled);
+        return;
+    }
+    // A revoke still queued by the pacer has not left: it can be withdrawn.
+    if (m_state == State::Sending && m_callIsRevoke && m_client && m_result.attempts == 1
+        && m_client->cancelIfNotSent(m_call))
+        return; // onRevoked() finishes as Cancelled
+}
+
+void RevokeTask::send()
+{
+    if (!m_client) {
+        finish(RevokeOutcome::Failed, ClerkError::cancelled());
+        return;
+    }
+    if (m_cancelRequested && m_result.attempts == 0) {
+        finish(RevokeOutcome::Cancelled);
+        return;
+    }
+    setState(State::Sending);
+    ++m_result.attempts;
+    m_callIsRevoke = true;
+    m_call = m_client->revokeInvitation(m_organizationId, m_invitationId, m_requestingUserId, this,
+                                        [this](Result<Invitation> result) { onRevoked(std::move(result)); });
+}
+
+void RevokeTask::onRevoked(Result<Invitation> result)
+{
+    m_call = 0;
+    if (result) {
+        m_result.invitation = result.value();
+        finish(RevokeOutcome::Revoked);
+        return;
+    }
+    const ClerkError &error = result.error();
+    if (error.isCancelled()) {
+        // Only withdrawn while still queued, so nothing reached Clerk from this attempt.
+        --m_result.attempts;
+        if (m_result.attempts == 0)
+            finish(RevokeOutcome::Cancelled);
+        else
+            verify(VerifyReason::LostAnswer);
+        return;
+    }
+    if (error.isNotPending()) {
+        verify(VerifyReason::NotPending);
+        return;
+    }
+    if (error.isRateLimited()) {
+        // Not carried out; the client's pacer already holds every request until Retry-After.
+        --m_result.attempts;
+        if (++m_rateLimitRetries <= maxRateLimitRetries && !m_cancelRequested) {
+            setState(State::Waiting);
+            send();
+            return;
+        }
+        finish(m_cancelRequested && m_result.attempts == 0 ? RevokeOutcome::Cancelled : RevokeOutcome::Failed, error);
+        return;
+    }
+    if (error.isForbidden()) {
+        finish(RevokeOutcome::Forbidden, error);
+        return;
+    }
+    if (error.isNotFound()) {
+        finish(RevokeOutcome::NotFound, error);
+        return;
+    }
+    if (error.outcomeUnknown()) {
+        m_lostAnswerError = error;
+        verify(VerifyReason::LostAnswer);
+        return;
+    }
+    finish(RevokeOutcome::Failed, error);
+}
+
+void RevokeTask::verify(VerifyReason reason)
+{
+    if (!m_client) {
+        finish(RevokeOutcome::Failed, m_lostAnswerError.value_or(ClerkError::cancelled()));
+        return;
+    }
+    setState(State::Verifying);
+    m_callIsRevoke = false;
+    m_call = m_client->getInvitation(m_organizationId, m_invitationId, this, [this, reason](Result<Invitation> result) {
+        onVerified(reason, std::move(result));
+    });
+}
+
+void RevokeTask::onVerified(VerifyReason reason, Result<Invitation> result)
+{
+    m_call = 0;
+    if (!result) {
+        if (result.error().isNotFound()) {
+            finish(RevokeOutcome::NotFound, result.error());
+            return;
+        }
+        // We cannot tell what happened: report the revoke's own error, which is what the user acted on.
+        finish(RevokeOutcome::Failed, m_lostAnswerError.value_or(result.error()));
+        return;
+    }
+    m_result.verified = true;
+    m_result.invitation = result.value();
+    switch (result.value().status) {
+    case InvitationStatus::Revoked:
+        // After a lost answer the revoke most likely went through; after "not pending" it was revoked before.
+        finish(reason == VerifyReason::LostAnswer && m_result.attempts > 0 ? RevokeOutcome::Revoked
+                                                                           : RevokeOutcome::AlreadyRevoked);
+        return;
+    case InvitationStatus::Accepted:
+        finish(RevokeOutcome::NotPendingAccepted);
+        return;
+    case InvitationStatus::Expired:
+        finish(RevokeOutcome::NotPendingExpired);
+        return;
+    case InvitationStatus::Unknown:
+        finish(RevokeOutcome::NotPendingOther);
+        return;
+    case InvitationStatus::Pending:
+        break;
+    }
+    // Still pending: the lost revoke did not happen. Send again, a bounded number of times.
+    if (m_cancelRequested) {
+        finish(m_result.attempts == 0 ? RevokeOutcome::Cancelled : RevokeOutcome::Failed,
+               m_lostAnswerError.value_or(ClerkError::cancelled()));
+        return;
+    }
+    if (m_result.attempts >= maxSendAttempts) {
+        finish(RevokeOutcome::Failed,
+               m_lostAnswerError.value_or(ClerkError::payload(
+                   tr("the invitation was still pending after %n revoke request(s)", nullptr, m_result.attempts))));
+        return;
+    }
+    setState(State::Waiting);
+    m_retryTimer.start(250 * m_result.attempts);
+}
+
+void RevokeTask::finish(RevokeOutcome outcome, std::optional<ClerkError> error)
+{
+    if (m_state == State::Done)
+        return;
+    m_result.outcome = outcome;
+    m_result.error = std::move(error);
+    setState(State::Done);
+    Q_EMIT finished(m_result);
+}
+
+} // namespace InviteDesk

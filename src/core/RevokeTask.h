@@ -1,0 +1,105 @@
+#pragma once
+
+#include "core/ClerkClient.h"
+
+#include <QtCore/QObject>
+#include <QtCore/QTimer>
+
+namespace InviteDesk {
+
+/*! The one final outcome every revoke ends in. */
+enum class RevokeOutcome {
+    Revoked,            //!< this revoke did it
+    AlreadyRevoked,     //!< it was revoked before (by someone else, or by an earlier lost attempt)
+    NotPendingAccepted, //!< the invitee had already accepted
+    NotPendingExpired,  //!< it had expired
+    NotPendingOther,    //!< not pending, in a status this version does not know
+    NotFound,
+    Forbidden,          //!< the key or the acting user may not revoke it
+    Failed,             //!< see the error
+    Cancelled,          //!< never sent
+};
+
+/*! Stable machine name: "revoked", "already_revoked", "not_pending_accepted", … */
+QString revokeOutcomeKey(RevokeOutcome outcome);
+/*! Short text for people (translated). */
+QString revokeOutcomeText(RevokeOutcome outcome);
+/*! Revoked or already revoked: the invitation can no longer be used. */
+bool revokeSucceeded(RevokeOutcome outcome);
+
+struct RevokeResult
+{
+    RevokeOutcome outcome = RevokeOutcome::Failed;
+    std::optional<ClerkError> error;
+    std::optional<Invitation> invitation; //!< the latest state Clerk reported
+    int attempts = 0;                     //!< revoke requests sent
+    bool verified = false;                //!< the outcome was confirmed by re-reading the invitation
+
+    /*! One line for people: the outcome, plus the reason for failures. */
+    QString describe() const;
+};
+
+/*!
+ * Revokes one invitation and settles what happened.
+ *
+ * A revoke whose answer is lost (timeout, reset, 5xx, unreadable 200) may
+ * have been carried out, so the invitation is re-read before anything is
+ * sent again: never two successful revokes, never a blind retry. A 429 waits
+ * for Retry-After (the client's pacer holds every request) and tries again.
+ * `organization_invitation_not_pending` is settled by a re-read as well:
+ * revoked, accepted or expired.
+ */
+class RevokeTask : public QObject
+{
+    Q_OBJECT
+
+public:
+    enum class State { Idle, Sending, Verifying, Waiting, Done };
+    Q_ENUM(State)
+
+    RevokeTask(ClerkClient *client, QString organizationId, QString invitationId, QString requestingUserId = {},
+               QObject *parent = nullptr);
+    ~RevokeTask() override;
+
+    void start();
+    /*! Cancels if nothing has been sent yet; a request already out is allowed to finish. */
+    void cancel();
+
+    State state() const { return m_state; }
+    const QString &invitationId() const { return m_invitationId; }
+    const RevokeResult &result() const { return m_result; }
+
+    /*! How often a lost answer leads to another revoke after the re-read found it still pending. */
+    static constexpr int maxSendAttempts = 5;
+    /*! How often a 429 is waited out before the revoke counts as failed. */
+    static constexpr int maxRateLimitRetries = 10;
+
+Q_SIGNALS:
+    void stateChanged(InviteDesk::RevokeTask::State state);
+    void finished(const InviteDesk::RevokeResult &result);
+
+private:
+    enum class VerifyReason { NotPending, LostAnswer };
+
+    void send();
+    void onRevoked(Result<Invitation> result);
+    void verify(VerifyReason reason);
+    void onVerified(VerifyReason reason, Result<Invitation> result);
+    void finish(RevokeOutcome outcome, std::optional<ClerkError> error = std::nullopt);
+    void setState(State state);
+
+    QPointer<ClerkClient> m_client;
+    QString m_organizationId;
+    QString m_invitationId;
+    QString m_requestingUserId;
+    State m_state = State::Idle;
+    RevokeResult m_result;
+    ClerkClient::CallId m_call = 0;
+    bool m_callIsRevoke = false;
+    bool m_cancelRequested = false;
+    int m_rateLimitRetries = 0;
+    std::optional<ClerkError> m_lostAnswerError;
+    QTimer m_retryTimer;
+};
+
+} // namespace InviteDesk

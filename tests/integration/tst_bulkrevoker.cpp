@@ -1,0 +1,226 @@
+// Bulk revoke: exactly the requested invitations, each reported once, under faults and 429s;
+// pause, resume, cancel; the audit trail.
+
+#include "core/AuditLog.h"
+#include "core/BulkRevoker.h"
+#include "core/RatePacer.h"
+#include "support/TestSandbox.h"
+
+#include <QtCore/QSet>
+#include <QtCore/QTemporaryDir>
+#include <QtTest/QSignalSpy>
+#include <QtTest/QTest>
+
+using namespace Qt::StringLiterals;
+using namespace InviteDesk;
+using namespace InviteDesk::Sandbox;
+using namespace InviteDesk::Testing;
+
+class TestBulkRevoker : public QObject
+{
+    Q_OBJECT
+
+    std::unique_ptr<ClerkSandbox> m_sandbox;
+    std::unique_ptr<ClerkClient> m_client;
+    std::unique_ptr<RatePacer> m_pacer;
+    SandboxOrganization *m_org = nullptr;
+
+    /*! Every n-th pending invitation of acme, so untouched neighbours exist between them. */
+    QList<RevokeItem> pick(int count, int step = 3)
+    {
+        QList<RevokeItem> items;
+        int i = 0;
+        for (const SandboxInvitation &inv : m_org->invitations) {
+            if (inv.status != "pending"_L1 || (i++ % step) != 0)
+                continue;
+            items << RevokeItem{m_org->id, m_org->name, inv.id, inv.emailAddress, inv.role};
+            if (items.size() == count)
+                break;
+        }
+        return items;
+    }
+
+    QHash<QString, QString> statusSnapshot() const
+    {
+        QHash<QString, QString> s;
+        for (const SandboxOrganization &org : m_sandbox->store().organizations) {
+            for (const SandboxInvitation &inv : org.invitations)
+                s.insert(inv.id, inv.status);
+        }
+        return s;
+    }
+
+private Q_SLOTS:
+    void init()
+    {
+        m_sandbox = startSandbox();
+        m_client = std::make_unique<ClerkClient>(configFor(*m_sandbox));
+        m_pacer = std::make_unique<RatePacer>();
+        m_pacer->setBudget(RateBudget::forShare(KeyEnvironment::Production, 1.0));
+        m_client->setPacer(m_pacer.get());
+        m_org = m_sandbox->store().organization(u"acme"_s);
+    }
+
+    void cleanup()
+    {
+        m_client.reset();
+        m_pacer.reset();
+        m_sandbox.reset();
+    }
+
+    void exactlyTheRequestedOnesUnderFaults_data()
+    {
+        QTest::addColumn<quint32>("seed");
+        // The same fault mix with different dice: the result must not depend on luck.
+        for (quint32 seed : {1u, 2u, 3u})
+            QTest::addRow("seed %u", seed) << seed;
+    }
+
+    void exactlyTheRequestedOnesUnderFaults()
+    {
+        QFETCH(quint32, seed);
+        FaultSettings faults;
+        faults.serverErrorRate = 0.08;
+        faults.dropRate = 0.05;
+        faults.malformedRate = 0.05;
+        faults.lostAnswerRate = 0.08;
+        faults.seed = seed;
+        m_sandbox->setFaults(faults);
+        // A tight limit so 429s happen too: 60 requests per second window.
+        m_sandbox->setRateLimitOverride(60, 1'000);
+
+        const QList<RevokeItem> items = pick(300);
+        QCOMPARE(items.size(), 300);
+        // Two that are no longer pending and one that does not exist, mixed in.
+        QList<RevokeItem> all = items;
+        SandboxInvitation *accepted = nullptr;
+        for (SandboxInvitation &inv : m_org->invitations) {
+            if (inv.status == "accepted"_L1) {
+                accepted = &inv;
+                break;
+            }
+        }
+        all << RevokeItem{m_org->id, m_org->name, accepted->id, accepted->emailAddress, accepted->role};
+        all << RevokeItem{m_org->id, m_org->name, u"orginv_missing"_s, u"ghost@acme.example"_s, u"org:member"_s};
+
+        const QHash<QString, QString> before = statusSnapshot();
+        BulkRevoker bulk(m_client.get());
+        QSignalSpy itemFinished(&bulk, &BulkRevoker::itemFinished);
+        QSignalSpy finished(&bulk, &BulkRevoker::finished);
+        bulk.start(all);
+        QVERIFY(finished.wait(120'000));
+        QCOMPARE(finished.size(), 1);
+
+        // Each item reported exactly once.
+        QCOMPARE(itemFinished.size(), all.size());
+        QSet<int> indexes;
+        for (const QList<QVariant> &args : itemFinished)
+            indexes.insert(args.at(0).toInt());
+        QCOMPARE(indexes.size(), all.size());
+
+        // Exactly the requested ones changed, and none was revoked twice.
+        const QHash<QString, QString> after = statusSnapshot();
+        QSet<QString> requested;
+        for (const RevokeItem &item : items)
+            requested.insert(item.invitationId);
+        for (auto it = after.cbegin(); it != after.cend(); ++it) {
+            if (requested.contains(it.key()))
+                QCOMPARE(it.value(), u"revoked"_s);
+            else
+                QCOMPARE(it.value(), before.value(it.key()));
+        }
+        for (const SandboxInvitation &inv : m_org->invitations)
+            QVERIFY(inv.revokeCommits <= 1);
+
+        const BulkSummary summary = bulk.summary();
+        QCOMPARE(summary.succeeded(), 300);
+        QCOMPARE(summary.notPending, 1);
+        QCOMPARE(summary.notFound, 1);
+        QCOMPARE(summary.failed, 0);
+        QCOMPARE(bulk.results().at(300)->outcome, RevokeOutcome::NotPendingAccepted);
+        QVERIFY(!summary.allSucceeded());
+    }
+
+    void pauseAndResume()
+    {
+        m_sandbox->setFaults({30});
+        const QList<RevokeItem> items = pick(40);
+        BulkRevoker bulk(m_client.get());
+        bulk.setConcurrency(2);
+        QSignalSpy finished(&bulk, &BulkRevoker::finished);
+        bulk.start(items);
+        QTRY_VERIFY(bulk.settledCount() >= 2);
+        bulk.pause();
+        QCOMPARE(bulk.state(), BulkRevoker::State::Paused);
+        // In-flight ones finish; nothing new starts.
+        QTest::qWait(300);
+        const int settledWhilePaused = bulk.settledCount();
+        const int postsWhilePaused = int(m_sandbox->requests().size());
+        QTest::qWait(300);
+        QCOMPARE(bulk.settledCount(), settledWhilePaused);
+        QCOMPARE(int(m_sandbox->requests().size()), postsWhilePaused);
+        QVERIFY(settledWhilePaused < items.size());
+        bulk.resume();
+        QVERIFY(finished.wait(30'000));
+        QCOMPARE(bulk.summary().revoked, 40);
+    }
+
+    void cancelReportsTheRestAsCancelled()
+    {
+        m_sandbox->setFaults({50});
+        const QList<RevokeItem> items = pick(60);
+        BulkRevoker bulk(m_client.get());
+        bulk.setConcurrency(3);
+        QSignalSpy finished(&bulk, &BulkRevoker::finished);
+        bulk.start(items);
+        QTRY_VERIFY(bulk.settledCount() >= 3);
+        bulk.cancel();
+        QVERIFY(finished.size() == 1 || finished.wait(10'000));
+        const BulkSummary summary = bulk.summary();
+        QCOMPARE(summary.total, 60);
+        QCOMPARE(summary.revoked + summary.cancelled, 60);
+        QVERIFY(summary.cancelled > 0);
+        // What the summary says is what the server has.
+        int revokedOnServer = 0;
+        for (const RevokeItem &item : items)
+            revokedOnServer += m_sandbox->store().invitation(m_org->id, item.invitationId)->status == "revoked"_L1;
+        QCOMPARE(revokedOnServer, summary.revoked);
+    }
+
+    void auditTrailPairsEveryIntentWithAnOutcome()
+    {
+        QTemporaryDir dir;
+        AuditLog audit(dir.filePath(u"audit.jsonl"_s));
+        audit.setContext({u"test"_s, u"production"_s, keyFingerprint(m_client->config().secretKey), u"127.0.0.1"_s,
+                          u"SUP-7"_s, u"tester"_s});
+        FaultSettings faults;
+        faults.lostAnswerRate = 0.2;
+        m_sandbox->setFaults(faults);
+        BulkRevoker bulk(m_client.get());
+        bulk.setObserver(&audit);
+        QSignalSpy finished(&bulk, &BulkRevoker::finished);
+        bulk.start(pick(25));
+        QVERIFY(finished.wait(30'000));
+        QVERIFY(AuditLog::verify(audit.filePath()).ok);
+        QCOMPARE(AuditLog::verify(audit.filePath()).records, 50);
+        QVERIFY(AuditLog::unsettledIntents(audit.filePath()).isEmpty());
+    }
+
+    void paceStaysWithinTheBudget()
+    {
+        // Development key, 100 % budget: 100 requests per 10 s. The sandbox enforces exactly that.
+        ClerkClient client(configFor(*m_sandbox, SandboxOptions::defaultDevelopmentKey()));
+        RatePacer pacer;
+        pacer.setBudget(RateBudget::forShare(KeyEnvironment::Development, 1.0));
+        client.setPacer(&pacer);
+        BulkRevoker bulk(&client);
+        QSignalSpy finished(&bulk, &BulkRevoker::finished);
+        bulk.start(pick(30));
+        QVERIFY(finished.wait(30'000));
+        QCOMPARE(bulk.summary().revoked, 30);
+        QCOMPARE(m_sandbox->rateLimitedCount(), 0); // never tripped the limiter
+    }
+};
+
+QTEST_GUILESS_MAIN(TestBulkRevoker)
+#include "tst_bulkrevoker.moc"

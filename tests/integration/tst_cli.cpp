@@ -1,0 +1,246 @@
+// invitedesk-cli run as a user would, against an in-process sandbox.
+
+#include "support/TestSandbox.h"
+
+#include <QtCore/QJsonArray>
+#include <QtCore/QJsonDocument>
+#include <QtCore/QJsonObject>
+#include <QtCore/QProcess>
+#include <QtCore/QSet>
+#include <QtCore/QTemporaryDir>
+#include <QtTest/QSignalSpy>
+#include <QtTest/QTest>
+
+using namespace Qt::StringLiterals;
+using namespace InviteDesk;
+using namespace InviteDesk::Sandbox;
+using namespace InviteDesk::Testing;
+
+class TestCli : public QObject
+{
+    Q_OBJECT
+
+    std::unique_ptr<ClerkSandbox> m_sandbox;
+    QTemporaryDir m_home;
+
+    struct Run
+    {
+        int exitCode = -1;
+        QByteArray out;
+        QByteArray err;
+    };
+
+    Run cli(const QStringList &arguments, const QString &key = SandboxOptions::defaultProductionKey(),
+            const QByteArray &stdinData = {}, bool withUrl = true)
+    {
+        QProcess process;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.remove(u"CLERK_SECRET_KEY"_s);
+        env.remove(u"CLERK_API_URL"_s);
+        if (!key.isNull())
+            env.insert(u"CLERK_SECRET_KEY"_s, key);
+        env.insert(u"HOME"_s, m_home.path());
+        env.insert(u"XDG_DATA_HOME"_s, m_home.filePath(u"data"_s));
+        env.insert(u"XDG_CONFIG_HOME"_s, m_home.filePath(u"config"_s));
+        process.setProcessEnvironment(env);
+        QStringList args = arguments;
+        if (withUrl)
+            args.prepend(m_sandbox->apiUrl().toString()), args.prepend(u"--api-url"_s);
+        process.start(QStringLiteral(INVITEDESK_CLI_PATH), args);
+        if (!process.waitForStarted())
+            qFatal("cannot start the CLI");
+        if (!stdinData.isNull())
+            process.write(stdinData);
+        process.closeWriteChannel();
+        // The sandbox lives in this thread: keep the event loop running while the CLI works.
+        if (!QTest::qWaitFor([&process] { return process.state() == QProcess::NotRunning; }, 60'000))
+            qFatal("the CLI did not finish");
+        return Run{process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2, process.readAllStandardOutput(),
+                   process.readAllStandardError()};
+    }
+
+    QSet<QString> pendingIds(const QString &slug)
+    {
+        QSet<QString> ids;
+        for (const SandboxInvitation &inv : m_sandbox->store().organization(slug)->invitations) {
+            if (SandboxStore::effectiveStatus(inv, m_sandbox->now()) == "pending"_L1)
+                ids.insert(inv.id);
+        }
+        return ids;
+    }
+
+private Q_SLOTS:
+    void init() { m_sandbox = startSandbox(); }
+    void cleanup() { m_sandbox.reset(); }
+
+    void help()
+    {
+        const Run run = cli({u"--help"_s}, {}, {}, false);
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY(run.out.contains("revoke ORG [INVITATION_ID ...]"));
+        QVERIFY(run.out.contains("Exit codes"));
+    }
+
+    void listsExactlyThePendingInvitationsAsJson()
+    {
+        const Run run = cli({u"list"_s, u"acme"_s, u"--format"_s, u"json"_s});
+        QCOMPARE(run.exitCode, 0);
+        const QJsonArray array = QJsonDocument::fromJson(run.out).array();
+        QSet<QString> ids;
+        for (const QJsonValue &v : array) {
+            ids.insert(v["id"_L1].toString());
+            QCOMPARE(v["object"_L1].toString(), u"organization_invitation"_s);
+            QCOMPARE(v["status"_L1].toString(), u"pending"_s);
+            QVERIFY(v["created_at"_L1].isDouble());
+        }
+        QCOMPARE(array.size(), 1234);
+        QCOMPARE(ids, pendingIds(u"acme"_s));
+    }
+
+    void listFormats()
+    {
+        const Run csv = cli({u"list"_s, u"initech"_s, u"--status"_s, u"all"_s, u"--format"_s, u"csv"_s});
+        QCOMPARE(csv.exitCode, 0);
+        const QList<QByteArray> lines = csv.out.trimmed().split('\n');
+        QVERIFY(lines.first().startsWith("id,email_address,role"));
+        QCOMPARE(lines.size(), 1 + int(m_sandbox->store().organization(u"initech"_s)->invitations.size()));
+        const Run table = cli({u"list"_s, u"umbrella"_s});
+        QCOMPARE(table.exitCode, 0);
+        QVERIFY(table.out.startsWith("EMAIL"));
+        QVERIFY(QString::fromUtf8(table.out).contains(u"zoë.ångström@umbrella.example"_s));
+    }
+
+    void orgsSearch()
+    {
+        const Run run = cli({u"orgs"_s, u"--query"_s, u"glob"_s, u"--format"_s, u"json"_s});
+        QCOMPARE(run.exitCode, 0);
+        const QJsonArray array = QJsonDocument::fromJson(run.out).array();
+        QCOMPARE(array.size(), 1);
+        QCOMPARE(array.first()["slug"_L1].toString(), u"globex"_s);
+    }
+
+    void revokesExactlyThoseNamed()
+    {
+        QStringList chosen;
+        const QSet<QString> before = pendingIds(u"globex"_s);
+        for (const QString &id : before) {
+            chosen << id;
+            if (chosen.size() == 5)
+                break;
+        }
+        QTemporaryDir dir;
+        QFile list(dir.filePath(u"ids.txt"_s));
+        QVERIFY(list.open(QIODevice::WriteOnly));
+        list.write("# from the ticket\n" + chosen.mid(2).join(u'\n').toLatin1() + "\n\n");
+        list.close();
+
+        const Run run = cli({u"revoke"_s, u"globex"_s, chosen.at(0), chosen.at(1), u"--from-file"_s, list.fileName(),
+                             u"--yes"_s, u"--rate-budget"_s, u"50"_s, u"--ticket"_s, u"SUP-1"_s});
+        QCOMPARE(run.exitCode, 0);
+        const QList<QByteArray> lines = run.out.trimmed().split('\n');
+        QCOMPARE(lines.size(), 5);
+        for (const QByteArray &line : lines)
+            QVERIFY2(line.split('\t').value(2) == "revoked", line.constData());
+        const QSet<QString> after = pendingIds(u"globex"_s);
+        QCOMPARE(before - after, QSet<QString>(chosen.cbegin(), chosen.cend()));
+        QCOMPARE(after.size(), before.size() - 5);
+
+        // Again: already revoked is success too, and the audit log holds both runs.
+        const Run again = cli({u"revoke"_s, u"globex"_s, chosen.at(0), u"--yes"_s});
+        QCOMPARE(again.exitCode, 0);
+        QVERIFY(again.out.contains("already_revoked"));
+        const Run verify = cli({u"audit"_s, u"verify"_s}, {}, {}, false);
+        QCOMPARE(verify.exitCode, 0);
+        QVERIFY(verify.out.contains("12 records"));
+    }
+
+    void partialFailureExitsOne()
+    {
+        const QString pending = *pendingIds(u"initech"_s).cbegin();
+        const Run run = cli({u"revoke"_s, u"initech"_s, pending, u"orginv_nope"_s, u"--yes"_s});
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY(run.out.contains("not_found"));
+        QVERIFY(run.out.contains(QByteArray(pending.toLatin1() + '\t')));
+    }
+
+    void refusesWithoutATerminal()
+    {
+        const QString pending = *pendingIds(u"initech"_s).cbegin();
+        const Run run = cli({u"revoke"_s, u"initech"_s, pending}, SandboxOptions::defaultProductionKey(), "y\n");
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY(run.err.contains("--yes"));
+        QVERIFY(pendingIds(u"initech"_s).contains(pending));
+        QVERIFY(m_sandbox->requests().empty()); // refused before anything was sent
+    }
+
+    void wrongKeyIsClear()
+    {
+        const Run run = cli({u"orgs"_s}, u"sk_live_wrong"_s);
+        QCOMPARE(run.exitCode, 3);
+        QVERIFY(run.err.contains("rejected the secret key"));
+        QVERIFY(run.err.contains("clerk_key_invalid"));
+        QCOMPARE(run.err.count('\n'), 1); // one line, no Qt noise
+    }
+
+    void missingKey()
+    {
+        const Run run = cli({u"orgs"_s}, QString());
+        QCOMPARE(run.exitCode, 3);
+        QVERIFY(run.err.contains("CLERK_SECRET_KEY"));
+    }
+
+    void keyIsNeverAnArgument()
+    {
+        const Run run = cli({u"orgs"_s, u"--key"_s, u"sk_live_x"_s});
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY(run.err.contains("CLERK_SECRET_KEY"));
+    }
+
+    void insecureUrlIsRefused()
+    {
+        const Run run = cli({u"--api-url"_s, u"http://api.example.com/v1"_s, u"orgs"_s}, SandboxOptions::defaultProductionKey(),
+                            {}, false);
+        QCOMPARE(run.exitCode, 3);
+        QVERIFY(run.err.contains("https"));
+    }
+
+    void unknownOrganization()
+    {
+        const Run run = cli({u"list"_s, u"no-such-org"_s});
+        QCOMPARE(run.exitCode, 4);
+        QVERIFY(run.err.contains("no-such-org"));
+    }
+
+    void usageErrors_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::newRow("no command") << QStringList{};
+        QTest::newRow("unknown command") << QStringList{u"frobnicate"_s};
+        QTest::newRow("list without org") << QStringList{u"list"_s};
+        QTest::newRow("bad format") << QStringList{u"orgs"_s, u"--format"_s, u"xml"_s};
+        QTest::newRow("bad status") << QStringList{u"list"_s, u"acme"_s, u"--status"_s, u"maybe"_s};
+        QTest::newRow("revoke without ids") << QStringList{u"revoke"_s, u"acme"_s};
+        QTest::newRow("budget too high") << QStringList{u"revoke"_s, u"acme"_s, u"x"_s, u"--rate-budget"_s, u"150"_s};
+        QTest::newRow("option of another command") << QStringList{u"orgs"_s, u"--yes"_s};
+    }
+
+    void usageErrors()
+    {
+        QFETCH(QStringList, arguments);
+        const Run run = cli(arguments);
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY(run.err.startsWith("invitedesk-cli: "));
+    }
+
+    void networkFailureIsOneLine()
+    {
+        m_sandbox->addScriptedFault({ScriptedFault::Kind::ServerError, {}, {}, 100, 503});
+        const Run run = cli({u"orgs"_s});
+        QCOMPARE(run.exitCode, 4);
+        QVERIFY(run.err.contains("HTTP 503"));
+        QCOMPARE(run.err.count('\n'), 1);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "tst_cli.moc"

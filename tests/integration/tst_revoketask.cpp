@@ -1,0 +1,228 @@
+// One revoke and every way it can end: exactly one outcome, never two successful revokes.
+
+#include "core/RatePacer.h"
+#include "core/RevokeTask.h"
+#include "support/TestSandbox.h"
+
+#include <QtTest/QSignalSpy>
+#include <QtTest/QTest>
+
+using namespace Qt::StringLiterals;
+using namespace InviteDesk;
+using namespace InviteDesk::Sandbox;
+using namespace InviteDesk::Testing;
+
+class TestRevokeTask : public QObject
+{
+    Q_OBJECT
+
+    std::unique_ptr<ClerkSandbox> m_sandbox;
+    std::unique_ptr<ClerkClient> m_client;
+    SandboxOrganization *m_org = nullptr;
+
+    SandboxInvitation *withStatus(const QString &status)
+    {
+        for (SandboxInvitation &inv : m_org->invitations) {
+            if (SandboxStore::effectiveStatus(inv, m_sandbox->now()) == status)
+                return &inv;
+        }
+        return nullptr;
+    }
+
+    RevokeResult run(const QString &invitationId, const QString &actingUser = {})
+    {
+        RevokeTask task(m_client.get(), m_org->id, invitationId, actingUser);
+        QSignalSpy finished(&task, &RevokeTask::finished);
+        task.start();
+        if (!finished.wait(20'000))
+            qFatal("revoke did not finish");
+        QTest::qWait(20);
+        if (finished.size() != 1)
+            qFatal("finished emitted %d times", int(finished.size()));
+        return task.result();
+    }
+
+    int postsTo(const QString &invitationId) const
+    {
+        int n = 0;
+        for (const LoggedRequest &r : m_sandbox->requests())
+            n += (r.method == "POST" && r.rawPath.contains(invitationId.toLatin1())) ? 1 : 0;
+        return n;
+    }
+
+private Q_SLOTS:
+    void init()
+    {
+        m_sandbox = startSandbox();
+        m_client = std::make_unique<ClerkClient>(configFor(*m_sandbox));
+        m_org = m_sandbox->store().organization(u"initech"_s);
+    }
+
+    void cleanup()
+    {
+        m_client.reset();
+        m_sandbox.reset();
+    }
+
+    void revokes()
+    {
+        SandboxInvitation *inv = withStatus(u"pending"_s);
+        const RevokeResult r = run(inv->id);
+        QCOMPARE(r.outcome, RevokeOutcome::Revoked);
+        QCOMPARE(r.attempts, 1);
+        QCOMPARE(inv->status, u"revoked"_s);
+        QCOMPARE(inv->revokeCommits, 1);
+        QCOMPARE(r.invitation->status, InvitationStatus::Revoked);
+    }
+
+    void notPendingIsSettledByAReRead_data()
+    {
+        QTest::addColumn<QString>("status");
+        QTest::addColumn<int>("outcome");
+        QTest::newRow("revoked") << u"revoked"_s << int(RevokeOutcome::AlreadyRevoked);
+        QTest::newRow("accepted") << u"accepted"_s << int(RevokeOutcome::NotPendingAccepted);
+        QTest::newRow("expired") << u"expired"_s << int(RevokeOutcome::NotPendingExpired);
+    }
+
+    void notPendingIsSettledByAReRead()
+    {
+        QFETCH(QString, status);
+        QFETCH(int, outcome);
+        SandboxInvitation *inv = withStatus(status);
+        QVERIFY(inv);
+        const RevokeResult r = run(inv->id);
+        QCOMPARE(int(r.outcome), outcome);
+        QVERIFY(r.verified);
+        QCOMPARE(inv->revokeCommits, 0);
+        QVERIFY(!revokeOutcomeText(r.outcome).isEmpty());
+    }
+
+    void expiredByTimeIsReportedExpired()
+    {
+        SandboxInvitation *inv = withStatus(u"pending"_s);
+        inv->expiresAt = m_sandbox->now() - 1000; // it ran out a second ago
+        QCOMPARE(run(inv->id).outcome, RevokeOutcome::NotPendingExpired);
+    }
+
+    void notFound()
+    {
+        const RevokeResult r = run(u"orginv_doesNotExist"_s);
+        QCOMPARE(r.outcome, RevokeOutcome::NotFound);
+        QCOMPARE(r.error->code(), u"resource_not_found"_s);
+    }
+
+    void forbiddenActingUser()
+    {
+        QString member;
+        for (auto it = m_org->members.cbegin(); it != m_org->members.cend(); ++it) {
+            if (it.value() != "org:admin"_L1)
+                member = it.key();
+        }
+        SandboxInvitation *inv = withStatus(u"pending"_s);
+        const RevokeResult r = run(inv->id, member);
+        QCOMPARE(r.outcome, RevokeOutcome::Forbidden);
+        QCOMPARE(r.error->code(), u"not_an_admin_in_organization"_s);
+        QCOMPARE(inv->status, u"pending"_s);
+    }
+
+    void lostAnswerAfterCommitIsRevokedOnce_data()
+    {
+        QTest::addColumn<int>("fault");
+        QTest::newRow("cut off") << int(ScriptedFault::Kind::LoseAnswer);
+        QTest::newRow("unreadable 200") << int(ScriptedFault::Kind::Malformed);
+    }
+
+    void lostAnswerAfterCommitIsRevokedOnce()
+    {
+        QFETCH(int, fault);
+        SandboxInvitation *inv = withStatus(u"pending"_s);
+        m_sandbox->addScriptedFault({ScriptedFault::Kind(fault), "POST", u"/revoke"_s, 1});
+        const RevokeResult r = run(inv->id);
+        QCOMPARE(r.outcome, RevokeOutcome::Revoked);
+        QVERIFY(r.verified);
+        QCOMPARE(inv->revokeCommits, 1);
+        QCOMPARE(postsTo(inv->id), 1); // the re-read settled it; no second revoke
+    }
+
+    void lostAnswerWithoutCommitIsSentAgain_data()
+    {
+        QTest::addColumn<int>("fault");
+        QTest::addColumn<int>("count");
+        QTest::newRow("500") << int(ScriptedFault::Kind::ServerError) << 1;
+        // Qt's HTTP layer itself re-sends a request whose connection closed before any answer
+        // (up to twice); drop often enough that the task has to settle it.
+        QTest::newRow("drop") << int(ScriptedFault::Kind::Drop) << 4;
+    }
+
+    void lostAnswerWithoutCommitIsSentAgain()
+    {
+        QFETCH(int, fault);
+        QFETCH(int, count);
+        SandboxInvitation *inv = withStatus(u"pending"_s);
+        m_sandbox->addScriptedFault({ScriptedFault::Kind(fault), "POST", u"/revoke"_s, count});
+        const RevokeResult r = run(inv->id);
+        QCOMPARE(r.outcome, RevokeOutcome::Revoked);
+        QCOMPARE(inv->revokeCommits, 1);
+        QVERIFY(r.attempts >= 2);
+        QVERIFY(r.verified);
+    }
+
+    void persistentServerErrorsFailWithTheReason()
+    {
+        SandboxInvitation *inv = withStatus(u"pending"_s);
+        m_sandbox->addScriptedFault({ScriptedFault::Kind::ServerError, "POST", u"/revoke"_s, 100, 503});
+        const RevokeResult r = run(inv->id);
+        QCOMPARE(r.outcome, RevokeOutcome::Failed);
+        QCOMPARE(r.attempts, RevokeTask::maxSendAttempts);
+        QCOMPARE(r.error->httpStatus(), 503);
+        QCOMPARE(inv->status, u"pending"_s);
+        QVERIFY(r.describe().contains(u"503"_s));
+    }
+
+    void rateLimitedRevokeWaitsAndSucceeds()
+    {
+        RatePacer pacer;
+        pacer.setBudget(RateBudget::forShare(KeyEnvironment::Production, 1.0));
+        m_client->setPacer(&pacer);
+        SandboxInvitation *inv = withStatus(u"pending"_s);
+        m_sandbox->addScriptedFault({ScriptedFault::Kind::RateLimit, "POST", u"/revoke"_s, 1, 429, 1});
+        const RevokeResult r = run(inv->id);
+        QCOMPARE(r.outcome, RevokeOutcome::Revoked);
+        QCOMPARE(r.attempts, 1); // the 429 was not carried out, so it does not count
+        QCOMPARE(postsTo(inv->id), 2);
+        QCOMPARE(inv->revokeCommits, 1);
+    }
+
+    void wrongKeyFails()
+    {
+        ClerkClient client(configFor(*m_sandbox, u"sk_test_wrong"_s));
+        RevokeTask task(&client, m_org->id, withStatus(u"pending"_s)->id);
+        QSignalSpy finished(&task, &RevokeTask::finished);
+        task.start();
+        QVERIFY(finished.wait());
+        QCOMPARE(task.result().outcome, RevokeOutcome::Failed);
+        QVERIFY(task.result().error->isUnauthorized());
+    }
+
+    void cancelBeforeSendingSendsNothing()
+    {
+        RatePacer pacer;
+        pacer.setBudget({1.0, 1});
+        pacer.acquire([] {}); // use the only token
+        m_client->setPacer(&pacer);
+        SandboxInvitation *inv = withStatus(u"pending"_s);
+        RevokeTask task(m_client.get(), m_org->id, inv->id);
+        QSignalSpy finished(&task, &RevokeTask::finished);
+        task.start();
+        QCOMPARE(task.state(), RevokeTask::State::Sending); // queued in the pacer
+        task.cancel();
+        QCOMPARE(finished.size(), 1);
+        QCOMPARE(task.result().outcome, RevokeOutcome::Cancelled);
+        QTest::qWait(1200);
+        QCOMPARE(postsTo(inv->id), 0);
+        QCOMPARE(inv->status, u"pending"_s);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestRevokeTask)
+#include "tst_revoketask.moc"

@@ -1,0 +1,64 @@
+#pragma once
+
+// Shared by the integration tests: a small seeded sandbox and a client pointed at it.
+
+#include "core/ClerkClient.h"
+#include "sandbox/ClerkSandbox.h"
+
+#include <QtTest/QTest>
+
+#include <memory>
+
+namespace InviteDesk::Testing {
+
+/*! Small enough to seed in milliseconds, large enough for three pages in "acme". */
+inline Sandbox::SandboxOptions smallSandboxOptions()
+{
+    Sandbox::SandboxOptions options;
+    options.seed.largeOrgPending = 1'234;
+    options.seed.largeOrgAccepted = 40;
+    options.seed.largeOrgRevoked = 30;
+    options.seed.largeOrgExpired = 20;
+    options.seed.fillerOrganizations = 6;
+    return options;
+}
+
+inline std::unique_ptr<Sandbox::ClerkSandbox> startSandbox(const Sandbox::SandboxOptions &options = smallSandboxOptions())
+{
+    auto sandbox = std::make_unique<Sandbox::ClerkSandbox>(options);
+    if (!sandbox->listen())
+        qFatal("cannot start the sandbox: %s", qPrintable(sandbox->errorString()));
+    return sandbox;
+}
+
+inline ClientConfig configFor(const Sandbox::ClerkSandbox &sandbox, const QString &key = Sandbox::SandboxOptions::defaultProductionKey())
+{
+    ClientConfig config;
+    config.apiUrl = sandbox.apiUrl();
+    config.secretKey = key;
+    config.backoffInitial = std::chrono::milliseconds(20);
+    config.backoffMax = std::chrono::milliseconds(200);
+    config.transferTimeout = std::chrono::milliseconds(5'000);
+    return config;
+}
+
+/*! Waits for a callback-style call; fails the test if it never comes. */
+template <typename T>
+struct Waiter
+{
+    std::optional<Result<T>> result;
+    int calls = 0;
+    ClerkClient::Callback<T> callback()
+    {
+        return [this](Result<T> r) {
+            ++calls;
+            result.emplace(std::move(r));
+        };
+    }
+    bool wait(int timeoutMs = 15'000)
+    {
+        return QTest::qWaitFor([this] { return result.has_value(); }, timeoutMs);
+    }
+};
+
+} // namespace InviteDesk::Testing

@@ -1,0 +1,100 @@
+// invitedesk: the desktop console.
+
+#include "core/MessageFilter.h"
+#include "gui/MainWindow.h"
+#include "gui/Profiles.h"
+#include "invitedesk/Version.h"
+#include "sandbox/SandboxThread.h"
+
+#include <QtCore/QCommandLineParser>
+#include <QtCore/QLibraryInfo>
+#include <QtCore/QLocale>
+#include <QtCore/QTimer>
+#include <QtCore/QTranslator>
+#include <QtWidgets/QApplication>
+
+#include <cstdio>
+
+using namespace Qt::StringLiterals;
+using namespace InviteDesk;
+
+int main(int argc, char *argv[])
+{
+    installMessageFilter();
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(u"InviteDesk"_s);
+    QApplication::setApplicationName(u"InviteDesk"_s);
+    QApplication::setApplicationDisplayName(u"InviteDesk"_s);
+    QApplication::setApplicationVersion(QStringLiteral(INVITEDESK_VERSION));
+    QApplication::setDesktopFileName(QStringLiteral(INVITEDESK_APP_ID));
+
+    // Qt's own strings, then ours, in the system's language (German ships complete).
+    QTranslator qtTranslator;
+    if (qtTranslator.load(QLocale(), u"qtbase"_s, u"_"_s, QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QApplication::installTranslator(&qtTranslator);
+    QTranslator translator;
+    if (translator.load(QLocale(), u"invitedesk"_s, u"_"_s, u":/i18n"_s))
+        QApplication::installTranslator(&translator);
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QApplication::translate("main", "Revoke Clerk organization invitations safely."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption demoOption(u"demo"_s, QApplication::translate(
+        "main", "Start a local Clerk sandbox with demo data and connect to it (no Clerk account needed)."));
+    const QCommandLineOption orgOption(u"org"_s, QApplication::translate("main", "Open this organization (ID or slug)."),
+                                       u"ORG"_s);
+    const QCommandLineOption smokeOption(u"smoke-test"_s, QApplication::translate(
+        "main", "Start, show the window once, and quit (for installation checks)."));
+    parser.addOptions({demoOption, orgOption, smokeOption});
+    parser.process(app);
+
+    MainWindow window;
+    window.show();
+
+    std::unique_ptr<Sandbox::SandboxThread> sandbox;
+    if (parser.isSet(demoOption)) {
+        sandbox = std::make_unique<Sandbox::SandboxThread>();
+        QObject::connect(sandbox.get(), &Sandbox::SandboxThread::ready, &window, [&window, &parser, &orgOption](const QUrl &url) {
+            ConnectionProfile demo;
+            demo.id = u"demo"_s;
+            demo.name = QApplication::translate("main", "Demo sandbox");
+            demo.apiUrl = url;
+            demo.demo = true;
+            demo.environment = KeyEnvironment::Production;
+            window.openOrganization(parser.isSet(orgOption) ? parser.value(orgOption) : u"acme"_s);
+            window.useTransientProfile(demo, Sandbox::SandboxOptions::defaultProductionKey());
+        });
+        QObject::connect(sandbox.get(), &Sandbox::SandboxThread::failed, &window, [](const QString &error) {
+            std::fprintf(stderr, "invitedesk: the demo sandbox could not start: %s\n", qPrintable(error));
+        });
+        sandbox->start();
+    } else {
+        if (parser.isSet(orgOption))
+            window.openOrganization(parser.value(orgOption));
+        const QString envKey = qEnvironmentVariable("CLERK_SECRET_KEY").trimmed();
+        if (!envKey.isEmpty()) {
+            ConnectionProfile fromEnv;
+            fromEnv.id = u"environment"_s;
+            fromEnv.name = u"CLERK_SECRET_KEY"_s;
+            const QString url = qEnvironmentVariable("CLERK_API_URL");
+            fromEnv.apiUrl = url.isEmpty() ? defaultApiUrl() : QUrl(url);
+            fromEnv.keyFromEnvironment = true;
+            fromEnv.environment = environmentOfKey(envKey);
+            window.useTransientProfile(fromEnv, envKey);
+        } else {
+            window.restoreLastProfile();
+        }
+    }
+
+    if (parser.isSet(smokeOption)) {
+        QTimer::singleShot(0, &window, [&window] {
+            std::printf("smoke ok: %s %s, platform %s\n", INVITEDESK_VERSION, qVersion(),
+                        qPrintable(QGuiApplication::platformName()));
+            std::fflush(stdout);
+            window.close();
+            QApplication::quit();
+        });
+    }
+    return QApplication::exec();
+}

@@ -1,0 +1,81 @@
+#include "gui/ActivityModel.h"
+
+#include "core/ClerkError.h"
+
+#include <QtCore/QLocale>
+#include <QtGui/QIcon>
+
+using namespace Qt::StringLiterals;
+
+namespace InviteDesk {
+
+ActivityModel::ActivityModel(QObject *parent) : QAbstractTableModel(parent) {}
+
+int ActivityModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_entries.size());
+}
+
+int ActivityModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant ActivityModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation == Qt::Horizontal && role == Qt::DisplayRole)
+        return section == Time ? tr("Time") : tr("Message");
+    return QAbstractTableModel::headerData(section, orientation, role);
+}
+
+QVariant ActivityModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const Entry &entry = m_entries.at(index.row());
+    switch (role) {
+    case Qt::DisplayRole:
+        return index.column() == Time ? QLocale().toString(entry.time.time(), QLocale::ShortFormat) : entry.message;
+    case Qt::ToolTipRole:
+        return entry.detail.isEmpty() ? entry.message : entry.message + u'\n' + entry.detail;
+    case Qt::DecorationRole:
+        if (index.column() != Message)
+            return {};
+        switch (entry.level) {
+        case Level::Error: return QIcon(u":/icons/status-failed.svg"_s);
+        case Level::Warning: return QIcon(u":/icons/status-warning.svg"_s);
+        case Level::Success: return QIcon(u":/icons/status-revoked.svg"_s);
+        case Level::Info: return QIcon(u":/icons/status-info.svg"_s);
+        }
+        return {};
+    case LevelRole:
+        return int(entry.level);
+    case DetailRole:
+        return entry.detail;
+    default:
+        return {};
+    }
+}
+
+void ActivityModel::add(Level level, const QString &message, const QString &detail)
+{
+    const int row = int(m_entries.size());
+    beginInsertRows({}, row, row);
+    m_entries.append(Entry{QDateTime::currentDateTime(), level, message, detail});
+    endInsertRows();
+}
+
+void ActivityModel::addError(const QString &context, const ClerkError &error)
+{
+    QStringList detail;
+    if (!error.code().isEmpty())
+        detail << tr("Clerk code: %1").arg(error.code());
+    if (!error.traceId().isEmpty())
+        detail << tr("Trace ID: %1").arg(error.traceId());
+    if (error.httpStatus())
+        detail << tr("HTTP status: %1").arg(error.httpStatus());
+    add(Level::Error, context.isEmpty() ? error.userMessage() : context + u": "_s + error.userMessage(),
+        detail.join(u'\n'));
+}
+
+} // namespace InviteDesk

@@ -1,0 +1,144 @@
+#include "gui/ConnectionController.h"
+
+#include "gui/ProfileDialog.h"
+#include "gui/Session.h"
+
+#include <QtWidgets/QMessageBox>
+
+using namespace Qt::StringLiterals;
+
+namespace InviteDesk {
+
+ConnectionController::ConnectionController(Session *session, QWidget *window, QObject *parent)
+    : QObject(parent), m_session(session), m_window(window)
+{
+}
+
+QList<ConnectionProfile> ConnectionController::profiles() const
+{
+    return m_transient + m_store.profiles();
+}
+
+ConnectionProfile ConnectionController::find(const QString &profileId) const
+{
+    for (const ConnectionProfile &p : profiles()) {
+        if (p.id == profileId)
+            return p;
+    }
+    return {};
+}
+
+void ConnectionController::addTransient(const ConnectionProfile &profile, const QString &secretKey)
+{
+    m_transient.removeIf([&profile](const ConnectionProfile &p) { return p.id == profile.id; });
+    m_transient.append(profile);
+    m_secrets.keepForSession(profile.id, secretKey);
+    Q_EMIT profilesChanged();
+}
+
+void ConnectionController::activate(const QString &profileId)
+{
+    const ConnectionProfile profile = find(profileId);
+    if (!profile.isValid())
+        return;
+    if (m_session->isOpen() && m_session->profile().id == profileId)
+        return;
+    m_secrets.read(profileId, this, [this, profile](const SecretStore::ReadResult &result) {
+        if (result.found) {
+            m_session->open(profile, result.key);
+            if (!profile.demo && !profile.keyFromEnvironment)
+                m_store.setLastProfileId(profile.id);
+            return;
+        }
+        if (result.noKeychain) {
+            edit(profile, false,
+                 tr("No keychain is available on this computer (%1). Enter the key again; it will be kept for "
+                    "this session only.")
+                     .arg(result.error));
+            return;
+        }
+        if (!result.error.isEmpty()) {
+            Q_EMIT notice(tr("The keychain could not be read: %1").arg(result.error));
+            return;
+        }
+        edit(profile, false, tr("No key is stored for this profile yet."));
+    });
+}
+
+void ConnectionController::newProfile()
+{
+    ConnectionProfile profile;
+    profile.id = ProfileStore::newProfileId();
+    edit(profile, true);
+}
+
+void ConnectionController::editCurrent()
+{
+    if (!m_session->isOpen())
+        return newProfile();
+    if (m_session->profile().demo || m_session->profile().keyFromEnvironment) {
+        Q_EMIT notice(tr("This connection comes from %1 and cannot be edited.")
+                          .arg(m_session->profile().demo ? tr("the demo") : u"CLERK_SECRET_KEY"_s));
+        return;
+    }
+    edit(m_session->profile(), false);
+}
+
+void ConnectionController::deleteCurrent()
+{
+    if (!m_session->isOpen() || m_session->profile().demo || m_session->profile().keyFromEnvironment)
+        return;
+    const ConnectionProfile profile = m_session->profile();
+    if (QMessageBox::question(m_window, tr("Delete profile"),
+                              tr("Delete the profile \"%1\" and its stored key?").arg(profile.name),
+                              QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel)
+        != QMessageBox::Yes)
+        return;
+    m_session->close();
+    m_secrets.remove(profile.id);
+    m_store.remove(profile.id);
+    Q_EMIT profilesChanged();
+}
+
+void ConnectionController::edit(const ConnectionProfile &profile, bool isNew, const QString &reason)
+{
+    ProfileDialog dialog(profile, !isNew && reason.isEmpty(), m_window);
+    dialog.setWindowTitle(isNew ? tr("New connection profile") : tr("Edit connection profile"));
+    if (!reason.isEmpty())
+        dialog.setKeychainNote(reason);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    const ConnectionProfile updated = dialog.profile();
+    const QString key = dialog.secretKey();
+    m_store.save(updated);
+    Q_EMIT profilesChanged();
+    if (key.isEmpty()) {
+        // Key unchanged: reopen with the stored one so the other settings take effect.
+        m_session->close();
+        activate(updated.id);
+        return;
+    }
+    storeKey(updated, key);
+}
+
+void ConnectionController::storeKey(const ConnectionProfile &profile, const QString &key)
+{
+    m_secrets.write(profile.id, key, this, [this, profile, key](bool ok, bool noKeychain, const QString &error) {
+        if (!ok) {
+            const auto answer = QMessageBox::warning(
+                m_window, tr("No keychain"),
+                noKeychain ? tr("No keychain is available on this computer, so the key cannot be stored safely.\n\n"
+                                "Keep it for this session only? You will be asked again next time.")
+                           : tr("The key could not be stored in the keychain (%1).\n\nKeep it for this session only?")
+                                 .arg(error),
+                QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Yes);
+            if (answer != QMessageBox::Yes)
+                return;
+            m_secrets.keepForSession(profile.id, key);
+        }
+        m_session->open(profile, key);
+        m_store.setLastProfileId(profile.id);
+    });
+}
+
+} // namespace InviteDesk

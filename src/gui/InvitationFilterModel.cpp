@@ -1,0 +1,114 @@
+#include "gui/InvitationFilterModel.h"
+
+#include "gui/InvitationTableModel.h"
+
+namespace InviteDesk {
+
+namespace {
+constexpr qint64 dayMs = 24LL * 3600 * 1000;
+}
+
+InvitationFilterModel::InvitationFilterModel(QObject *parent) : QSortFilterProxyModel(parent)
+{
+    setSortRole(InvitationTableModel::SortRole);
+    setSortCaseSensitivity(Qt::CaseInsensitive);
+    setSortLocaleAware(false);
+    setDynamicSortFilter(true);
+}
+
+void InvitationFilterModel::setSourceModel(QAbstractItemModel *sourceModel)
+{
+    m_invitations = qobject_cast<InvitationTableModel *>(sourceModel);
+    QSortFilterProxyModel::setSourceModel(sourceModel);
+}
+
+void InvitationFilterModel::setText(const QString &text)
+{
+    const QString trimmed = text.trimmed();
+    if (trimmed == m_text)
+        return;
+    m_text = trimmed;
+    invalidateFilter();
+}
+
+void InvitationFilterModel::setExpiry(Expiry expiry)
+{
+    if (expiry == m_expiry)
+        return;
+    m_expiry = expiry;
+    invalidateFilter();
+}
+
+bool InvitationFilterModel::matches(int sourceRow, Expiry expiry) const
+{
+    if (!m_invitations)
+        return true;
+    const Invitation &inv = m_invitations->invitationAt(sourceRow);
+    if (expiry != Expiry::Any) {
+        const qint64 now = m_invitations->now();
+        const bool isExpired = inv.status == InvitationStatus::Expired
+                               || (inv.expiresAt && *inv.expiresAt <= now && inv.status == InvitationStatus::Pending);
+        switch (expiry) {
+        case Expiry::Expired:
+            if (!isExpired)
+                return false;
+            break;
+        case Expiry::Within24Hours:
+        case Expiry::Within7Days: {
+            const qint64 horizon = expiry == Expiry::Within24Hours ? dayMs : 7 * dayMs;
+            if (isExpired || !inv.expiresAt || inv.status != InvitationStatus::Pending || *inv.expiresAt - now > horizon)
+                return false;
+            break;
+        }
+        case Expiry::Any:
+            break;
+        }
+    }
+    if (m_text.isEmpty())
+        return true;
+    // Straight on the source data: no QVariant or string copies per row and keystroke.
+    return inv.emailAddress.contains(m_text, Qt::CaseInsensitive) || inv.id.contains(m_text, Qt::CaseInsensitive)
+           || inv.role.contains(m_text, Qt::CaseInsensitive) || inv.roleName.contains(m_text, Qt::CaseInsensitive);
+}
+
+bool InvitationFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
+{
+    if (sourceParent.isValid())
+        return false;
+    return matches(sourceRow, m_expiry);
+}
+
+int InvitationFilterModel::countMatching(Expiry expiry) const
+{
+    if (!m_invitations)
+        return 0;
+    int count = 0;
+    for (int row = 0, rows = m_invitations->rowCount(); row < rows; ++row)
+        count += matches(row, expiry) ? 1 : 0;
+    return count;
+}
+
+bool InvitationFilterModel::lessThan(const QModelIndex &left, const QModelIndex &right) const
+{
+    if (m_invitations) {
+        const Invitation &a = m_invitations->invitationAt(left.row());
+        const Invitation &b = m_invitations->invitationAt(right.row());
+        // Typed comparisons without building QVariants for the hot columns.
+        switch (left.column()) {
+        case InvitationTableModel::Email:
+            return a.emailAddress.compare(b.emailAddress, Qt::CaseInsensitive) < 0;
+        case InvitationTableModel::Invited:
+            return a.createdAt < b.createdAt;
+        case InvitationTableModel::Expires:
+            return a.expiresAt.value_or(std::numeric_limits<qint64>::max())
+                   < b.expiresAt.value_or(std::numeric_limits<qint64>::max());
+        case InvitationTableModel::InvitationId:
+            return a.id < b.id;
+        default:
+            break;
+        }
+    }
+    return QSortFilterProxyModel::lessThan(left, right);
+}
+
+} // namespace InviteDesk

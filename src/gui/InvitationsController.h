@@ -1,0 +1,89 @@
+#pragma once
+
+#include "core/AuditLog.h"
+#include "core/BulkRevoker.h"
+#include "core/InvitationLoader.h"
+
+#include <QtCore/QObject>
+
+#include <memory>
+
+namespace InviteDesk {
+
+class ActivityModel;
+class InvitationTableModel;
+class Session;
+
+/*!
+ * Loads an organization's invitations into the table model and revokes
+ * them, reporting to the activity log. The window asks; this does the work.
+ *
+ * Loading shows rows page by page; revoking runs through BulkRevoker (one
+ * or many) with the session's pacer and the audit log, and marks each row
+ * queued, revoking, revoked or failed (with Clerk's reason and trace ID).
+ */
+class InvitationsController : public QObject
+{
+    Q_OBJECT
+
+public:
+    InvitationsController(Session *session, InvitationTableModel *model, ActivityModel *activity,
+                          QObject *parent = nullptr);
+    ~InvitationsController() override;
+
+    void setOrganization(const Organization &organization);
+    const Organization &organization() const { return m_organization; }
+    bool hasOrganization() const { return !m_organization.id.isEmpty(); }
+
+    /*! Which status to load: one of them, or every status (nullopt). */
+    void setStatus(std::optional<InvitationStatus> status);
+    std::optional<InvitationStatus> status() const { return m_status; }
+
+    void reload();
+    void cancelLoad();
+    bool isLoading() const { return m_loader && m_loader->isRunning(); }
+
+    /*! Revokes these (after the window confirmed them). \a ticket goes into the audit log. */
+    void revoke(const QStringList &invitationIds, const QString &ticket);
+    void pauseRevokes();
+    void resumeRevokes();
+    void cancelRevokes();
+    void retryFailed();
+    bool isRevoking() const;
+    BulkRevoker::State revokeState() const;
+    QStringList failedIds() const { return m_failed; }
+
+    void setAuditLogPath(const QString &path) { m_auditPath = path; }
+    QString auditLogPath() const { return m_auditPath; }
+
+Q_SIGNALS:
+    void loadStarted();
+    void loadProgress(int loaded, qint64 total);
+    void loadFinished(int count);
+    void loadFailed(const InviteDesk::ClerkError &error);
+    void loadCancelled();
+    void revokeStarted(int total);
+    void revokeProgress(int settled, int total, qint64 etaMs);
+    void revokeStateChanged(InviteDesk::BulkRevoker::State state);
+    void revokeFinished(const InviteDesk::BulkSummary &summary);
+    /*! Clerk rejected the key: the window offers to edit the profile. */
+    void unauthorized(const InviteDesk::ClerkError &error);
+    void rateLimited(qint64 waitMs);
+
+private:
+    void onItemFinished(int index, const RevokeResult &result);
+
+    Session *m_session;
+    InvitationTableModel *m_model;
+    ActivityModel *m_activity;
+    Organization m_organization;
+    std::optional<InvitationStatus> m_status = InvitationStatus::Pending;
+    std::unique_ptr<InvitationLoader> m_loader;
+    std::unique_ptr<BulkRevoker> m_bulk;
+    std::unique_ptr<AuditLog> m_audit;
+    QString m_auditPath;
+    QString m_ticket;
+    QStringList m_failed;
+};
+
+} // namespace InviteDesk

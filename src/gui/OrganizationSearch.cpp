@@ -1,0 +1,130 @@
+#include "gui/OrganizationSearch.h"
+
+#include "gui/Session.h"
+
+#include <QtCore/QLocale>
+
+using namespace Qt::StringLiterals;
+
+namespace InviteDesk {
+
+OrganizationSearch::OrganizationSearch(Session *session, QObject *parent) : QObject(parent), m_session(session)
+{
+    m_debounce.setSingleShot(true);
+    m_debounce.setInterval(250);
+    connect(&m_debounce, &QTimer::timeout, this, &OrganizationSearch::search);
+    connect(session, &Session::closed, this, [this] {
+        m_call = 0;
+        m_resolveCall = 0;
+        m_results.clear();
+    });
+}
+
+QString OrganizationSearch::describe(const Organization &org)
+{
+    QStringList parts;
+    if (!org.slug.isEmpty())
+        parts << org.slug;
+    parts << org.id;
+    if (org.pendingInvitationsCount)
+        parts << tr("%1 pending").arg(QLocale().toString(*org.pendingInvitationsCount));
+    return parts.join(u" · "_s);
+}
+
+void OrganizationSearch::setText(const QString &text)
+{
+    m_text = text.trimmed();
+    m_debounce.start();
+}
+
+void OrganizationSearch::cancel()
+{
+    if (m_call && m_session->client())
+        m_session->client()->cancel(m_call);
+    m_call = 0;
+}
+
+void OrganizationSearch::search()
+{
+    cancel();
+    if (!m_session->client())
+        return;
+    if (m_text.isEmpty()) {
+        m_results.clear();
+        Q_EMIT resultsChanged();
+        return;
+    }
+    OrganizationQuery query;
+    query.query = m_text;
+    query.limit = 20;
+    query.includeMembersCount = true;
+    m_call = m_session->client()->listOrganizations(query, this, [this](Result<Page<Organization>> result) {
+        m_call = 0;
+        if (!result) {
+            if (!result.error().isCancelled())
+                Q_EMIT failed(result.error());
+            return;
+        }
+        m_results.clear();
+        m_found.clear();
+        for (const Organization &org : result.value().data) {
+            auto *item = new QStandardItem(org.name);
+            item->setData(org.id, OrganizationIdRole);
+            item->setData(org.slug, SlugRole);
+            item->setData(org.name, NameRole);
+            item->setData(org.pendingInvitationsCount ? QVariant(*org.pendingInvitationsCount) : QVariant(), PendingRole);
+            item->setToolTip(describe(org));
+            item->setData(QString(org.name + u"  —  "_s + describe(org)), Qt::AccessibleTextRole);
+            m_results.appendRow(item);
+            m_found.insert(org.id, org);
+        }
+        if (result.value().totalCount > result.value().data.size()) {
+            auto *more = new QStandardItem(tr("%1 more — type more of the name to narrow the list")
+                                               .arg(QLocale().toString(result.value().totalCount - result.value().data.size())));
+            more->setFlags(Qt::NoItemFlags);
+            m_results.appendRow(more);
+        }
+        Q_EMIT resultsChanged();
+    });
+}
+
+void OrganizationSearch::showRecent(const QList<QPair<QString, QString>> &idAndName)
+{
+    cancel();
+    m_results.clear();
+    for (const auto &[id, name] : idAndName) {
+        auto *item = new QStandardItem(name);
+        item->setData(id, OrganizationIdRole);
+        item->setData(name, NameRole);
+        item->setToolTip(tr("Recent: %1").arg(id));
+        m_results.appendRow(item);
+    }
+    Q_EMIT resultsChanged();
+}
+
+void OrganizationSearch::resolve(const QString &idOrSlug)
+{
+    const QString key = idOrSlug.trimmed();
+    if (key.isEmpty() || !m_session->client())
+        return;
+    m_debounce.stop();
+    cancel();
+    if (const auto it = m_found.constFind(key); it != m_found.cend()) {
+        Q_EMIT organizationResolved(*it);
+        return;
+    }
+    if (m_resolveCall)
+        m_session->client()->cancel(m_resolveCall);
+    m_resolveCall = m_session->client()->getOrganization(key, this, [this, key](Result<Organization> result) {
+        m_resolveCall = 0;
+        if (result) {
+            Q_EMIT organizationResolved(result.value());
+        } else if (result.error().httpStatus() == 404) {
+            Q_EMIT notFound(key);
+        } else if (!result.error().isCancelled()) {
+            Q_EMIT failed(result.error());
+        }
+    });
+}
+
+} // namespace InviteDesk

@@ -1,0 +1,58 @@
+#pragma once
+
+#include "core/ClerkClient.h"
+
+#include <QtCore/QTimer>
+#include <QtGui/QStandardItemModel>
+
+namespace InviteDesk {
+
+class Session;
+
+/*!
+ * Finds organizations as the agent types: each change waits a moment
+ * (debounce), cancels the search still in flight and asks Clerk for the
+ * first matches (`query` matches the ID exactly, name and slug partially).
+ * Nothing lists all organizations client-side, so 50,000 stay instant.
+ *
+ * resolve() goes straight to one organization by ID or slug (pasting one).
+ */
+class OrganizationSearch : public QObject
+{
+    Q_OBJECT
+
+public:
+    enum ItemRole { OrganizationIdRole = Qt::UserRole + 1, SlugRole, NameRole, PendingRole };
+
+    explicit OrganizationSearch(Session *session, QObject *parent = nullptr);
+
+    QStandardItemModel *results() { return &m_results; }
+    void setText(const QString &text);
+    void resolve(const QString &idOrSlug);
+    /*! Shows these instead of search results (recent organizations, when the field is empty). */
+    void showRecent(const QList<QPair<QString, QString>> &idAndName);
+    bool isSearching() const { return m_call != 0; }
+    void setDebounceMs(int ms) { m_debounce.setInterval(ms); }
+
+    static QString describe(const Organization &organization);
+
+Q_SIGNALS:
+    void resultsChanged();
+    void organizationResolved(const InviteDesk::Organization &organization);
+    void failed(const InviteDesk::ClerkError &error);
+    void notFound(const QString &idOrSlug);
+
+private:
+    void search();
+    void cancel();
+
+    Session *m_session;
+    QStandardItemModel m_results;
+    QTimer m_debounce;
+    QString m_text;
+    ClerkClient::CallId m_call = 0;
+    ClerkClient::CallId m_resolveCall = 0;
+    QHash<QString, Organization> m_found;
+};
+
+} // namespace InviteDesk

@@ -1,0 +1,107 @@
+#include "gui/ProfileDialog.h"
+
+#include "ui_ProfileDialog.h"
+
+#include <QtCore/QLocale>
+#include <QtWidgets/QMessageBox>
+#include <QtWidgets/QPushButton>
+
+using namespace Qt::StringLiterals;
+
+namespace InviteDesk {
+
+ProfileDialog::ProfileDialog(const ConnectionProfile &profile, bool hasStoredKey, QWidget *parent)
+    : QDialog(parent), m_ui(std::make_unique<Ui::ProfileDialog>()), m_profile(profile), m_hasStoredKey(hasStoredKey)
+{
+    m_ui->setupUi(this);
+    m_ui->nameEdit->setText(profile.name);
+    m_ui->apiUrlEdit->setText(profile.apiUrl.toString());
+    m_ui->actingUserEdit->setText(profile.actingUserId);
+    m_ui->budgetSpin->setValue(profile.rateBudgetPercent);
+    if (hasStoredKey)
+        m_ui->keyEdit->setPlaceholderText(tr("Stored in the keychain — type a new key to replace it"));
+    m_ui->keychainNote->setText(tr("The key is stored in your system's keychain, never in InviteDesk's settings."));
+    connect(m_ui->showKeyCheck, &QCheckBox::toggled, this, [this](bool show) {
+        m_ui->keyEdit->setEchoMode(show ? QLineEdit::Normal : QLineEdit::Password);
+    });
+    connect(m_ui->testButton, &QPushButton::clicked, this, &ProfileDialog::testConnection);
+    connect(m_ui->buttonBox, &QDialogButtonBox::accepted, this, &ProfileDialog::accept);
+    connect(m_ui->buttonBox, &QDialogButtonBox::rejected, this, &QDialog::reject);
+}
+
+ProfileDialog::~ProfileDialog() = default;
+
+void ProfileDialog::setKeychainNote(const QString &note)
+{
+    m_ui->keychainNote->setText(note);
+}
+
+ConnectionProfile ProfileDialog::profile() const
+{
+    ConnectionProfile p = m_profile;
+    p.name = m_ui->nameEdit->text().trimmed();
+    p.apiUrl = QUrl(m_ui->apiUrlEdit->text().trimmed());
+    p.actingUserId = m_ui->actingUserEdit->text().trimmed();
+    p.rateBudgetPercent = m_ui->budgetSpin->value();
+    if (!secretKey().isEmpty())
+        p.environment = environmentOfKey(secretKey());
+    return p;
+}
+
+QString ProfileDialog::secretKey() const
+{
+    return m_ui->keyEdit->text().trimmed();
+}
+
+void ProfileDialog::accept()
+{
+    const ConnectionProfile p = profile();
+    QString problem;
+    if (p.name.isEmpty())
+        problem = tr("Give the profile a name.");
+    else if (std::optional<ClerkError> bad = checkApiUrl(p.apiUrl))
+        problem = bad->userMessage();
+    else if (!secretKey().isEmpty() || !m_hasStoredKey) {
+        if (std::optional<ClerkError> badKey = checkSecretKey(secretKey()))
+            problem = badKey->userMessage();
+    }
+    if (!problem.isEmpty()) {
+        QMessageBox::warning(this, windowTitle(), problem);
+        return;
+    }
+    QDialog::accept();
+}
+
+void ProfileDialog::testConnection()
+{
+    const QString key = secretKey();
+    if (key.isEmpty()) {
+        m_ui->testResult->setText(tr("Type the key to test it."));
+        return;
+    }
+    ClientConfig config;
+    config.apiUrl = QUrl(m_ui->apiUrlEdit->text().trimmed());
+    config.secretKey = key;
+    config.maxReadAttempts = 1;
+    config.transferTimeout = std::chrono::seconds(15);
+    m_testClient = std::make_unique<ClerkClient>(config);
+    m_ui->testButton->setEnabled(false);
+    m_ui->testResult->setText(tr("Testing…"));
+    OrganizationQuery query;
+    query.limit = 1;
+    m_testClient->listOrganizations(query, this, [this, key](Result<Page<Organization>> result) {
+        m_ui->testButton->setEnabled(true);
+        if (!result) {
+            m_ui->testResult->setText(result.error().oneLine());
+            return;
+        }
+        const KeyEnvironment env = environmentOfKey(key);
+        const QString kind = env == KeyEnvironment::Production ? tr("a production instance")
+                             : env == KeyEnvironment::Development ? tr("a development instance")
+                                                                  : tr("an instance");
+        m_ui->testResult->setText(tr("Connected to %1 with %2 organization(s).")
+                                      .arg(kind, QLocale().toString(result.value().totalCount)));
+    });
+}
+
+} // namespace InviteDesk

@@ -1,0 +1,47 @@
+#pragma once
+
+#include "core/ClerkClient.h"
+#include "gui/Profiles.h"
+
+#include <QtWidgets/QDialog>
+
+#include <memory>
+
+QT_BEGIN_NAMESPACE
+namespace Ui {
+class ProfileDialog;
+}
+QT_END_NAMESPACE
+
+namespace InviteDesk {
+
+/*!
+ * Creates or edits a connection profile. The key field is masked; left empty
+ * when editing, the stored key is kept. "Test connection" makes one cheap
+ * call with what is typed and says which instance answered.
+ */
+class ProfileDialog : public QDialog
+{
+    Q_OBJECT
+
+public:
+    ProfileDialog(const ConnectionProfile &profile, bool hasStoredKey, QWidget *parent = nullptr);
+    ~ProfileDialog() override;
+
+    ConnectionProfile profile() const;
+    /*! The key typed in, or empty to keep the stored one. */
+    QString secretKey() const;
+    void setKeychainNote(const QString &note);
+
+    void accept() override;
+
+private:
+    void testConnection();
+
+    std::unique_ptr<Ui::ProfileDialog> m_ui;
+    ConnectionProfile m_profile;
+    bool m_hasStoredKey;
+    std::unique_ptr<ClerkClient> m_testClient;
+};
+
+} // namespace InviteDesk

@@ -1,0 +1,193 @@
+#include "gui/Profiles.h"
+
+#include <QtCore/QPointer>
+#include <QtCore/QSettings>
+#include <QtCore/QUuid>
+
+#include <qt6keychain/keychain.h>
+
+using namespace Qt::StringLiterals;
+
+namespace InviteDesk {
+
+namespace {
+QString keychainKey(const QString &profileId)
+{
+    return u"profile/"_s + profileId;
+}
+
+QString environmentKey(KeyEnvironment environment)
+{
+    switch (environment) {
+    case KeyEnvironment::Production: return u"production"_s;
+    case KeyEnvironment::Development: return u"development"_s;
+    case KeyEnvironment::Unknown: break;
+    }
+    return u"unknown"_s;
+}
+
+KeyEnvironment environmentFromKey(const QString &text)
+{
+    if (text == "production"_L1)
+        return KeyEnvironment::Production;
+    if (text == "development"_L1)
+        return KeyEnvironment::Development;
+    return KeyEnvironment::Unknown;
+}
+
+bool noBackend(QKeychain::Error error)
+{
+    return error == QKeychain::NoBackendAvailable || error == QKeychain::NotImplemented
+           || error == QKeychain::OtherError;
+}
+} // namespace
+
+ProfileStore::ProfileStore() = default;
+
+QString ProfileStore::newProfileId()
+{
+    return QUuid::createUuid().toString(QUuid::WithoutBraces);
+}
+
+QList<ConnectionProfile> ProfileStore::profiles() const
+{
+    QSettings settings;
+    QList<ConnectionProfile> list;
+    settings.beginGroup(u"profiles"_s);
+    for (const QString &id : settings.childGroups()) {
+        settings.beginGroup(id);
+        ConnectionProfile p;
+        p.id = id;
+        p.name = settings.value(u"name"_s).toString();
+        p.apiUrl = QUrl(settings.value(u"apiUrl"_s, defaultApiUrl().toString()).toString());
+        p.actingUserId = settings.value(u"actingUserId"_s).toString();
+        p.rateBudgetPercent = settings.value(u"rateBudgetPercent"_s, 0).toInt();
+        p.environment = environmentFromKey(settings.value(u"environment"_s).toString());
+        settings.endGroup();
+        list.append(p);
+    }
+    settings.endGroup();
+    std::sort(list.begin(), list.end(), [](const ConnectionProfile &a, const ConnectionProfile &b) {
+        return a.name.localeAwareCompare(b.name) < 0;
+    });
+    return list;
+}
+
+void ProfileStore::save(const ConnectionProfile &profile)
+{
+    if (profile.demo || profile.keyFromEnvironment)
+        return;
+    QSettings settings;
+    settings.beginGroup(u"profiles/"_s + profile.id);
+    settings.setValue(u"name"_s, profile.name);
+    settings.setValue(u"apiUrl"_s, profile.apiUrl.toString());
+    settings.setValue(u"actingUserId"_s, profile.actingUserId);
+    settings.setValue(u"rateBudgetPercent"_s, profile.rateBudgetPercent);
+    settings.setValue(u"environment"_s, environmentKey(profile.environment));
+    settings.endGroup();
+}
+
+void ProfileStore::remove(const QString &profileId)
+{
+    QSettings settings;
+    settings.remove(u"profiles/"_s + profileId);
+    settings.remove(u"recent/"_s + profileId);
+}
+
+QString ProfileStore::lastProfileId() const
+{
+    return QSettings().value(u"lastProfile"_s).toString();
+}
+
+void ProfileStore::setLastProfileId(const QString &id)
+{
+    QSettings().setValue(u"lastProfile"_s, id);
+}
+
+QList<RecentOrganization> ProfileStore::recentOrganizations(const QString &profileId) const
+{
+    QSettings settings;
+    QList<RecentOrganization> list;
+    const int count = settings.beginReadArray(u"recent/"_s + profileId);
+    for (int i = 0; i < count; ++i) {
+        settings.setArrayIndex(i);
+        list.append({settings.value(u"id"_s).toString(), settings.value(u"name"_s).toString(),
+                     settings.value(u"slug"_s).toString()});
+    }
+    settings.endArray();
+    return list;
+}
+
+void ProfileStore::rememberOrganization(const QString &profileId, const Organization &organization)
+{
+    QList<RecentOrganization> list = recentOrganizations(profileId);
+    list.removeIf([&organization](const RecentOrganization &r) { return r.id == organization.id; });
+    list.prepend({organization.id, organization.name, organization.slug});
+    while (list.size() > 10)
+        list.removeLast();
+    QSettings settings;
+    settings.remove(u"recent/"_s + profileId);
+    settings.beginWriteArray(u"recent/"_s + profileId, int(list.size()));
+    for (int i = 0; i < list.size(); ++i) {
+        settings.setArrayIndex(i);
+        settings.setValue(u"id"_s, list.at(i).id);
+        settings.setValue(u"name"_s, list.at(i).name);
+        settings.setValue(u"slug"_s, list.at(i).slug);
+    }
+    settings.endArray();
+}
+
+SecretStore::SecretStore(QObject *parent) : QObject(parent) {}
+
+void SecretStore::read(const QString &profileId, QObject *context, std::function<void(const ReadResult &)> done)
+{
+    if (m_session.contains(profileId)) {
+        const QString key = m_session.value(profileId);
+        QMetaObject::invokeMethod(
+            context, [done = std::move(done), key] { done(ReadResult{key, true, false, {}}); }, Qt::QueuedConnection);
+        return;
+    }
+    auto *job = new QKeychain::ReadPasswordJob(QLatin1StringView(serviceName), this);
+    job->setAutoDelete(true);
+    job->setKey(keychainKey(profileId));
+    QPointer<QObject> guard(context);
+    connect(job, &QKeychain::Job::finished, context, [job, done = std::move(done), guard] {
+        if (!guard)
+            return;
+        ReadResult result;
+        if (job->error() == QKeychain::NoError) {
+            result.key = job->textData();
+            result.found = true;
+        } else if (job->error() != QKeychain::EntryNotFound) {
+            result.noKeychain = noBackend(job->error());
+            result.error = job->errorString();
+        }
+        done(result);
+    });
+    job->start();
+}
+
+void SecretStore::write(const QString &profileId, const QString &key, QObject *context,
+                        std::function<void(bool, bool, const QString &)> done)
+{
+    auto *job = new QKeychain::WritePasswordJob(QLatin1StringView(serviceName), this);
+    job->setAutoDelete(true);
+    job->setKey(keychainKey(profileId));
+    job->setTextData(key);
+    connect(job, &QKeychain::Job::finished, context, [job, done = std::move(done)] {
+        const bool ok = job->error() == QKeychain::NoError;
+        done(ok, !ok && noBackend(job->error()), ok ? QString() : job->errorString());
+    });
+    job->start();
+}
+
+void SecretStore::remove(const QString &profileId)
+{
+    m_session.remove(profileId);
+    auto *job = new QKeychain::DeletePasswordJob(QLatin1StringView(serviceName), this);
+    job->setAutoDelete(true);
+    job->setKey(keychainKey(profileId));
+    job->start();
+}
+
+} // namespace InviteDesk

@@ -1,0 +1,95 @@
+#pragma once
+
+#include "core/ClerkTypes.h"
+#include "core/ClientConfig.h"
+
+#include <QtCore/QHash>
+#include <QtCore/QObject>
+#include <QtCore/QUrl>
+
+#include <functional>
+
+namespace InviteDesk {
+
+/*! A connection to one Clerk instance. The secret key is not part of it: it lives in the keychain. */
+struct ConnectionProfile
+{
+    QString id; //!< stable; names the keychain entry
+    QString name;
+    QUrl apiUrl = defaultApiUrl();
+    QString actingUserId;   //!< sent as requesting_user_id; empty for none
+    int rateBudgetPercent = 0; //!< 0: the default for the key's environment
+    KeyEnvironment environment = KeyEnvironment::Unknown; //!< from the key's prefix, known before the key is read
+    bool demo = false;      //!< the built-in sandbox; never saved
+    bool keyFromEnvironment = false; //!< CLERK_SECRET_KEY; never saved
+
+    bool isValid() const { return !id.isEmpty(); }
+};
+
+/*! An organization remembered for quick access. */
+struct RecentOrganization
+{
+    QString id;
+    QString name;
+    QString slug;
+};
+
+/*!
+ * Profiles and per-profile preferences in QSettings. Holds no secrets.
+ */
+class ProfileStore
+{
+public:
+    ProfileStore();
+
+    QList<ConnectionProfile> profiles() const;
+    void save(const ConnectionProfile &profile);
+    void remove(const QString &profileId);
+
+    QString lastProfileId() const;
+    void setLastProfileId(const QString &id);
+
+    QList<RecentOrganization> recentOrganizations(const QString &profileId) const;
+    /*! Moves \a organization to the front; keeps ten. */
+    void rememberOrganization(const QString &profileId, const Organization &organization);
+
+    static QString newProfileId();
+};
+
+/*!
+ * Secret keys in the operating system's keychain (QtKeychain: macOS Keychain,
+ * Windows Credential Manager, Secret Service or KWallet on Linux).
+ *
+ * Where no keychain is reachable (a headless machine), the caller may keep a
+ * key for this session only, in memory.
+ */
+class SecretStore : public QObject
+{
+    Q_OBJECT
+
+public:
+    struct ReadResult
+    {
+        QString key;
+        bool found = false;
+        bool noKeychain = false; //!< no backend: offer the session-only fallback
+        QString error;
+    };
+
+    explicit SecretStore(QObject *parent = nullptr);
+
+    void read(const QString &profileId, QObject *context, std::function<void(const ReadResult &)> done);
+    void write(const QString &profileId, const QString &key, QObject *context,
+               std::function<void(bool ok, bool noKeychain, const QString &error)> done);
+    void remove(const QString &profileId);
+
+    void keepForSession(const QString &profileId, const QString &key) { m_session.insert(profileId, key); }
+    bool hasSessionKey(const QString &profileId) const { return m_session.contains(profileId); }
+
+    static constexpr const char *serviceName = "InviteDesk";
+
+private:
+    QHash<QString, QString> m_session;
+};
+
+} // namespace InviteDesk

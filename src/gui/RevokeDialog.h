@@ -1,0 +1,50 @@
+#pragma once
+
+#include "gui/Session.h"
+
+#include <QtWidgets/QDialog>
+
+#include <memory>
+
+QT_BEGIN_NAMESPACE
+class QPushButton;
+namespace Ui {
+class RevokeDialog;
+}
+QT_END_NAMESPACE
+
+namespace InviteDesk {
+
+/*!
+ * Asks before anything is revoked. Names the environment (a production key
+ * shows an unmistakable LIVE banner), the organization and every email
+ * address. With a production key and more than a handful of invitations,
+ * the agent types the organization's slug before the Revoke button works.
+ * Cancel is the default button.
+ */
+class RevokeDialog : public QDialog
+{
+    Q_OBJECT
+
+public:
+    /*! More than this many invitations on a production key need the slug typed. */
+    static constexpr int typedConfirmationThreshold = 5;
+
+    RevokeDialog(Session::Badge badge, const Organization &organization, const QStringList &emails,
+                 QWidget *parent = nullptr);
+    ~RevokeDialog() override;
+
+    QString ticket() const;
+    bool needsTypedConfirmation() const { return m_needsTyping; }
+    QPushButton *revokeButton() const { return m_revokeButton; }
+
+private:
+    void updateButton();
+
+    std::unique_ptr<Ui::RevokeDialog> m_ui;
+    QPushButton *m_revokeButton = nullptr;
+    QString m_expected;
+    bool m_needsTyping = false;
+};
+
+} // namespace InviteDesk

@@ -1,0 +1,81 @@
+#include "gui/Session.h"
+
+using namespace Qt::StringLiterals;
+
+namespace InviteDesk {
+
+Session::Session(QObject *parent) : QObject(parent) {}
+
+Session::~Session() = default;
+
+void Session::open(const ConnectionProfile &profile, const QString &secretKey)
+{
+    close();
+    m_profile = profile;
+    m_profile.environment = environmentOfKey(secretKey);
+    m_keyFingerprint = keyFingerprint(secretKey);
+    ClientConfig config;
+    config.apiUrl = profile.apiUrl;
+    config.secretKey = secretKey;
+    m_pacer = std::make_unique<RatePacer>();
+    m_pacer->setBudget(RateBudget::forShare(m_profile.environment, rateBudgetPercent() / 100.0));
+    m_client = std::make_unique<ClerkClient>(config);
+    m_client->setPacer(m_pacer.get());
+    Q_EMIT opened();
+}
+
+void Session::close()
+{
+    if (!m_client)
+        return;
+    m_client.reset();
+    m_pacer.reset();
+    Q_EMIT closed();
+}
+
+KeyEnvironment Session::environment() const
+{
+    return m_profile.environment;
+}
+
+Session::Badge Session::badge() const
+{
+    if (!m_client)
+        return Badge::None;
+    if (m_profile.demo)
+        return Badge::Demo;
+    return m_profile.environment == KeyEnvironment::Production ? Badge::Live : Badge::Development;
+}
+
+QString Session::badgeText(Badge badge)
+{
+    switch (badge) {
+    case Badge::Live: return tr("LIVE · production");
+    case Badge::Development: return tr("Development");
+    case Badge::Demo: return tr("DEMO · local sandbox");
+    case Badge::None: break;
+    }
+    return tr("Not connected");
+}
+
+double Session::rateBudgetPercent() const
+{
+    if (m_profile.rateBudgetPercent > 0)
+        return m_profile.rateBudgetPercent;
+    return RateBudget::defaultShare(m_profile.environment) * 100.0;
+}
+
+AuditContext Session::auditContext(const QString &ticket) const
+{
+    AuditContext context;
+    context.profile = m_profile.name;
+    context.environment = m_profile.demo ? u"sandbox"_s
+                          : m_profile.environment == KeyEnvironment::Production ? u"production"_s
+                                                                                 : u"development"_s;
+    context.keyFingerprint = m_keyFingerprint;
+    context.apiHost = m_profile.apiUrl.host();
+    context.ticket = ticket;
+    return context;
+}
+
+} // namespace InviteDesk

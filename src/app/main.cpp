@@ -28,12 +28,17 @@ int main(int argc, char *argv[])
     QApplication::setApplicationVersion(QStringLiteral(INVITEDESK_VERSION));
     QApplication::setDesktopFileName(QStringLiteral(INVITEDESK_APP_ID));
 
-    // Qt's own strings, then ours, in the system's language (German ships complete).
+    // English plural forms ("1 day", "2 days") underneath; then Qt's and our strings in the
+    // system's language (German ships complete). The translator installed last is asked first.
+    QTranslator plurals;
+    if (plurals.load(u"invitedesk_en"_s, u":/i18n"_s))
+        QApplication::installTranslator(&plurals);
     QTranslator qtTranslator;
     if (qtTranslator.load(QLocale(), u"qtbase"_s, u"_"_s, QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         QApplication::installTranslator(&qtTranslator);
     QTranslator translator;
-    if (translator.load(QLocale(), u"invitedesk"_s, u"_"_s, u":/i18n"_s))
+    if (QLocale().language() != QLocale::English
+        && translator.load(QLocale(), u"invitedesk"_s, u"_"_s, u":/i18n"_s))
         QApplication::installTranslator(&translator);
 
     QCommandLineParser parser;

@@ -15,13 +15,13 @@ QString BulkSummary::describe() const
         if (count > 0)
             parts << QCoreApplication::translate("BulkSummary", text, nullptr, count);
     };
-    add(revoked, "%n revoked");
-    add(alreadyRevoked, "%n already revoked");
-    add(notPending, "%n no longer pending");
-    add(notFound, "%n not found");
-    add(forbidden, "%n forbidden");
-    add(failed, "%n failed");
-    add(cancelled, "%n cancelled");
+    add(revoked, QT_TRANSLATE_N_NOOP("BulkSummary", "%Ln revoked"));
+    add(alreadyRevoked, QT_TRANSLATE_N_NOOP("BulkSummary", "%Ln already revoked"));
+    add(notPending, QT_TRANSLATE_N_NOOP("BulkSummary", "%Ln no longer pending"));
+    add(notFound, QT_TRANSLATE_N_NOOP("BulkSummary", "%Ln not found"));
+    add(forbidden, QT_TRANSLATE_N_NOOP("BulkSummary", "%Ln forbidden"));
+    add(failed, QT_TRANSLATE_N_NOOP("BulkSummary", "%Ln failed"));
+    add(cancelled, QT_TRANSLATE_N_NOOP("BulkSummary", "%Ln cancelled"));
     if (parts.isEmpty())
         return QCoreApplication::translate("BulkSummary", "Nothing to revoke");
     return parts.join(u", "_s);

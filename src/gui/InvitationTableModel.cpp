@@ -119,7 +119,7 @@ QVariant InvitationTableModel::displayData(const Row &row, int column) const
     case Status: return statusText(row);
     case Invited: return TimeFormat::ago(inv.createdAt, m_now);
     case Expires: return inv.expiresAt ? TimeFormat::expiry(*inv.expiresAt, m_now) : tr("never");
-    case InvitedBy: return inv.inviterDisplay().isEmpty() ? tr("(API)") : inv.inviterDisplay();
+    case InvitedBy: return inv.inviterDisplay().isEmpty() ? u"—"_s : inv.inviterDisplay();
     case InvitationId: return inv.id;
     default: return {};
     }
@@ -178,7 +178,9 @@ QVariant InvitationTableModel::data(const QModelIndex &index, int role) const
         case Role:
             return inv.role;
         case InvitedBy:
-            return inv.inviter ? inv.inviter->identifier : inv.inviterId;
+            if (inv.inviter)
+                return inv.inviter->identifier;
+            return inv.inviterId.isEmpty() ? tr("Created through the API, without an inviter") : inv.inviterId;
         case Email:
             return inv.emailAddress;
         default:

@@ -137,7 +137,7 @@ void InvitationsController::revoke(const QStringList &invitationIds, const QStri
     });
 
     m_activity->add(ActivityModel::Level::Info,
-                    tr("Revoking %n invitation(s) in %1…", nullptr, int(items.size())).arg(m_organization.name));
+                    tr("Revoking %Ln invitation(s) in %1…", nullptr, int(items.size())).arg(m_organization.name));
     Q_EMIT revokeStarted(int(items.size()));
     m_bulk->start(items);
 }

@@ -54,6 +54,8 @@ MainWindow::MainWindow(QWidget *parent)
     setupToolBar();
     setupTable();
     setupActions();
+    // The table gets the room; the activity log starts as a strip along the bottom.
+    resizeDocks({m_ui->activityDock}, {140}, Qt::Vertical);
     restoreSettings();
     refreshProfiles();
     onSessionChanged();
@@ -110,7 +112,7 @@ void MainWindow::setupControllers()
     });
     connect(inv, &InvitationsController::loadFinished, this, [this](int count) {
         m_ui->loadPanel->hide();
-        statusBar()->showMessage(tr("%n invitation(s) loaded.", nullptr, count), 5000);
+        statusBar()->showMessage(tr("%Ln invitation(s) loaded.", nullptr, count), 5000);
         updateExpiryCounts();
         updateActions();
     });
@@ -259,6 +261,7 @@ void MainWindow::setupTable()
     header->setSectionResizeMode(InvitationTableModel::InvitationId, QHeaderView::Stretch);
     view->sortByColumn(InvitationTableModel::Invited, Qt::DescendingOrder);
     view->setTabKeyNavigation(false);
+    view->setTextElideMode(Qt::ElideMiddle); // keeps both ends of long addresses and IDs readable
 
     m_ui->activityView->setModel(m_activity.get());
     m_ui->activityView->header()->setStretchLastSection(true);
@@ -348,7 +351,7 @@ void MainWindow::setupActions()
         statusBar()->showMessage(tr("Testing the connection…"));
         m_session->client()->listOrganizations(query, this, [this](Result<Page<Organization>> result) {
             if (result) {
-                const QString text = tr("Connected: %1, %n organization(s).", nullptr, int(result.value().totalCount))
+                const QString text = tr("Connected: %1, %Ln organization(s).", nullptr, int(result.value().totalCount))
                                          .arg(Session::badgeText(m_session->badge()));
                 m_activity->add(ActivityModel::Level::Success, text);
                 statusBar()->showMessage(text, 8000);
@@ -521,7 +524,7 @@ void MainWindow::updateOrganizationHeader()
     details << u"<code>"_s + org.id.toHtmlEscaped() + u"</code>"_s;
     const int shown = m_proxy->rowCount();
     const int loaded = m_model->rowCount();
-    details << (shown == loaded ? tr("%n invitation(s)", nullptr, loaded)
+    details << (shown == loaded ? tr("%Ln invitation(s)", nullptr, loaded)
                                 : tr("%1 of %2 shown").arg(QLocale().toString(shown), QLocale().toString(loaded)));
     m_ui->organizationLabel->setText(u"<span style='font-size:large;font-weight:bold'>"_s + org.name.toHtmlEscaped()
                                      + u"</span>&nbsp;&nbsp;"_s + details.join(u" · "_s));
@@ -569,7 +572,7 @@ void MainWindow::updateActions()
     const bool busy = m_invitations->isRevoking();
     m_ui->actionRevoke->setEnabled(revocable && !busy);
     m_ui->revokeButton->setEnabled(revocable && !busy);
-    m_ui->revokeButton->setText(selected.size() > 1 ? tr("Revoke %n…", nullptr, int(selected.size())) : tr("Revoke…"));
+    m_ui->revokeButton->setText(selected.size() > 1 ? tr("Revoke %Ln…", nullptr, int(selected.size())) : tr("Revoke…"));
     m_ui->actionCopyEmail->setEnabled(!selected.isEmpty());
     m_ui->actionCopyId->setEnabled(!selected.isEmpty());
     m_ui->actionCopyLink->setEnabled(hasLink);
@@ -646,7 +649,7 @@ void MainWindow::onRevokeFinished(const BulkSummary &summary)
     m_ui->pauseButton->hide();
     m_ui->cancelRevokeButton->hide();
     m_ui->retryFailedButton->setVisible(!failed.isEmpty());
-    m_ui->retryFailedButton->setText(tr("Retry %n &Failed", nullptr, int(failed.size())));
+    m_ui->retryFailedButton->setText(tr("Retry %Ln &Failed", nullptr, int(failed.size())));
     m_ui->closeRevokePanelButton->show();
     statusBar()->showMessage(text, 10000);
     updateActions();
@@ -696,7 +699,7 @@ void MainWindow::exportCsv()
         return;
     }
     m_activity->add(ActivityModel::Level::Success,
-                    tr("Exported %n invitation(s) to %1.", nullptr, m_proxy->rowCount()).arg(QDir::toNativeSeparators(path)));
+                    tr("Exported %Ln invitation(s) to %1.", nullptr, m_proxy->rowCount()).arg(QDir::toNativeSeparators(path)));
 }
 
 void MainWindow::openAuditFolder()

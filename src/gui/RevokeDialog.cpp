@@ -15,7 +15,7 @@ RevokeDialog::RevokeDialog(Session::Badge badge, const Organization &organizatio
 {
     m_ui->setupUi(this);
     const int count = int(emails.size());
-    setWindowTitle(tr("Revoke %n invitation(s)", nullptr, count));
+    setWindowTitle(tr("Revoke %Ln invitation(s)", nullptr, count));
 
     EnvironmentStyle::applyBanner(m_ui->environmentBanner, badge);
     if (badge == Session::Badge::Live)
@@ -23,7 +23,7 @@ RevokeDialog::RevokeDialog(Session::Badge badge, const Organization &organizatio
 
     const QString where = organization.slug.isEmpty() ? organization.name
                                                       : u"%1 (%2)"_s.arg(organization.name, organization.slug);
-    m_ui->summaryLabel->setText(tr("Revoke %n invitation(s) in %1?", nullptr, count).arg(where));
+    m_ui->summaryLabel->setText(tr("Revoke %Ln invitation(s) in %1?", nullptr, count).arg(where));
     QFont bigger = m_ui->summaryLabel->font();
     bigger.setPointSizeF(bigger.pointSizeF() * 1.15);
     bigger.setBold(true);
@@ -40,7 +40,7 @@ RevokeDialog::RevokeDialog(Session::Badge badge, const Organization &organizatio
         m_ui->confirmEdit->setPlaceholderText(m_expected);
     }
 
-    m_revokeButton = m_ui->buttonBox->addButton(tr("&Revoke %n Invitation(s)", nullptr, count),
+    m_revokeButton = m_ui->buttonBox->addButton(tr("&Revoke %Ln Invitation(s)", nullptr, count),
                                                 QDialogButtonBox::AcceptRole);
     m_revokeButton->setObjectName(u"revokeButton"_s);
     m_revokeButton->setAutoDefault(false);

@@ -10,15 +10,24 @@ constexpr qint64 minute = 60'000;
 constexpr qint64 hour = 60 * minute;
 constexpr qint64 day = 24 * hour;
 
+// Counts are computed before translate(): lupdate's parser hangs on some expressions inside its arguments.
 QString span(qint64 ms)
 {
-    if (ms < hour)
-        return QCoreApplication::translate("TimeFormat", "%n minute(s)", nullptr, int(std::max<qint64>(1, ms / minute)));
-    if (ms < day)
-        return QCoreApplication::translate("TimeFormat", "%n hour(s)", nullptr, int(ms / hour));
-    if (ms < 60 * day)
-        return QCoreApplication::translate("TimeFormat", "%n day(s)", nullptr, int(ms / day));
-    return QCoreApplication::translate("TimeFormat", "%n month(s)", nullptr, int(ms / (30 * day)));
+    if (ms < hour) {
+        const int minutes = ms < minute ? 1 : int(ms / minute);
+        return QCoreApplication::translate("TimeFormat", "%n minute(s)", nullptr, minutes);
+    }
+    if (ms < day) {
+        const int hours = int(ms / hour);
+        return QCoreApplication::translate("TimeFormat", "%n hour(s)", nullptr, hours);
+    }
+    if (ms < 60 * day) {
+        const int days = int(ms / day);
+        return QCoreApplication::translate("TimeFormat", "%n day(s)", nullptr, days);
+    }
+    const qint64 monthMs = 30 * day;
+    const int months = int(ms / monthMs);
+    return QCoreApplication::translate("TimeFormat", "%n month(s)", nullptr, months);
 }
 } // namespace
 

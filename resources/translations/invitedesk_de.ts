@@ -1,0 +1,1350 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de_DE">
+<context>
+    <name>AuditLog</name>
+    <message>
+        <source>cannot create the folder %1</source>
+        <translation>der Ordner %1 kann nicht angelegt werden</translation>
+    </message>
+    <message>
+        <source>the audit log is locked by another InviteDesk process</source>
+        <translation>das Prüfprotokoll ist von einem anderen InviteDesk-Prozess gesperrt</translation>
+    </message>
+    <message>
+        <source>cannot open %1: %2</source>
+        <translation>%1 kann nicht geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Not sent: the audit log could not be written (%1).</source>
+        <translation>Nicht gesendet: Das Prüfprotokoll konnte nicht geschrieben werden (%1).</translation>
+    </message>
+    <message>
+        <source>the last line is incomplete</source>
+        <translation>die letzte Zeile ist unvollständig</translation>
+    </message>
+    <message>
+        <source>empty line</source>
+        <translation>leere Zeile</translation>
+    </message>
+    <message>
+        <source>not a JSON record</source>
+        <translation>kein JSON-Datensatz</translation>
+    </message>
+    <message>
+        <source>the chain is broken: a record before this one was removed or changed</source>
+        <translation>die Kette ist unterbrochen: Ein früherer Eintrag wurde entfernt oder geändert</translation>
+    </message>
+    <message>
+        <source>sequence number %1 where %2 was expected</source>
+        <translation>Laufnummer %1, erwartet war %2</translation>
+    </message>
+    <message>
+        <source>this record was changed after it was written</source>
+        <translation>dieser Eintrag wurde nach dem Schreiben geändert</translation>
+    </message>
+    <message>
+        <source>records are missing at the end: the log stops at %1, it had reached %2</source>
+        <translation>am Ende fehlen Einträge: Das Protokoll endet bei %1, es war schon bei %2</translation>
+    </message>
+</context>
+<context>
+    <name>BulkSummary</name>
+    <message>
+        <source>Nothing to revoke</source>
+        <translation>Nichts zu widerrufen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln revoked</source>
+        <translation>
+            <numerusform>%Ln widerrufen</numerusform>
+            <numerusform>%Ln widerrufen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln already revoked</source>
+        <translation>
+            <numerusform>%Ln bereits widerrufen</numerusform>
+            <numerusform>%Ln bereits widerrufen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln no longer pending</source>
+        <translation>
+            <numerusform>%Ln nicht mehr offen</numerusform>
+            <numerusform>%Ln nicht mehr offen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln not found</source>
+        <translation>
+            <numerusform>%Ln nicht gefunden</numerusform>
+            <numerusform>%Ln nicht gefunden</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln forbidden</source>
+        <translation>
+            <numerusform>%Ln nicht erlaubt</numerusform>
+            <numerusform>%Ln nicht erlaubt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln failed</source>
+        <translation>
+            <numerusform>%Ln fehlgeschlagen</numerusform>
+            <numerusform>%Ln fehlgeschlagen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln cancelled</source>
+        <translation>
+            <numerusform>%Ln abgebrochen</numerusform>
+            <numerusform>%Ln abgebrochen</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ClerkJson</name>
+    <message>
+        <source>the %1 has no valid &quot;%2&quot; field</source>
+        <translation>%1 hat kein gültiges Feld „%2“</translation>
+    </message>
+    <message>
+        <source>invalid JSON at byte %1 (%2)</source>
+        <translation>ungültiges JSON bei Byte %1 (%2)</translation>
+    </message>
+    <message>
+        <source>expected a JSON object</source>
+        <translation>JSON-Objekt erwartet</translation>
+    </message>
+    <message>
+        <source>item %1 of the list is not an object</source>
+        <translation>Eintrag %1 der Liste ist kein Objekt</translation>
+    </message>
+    <message>
+        <source>item %1 of the list: %2</source>
+        <translation>Eintrag %1 der Liste: %2</translation>
+    </message>
+</context>
+<context>
+    <name>ClientConfig</name>
+    <message>
+        <source>The API URL &quot;%1&quot; is not a valid URL.</source>
+        <translation>Die API-URL „%1“ ist keine gültige URL.</translation>
+    </message>
+    <message>
+        <source>The API URL must not contain credentials, a query or a fragment.</source>
+        <translation>Die API-URL darf keine Zugangsdaten, keine Abfrage und kein Fragment enthalten.</translation>
+    </message>
+    <message>
+        <source>Refusing to send the secret key over plain http to %1: use https (plain http is only allowed to this computer).</source>
+        <translation>Der geheime Schlüssel wird nicht über unverschlüsseltes http an %1 gesendet: Verwenden Sie https (http ist nur zu diesem Computer erlaubt).</translation>
+    </message>
+    <message>
+        <source>The API URL must start with https://.</source>
+        <translation>Die API-URL muss mit https:// beginnen.</translation>
+    </message>
+    <message>
+        <source>No Clerk secret key is set. Add one to the connection profile or set CLERK_SECRET_KEY.</source>
+        <translation>Kein geheimer Clerk-Schlüssel gesetzt. Tragen Sie einen im Verbindungsprofil ein oder setzen Sie CLERK_SECRET_KEY.</translation>
+    </message>
+    <message>
+        <source>The secret key contains spaces or characters a Clerk key never has.</source>
+        <translation>Der geheime Schlüssel enthält Leerzeichen oder Zeichen, die ein Clerk-Schlüssel nie hat.</translation>
+    </message>
+</context>
+<context>
+    <name>InviteDesk::ActivityModel</name>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Meldung</translation>
+    </message>
+    <message>
+        <source>Clerk code: %1</source>
+        <translation>Clerk-Code: %1</translation>
+    </message>
+    <message>
+        <source>Trace ID: %1</source>
+        <translation>Trace-ID: %1</translation>
+    </message>
+    <message>
+        <source>HTTP status: %1</source>
+        <translation>HTTP-Status: %1</translation>
+    </message>
+</context>
+<context>
+    <name>InviteDesk::ClerkClient</name>
+    <message>
+        <source>&quot;%1&quot; is not a valid organization or invitation ID.</source>
+        <translation>„%1“ ist keine gültige Organisations- oder Einladungs-ID.</translation>
+    </message>
+    <message>
+        <source>the answer is larger than %1 MiB and was cut off</source>
+        <translation>die Antwort ist größer als %1 MiB und wurde abgeschnitten</translation>
+    </message>
+    <message>
+        <source>The API answered with a redirect to another site; InviteDesk does not send the key there.</source>
+        <translation>Die API hat auf eine andere Website umgeleitet; InviteDesk sendet den Schlüssel nicht dorthin.</translation>
+    </message>
+    <message>
+        <source>the server&apos;s answer had no HTTP status</source>
+        <translation>die Antwort des Servers hatte keinen HTTP-Status</translation>
+    </message>
+</context>
+<context>
+    <name>InviteDesk::ClerkError</name>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Clerk did not answer in time. Check the connection and try again.</source>
+        <translation>Clerk hat nicht rechtzeitig geantwortet. Prüfen Sie die Verbindung und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>The secure connection to Clerk could not be verified (%1). InviteDesk never ignores certificate errors.</source>
+        <translation>Die sichere Verbindung zu Clerk konnte nicht überprüft werden (%1). InviteDesk übergeht Zertifikatsfehler nie.</translation>
+    </message>
+    <message>
+        <source>Could not connect to the Clerk API: the connection was refused.</source>
+        <translation>Keine Verbindung zur Clerk-API: Die Verbindung wurde abgelehnt.</translation>
+    </message>
+    <message>
+        <source>Could not find the Clerk API host. Are you offline?</source>
+        <translation>Der Clerk-API-Server wurde nicht gefunden. Sind Sie offline?</translation>
+    </message>
+    <message>
+        <source>The connection to Clerk was closed before the answer arrived.</source>
+        <translation>Die Verbindung zu Clerk wurde geschlossen, bevor die Antwort ankam.</translation>
+    </message>
+    <message>
+        <source>Network error while talking to Clerk: %1</source>
+        <translation>Netzwerkfehler bei der Verbindung mit Clerk: %1</translation>
+    </message>
+    <message>
+        <source>Clerk&apos;s answer could not be read: %1</source>
+        <translation>Die Antwort von Clerk konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Clerk rejected the secret key: check that it is the right, current key for this instance.</source>
+        <translation>Clerk hat den geheimen Schlüssel abgelehnt: Prüfen Sie, ob es der richtige, aktuelle Schlüssel für diese Instanz ist.</translation>
+    </message>
+    <message>
+        <source>Clerk refused this operation for this key or acting user.</source>
+        <translation>Clerk verweigert diesen Vorgang für diesen Schlüssel oder handelnden Benutzer.</translation>
+    </message>
+    <message>
+        <source>Clerk refused this operation: %1</source>
+        <translation>Clerk verweigert diesen Vorgang: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Clerk&apos;s rate limit was reached; it accepts requests again in %n second(s).</source>
+        <translation>
+            <numerusform>Das Anfragelimit von Clerk ist erreicht; Anfragen sind in %n Sekunde wieder möglich.</numerusform>
+            <numerusform>Das Anfragelimit von Clerk ist erreicht; Anfragen sind in %n Sekunden wieder möglich.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Clerk&apos;s rate limit was reached; try again shortly.</source>
+        <translation>Das Anfragelimit von Clerk ist erreicht; versuchen Sie es gleich noch einmal.</translation>
+    </message>
+    <message>
+        <source>Clerk had a server error (HTTP %1). Try again in a moment.</source>
+        <translation>Bei Clerk ist ein Serverfehler aufgetreten (HTTP %1). Versuchen Sie es gleich noch einmal.</translation>
+    </message>
+    <message>
+        <source>%1 (parameter: %2)</source>
+        <translation>%1 (Parameter: %2)</translation>
+    </message>
+    <message>
+        <source>Clerk answered HTTP %1: %2</source>
+        <translation>Clerk antwortete mit HTTP %1: %2</translation>
+    </message>
+    <message>
+        <source>Clerk answered HTTP %1.</source>
+        <translation>Clerk antwortete mit HTTP %1.</translation>
+    </message>
+</context>
+<context>
+    <name>InviteDesk::ConnectionController</name>
+    <message>
+        <source>No keychain is available on this computer (%1). Enter the key again; it will be kept for this session only.</source>
+        <translation>Auf diesem Computer ist kein Schlüsselbund verfügbar (%1). Geben Sie den Schlüssel erneut ein; er wird nur für diese Sitzung behalten.</translation>
+    </message>
+    <message>
+        <source>The keychain could not be read: %1</source>
+        <translation>Der Schlüsselbund konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>No key is stored for this profile yet.</source>
+        <translation>Für dieses Profil ist noch kein Schlüssel gespeichert.</translation>
+    </message>
+    <message>
+        <source>This connection comes from %1 and cannot be edited.</source>
+        <translation>Diese Verbindung stammt aus %1 und kann nicht bearbeitet werden.</translation>
+    </message>
+    <message>
+        <source>the demo</source>
+        <translation>der Demo</translation>
+    </message>
+    <message>
+        <source>Delete profile</source>
+        <translation>Profil löschen</translation>
+    </message>
+    <message>
+        <source>Delete the profile &quot;%1&quot; and its stored key?</source>
+        <translation>Das Profil „%1“ und seinen gespeicherten Schlüssel löschen?</translation>
+    </message>
+    <message>
+        <source>New connection profile</source>
+        <translation>Neues Verbindungsprofil</translation>
+    </message>
+    <message>
+        <source>Edit connection profile</source>
+        <translation>Verbindungsprofil bearbeiten</translation>
+    </message>
+    <message>
+        <source>No keychain</source>
+        <translation>Kein Schlüsselbund</translation>
+    </message>
+    <message>
+        <source>No keychain is available on this computer, so the key cannot be stored safely.
+
+Keep it for this session only? You will be asked again next time.</source>
+        <translation>Auf diesem Computer ist kein Schlüsselbund verfügbar, daher kann der Schlüssel nicht sicher gespeichert werden.
+
+Nur für diese Sitzung behalten? Beim nächsten Start werden Sie erneut gefragt.</translation>
+    </message>
+    <message>
+        <source>The key could not be stored in the keychain (%1).
+
+Keep it for this session only?</source>
+        <translation>Der Schlüssel konnte nicht im Schlüsselbund gespeichert werden (%1).
+
+Nur für diese Sitzung behalten?</translation>
+    </message>
+</context>
+<context>
+    <name>InviteDesk::InvitationTableModel</name>
+    <message>
+        <source>Pending</source>
+        <translation>Offen</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>Angenommen</translation>
+    </message>
+    <message>
+        <source>Revoked</source>
+        <translation>Widerrufen</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>Abgelaufen</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Unbekannt</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Invited</source>
+        <translation>Eingeladen</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>Läuft ab</translation>
+    </message>
+    <message>
+        <source>Invited by</source>
+        <translation>Eingeladen von</translation>
+    </message>
+    <message>
+        <source>Invitation ID</source>
+        <translation>Einladungs-ID</translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation>In Warteschlange</translation>
+    </message>
+    <message>
+        <source>Revoking…</source>
+        <translation>Wird widerrufen…</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>nie</translation>
+    </message>
+    <message>
+        <source>Created through the API, without an inviter</source>
+        <translation>Über die API angelegt, ohne einladende Person</translation>
+    </message>
+</context>
+<context>
+    <name>InviteDesk::InvitationsController</name>
+    <message>
+        <source>Revoking stopped: the connection was closed.</source>
+        <translation>Widerrufen angehalten: Die Verbindung wurde geschlossen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Clerk&apos;s rate limit was reached; waiting %n second(s).</source>
+        <translation>
+            <numerusform>Das Anfragelimit von Clerk ist erreicht; warte %n Sekunde.</numerusform>
+            <numerusform>Das Anfragelimit von Clerk ist erreicht; warte %n Sekunden.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 changed while it was loading; the list was read again.</source>
+        <translation>%1 hat sich während des Ladens geändert; die Liste wurde erneut gelesen.</translation>
+    </message>
+    <message>
+        <source>Loading invitations of %1</source>
+        <translation>Laden der Einladungen von %1</translation>
+    </message>
+    <message>
+        <source>%1 in %2</source>
+        <translation>%1 in %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Revoking %Ln invitation(s) in %1…</source>
+        <translation>
+            <numerusform>Widerrufe %Ln Einladung in %1…</numerusform>
+            <numerusform>Widerrufe %Ln Einladungen in %1…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>It had already been revoked.</source>
+        <translation>Sie war bereits widerrufen.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Trace ID: %1</source>
+        <translation>Trace-ID: %1</translation>
+    </message>
+</context>
+<context>
+    <name>InviteDesk::MainWindow</name>
+    <message>
+        <source>No organization with the ID or slug &quot;%1&quot;.</source>
+        <translation>Keine Organisation mit der ID oder dem Slug „%1“.</translation>
+    </message>
+    <message>
+        <source>Searching organizations</source>
+        <translation>Suche nach Organisationen</translation>
+    </message>
+    <message>
+        <source>Loading invitations…</source>
+        <translation>Einladungen werden geladen…</translation>
+    </message>
+    <message>
+        <source>Loaded %1 of %2</source>
+        <translation>%1 von %2 geladen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln invitation(s) loaded.</source>
+        <translation>
+            <numerusform>%Ln Einladung geladen.</numerusform>
+            <numerusform>%Ln Einladungen geladen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Loading cancelled: %1 shown. Press F5 to load everything.</source>
+        <translation>Laden abgebrochen: %1 angezeigt. Drücken Sie F5, um alles zu laden.</translation>
+    </message>
+    <message>
+        <source>Loading failed: %1 Press F5 to try again.</source>
+        <translation>Laden fehlgeschlagen: %1 Drücken Sie F5 für einen neuen Versuch.</translation>
+    </message>
+    <message>
+        <source>&amp;Pause</source>
+        <translation>&amp;Pause</translation>
+    </message>
+    <message>
+        <source>Revoked %1 of %2</source>
+        <translation>%1 von %2 widerrufen</translation>
+    </message>
+    <message numerus="yes">
+        <source> — about %n second(s) left</source>
+        <translation>
+            <numerusform> — noch etwa %n Sekunde</numerusform>
+            <numerusform> — noch etwa %n Sekunden</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Resume</source>
+        <translation>&amp;Fortsetzen</translation>
+    </message>
+    <message>
+        <source>Stopping: letting requests in flight finish…</source>
+        <translation>Wird angehalten: laufende Anfragen werden abgeschlossen…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Clerk&apos;s rate limit was reached; continuing in %n second(s).</source>
+        <translation>
+            <numerusform>Das Anfragelimit von Clerk ist erreicht; weiter in %n Sekunde.</numerusform>
+            <numerusform>Das Anfragelimit von Clerk ist erreicht; weiter in %n Sekunden.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Key rejected</source>
+        <translation>Schlüssel abgelehnt</translation>
+    </message>
+    <message>
+        <source>Clerk rejected the secret key of the profile &quot;%1&quot;.
+
+%2
+
+Edit the profile now?</source>
+        <translation>Clerk hat den geheimen Schlüssel des Profils „%1“ abgelehnt.
+
+%2
+
+Profil jetzt bearbeiten?</translation>
+    </message>
+    <message>
+        <source>Pro&amp;file:</source>
+        <translation>Pro&amp;fil:</translation>
+    </message>
+    <message>
+        <source>Connection profile</source>
+        <translation>Verbindungsprofil</translation>
+    </message>
+    <message>
+        <source>Find organization by name, slug or ID (Ctrl+L)</source>
+        <translation>Organisation nach Name, Slug oder ID suchen (Strg+L)</translation>
+    </message>
+    <message>
+        <source>Find organization</source>
+        <translation>Organisation suchen</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>Offen</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>Angenommen</translation>
+    </message>
+    <message>
+        <source>Revoked</source>
+        <translation>Widerrufen</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>Abgelaufen</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Alle</translation>
+    </message>
+    <message>
+        <source>Any expiry</source>
+        <translation>Jeder Ablauf</translation>
+    </message>
+    <message>
+        <source>&lt;p style=&apos;font-size:large&apos;&gt;Find an organization to see its invitations.&lt;/p&gt;&lt;p&gt;Type a name, slug or ID in the search field above (Ctrl+L),&lt;br&gt;or paste an organization ID and press Enter.&lt;/p&gt;</source>
+        <translation>&lt;p style=&apos;font-size:large&apos;&gt;Suchen Sie eine Organisation, um ihre Einladungen zu sehen.&lt;/p&gt;&lt;p&gt;Geben Sie oben im Suchfeld einen Namen, Slug oder eine ID ein (Strg+L),&lt;br&gt;oder fügen Sie eine Organisations-ID ein und drücken Sie die Eingabetaste.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>email address(es)</source>
+        <translation>E-Mail-Adresse(n)</translation>
+    </message>
+    <message>
+        <source>invitation ID(s)</source>
+        <translation>Einladungs-ID(s)</translation>
+    </message>
+    <message>
+        <source>invitation link(s)</source>
+        <translation>Einladungslink(s)</translation>
+    </message>
+    <message>
+        <source>Testing the connection…</source>
+        <translation>Verbindung wird geprüft…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Connected: %1, %Ln organization(s).</source>
+        <translation>
+            <numerusform>Verbunden: %1, %Ln Organisation.</numerusform>
+            <numerusform>Verbunden: %1, %Ln Organisationen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Testing the connection</source>
+        <translation>Prüfen der Verbindung</translation>
+    </message>
+    <message>
+        <source>Revoking in progress</source>
+        <translation>Widerrufen läuft</translation>
+    </message>
+    <message>
+        <source>Invitations are still being revoked. Stop after the requests in flight and quit?</source>
+        <translation>Es werden noch Einladungen widerrufen. Nach den laufenden Anfragen anhalten und beenden?</translation>
+    </message>
+    <message>
+        <source> (production)</source>
+        <translation> (Produktion)</translation>
+    </message>
+    <message>
+        <source>New profile…</source>
+        <translation>Neues Profil…</translation>
+    </message>
+    <message>
+        <source>LIVE · PRODUCTION INSTANCE — changes affect real users</source>
+        <translation>LIVE · PRODUKTIONSINSTANZ — Änderungen betreffen echte Benutzer</translation>
+    </message>
+    <message>
+        <source>&lt;p style=&apos;font-size:large&apos;&gt;Not connected.&lt;/p&gt;&lt;p&gt;Choose a profile in the toolbar, or create one with Connection → New Profile…&lt;/p&gt;</source>
+        <translation>&lt;p style=&apos;font-size:large&apos;&gt;Nicht verbunden.&lt;/p&gt;&lt;p&gt;Wählen Sie ein Profil in der Werkzeugleiste oder legen Sie eines an: Verbindung → Neues Profil…&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Connected with profile &quot;%1&quot; (%2).</source>
+        <translation>Verbunden mit Profil „%1“ (%2).</translation>
+    </message>
+    <message>
+        <source>Wait for the revokes to finish before switching organizations.</source>
+        <translation>Warten Sie, bis das Widerrufen fertig ist, bevor Sie die Organisation wechseln.</translation>
+    </message>
+    <message>
+        <source>Opened %1.</source>
+        <translation>%1 geöffnet.</translation>
+    </message>
+    <message>
+        <source>No organization selected</source>
+        <translation>Keine Organisation gewählt</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln invitation(s)</source>
+        <translation>
+            <numerusform>%Ln Einladung</numerusform>
+            <numerusform>%Ln Einladungen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 of %2 shown</source>
+        <translation>%1 von %2 angezeigt</translation>
+    </message>
+    <message>
+        <source>%1 — InviteDesk [%2]</source>
+        <translation>%1 — InviteDesk [%2]</translation>
+    </message>
+    <message>
+        <source>Expires within 24 h (%1)</source>
+        <translation>Läuft in 24 h ab (%1)</translation>
+    </message>
+    <message>
+        <source>Expires within 7 days (%1)</source>
+        <translation>Läuft in 7 Tagen ab (%1)</translation>
+    </message>
+    <message>
+        <source>Expired (%1)</source>
+        <translation>Abgelaufen (%1)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Revoke %Ln…</source>
+        <translation>
+            <numerusform>%Ln widerrufen…</numerusform>
+            <numerusform>%Ln widerrufen…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Revoke…</source>
+        <translation>Widerrufen…</translation>
+    </message>
+    <message>
+        <source>Nothing was revoked.</source>
+        <translation>Es wurde nichts widerrufen.</translation>
+    </message>
+    <message>
+        <source> — see the rows marked Failed and the Activity panel</source>
+        <translation> — siehe die als fehlgeschlagen markierten Zeilen und den Bereich Aktivität</translation>
+    </message>
+    <message numerus="yes">
+        <source>Retry %Ln &amp;Failed</source>
+        <translation>
+            <numerusform>%Ln &amp;fehlgeschlagene wiederholen</numerusform>
+            <numerusform>%Ln &amp;fehlgeschlagene wiederholen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Copied %1 %2.</source>
+        <translation>%1 %2 kopiert.</translation>
+    </message>
+    <message>
+        <source>Export invitations</source>
+        <translation>Einladungen exportieren</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>Export fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %Ln invitation(s) to %1.</source>
+        <translation>
+            <numerusform>%Ln Einladung nach %1 exportiert.</numerusform>
+            <numerusform>%Ln Einladungen nach %1 exportiert.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation>Prüfprotokoll</translation>
+    </message>
+    <message>
+        <source>The audit log is in:
+%1</source>
+        <translation>Das Prüfprotokoll liegt in:
+%1</translation>
+    </message>
+    <message>
+        <source>About InviteDesk</source>
+        <translation>Über InviteDesk</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;InviteDesk %1&lt;/h3&gt;&lt;p&gt;A console for revoking Clerk organization invitations safely.&lt;/p&gt;&lt;p&gt;Built with Qt %2, running on Qt %3.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Licences of the parts it uses&lt;/b&gt;&lt;br&gt;Qt 6 — GNU LGPL v3 (The Qt Company)&lt;br&gt;QtKeychain — BSD 3-Clause (Frank Osterfeld and contributors)&lt;br&gt;Clerk Backend API specification — MIT (Clerk, Inc.), used as reference only&lt;/p&gt;&lt;p&gt;Audit log: %4&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;InviteDesk %1&lt;/h3&gt;&lt;p&gt;Eine Konsole, um Einladungen zu Clerk-Organisationen sicher zu widerrufen.&lt;/p&gt;&lt;p&gt;Erstellt mit Qt %2, läuft mit Qt %3.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Lizenzen der verwendeten Teile&lt;/b&gt;&lt;br&gt;Qt 6 — GNU LGPL v3 (The Qt Company)&lt;br&gt;QtKeychain — BSD 3-Clause (Frank Osterfeld und Mitwirkende)&lt;br&gt;Clerk-Backend-API-Spezifikation — MIT (Clerk, Inc.), nur als Referenz verwendet&lt;/p&gt;&lt;p&gt;Prüfprotokoll: %4&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>InviteDesk::OrganizationSearch</name>
+    <message>
+        <source>%1 pending</source>
+        <translation>%1 offen</translation>
+    </message>
+    <message>
+        <source>%1 more — type more of the name to narrow the list</source>
+        <translation>%1 weitere — geben Sie mehr vom Namen ein, um die Liste einzugrenzen</translation>
+    </message>
+    <message>
+        <source>Recent: %1</source>
+        <translation>Zuletzt verwendet: %1</translation>
+    </message>
+</context>
+<context>
+    <name>InviteDesk::ProfileDialog</name>
+    <message>
+        <source>Stored in the keychain — type a new key to replace it</source>
+        <translation>Im Schlüsselbund gespeichert — geben Sie einen neuen Schlüssel ein, um ihn zu ersetzen</translation>
+    </message>
+    <message>
+        <source>The key is stored in your system&apos;s keychain, never in InviteDesk&apos;s settings.</source>
+        <translation>Der Schlüssel wird im Schlüsselbund Ihres Systems gespeichert, nie in den Einstellungen von InviteDesk.</translation>
+    </message>
+    <message>
+        <source>Give the profile a name.</source>
+        <translation>Geben Sie dem Profil einen Namen.</translation>
+    </message>
+    <message>
+        <source>Type the key to test it.</source>
+        <translation>Geben Sie den Schlüssel ein, um ihn zu prüfen.</translation>
+    </message>
+    <message>
+        <source>Testing…</source>
+        <translation>Wird geprüft…</translation>
+    </message>
+    <message>
+        <source>a production instance</source>
+        <translation>einer Produktionsinstanz</translation>
+    </message>
+    <message>
+        <source>a development instance</source>
+        <translation>einer Entwicklungsinstanz</translation>
+    </message>
+    <message>
+        <source>an instance</source>
+        <translation>einer Instanz</translation>
+    </message>
+    <message>
+        <source>Connected to %1 with %2 organization(s).</source>
+        <translation>Verbunden mit %1 mit %2 Organisation(en).</translation>
+    </message>
+</context>
+<context>
+    <name>InviteDesk::RevokeDialog</name>
+    <message numerus="yes">
+        <source>Revoke %Ln invitation(s)</source>
+        <translation>
+            <numerusform>%Ln Einladung widerrufen</numerusform>
+            <numerusform>%Ln Einladungen widerrufen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>LIVE · PRODUCTION INSTANCE — real users are affected</source>
+        <translation>LIVE · PRODUKTIONSINSTANZ — echte Benutzer sind betroffen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Revoke %Ln invitation(s) in %1?</source>
+        <translation>
+            <numerusform>%Ln Einladung in %1 widerrufen?</numerusform>
+            <numerusform>%Ln Einladungen in %1 widerrufen?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Type &lt;b&gt;%1&lt;/b&gt; to confirm:</source>
+        <translation>Zum Bestätigen &lt;b&gt;%1&lt;/b&gt; eingeben:</translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Revoke %Ln Invitation(s)</source>
+        <translation>
+            <numerusform>%Ln Einladung &amp;widerrufen</numerusform>
+            <numerusform>%Ln Einladungen &amp;widerrufen</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>InviteDesk::RevokeTask</name>
+    <message numerus="yes">
+        <source>the invitation was still pending after %n revoke request(s)</source>
+        <translation>
+            <numerusform>die Einladung war nach %n Widerrufsanfrage noch offen</numerusform>
+            <numerusform>die Einladung war nach %n Widerrufsanfragen noch offen</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>InviteDesk::Session</name>
+    <message>
+        <source>Environment: %1</source>
+        <translation>Umgebung: %1</translation>
+    </message>
+    <message>
+        <source>LIVE · production</source>
+        <translation>LIVE · Produktion</translation>
+    </message>
+    <message>
+        <source>Development</source>
+        <translation>Entwicklung</translation>
+    </message>
+    <message>
+        <source>DEMO · local sandbox</source>
+        <translation>DEMO · lokale Sandbox</translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation>Nicht verbunden</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>InviteDesk</source>
+        <translation>InviteDesk</translation>
+    </message>
+    <message>
+        <source>&amp;Show:</source>
+        <translation>&amp;Anzeigen:</translation>
+    </message>
+    <message>
+        <source>Invitation status to show</source>
+        <translation>Anzuzeigender Einladungsstatus</translation>
+    </message>
+    <message>
+        <source>Expiry filter</source>
+        <translation>Ablauffilter</translation>
+    </message>
+    <message>
+        <source>Filter by email, role or ID (Ctrl+F)</source>
+        <translation>Nach E-Mail, Rolle oder ID filtern (Strg+F)</translation>
+    </message>
+    <message>
+        <source>Filter invitations</source>
+        <translation>Einladungen filtern</translation>
+    </message>
+    <message>
+        <source>Revoke…</source>
+        <translation>Widerrufen…</translation>
+    </message>
+    <message>
+        <source>Revoke selected invitations</source>
+        <translation>Ausgewählte Einladungen widerrufen</translation>
+    </message>
+    <message>
+        <source>Invitations</source>
+        <translation>Einladungen</translation>
+    </message>
+    <message>
+        <source>Loading progress</source>
+        <translation>Ladefortschritt</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Cancel loading</source>
+        <translation>Laden abbrechen</translation>
+    </message>
+    <message>
+        <source>Revoke progress</source>
+        <translation>Widerrufsfortschritt</translation>
+    </message>
+    <message>
+        <source>&amp;Pause</source>
+        <translation>&amp;Pause</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Anhalten</translation>
+    </message>
+    <message>
+        <source>Stop sending; requests in flight finish, the rest is cancelled</source>
+        <translation>Nichts mehr senden; laufende Anfragen werden beendet, der Rest abgebrochen</translation>
+    </message>
+    <message>
+        <source>Stop revoking</source>
+        <translation>Widerrufen anhalten</translation>
+    </message>
+    <message>
+        <source>Retry &amp;Failed</source>
+        <translation>&amp;Fehlgeschlagene wiederholen</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Dismiss revoke summary</source>
+        <translation>Widerrufsübersicht schließen</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Bearbeiten</translation>
+    </message>
+    <message>
+        <source>&amp;Invitations</source>
+        <translation>&amp;Einladungen</translation>
+    </message>
+    <message>
+        <source>&amp;Connection</source>
+        <translation>&amp;Verbindung</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>Main toolbar</source>
+        <translation>Hauptwerkzeugleiste</translation>
+    </message>
+    <message>
+        <source>Activity</source>
+        <translation>Aktivität</translation>
+    </message>
+    <message>
+        <source>Activity log</source>
+        <translation>Aktivitätsprotokoll</translation>
+    </message>
+    <message>
+        <source>&amp;Revoke…</source>
+        <translation>&amp;Widerrufen…</translation>
+    </message>
+    <message>
+        <source>Revoke the selected invitations</source>
+        <translation>Die ausgewählten Einladungen widerrufen</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Copy &amp;Email</source>
+        <translation>&amp;E-Mail kopieren</translation>
+    </message>
+    <message>
+        <source>Copy the selected email addresses</source>
+        <translation>Die ausgewählten E-Mail-Adressen kopieren</translation>
+    </message>
+    <message>
+        <source>Ctrl+C</source>
+        <translation>Ctrl+C</translation>
+    </message>
+    <message>
+        <source>Copy Invitation &amp;ID</source>
+        <translation>Einladungs-&amp;ID kopieren</translation>
+    </message>
+    <message>
+        <source>Copy the selected invitation IDs</source>
+        <translation>Die ausgewählten Einladungs-IDs kopieren</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+C</source>
+        <translation>Ctrl+Shift+C</translation>
+    </message>
+    <message>
+        <source>Copy Invitation &amp;Link</source>
+        <translation>Einladungs&amp;link kopieren</translation>
+    </message>
+    <message>
+        <source>Copy the invitation link (pending invitations only)</source>
+        <translation>Den Einladungslink kopieren (nur offene Einladungen)</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+L</source>
+        <translation>Ctrl+Shift+L</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Load the invitations again</source>
+        <translation>Die Einladungen neu laden</translation>
+    </message>
+    <message>
+        <source>F5</source>
+        <translation>F5</translation>
+    </message>
+    <message>
+        <source>&amp;Filter…</source>
+        <translation>&amp;Filtern…</translation>
+    </message>
+    <message>
+        <source>Filter the table by email, role or ID</source>
+        <translation>Die Tabelle nach E-Mail, Rolle oder ID filtern</translation>
+    </message>
+    <message>
+        <source>Ctrl+F</source>
+        <translation>Ctrl+F</translation>
+    </message>
+    <message>
+        <source>Find &amp;Organization…</source>
+        <translation>&amp;Organisation suchen…</translation>
+    </message>
+    <message>
+        <source>Search for an organization by name, slug or ID</source>
+        <translation>Eine Organisation nach Name, Slug oder ID suchen</translation>
+    </message>
+    <message>
+        <source>Ctrl+L</source>
+        <translation>Ctrl+L</translation>
+    </message>
+    <message>
+        <source>&amp;Export View as CSV…</source>
+        <translation>Ansicht als CSV &amp;exportieren…</translation>
+    </message>
+    <message>
+        <source>Save the rows shown as a CSV file</source>
+        <translation>Die angezeigten Zeilen als CSV-Datei speichern</translation>
+    </message>
+    <message>
+        <source>Ctrl+E</source>
+        <translation>Ctrl+E</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>Ctrl+Q</source>
+        <translation>Ctrl+Q</translation>
+    </message>
+    <message>
+        <source>&amp;New Profile…</source>
+        <translation>&amp;Neues Profil…</translation>
+    </message>
+    <message>
+        <source>Add a connection to a Clerk instance</source>
+        <translation>Eine Verbindung zu einer Clerk-Instanz hinzufügen</translation>
+    </message>
+    <message>
+        <source>&amp;Edit Profile…</source>
+        <translation>Profil &amp;bearbeiten…</translation>
+    </message>
+    <message>
+        <source>Change the current connection profile</source>
+        <translation>Das aktuelle Verbindungsprofil ändern</translation>
+    </message>
+    <message>
+        <source>&amp;Delete Profile</source>
+        <translation>Profil &amp;löschen</translation>
+    </message>
+    <message>
+        <source>Remove the current profile and its stored key</source>
+        <translation>Das aktuelle Profil und seinen gespeicherten Schlüssel entfernen</translation>
+    </message>
+    <message>
+        <source>&amp;Test Connection</source>
+        <translation>Verbindung &amp;prüfen</translation>
+    </message>
+    <message>
+        <source>Check the key with one request</source>
+        <translation>Den Schlüssel mit einer Anfrage prüfen</translation>
+    </message>
+    <message>
+        <source>Open &amp;Audit Log Folder</source>
+        <translation>Ordner des &amp;Prüfprotokolls öffnen</translation>
+    </message>
+    <message>
+        <source>Show the folder with the audit log</source>
+        <translation>Den Ordner mit dem Prüfprotokoll anzeigen</translation>
+    </message>
+    <message>
+        <source>&amp;About InviteDesk</source>
+        <translation>&amp;Über InviteDesk</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>Über &amp;Qt</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileDialog</name>
+    <message>
+        <source>Connection profile</source>
+        <translation>Verbindungsprofil</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>e.g. Acme production</source>
+        <translation>z. B. Acme Produktion</translation>
+    </message>
+    <message>
+        <source>Profile name</source>
+        <translation>Profilname</translation>
+    </message>
+    <message>
+        <source>&amp;API URL:</source>
+        <translation>&amp;API-URL:</translation>
+    </message>
+    <message>
+        <source>API URL</source>
+        <translation>API-URL</translation>
+    </message>
+    <message>
+        <source>&amp;Secret key:</source>
+        <translation>&amp;Geheimer Schlüssel:</translation>
+    </message>
+    <message>
+        <source>sk_live_… or sk_test_…</source>
+        <translation>sk_live_… oder sk_test_…</translation>
+    </message>
+    <message>
+        <source>Secret key</source>
+        <translation>Geheimer Schlüssel</translation>
+    </message>
+    <message>
+        <source>S&amp;how</source>
+        <translation>An&amp;zeigen</translation>
+    </message>
+    <message>
+        <source>Acting &amp;admin user ID:</source>
+        <translation>Handelnder &amp;Admin (Benutzer-ID):</translation>
+    </message>
+    <message>
+        <source>Optional: user_… (sent as requesting_user_id)</source>
+        <translation>Optional: user_… (gesendet als requesting_user_id)</translation>
+    </message>
+    <message>
+        <source>Acting admin user ID</source>
+        <translation>Benutzer-ID des handelnden Admins</translation>
+    </message>
+    <message>
+        <source>&amp;Rate budget:</source>
+        <translation>&amp;Anfragebudget:</translation>
+    </message>
+    <message>
+        <source>Default (25 % production, 50 % development)</source>
+        <translation>Standard (25 % Produktion, 50 % Entwicklung)</translation>
+    </message>
+    <message>
+        <source> % of Clerk&apos;s limit</source>
+        <translation> % des Clerk-Limits</translation>
+    </message>
+    <message>
+        <source>Rate budget in percent</source>
+        <translation>Anfragebudget in Prozent</translation>
+    </message>
+    <message>
+        <source>&amp;Test Connection</source>
+        <translation>Verbindung &amp;prüfen</translation>
+    </message>
+</context>
+<context>
+    <name>RevokeDialog</name>
+    <message>
+        <source>Revoke invitations</source>
+        <translation>Einladungen widerrufen</translation>
+    </message>
+    <message>
+        <source>Environment</source>
+        <translation>Umgebung</translation>
+    </message>
+    <message>
+        <source>The invitees will no longer be able to join with these invitations. This cannot be undone, but you can invite them again.</source>
+        <translation>Die Eingeladenen können mit diesen Einladungen nicht mehr beitreten. Das lässt sich nicht rückgängig machen, Sie können sie aber erneut einladen.</translation>
+    </message>
+    <message>
+        <source>Invitations to revoke</source>
+        <translation>Zu widerrufende Einladungen</translation>
+    </message>
+    <message>
+        <source>&amp;Ticket reference:</source>
+        <translation>&amp;Ticket-Referenz:</translation>
+    </message>
+    <message>
+        <source>Optional, e.g. SUP-1234 (recorded in the audit log)</source>
+        <translation>Optional, z. B. SUP-1234 (wird im Prüfprotokoll vermerkt)</translation>
+    </message>
+    <message>
+        <source>Ticket reference</source>
+        <translation>Ticket-Referenz</translation>
+    </message>
+    <message>
+        <source>Organization slug to confirm</source>
+        <translation>Slug der Organisation zur Bestätigung</translation>
+    </message>
+</context>
+<context>
+    <name>RevokeOutcome</name>
+    <message>
+        <source>Revoked</source>
+        <translation>Widerrufen</translation>
+    </message>
+    <message>
+        <source>Already revoked</source>
+        <translation>Bereits widerrufen</translation>
+    </message>
+    <message>
+        <source>Not pending: already accepted</source>
+        <translation>Nicht offen: bereits angenommen</translation>
+    </message>
+    <message>
+        <source>Not pending: expired</source>
+        <translation>Nicht offen: abgelaufen</translation>
+    </message>
+    <message>
+        <source>Not pending</source>
+        <translation>Nicht offen</translation>
+    </message>
+    <message>
+        <source>Not found</source>
+        <translation>Nicht gefunden</translation>
+    </message>
+    <message>
+        <source>Forbidden</source>
+        <translation>Nicht erlaubt</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Abgebrochen</translation>
+    </message>
+</context>
+<context>
+    <name>TimeFormat</name>
+    <message numerus="yes">
+        <source>%n minute(s)</source>
+        <translation>
+            <numerusform>%n Minute</numerusform>
+            <numerusform>%n Minuten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s)</source>
+        <translation>
+            <numerusform>%n Stunde</numerusform>
+            <numerusform>%n Stunden</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n Tag</numerusform>
+            <numerusform>%n Tagen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n month(s)</source>
+        <translation>
+            <numerusform>%n Monat</numerusform>
+            <numerusform>%n Monaten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>just now</source>
+        <translation>gerade eben</translation>
+    </message>
+    <message>
+        <source>%1 ago</source>
+        <translation>vor %1</translation>
+    </message>
+    <message>
+        <source>expired %1 ago</source>
+        <translation>abgelaufen vor %1</translation>
+    </message>
+    <message>
+        <source>in %1</source>
+        <translation>in %1</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Revoke Clerk organization invitations safely.</source>
+        <translation>Einladungen zu Clerk-Organisationen sicher widerrufen.</translation>
+    </message>
+    <message>
+        <source>Start a local Clerk sandbox with demo data and connect to it (no Clerk account needed).</source>
+        <translation>Eine lokale Clerk-Sandbox mit Demodaten starten und verbinden (kein Clerk-Konto nötig).</translation>
+    </message>
+    <message>
+        <source>Open this organization (ID or slug).</source>
+        <translation>Diese Organisation öffnen (ID oder Slug).</translation>
+    </message>
+    <message>
+        <source>Start, show the window once, and quit (for installation checks).</source>
+        <translation>Starten, das Fenster einmal zeigen und beenden (für Installationsprüfungen).</translation>
+    </message>
+    <message>
+        <source>Demo sandbox</source>
+        <translation>Demo-Sandbox</translation>
+    </message>
+</context>
+</TS>

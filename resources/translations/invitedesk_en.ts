@@ -1,0 +1,207 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US">
+<context>
+    <name>BulkSummary</name>
+    <message numerus="yes">
+        <source>%Ln revoked</source>
+        <translation>
+            <numerusform>%Ln revoked</numerusform>
+            <numerusform>%Ln revoked</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln already revoked</source>
+        <translation>
+            <numerusform>%Ln already revoked</numerusform>
+            <numerusform>%Ln already revoked</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln no longer pending</source>
+        <translation>
+            <numerusform>%Ln no longer pending</numerusform>
+            <numerusform>%Ln no longer pending</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln not found</source>
+        <translation>
+            <numerusform>%Ln not found</numerusform>
+            <numerusform>%Ln not found</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln forbidden</source>
+        <translation>
+            <numerusform>%Ln forbidden</numerusform>
+            <numerusform>%Ln forbidden</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln failed</source>
+        <translation>
+            <numerusform>%Ln failed</numerusform>
+            <numerusform>%Ln failed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln cancelled</source>
+        <translation>
+            <numerusform>%Ln cancelled</numerusform>
+            <numerusform>%Ln cancelled</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>InviteDesk::ClerkError</name>
+    <message numerus="yes">
+        <source>Clerk&apos;s rate limit was reached; it accepts requests again in %n second(s).</source>
+        <translation>
+            <numerusform>Clerk&apos;s rate limit was reached; it accepts requests again in %n second.</numerusform>
+            <numerusform>Clerk&apos;s rate limit was reached; it accepts requests again in %n seconds.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>InviteDesk::InvitationsController</name>
+    <message numerus="yes">
+        <source>Clerk&apos;s rate limit was reached; waiting %n second(s).</source>
+        <translation>
+            <numerusform>Clerk&apos;s rate limit was reached; waiting %n second.</numerusform>
+            <numerusform>Clerk&apos;s rate limit was reached; waiting %n seconds.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Revoking %Ln invitation(s) in %1…</source>
+        <translation>
+            <numerusform>Revoking %Ln invitation in %1…</numerusform>
+            <numerusform>Revoking %Ln invitations in %1…</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>InviteDesk::MainWindow</name>
+    <message numerus="yes">
+        <source>%Ln invitation(s) loaded.</source>
+        <translation>
+            <numerusform>%Ln invitation loaded.</numerusform>
+            <numerusform>%Ln invitations loaded.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> — about %n second(s) left</source>
+        <translation>
+            <numerusform> — about %n second left</numerusform>
+            <numerusform> — about %n seconds left</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Clerk&apos;s rate limit was reached; continuing in %n second(s).</source>
+        <translation>
+            <numerusform>Clerk&apos;s rate limit was reached; continuing in %n second.</numerusform>
+            <numerusform>Clerk&apos;s rate limit was reached; continuing in %n seconds.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Connected: %1, %Ln organization(s).</source>
+        <translation>
+            <numerusform>Connected: %1, %Ln organization.</numerusform>
+            <numerusform>Connected: %1, %Ln organizations.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln invitation(s)</source>
+        <translation>
+            <numerusform>%Ln invitation</numerusform>
+            <numerusform>%Ln invitations</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Revoke %Ln…</source>
+        <translation>
+            <numerusform>Revoke %Ln…</numerusform>
+            <numerusform>Revoke %Ln…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Retry %Ln &amp;Failed</source>
+        <translation>
+            <numerusform>Retry %Ln &amp;Failed</numerusform>
+            <numerusform>Retry %Ln &amp;Failed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %Ln invitation(s) to %1.</source>
+        <translation>
+            <numerusform>Exported %Ln invitation to %1.</numerusform>
+            <numerusform>Exported %Ln invitations to %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>InviteDesk::RevokeDialog</name>
+    <message numerus="yes">
+        <source>Revoke %Ln invitation(s)</source>
+        <translation>
+            <numerusform>Revoke %Ln invitation</numerusform>
+            <numerusform>Revoke %Ln invitations</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Revoke %Ln invitation(s) in %1?</source>
+        <translation>
+            <numerusform>Revoke %Ln invitation in %1?</numerusform>
+            <numerusform>Revoke %Ln invitations in %1?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Revoke %Ln Invitation(s)</source>
+        <translation>
+            <numerusform>&amp;Revoke %Ln Invitation</numerusform>
+            <numerusform>&amp;Revoke %Ln Invitations</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>InviteDesk::RevokeTask</name>
+    <message numerus="yes">
+        <source>the invitation was still pending after %n revoke request(s)</source>
+        <translation>
+            <numerusform>the invitation was still pending after %n revoke request</numerusform>
+            <numerusform>the invitation was still pending after %n revoke requests</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TimeFormat</name>
+    <message numerus="yes">
+        <source>%n minute(s)</source>
+        <translation>
+            <numerusform>%n minute</numerusform>
+            <numerusform>%n minutes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s)</source>
+        <translation>
+            <numerusform>%n hour</numerusform>
+            <numerusform>%n hours</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n day</numerusform>
+            <numerusform>%n days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n month(s)</source>
+        <translation>
+            <numerusform>%n month</numerusform>
+            <numerusform>%n months</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>

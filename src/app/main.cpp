@@ -3,14 +3,12 @@
 #include "core/MessageFilter.h"
 #include "gui/MainWindow.h"
 #include "gui/Profiles.h"
+#include "gui/Translations.h"
 #include "invitedesk/Version.h"
 #include "sandbox/SandboxThread.h"
 
 #include <QtCore/QCommandLineParser>
-#include <QtCore/QLibraryInfo>
-#include <QtCore/QLocale>
 #include <QtCore/QTimer>
-#include <QtCore/QTranslator>
 #include <QtWidgets/QApplication>
 
 #include <cstdio>
@@ -28,18 +26,7 @@ int main(int argc, char *argv[])
     QApplication::setApplicationVersion(QStringLiteral(INVITEDESK_VERSION));
     QApplication::setDesktopFileName(QStringLiteral(INVITEDESK_APP_ID));
 
-    // English plural forms ("1 day", "2 days") underneath; then Qt's and our strings in the
-    // system's language (German ships complete). The translator installed last is asked first.
-    QTranslator plurals;
-    if (plurals.load(u"invitedesk_en"_s, u":/i18n"_s))
-        QApplication::installTranslator(&plurals);
-    QTranslator qtTranslator;
-    if (qtTranslator.load(QLocale(), u"qtbase"_s, u"_"_s, QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-        QApplication::installTranslator(&qtTranslator);
-    QTranslator translator;
-    if (QLocale().language() != QLocale::English
-        && translator.load(QLocale(), u"invitedesk"_s, u"_"_s, u":/i18n"_s))
-        QApplication::installTranslator(&translator);
+    installTranslations();
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QApplication::translate("main", "Revoke Clerk organization invitations safely."));

@@ -95,6 +95,8 @@ void MainWindow::setupControllers()
     connect(m_search.get(), &OrganizationSearch::failed, this, [this](const ClerkError &error) {
         m_activity->addError(tr("Searching organizations"), error);
         statusBar()->showMessage(error.userMessage(), 8000);
+        if (error.isUnauthorized())
+            Q_EMIT m_invitations->unauthorized(error);
     });
 
     InvitationsController *inv = m_invitations.get();

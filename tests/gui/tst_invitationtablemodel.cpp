@@ -1,0 +1,224 @@
+// The table model and its proxy: the model contract, precise notifications, filtering and typed sorting.
+
+#include "gui/InvitationFilterModel.h"
+#include "gui/InvitationTableModel.h"
+
+#include <QtCore/QDateTime>
+#include <QtTest/QAbstractItemModelTester>
+#include <QtTest/QSignalSpy>
+#include <QtTest/QTest>
+
+using namespace Qt::StringLiterals;
+using namespace InviteDesk;
+
+namespace {
+constexpr qint64 now = 1'800'000'000'000;
+constexpr qint64 hour = 3'600'000;
+constexpr qint64 day = 24 * hour;
+
+Invitation make(const QString &id, const QString &email, qint64 createdAgo, std::optional<qint64> expiresIn,
+                InvitationStatus status = InvitationStatus::Pending, const QString &role = u"org:member"_s)
+{
+    Invitation inv;
+    inv.id = id;
+    inv.emailAddress = email;
+    inv.role = role;
+    inv.roleName = role == "org:admin"_L1 ? u"Admin"_s : u"Member"_s;
+    inv.status = status;
+    inv.statusText = invitationStatusKey(status);
+    inv.createdAt = now - createdAgo;
+    inv.updatedAt = inv.createdAt;
+    if (expiresIn)
+        inv.expiresAt = now + *expiresIn;
+    return inv;
+}
+} // namespace
+
+class TestInvitationTableModel : public QObject
+{
+    Q_OBJECT
+
+    std::unique_ptr<InvitationTableModel> m_model;
+    std::unique_ptr<InvitationFilterModel> m_proxy;
+    std::unique_ptr<QAbstractItemModelTester> m_modelTester;
+    std::unique_ptr<QAbstractItemModelTester> m_proxyTester;
+
+    QStringList proxyColumn(int column, int role = Qt::DisplayRole) const
+    {
+        QStringList values;
+        for (int row = 0; row < m_proxy->rowCount(); ++row)
+            values << m_proxy->index(row, column).data(role).toString();
+        return values;
+    }
+
+private Q_SLOTS:
+    void init()
+    {
+        m_model = std::make_unique<InvitationTableModel>();
+        m_model->setNow(now);
+        m_proxy = std::make_unique<InvitationFilterModel>();
+        m_proxy->setSourceModel(m_model.get());
+        m_modelTester = std::make_unique<QAbstractItemModelTester>(m_model.get(),
+                                                                   QAbstractItemModelTester::FailureReportingMode::QtTest);
+        m_proxyTester = std::make_unique<QAbstractItemModelTester>(m_proxy.get(),
+                                                                   QAbstractItemModelTester::FailureReportingMode::QtTest);
+    }
+
+    void cleanup()
+    {
+        m_proxyTester.reset();
+        m_modelTester.reset();
+        m_proxy.reset();
+        m_model.reset();
+    }
+
+    void pagesAreInsertedOnceEach()
+    {
+        QSignalSpy inserted(m_model.get(), &QAbstractItemModel::rowsInserted);
+        QSignalSpy reset(m_model.get(), &QAbstractItemModel::modelReset);
+        QList<Invitation> page1;
+        QList<Invitation> page2;
+        for (int i = 0; i < 500; ++i)
+            page1 << make(u"inv_%1"_s.arg(i), u"a%1@x.example"_s.arg(i), i * hour, 29 * day);
+        for (int i = 500; i < 700; ++i)
+            page2 << make(u"inv_%1"_s.arg(i), u"a%1@x.example"_s.arg(i), i * hour, 29 * day);
+        page2 << page1.first(); // a list that shifted: the same invitation again
+        m_model->append(page1);
+        m_model->append(page2);
+        QCOMPARE(inserted.size(), 2); // one beginInsertRows per page
+        QCOMPARE(inserted.at(1).at(1).toInt(), 500);
+        QCOMPARE(inserted.at(1).at(2).toInt(), 699);
+        QCOMPARE(reset.size(), 0);
+        QCOMPARE(m_model->rowCount(), 700);
+        QCOMPARE(m_model->rowCount(m_model->index(0, 0)), 0); // no children
+        QCOMPARE(m_model->rowOf(u"inv_650"_s), 650);
+    }
+
+    void displayAndRoles()
+    {
+        Invitation inv = make(u"inv_1"_s, u"zoë@x.example"_s, 3 * day, 2 * hour);
+        inv.inviter = InviterData{u"user_1"_s, u"Ada"_s, u"Lovelace"_s, {}, u"ada@x.example"_s, false};
+        m_model->append({inv});
+        const auto at = [this](int column, int role = Qt::DisplayRole) { return m_model->index(0, column).data(role); };
+        QCOMPARE(at(InvitationTableModel::Email).toString(), u"zoë@x.example"_s);
+        QCOMPARE(at(InvitationTableModel::Role).toString(), u"Member"_s);
+        QCOMPARE(at(InvitationTableModel::Role, Qt::ToolTipRole).toString(), u"org:member"_s);
+        QCOMPARE(at(InvitationTableModel::Status).toString(), u"Pending"_s);
+        QVERIFY(at(InvitationTableModel::Invited).toString().contains(u"3 day"_s));
+        QVERIFY(at(InvitationTableModel::Expires).toString().contains(u"2 hour"_s));
+        QVERIFY(at(InvitationTableModel::Expires, Qt::ForegroundRole).isValid()); // within 24 h: marked
+        QVERIFY(at(InvitationTableModel::Expires, Qt::FontRole).value<QFont>().bold());
+        QCOMPARE(at(InvitationTableModel::InvitedBy).toString(), u"Ada Lovelace"_s);
+        QCOMPARE(at(InvitationTableModel::InvitedBy, Qt::ToolTipRole).toString(), u"ada@x.example"_s);
+        QCOMPARE(at(InvitationTableModel::Email, InvitationTableModel::InvitationIdRole).toString(), u"inv_1"_s);
+        QCOMPARE(at(InvitationTableModel::Invited, InvitationTableModel::SortRole).toLongLong(), now - 3 * day);
+        QVERIFY(!at(InvitationTableModel::Invited, Qt::ToolTipRole).toString().isEmpty()); // exact local time
+        QCOMPARE(m_model->headerData(InvitationTableModel::Expires, Qt::Horizontal).toString(), u"Expires"_s);
+    }
+
+    void expiredIsMarked()
+    {
+        m_model->append({make(u"inv_1"_s, u"a@x"_s, 40 * day, -2 * day)});
+        const QModelIndex expires = m_model->index(0, InvitationTableModel::Expires);
+        QVERIFY(expires.data().toString().startsWith(u"expired"_s));
+        QVERIFY(expires.data(Qt::ForegroundRole).isValid());
+    }
+
+    void rowStateChangesAreNarrow()
+    {
+        m_model->append({make(u"inv_1"_s, u"a@x"_s, day, day), make(u"inv_2"_s, u"b@x"_s, day, day)});
+        QSignalSpy changed(m_model.get(), &QAbstractItemModel::dataChanged);
+        m_model->setRowState(u"inv_2"_s, InvitationTableModel::RowState::Failed, u"Forbidden (trace abc)"_s);
+        QCOMPARE(changed.size(), 1);
+        const QModelIndex from = changed.first().at(0).toModelIndex();
+        const QModelIndex to = changed.first().at(1).toModelIndex();
+        QCOMPARE(from.row(), 1);
+        QCOMPARE(to.row(), 1);
+        QCOMPARE(from.column(), int(InvitationTableModel::Status));
+        QCOMPARE(to.column(), int(InvitationTableModel::Status));
+        const auto roles = changed.first().at(2).value<QList<int>>();
+        QVERIFY(roles.contains(Qt::DisplayRole));
+        QVERIFY(roles.contains(Qt::ToolTipRole));
+        const QModelIndex status = m_model->index(1, InvitationTableModel::Status);
+        QCOMPARE(status.data().toString(), u"Failed"_s);
+        QCOMPARE(status.data(Qt::ToolTipRole).toString(), u"Forbidden (trace abc)"_s);
+        // Setting the same state again announces nothing.
+        m_model->setRowState(u"inv_2"_s, InvitationTableModel::RowState::Failed, u"Forbidden (trace abc)"_s);
+        QCOMPARE(changed.size(), 1);
+    }
+
+    void removeAndUpdate()
+    {
+        m_model->append({make(u"inv_1"_s, u"a@x"_s, day, day), make(u"inv_2"_s, u"b@x"_s, day, day),
+                         make(u"inv_3"_s, u"c@x"_s, day, day)});
+        m_model->remove({u"inv_1"_s, u"inv_3"_s, u"inv_unknown"_s});
+        QCOMPARE(m_model->rowCount(), 1);
+        QCOMPARE(m_model->rowOf(u"inv_2"_s), 0);
+        Invitation revoked = m_model->invitationAt(0);
+        revoked.status = InvitationStatus::Revoked;
+        revoked.statusText = u"revoked"_s;
+        m_model->update(revoked);
+        QCOMPARE(m_model->index(0, InvitationTableModel::Status).data().toString(), u"Revoked"_s);
+    }
+
+    void sortsByTypedValues()
+    {
+        // As text "10 days ago" < "2 days ago" < "9 hours ago"; by value the order is by time.
+        m_model->append({make(u"b"_s, u"b@x"_s, 2 * day, 5 * day), make(u"a"_s, u"A@x"_s, 10 * day, std::nullopt),
+                         make(u"c"_s, u"c@x"_s, 9 * hour, 1 * day)});
+        m_proxy->sort(InvitationTableModel::Invited, Qt::DescendingOrder);
+        QCOMPARE(proxyColumn(InvitationTableModel::InvitationId), (QStringList{u"c"_s, u"b"_s, u"a"_s}));
+        m_proxy->sort(InvitationTableModel::Expires, Qt::AscendingOrder);
+        QCOMPARE(proxyColumn(InvitationTableModel::InvitationId), (QStringList{u"c"_s, u"b"_s, u"a"_s})); // never last
+        m_proxy->sort(InvitationTableModel::Email, Qt::AscendingOrder);
+        QCOMPARE(proxyColumn(InvitationTableModel::InvitationId), (QStringList{u"a"_s, u"b"_s, u"c"_s})); // case-insensitive
+        for (int column = 0; column < InvitationTableModel::ColumnCount; ++column)
+            m_proxy->sort(column, Qt::AscendingOrder); // every column sorts without trouble
+    }
+
+    void filtersAsYouType()
+    {
+        m_model->append({make(u"orginv_1"_s, u"ada@acme.example"_s, day, day),
+                         make(u"orginv_2"_s, u"bob@globex.example"_s, day, day, InvitationStatus::Pending, u"org:admin"_s),
+                         make(u"orginv_3"_s, u"carol@acme.example"_s, day, day)});
+        m_proxy->setText(u"ACME"_s);
+        QCOMPARE(m_proxy->rowCount(), 2);
+        m_proxy->setText(u"admin"_s); // role
+        QCOMPARE(m_proxy->rowCount(), 1);
+        m_proxy->setText(u"orginv_3"_s); // ID
+        QCOMPARE(m_proxy->rowCount(), 1);
+        m_proxy->setText(u"  "_s);
+        QCOMPARE(m_proxy->rowCount(), 3);
+        m_proxy->setText(u"nobody"_s);
+        QCOMPARE(m_proxy->rowCount(), 0);
+    }
+
+    void expiryFilters()
+    {
+        m_model->append({make(u"soon"_s, u"a@x"_s, 29 * day, 3 * hour), make(u"week"_s, u"b@x"_s, 25 * day, 5 * day),
+                         make(u"later"_s, u"c@x"_s, day, 29 * day),
+                         make(u"gone"_s, u"d@x"_s, 40 * day, -10 * day, InvitationStatus::Expired),
+                         make(u"ranout"_s, u"e@x"_s, 31 * day, -hour)});
+        using Expiry = InvitationFilterModel::Expiry;
+        QCOMPARE(m_proxy->countMatching(Expiry::Within24Hours), 1);
+        QCOMPARE(m_proxy->countMatching(Expiry::Within7Days), 2);
+        QCOMPARE(m_proxy->countMatching(Expiry::Expired), 2);
+        m_proxy->setExpiry(Expiry::Within7Days);
+        QCOMPARE(proxyColumn(InvitationTableModel::InvitationId).size(), 2);
+        m_proxy->setText(u"b@"_s);
+        QCOMPARE(m_proxy->rowCount(), 1);
+        m_proxy->setExpiry(Expiry::Any);
+        QCOMPARE(m_proxy->rowCount(), 1);
+    }
+
+    void unknownStatusIsShown()
+    {
+        Invitation inv = make(u"x"_s, u"x@x"_s, day, day, InvitationStatus::Unknown);
+        inv.statusText = u"quarantined"_s;
+        m_model->append({inv});
+        QCOMPARE(m_model->index(0, InvitationTableModel::Status).data().toString(), u"quarantined"_s);
+    }
+};
+
+QTEST_MAIN(TestInvitationTableModel)
+#include "tst_invitationtablemodel.moc"

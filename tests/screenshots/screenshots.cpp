@@ -1,0 +1,98 @@
+// Renders the main views in demo mode to PNG files (QWidget::grab), for the README and for review.
+// Run it under Xvfb for real fonts: tests/screenshots/take.sh
+
+#include "gui/InvitationTableModel.h"
+#include "gui/InvitationsController.h"
+#include "gui/MainWindow.h"
+#include "gui/ProfileDialog.h"
+#include "gui/RevokeDialog.h"
+#include "gui/Session.h"
+#include "gui/Translations.h"
+#include "sandbox/ClerkSandbox.h"
+
+#include <QtCore/QDir>
+#include <QtCore/QStandardPaths>
+#include <QtCore/QTimer>
+#include <QtTest/QTest>
+#include <QtWidgets/QApplication>
+#include <QtWidgets/QTableView>
+
+#include <cstdio>
+
+using namespace Qt::StringLiterals;
+using namespace InviteDesk;
+
+namespace {
+bool save(QWidget *widget, const QString &path)
+{
+    QApplication::processEvents();
+    const bool ok = widget->grab().save(path);
+    std::printf("%s %s\n", ok ? "wrote" : "FAILED", qPrintable(path));
+    return ok;
+}
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QStandardPaths::setTestModeEnabled(true); // keep the real settings and audit log untouched
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(u"InviteDeskScreenshots"_s);
+    installTranslations();
+    const QString out = argc > 1 ? QString::fromLocal8Bit(argv[1]) : u"docs/screenshots"_s;
+    QDir().mkpath(out);
+
+    Sandbox::ClerkSandbox sandbox;
+    sandbox.listen();
+
+    MainWindow window;
+    window.resize(1280, 760);
+    window.show();
+    if (!QTest::qWaitForWindowExposed(&window))
+        return 1;
+    ConnectionProfile demo;
+    demo.id = u"demo"_s;
+    demo.name = u"Demo sandbox"_s;
+    demo.apiUrl = sandbox.apiUrl();
+    demo.demo = true;
+    window.openOrganization(u"acme"_s);
+    window.useTransientProfile(demo, Sandbox::SandboxOptions::defaultProductionKey());
+    if (!QTest::qWaitFor([&] { return window.invitationModel()->rowCount() == 10'000 && !window.invitations()->isLoading(); },
+                         30'000))
+        return 2;
+
+    // A revoke of four rows where one is refused, so the summary and a failed row show.
+    auto *table = window.findChild<QTableView *>(u"invitationsView"_s);
+    table->selectRow(1);
+    for (int row : {2, 4, 5})
+        table->selectionModel()->select(table->model()->index(row, 0),
+                                        QItemSelectionModel::Select | QItemSelectionModel::Rows);
+    sandbox.addScriptedFault({Sandbox::ScriptedFault::Kind::RawAnswer, "POST", u"/revoke"_s, 1, 403, 1,
+                              R"({"errors":[{"code":"not_an_admin_in_organization","message":"not an admin","long_message":"The requesting user is not an administrator in the organization."}],"clerk_trace_id":"7f3a9c2e41b84d0f"})"});
+    window.setConfirmationOverride([](const QStringList &, QString *ticket) {
+        *ticket = u"SUP-1042"_s;
+        return true;
+    });
+    QMetaObject::invokeMethod(window.findChild<QAction *>(u"actionRevoke"_s), &QAction::trigger);
+    if (!QTest::qWaitFor([&] { return !window.invitations()->isRevoking(); }, 30'000))
+        return 3;
+    table->clearSelection();
+    table->scrollToTop();
+    bool ok = save(&window, out + u"/main-window.png"_s);
+
+    Organization acme = window.invitations()->organization();
+    QStringList emails;
+    for (int row = 10; row < 18; ++row)
+        emails << window.invitationModel()->invitationAt(row).emailAddress;
+    RevokeDialog live(Session::Badge::Live, acme, emails, &window);
+    live.show();
+    ok = save(&live, out + u"/revoke-dialog-live.png"_s) && ok;
+    live.hide();
+
+    ConnectionProfile production;
+    production.name = u"Acme production"_s;
+    production.actingUserId = u"user_2xK9mQ4pLr7TzW1nB8cV3sD6fGh"_s;
+    ProfileDialog profileDialog(production, true, &window);
+    profileDialog.show();
+    ok = save(&profileDialog, out + u"/profile-dialog.png"_s) && ok;
+    return ok ? 0 : 4;
+}

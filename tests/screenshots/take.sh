@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# Renders docs/screenshots/*.png from the demo data under Xvfb (real fonts, real xcb platform).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+build="${1:-build/default}"
+cmake --build "$build" --target invitedesk-screenshots >/dev/null
+xvfb-run -a -s "-screen 0 1400x900x24" "$build/tests/invitedesk-screenshots" docs/screenshots

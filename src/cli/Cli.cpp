@@ -568,6 +568,20 @@ void Runner::startRevokes(const Organization &org, const QStringList &ids, const
         const Invitation inv = known.value(id);
         items << RevokeItem{org.id, org.name, id, inv.emailAddress, inv.role};
     }
+
+    // First settle what an interrupted earlier run left open, so the log never keeps a dangling intent.
+    m_reconciler = std::make_unique<AuditReconciler>(m_client.get(), m_audit.get());
+    connect(m_reconciler.get(), &AuditReconciler::finished, this,
+            [this, items](const QList<AuditReconciler::Settled> &settled, int) {
+                for (const AuditReconciler::Settled &s : settled)
+                    m_err << u"invitedesk-cli: interrupted earlier revoke of %1 settled: %2\n"_s.arg(s.invitationId, s.outcome);
+                runBulk(items);
+            });
+    m_reconciler->start();
+}
+
+void Runner::runBulk(const QList<RevokeItem> &items)
+{
     m_bulk = std::make_unique<BulkRevoker>(m_client.get());
     m_bulk->setRequestingUserId(m_options.actingUser);
     m_bulk->setObserver(m_audit.get());

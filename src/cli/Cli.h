@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/AuditLog.h"
+#include "core/AuditReconciler.h"
 #include "core/BulkRevoker.h"
 #include "core/ClerkClient.h"
 #include "core/InvitationLoader.h"
@@ -69,6 +70,7 @@ private:
     void runAudit();
     void resolveOrganization(std::function<void(const Organization &)> next);
     void startRevokes(const Organization &org, const QStringList &ids, const QHash<QString, Invitation> &known);
+    void runBulk(const QList<RevokeItem> &items);
     void printInvitations(const QList<Invitation> &invitations);
     void fail(const ClerkError &error, const QString &context = {});
     void finish(int code);
@@ -82,6 +84,7 @@ private:
     std::unique_ptr<InvitationLoader> m_loader;
     std::unique_ptr<BulkRevoker> m_bulk;
     std::unique_ptr<AuditLog> m_audit;
+    std::unique_ptr<AuditReconciler> m_reconciler;
     bool m_progressShown = false;
     bool m_finished = false;
 };

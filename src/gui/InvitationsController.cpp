@@ -24,6 +24,7 @@ InvitationsController::InvitationsController(Session *session, InvitationTableMo
         m_model->reset();
     });
     connect(session, &Session::opened, this, [this] {
+        reconcileInterruptedRevokes();
         connect(m_session->client(), &ClerkClient::rateLimited, this, [this](qint64 waitMs) {
             m_activity->add(ActivityModel::Level::Warning,
                             tr("Clerk's rate limit was reached; waiting %n second(s).", nullptr, int((waitMs + 999) / 1000)));
@@ -33,6 +34,28 @@ InvitationsController::InvitationsController(Session *session, InvitationTableMo
 }
 
 InvitationsController::~InvitationsController() = default;
+
+void InvitationsController::reconcileInterruptedRevokes()
+{
+    if (AuditLog::unsettledIntents(m_auditPath).isEmpty())
+        return;
+    m_reconcileLog = std::make_unique<AuditLog>(m_auditPath);
+    m_reconcileLog->setContext(m_session->auditContext());
+    m_reconciler = std::make_unique<AuditReconciler>(m_session->client(), m_reconcileLog.get());
+    connect(m_reconciler.get(), &AuditReconciler::finished, this,
+            [this](const QList<AuditReconciler::Settled> &settled, int left) {
+                for (const AuditReconciler::Settled &s : settled)
+                    m_activity->add(ActivityModel::Level::Warning,
+                                    tr("A revoke interrupted in an earlier session was checked: %1 — %2")
+                                        .arg(s.email.isEmpty() ? s.invitationId : s.email, s.outcome));
+                if (left > 0)
+                    m_activity->add(ActivityModel::Level::Info,
+                                    tr("%n interrupted revoke(s) from other profiles stay open in the audit log.",
+                                       nullptr, left));
+                Q_EMIT interruptedRevokesSettled(int(settled.size()));
+            });
+    m_reconciler->start();
+}
 
 void InvitationsController::setOrganization(const Organization &organization)
 {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/AuditLog.h"
+#include "core/AuditReconciler.h"
 #include "core/BulkRevoker.h"
 #include "core/InvitationLoader.h"
 
@@ -69,8 +70,11 @@ Q_SIGNALS:
     /*! Clerk rejected the key: the window offers to edit the profile. */
     void unauthorized(const InviteDesk::ClerkError &error);
     void rateLimited(qint64 waitMs);
+    /*! Revokes an earlier session left open (a crash) were re-read and recorded. */
+    void interruptedRevokesSettled(int count);
 
 private:
+    void reconcileInterruptedRevokes();
     void onItemFinished(int index, const RevokeResult &result);
 
     Session *m_session;
@@ -81,6 +85,8 @@ private:
     std::unique_ptr<InvitationLoader> m_loader;
     std::unique_ptr<BulkRevoker> m_bulk;
     std::unique_ptr<AuditLog> m_audit;
+    std::unique_ptr<AuditLog> m_reconcileLog;
+    std::unique_ptr<AuditReconciler> m_reconciler;
     QString m_auditPath;
     QString m_ticket;
     QStringList m_failed;

@@ -1,5 +1,6 @@
 // invitedesk-cli run as a user would, against an in-process sandbox.
 
+#include "core/AuditLog.h"
 #include "support/TestSandbox.h"
 
 #include <QtCore/QJsonArray>
@@ -230,6 +231,62 @@ private Q_SLOTS:
         const Run run = cli(arguments);
         QCOMPARE(run.exitCode, 2);
         QVERIFY(run.err.startsWith("invitedesk-cli: "));
+    }
+
+    void killedMidRunIsReconciledNextTime()
+    {
+        // kill -9 in the middle of a bulk revoke: the audit log keeps its chain, holds intents
+        // without outcomes, and the next run settles them by re-reading those invitations.
+        m_sandbox->setFaults({150});
+        QStringList ids;
+        for (const QString &id : pendingIds(u"acme"_s)) {
+            ids << id;
+            if (ids.size() == 80)
+                break;
+        }
+        QProcess process;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(u"CLERK_SECRET_KEY"_s, SandboxOptions::defaultProductionKey());
+        env.insert(u"HOME"_s, m_home.path());
+        env.insert(u"XDG_DATA_HOME"_s, m_home.filePath(u"data"_s));
+        process.setProcessEnvironment(env);
+        process.start(QStringLiteral(INVITEDESK_CLI_PATH),
+                      QStringList{u"--api-url"_s, m_sandbox->apiUrl().toString(), u"revoke"_s, u"acme"_s, u"--yes"_s} + ids);
+        QVERIFY(process.waitForStarted());
+        QVERIFY(QTest::qWaitFor([&process] { return process.readAllStandardOutput().count('\n') >= 1 ||
+                                                      process.state() == QProcess::NotRunning; }, 30'000));
+        process.kill(); // SIGKILL: no chance to write anything more
+        QVERIFY(QTest::qWaitFor([&process] { return process.state() == QProcess::NotRunning; }, 10'000));
+
+        const QString log = m_home.filePath(u"data/InviteDesk/audit/audit.jsonl"_s);
+        const AuditVerification verified = AuditLog::verify(log);
+        QVERIFY2(verified.ok, qPrintable(verified.problem));
+        const QList<QJsonObject> open = AuditLog::unsettledIntents(log);
+        QVERIFY(!open.isEmpty());
+        QTest::qWait(400); // let the sandbox finish what was on the wire
+
+        m_sandbox->setFaults({});
+        const Run next = cli({u"revoke"_s, u"acme"_s, ids.last(), u"--yes"_s});
+        QVERIFY(next.exitCode == 0 || next.exitCode == 1);
+        QCOMPARE(int(next.err.count("interrupted earlier revoke")), int(open.size()));
+        QVERIFY(AuditLog::unsettledIntents(log).isEmpty());
+        QVERIFY(AuditLog::verify(log).ok);
+        // Each reconciled record says what the server really has.
+        QFile file(log);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        int reconciled = 0;
+        while (!file.atEnd()) {
+            const QJsonObject record = QJsonDocument::fromJson(file.readLine()).object();
+            if (record.value("event"_L1).toString() != "reconciled"_L1)
+                continue;
+            ++reconciled;
+            const SandboxInvitation *inv = m_sandbox->store().invitation(record.value("organization_id"_L1).toString(),
+                                                                         record.value("invitation_id"_L1).toString());
+            QVERIFY(inv);
+            QCOMPARE(record.value("outcome"_L1).toString(),
+                     inv->status == "revoked"_L1 ? u"revoked"_s : u"not_revoked_still_pending"_s);
+        }
+        QCOMPARE(reconciled, open.size());
     }
 
     void networkFailureIsOneLine()

@@ -1,0 +1,79 @@
+#include "core/AuditReconciler.h"
+
+#include <QtCore/QTimer>
+
+using namespace Qt::StringLiterals;
+
+namespace InviteDesk {
+
+AuditReconciler::AuditReconciler(ClerkClient *client, AuditLog *log, QObject *parent)
+    : QObject(parent), m_client(client), m_log(log)
+{
+}
+
+void AuditReconciler::start()
+{
+    const QString fingerprint = keyFingerprint(m_client ? m_client->config().secretKey : QString());
+    m_todo.clear();
+    m_settled.clear();
+    m_left = 0;
+    for (const QJsonObject &intent : AuditLog::unsettledIntents(m_log->filePath())) {
+        if (intent.value("key_fingerprint"_L1).toString() == fingerprint)
+            m_todo.append(intent);
+        else
+            ++m_left;
+    }
+    QTimer::singleShot(0, this, &AuditReconciler::next);
+}
+
+void AuditReconciler::next()
+{
+    if (m_todo.isEmpty() || !m_client) {
+        m_left += int(m_todo.size());
+        m_todo.clear();
+        Q_EMIT finished(m_settled, m_left);
+        return;
+    }
+    const QJsonObject intent = m_todo.takeFirst();
+    m_client->getInvitation(
+        intent.value("organization_id"_L1).toString(), intent.value("invitation_id"_L1).toString(), this,
+        [this, intent](Result<Invitation> result) {
+            QString outcome;
+            QString detail;
+            if (result) {
+                switch (result.value().status) {
+                case InvitationStatus::Revoked:
+                    outcome = u"revoked"_s;
+                    detail = u"re-read after an interrupted run: the invitation is revoked"_s;
+                    break;
+                case InvitationStatus::Pending:
+                    outcome = u"not_revoked_still_pending"_s;
+                    detail = u"re-read after an interrupted run: the revoke was not carried out"_s;
+                    break;
+                case InvitationStatus::Accepted:
+                    outcome = u"not_pending_accepted"_s;
+                    break;
+                case InvitationStatus::Expired:
+                    outcome = u"not_pending_expired"_s;
+                    break;
+                case InvitationStatus::Unknown:
+                    outcome = u"not_pending"_s;
+                    detail = result.value().statusText;
+                    break;
+                }
+            } else if (result.error().isNotFound()) {
+                outcome = u"not_found"_s;
+            } else {
+                ++m_left; // offline or refused: try again next time
+                next();
+                return;
+            }
+            if (m_log->recordReconciliation(intent, outcome, detail))
+                m_settled.append({intent.value("invitation_id"_L1).toString(), intent.value("email"_L1).toString(), outcome});
+            else
+                ++m_left;
+            next();
+        });
+}
+
+} // namespace InviteDesk

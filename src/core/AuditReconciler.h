@@ -1,0 +1,50 @@
+#pragma once
+
+#include "core/AuditLog.h"
+#include "core/ClerkClient.h"
+
+#include <QtCore/QObject>
+
+namespace InviteDesk {
+
+/*!
+ * Settles revokes that an earlier run began but never finished (a crash, a
+ * power cut, kill -9): the audit log holds their "intent" but no "outcome".
+ * For each one made with the same key, it re-reads the invitation and
+ * records what it found as a "reconciled" record: revoked, still pending
+ * (the revoke was never carried out), accepted, expired or not found.
+ *
+ * Intents from other keys are left for a session with that key.
+ */
+class AuditReconciler : public QObject
+{
+    Q_OBJECT
+
+public:
+    struct Settled
+    {
+        QString invitationId;
+        QString email;
+        QString outcome; //!< revoked, not_revoked_still_pending, not_pending_accepted, …
+    };
+
+    AuditReconciler(ClerkClient *client, AuditLog *log, QObject *parent = nullptr);
+
+    /*! Starts; finished() follows (at once when there is nothing to do). */
+    void start();
+    int pending() const { return int(m_todo.size()); }
+
+Q_SIGNALS:
+    void finished(const QList<InviteDesk::AuditReconciler::Settled> &settled, int leftForLater);
+
+private:
+    void next();
+
+    QPointer<ClerkClient> m_client;
+    AuditLog *m_log;
+    QList<QJsonObject> m_todo;
+    QList<Settled> m_settled;
+    int m_left = 0;
+};
+
+} // namespace InviteDesk

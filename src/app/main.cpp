@@ -1,6 +1,7 @@
 // invitedesk: the desktop console.
 
 #include "core/MessageFilter.h"
+#include "gui/InvitationsController.h"
 #include "gui/MainWindow.h"
 #include "gui/Profiles.h"
 #include "gui/Translations.h"
@@ -16,9 +17,24 @@
 using namespace Qt::StringLiterals;
 using namespace InviteDesk;
 
+namespace {
+/*! --help and --version need no display: answer them before a QApplication wants one. */
+bool onlyAsksForInformation(int argc, char *argv[])
+{
+    for (int i = 1; i < argc; ++i) {
+        const QByteArray arg(argv[i]);
+        if (arg == "--help" || arg == "-h" || arg == "--help-all" || arg == "--version" || arg == "-v" || arg == "-?")
+            return true;
+    }
+    return false;
+}
+} // namespace
+
 int main(int argc, char *argv[])
 {
     installMessageFilter();
+    if (onlyAsksForInformation(argc, argv))
+        qputenv("QT_QPA_PLATFORM", "minimal");
     QApplication app(argc, argv);
     QApplication::setOrganizationName(u"InviteDesk"_s);
     QApplication::setApplicationName(u"InviteDesk"_s);
@@ -80,13 +96,24 @@ int main(int argc, char *argv[])
     }
 
     if (parser.isSet(smokeOption)) {
-        QTimer::singleShot(0, &window, [&window] {
-            std::printf("smoke ok: %s %s, platform %s\n", INVITEDESK_VERSION, qVersion(),
-                        qPrintable(QGuiApplication::platformName()));
+        // With --demo, wait until the demo organization has loaded: that exercises the sandbox thread,
+        // the network stack, the models and the widgets of an installed package.
+        auto done = [&window](int count) {
+            std::printf("smoke ok: InviteDesk %s, Qt %s, platform %s, %d invitations shown\n", INVITEDESK_VERSION,
+                        qVersion(), qPrintable(QGuiApplication::platformName()), count);
             std::fflush(stdout);
             window.close();
             QApplication::quit();
-        });
+        };
+        if (parser.isSet(demoOption)) {
+            QObject::connect(window.invitations(), &InvitationsController::loadFinished, &window, done);
+            QTimer::singleShot(60'000, &window, [] {
+                std::fprintf(stderr, "smoke failed: the demo did not load within 60 s\n");
+                QApplication::exit(1);
+            });
+        } else {
+            QTimer::singleShot(0, &window, [done] { done(0); });
+        }
     }
     return QApplication::exec();
 }

@@ -54,6 +54,7 @@ public:
     InvitationFilterModel *filterModel() const { return m_proxy.get(); }
     ActivityModel *activityModel() const { return m_activity.get(); }
     OrganizationSearch *organizationSearch() const { return m_search.get(); }
+    ConnectionController *connections() const { return m_connections.get(); }
     QLineEdit *organizationEdit() const { return m_organizationEdit; }
     QStringList selectedInvitationIds() const;
     /*! Hook for tests: replaces the confirmation dialog (return true and a ticket to confirm). */

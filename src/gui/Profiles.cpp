@@ -4,7 +4,11 @@
 #include <QtCore/QSettings>
 #include <QtCore/QUuid>
 
-#include <qt6keychain/keychain.h>
+#if __has_include(<qt6keychain/keychain.h>)
+#  include <qt6keychain/keychain.h> // installed package
+#else
+#  include <keychain.h> // built from source (FetchContent)
+#endif
 
 using namespace Qt::StringLiterals;
 

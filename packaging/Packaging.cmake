@@ -1,0 +1,158 @@
+# Install rules and CPack for every platform. Linux packages depend on the distribution's Qt;
+# Windows and macOS packages bundle Qt through Qt's deployment script.
+include(GNUInstallDirs)
+# Debian and RPM want /usr/share/doc/<package>, not the CMake project's name.
+set(CMAKE_INSTALL_DOCDIR ${CMAKE_INSTALL_DATAROOTDIR}/doc/invitedesk)
+
+set(packaging_dir ${PROJECT_SOURCE_DIR}/packaging)
+set(INVITEDESK_ICO ${packaging_dir}/windows/invitedesk.ico)
+
+if(NOT INVITEDESK_BUILD_GUI)
+    install(TARGETS invitedesk-cli RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
+    return()
+endif()
+
+# --- platform details of the app target -------------------------------------------------------
+if(WIN32)
+    configure_file(${packaging_dir}/windows/invitedesk.rc.in ${CMAKE_BINARY_DIR}/invitedesk.rc @ONLY)
+    target_sources(invitedesk PRIVATE ${CMAKE_BINARY_DIR}/invitedesk.rc)
+elseif(APPLE)
+    set(icns ${packaging_dir}/macos/invitedesk.icns)
+    set_source_files_properties(${icns} PROPERTIES MACOSX_PACKAGE_LOCATION Resources)
+    target_sources(invitedesk PRIVATE ${icns})
+    set_target_properties(invitedesk PROPERTIES
+        OUTPUT_NAME InviteDesk
+        MACOSX_BUNDLE_INFO_PLIST ${packaging_dir}/macos/Info.plist.in
+        MACOSX_BUNDLE_GUI_IDENTIFIER ${INVITEDESK_APP_ID}
+        MACOSX_BUNDLE_BUNDLE_NAME InviteDesk
+        MACOSX_BUNDLE_BUNDLE_VERSION ${PROJECT_VERSION}
+        MACOSX_BUNDLE_SHORT_VERSION_STRING ${PROJECT_VERSION}
+        MACOSX_BUNDLE_COPYRIGHT "Copyright (c) 2026 InviteDesk developers"
+        MACOSX_BUNDLE_ICON_FILE invitedesk.icns)
+    # The CLI lives inside the bundle and uses the frameworks macdeployqt puts there.
+    set_target_properties(invitedesk-cli PROPERTIES INSTALL_RPATH "@executable_path/../Frameworks")
+endif()
+
+# --- install ----------------------------------------------------------------------------------
+install(TARGETS invitedesk
+    BUNDLE DESTINATION .
+    RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
+if(APPLE)
+    install(TARGETS invitedesk-cli RUNTIME DESTINATION InviteDesk.app/Contents/MacOS)
+else()
+    install(TARGETS invitedesk-cli RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
+endif()
+
+if(UNIX AND NOT APPLE)
+    set(linux_dir ${packaging_dir}/linux)
+    install(FILES ${linux_dir}/${INVITEDESK_APP_ID}.desktop DESTINATION ${CMAKE_INSTALL_DATADIR}/applications)
+    install(FILES ${linux_dir}/${INVITEDESK_APP_ID}.metainfo.xml DESTINATION ${CMAKE_INSTALL_DATADIR}/metainfo)
+    install(FILES ${PROJECT_SOURCE_DIR}/resources/icons/invitedesk.svg
+        DESTINATION ${CMAKE_INSTALL_DATADIR}/icons/hicolor/scalable/apps RENAME ${INVITEDESK_APP_ID}.svg)
+    foreach(size 16 24 32 48 64 128 256 512)
+        install(FILES ${linux_dir}/icons/${size}.png
+            DESTINATION ${CMAKE_INSTALL_DATADIR}/icons/hicolor/${size}x${size}/apps RENAME ${INVITEDESK_APP_ID}.png)
+    endforeach()
+
+    # Debian wants compressed, reproducible man pages and changelog (gzip -9n).
+    find_program(GZIP_EXECUTABLE gzip REQUIRED)
+    set(compressed)
+    foreach(source invitedesk.1 invitedesk-cli.1 changelog)
+        set(output ${CMAKE_BINARY_DIR}/packaging/${source}.gz)
+        if(source STREQUAL "changelog")
+            set(output ${CMAKE_BINARY_DIR}/packaging/changelog.Debian.gz)
+        endif()
+        add_custom_command(OUTPUT ${output}
+            COMMAND ${CMAKE_COMMAND} -E make_directory ${CMAKE_BINARY_DIR}/packaging
+            COMMAND ${GZIP_EXECUTABLE} -9n -c ${linux_dir}/${source} > ${output}
+            DEPENDS ${linux_dir}/${source}
+            VERBATIM)
+        list(APPEND compressed ${output})
+    endforeach()
+    add_custom_target(packaging_files ALL DEPENDS ${compressed})
+    install(FILES ${CMAKE_BINARY_DIR}/packaging/invitedesk.1.gz ${CMAKE_BINARY_DIR}/packaging/invitedesk-cli.1.gz
+        DESTINATION ${CMAKE_INSTALL_MANDIR}/man1)
+    install(FILES ${linux_dir}/copyright ${CMAKE_BINARY_DIR}/packaging/changelog.Debian.gz
+        DESTINATION ${CMAKE_INSTALL_DOCDIR})
+endif()
+
+# --- Qt deployment (Windows, macOS) -----------------------------------------------------------
+# Qt 6.4 takes FILENAME_VARIABLE and supports only Windows and macOS; Qt 6.5 renamed it OUTPUT_SCRIPT.
+if(WIN32 OR APPLE)
+    option(INVITEDESK_DEPLOY_QT "Bundle Qt into the installation (windeployqt / macdeployqt)" ON)
+else()
+    option(INVITEDESK_DEPLOY_QT "Bundle Qt into the installation" OFF)
+endif()
+if(INVITEDESK_DEPLOY_QT)
+    if(Qt6_VERSION VERSION_GREATER_EQUAL 6.5)
+        qt_generate_deploy_app_script(TARGET invitedesk OUTPUT_SCRIPT deploy_script NO_UNSUPPORTED_PLATFORM_ERROR)
+    else()
+        qt_generate_deploy_app_script(TARGET invitedesk FILENAME_VARIABLE deploy_script NO_UNSUPPORTED_PLATFORM_ERROR)
+    endif()
+    install(SCRIPT ${deploy_script})
+endif()
+
+# --- CPack -------------------------------------------------------------------------------------
+set(CPACK_PACKAGE_NAME invitedesk)
+set(CPACK_PACKAGE_VENDOR "InviteDesk developers")
+set(CPACK_PACKAGE_CONTACT "InviteDesk developers <maintainers@invitedesk.example>")
+set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "Desktop console for revoking Clerk organization invitations")
+set(CPACK_PACKAGE_DESCRIPTION
+    "InviteDesk lets support staff find an organization on a Clerk instance,\n"
+    "see its pending invitations and revoke one or many, paced to the\n"
+    "instance's rate limit, with a tamper-evident audit log.\n"
+    "Includes invitedesk-cli for scripts.")
+string(REPLACE ";" "" CPACK_PACKAGE_DESCRIPTION "${CPACK_PACKAGE_DESCRIPTION}")
+set(CPACK_PACKAGE_HOMEPAGE_URL "${PROJECT_HOMEPAGE_URL}")
+set(CPACK_PACKAGE_INSTALL_DIRECTORY "InviteDesk")
+set(CPACK_PACKAGE_EXECUTABLES invitedesk "InviteDesk")
+set(CPACK_CREATE_DESKTOP_LINKS invitedesk)
+set(CPACK_RESOURCE_FILE_LICENSE ${packaging_dir}/LICENSE.txt)
+set(CPACK_STRIP_FILES ON)
+set(CPACK_SOURCE_IGNORE_FILES "/build/;/\\\\.git/")
+
+if(WIN32)
+    set(CPACK_GENERATOR "NSIS64;ZIP")
+    set(CPACK_NSIS_DISPLAY_NAME "InviteDesk")
+    set(CPACK_NSIS_PACKAGE_NAME "InviteDesk ${PROJECT_VERSION}")
+    set(CPACK_NSIS_INSTALL_ROOT "$PROGRAMFILES64")
+    set(CPACK_NSIS_MUI_ICON ${INVITEDESK_ICO})
+    set(CPACK_NSIS_MUI_UNIICON ${INVITEDESK_ICO})
+    set(CPACK_NSIS_INSTALLED_ICON_NAME "bin\\\\invitedesk.exe")
+    set(CPACK_NSIS_ENABLE_UNINSTALL_BEFORE_INSTALL ON)
+    set(CPACK_NSIS_MUI_FINISHPAGE_RUN invitedesk.exe)
+    set(CPACK_NSIS_URL_INFO_ABOUT "${PROJECT_HOMEPAGE_URL}")
+    # Per-machine install through the NSIS installer; the ZIP is the per-user, no-admin option.
+    set(CPACK_WIX_UPGRADE_GUID "6F1C2B8A-3D4E-4F5A-9B7C-1E2D3F4A5B6C")
+    set(CPACK_WIX_PRODUCT_ICON ${INVITEDESK_ICO})
+elseif(APPLE)
+    set(CPACK_GENERATOR "DragNDrop")
+    set(CPACK_DMG_VOLUME_NAME "InviteDesk")
+    set(CPACK_DMG_FORMAT UDZO)
+else()
+    set(CPACK_GENERATOR "DEB;RPM;TGZ")
+    set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
+    set(CPACK_DEBIAN_PACKAGE_RELEASE 1)
+    set(CPACK_DEBIAN_PACKAGE_SECTION admin)
+    set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
+    set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
+    # Loaded at run time, so dpkg-shlibdeps cannot see them: SVG icons and the keychain service.
+    set(CPACK_DEBIAN_PACKAGE_DEPENDS "libqt6svg6")
+    set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "qt6-wayland, gnome-keyring | kwalletmanager, qt6-translations-l10n")
+    set(CPACK_RPM_FILE_NAME RPM-DEFAULT)
+    set(CPACK_RPM_PACKAGE_RELEASE 1)
+    set(CPACK_RPM_PACKAGE_LICENSE MIT)
+    set(CPACK_RPM_PACKAGE_GROUP "Applications/System")
+    set(CPACK_RPM_PACKAGE_AUTOREQ ON)
+    set(CPACK_RPM_PACKAGE_DESCRIPTION "${CPACK_PACKAGE_DESCRIPTION}")
+    set(CPACK_PACKAGE_RELOCATABLE OFF)
+    set(CPACK_RPM_SPEC_MORE_DEFINE "%define _build_id_links none\n%define packager ${CPACK_PACKAGE_CONTACT}")
+    set(CPACK_RPM_EXCLUDE_FROM_AUTO_FILELIST_ADDITION
+        /usr/share/applications /usr/share/metainfo /usr/share/icons /usr/share/icons/hicolor
+        /usr/share/man /usr/share/man/man1 /usr/share/doc)
+    foreach(size 16x16 24x24 32x32 48x48 64x64 128x128 256x256 512x512 scalable)
+        list(APPEND CPACK_RPM_EXCLUDE_FROM_AUTO_FILELIST_ADDITION
+            /usr/share/icons/hicolor/${size} /usr/share/icons/hicolor/${size}/apps)
+    endforeach()
+endif()
+include(CPack)

@@ -1,0 +1,43 @@
+// libFuzzer targets, one per parser of Clerk's answers. Built by the "fuzz" preset (clang):
+// every input must give a value or a Payload error — never a crash, a hang or a sanitizer report.
+
+#include "core/ClerkError.h"
+#include "core/ClerkJson.h"
+
+#include <QtCore/QByteArray>
+
+#include <cstddef>
+#include <cstdint>
+
+using namespace InviteDesk;
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    const QByteArray input = QByteArray::fromRawData(reinterpret_cast<const char *>(data), qsizetype(size));
+#if defined(FUZZ_INVITATION)
+    const auto r = ClerkJson::parseInvitation(input);
+    if (r)
+        (void)ClerkJson::toJson(r.value());
+#elif defined(FUZZ_INVITATION_PAGE)
+    const auto r = ClerkJson::parseInvitationPage(input);
+    if (r && r.value().data.size() > r.value().totalCount + 500)
+        __builtin_trap(); // not an error by itself, but a page never holds more than 500
+#elif defined(FUZZ_ORGANIZATION)
+    const auto r = ClerkJson::parseOrganization(input);
+    if (r)
+        (void)ClerkJson::toJson(r.value());
+#elif defined(FUZZ_ORGANIZATION_PAGE)
+    (void)ClerkJson::parseOrganizationPage(input);
+#elif defined(FUZZ_ROLE_PAGE)
+    (void)ClerkJson::parseRolePage(input);
+#elif defined(FUZZ_ERROR_ENVELOPE)
+    // The body of any non-2xx answer, plus the Retry-After header from the first line.
+    const qsizetype nl = input.indexOf('\n');
+    const QByteArray retryAfter = nl < 0 ? QByteArray() : input.left(nl);
+    const ClerkError e = ClerkError::fromHttp(429, nl < 0 ? input : input.mid(nl + 1), "ray", retryAfter);
+    (void)e.oneLine();
+#else
+#  error "define one FUZZ_* target"
+#endif
+    return 0;
+}

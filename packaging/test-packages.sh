@@ -48,9 +48,11 @@ test -f /usr/share/icons/hicolor/scalable/apps/io.github.invitedesk.InviteDesk.s
 
 if [ "${INVITEDESK_DEBOOTSTRAP:-0}" = "1" ]; then
   echo "== clean Debian 12 root"
-  mirror=$(grep -h -o 'https\?://[^ ]*' /etc/apt/sources.list /etc/apt/sources.list.d/* 2>/dev/null | head -1)
+  # The machine's own Debian mirror (deb822 "URIs:" lines first, then one-line "deb" entries).
+  mirror=$( (grep -h '^URIs:' /etc/apt/sources.list.d/*.sources 2>/dev/null | awk '{print $2}';
+             grep -h '^deb ' /etc/apt/sources.list 2>/dev/null | awk '{print $2}') | grep -v security | head -1 || true)
   root=$(mktemp -d)
-  $sudo debootstrap --variant=minbase bookworm "$root" "$mirror" >/dev/null
+  $sudo debootstrap --variant=minbase bookworm "$root" "$mirror" > "$root.log" 2>&1 || { tail -20 "$root.log"; exit 1; }
   $sudo cp "$deb" "$root/tmp/"
   $sudo cp /etc/resolv.conf "$root/etc/"
   $sudo mount -t proc proc "$root/proc"

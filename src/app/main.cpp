@@ -1,6 +1,7 @@
 // invitedesk: the desktop console.
 
 #include "core/MessageFilter.h"
+#include "core/ProcessStats.h"
 #include "gui/InvitationsController.h"
 #include "gui/MainWindow.h"
 #include "gui/Profiles.h"
@@ -28,11 +29,34 @@ bool onlyAsksForInformation(int argc, char *argv[])
     }
     return false;
 }
+/*! Prints "first-paint" to stdout once the window has been painted. */
+class FirstPaintProbe : public QObject
+{
+public:
+    using QObject::QObject;
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (event->type() == QEvent::Paint && !m_done) {
+            m_done = true;
+            QTimer::singleShot(0, this, [] {
+                std::printf("first-paint\n");
+                std::fflush(stdout);
+            });
+        }
+        return QObject::eventFilter(watched, event);
+    }
+
+private:
+    bool m_done = false;
+};
 } // namespace
 
 int main(int argc, char *argv[])
 {
     installMessageFilter();
+    ProcessStats::reportPeakRssAtExitIfAsked();
     if (onlyAsksForInformation(argc, argv))
         qputenv("QT_QPA_PLATFORM", "minimal");
     QApplication app(argc, argv);
@@ -58,6 +82,11 @@ int main(int argc, char *argv[])
     parser.process(app);
 
     MainWindow window;
+    if (qEnvironmentVariableIsSet("INVITEDESK_REPORT_STARTUP")) {
+        // For the start-up benchmark: one line when the window has painted for the first time.
+        auto *firstPaint = new FirstPaintProbe(&window);
+        window.installEventFilter(firstPaint);
+    }
     window.show();
 
     std::unique_ptr<Sandbox::SandboxThread> sandbox;

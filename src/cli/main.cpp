@@ -2,6 +2,7 @@
 
 #include "cli/Cli.h"
 #include "core/MessageFilter.h"
+#include "core/ProcessStats.h"
 
 #include <QtCore/QCoreApplication>
 #include <QtCore/QTimer>
@@ -25,6 +26,7 @@ extern "C" void onSigint(int)
 int main(int argc, char *argv[])
 {
     InviteDesk::installMessageFilter();
+    InviteDesk::ProcessStats::reportPeakRssAtExitIfAsked();
     QCoreApplication app(argc, argv);
     QCoreApplication::setOrganizationName(u"InviteDesk"_s);
     QCoreApplication::setApplicationName(u"invitedesk-cli"_s);

@@ -1,0 +1,282 @@
+// invitedesk-bench: the in-process measurements of tests/benchmarks/run.mjs.
+//   invitedesk-bench gui-load   --api-url URL [--org acme]
+//   invitedesk-bench gui-revoke --api-url URL --count 1500 [--org acme]
+//   invitedesk-bench model      --api-url URL [--org acme]
+// Each prints one JSON object on stdout. Run on the offscreen platform.
+
+#include "core/ClerkJson.h"
+#include "core/ProcessStats.h"
+#include "gui/InvitationFilterModel.h"
+#include "gui/InvitationTableModel.h"
+#include "gui/InvitationsController.h"
+#include "gui/MainWindow.h"
+#include "gui/Session.h"
+#include "sandbox/ClerkSandbox.h"
+
+#include <QtCore/QCommandLineParser>
+#include <QtCore/QElapsedTimer>
+#include <QtCore/QEventLoop>
+#include <QtCore/QJsonDocument>
+#include <QtCore/QJsonObject>
+#include <QtCore/QStandardPaths>
+#include <QtCore/QTimer>
+#include <QtNetwork/QNetworkAccessManager>
+#include <QtNetwork/QNetworkReply>
+#include <QtTest/QTest>
+#include <QtWidgets/QApplication>
+#include <QtWidgets/QTableView>
+
+#include <algorithm>
+#include <cstdio>
+#include <ctime>
+
+using namespace Qt::StringLiterals;
+using namespace InviteDesk;
+
+namespace {
+
+/*! The longest gap between ticks of a 5 ms timer on the GUI thread: how long the window froze. */
+class StallProbe : public QObject
+{
+public:
+    StallProbe()
+    {
+        m_timer.setTimerType(Qt::PreciseTimer);
+        connect(&m_timer, &QTimer::timeout, this, [this] {
+            const qint64 now = m_clock.nsecsElapsed();
+            m_worst = std::max(m_worst, now - m_last);
+            m_last = now;
+        });
+    }
+    void start()
+    {
+        m_clock.start();
+        m_last = 0;
+        m_worst = 0;
+        m_timer.start(5);
+    }
+    double stop()
+    {
+        m_timer.stop();
+        return double(m_worst) / 1e6 - 5.0;
+    }
+
+private:
+    QTimer m_timer;
+    QElapsedTimer m_clock;
+    qint64 m_last = 0;
+    qint64 m_worst = 0;
+};
+
+double threadCpuMs()
+{
+    timespec ts{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return double(ts.tv_sec) * 1000.0 + double(ts.tv_nsec) / 1e6;
+}
+
+double median(QList<double> values)
+{
+    if (values.isEmpty())
+        return 0;
+    std::sort(values.begin(), values.end());
+    const auto n = values.size();
+    return n % 2 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2.0;
+}
+
+void print(const QJsonObject &object)
+{
+    std::printf("%s\n", QJsonDocument(object).toJson(QJsonDocument::Compact).constData());
+    std::fflush(stdout);
+}
+
+struct Window
+{
+    MainWindow window;
+
+    bool connect(const QUrl &url, int budgetPercent)
+    {
+        window.resize(1280, 760);
+        window.show();
+        ConnectionProfile profile;
+        profile.id = u"bench"_s;
+        profile.name = u"Benchmark"_s;
+        profile.apiUrl = url;
+        profile.rateBudgetPercent = budgetPercent;
+        profile.keyFromEnvironment = true;
+        window.useTransientProfile(profile, Sandbox::SandboxOptions::defaultProductionKey());
+        return QTest::qWaitFor([this] { return window.session()->isOpen(); }, 10'000);
+    }
+
+    /*! Opens the organization; returns ms from asking to the last row in the table. */
+    double load(const QString &org)
+    {
+        QElapsedTimer clock;
+        clock.start();
+        QEventLoop loop;
+        QObject::connect(window.invitations(), &InvitationsController::loadFinished, &loop, &QEventLoop::quit);
+        QObject::connect(window.invitations(), &InvitationsController::loadFailed, &loop, &QEventLoop::quit);
+        window.openOrganization(org);
+        loop.exec();
+        return double(clock.nsecsElapsed()) / 1e6;
+    }
+};
+
+int guiLoad(const QUrl &url, const QString &org)
+{
+    Window w;
+    if (!w.connect(url, 0))
+        return 1;
+    StallProbe probe;
+    probe.start();
+    const double ms = w.load(org);
+    const double stall = probe.stop();
+    print({{"scenario"_L1, "gui-load"_L1},
+           {"load_ms"_L1, ms},
+           {"rows"_L1, w.window.invitationModel()->rowCount()},
+           {"max_stall_ms"_L1, stall},
+           {"peak_rss_kb"_L1, double(ProcessStats::peakRssKb())}});
+    return 0;
+}
+
+int guiRevoke(const QUrl &url, const QString &org, int count)
+{
+    Window w;
+    if (!w.connect(url, 100))
+        return 1;
+    w.load(org);
+    auto *table = w.window.findChild<QTableView *>(u"invitationsView"_s);
+    QItemSelection selection(table->model()->index(0, 0),
+                             table->model()->index(count - 1, InvitationTableModel::ColumnCount - 1));
+    table->selectionModel()->select(selection, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    w.window.setConfirmationOverride([](const QStringList &, QString *) { return true; });
+    BulkSummary summary;
+    QEventLoop loop;
+    QObject::connect(w.window.invitations(), &InvitationsController::revokeFinished, &loop,
+                     [&](const BulkSummary &s) {
+                         summary = s;
+                         loop.quit();
+                     });
+    StallProbe probe;
+    probe.start();
+    QElapsedTimer clock;
+    clock.start();
+    QMetaObject::invokeMethod(w.window.findChild<QAction *>(u"actionRevoke"_s), &QAction::trigger);
+    loop.exec();
+    const double ms = double(clock.nsecsElapsed()) / 1e6;
+    const double stall = probe.stop();
+    print({{"scenario"_L1, "gui-revoke"_L1},
+           {"revoke_ms"_L1, ms},
+           {"selected"_L1, count},
+           {"revoked"_L1, summary.revoked},
+           {"failed"_L1, summary.total - summary.succeeded()},
+           {"max_stall_ms"_L1, stall},
+           {"peak_rss_kb"_L1, double(ProcessStats::peakRssKb())}});
+    return 0;
+}
+
+/*! Fetches every page once (not measured), then measures parsing, inserting, sorting and filtering. */
+int model(const QUrl &url, const QString &org)
+{
+    ClientConfig config;
+    config.apiUrl = url;
+    config.secretKey = Sandbox::SandboxOptions::defaultProductionKey();
+    ClerkClient client(config);
+    std::optional<Organization> organization;
+    client.getOrganization(org, nullptr, [&](Result<Organization> r) {
+        if (r)
+            organization = r.value();
+    });
+    if (!QTest::qWaitFor([&] { return organization.has_value(); }, 20'000))
+        return 1;
+    // Raw page bodies, exactly as Clerk sends them.
+    QNetworkAccessManager network;
+    QList<QByteArray> pages;
+    const int total = organization->pendingInvitationsCount.value_or(0);
+    for (int offset = 0; offset < total; offset += 500) {
+        const Result<QUrl> pageUrl = client.buildUrl({u"organizations"_s, organization->id, u"invitations"_s},
+                                                     QUrlQuery(u"status=pending&limit=500&offset=%1"_s.arg(offset)));
+        QNetworkReply *reply = network.get(client.buildRequest(pageUrl.value()));
+        if (!QTest::qWaitFor([reply] { return reply->isFinished(); }, 60'000))
+            return 2;
+        pages << reply->readAll();
+        reply->deleteLater();
+    }
+
+    QList<double> insertMs;
+    QList<double> insertCpuMs;
+    QList<double> sortMs;
+    QList<double> keystrokeMs;
+    int rows = 0;
+    for (int round = 0; round < 5; ++round) {
+        InvitationTableModel model;
+        InvitationFilterModel proxy;
+        proxy.setSourceModel(&model);
+        proxy.sort(InvitationTableModel::Invited, Qt::DescendingOrder);
+        QElapsedTimer clock;
+        clock.start();
+        const double cpu0 = threadCpuMs();
+        for (const QByteArray &body : std::as_const(pages)) {
+            Result<Page<Invitation>> page = ClerkJson::parseInvitationPage(body);
+            if (!page)
+                return 3;
+            model.append(page.value().data);
+        }
+        insertCpuMs << threadCpuMs() - cpu0;
+        insertMs << double(clock.nsecsElapsed()) / 1e6;
+        rows = model.rowCount();
+
+        for (int column = 0; column < InvitationTableModel::ColumnCount; ++column) {
+            clock.restart();
+            proxy.sort(column, round % 2 ? Qt::AscendingOrder : Qt::DescendingOrder);
+            sortMs << double(clock.nsecsElapsed()) / 1e6;
+        }
+        // Typing an address one key at a time, then deleting it again.
+        const QString typed = u"ada.rossi"_s;
+        for (int i = 1; i <= typed.size(); ++i) {
+            clock.restart();
+            proxy.setText(typed.left(i));
+            keystrokeMs << double(clock.nsecsElapsed()) / 1e6;
+        }
+        for (qsizetype i = typed.size() - 1; i >= 0; --i) {
+            clock.restart();
+            proxy.setText(typed.left(i));
+            keystrokeMs << double(clock.nsecsElapsed()) / 1e6;
+        }
+    }
+    print({{"scenario"_L1, "model"_L1},
+           {"rows"_L1, rows},
+           {"parse_insert_ms_median"_L1, median(insertMs)},
+           {"parse_insert_cpu_ms_median"_L1, median(insertCpuMs)},
+           {"sort_ms_median"_L1, median(sortMs)},
+           {"sort_ms_max"_L1, *std::max_element(sortMs.cbegin(), sortMs.cend())},
+           {"keystroke_ms_median"_L1, median(keystrokeMs)},
+           {"keystroke_ms_max"_L1, *std::max_element(keystrokeMs.cbegin(), keystrokeMs.cend())}});
+    return 0;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QStandardPaths::setTestModeEnabled(true); // settings and audit log stay out of the real folders
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(u"InviteDeskBench"_s);
+    QCommandLineParser parser;
+    parser.addPositionalArgument(u"scenario"_s, u"gui-load, gui-revoke or model"_s);
+    const QCommandLineOption urlOption(u"api-url"_s, u"Sandbox URL"_s, u"URL"_s);
+    const QCommandLineOption orgOption(u"org"_s, u"Organization"_s, u"ORG"_s, u"acme"_s);
+    const QCommandLineOption countOption(u"count"_s, u"Invitations to revoke"_s, u"N"_s, u"1500"_s);
+    parser.addOptions({urlOption, orgOption, countOption});
+    parser.process(app);
+    const QString scenario = parser.positionalArguments().value(0);
+    const QUrl url(parser.value(urlOption));
+    if (scenario == "gui-load"_L1)
+        return guiLoad(url, parser.value(orgOption));
+    if (scenario == "gui-revoke"_L1)
+        return guiRevoke(url, parser.value(orgOption), parser.value(countOption).toInt());
+    if (scenario == "model"_L1)
+        return model(url, parser.value(orgOption));
+    std::fprintf(stderr, "unknown scenario\n");
+    return 2;
+}

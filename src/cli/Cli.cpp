@@ -435,20 +435,29 @@ void Runner::runList()
 
 void Runner::printInvitations(const QList<Invitation> &invitations)
 {
+    // Streamed one invitation at a time: the whole document never sits in memory twice.
+    m_out.flush();
+    QFile out;
+    if (!out.open(stdout, QIODevice::WriteOnly))
+        return;
     if (m_options.format == Format::Json) {
-        QJsonArray array;
-        for (const Invitation &inv : invitations)
-            array.append(ClerkJson::toJson(inv));
-        m_out << QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Indented));
+        out.write("[");
+        for (qsizetype i = 0; i < invitations.size(); ++i) {
+            out.write(i == 0 ? "\n" : ",\n");
+            out.write(QJsonDocument(ClerkJson::toJson(invitations.at(i))).toJson(QJsonDocument::Compact));
+        }
+        out.write(invitations.isEmpty() ? "]\n" : "\n]\n");
         return;
     }
     if (m_options.format == Format::Csv) {
-        m_out << Csv::row({u"id"_s, u"email_address"_s, u"role"_s, u"role_name"_s, u"status"_s, u"created_at"_s,
-                           u"expires_at"_s, u"inviter_id"_s, u"inviter"_s, u"organization_id"_s});
+        out.write(Csv::row({u"id"_s, u"email_address"_s, u"role"_s, u"role_name"_s, u"status"_s, u"created_at"_s,
+                            u"expires_at"_s, u"inviter_id"_s, u"inviter"_s, u"organization_id"_s})
+                      .toUtf8());
         for (const Invitation &inv : invitations)
-            m_out << Csv::row({inv.id, inv.emailAddress, inv.role, inv.roleName, inv.statusText, isoTime(inv.createdAt),
-                               inv.expiresAt ? isoTime(*inv.expiresAt) : QString(), inv.inviterId,
-                               inv.inviterDisplay(), inv.organizationId});
+            out.write(Csv::row({inv.id, inv.emailAddress, inv.role, inv.roleName, inv.statusText, isoTime(inv.createdAt),
+                                inv.expiresAt ? isoTime(*inv.expiresAt) : QString(), inv.inviterId,
+                                inv.inviterDisplay(), inv.organizationId})
+                          .toUtf8());
         return;
     }
     QList<QStringList> rows;
@@ -456,7 +465,8 @@ void Runner::printInvitations(const QList<Invitation> &invitations)
     for (const Invitation &inv : invitations)
         rows << QStringList{inv.emailAddress, inv.role, inv.statusText, isoTime(inv.createdAt).left(10),
                             inv.expiresAt ? isoTime(*inv.expiresAt).left(10) : u"-"_s, inv.id};
-    m_out << table({u"EMAIL"_s, u"ROLE"_s, u"STATUS"_s, u"INVITED"_s, u"EXPIRES"_s, u"ID"_s}, rows);
+    out.write(table({u"EMAIL"_s, u"ROLE"_s, u"STATUS"_s, u"INVITED"_s, u"EXPIRES"_s, u"ID"_s}, rows).toUtf8());
+    out.close();
     m_err << u"%1 invitation(s)\n"_s.arg(invitations.size());
 }
 

@@ -242,6 +242,7 @@ AuditVerification AuditLog::verify(const QString &filePath)
     QByteArray prev = genesisHash;
     qint64 expectedSeq = 1;
     int lineNumber = 0;
+    QHash<qint64, QByteArray> hashAtSeq;
     auto bad = [&result, &lineNumber](const QString &problem) {
         result.firstBadLine = lineNumber;
         result.problem = problem;
@@ -271,17 +272,28 @@ AuditVerification AuditLog::verify(const QString &filePath)
         if (hashRecord(record) != stored)
             return bad(QCoreApplication::translate("AuditLog", "this record was changed after it was written"));
         prev = stored;
+        hashAtSeq.insert(expectedSeq, stored);
         ++expectedSeq;
         ++result.records;
     }
     QFile head(headPath(filePath));
     if (head.open(QIODevice::ReadOnly)) {
         const QList<QByteArray> parts = head.readAll().trimmed().split(' ');
-        if (parts.size() == 2 && (parts.at(0).toLongLong() != expectedSeq - 1 || parts.at(1) != prev)) {
-            lineNumber = result.records + 1;
-            return bad(QCoreApplication::translate("AuditLog", "records are missing at the end: the log stops at %1, it had reached %2")
-                           .arg(expectedSeq - 1)
-                           .arg(QString::fromLatin1(parts.at(0))));
+        if (parts.size() == 2) {
+            const qint64 headSeq = parts.at(0).toLongLong();
+            const qint64 lastSeq = expectedSeq - 1;
+            // The side file is written just after the record; a crash in between leaves it one behind,
+            // which is fine as long as it names a record that is still there, unchanged.
+            const bool consistent = headSeq <= lastSeq && hashAtSeq.value(headSeq) == parts.at(1);
+            if (!consistent) {
+                lineNumber = result.records + 1;
+                return bad(headSeq > lastSeq
+                               ? QCoreApplication::translate("AuditLog",
+                                                             "records are missing at the end: the log stops at %1, it had reached %2")
+                                     .arg(lastSeq)
+                                     .arg(headSeq)
+                               : QCoreApplication::translate("AuditLog", "the newest records were replaced"));
+            }
         }
     }
     result.ok = true;

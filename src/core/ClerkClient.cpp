@@ -4,6 +4,8 @@
 #include "core/RatePacer.h"
 #include "invitedesk/Version.h"
 
+#include <QtConcurrent/QtConcurrentRun>
+#include <QtCore/QFutureWatcher>
 #include <QtCore/QJsonDocument>
 #include <QtCore/QRandomGenerator>
 #include <QtCore/QSysInfo>
@@ -40,6 +42,7 @@ struct ClerkClient::Call
     quint64 pacerTicket = 0;
     QTimer *retryTimer = nullptr;
     bool tooLarge = false;
+    bool parsing = false; //!< the answer arrived and is being parsed on a worker thread
 
     bool retryable() const { return method == Method::Get; }
     bool contextAlive() const { return !hasContext || !context.isNull(); }
@@ -155,16 +158,16 @@ ClerkClient::CallId ClerkClient::startParsed(Method method, const QStringList &p
                                              Result<T> (*parse)(const QByteArray &))
 {
     auto shared = std::make_shared<Callback<T>>(std::move(done));
-    SuccessHandler onSuccess = [shared, parse](const Response &response) -> std::optional<ClerkError> {
-        Result<T> parsed = parse(response.body);
-        if (!parsed) {
-            ClerkError error = parsed.error();
+    // Runs on a worker thread for large answers: it only parses; delivery happens on the client's thread.
+    SuccessHandler onSuccess = [shared, parse](const Response &response) -> Parsed {
+        auto parsed = std::make_shared<Result<T>>(parse(response.body));
+        if (!parsed->ok()) {
+            ClerkError error = parsed->error();
             if (error.traceId().isEmpty())
                 error.setTraceId(QString::fromLatin1(response.cfRay));
-            return error;
+            return Parsed{error, {}};
         }
-        (*shared)(std::move(parsed));
-        return std::nullopt;
+        return Parsed{std::nullopt, [shared, parsed] { (*shared)(std::move(*parsed)); }};
     };
     ErrorHandler onError = [shared](const ClerkError &error) { (*shared)(error); };
     return start(method, path, query, std::move(body), context, std::move(onSuccess), std::move(onError));
@@ -286,23 +289,56 @@ void ClerkClient::onReplyFinished(CallId id)
             error = ClerkError::fromNetworkError(networkError, reply->errorString());
     } else if (response.status >= 200 && response.status < 300) {
         response.body = reply->readAll();
-        if (!call->contextAlive())
+        if (response.body.size() >= offThreadParseBytes) {
+            // A page of 500 invitations is about half a megabyte of JSON: parse it off the GUI thread.
+            auto *watcher = new QFutureWatcher<Parsed>(this);
+            connect(watcher, &QFutureWatcherBase::finished, this, [this, id, watcher] {
+                watcher->deleteLater();
+                onParsed(id, watcher->result());
+            });
+            watcher->setFuture(QtConcurrent::run([handler = call->onSuccess, response] { return handler(response); }));
+            call->parsing = true;
+            m_calls.emplace(id, std::move(call));
             return;
-        if (call->contextConnection)
-            disconnect(call->contextConnection);
-        error = call->onSuccess(response); // on success this ran the caller's code: do not touch members
-        if (!error)
-            return;
-        if (call->hasContext && call->context)
-            call->contextConnection = connect(call->context, &QObject::destroyed, this, [this, id] { discard(id); });
+        }
+        const Parsed parsed = call->onSuccess(response); // evaluated before the call is moved
+        onParsed(std::move(call), parsed);
+        return;
     } else {
         response.body = reply->readAll();
         error = ClerkError::fromHttp(response.status, response.body, response.cfRay, reply->rawHeader("Retry-After"));
     }
+    handleFailure(std::move(call), *error);
+}
 
+void ClerkClient::onParsed(CallId id, const Parsed &parsed)
+{
+    std::unique_ptr<Call> call = takeCall(id);
+    if (!call)
+        return; // cancelled or discarded while parsing
+    call->parsing = false;
+    onParsed(std::move(call), parsed);
+}
+
+void ClerkClient::onParsed(std::unique_ptr<Call> call, const Parsed &parsed)
+{
+    if (parsed.error) {
+        handleFailure(std::move(call), *parsed.error);
+        return;
+    }
+    if (!call->contextAlive())
+        return;
+    if (call->contextConnection)
+        disconnect(call->contextConnection);
+    parsed.deliver(); // runs the caller's code, which may even delete this client: touch nothing after it
+}
+
+void ClerkClient::handleFailure(std::unique_ptr<Call> call, const ClerkError &error)
+{
+    const CallId id = call->id;
     std::optional<std::chrono::milliseconds> retryDelay;
-    if (error->isRateLimited()) {
-        const auto wait = error->retryAfter().value_or(std::chrono::seconds(1));
+    if (error.isRateLimited()) {
+        const auto wait = error.retryAfter().value_or(std::chrono::seconds(1));
         if (m_pacer) {
             m_pacer->holdFor(wait);
             m_pacer->reportRateLimited();
@@ -310,11 +346,11 @@ void ClerkClient::onReplyFinished(CallId id)
         if (wait <= m_config.maxRetryAfter)
             retryDelay = wait;
         Q_EMIT rateLimited(std::chrono::duration_cast<std::chrono::milliseconds>(wait).count());
-    } else if (error->isTransient()) {
+    } else if (error.isTransient()) {
         retryDelay = backoffDelay(call->attempt);
     }
 
-    if (call->retryable() && retryDelay && error->isTransient() && call->attempt + 1 < m_config.maxReadAttempts) {
+    if (call->retryable() && retryDelay && error.isTransient() && call->attempt + 1 < m_config.maxReadAttempts) {
         ++call->attempt;
         Call &kept = *call;
         m_calls.emplace(id, std::move(call));
@@ -323,7 +359,7 @@ void ClerkClient::onReplyFinished(CallId id)
     }
 
     m_calls.emplace(id, std::move(call));
-    fail(id, *error);
+    fail(id, error);
 }
 
 std::chrono::milliseconds ClerkClient::backoffDelay(int attempt) const

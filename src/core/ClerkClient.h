@@ -141,8 +141,17 @@ private:
     enum class Method { Get, Post };
     struct Response;
     struct Call;
-    using SuccessHandler = std::function<std::optional<ClerkError>(const Response &)>;
+    /*! What parsing a 2xx answer gave: an error, or a function that hands the value to the caller. */
+    struct Parsed
+    {
+        std::optional<ClerkError> error;
+        std::function<void()> deliver;
+    };
+    using SuccessHandler = std::function<Parsed(const Response &)>;
     using ErrorHandler = std::function<void(const ClerkError &)>;
+
+    /*! Answers at least this large are parsed on a worker thread. */
+    static constexpr qsizetype offThreadParseBytes = 64 * 1024;
 
     CallId start(Method method, const QStringList &path, const QUrlQuery &query, std::optional<QByteArray> body,
                  QObject *context, SuccessHandler onSuccess, ErrorHandler onError);
@@ -153,6 +162,9 @@ private:
     void dispatch(CallId id);
     void send(CallId id);
     void onReplyFinished(CallId id);
+    void onParsed(CallId id, const Parsed &parsed);
+    void onParsed(std::unique_ptr<Call> call, const Parsed &parsed);
+    void handleFailure(std::unique_ptr<Call> call, const ClerkError &error);
     void retryLater(Call &call, std::chrono::milliseconds delay);
     void fail(CallId id, const ClerkError &error);
     std::unique_ptr<Call> takeCall(CallId id);

@@ -18,7 +18,7 @@ InvitationLoader::~InvitationLoader()
 
 QList<Invitation> InvitationLoader::invitations() const
 {
-    if (!m_running && !m_final.isEmpty())
+    if (m_finished)
         return m_final;
     QList<Invitation> list;
     list.reserve(m_arrivalOrder.size());
@@ -38,6 +38,7 @@ void InvitationLoader::start(const Request &request)
     m_request.pageSize = std::clamp(request.pageSize, 1, 500);
     m_request.maxConcurrentPages = std::max(1, request.maxConcurrentPages);
     m_running = true;
+    m_finished = false;
     m_pass = 0;
     m_changed = false;
     m_requests = 0;
@@ -146,9 +147,13 @@ void InvitationLoader::onPage(int offset, Result<Page<Invitation>> result)
             *it = inv; // newer data wins
         }
     }
-    m_pages.insert(offset, page.data);
+    QStringList ids;
+    ids.reserve(page.data.size());
+    for (const Invitation &inv : page.data)
+        ids.append(inv.id);
+    m_pages.insert(offset, ids);
     if (!fresh.isEmpty() || m_pass == 1)
-        Q_EMIT invitationsArrived(fresh, int(m_seen.size()), m_total);
+        Q_EMIT invitationsArrived(fresh, loadedCount(), m_total);
     if (!m_running)
         return; // a slot cancelled us
 
@@ -171,26 +176,32 @@ void InvitationLoader::finishPass()
     m_running = false;
     QStringList gone;
     if (m_passConsistent && complete) {
-        // This pass saw a consistent list: it is the answer, in Clerk's order.
+        // This pass saw a consistent list: it is the answer, in Clerk's order. Move, do not copy:
+        // for 100,000 invitations one copy less is tens of megabytes.
         QSet<QString> added;
-        for (const QList<Invitation> &page : std::as_const(m_pages)) {
-            for (const Invitation &inv : page) {
-                if (!added.contains(inv.id)) {
-                    added.insert(inv.id);
-                    m_final.append(m_seen.value(inv.id));
-                }
+        m_final.reserve(m_seen.size());
+        for (const QStringList &page : std::as_const(m_pages)) {
+            for (const QString &id : page) {
+                if (added.contains(id))
+                    continue;
+                added.insert(id);
+                const auto it = m_seen.find(id);
+                if (it != m_seen.end())
+                    m_final.append(std::move(*it));
             }
         }
         for (const QString &id : std::as_const(m_arrivalOrder)) {
             if (!added.contains(id))
                 gone.append(id);
         }
-        for (const QString &id : std::as_const(gone))
-            m_seen.remove(id);
-        m_arrivalOrder.removeIf([&added](const QString &id) { return !added.contains(id); });
     } else {
         m_final = invitations();
     }
+    m_loadedCount = int(m_final.size());
+    m_seen.clear();
+    m_arrivalOrder.clear();
+    m_pages.clear();
+    m_finished = true;
     if (!gone.isEmpty())
         Q_EMIT invitationsGone(gone);
     Q_EMIT finished();

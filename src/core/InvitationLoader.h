@@ -47,7 +47,7 @@ public:
 
     /*! In Clerk's order once finished; in arrival order before that. */
     QList<Invitation> invitations() const;
-    int loadedCount() const { return int(m_seen.size()); }
+    int loadedCount() const { return m_finished ? m_loadedCount : int(m_seen.size()); }
     qint64 totalCount() const { return m_total; }
     int passes() const { return m_pass; }
     /*! The list changed during the walk (it was walked again). */
@@ -78,7 +78,7 @@ private:
     int m_requests = 0;
 
     // The current pass.
-    QMap<int, QList<Invitation>> m_pages; //!< offset -> page
+    QMap<int, QStringList> m_pages; //!< offset -> the IDs on that page
     QSet<QString> m_passIds;
     std::optional<qint64> m_passTotal;
     bool m_passConsistent = true;
@@ -89,6 +89,8 @@ private:
     QHash<QString, Invitation> m_seen;
     QStringList m_arrivalOrder;
     QList<Invitation> m_final;
+    int m_loadedCount = 0;
+    bool m_finished = false;
     qint64 m_total = 0;
 };
 

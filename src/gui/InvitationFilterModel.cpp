@@ -2,6 +2,8 @@
 
 #include "gui/InvitationTableModel.h"
 
+#include <limits>
+
 namespace InviteDesk {
 
 namespace {
@@ -31,38 +33,40 @@ void InvitationFilterModel::setText(const QString &text)
     invalidateFilter();
 }
 
-void InvitationFilterModel::setExpiry(Expiry expiry)
+void InvitationFilterModel::setQuickFilter(QuickFilter filter)
 {
-    if (expiry == m_expiry)
+    if (filter == m_quickFilter)
         return;
-    m_expiry = expiry;
+    m_quickFilter = filter;
     invalidateFilter();
 }
 
-bool InvitationFilterModel::matches(int sourceRow, Expiry expiry) const
+bool InvitationFilterModel::matches(int sourceRow, QuickFilter filter) const
 {
     if (!m_invitations)
         return true;
     const Invitation &inv = m_invitations->invitationAt(sourceRow);
-    if (expiry != Expiry::Any) {
-        const qint64 now = m_invitations->now();
-        const bool isExpired = inv.status == InvitationStatus::Expired
-                               || (inv.expiresAt && *inv.expiresAt <= now && inv.status == InvitationStatus::Pending);
-        switch (expiry) {
-        case Expiry::Expired:
-            if (!isExpired)
-                return false;
-            break;
-        case Expiry::Within24Hours:
-        case Expiry::Within7Days: {
-            const qint64 horizon = expiry == Expiry::Within24Hours ? dayMs : 7 * dayMs;
-            if (isExpired || !inv.expiresAt || inv.status != InvitationStatus::Pending || *inv.expiresAt - now > horizon)
-                return false;
-            break;
-        }
-        case Expiry::Any:
-            break;
-        }
+    const qint64 now = m_invitations->now();
+    const bool pending = inv.status == InvitationStatus::Pending;
+    const bool ranOut = inv.status == InvitationStatus::Expired || (pending && inv.expiresAt && *inv.expiresAt <= now);
+    switch (filter) {
+    case QuickFilter::Any:
+        break;
+    case QuickFilter::Expired:
+        if (!ranOut)
+            return false;
+        break;
+    case QuickFilter::Within24Hours:
+    case QuickFilter::Within7Days: {
+        const qint64 horizon = filter == QuickFilter::Within24Hours ? dayMs : 7 * dayMs;
+        if (ranOut || !pending || !inv.expiresAt || *inv.expiresAt - now > horizon)
+            return false;
+        break;
+    }
+    case QuickFilter::Duplicates:
+        if (m_invitations->pendingDuplicates(sourceRow) < 2)
+            return false;
+        break;
     }
     if (m_text.isEmpty())
         return true;
@@ -75,16 +79,16 @@ bool InvitationFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &s
 {
     if (sourceParent.isValid())
         return false;
-    return matches(sourceRow, m_expiry);
+    return matches(sourceRow, m_quickFilter);
 }
 
-int InvitationFilterModel::countMatching(Expiry expiry) const
+int InvitationFilterModel::countMatching(QuickFilter filter) const
 {
     if (!m_invitations)
         return 0;
     int count = 0;
     for (int row = 0, rows = m_invitations->rowCount(); row < rows; ++row)
-        count += matches(row, expiry) ? 1 : 0;
+        count += matches(row, filter) ? 1 : 0;
     return count;
 }
 

@@ -7,18 +7,18 @@ namespace InviteDesk {
 class InvitationTableModel;
 
 /*!
- * Sorts invitations by typed values (InvitationTableModel::SortRole) and
- * filters them as the agent types: the text matches email, role and ID,
- * case-insensitively. An expiry filter narrows to invitations that expire
- * soon or have expired.
+ * Sorts invitations by typed values and filters them as the agent types: the
+ * text matches email, role and ID, case-insensitively. A quick filter narrows
+ * to invitations that expire soon, have expired, or are duplicates (several
+ * pending invitations for one address).
  */
 class InvitationFilterModel : public QSortFilterProxyModel
 {
     Q_OBJECT
 
 public:
-    enum class Expiry { Any, Within24Hours, Within7Days, Expired };
-    Q_ENUM(Expiry)
+    enum class QuickFilter { Any, Within24Hours, Within7Days, Expired, Duplicates };
+    Q_ENUM(QuickFilter)
 
     explicit InvitationFilterModel(QObject *parent = nullptr);
 
@@ -26,22 +26,22 @@ public:
 
     void setText(const QString &text);
     QString text() const { return m_text; }
-    void setExpiry(Expiry expiry);
-    Expiry expiry() const { return m_expiry; }
+    void setQuickFilter(QuickFilter filter);
+    QuickFilter quickFilter() const { return m_quickFilter; }
 
-    /*! How many source rows each expiry filter would show (with the current text). */
-    int countMatching(Expiry expiry) const;
+    /*! How many source rows each quick filter would show (with the current text). */
+    int countMatching(QuickFilter filter) const;
 
 protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
     bool lessThan(const QModelIndex &left, const QModelIndex &right) const override;
 
 private:
-    bool matches(int sourceRow, Expiry expiry) const;
+    bool matches(int sourceRow, QuickFilter filter) const;
 
     InvitationTableModel *m_invitations = nullptr;
     QString m_text;
-    Expiry m_expiry = Expiry::Any;
+    QuickFilter m_quickFilter = QuickFilter::Any;
 };
 
 } // namespace InviteDesk

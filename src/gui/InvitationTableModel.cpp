@@ -88,6 +88,7 @@ QVariant InvitationTableModel::headerData(int section, Qt::Orientation orientati
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
     case Email: return tr("Email");
+    case Organization: return tr("Organization");
     case Role: return tr("Role");
     case Status: return tr("Status");
     case Invited: return tr("Invited");
@@ -115,6 +116,7 @@ QVariant InvitationTableModel::displayData(const Row &row, int column) const
     const Invitation &inv = row.invitation;
     switch (column) {
     case Email: return inv.emailAddress;
+    case Organization: return inv.organization ? inv.organization->name : inv.organizationId;
     case Role: return inv.roleName.isEmpty() ? inv.role : inv.roleName;
     case Status: return statusText(row);
     case Invited: return TimeFormat::ago(inv.createdAt, m_now);
@@ -130,6 +132,7 @@ QVariant InvitationTableModel::sortData(const Row &row, int column) const
     const Invitation &inv = row.invitation;
     switch (column) {
     case Email: return inv.emailAddress;
+    case Organization: return inv.organization ? inv.organization->name : inv.organizationId;
     case Role: return inv.roleName.isEmpty() ? inv.role : inv.roleName;
     case Status: return statusText(row);
     case Invited: return inv.createdAt;
@@ -177,12 +180,19 @@ QVariant InvitationTableModel::data(const QModelIndex &index, int role) const
             return inv.expiresAt ? TimeFormat::exact(*inv.expiresAt) : QVariant();
         case Role:
             return inv.role;
+        case Organization:
+            return inv.organization ? u"%1 · %2"_s.arg(inv.organization->slug, inv.organizationId) : inv.organizationId;
         case InvitedBy:
             if (inv.inviter)
                 return inv.inviter->identifier;
             return inv.inviterId.isEmpty() ? tr("Created through the API, without an inviter") : inv.inviterId;
-        case Email:
+        case Email: {
+            const int copies = pendingDuplicates(index.row());
+            if (copies > 1)
+                return tr("%1 — invited %n times: %n pending invitations for this address", nullptr, copies)
+                    .arg(inv.emailAddress);
             return inv.emailAddress;
+        }
         default:
             return {};
         }
@@ -211,6 +221,8 @@ QVariant InvitationTableModel::data(const QModelIndex &index, int role) const
         }
         return {};
     case Qt::DecorationRole:
+        if (column == Email && pendingDuplicates(index.row()) > 1)
+            return QIcon(u":/icons/duplicate.svg"_s);
         if (column != Status)
             return {};
         switch (row.state) {
@@ -236,17 +248,63 @@ void InvitationTableModel::reindexFrom(int first)
         m_rowById.insert(m_rows.at(i).invitation.id, i);
 }
 
+void InvitationTableModel::countPending(const Invitation &invitation, int delta)
+{
+    if (invitation.status != InvitationStatus::Pending)
+        return;
+    int &count = m_pendingPerEmail[emailKey(invitation.emailAddress)];
+    count += delta;
+    if (count <= 0)
+        m_pendingPerEmail.remove(emailKey(invitation.emailAddress));
+}
+
+int InvitationTableModel::pendingDuplicates(int row) const
+{
+    const Invitation &inv = m_rows.at(row).invitation;
+    if (inv.status != InvitationStatus::Pending)
+        return 0;
+    return m_pendingPerEmail.value(emailKey(inv.emailAddress), 0);
+}
+
+QStringList InvitationTableModel::olderDuplicateIds() const
+{
+    QHash<QString, const Invitation *> newest;
+    for (const Row &row : m_rows) {
+        const Invitation &inv = row.invitation;
+        if (inv.status != InvitationStatus::Pending || row.state == RowState::Revoked)
+            continue;
+        const QString key = emailKey(inv.emailAddress);
+        if (m_pendingPerEmail.value(key) < 2)
+            continue;
+        const Invitation *&best = newest[key];
+        if (!best || inv.createdAt > best->createdAt)
+            best = &inv;
+    }
+    QStringList older;
+    for (const Row &row : m_rows) {
+        const Invitation &inv = row.invitation;
+        if (inv.status != InvitationStatus::Pending || row.state == RowState::Revoked)
+            continue;
+        const auto it = newest.constFind(emailKey(inv.emailAddress));
+        if (it != newest.cend() && *it != &inv)
+            older << inv.id;
+    }
+    return older;
+}
+
 void InvitationTableModel::reset(const QList<Invitation> &invitations)
 {
     beginResetModel();
     m_rows.clear();
     m_rowById.clear();
+    m_pendingPerEmail.clear();
     m_rows.reserve(invitations.size());
     for (const Invitation &inv : invitations) {
         if (m_rowById.contains(inv.id))
             continue;
         m_rowById.insert(inv.id, int(m_rows.size()));
         m_rows.append(Row{inv, RowState::Idle, {}});
+        countPending(inv, +1);
     }
     endResetModel();
 }
@@ -267,13 +325,20 @@ void InvitationTableModel::append(const QList<Invitation> &invitations)
     if (fresh.isEmpty())
         return;
     const int first = int(m_rows.size());
+    bool newDuplicates = false;
     beginInsertRows({}, first, first + int(fresh.size()) - 1);
     m_rows.reserve(first + fresh.size());
     for (const Invitation &inv : std::as_const(fresh)) {
         m_rowById.insert(inv.id, int(m_rows.size()));
         m_rows.append(Row{inv, RowState::Idle, {}});
+        countPending(inv, +1);
+        newDuplicates = newDuplicates
+                        || (inv.status == InvitationStatus::Pending && m_pendingPerEmail.value(emailKey(inv.emailAddress)) > 1);
     }
     endInsertRows();
+    // An earlier row may have just become a duplicate: its icon changes.
+    if (newDuplicates && first > 0)
+        Q_EMIT dataChanged(index(0, Email), index(first - 1, Email), {Qt::DecorationRole, Qt::ToolTipRole});
 }
 
 void InvitationTableModel::remove(const QStringList &ids)
@@ -287,6 +352,7 @@ void InvitationTableModel::remove(const QStringList &ids)
     std::sort(rows.begin(), rows.end(), std::greater<>());
     for (int row : std::as_const(rows)) {
         beginRemoveRows({}, row, row);
+        countPending(m_rows.at(row).invitation, -1);
         m_rowById.remove(m_rows.at(row).invitation.id);
         m_rows.removeAt(row);
         endRemoveRows();
@@ -300,7 +366,9 @@ void InvitationTableModel::update(const Invitation &invitation)
     const int row = m_rowById.value(invitation.id, -1);
     if (row < 0)
         return;
+    countPending(m_rows[row].invitation, -1);
     m_rows[row].invitation = invitation;
+    countPending(invitation, +1);
     Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
 }
 

@@ -22,7 +22,7 @@ class InvitationTableModel : public QAbstractTableModel
     Q_OBJECT
 
 public:
-    enum Column { Email, Role, Status, Invited, Expires, InvitedBy, InvitationId, ColumnCount };
+    enum Column { Email, Organization, Role, Status, Invited, Expires, InvitedBy, InvitationId, ColumnCount };
     Q_ENUM(Column)
 
     enum ItemRole {
@@ -58,6 +58,10 @@ public:
     RowState rowState(const QString &id) const;
 
     int rowOf(const QString &id) const { return m_rowById.value(id, -1); }
+    /*! How many pending invitations share this row's email address (0 if the row is not pending). */
+    int pendingDuplicates(int row) const;
+    /*! For every address with several pending invitations: all but the newest (the ones to revoke). */
+    QStringList olderDuplicateIds() const;
     const Invitation &invitationAt(int row) const { return m_rows.at(row).invitation; }
     const QList<Invitation> invitations() const;
     /*! Fixes "now" for relative times; tests pin it, the app refreshes it every minute. */
@@ -76,9 +80,13 @@ private:
     QVariant sortData(const Row &row, int column) const;
     QString statusText(const Row &row) const;
     void reindexFrom(int row);
+    void countPending(const Invitation &invitation, int delta);
+
+    static QString emailKey(const QString &email) { return email.toCaseFolded(); }
 
     QList<Row> m_rows;
     QHash<QString, int> m_rowById;
+    QHash<QString, int> m_pendingPerEmail; //!< case-folded email -> pending invitations
     qint64 m_now = 0;
 };
 

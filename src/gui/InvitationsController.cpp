@@ -4,6 +4,7 @@
 #include "gui/InvitationTableModel.h"
 #include "gui/Session.h"
 
+#include <QtCore/QJsonObject>
 #include <QtCore/QLocale>
 
 using namespace Qt::StringLiterals;
@@ -14,6 +15,7 @@ InvitationsController::InvitationsController(Session *session, InvitationTableMo
                                              QObject *parent)
     : QObject(parent), m_session(session), m_model(model), m_activity(activity), m_auditPath(AuditLog::defaultPath())
 {
+    connect(&m_holdTimer, &QTimer::timeout, this, &InvitationsController::startRevoking);
     connect(session, &Session::closed, this, [this] {
         // The client is gone: its calls end silently. Forget what depended on it.
         m_loader.reset();
@@ -60,7 +62,58 @@ void InvitationsController::reconcileInterruptedRevokes()
 void InvitationsController::setOrganization(const Organization &organization)
 {
     m_organization = organization;
+    m_email.clear();
     reload();
+}
+
+void InvitationsController::loadByEmail(const QString &email)
+{
+    if (!m_session->client() || email.trimmed().isEmpty())
+        return;
+    cancelLoad();
+    m_organization = {};
+    m_email = email.trimmed();
+    m_model->reset();
+    Q_EMIT loadStarted();
+    loadEmailPage(0);
+}
+
+void InvitationsController::loadEmailPage(int offset)
+{
+    InstanceInvitationQuery query;
+    query.query = m_email;
+    query.limit = 500;
+    query.offset = offset;
+    m_emailCall = m_session->client()->listInstanceInvitations(query, this, [this, offset](Result<Page<Invitation>> result) {
+        m_emailCall = 0;
+        if (!result) {
+            if (result.error().isCancelled()) {
+                Q_EMIT loadCancelled();
+                return;
+            }
+            m_activity->addError(tr("Searching invitations of %1").arg(m_email), result.error());
+            if (result.error().isUnauthorized())
+                Q_EMIT unauthorized(result.error());
+            Q_EMIT loadFailed(result.error());
+            return;
+        }
+        // The query matches parts of addresses; a whole address asks for exactly that one.
+        QList<Invitation> matching;
+        for (const Invitation &inv : result.value().data) {
+            if (!m_email.contains(u'@') || inv.emailAddress.compare(m_email, Qt::CaseInsensitive) == 0)
+                matching.append(inv);
+        }
+        m_model->append(matching);
+        Q_EMIT loadProgress(m_model->rowCount(), result.value().totalCount);
+        const int next = offset + int(result.value().data.size());
+        if (!result.value().data.isEmpty() && next < result.value().totalCount) {
+            loadEmailPage(next);
+            return;
+        }
+        m_activity->add(ActivityModel::Level::Info,
+                        tr("%Ln invitation(s) for %1 across the instance.", nullptr, m_model->rowCount()).arg(m_email));
+        Q_EMIT loadFinished(m_model->rowCount());
+    });
 }
 
 void InvitationsController::setStatus(std::optional<InvitationStatus> status)
@@ -113,6 +166,99 @@ void InvitationsController::cancelLoad()
 {
     if (m_loader && m_loader->isRunning())
         m_loader->cancel();
+    if (m_emailCall && m_session->client())
+        m_session->client()->cancel(m_emailCall);
+    m_emailCall = 0;
+}
+
+void InvitationsController::reinvite(const QString &invitationId, bool notify, int expiresInDays)
+{
+    const int row = m_model->rowOf(invitationId);
+    if (row < 0 || !m_session->client())
+        return;
+    const Invitation old = m_model->invitationAt(row);
+    NewInvitation fresh;
+    fresh.emailAddress = old.emailAddress;
+    fresh.role = old.role;
+    fresh.publicMetadata = old.publicMetadata;
+    fresh.inviterUserId = m_session->profile().actingUserId;
+    fresh.notify = notify;
+    fresh.expiresInDays = expiresInDays;
+    const QString orgId = old.organizationId.isEmpty() ? m_organization.id : old.organizationId;
+    const QString orgName = old.organization ? old.organization->name : m_organization.name;
+    m_session->client()->createInvitation(orgId, fresh, this, [this, old, orgId, orgName, notify](Result<Invitation> result) {
+        AuditLog audit(m_auditPath);
+        audit.setContext(m_session->auditContext(m_ticket));
+        QJsonObject record{{"event"_L1, u"reinvite"_s},         {"organization_id"_L1, orgId},
+                           {"organization_name"_L1, orgName},  {"invitation_id"_L1, old.id},
+                           {"email"_L1, old.emailAddress},     {"role"_L1, old.role},
+                           {"notify"_L1, notify},              {"profile"_L1, m_session->profile().name}};
+        if (!result) {
+            record.insert("outcome"_L1, u"failed"_s);
+            record.insert("error_code"_L1, result.error().code());
+            record.insert("trace_id"_L1, result.error().traceId());
+            audit.append(record);
+            m_activity->addError(tr("Re-inviting %1").arg(old.emailAddress), result.error());
+            Q_EMIT reinviteFailed(result.error());
+            return;
+        }
+        record.insert("outcome"_L1, u"created"_s);
+        record.insert("new_invitation_id"_L1, result.value().id);
+        audit.append(record);
+        m_activity->add(ActivityModel::Level::Success,
+                        tr("New invitation %1 for %2 (%3).")
+                            .arg(result.value().id, old.emailAddress,
+                                 notify ? tr("email sent") : tr("no email sent")));
+        Q_EMIT reinvited(result.value());
+    });
+}
+
+QString InvitationsController::ticketSummary() const
+{
+    if (!m_bulk)
+        return {};
+    const BulkSummary summary = m_bulk->summary();
+    const AuditContext context = m_session->auditContext(m_ticket);
+    QStringList lines;
+    lines << tr("InviteDesk revoke summary");
+    if (!m_email.isEmpty())
+        lines << tr("Address: %1 (across organizations)").arg(m_email);
+    else
+        lines << tr("Organization: %1 (%2)").arg(m_organization.name, m_organization.id);
+    lines << tr("Instance: %1, %2").arg(context.environment, context.apiHost);
+    lines << tr("Started: %1 UTC").arg(m_runStarted.toString(u"yyyy-MM-dd HH:mm:ss"_s));
+    if (!m_ticket.isEmpty())
+        lines << tr("Ticket: %1").arg(m_ticket);
+    lines << tr("Result: %1").arg(summary.describe());
+    lines << QString();
+    int listed = 0;
+    const auto &results = m_bulk->results();
+    for (qsizetype i = 0; i < qsizetype(results.size()); ++i) {
+        if (!results[i])
+            continue;
+        const RevokeResult &r = *results[i];
+        const RevokeItem &item = m_bulk->items().at(i);
+        const bool problem = !revokeSucceeded(r.outcome);
+        // Every problem is listed; successes only up to twenty, so the text stays short.
+        if (!problem && listed >= 20)
+            continue;
+        QString line = u"- "_s + (item.emailAddress.isEmpty() ? item.invitationId : item.emailAddress) + u": "_s
+                       + revokeOutcomeText(r.outcome);
+        if (!m_email.isEmpty())
+            line += u" ("_s + item.organizationName + u')';
+        if (r.error && problem) {
+            line += u" — "_s + r.error->userMessage();
+            if (!r.error->traceId().isEmpty())
+                line += u" (trace ID "_s + r.error->traceId() + u')';
+        }
+        lines << line;
+        if (!problem)
+            ++listed;
+    }
+    const int hidden = summary.succeeded() - listed;
+    if (hidden > 0)
+        lines << tr("… and %Ln more revoked.", nullptr, hidden);
+    return lines.join(u'\n');
 }
 
 bool InvitationsController::isRevoking() const
@@ -128,20 +274,60 @@ BulkRevoker::State InvitationsController::revokeState() const
 
 void InvitationsController::revoke(const QStringList &invitationIds, const QString &ticket)
 {
-    if (!m_session->client() || invitationIds.isEmpty() || isRevoking())
+    if (!m_session->client() || invitationIds.isEmpty() || isRevoking() || isHolding())
         return;
     m_ticket = ticket;
     m_failed.clear();
-    m_audit = std::make_unique<AuditLog>(m_auditPath);
-    m_audit->setContext(m_session->auditContext(ticket));
-
-    QList<RevokeItem> items;
+    m_heldItems.clear();
     for (const QString &id : invitationIds) {
         const int row = m_model->rowOf(id);
         const Invitation inv = row >= 0 ? m_model->invitationAt(row) : Invitation{};
-        items << RevokeItem{m_organization.id, m_organization.name, id, inv.emailAddress, inv.role};
-        m_model->setRowState(id, InvitationTableModel::RowState::Queued);
+        // Rows from the cross-organization search carry their own organization.
+        const QString orgId = inv.organizationId.isEmpty() ? m_organization.id : inv.organizationId;
+        const QString orgName = inv.organization ? inv.organization->name : m_organization.name;
+        m_heldItems << RevokeItem{orgId, orgName, id, inv.emailAddress, inv.role};
+        m_model->setRowState(id, InvitationTableModel::RowState::Queued,
+                             m_undoSeconds > 0 ? tr("Held for %n second(s): Undo still takes it back.", nullptr, m_undoSeconds)
+                                               : QString());
     }
+    if (m_undoSeconds > 0) {
+        m_holdTimer.setSingleShot(true);
+        m_holdTimer.start(m_undoSeconds * 1000);
+        Q_EMIT revokeHeld(int(m_heldItems.size()), m_undoSeconds);
+        return;
+    }
+    startRevoking();
+}
+
+void InvitationsController::undoHeldRevokes()
+{
+    if (!m_holdTimer.isActive())
+        return;
+    m_holdTimer.stop();
+    for (const RevokeItem &item : std::as_const(m_heldItems))
+        m_model->setRowState(item.invitationId, InvitationTableModel::RowState::Idle);
+    const int count = int(m_heldItems.size());
+    m_heldItems.clear();
+    m_activity->add(ActivityModel::Level::Info, tr("Undone: %Ln revoke(s) were never sent.", nullptr, count));
+    Q_EMIT revokeUndone(count);
+}
+
+void InvitationsController::sendHeldRevokesNow()
+{
+    if (!m_holdTimer.isActive())
+        return;
+    m_holdTimer.stop();
+    startRevoking();
+}
+
+void InvitationsController::startRevoking()
+{
+    const QList<RevokeItem> items = std::exchange(m_heldItems, {});
+    if (!m_session->client() || items.isEmpty())
+        return;
+    m_audit = std::make_unique<AuditLog>(m_auditPath);
+    m_audit->setContext(m_session->auditContext(m_ticket));
+    m_runStarted = QDateTime::currentDateTimeUtc();
 
     m_bulk = std::make_unique<BulkRevoker>(m_session->client());
     m_bulk->setRequestingUserId(m_session->profile().actingUserId);
@@ -155,12 +341,14 @@ void InvitationsController::revoke(const QStringList &invitationIds, const QStri
     connect(m_bulk.get(), &BulkRevoker::finished, this, [this](const BulkSummary &summary) {
         const ActivityModel::Level level = summary.allSucceeded() ? ActivityModel::Level::Success
                                                                   : ActivityModel::Level::Warning;
-        m_activity->add(level, tr("%1 in %2").arg(summary.describe(), m_organization.name));
+        const QString where = m_email.isEmpty() ? m_organization.name : m_email;
+        m_activity->add(level, tr("%1 in %2").arg(summary.describe(), where));
         Q_EMIT revokeFinished(summary);
     });
 
+    const QString where = m_email.isEmpty() ? m_organization.name : m_email;
     m_activity->add(ActivityModel::Level::Info,
-                    tr("Revoking %Ln invitation(s) in %1…", nullptr, int(items.size())).arg(m_organization.name));
+                    tr("Revoking %Ln invitation(s) in %1…", nullptr, int(items.size())).arg(where));
     Q_EMIT revokeStarted(int(items.size()));
     m_bulk->start(items);
 }

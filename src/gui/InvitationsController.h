@@ -5,7 +5,9 @@
 #include "core/BulkRevoker.h"
 #include "core/InvitationLoader.h"
 
+#include <QtCore/QDateTime>
 #include <QtCore/QObject>
+#include <QtCore/QTimer>
 
 #include <memory>
 
@@ -41,11 +43,32 @@ public:
     std::optional<InvitationStatus> status() const { return m_status; }
 
     void reload();
+    /*! Loads every invitation of this address, in every organization of the instance (no organization needed). */
+    void loadByEmail(const QString &email);
+    QString email() const { return m_email; }
     void cancelLoad();
     bool isLoading() const { return m_loader && m_loader->isRunning(); }
 
-    /*! Revokes these (after the window confirmed them). \a ticket goes into the audit log. */
+    /*!
+     * Revokes these (after the window confirmed them). \a ticket goes into the audit log. With an
+     * undo window set, nothing is sent for that many seconds and undoHeldRevokes() takes it back.
+     */
     void revoke(const QStringList &invitationIds, const QString &ticket);
+    void setUndoSeconds(int seconds) { m_undoSeconds = std::max(0, seconds); }
+    int undoSeconds() const { return m_undoSeconds; }
+    bool isHolding() const { return m_holdTimer.isActive(); }
+    void undoHeldRevokes();
+    /*! Sends the held revokes now instead of waiting for the undo window to close. */
+    void sendHeldRevokesNow();
+
+    /*! Creates a new invitation like this revoked or expired one (same email, role, public metadata). */
+    void reinvite(const QString &invitationId, bool notify, int expiresInDays);
+
+    /*!
+     * A short text about the last revoke run for a support ticket: organization, environment,
+     * addresses, outcomes, times and Clerk trace IDs. Never a key, never an invitation link.
+     */
+    QString ticketSummary() const;
     void pauseRevokes();
     void resumeRevokes();
     void cancelRevokes();
@@ -63,6 +86,8 @@ Q_SIGNALS:
     void loadFinished(int count);
     void loadFailed(const InviteDesk::ClerkError &error);
     void loadCancelled();
+    void revokeHeld(int count, int seconds);
+    void revokeUndone(int count);
     void revokeStarted(int total);
     void revokeProgress(int settled, int total, qint64 etaMs);
     void revokeStateChanged(InviteDesk::BulkRevoker::State state);
@@ -72,9 +97,13 @@ Q_SIGNALS:
     void rateLimited(qint64 waitMs);
     /*! Revokes an earlier session left open (a crash) were re-read and recorded. */
     void interruptedRevokesSettled(int count);
+    void reinvited(const InviteDesk::Invitation &created);
+    void reinviteFailed(const InviteDesk::ClerkError &error);
 
 private:
     void reconcileInterruptedRevokes();
+    void startRevoking();
+    void loadEmailPage(int offset);
     void onItemFinished(int index, const RevokeResult &result);
 
     Session *m_session;
@@ -90,6 +119,12 @@ private:
     QString m_auditPath;
     QString m_ticket;
     QStringList m_failed;
+    QString m_email;
+    ClerkClient::CallId m_emailCall = 0;
+    int m_undoSeconds = 0;
+    QTimer m_holdTimer;
+    QList<RevokeItem> m_heldItems;
+    QDateTime m_runStarted;
 };
 
 } // namespace InviteDesk

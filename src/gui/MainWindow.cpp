@@ -9,6 +9,7 @@
 #include "gui/InvitationTableModel.h"
 #include "gui/InvitationsController.h"
 #include "gui/OrganizationSearch.h"
+#include "gui/ReinviteDialog.h"
 #include "gui/RevokeDialog.h"
 #include "gui/Session.h"
 #include "invitedesk/Version.h"
@@ -19,6 +20,7 @@
 #include <QtCore/QFileInfo>
 #include <QtCore/QLocale>
 #include <QtCore/QSaveFile>
+#include <QtCore/QSet>
 #include <QtCore/QSettings>
 #include <QtCore/QTimer>
 #include <QtGui/QClipboard>
@@ -115,7 +117,7 @@ void MainWindow::setupControllers()
     connect(inv, &InvitationsController::loadFinished, this, [this](int count) {
         m_ui->loadPanel->hide();
         statusBar()->showMessage(tr("%Ln invitation(s) loaded.", nullptr, count), 5000);
-        updateExpiryCounts();
+        updateQuickFilterCounts();
         updateActions();
     });
     connect(inv, &InvitationsController::loadCancelled, this, [this] {
@@ -123,7 +125,7 @@ void MainWindow::setupControllers()
         m_ui->loadLabel->setText(tr("Loading cancelled: %1 shown. Press F5 to load everything.")
                                      .arg(QLocale().toString(m_model->rowCount())));
         m_ui->cancelLoadButton->hide();
-        updateExpiryCounts();
+        updateQuickFilterCounts();
         updateActions();
     });
     connect(inv, &InvitationsController::loadFailed, this, [this](const ClerkError &error) {
@@ -132,7 +134,43 @@ void MainWindow::setupControllers()
         m_ui->cancelLoadButton->hide();
         updateActions();
     });
+    connect(inv, &InvitationsController::revokeHeld, this, [this](int count, int seconds) {
+        m_ui->revokePanel->show();
+        m_holdCount = count;
+        m_holdLeft = seconds;
+        m_ui->revokeProgress->setRange(0, seconds);
+        m_ui->revokeProgress->setValue(0);
+        for (QWidget *w : {static_cast<QWidget *>(m_ui->pauseButton), static_cast<QWidget *>(m_ui->cancelRevokeButton),
+                           static_cast<QWidget *>(m_ui->retryFailedButton), static_cast<QWidget *>(m_ui->closeRevokePanelButton),
+                           static_cast<QWidget *>(m_ui->copySummaryButton)})
+            w->hide();
+        m_ui->undoButton->show();
+        m_ui->sendNowButton->show();
+        m_ui->undoButton->setFocus();
+        updateHoldCountdown();
+        m_holdCountdown.start(1000);
+        updateActions();
+    });
+    connect(inv, &InvitationsController::revokeUndone, this, [this](int count) {
+        m_holdCountdown.stop();
+        m_ui->revokeLabel->setText(tr("Undone: the %Ln revoke(s) were never sent.", nullptr, count));
+        m_ui->undoButton->hide();
+        m_ui->sendNowButton->hide();
+        m_ui->closeRevokePanelButton->show();
+        m_ui->invitationsView->setFocus();
+        updateActions();
+    });
+    connect(inv, &InvitationsController::reinvited, this, [this](const Invitation &created) {
+        statusBar()->showMessage(tr("New invitation %1 created for %2.").arg(created.id, created.emailAddress), 8000);
+    });
+    connect(inv, &InvitationsController::reinviteFailed, this, [this](const ClerkError &error) {
+        QMessageBox::warning(this, tr("Re-invite failed"), error.oneLine());
+    });
     connect(inv, &InvitationsController::revokeStarted, this, [this](int total) {
+        m_holdCountdown.stop();
+        m_ui->undoButton->hide();
+        m_ui->sendNowButton->hide();
+        m_ui->copySummaryButton->hide();
         m_ui->revokePanel->show();
         m_ui->revokeProgress->setRange(0, total);
         m_ui->revokeProgress->setValue(0);
@@ -192,7 +230,7 @@ void MainWindow::setupToolBar()
 
     m_organizationEdit = new QLineEdit(bar);
     m_organizationEdit->setObjectName(u"organizationEdit"_s);
-    m_organizationEdit->setPlaceholderText(tr("Find organization by name, slug or ID (Ctrl+L)"));
+    m_organizationEdit->setPlaceholderText(tr("Organization name, slug or ID — or an email address (Ctrl+L)"));
     m_organizationEdit->setAccessibleName(tr("Find organization"));
     m_organizationEdit->setClearButtonEnabled(true);
     m_organizationEdit->setMinimumWidth(380);
@@ -222,8 +260,8 @@ void MainWindow::setupToolBar()
         m_connections->activate(id);
     });
     connect(m_organizationEdit, &QLineEdit::textEdited, this, [this](const QString &text) {
-        if (text.trimmed().isEmpty())
-            return;
+        if (text.trimmed().isEmpty() || text.contains(u'@'))
+            return; // an email address is searched on Enter, across organizations
         m_search->setText(text);
     });
     connect(m_search.get(), &OrganizationSearch::resultsChanged, this, [this] {
@@ -236,9 +274,15 @@ void MainWindow::setupToolBar()
             m_search->resolve(id);
     });
     connect(m_organizationEdit, &QLineEdit::returnPressed, this, [this] {
+        const QString text = m_organizationEdit->text().trimmed();
+        if (text.contains(u'@')) {
+            m_completer->popup()->hide();
+            searchEmail(text);
+            return;
+        }
         if (m_completer->popup()->isVisible())
             return; // the completer handles it
-        m_search->resolve(m_organizationEdit->text());
+        m_search->resolve(text);
     });
 }
 
@@ -247,6 +291,7 @@ void MainWindow::setupTable()
     QTableView *view = m_ui->invitationsView;
     view->setModel(m_proxy.get());
     view->verticalHeader()->hide();
+    view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed); // no per-row size work for 100,000 rows
     view->verticalHeader()->setDefaultSectionSize(view->fontMetrics().height() + 10);
     QHeaderView *header = view->horizontalHeader();
     header->setSectionResizeMode(QHeaderView::Interactive);
@@ -255,6 +300,8 @@ void MainWindow::setupTable()
     header->setSectionsMovable(true);
     const QFontMetrics fm = view->fontMetrics();
     header->resizeSection(InvitationTableModel::Email, fm.horizontalAdvance(u'x') * 38);
+    header->resizeSection(InvitationTableModel::Organization, fm.horizontalAdvance(u'x') * 22);
+    header->setSectionHidden(InvitationTableModel::Organization, true);
     header->resizeSection(InvitationTableModel::Role, fm.horizontalAdvance(u'x') * 16);
     header->resizeSection(InvitationTableModel::Status, fm.horizontalAdvance(u'x') * 14);
     header->resizeSection(InvitationTableModel::Invited, fm.horizontalAdvance(u'x') * 15);
@@ -280,16 +327,21 @@ void MainWindow::setupTable()
         m_invitations->setStatus(value == statusAll ? std::nullopt : std::optional(InvitationStatus(value)));
     });
 
-    m_ui->expiryFilterCombo->addItem(tr("Any expiry"), int(InvitationFilterModel::Expiry::Any));
-    m_ui->expiryFilterCombo->addItem(QString(), int(InvitationFilterModel::Expiry::Within24Hours));
-    m_ui->expiryFilterCombo->addItem(QString(), int(InvitationFilterModel::Expiry::Within7Days));
-    m_ui->expiryFilterCombo->addItem(QString(), int(InvitationFilterModel::Expiry::Expired));
-    updateExpiryCounts();
-    connect(m_ui->expiryFilterCombo, &QComboBox::activated, this, [this](int index) {
-        m_proxy->setExpiry(InvitationFilterModel::Expiry(m_ui->expiryFilterCombo->itemData(index).toInt()));
+    m_ui->quickFilterCombo->addItem(tr("No quick filter"), int(InvitationFilterModel::QuickFilter::Any));
+    m_ui->quickFilterCombo->addItem(QString(), int(InvitationFilterModel::QuickFilter::Within24Hours));
+    m_ui->quickFilterCombo->addItem(QString(), int(InvitationFilterModel::QuickFilter::Within7Days));
+    m_ui->quickFilterCombo->addItem(QString(), int(InvitationFilterModel::QuickFilter::Expired));
+    m_ui->quickFilterCombo->addItem(QString(), int(InvitationFilterModel::QuickFilter::Duplicates));
+    updateQuickFilterCounts();
+    connect(m_ui->quickFilterCombo, &QComboBox::activated, this, [this](int index) {
+        m_proxy->setQuickFilter(InvitationFilterModel::QuickFilter(m_ui->quickFilterCombo->itemData(index).toInt()));
     });
     connect(m_ui->filterEdit, &QLineEdit::textChanged, m_proxy.get(), &InvitationFilterModel::setText);
-    connect(m_ui->filterEdit, &QLineEdit::textChanged, this, &MainWindow::updateExpiryCounts);
+    // The counts walk every row: refresh them once typing pauses, not on every keystroke.
+    m_countsTimer.setSingleShot(true);
+    m_countsTimer.setInterval(250);
+    connect(&m_countsTimer, &QTimer::timeout, this, &MainWindow::updateQuickFilterCounts);
+    connect(m_ui->filterEdit, &QLineEdit::textChanged, &m_countsTimer, qOverload<>(&QTimer::start));
 
     connect(view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &MainWindow::updateActions);
     connect(m_model.get(), &QAbstractItemModel::dataChanged, this, &MainWindow::updateActions);
@@ -299,6 +351,9 @@ void MainWindow::setupTable()
 
     m_ui->loadPanel->hide();
     m_ui->revokePanel->hide();
+    m_ui->undoButton->hide();
+    m_ui->sendNowButton->hide();
+    m_ui->copySummaryButton->hide();
     m_ui->placeholderLabel->setText(tr("<p style='font-size:large'>Find an organization to see its invitations.</p>"
                                        "<p>Type a name, slug or ID in the search field above (Ctrl+L),<br>"
                                        "or paste an organization ID and press Enter.</p>"));
@@ -364,6 +419,34 @@ void MainWindow::setupActions()
         });
     });
     connect(m_ui->actionOpenAuditFolder, &QAction::triggered, this, &MainWindow::openAuditFolder);
+    connect(m_ui->actionRevokeDuplicates, &QAction::triggered, this, &MainWindow::revokeOlderDuplicates);
+    connect(m_ui->actionRevokeAllForAddress, &QAction::triggered, this, &MainWindow::revokeAllForAddress);
+    connect(m_ui->actionReinvite, &QAction::triggered, this, &MainWindow::reinviteSelected);
+    connect(m_ui->actionFindByEmail, &QAction::triggered, this, [this] {
+        m_organizationEdit->setFocus(Qt::ShortcutFocusReason);
+        m_organizationEdit->selectAll();
+        statusBar()->showMessage(tr("Type an email address and press Enter to see its invitations in every organization."),
+                                 6000);
+    });
+    auto copySummary = [this] {
+        const QString text = m_invitations->ticketSummary();
+        if (text.isEmpty())
+            return;
+        QGuiApplication::clipboard()->setText(text);
+        statusBar()->showMessage(tr("Summary copied: paste it into the ticket."), 4000);
+    };
+    connect(m_ui->actionCopySummary, &QAction::triggered, this, copySummary);
+    connect(m_ui->copySummaryButton, &QPushButton::clicked, this, copySummary);
+    connect(m_ui->actionHoldRevokes, &QAction::toggled, this, [this](bool hold) {
+        m_invitations->setUndoSeconds(hold ? 5 : 0);
+        if (m_session->isOpen())
+            QSettings().setValue(u"undo/"_s + m_session->profile().id, hold);
+    });
+    connect(m_ui->undoButton, &QPushButton::clicked, m_invitations.get(), &InvitationsController::undoHeldRevokes);
+    connect(m_ui->sendNowButton, &QPushButton::clicked, m_invitations.get(), &InvitationsController::sendHeldRevokesNow);
+    connect(&m_holdCountdown, &QTimer::timeout, this, &MainWindow::updateHoldCountdown);
+    for (QAction *action : {m_ui->actionReinvite})
+        m_ui->invitationsView->addAction(action);
     connect(m_ui->actionAbout, &QAction::triggered, this, &MainWindow::showAbout);
     connect(m_ui->actionAboutQt, &QAction::triggered, qApp, &QApplication::aboutQt);
 
@@ -471,6 +554,10 @@ void MainWindow::onSessionChanged()
     }
     m_activity->add(ActivityModel::Level::Info,
                     tr("Connected with profile \"%1\" (%2).").arg(m_session->profile().name, Session::badgeText(badge)));
+    // The undo window is on by default for production profiles.
+    m_ui->actionHoldRevokes->setChecked(
+        QSettings().value(u"undo/"_s + m_session->profile().id, badge == Session::Badge::Live).toBool());
+    m_invitations->setUndoSeconds(m_ui->actionHoldRevokes->isChecked() ? 5 : 0);
     m_ui->placeholderLabel->setText(tr("<p style='font-size:large'>Find an organization to see its invitations.</p>"
                                        "<p>Type a name, slug or ID in the search field above (Ctrl+L),<br>"
                                        "or paste an organization ID and press Enter.</p>"));
@@ -502,6 +589,7 @@ void MainWindow::onOrganizationResolved(const Organization &organization)
         m_ui->revokePanel->hide();
     }
     m_ui->contentStack->setCurrentWidget(m_ui->tablePage);
+    setEmailMode(false);
     m_invitations->setOrganization(organization);
     QSettings().setValue(u"lastOrganization/"_s + m_session->profile().id, organization.id);
     m_connections->store().rememberOrganization(m_session->profile().id, organization);
@@ -514,6 +602,18 @@ void MainWindow::onOrganizationResolved(const Organization &organization)
 void MainWindow::updateOrganizationHeader()
 {
     const Session::Badge badge = m_session->badge();
+    if (!m_invitations->email().isEmpty()) {
+        QSet<QString> organizations;
+        for (int row = 0; row < m_model->rowCount(); ++row)
+            organizations.insert(m_model->invitationAt(row).organizationId);
+        m_ui->organizationLabel->setText(
+            u"<span style='font-size:large;font-weight:bold'>"_s + m_invitations->email().toHtmlEscaped()
+            + u"</span>&nbsp;&nbsp;"_s
+            + tr("%Ln invitation(s)", nullptr, m_model->rowCount()) + u" · "_s
+            + tr("in %Ln organization(s)", nullptr, int(organizations.size())));
+        setWindowTitle(tr("%1 — InviteDesk [%2]").arg(m_invitations->email(), Session::badgeText(badge)));
+        return;
+    }
     if (!m_invitations->hasOrganization()) {
         m_ui->organizationLabel->setText(m_session->isOpen() ? tr("No organization selected") : QString());
         setWindowTitle(u"InviteDesk"_s);
@@ -533,17 +633,18 @@ void MainWindow::updateOrganizationHeader()
     setWindowTitle(tr("%1 — InviteDesk [%2]").arg(org.name, Session::badgeText(badge)));
 }
 
-void MainWindow::updateExpiryCounts()
+void MainWindow::updateQuickFilterCounts()
 {
-    using Expiry = InvitationFilterModel::Expiry;
-    auto label = [this](Expiry e, const QString &text) {
-        const int index = m_ui->expiryFilterCombo->findData(int(e));
+    using QuickFilter = InvitationFilterModel::QuickFilter;
+    auto label = [this](QuickFilter e, const QString &text) {
+        const int index = m_ui->quickFilterCombo->findData(int(e));
         if (index >= 0)
-            m_ui->expiryFilterCombo->setItemText(index, text.arg(QLocale().toString(m_proxy->countMatching(e))));
+            m_ui->quickFilterCombo->setItemText(index, text.arg(QLocale().toString(m_proxy->countMatching(e))));
     };
-    label(Expiry::Within24Hours, tr("Expires within 24 h (%1)"));
-    label(Expiry::Within7Days, tr("Expires within 7 days (%1)"));
-    label(Expiry::Expired, tr("Expired (%1)"));
+    label(QuickFilter::Within24Hours, tr("Expires within 24 h (%1)"));
+    label(QuickFilter::Within7Days, tr("Expires within 7 days (%1)"));
+    label(QuickFilter::Expired, tr("Expired (%1)"));
+    label(QuickFilter::Duplicates, tr("Invited more than once (%1)"));
 }
 
 QStringList MainWindow::selectedInvitationIds() const
@@ -578,6 +679,22 @@ void MainWindow::updateActions()
     m_ui->actionCopyEmail->setEnabled(!selected.isEmpty());
     m_ui->actionCopyId->setEnabled(!selected.isEmpty());
     m_ui->actionCopyLink->setEnabled(hasLink);
+    bool reinvitable = false;
+    if (selected.size() == 1) {
+        const int row = m_model->rowOf(selected.first());
+        if (row >= 0) {
+            const Invitation &inv = m_model->invitationAt(row);
+            reinvitable = inv.status == InvitationStatus::Revoked || inv.status == InvitationStatus::Expired
+                          || m_model->rowState(inv.id) == InvitationTableModel::RowState::Revoked;
+        }
+    }
+    const bool holding = m_invitations->isHolding();
+    m_ui->actionReinvite->setEnabled(reinvitable && !busy && !holding);
+    m_ui->actionRevokeDuplicates->setEnabled(!busy && !holding && m_invitations->hasOrganization());
+    m_ui->actionRevokeAllForAddress->setEnabled(!busy && !holding && !m_invitations->email().isEmpty());
+    m_ui->actionCopySummary->setEnabled(!m_invitations->ticketSummary().isEmpty());
+    m_ui->actionRevoke->setEnabled(revocable && !busy && !holding);
+    m_ui->revokeButton->setEnabled(revocable && !busy && !holding);
     m_ui->actionRefresh->setEnabled(m_invitations->hasOrganization() && !busy);
     m_ui->actionExportCsv->setEnabled(m_model->rowCount() > 0);
     m_ui->actionTestConnection->setEnabled(m_session->isOpen());
@@ -607,29 +724,44 @@ int MainWindow::ask(const QString &title, const QString &text, int buttons, int 
 
 void MainWindow::revokeSelected()
 {
-    if (m_invitations->isRevoking())
-        return;
     QStringList ids;
-    QStringList emails;
     for (const QString &id : selectedInvitationIds()) {
         const int row = m_model->rowOf(id);
         if (row < 0)
             continue;
-        const Invitation &inv = m_model->invitationAt(row);
         const auto state = m_model->rowState(id);
-        if (inv.status != InvitationStatus::Pending || state == InvitationTableModel::RowState::Revoked)
-            continue;
-        ids << id;
-        emails << inv.emailAddress;
+        if (m_model->invitationAt(row).status == InvitationStatus::Pending && state == InvitationTableModel::RowState::Idle)
+            ids << id;
+        else if (state == InvitationTableModel::RowState::Failed)
+            ids << id; // trying again
     }
-    if (ids.isEmpty())
+    if (m_invitations->email().isEmpty()) {
+        const Organization &org = m_invitations->organization();
+        confirmAndRevoke(ids, tr("in %1").arg(org.slug.isEmpty() ? org.name : u"%1 (%2)"_s.arg(org.name, org.slug)),
+                         org.slug.isEmpty() ? org.id : org.slug);
+    } else {
+        confirmAndRevoke(ids, tr("of %1").arg(m_invitations->email()), m_invitations->email());
+    }
+}
+
+void MainWindow::confirmAndRevoke(const QStringList &ids, const QString &scope, const QString &confirmationText)
+{
+    if (m_invitations->isRevoking() || m_invitations->isHolding() || ids.isEmpty())
         return;
+    QStringList emails;
+    for (const QString &id : ids) {
+        const int row = m_model->rowOf(id);
+        if (row < 0)
+            continue;
+        const Invitation &inv = m_model->invitationAt(row);
+        emails << (inv.organization ? u"%1  (%2)"_s.arg(inv.emailAddress, inv.organization->name) : inv.emailAddress);
+    }
     QString ticket;
     bool confirmed = false;
     if (m_confirmOverride) {
         confirmed = m_confirmOverride(emails, &ticket);
     } else {
-        RevokeDialog dialog(m_session->badge(), m_invitations->organization(), emails, this);
+        RevokeDialog dialog(m_session->badge(), scope, confirmationText, emails, this);
         confirmed = dialog.exec() == QDialog::Accepted;
         ticket = dialog.ticket();
     }
@@ -638,6 +770,95 @@ void MainWindow::revokeSelected()
         return;
     }
     m_invitations->revoke(ids, ticket);
+}
+
+void MainWindow::revokeOlderDuplicates()
+{
+    const QStringList ids = m_model->olderDuplicateIds();
+    if (ids.isEmpty()) {
+        statusBar()->showMessage(tr("No address has more than one pending invitation here."), 5000);
+        return;
+    }
+    const Organization &org = m_invitations->organization();
+    confirmAndRevoke(ids, tr("in %1 — the older duplicates; the newest invitation of each address stays").arg(org.name),
+                     org.slug.isEmpty() ? org.id : org.slug);
+}
+
+void MainWindow::revokeAllForAddress()
+{
+    QStringList ids;
+    for (int row = 0; row < m_model->rowCount(); ++row) {
+        const Invitation &inv = m_model->invitationAt(row);
+        if (inv.status == InvitationStatus::Pending && m_model->rowState(inv.id) == InvitationTableModel::RowState::Idle)
+            ids << inv.id;
+    }
+    if (ids.isEmpty()) {
+        statusBar()->showMessage(tr("%1 has no pending invitations.").arg(m_invitations->email()), 5000);
+        return;
+    }
+    confirmAndRevoke(ids, tr("of %1, in every organization").arg(m_invitations->email()), m_invitations->email());
+}
+
+void MainWindow::setReinviteOverride(std::function<bool(const Invitation &, bool *, int *)> reinvite)
+{
+    m_reinviteOverride = std::move(reinvite);
+}
+
+void MainWindow::reinviteSelected()
+{
+    const QStringList ids = selectedInvitationIds();
+    if (ids.size() != 1)
+        return;
+    const int row = m_model->rowOf(ids.first());
+    if (row < 0)
+        return;
+    const Invitation inv = m_model->invitationAt(row);
+    bool notify = true;
+    int days = 30;
+    bool confirmed = false;
+    if (m_reinviteOverride) {
+        confirmed = m_reinviteOverride(inv, &notify, &days);
+    } else {
+        const QString orgName = inv.organization ? inv.organization->name : m_invitations->organization().name;
+        ReinviteDialog dialog(m_session->badge(), inv, orgName, this);
+        confirmed = dialog.exec() == QDialog::Accepted;
+        notify = dialog.notify();
+        days = dialog.expiresInDays();
+    }
+    if (confirmed)
+        m_invitations->reinvite(inv.id, notify, days);
+}
+
+void MainWindow::searchEmail(const QString &email)
+{
+    if (!m_session->isOpen() || m_invitations->isRevoking() || m_invitations->isHolding())
+        return;
+    m_organizationEdit->setText(email);
+    m_ui->filterEdit->clear();
+    m_ui->revokePanel->hide();
+    m_ui->contentStack->setCurrentWidget(m_ui->tablePage);
+    setEmailMode(true);
+    m_invitations->loadByEmail(email);
+    m_activity->add(ActivityModel::Level::Info, tr("Searching every organization for %1.").arg(email));
+    updateOrganizationHeader();
+    m_ui->invitationsView->setFocus(Qt::OtherFocusReason);
+}
+
+void MainWindow::setEmailMode(bool emailMode)
+{
+    // The organization column matters only when rows come from several organizations; every status is shown then.
+    m_ui->invitationsView->horizontalHeader()->setSectionHidden(InvitationTableModel::Organization, !emailMode);
+    m_ui->statusFilterCombo->setVisible(!emailMode);
+    m_ui->statusFilterLabel->setVisible(!emailMode);
+}
+
+void MainWindow::updateHoldCountdown()
+{
+    m_ui->revokeProgress->setValue(m_ui->revokeProgress->maximum() - m_holdLeft);
+    m_ui->revokeLabel->setText(tr("Revoking %Ln invitation(s) in %1 s — Undo takes it back", nullptr, m_holdCount)
+                                   .arg(std::max(m_holdLeft, 0)));
+    if (--m_holdLeft < 0)
+        m_holdCountdown.stop();
 }
 
 void MainWindow::onRevokeFinished(const BulkSummary &summary)
@@ -653,6 +874,7 @@ void MainWindow::onRevokeFinished(const BulkSummary &summary)
     m_ui->retryFailedButton->setVisible(!failed.isEmpty());
     m_ui->retryFailedButton->setText(tr("Retry %Ln &Failed", nullptr, int(failed.size())));
     m_ui->closeRevokePanelButton->show();
+    m_ui->copySummaryButton->show();
     statusBar()->showMessage(text, 10000);
     updateActions();
 }

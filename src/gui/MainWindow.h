@@ -3,6 +3,7 @@
 #include "core/BulkRevoker.h"
 #include "core/ClerkTypes.h"
 
+#include <QtCore/QTimer>
 #include <QtWidgets/QMainWindow>
 
 #include <memory>
@@ -61,6 +62,10 @@ public:
     void setConfirmationOverride(std::function<bool(const QStringList &emails, QString *ticket)> confirm);
     /*! Hook for tests: replaces message boxes that ask a question (returns the button to press). */
     void setQuestionOverride(std::function<int(const QString &text)> answer);
+    /*! Hook for tests: replaces the re-invite dialog (return true to create, with notify and expiry). */
+    void setReinviteOverride(std::function<bool(const Invitation &, bool *notify, int *days)> reinvite);
+    /*! Shows every invitation of \a email across the instance's organizations. */
+    void searchEmail(const QString &email);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -78,8 +83,14 @@ private:
     void onOrganizationResolved(const Organization &organization);
     void updateOrganizationHeader();
     void updateActions();
-    void updateExpiryCounts();
+    void updateQuickFilterCounts();
     void revokeSelected();
+    void confirmAndRevoke(const QStringList &ids, const QString &scope, const QString &confirmationText);
+    void revokeOlderDuplicates();
+    void revokeAllForAddress();
+    void reinviteSelected();
+    void setEmailMode(bool emailMode);
+    void updateHoldCountdown();
     void copyColumn(int role, const QString &what);
     void exportCsv();
     void showAbout();
@@ -100,8 +111,13 @@ private:
     QLineEdit *m_organizationEdit = nullptr;
     QCompleter *m_completer = nullptr;
     QString m_pendingOrganization;
+    QTimer m_countsTimer;
     std::function<bool(const QStringList &, QString *)> m_confirmOverride;
     std::function<int(const QString &)> m_questionOverride;
+    std::function<bool(const Invitation &, bool *, int *)> m_reinviteOverride;
+    QTimer m_holdCountdown;
+    int m_holdLeft = 0;
+    int m_holdCount = 0;
 };
 
 } // namespace InviteDesk

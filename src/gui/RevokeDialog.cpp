@@ -9,8 +9,22 @@ using namespace Qt::StringLiterals;
 
 namespace InviteDesk {
 
+namespace {
+QString describe(const Organization &organization)
+{
+    return organization.slug.isEmpty() ? organization.name : u"%1 (%2)"_s.arg(organization.name, organization.slug);
+}
+} // namespace
+
 RevokeDialog::RevokeDialog(Session::Badge badge, const Organization &organization, const QStringList &emails,
                            QWidget *parent)
+    : RevokeDialog(badge, tr("in %1").arg(describe(organization)),
+                   organization.slug.isEmpty() ? organization.id : organization.slug, emails, parent)
+{
+}
+
+RevokeDialog::RevokeDialog(Session::Badge badge, const QString &scope, const QString &confirmationText,
+                           const QStringList &emails, QWidget *parent)
     : QDialog(parent), m_ui(std::make_unique<Ui::RevokeDialog>())
 {
     m_ui->setupUi(this);
@@ -21,9 +35,7 @@ RevokeDialog::RevokeDialog(Session::Badge badge, const Organization &organizatio
     if (badge == Session::Badge::Live)
         m_ui->environmentBanner->setText(tr("LIVE · PRODUCTION INSTANCE — real users are affected"));
 
-    const QString where = organization.slug.isEmpty() ? organization.name
-                                                      : u"%1 (%2)"_s.arg(organization.name, organization.slug);
-    m_ui->summaryLabel->setText(tr("Revoke %Ln invitation(s) in %1?", nullptr, count).arg(where));
+    m_ui->summaryLabel->setText(tr("Revoke %Ln invitation(s) %1?", nullptr, count).arg(scope));
     QFont bigger = m_ui->summaryLabel->font();
     bigger.setPointSizeF(bigger.pointSizeF() * 1.15);
     bigger.setBold(true);
@@ -31,7 +43,7 @@ RevokeDialog::RevokeDialog(Session::Badge badge, const Organization &organizatio
     m_ui->emailList->setPlainText(emails.join(u'\n'));
     m_ui->emailList->setMaximumHeight(count <= 3 ? 80 : 240);
 
-    m_expected = organization.slug.isEmpty() ? organization.id : organization.slug;
+    m_expected = confirmationText;
     m_needsTyping = badge == Session::Badge::Live && count > typedConfirmationThreshold;
     m_ui->confirmLabel->setVisible(m_needsTyping);
     m_ui->confirmEdit->setVisible(m_needsTyping);

@@ -32,6 +32,12 @@ public:
 
     RevokeDialog(Session::Badge badge, const Organization &organization, const QStringList &emails,
                  QWidget *parent = nullptr);
+    /*!
+     * For revokes that are not about one organization: \a scope says where ("in 4 organizations"),
+     * \a confirmationText is what must be typed on a LIVE bulk revoke.
+     */
+    RevokeDialog(Session::Badge badge, const QString &scope, const QString &confirmationText,
+                 const QStringList &emails, QWidget *parent = nullptr);
     ~RevokeDialog() override;
 
     QString ticket() const;

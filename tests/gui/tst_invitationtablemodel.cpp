@@ -199,15 +199,15 @@ private Q_SLOTS:
                          make(u"later"_s, u"c@x"_s, day, 29 * day),
                          make(u"gone"_s, u"d@x"_s, 40 * day, -10 * day, InvitationStatus::Expired),
                          make(u"ranout"_s, u"e@x"_s, 31 * day, -hour)});
-        using Expiry = InvitationFilterModel::Expiry;
-        QCOMPARE(m_proxy->countMatching(Expiry::Within24Hours), 1);
-        QCOMPARE(m_proxy->countMatching(Expiry::Within7Days), 2);
-        QCOMPARE(m_proxy->countMatching(Expiry::Expired), 2);
-        m_proxy->setExpiry(Expiry::Within7Days);
+        using QuickFilter = InvitationFilterModel::QuickFilter;
+        QCOMPARE(m_proxy->countMatching(QuickFilter::Within24Hours), 1);
+        QCOMPARE(m_proxy->countMatching(QuickFilter::Within7Days), 2);
+        QCOMPARE(m_proxy->countMatching(QuickFilter::Expired), 2);
+        m_proxy->setQuickFilter(QuickFilter::Within7Days);
         QCOMPARE(proxyColumn(InvitationTableModel::InvitationId).size(), 2);
         m_proxy->setText(u"b@"_s);
         QCOMPARE(m_proxy->rowCount(), 1);
-        m_proxy->setExpiry(Expiry::Any);
+        m_proxy->setQuickFilter(QuickFilter::Any);
         QCOMPARE(m_proxy->rowCount(), 1);
     }
 

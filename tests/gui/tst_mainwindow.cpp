@@ -90,6 +90,7 @@ private Q_SLOTS:
     void init()
     {
         QSettings().clear();
+        QSettings().setValue(u"undo/test"_s, false); // tests of the undo window turn it on themselves
         m_sandbox = startSandbox();
         m_window = std::make_unique<MainWindow>();
         m_window->resize(1200, 700);

@@ -134,6 +134,23 @@ private Q_SLOTS:
         QVERIFY(v.problem.contains(u"missing at the end"_s));
     }
 
+    void headOneBehindAfterACrashIsFine()
+    {
+        // A crash between writing a record and updating the side file leaves the side file one behind.
+        const QString path = writeSample();
+        QFile head(path + u".head"_s);
+        QVERIFY(head.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        const QJsonObject fifth = QJsonDocument::fromJson(lines(path).at(4)).object();
+        head.write("5 " + fifth.value("hash"_L1).toString().toLatin1() + '\n');
+        head.close();
+        QVERIFY(AuditLog::verify(path).ok);
+        // But a side file naming a record that is not there (or not like that) is tampering.
+        QVERIFY(head.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        head.write("5 " + QByteArray(64, 'a') + '\n');
+        head.close();
+        QVERIFY(!AuditLog::verify(path).ok);
+    }
+
     void intentWithoutOutcomeIsFound()
     {
         const QString path = freshPath();

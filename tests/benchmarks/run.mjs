@@ -1,0 +1,179 @@
+// Runs every InviteDesk benchmark beside Clerk's official JS SDK on the same local sandbox, in the
+// same run, and prints medians and ratios. Not part of the test suite: timings belong here.
+// Usage: tests/benchmarks/run.sh [--runs N] [--quick]
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir, cpus, totalmem, release } from 'node:os';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = join(here, '..', '..');
+const build = process.env.INVITEDESK_BUILD ?? join(root, 'build', 'release');
+const bin = {
+  sandbox: join(build, 'src/sandbox/invitedesk-sandbox'),
+  cli: join(build, 'src/cli/invitedesk-cli'),
+  app: join(build, 'src/app/invitedesk'),
+  bench: join(build, 'tests/invitedesk-bench'),
+};
+const args = process.argv.slice(2);
+const runs = Number(args[args.indexOf('--runs') + 1] || 5) || 5;
+const quick = args.includes('--quick');
+const KEY = 'sk_live_InviteDeskSandboxProduction00000000000000';
+const env = { ...process.env, CLERK_SECRET_KEY: KEY, QT_QPA_PLATFORM: 'offscreen', INVITEDESK_REPORT_RSS: '1' };
+
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const n = s.length;
+  return n === 0 ? NaN : n % 2 ? s[(n - 1) / 2] : (s[n / 2 - 1] + s[n / 2]) / 2; };
+const rss = (stderr) => Number((/peak-rss-kb (\d+)/.exec(stderr) ?? [])[1] ?? NaN);
+const log = (...a) => console.error(...a);
+
+function run(cmd, argv, extraEnv = {}) {
+  const t0 = performance.now();
+  const r = spawnSync(cmd, argv, { env: { ...env, ...extraEnv }, maxBuffer: 1 << 30, encoding: 'utf8' });
+  return { ms: performance.now() - t0, code: r.status, out: r.stdout ?? '', err: r.stderr ?? '' };
+}
+
+async function sandbox({ latency = 0, pending = 10000 } = {}) {
+  const child = spawn(bin.sandbox, ['--latency-ms', String(latency), '--large-org-pending', String(pending)],
+                      { stdio: ['ignore', 'pipe', 'inherit'] });
+  const url = await new Promise((resolve, reject) => {
+    let text = '';
+    child.stdout.on('data', (d) => { text += d; const m = /listening on (\S+)/.exec(text); if (m) resolve(m[1]); });
+    child.on('exit', () => reject(new Error('sandbox exited')));
+  });
+  const orgs = JSON.parse(run(bin.cli, ['--api-url', url, 'orgs', '--query', 'acme', '--format', 'json']).out);
+  return { url, base: url.replace(/\/v1$/, ''), org: orgs[0].id, stop: () => child.kill('SIGTERM') };
+}
+
+const results = { machine: { cpus: cpus().length, cpu: cpus()[0]?.model, memGiB: +(totalmem() / 2 ** 30).toFixed(1),
+                             kernel: release(), node: process.version }, runs, date: new Date().toISOString() };
+
+// 1. Loading ~10,000 pending invitations at 100 ms latency.
+async function loadBenchmark(pending, label, n) {
+  const sb = await sandbox({ latency: 100, pending });
+  const ours = [], sdk = [], oursRss = [], sdkRss = [];
+  for (let i = 0; i < n; i++) {
+    for (const which of i % 2 ? ['sdk', 'ours'] : ['ours', 'sdk']) {
+      const r = which === 'ours'
+        ? run(bin.cli, ['--api-url', sb.url, 'list', sb.org, '--format', 'json'])
+        : run('node', [join(here, 'sdk-list.mjs'), sb.base, sb.org]);
+      const count = JSON.parse(r.out).length;
+      if (r.code !== 0 || count !== pending) throw new Error(`${which} list: exit ${r.code}, ${count} rows`);
+      (which === 'ours' ? ours : sdk).push(r.ms);
+      (which === 'ours' ? oursRss : sdkRss).push(rss(r.err));
+    }
+    log(`  ${label} run ${i + 1}: ours ${ours.at(-1).toFixed(0)} ms, SDK ${sdk.at(-1).toFixed(0)} ms`);
+  }
+  const gui = [];
+  for (let i = 0; i < Math.max(1, Math.ceil(n / 2)); i++)
+    gui.push(JSON.parse(run(bin.bench, ['gui-load', '--api-url', sb.url]).out.trim().split('\n').pop()));
+  sb.stop();
+  return { pending, cli_ms: median(ours), sdk_ms: median(sdk), ratio: median(sdk) / median(ours),
+           cli_rss_mb: median(oursRss) / 1024, sdk_rss_mb: median(sdkRss) / 1024,
+           gui_load_ms: median(gui.map((g) => g.load_ms)), gui_rss_mb: median(gui.map((g) => g.peak_rss_kb)) / 1024,
+           gui_max_stall_ms: Math.max(...gui.map((g) => g.max_stall_ms)), raw: { ours, sdk } };
+}
+
+// 2. Revoking 1,500 on a production key at a 100 % budget, 30 ms latency.
+async function revokeBenchmark(n) {
+  const ours = [], sdk = [], gui = [];
+  for (let i = 0; i < n; i++) {
+    let sb = await sandbox({ latency: 30 });
+    const ids = JSON.parse(run(bin.cli, ['--api-url', sb.url, 'list', sb.org, '--format', 'json']).out)
+      .slice(0, 1500).map((x) => x.id);
+    const file = join(mkdtempSync(join(tmpdir(), 'idk-')), 'ids.txt');
+    writeFileSync(file, ids.join('\n') + '\n');
+    const dataHome = mkdtempSync(join(tmpdir(), 'idk-data-'));
+    const r = run(bin.cli, ['--api-url', sb.url, 'revoke', sb.org, '--from-file', file, '--yes', '--rate-budget', '100'],
+                  { XDG_DATA_HOME: dataHome });
+    const lines = r.out.trim().split('\n');
+    const revoked = lines.filter((l) => l.split('\t')[2] === 'revoked').length;
+    ours.push({ ms: r.ms, revoked, failed: lines.length - revoked, exit: r.code });
+    sb.stop();
+    sb = await sandbox({ latency: 30 });
+    const s = JSON.parse(run('node', [join(here, 'sdk-revoke.mjs'), sb.base, sb.org, file, '50']).out);
+    sdk.push(s);
+    sb.stop();
+    if (!quick) {
+      sb = await sandbox({ latency: 30 });
+      gui.push(JSON.parse(run(bin.bench, ['gui-revoke', '--api-url', sb.url, '--count', '1500']).out.trim().split('\n').pop()));
+      sb.stop();
+    }
+    log(`  revoke run ${i + 1}: ours ${(r.ms / 1000).toFixed(2)} s (${revoked} revoked), SDK ${(s.ms / 1000).toFixed(2)} s ` +
+        `(${s.revoked} revoked, ${s.failed} failed, ${s.rateLimited} on 429)`);
+  }
+  return { floor_s: 15, cli_s: median(ours.map((o) => o.ms)) / 1000, cli_failed: Math.max(...ours.map((o) => o.failed)),
+           cli_vs_floor: median(ours.map((o) => o.ms)) / 15000,
+           sdk_s: median(sdk.map((s) => s.ms)) / 1000, sdk_failed_median: median(sdk.map((s) => s.failed)),
+           sdk_revoked_median: median(sdk.map((s) => s.revoked)),
+           gui_s: gui.length ? median(gui.map((g) => g.revoke_ms)) / 1000 : null,
+           gui_failed: gui.length ? Math.max(...gui.map((g) => g.failed)) : null,
+           gui_max_stall_ms: gui.length ? Math.max(...gui.map((g) => g.max_stall_ms)) : null, raw: { ours, sdk, gui } };
+}
+
+async function modelBenchmark(pending) {
+  const sb = await sandbox({ latency: 0, pending });
+  const m = JSON.parse(run(bin.bench, ['model', '--api-url', sb.url]).out.trim().split('\n').pop());
+  sb.stop();
+  return m;
+}
+
+async function startupBenchmark(n) {
+  const paint = [];
+  for (let i = 0; i < n; i++) {
+    const dataHome = mkdtempSync(join(tmpdir(), 'idk-start-'));
+    const t0 = performance.now();
+    const child = spawn(bin.app, ['--demo'], { env: { ...env, INVITEDESK_REPORT_STARTUP: '1', XDG_CONFIG_HOME: dataHome,
+                                                      XDG_DATA_HOME: dataHome }, stdio: ['ignore', 'pipe', 'ignore'] });
+    await new Promise((resolve) => child.stdout.on('data', (d) => { if (String(d).includes('first-paint')) resolve(); }));
+    paint.push(performance.now() - t0);
+    child.kill('SIGKILL');
+  }
+  const help = [];
+  for (let i = 0; i < n * 2; i++) help.push(run(bin.cli, ['--help']).ms);
+  return { first_paint_ms: median(paint), cli_help_ms: median(help), raw: { paint, help } };
+}
+
+log('1. load ~10,000 pending (100 ms latency)');
+results.load10k = await loadBenchmark(10000, '10k', runs);
+log('2. bulk revoke 1,500 (production key, 100 % budget, 30 ms latency)');
+results.revoke1500 = await revokeBenchmark(quick ? 1 : 3);
+log('3. client cost (parse + insert, sort, filter) on 10,000');
+results.model10k = await modelBenchmark(10000);
+log('4. start-up');
+results.startup = await startupBenchmark(quick ? 3 : 10);
+if (!quick) {
+  log('7. scale: 100,000 pending');
+  results.load100k = await loadBenchmark(100000, '100k', 3);
+  results.model100k = await modelBenchmark(100000);
+}
+
+mkdirSync(join(here, 'results'), { recursive: true });
+const file = join(here, 'results', `${results.date.replace(/[:.]/g, '-')}.json`);
+writeFileSync(file, JSON.stringify(results, null, 2));
+const f = (x, d = 0) => (x == null || Number.isNaN(x) ? '–' : Number(x).toFixed(d));
+const L = results.load10k, R = results.revoke1500, M = results.model10k, S = results.startup;
+console.log(`
+| # | measure | InviteDesk | target | Clerk SDK | ratio |
+|---|---|---|---|---|---|
+| 1 | load 10,000 pending, CLI (median of ${runs}) | ${f(L.cli_ms)} ms | ≥ 4× faster | ${f(L.sdk_ms)} ms | ${f(L.ratio, 1)}× |
+| 1 | load 10,000 pending into the GUI table | ${f(L.gui_load_ms)} ms | | | ${f(L.sdk_ms / L.gui_load_ms, 1)}× |
+| 2 | revoke 1,500, 100 % budget, CLI | ${f(R.cli_s, 2)} s, ${R.cli_failed} failed | ≤ 16.5 s (1.1× of 15 s) | ${f(R.sdk_s, 2)} s, ${f(R.sdk_failed_median)} failed | ${f(R.cli_vs_floor, 2)}× floor |
+| 2 | revoke 1,500 from the GUI | ${R.gui_s == null ? '–' : f(R.gui_s, 2) + ' s, ' + R.gui_failed + ' failed'} | ≤ 16.5 s | | |
+| 3 | parse + insert 10,000 (thread CPU) | ${f(M.parse_insert_cpu_ms_median, 1)} ms | ≤ 50 ms | | |
+| 3 | sort 10,000 (median / worst column) | ${f(M.sort_ms_median, 1)} / ${f(M.sort_ms_max, 1)} ms | ≤ 16 ms | | |
+| 3 | filter keystroke on 10,000 (median / worst) | ${f(M.keystroke_ms_median, 1)} / ${f(M.keystroke_ms_max, 1)} ms | ≤ 16 ms | | |
+| 4 | start to first paint, demo, offscreen | ${f(S.first_paint_ms)} ms | ≤ 400 ms | | |
+| 4 | invitedesk-cli --help | ${f(S.cli_help_ms, 1)} ms | ≤ 30 ms | | |
+| 5 | peak RSS, GUI with 10,000 | ${f(L.gui_rss_mb, 1)} MB | ≤ 100 MB | | |
+| 5 | peak RSS, CLI listing 10,000 | ${f(L.cli_rss_mb, 1)} MB | ≤ 40 MB | ${f(L.sdk_rss_mb, 1)} MB | |
+| 6 | longest GUI stall while loading 10,000 | ${f(L.gui_max_stall_ms)} ms | ≤ 50 ms | | |
+| 6 | longest GUI stall while revoking 1,500 | ${f(R.gui_max_stall_ms)} ms | ≤ 50 ms | | |`);
+if (results.load100k) {
+  const B = results.load100k, N = results.model100k;
+  console.log(`| 7 | 100,000: CLI load / SDK load | ${f(B.cli_ms)} ms | | ${f(B.sdk_ms)} ms | ${f(B.ratio, 1)}× |
+| 7 | 100,000: GUI load, RSS, worst stall | ${f(B.gui_load_ms)} ms, ${f(B.gui_rss_mb)} MB, ${f(B.gui_max_stall_ms)} ms | | | |
+| 7 | 100,000: CLI RSS / SDK RSS | ${f(B.cli_rss_mb)} MB | | ${f(B.sdk_rss_mb)} MB | |
+| 7 | 100,000: parse+insert CPU, sort worst, keystroke median / worst | ${f(N.parse_insert_cpu_ms_median)} ms, ${f(N.sort_ms_max)} ms, ${f(N.keystroke_ms_median, 1)} / ${f(N.keystroke_ms_max)} ms | | | |`);
+}
+console.log(`\nraw results: ${file}`);

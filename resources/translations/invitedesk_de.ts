@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="de_DE">
 <context>
     <name>AuditLog</name>
@@ -50,6 +49,10 @@
     <message>
         <source>records are missing at the end: the log stops at %1, it had reached %2</source>
         <translation>am Ende fehlen Einträge: Das Protokoll endet bei %1, es war schon bei %2</translation>
+    </message>
+    <message>
+        <source>the newest records were replaced</source>
+        <translation>die neuesten Einträge wurden ersetzt</translation>
     </message>
 </context>
 <context>
@@ -111,7 +114,7 @@
 <context>
     <name>ClerkJson</name>
     <message>
-        <source>the %1 has no valid &quot;%2&quot; field</source>
+        <source>the %1 has no valid "%2" field</source>
         <translation>%1 hat kein gültiges Feld „%2“</translation>
     </message>
     <message>
@@ -134,7 +137,7 @@
 <context>
     <name>ClientConfig</name>
     <message>
-        <source>The API URL &quot;%1&quot; is not a valid URL.</source>
+        <source>The API URL "%1" is not a valid URL.</source>
         <translation>Die API-URL „%1“ ist keine gültige URL.</translation>
     </message>
     <message>
@@ -184,7 +187,7 @@
 <context>
     <name>InviteDesk::ClerkClient</name>
     <message>
-        <source>&quot;%1&quot; is not a valid organization or invitation ID.</source>
+        <source>"%1" is not a valid organization or invitation ID.</source>
         <translation>„%1“ ist keine gültige Organisations- oder Einladungs-ID.</translation>
     </message>
     <message>
@@ -196,7 +199,7 @@
         <translation>Die API hat auf eine andere Website umgeleitet; InviteDesk sendet den Schlüssel nicht dorthin.</translation>
     </message>
     <message>
-        <source>the server&apos;s answer had no HTTP status</source>
+        <source>the server's answer had no HTTP status</source>
         <translation>die Antwort des Servers hatte keinen HTTP-Status</translation>
     </message>
 </context>
@@ -231,7 +234,7 @@
         <translation>Netzwerkfehler bei der Verbindung mit Clerk: %1</translation>
     </message>
     <message>
-        <source>Clerk&apos;s answer could not be read: %1</source>
+        <source>Clerk's answer could not be read: %1</source>
         <translation>Die Antwort von Clerk konnte nicht gelesen werden: %1</translation>
     </message>
     <message>
@@ -247,14 +250,14 @@
         <translation>Clerk verweigert diesen Vorgang: %1</translation>
     </message>
     <message numerus="yes">
-        <source>Clerk&apos;s rate limit was reached; it accepts requests again in %n second(s).</source>
+        <source>Clerk's rate limit was reached; it accepts requests again in %n second(s).</source>
         <translation>
             <numerusform>Das Anfragelimit von Clerk ist erreicht; Anfragen sind in %n Sekunde wieder möglich.</numerusform>
             <numerusform>Das Anfragelimit von Clerk ist erreicht; Anfragen sind in %n Sekunden wieder möglich.</numerusform>
         </translation>
     </message>
     <message>
-        <source>Clerk&apos;s rate limit was reached; try again shortly.</source>
+        <source>Clerk's rate limit was reached; try again shortly.</source>
         <translation>Das Anfragelimit von Clerk ist erreicht; versuchen Sie es gleich noch einmal.</translation>
     </message>
     <message>
@@ -301,7 +304,7 @@
         <translation>Profil löschen</translation>
     </message>
     <message>
-        <source>Delete the profile &quot;%1&quot; and its stored key?</source>
+        <source>Delete the profile "%1" and its stored key?</source>
         <translation>Das Profil „%1“ und seinen gespeicherten Schlüssel löschen?</translation>
     </message>
     <message>
@@ -403,6 +406,14 @@ Nur für diese Sitzung behalten?</translation>
         <source>Created through the API, without an inviter</source>
         <translation>Über die API angelegt, ohne einladende Person</translation>
     </message>
+    <message>
+        <source>Organization</source>
+        <translation>Organisation</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 — invited %n times: %n pending invitations for this address</source>
+        <translation><numerusform>%1 — %n-mal eingeladen: %n offene Einladung für diese Adresse</numerusform><numerusform>%1 — %n-mal eingeladen: %n offene Einladungen für diese Adresse</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>InviteDesk::InvitationsController</name>
@@ -411,7 +422,7 @@ Nur für diese Sitzung behalten?</translation>
         <translation>Widerrufen angehalten: Die Verbindung wurde geschlossen.</translation>
     </message>
     <message numerus="yes">
-        <source>Clerk&apos;s rate limit was reached; waiting %n second(s).</source>
+        <source>Clerk's rate limit was reached; waiting %n second(s).</source>
         <translation>
             <numerusform>Das Anfragelimit von Clerk ist erreicht; warte %n Sekunde.</numerusform>
             <numerusform>Das Anfragelimit von Clerk ist erreicht; warte %n Sekunden.</numerusform>
@@ -448,11 +459,83 @@ Nur für diese Sitzung behalten?</translation>
         <source>Trace ID: %1</source>
         <translation>Trace-ID: %1</translation>
     </message>
+    <message>
+        <source>A revoke interrupted in an earlier session was checked: %1 — %2</source>
+        <translation>Ein in einer früheren Sitzung unterbrochener Widerruf wurde geprüft: %1 — %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n interrupted revoke(s) from other profiles stay open in the audit log.</source>
+        <translation><numerusform>%n unterbrochener Widerruf anderer Profile bleibt im Prüfprotokoll offen.</numerusform><numerusform>%n unterbrochene Widerrufe anderer Profile bleiben im Prüfprotokoll offen.</numerusform></translation>
+    </message>
+    <message>
+        <source>Searching invitations of %1</source>
+        <translation>Suche nach Einladungen von %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln invitation(s) for %1 across the instance.</source>
+        <translation><numerusform>%Ln Einladung für %1 in der gesamten Instanz.</numerusform><numerusform>%Ln Einladungen für %1 in der gesamten Instanz.</numerusform></translation>
+    </message>
+    <message>
+        <source>Re-inviting %1</source>
+        <translation>Erneutes Einladen von %1</translation>
+    </message>
+    <message>
+        <source>New invitation %1 for %2 (%3).</source>
+        <translation>Neue Einladung %1 für %2 (%3).</translation>
+    </message>
+    <message>
+        <source>email sent</source>
+        <translation>E-Mail gesendet</translation>
+    </message>
+    <message>
+        <source>no email sent</source>
+        <translation>keine E-Mail gesendet</translation>
+    </message>
+    <message>
+        <source>InviteDesk revoke summary</source>
+        <translation>InviteDesk-Widerrufsübersicht</translation>
+    </message>
+    <message>
+        <source>Address: %1 (across organizations)</source>
+        <translation>Adresse: %1 (über alle Organisationen)</translation>
+    </message>
+    <message>
+        <source>Organization: %1 (%2)</source>
+        <translation>Organisation: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Instance: %1, %2</source>
+        <translation>Instanz: %1, %2</translation>
+    </message>
+    <message>
+        <source>Started: %1 UTC</source>
+        <translation>Begonnen: %1 UTC</translation>
+    </message>
+    <message>
+        <source>Ticket: %1</source>
+        <translation>Ticket: %1</translation>
+    </message>
+    <message>
+        <source>Result: %1</source>
+        <translation>Ergebnis: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %Ln more revoked.</source>
+        <translation><numerusform>… und %Ln weitere widerrufen.</numerusform><numerusform>… und %Ln weitere widerrufen.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Held for %n second(s): Undo still takes it back.</source>
+        <translation><numerusform>%n Sekunde zurückgehalten: Rückgängig nimmt es noch zurück.</numerusform><numerusform>%n Sekunden zurückgehalten: Rückgängig nimmt es noch zurück.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Undone: %Ln revoke(s) were never sent.</source>
+        <translation><numerusform>Rückgängig gemacht: %Ln Widerruf wurde nie gesendet.</numerusform><numerusform>Rückgängig gemacht: %Ln Widerrufe wurden nie gesendet.</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>InviteDesk::MainWindow</name>
     <message>
-        <source>No organization with the ID or slug &quot;%1&quot;.</source>
+        <source>No organization with the ID or slug "%1".</source>
         <translation>Keine Organisation mit der ID oder dem Slug „%1“.</translation>
     </message>
     <message>
@@ -506,7 +589,7 @@ Nur für diese Sitzung behalten?</translation>
         <translation>Wird angehalten: laufende Anfragen werden abgeschlossen…</translation>
     </message>
     <message numerus="yes">
-        <source>Clerk&apos;s rate limit was reached; continuing in %n second(s).</source>
+        <source>Clerk's rate limit was reached; continuing in %n second(s).</source>
         <translation>
             <numerusform>Das Anfragelimit von Clerk ist erreicht; weiter in %n Sekunde.</numerusform>
             <numerusform>Das Anfragelimit von Clerk ist erreicht; weiter in %n Sekunden.</numerusform>
@@ -517,7 +600,7 @@ Nur für diese Sitzung behalten?</translation>
         <translation>Schlüssel abgelehnt</translation>
     </message>
     <message>
-        <source>Clerk rejected the secret key of the profile &quot;%1&quot;.
+        <source>Clerk rejected the secret key of the profile "%1".
 
 %2
 
@@ -535,10 +618,6 @@ Profil jetzt bearbeiten?</translation>
     <message>
         <source>Connection profile</source>
         <translation>Verbindungsprofil</translation>
-    </message>
-    <message>
-        <source>Find organization by name, slug or ID (Ctrl+L)</source>
-        <translation>Organisation nach Name, Slug oder ID suchen (Strg+L)</translation>
     </message>
     <message>
         <source>Find organization</source>
@@ -565,12 +644,8 @@ Profil jetzt bearbeiten?</translation>
         <translation>Alle</translation>
     </message>
     <message>
-        <source>Any expiry</source>
-        <translation>Jeder Ablauf</translation>
-    </message>
-    <message>
-        <source>&lt;p style=&apos;font-size:large&apos;&gt;Find an organization to see its invitations.&lt;/p&gt;&lt;p&gt;Type a name, slug or ID in the search field above (Ctrl+L),&lt;br&gt;or paste an organization ID and press Enter.&lt;/p&gt;</source>
-        <translation>&lt;p style=&apos;font-size:large&apos;&gt;Suchen Sie eine Organisation, um ihre Einladungen zu sehen.&lt;/p&gt;&lt;p&gt;Geben Sie oben im Suchfeld einen Namen, Slug oder eine ID ein (Strg+L),&lt;br&gt;oder fügen Sie eine Organisations-ID ein und drücken Sie die Eingabetaste.&lt;/p&gt;</translation>
+        <source>&lt;p style='font-size:large'&gt;Find an organization to see its invitations.&lt;/p&gt;&lt;p&gt;Type a name, slug or ID in the search field above (Ctrl+L),&lt;br&gt;or paste an organization ID and press Enter.&lt;/p&gt;</source>
+        <translation>&lt;p style='font-size:large'&gt;Suchen Sie eine Organisation, um ihre Einladungen zu sehen.&lt;/p&gt;&lt;p&gt;Geben Sie oben im Suchfeld einen Namen, Slug oder eine ID ein (Strg+L),&lt;br&gt;oder fügen Sie eine Organisations-ID ein und drücken Sie die Eingabetaste.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>email address(es)</source>
@@ -620,11 +695,11 @@ Profil jetzt bearbeiten?</translation>
         <translation>LIVE · PRODUKTIONSINSTANZ — Änderungen betreffen echte Benutzer</translation>
     </message>
     <message>
-        <source>&lt;p style=&apos;font-size:large&apos;&gt;Not connected.&lt;/p&gt;&lt;p&gt;Choose a profile in the toolbar, or create one with Connection → New Profile…&lt;/p&gt;</source>
-        <translation>&lt;p style=&apos;font-size:large&apos;&gt;Nicht verbunden.&lt;/p&gt;&lt;p&gt;Wählen Sie ein Profil in der Werkzeugleiste oder legen Sie eines an: Verbindung → Neues Profil…&lt;/p&gt;</translation>
+        <source>&lt;p style='font-size:large'&gt;Not connected.&lt;/p&gt;&lt;p&gt;Choose a profile in the toolbar, or create one with Connection → New Profile…&lt;/p&gt;</source>
+        <translation>&lt;p style='font-size:large'&gt;Nicht verbunden.&lt;/p&gt;&lt;p&gt;Wählen Sie ein Profil in der Werkzeugleiste oder legen Sie eines an: Verbindung → Neues Profil…&lt;/p&gt;</translation>
     </message>
     <message>
-        <source>Connected with profile &quot;%1&quot; (%2).</source>
+        <source>Connected with profile "%1" (%2).</source>
         <translation>Verbunden mit Profil „%1“ (%2).</translation>
     </message>
     <message>
@@ -737,6 +812,74 @@ Profil jetzt bearbeiten?</translation>
         <source>&lt;h3&gt;InviteDesk %1&lt;/h3&gt;&lt;p&gt;A console for revoking Clerk organization invitations safely.&lt;/p&gt;&lt;p&gt;Built with Qt %2, running on Qt %3.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Licences of the parts it uses&lt;/b&gt;&lt;br&gt;Qt 6 — GNU LGPL v3 (The Qt Company)&lt;br&gt;QtKeychain — BSD 3-Clause (Frank Osterfeld and contributors)&lt;br&gt;Clerk Backend API specification — MIT (Clerk, Inc.), used as reference only&lt;/p&gt;&lt;p&gt;Audit log: %4&lt;/p&gt;</source>
         <translation>&lt;h3&gt;InviteDesk %1&lt;/h3&gt;&lt;p&gt;Eine Konsole, um Einladungen zu Clerk-Organisationen sicher zu widerrufen.&lt;/p&gt;&lt;p&gt;Erstellt mit Qt %2, läuft mit Qt %3.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Lizenzen der verwendeten Teile&lt;/b&gt;&lt;br&gt;Qt 6 — GNU LGPL v3 (The Qt Company)&lt;br&gt;QtKeychain — BSD 3-Clause (Frank Osterfeld und Mitwirkende)&lt;br&gt;Clerk-Backend-API-Spezifikation — MIT (Clerk, Inc.), nur als Referenz verwendet&lt;/p&gt;&lt;p&gt;Prüfprotokoll: %4&lt;/p&gt;</translation>
     </message>
+    <message numerus="yes">
+        <source>Undone: the %Ln revoke(s) were never sent.</source>
+        <translation><numerusform>Rückgängig gemacht: Der Widerruf (%Ln) wurde nie gesendet.</numerusform><numerusform>Rückgängig gemacht: Die %Ln Widerrufe wurden nie gesendet.</numerusform></translation>
+    </message>
+    <message>
+        <source>New invitation %1 created for %2.</source>
+        <translation>Neue Einladung %1 für %2 angelegt.</translation>
+    </message>
+    <message>
+        <source>Re-invite failed</source>
+        <translation>Erneutes Einladen fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Organization name, slug or ID — or an email address (Ctrl+L)</source>
+        <translation>Name, Slug oder ID einer Organisation — oder eine E-Mail-Adresse (Strg+L)</translation>
+    </message>
+    <message>
+        <source>No quick filter</source>
+        <translation>Kein Schnellfilter</translation>
+    </message>
+    <message>
+        <source>Type an email address and press Enter to see its invitations in every organization.</source>
+        <translation>Geben Sie eine E-Mail-Adresse ein und drücken Sie die Eingabetaste, um ihre Einladungen in allen Organisationen zu sehen.</translation>
+    </message>
+    <message>
+        <source>Summary copied: paste it into the ticket.</source>
+        <translation>Übersicht kopiert: Fügen Sie sie in das Ticket ein.</translation>
+    </message>
+    <message numerus="yes">
+        <source>in %Ln organization(s)</source>
+        <translation><numerusform>in %Ln Organisation</numerusform><numerusform>in %Ln Organisationen</numerusform></translation>
+    </message>
+    <message>
+        <source>Invited more than once (%1)</source>
+        <translation>Mehrfach eingeladen (%1)</translation>
+    </message>
+    <message>
+        <source>in %1</source>
+        <translation>in %1</translation>
+    </message>
+    <message>
+        <source>of %1</source>
+        <translation>von %1</translation>
+    </message>
+    <message>
+        <source>No address has more than one pending invitation here.</source>
+        <translation>Hier hat keine Adresse mehr als eine offene Einladung.</translation>
+    </message>
+    <message>
+        <source>in %1 — the older duplicates; the newest invitation of each address stays</source>
+        <translation>in %1 — die älteren Duplikate; die neueste Einladung jeder Adresse bleibt</translation>
+    </message>
+    <message>
+        <source>%1 has no pending invitations.</source>
+        <translation>%1 hat keine offenen Einladungen.</translation>
+    </message>
+    <message>
+        <source>of %1, in every organization</source>
+        <translation>von %1, in allen Organisationen</translation>
+    </message>
+    <message>
+        <source>Searching every organization for %1.</source>
+        <translation>Suche %1 in allen Organisationen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Revoking %Ln invitation(s) in %1 s — Undo takes it back</source>
+        <translation><numerusform>%Ln Einladung wird in %1 s widerrufen — Rückgängig nimmt es zurück</numerusform><numerusform>%Ln Einladungen werden in %1 s widerrufen — Rückgängig nimmt es zurück</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>InviteDesk::OrganizationSearch</name>
@@ -760,7 +903,7 @@ Profil jetzt bearbeiten?</translation>
         <translation>Im Schlüsselbund gespeichert — geben Sie einen neuen Schlüssel ein, um ihn zu ersetzen</translation>
     </message>
     <message>
-        <source>The key is stored in your system&apos;s keychain, never in InviteDesk&apos;s settings.</source>
+        <source>The key is stored in your system's keychain, never in InviteDesk's settings.</source>
         <translation>Der Schlüssel wird im Schlüsselbund Ihres Systems gespeichert, nie in den Einstellungen von InviteDesk.</translation>
     </message>
     <message>
@@ -793,6 +936,29 @@ Profil jetzt bearbeiten?</translation>
     </message>
 </context>
 <context>
+    <name>InviteDesk::ReinviteDialog</name>
+    <message>
+        <source>expired</source>
+        <translation>abgelaufen</translation>
+    </message>
+    <message>
+        <source>revoked</source>
+        <translation>widerrufen</translation>
+    </message>
+    <message>
+        <source>This creates a &lt;b&gt;new invitation&lt;/b&gt; to %1 with the same email, role and public metadata. The old invitation stays %2.</source>
+        <translation>Dies legt eine &lt;b&gt;neue Einladung&lt;/b&gt; zu %1 mit derselben E-Mail, Rolle und denselben öffentlichen Metadaten an. Die alte Einladung bleibt %2.</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>Create &amp;Invitation</source>
+        <translation>Einladung &amp;anlegen</translation>
+    </message>
+</context>
+<context>
     <name>InviteDesk::RevokeDialog</name>
     <message numerus="yes">
         <source>Revoke %Ln invitation(s)</source>
@@ -805,13 +971,6 @@ Profil jetzt bearbeiten?</translation>
         <source>LIVE · PRODUCTION INSTANCE — real users are affected</source>
         <translation>LIVE · PRODUKTIONSINSTANZ — echte Benutzer sind betroffen</translation>
     </message>
-    <message numerus="yes">
-        <source>Revoke %Ln invitation(s) in %1?</source>
-        <translation>
-            <numerusform>%Ln Einladung in %1 widerrufen?</numerusform>
-            <numerusform>%Ln Einladungen in %1 widerrufen?</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Type &lt;b&gt;%1&lt;/b&gt; to confirm:</source>
         <translation>Zum Bestätigen &lt;b&gt;%1&lt;/b&gt; eingeben:</translation>
@@ -822,6 +981,14 @@ Profil jetzt bearbeiten?</translation>
             <numerusform>%Ln Einladung &amp;widerrufen</numerusform>
             <numerusform>%Ln Einladungen &amp;widerrufen</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>in %1</source>
+        <translation>in %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Revoke %Ln invitation(s) %1?</source>
+        <translation><numerusform>%Ln Einladung %1 widerrufen?</numerusform><numerusform>%Ln Einladungen %1 widerrufen?</numerusform></translation>
     </message>
 </context>
 <context>
@@ -870,10 +1037,6 @@ Profil jetzt bearbeiten?</translation>
     <message>
         <source>Invitation status to show</source>
         <translation>Anzuzeigender Einladungsstatus</translation>
-    </message>
-    <message>
-        <source>Expiry filter</source>
-        <translation>Ablauffilter</translation>
     </message>
     <message>
         <source>Filter by email, role or ID (Ctrl+F)</source>
@@ -1127,6 +1290,86 @@ Profil jetzt bearbeiten?</translation>
         <source>About &amp;Qt</source>
         <translation>Über &amp;Qt</translation>
     </message>
+    <message>
+        <source>Quick filter</source>
+        <translation>Schnellfilter</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Rückgängig</translation>
+    </message>
+    <message>
+        <source>Undo the held revokes</source>
+        <translation>Die zurückgehaltenen Widerrufe rückgängig machen</translation>
+    </message>
+    <message>
+        <source>Send &amp;Now</source>
+        <translation>&amp;Jetzt senden</translation>
+    </message>
+    <message>
+        <source>Copy Summary</source>
+        <translation>Übersicht kopieren</translation>
+    </message>
+    <message>
+        <source>Copy a short, redacted summary for the support ticket</source>
+        <translation>Eine kurze, bereinigte Übersicht für das Support-Ticket kopieren</translation>
+    </message>
+    <message>
+        <source>Revoke Older &amp;Duplicates…</source>
+        <translation>Ältere &amp;Duplikate widerrufen…</translation>
+    </message>
+    <message>
+        <source>Keep the newest invitation for each address invited more than once; revoke the rest</source>
+        <translation>Für jede mehrfach eingeladene Adresse die neueste Einladung behalten, die übrigen widerrufen</translation>
+    </message>
+    <message>
+        <source>Re-&amp;invite…</source>
+        <translation>Erneut &amp;einladen…</translation>
+    </message>
+    <message>
+        <source>Create a new invitation like the selected revoked or expired one</source>
+        <translation>Eine neue Einladung wie die ausgewählte widerrufene oder abgelaufene anlegen</translation>
+    </message>
+    <message>
+        <source>Ctrl+I</source>
+        <translation>Ctrl+I</translation>
+    </message>
+    <message>
+        <source>Copy Summary for &amp;Ticket</source>
+        <translation>Übersicht für das &amp;Ticket kopieren</translation>
+    </message>
+    <message>
+        <source>Copy a short, redacted summary of the last revoke run</source>
+        <translation>Eine kurze, bereinigte Übersicht des letzten Widerrufs kopieren</translation>
+    </message>
+    <message>
+        <source>Find by &amp;Email Address…</source>
+        <translation>Nach &amp;E-Mail-Adresse suchen…</translation>
+    </message>
+    <message>
+        <source>Every invitation of an address, in every organization of the instance</source>
+        <translation>Alle Einladungen einer Adresse, in allen Organisationen der Instanz</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+F</source>
+        <translation>Ctrl+Shift+F</translation>
+    </message>
+    <message>
+        <source>Revoke All Pending for This &amp;Address…</source>
+        <translation>Alle offenen für diese &amp;Adresse widerrufen…</translation>
+    </message>
+    <message>
+        <source>Revoke every pending invitation of the address searched for</source>
+        <translation>Alle offenen Einladungen der gesuchten Adresse widerrufen</translation>
+    </message>
+    <message>
+        <source>&amp;Hold Revokes for 5 Seconds (Undo)</source>
+        <translation>Widerrufe 5 Sekunden &amp;zurückhalten (Rückgängig)</translation>
+    </message>
+    <message>
+        <source>Wait five seconds before sending confirmed revokes, with an Undo button</source>
+        <translation>Bestätigte Widerrufe fünf Sekunden vor dem Senden zurückhalten, mit einer Schaltfläche zum Rückgängigmachen</translation>
+    </message>
 </context>
 <context>
     <name>ProfileDialog</name>
@@ -1191,7 +1434,7 @@ Profil jetzt bearbeiten?</translation>
         <translation>Standard (25 % Produktion, 50 % Entwicklung)</translation>
     </message>
     <message>
-        <source> % of Clerk&apos;s limit</source>
+        <source> % of Clerk's limit</source>
         <translation> % des Clerk-Limits</translation>
     </message>
     <message>
@@ -1201,6 +1444,45 @@ Profil jetzt bearbeiten?</translation>
     <message>
         <source>&amp;Test Connection</source>
         <translation>Verbindung &amp;prüfen</translation>
+    </message>
+</context>
+<context>
+    <name>ReinviteDialog</name>
+    <message>
+        <source>Re-invite</source>
+        <translation>Erneut einladen</translation>
+    </message>
+    <message>
+        <source>Email:</source>
+        <translation>E-Mail:</translation>
+    </message>
+    <message>
+        <source>Role:</source>
+        <translation>Rolle:</translation>
+    </message>
+    <message>
+        <source>Public metadata:</source>
+        <translation>Öffentliche Metadaten:</translation>
+    </message>
+    <message>
+        <source>&amp;Expires in:</source>
+        <translation>&amp;Läuft ab in:</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> Tagen</translation>
+    </message>
+    <message>
+        <source>Days until the new invitation expires</source>
+        <translation>Tage, bis die neue Einladung abläuft</translation>
+    </message>
+    <message>
+        <source>&amp;Send the invitation email</source>
+        <translation>Einladungs-E-Mail &amp;senden</translation>
+    </message>
+    <message>
+        <source>Clerk allows 250 new organization invitations per hour on an instance.</source>
+        <translation>Clerk erlaubt 250 neue Organisationseinladungen pro Stunde und Instanz.</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en_US">
 <context>
     <name>BulkSummary</name>
@@ -56,20 +55,27 @@
 <context>
     <name>InviteDesk::ClerkError</name>
     <message numerus="yes">
-        <source>Clerk&apos;s rate limit was reached; it accepts requests again in %n second(s).</source>
+        <source>Clerk's rate limit was reached; it accepts requests again in %n second(s).</source>
         <translation>
-            <numerusform>Clerk&apos;s rate limit was reached; it accepts requests again in %n second.</numerusform>
-            <numerusform>Clerk&apos;s rate limit was reached; it accepts requests again in %n seconds.</numerusform>
+            <numerusform>Clerk's rate limit was reached; it accepts requests again in %n second.</numerusform>
+            <numerusform>Clerk's rate limit was reached; it accepts requests again in %n seconds.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>InviteDesk::InvitationTableModel</name>
+    <message numerus="yes">
+        <source>%1 — invited %n times: %n pending invitations for this address</source>
+        <translation><numerusform>%1 — invited once: %n pending invitation for this address</numerusform><numerusform>%1 — invited %n times: %n pending invitations for this address</numerusform></translation>
     </message>
 </context>
 <context>
     <name>InviteDesk::InvitationsController</name>
     <message numerus="yes">
-        <source>Clerk&apos;s rate limit was reached; waiting %n second(s).</source>
+        <source>Clerk's rate limit was reached; waiting %n second(s).</source>
         <translation>
-            <numerusform>Clerk&apos;s rate limit was reached; waiting %n second.</numerusform>
-            <numerusform>Clerk&apos;s rate limit was reached; waiting %n seconds.</numerusform>
+            <numerusform>Clerk's rate limit was reached; waiting %n second.</numerusform>
+            <numerusform>Clerk's rate limit was reached; waiting %n seconds.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -78,6 +84,26 @@
             <numerusform>Revoking %Ln invitation in %1…</numerusform>
             <numerusform>Revoking %Ln invitations in %1…</numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n interrupted revoke(s) from other profiles stay open in the audit log.</source>
+        <translation><numerusform>%n interrupted revoke from another profile stays open in the audit log.</numerusform><numerusform>%n interrupted revokes from other profiles stay open in the audit log.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln invitation(s) for %1 across the instance.</source>
+        <translation><numerusform>%Ln invitation for %1 across the instance.</numerusform><numerusform>%Ln invitations for %1 across the instance.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %Ln more revoked.</source>
+        <translation><numerusform>… and %Ln more revoked.</numerusform><numerusform>… and %Ln more revoked.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Held for %n second(s): Undo still takes it back.</source>
+        <translation><numerusform>Held for %n second: Undo still takes it back.</numerusform><numerusform>Held for %n seconds: Undo still takes it back.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Undone: %Ln revoke(s) were never sent.</source>
+        <translation><numerusform>Undone: %Ln revoke were never sent.</numerusform><numerusform>Undone: %Ln revokes were never sent.</numerusform></translation>
     </message>
 </context>
 <context>
@@ -97,10 +123,10 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>Clerk&apos;s rate limit was reached; continuing in %n second(s).</source>
+        <source>Clerk's rate limit was reached; continuing in %n second(s).</source>
         <translation>
-            <numerusform>Clerk&apos;s rate limit was reached; continuing in %n second.</numerusform>
-            <numerusform>Clerk&apos;s rate limit was reached; continuing in %n seconds.</numerusform>
+            <numerusform>Clerk's rate limit was reached; continuing in %n second.</numerusform>
+            <numerusform>Clerk's rate limit was reached; continuing in %n seconds.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -138,6 +164,18 @@
             <numerusform>Exported %Ln invitations to %1.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Undone: the %Ln revoke(s) were never sent.</source>
+        <translation><numerusform>Undone: the revoke was never sent.</numerusform><numerusform>Undone: the %Ln revokes were never sent.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>in %Ln organization(s)</source>
+        <translation><numerusform>in %Ln organization</numerusform><numerusform>in %Ln organizations</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Revoking %Ln invitation(s) in %1 s — Undo takes it back</source>
+        <translation><numerusform>Revoking %Ln invitation in %1 s — Undo takes it back</numerusform><numerusform>Revoking %Ln invitations in %1 s — Undo takes it back</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>InviteDesk::RevokeDialog</name>
@@ -149,18 +187,15 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>Revoke %Ln invitation(s) in %1?</source>
-        <translation>
-            <numerusform>Revoke %Ln invitation in %1?</numerusform>
-            <numerusform>Revoke %Ln invitations in %1?</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>&amp;Revoke %Ln Invitation(s)</source>
         <translation>
             <numerusform>&amp;Revoke %Ln Invitation</numerusform>
             <numerusform>&amp;Revoke %Ln Invitations</numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <source>Revoke %Ln invitation(s) %1?</source>
+        <translation><numerusform>Revoke %Ln invitation %1?</numerusform><numerusform>Revoke %Ln invitations %1?</numerusform></translation>
     </message>
 </context>
 <context>

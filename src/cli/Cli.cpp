@@ -102,6 +102,8 @@ Commands:
       List or search the instance's organizations (ID exactly, name or slug partially).
   list ORG [--status pending|accepted|revoked|expired|all] [--format table|csv|json]
       Every invitation of an organization (ID or slug) with that status (default: pending).
+  find EMAIL [--status pending|accepted|revoked|expired|all] [--format table|csv|json]
+      Every invitation of this address, in every organization of the instance (default: all statuses).
   revoke ORG [INVITATION_ID ...] [--from-file FILE|-] [--yes] [--acting-user USER_ID]
              [--rate-budget PERCENT] [--ticket REF]
       Revoke invitations, paced to a share of the instance's rate limit (default 25% on
@@ -137,6 +139,7 @@ std::optional<QString> parseArguments(const QStringList &arguments, Options *opt
     static const QHash<QString, QList<OptionSpec>> specs = {
         {u"orgs"_s, {{"query", true}, {"format", true}}},
         {u"list"_s, {{"status", true}, {"format", true}}},
+        {u"find"_s, {{"status", true}, {"format", true}}},
         {u"revoke"_s,
          {{"from-file", true}, {"yes", false}, {"acting-user", true}, {"rate-budget", true}, {"ticket", true}}},
         {u"audit"_s, {{"file", true}, {"csv", false}}},
@@ -238,7 +241,7 @@ std::optional<QString> parseArguments(const QStringList &arguments, Options *opt
     else
         return u"--format must be table, csv or json"_s;
 
-    const QString status = values.value(u"status"_s, u"pending"_s);
+    const QString status = values.value(u"status"_s, options->command == "find"_L1 ? u"all"_s : u"pending"_s);
     if (status == "all"_L1) {
         options->status.reset();
     } else {
@@ -263,6 +266,8 @@ std::optional<QString> parseArguments(const QStringList &arguments, Options *opt
         return u"orgs takes no arguments (use --query TEXT)"_s;
     if (options->command == "list"_L1 && options->positional.size() != 1)
         return u"list needs exactly one ORG (an organization ID or slug)"_s;
+    if (options->command == "find"_L1 && options->positional.size() != 1)
+        return u"find needs exactly one EMAIL address"_s;
     if (options->command == "revoke"_L1) {
         if (options->positional.isEmpty())
             return u"revoke needs an ORG (an organization ID or slug)"_s;
@@ -340,6 +345,8 @@ void Runner::start()
         runOrgs();
     else if (m_options.command == "list"_L1)
         runList();
+    else if (m_options.command == "find"_L1)
+        runFind(0);
     else if (m_options.command == "revoke"_L1)
         runRevoke();
 }
@@ -433,7 +440,33 @@ void Runner::runList()
     });
 }
 
-void Runner::printInvitations(const QList<Invitation> &invitations)
+void Runner::runFind(int offset)
+{
+    const QString email = m_options.positional.first().trimmed();
+    InstanceInvitationQuery query;
+    query.query = email;
+    query.status = m_options.status;
+    query.offset = offset;
+    query.limit = 500;
+    m_client->listInstanceInvitations(query, this, [this, email, offset](Result<Page<Invitation>> result) {
+        if (!result)
+            return fail(result.error(), u"searching invitations of %1"_s.arg(email));
+        for (const Invitation &inv : result.value().data) {
+            // The query matches parts of addresses; a whole address asks for exactly that one.
+            if (!email.contains(u'@') || inv.emailAddress.compare(email, Qt::CaseInsensitive) == 0)
+                m_found.append(inv);
+        }
+        const int next = offset + int(result.value().data.size());
+        if (!result.value().data.isEmpty() && next < result.value().totalCount) {
+            runFind(next);
+            return;
+        }
+        printInvitations(m_found, true);
+        finish(Success);
+    });
+}
+
+void Runner::printInvitations(const QList<Invitation> &invitations, bool withOrganization)
 {
     // Streamed one invitation at a time: the whole document never sits in memory twice.
     m_out.flush();
@@ -462,10 +495,17 @@ void Runner::printInvitations(const QList<Invitation> &invitations)
     }
     QList<QStringList> rows;
     rows.reserve(invitations.size());
-    for (const Invitation &inv : invitations)
-        rows << QStringList{inv.emailAddress, inv.role, inv.statusText, isoTime(inv.createdAt).left(10),
-                            inv.expiresAt ? isoTime(*inv.expiresAt).left(10) : u"-"_s, inv.id};
-    out.write(table({u"EMAIL"_s, u"ROLE"_s, u"STATUS"_s, u"INVITED"_s, u"EXPIRES"_s, u"ID"_s}, rows).toUtf8());
+    for (const Invitation &inv : invitations) {
+        QStringList row{inv.emailAddress, inv.role, inv.statusText, isoTime(inv.createdAt).left(10),
+                        inv.expiresAt ? isoTime(*inv.expiresAt).left(10) : u"-"_s, inv.id};
+        if (withOrganization)
+            row.insert(1, inv.organization ? inv.organization->slug : inv.organizationId);
+        rows << row;
+    }
+    QStringList headers{u"EMAIL"_s, u"ROLE"_s, u"STATUS"_s, u"INVITED"_s, u"EXPIRES"_s, u"ID"_s};
+    if (withOrganization)
+        headers.insert(1, u"ORGANIZATION"_s);
+    out.write(table(headers, rows).toUtf8());
     out.close();
     m_err << u"%1 invitation(s)\n"_s.arg(invitations.size());
 }

@@ -71,7 +71,8 @@ private:
     void resolveOrganization(std::function<void(const Organization &)> next);
     void startRevokes(const Organization &org, const QStringList &ids, const QHash<QString, Invitation> &known);
     void runBulk(const QList<RevokeItem> &items);
-    void printInvitations(const QList<Invitation> &invitations);
+    void runFind(int offset);
+    void printInvitations(const QList<Invitation> &invitations, bool withOrganization = false);
     void fail(const ClerkError &error, const QString &context = {});
     void finish(int code);
     bool confirm(const QString &question);
@@ -85,6 +86,7 @@ private:
     std::unique_ptr<BulkRevoker> m_bulk;
     std::unique_ptr<AuditLog> m_audit;
     std::unique_ptr<AuditReconciler> m_reconciler;
+    QList<Invitation> m_found;
     bool m_progressShown = false;
     bool m_finished = false;
 };

@@ -322,6 +322,40 @@ void SandboxStore::seed(const SeedOptions &options)
         }
     }
     makeOrg(u"Hooli"_s, u"hooli"_s, now - 200 * dayMs); // no invitations at all
+
+    // A contractor invited to several organizations: what "find by email" and "revoke everything for
+    // this address" are for. Pending in Umbrella and three others, revoked in a fourth.
+    {
+        const QString contractor = u"sam.contractor@freelance.example"_s;
+        QList<SandboxOrganization *> targets;
+        for (SandboxOrganization &org : organizations) {
+            if (org.slug == "umbrella"_L1)
+                targets.prepend(&org);
+        }
+        for (int i = 0; i < int(organizations.size()) && targets.size() < 5; ++i) {
+            if (organizations[i].invitations.size() > 0 && organizations[i].slug != "umbrella"_L1
+                && organizations[i].slug != "acme"_L1 && organizations[i].slug != "globex"_L1
+                && organizations[i].slug != "initech"_L1)
+                targets.append(&organizations[i]);
+        }
+        for (int i = 0; i < targets.size(); ++i) {
+            SandboxOrganization &org = *targets[i];
+            const QStringList admins = adminsOf(org);
+            SandboxInvitation inv;
+            inv.id = newId(u"orginv"_s);
+            inv.emailAddress = contractor;
+            inv.role = u"org:member"_s;
+            inv.status = i == targets.size() - 1 ? u"revoked"_s : u"pending"_s;
+            inv.createdAt = (org.invitations.empty() ? now - dayMs : org.invitations.back().createdAt) + 500;
+            inv.updatedAt = inv.createdAt;
+            inv.expiresAt = inv.createdAt + 30 * dayMs;
+            inv.inviterId = admins.value(0);
+            inv.publicMetadata = QJsonObject{{"contract"_L1, u"C-2026-114"_s}};
+            inv.url = u"https://accounts."_s + org.slug + u".example/accept-invitation?__clerk_ticket="_s + newToken(32);
+            inv.organizationId = org.id;
+            org.invitations.push_back(inv);
+        }
+    }
     {
         SandboxOrganization &acme = makeOrg(u"Acme Corporation"_s, u"acme"_s, now - 100 * dayMs);
         addInvitations(acme, options.largeOrgPending, u"pending"_s, u"acme.example"_s, 10 * 60'000, 29 * dayMs);

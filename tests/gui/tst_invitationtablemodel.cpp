@@ -211,6 +211,25 @@ private Q_SLOTS:
         QCOMPARE(m_proxy->rowCount(), 1);
     }
 
+    void duplicatesAreCountedAndTheOlderOnesPicked()
+    {
+        m_model->append({make(u"old"_s, u"Twin@x.example"_s, 5 * day, day), make(u"new"_s, u"twin@x.example"_s, day, day),
+                         make(u"solo"_s, u"solo@x.example"_s, day, day),
+                         make(u"gone"_s, u"twin@x.example"_s, 9 * day, -day, InvitationStatus::Revoked)});
+        QCOMPARE(m_model->pendingDuplicates(m_model->rowOf(u"old"_s)), 2); // case does not matter
+        QCOMPARE(m_model->pendingDuplicates(m_model->rowOf(u"solo"_s)), 1);
+        QCOMPARE(m_model->pendingDuplicates(m_model->rowOf(u"gone"_s)), 0); // not pending
+        QCOMPARE(m_model->olderDuplicateIds(), QStringList{u"old"_s});
+        QVERIFY(!m_model->index(m_model->rowOf(u"old"_s), InvitationTableModel::Email).data(Qt::DecorationRole).isNull());
+        QCOMPARE(m_proxy->countMatching(InvitationFilterModel::QuickFilter::Duplicates), 2);
+        // Once the older one is revoked there are no duplicates left.
+        Invitation revoked = m_model->invitationAt(m_model->rowOf(u"old"_s));
+        revoked.status = InvitationStatus::Revoked;
+        m_model->update(revoked);
+        QVERIFY(m_model->olderDuplicateIds().isEmpty());
+        QCOMPARE(m_proxy->countMatching(InvitationFilterModel::QuickFilter::Duplicates), 0);
+    }
+
     void unknownStatusIsShown()
     {
         Invitation inv = make(u"x"_s, u"x@x"_s, day, day, InvitationStatus::Unknown);

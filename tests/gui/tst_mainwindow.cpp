@@ -13,12 +13,15 @@
 #include "support/TestSandbox.h"
 
 #include <QtCore/QSettings>
+#include <QtGui/QClipboard>
+#include <QtWidgets/QPushButton>
 #include <QtCore/QStandardPaths>
 #include <QtTest/QSignalSpy>
 #include <QtTest/QTest>
 #include <QtWidgets/QAbstractItemView>
 #include <QtWidgets/QApplication>
 #include <QtWidgets/QComboBox>
+#include <QtWidgets/QHeaderView>
 #include <QtWidgets/QCompleter>
 #include <QtWidgets/QLabel>
 #include <QtWidgets/QLineEdit>
@@ -263,6 +266,165 @@ private Q_SLOTS:
         QVERIFY(mnemonicWorked);
         QTRY_COMPARE_WITH_TIMEOUT(revokedIds(u"initech"_s) - before, QSet<QString>(chosen.cbegin(), chosen.cend()),
                                   20'000);
+    }
+
+    void findByEmailAcrossOrganizations()
+    {
+        connectWith(SandboxOptions::defaultProductionKey());
+        const QString contractor = u"sam.contractor@freelance.example"_s;
+        QLineEdit *search = m_window->organizationEdit();
+        search->setFocus();
+        QTest::keyClicks(search, contractor);
+        QTest::keyClick(search, Qt::Key_Return);
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->invitationModel()->rowCount(), 5, 20'000);
+        QVERIFY(!table()->horizontalHeader()->isSectionHidden(InvitationTableModel::Organization));
+        QSet<QString> organizations;
+        for (int row = 0; row < 5; ++row) {
+            const Invitation &inv = m_window->invitationModel()->invitationAt(row);
+            QCOMPARE(inv.emailAddress, contractor);
+            QVERIFY(inv.organization.has_value());
+            organizations.insert(inv.organizationId);
+        }
+        QCOMPARE(organizations.size(), 5);
+
+        QStringList confirmed;
+        m_window->setConfirmationOverride([&confirmed](const QStringList &emails, QString *) {
+            confirmed = emails;
+            return true;
+        });
+        QMetaObject::invokeMethod(m_window->findChild<QAction *>(u"actionRevokeAllForAddress"_s), &QAction::trigger);
+        QCOMPARE(confirmed.size(), 4); // the pending ones; the already revoked one is not asked for
+        QTRY_VERIFY_WITH_TIMEOUT(!m_window->invitations()->isRevoking() && posts() == 4, 20'000);
+        int revoked = 0;
+        for (const SandboxOrganization &org : m_sandbox->store().organizations) {
+            for (const SandboxInvitation &inv : org.invitations) {
+                if (inv.emailAddress == contractor) {
+                    QCOMPARE(inv.status, u"revoked"_s);
+                    QVERIFY(inv.revokeCommits <= 1);
+                    revoked += inv.revokeCommits;
+                }
+            }
+        }
+        QCOMPARE(revoked, 4);
+    }
+
+    void olderDuplicatesAreRevokedNewestKept()
+    {
+        connectWith(SandboxOptions::defaultProductionKey());
+        openAndWait(u"initech"_s, 41);
+        QList<SandboxInvitation *> twins;
+        QHash<QString, int> perEmail;
+        SandboxOrganization *org = m_sandbox->store().organization(u"initech"_s);
+        for (SandboxInvitation &inv : org->invitations) {
+            if (inv.status == "pending"_L1)
+                ++perEmail[inv.emailAddress];
+        }
+        for (SandboxInvitation &inv : org->invitations) {
+            if (inv.status == "pending"_L1 && perEmail.value(inv.emailAddress) > 1)
+                twins << &inv;
+        }
+        QCOMPARE(twins.size(), 2);
+        auto *quick = m_window->findChild<QComboBox *>(u"quickFilterCombo"_s);
+        const int duplicatesEntry = quick->findData(int(InvitationFilterModel::QuickFilter::Duplicates));
+        QTRY_VERIFY(quick->itemText(duplicatesEntry).contains(u"(2)"_s));
+
+        m_window->setConfirmationOverride([](const QStringList &emails, QString *) { return emails.size() == 1; });
+        QMetaObject::invokeMethod(m_window->findChild<QAction *>(u"actionRevokeDuplicates"_s), &QAction::trigger);
+        QTRY_VERIFY_WITH_TIMEOUT(!m_window->invitations()->isRevoking() && posts() == 1, 20'000);
+        SandboxInvitation *older = twins[0]->createdAt < twins[1]->createdAt ? twins[0] : twins[1];
+        SandboxInvitation *newer = older == twins[0] ? twins[1] : twins[0];
+        QTRY_COMPARE(older->status, u"revoked"_s);
+        QCOMPARE(newer->status, u"pending"_s);
+    }
+
+    void undoWindowSendsNothing()
+    {
+        QSettings().setValue(u"undo/test"_s, true);
+        connectWith(SandboxOptions::defaultProductionKey());
+        openAndWait(u"initech"_s, 41);
+        m_window->setConfirmationOverride([](const QStringList &, QString *) { return true; });
+        table()->selectRow(0);
+        const QString id = m_window->selectedInvitationIds().first();
+        table()->setFocus();
+        QTest::keyClick(table(), Qt::Key_Delete);
+        QVERIFY(m_window->invitations()->isHolding());
+        QCOMPARE(m_window->invitationModel()->rowState(id), InvitationTableModel::RowState::Queued);
+        auto *undo = m_window->findChild<QPushButton *>(u"undoButton"_s);
+        QVERIFY(undo->isVisible());
+        QTest::mouseClick(undo, Qt::LeftButton);
+        QVERIFY(!m_window->invitations()->isHolding());
+        QCOMPARE(m_window->invitationModel()->rowState(id), InvitationTableModel::RowState::Idle);
+        QTest::qWait(5'500); // longer than the window: still nothing may be sent
+        QCOMPARE(posts(), 0);
+
+        // Without Undo, the revoke goes out once the window closes.
+        table()->selectRow(0);
+        QTest::keyClick(table(), Qt::Key_Delete);
+        QVERIFY(m_window->invitations()->isHolding());
+        QCOMPARE(posts(), 0);
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->invitationModel()->rowState(id), InvitationTableModel::RowState::Revoked,
+                                  20'000);
+        QCOMPARE(posts(), 1);
+    }
+
+    void reinviteCreatesANewInvitation()
+    {
+        connectWith(SandboxOptions::defaultProductionKey());
+        m_window->openOrganization(u"initech"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->invitationModel()->rowCount() == 41, 20'000);
+        auto *combo = m_window->findChild<QComboBox *>(u"statusFilterCombo"_s);
+        combo->setCurrentIndex(combo->findData(int(InvitationStatus::Revoked)));
+        QMetaObject::invokeMethod(combo, "activated", Q_ARG(int, combo->currentIndex()));
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->invitationModel()->rowCount(), 6, 20'000);
+        QTRY_VERIFY(!m_window->invitations()->isLoading());
+        table()->selectRow(0);
+        const Invitation old = m_window->invitationModel()->invitationAt(
+            m_window->invitationModel()->rowOf(m_window->selectedInvitationIds().first()));
+        m_window->setReinviteOverride([](const Invitation &, bool *notify, int *days) {
+            *notify = false;
+            *days = 7;
+            return true;
+        });
+        QVERIFY(m_window->findChild<QAction *>(u"actionReinvite"_s)->isEnabled());
+        QMetaObject::invokeMethod(m_window->findChild<QAction *>(u"actionReinvite"_s), &QAction::trigger);
+        SandboxOrganization *org = m_sandbox->store().organization(u"initech"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(org->invitations.back().emailAddress == old.emailAddress
+                                     && org->invitations.back().status == "pending"_L1,
+                                 10'000);
+        const SandboxInvitation &created = org->invitations.back();
+        QVERIFY(created.id != old.id);
+        QCOMPARE(created.role, old.role);
+        QCOMPARE(created.publicMetadata, old.publicMetadata);
+        const qint64 sevenDays = 7LL * 24 * 3600 * 1000;
+        QVERIFY(qAbs(created.expiresAt - created.createdAt - sevenDays) < 1000);
+        QCOMPARE(m_sandbox->store().invitation(org->id, old.id)->status, u"revoked"_s); // the old one stays
+        QVERIFY(m_sandbox->requests().back().body.contains("\"notify\":false"));
+    }
+
+    void ticketSummaryIsRedacted()
+    {
+        connectWith(SandboxOptions::defaultProductionKey());
+        openAndWait(u"initech"_s, 41);
+        m_sandbox->addScriptedFault({ScriptedFault::Kind::RawAnswer, "POST", u"/revoke"_s, 1, 403, 1,
+                                     R"({"errors":[{"code":"not_an_admin_in_organization","message":"m","long_message":"The requesting user is not an administrator."}],"clerk_trace_id":"trace-for-the-ticket"})"});
+        m_window->setConfirmationOverride([](const QStringList &, QString *ticket) {
+            *ticket = u"SUP-5150"_s;
+            return true;
+        });
+        table()->selectRow(0);
+        table()->selectionModel()->select(table()->model()->index(1, 0), QItemSelectionModel::Select | QItemSelectionModel::Rows);
+        QMetaObject::invokeMethod(m_window->findChild<QAction *>(u"actionRevoke"_s), &QAction::trigger);
+        QTRY_VERIFY_WITH_TIMEOUT(!m_window->invitations()->isRevoking() && posts() >= 2, 20'000);
+        QTRY_VERIFY(m_window->findChild<QAction *>(u"actionCopySummary"_s)->isEnabled());
+        QMetaObject::invokeMethod(m_window->findChild<QAction *>(u"actionCopySummary"_s), &QAction::trigger);
+        const QString text = QGuiApplication::clipboard()->text();
+        QVERIFY2(text.contains(u"Initech"_s), qPrintable(text));
+        QVERIFY(text.contains(u"SUP-5150"_s));
+        QVERIFY(text.contains(u"trace-for-the-ticket"_s));
+        QVERIFY(text.contains(u"1 revoked"_s));
+        QVERIFY(!text.contains(u"sk_"_s));
+        QVERIFY(!text.contains(u"accept-invitation"_s));
+        QVERIFY(!text.contains(u"__clerk_ticket"_s));
     }
 
     void statusFilterReloads()

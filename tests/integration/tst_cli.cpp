@@ -111,6 +111,28 @@ private Q_SLOTS:
         QVERIFY(QString::fromUtf8(table.out).contains(u"zoë.ångström@umbrella.example"_s));
     }
 
+    void findAcrossOrganizations()
+    {
+        const Run run = cli({u"find"_s, u"SAM.contractor@freelance.example"_s, u"--format"_s, u"json"_s});
+        QCOMPARE(run.exitCode, 0);
+        const QJsonArray array = QJsonDocument::fromJson(run.out).array();
+        QCOMPARE(array.size(), 5);
+        QSet<QString> organizations;
+        int pending = 0;
+        for (const QJsonValue &v : array) {
+            QCOMPARE(v["email_address"_L1].toString(), u"sam.contractor@freelance.example"_s);
+            organizations.insert(v["public_organization_data"_L1]["id"_L1].toString());
+            pending += v["status"_L1].toString() == "pending"_L1;
+        }
+        QCOMPARE(organizations.size(), 5);
+        QCOMPARE(pending, 4);
+        const Run table = cli({u"find"_s, u"sam.contractor@freelance.example"_s, u"--status"_s, u"pending"_s});
+        QCOMPARE(table.exitCode, 0);
+        QVERIFY(table.out.startsWith("EMAIL"));
+        QVERIFY(table.out.contains("ORGANIZATION"));
+        QCOMPARE(table.out.trimmed().count('\n'), 4);
+    }
+
     void orgsSearch()
     {
         const Run run = cli({u"orgs"_s, u"--query"_s, u"glob"_s, u"--format"_s, u"json"_s});

@@ -140,6 +140,7 @@ void MainWindow::setupControllers()
         m_holdLeft = seconds;
         m_ui->revokeProgress->setRange(0, seconds);
         m_ui->revokeProgress->setValue(0);
+        m_ui->revokeProgress->setTextVisible(false); // a countdown, not a share of work done
         for (QWidget *w : {static_cast<QWidget *>(m_ui->pauseButton), static_cast<QWidget *>(m_ui->cancelRevokeButton),
                            static_cast<QWidget *>(m_ui->retryFailedButton), static_cast<QWidget *>(m_ui->closeRevokePanelButton),
                            static_cast<QWidget *>(m_ui->copySummaryButton)})
@@ -172,6 +173,7 @@ void MainWindow::setupControllers()
         m_ui->sendNowButton->hide();
         m_ui->copySummaryButton->hide();
         m_ui->revokePanel->show();
+        m_ui->revokeProgress->setTextVisible(true);
         m_ui->revokeProgress->setRange(0, total);
         m_ui->revokeProgress->setValue(0);
         m_ui->pauseButton->setText(tr("&Pause"));

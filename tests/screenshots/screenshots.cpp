@@ -4,7 +4,9 @@
 #include "gui/InvitationTableModel.h"
 #include "gui/InvitationsController.h"
 #include "gui/MainWindow.h"
+#include "gui/InvitationFilterModel.h"
 #include "gui/ProfileDialog.h"
+#include "gui/ReinviteDialog.h"
 #include "gui/RevokeDialog.h"
 #include "gui/Session.h"
 #include "gui/Translations.h"
@@ -15,6 +17,7 @@
 #include <QtCore/QTimer>
 #include <QtTest/QTest>
 #include <QtWidgets/QApplication>
+#include <QtWidgets/QComboBox>
 #include <QtWidgets/QTableView>
 
 #include <cstdio>
@@ -79,6 +82,19 @@ int main(int argc, char *argv[])
     table->scrollToTop();
     bool ok = save(&window, out + u"/main-window.png"_s);
 
+    // The undo window: three confirmed revokes held for five seconds.
+    window.invitations()->setUndoSeconds(5);
+    table->selectRow(8);
+    for (int row : {9, 11})
+        table->selectionModel()->select(table->model()->index(row, 0),
+                                        QItemSelectionModel::Select | QItemSelectionModel::Rows);
+    QMetaObject::invokeMethod(window.findChild<QAction *>(u"actionRevoke"_s), &QAction::trigger);
+    QTest::qWait(1200);
+    table->clearSelection();
+    ok = save(&window, out + u"/undo-window.png"_s) && ok;
+    window.invitations()->undoHeldRevokes();
+    window.invitations()->setUndoSeconds(0);
+
     Organization acme = window.invitations()->organization();
     QStringList emails;
     for (int row = 10; row < 18; ++row)
@@ -87,6 +103,40 @@ int main(int argc, char *argv[])
     live.show();
     ok = save(&live, out + u"/revoke-dialog-live.png"_s) && ok;
     live.hide();
+
+    // Duplicates in Initech, with the quick filter on.
+    window.openOrganization(u"initech"_s);
+    if (!QTest::qWaitFor([&] { return window.invitations()->organization().slug == "initech"_L1
+                                      && !window.invitations()->isLoading() && window.invitationModel()->rowCount() > 0; },
+                         30'000))
+        return 5;
+    auto *quick = window.findChild<QComboBox *>(u"quickFilterCombo"_s);
+    QTest::qWait(400);
+    quick->setCurrentIndex(quick->findData(int(InvitationFilterModel::QuickFilter::Duplicates)));
+    Q_EMIT quick->activated(quick->currentIndex());
+    ok = save(&window, out + u"/duplicates.png"_s) && ok;
+    quick->setCurrentIndex(0);
+    Q_EMIT quick->activated(0);
+
+    // Every invitation of one address across the instance.
+    window.searchEmail(u"sam.contractor@freelance.example"_s);
+    if (!QTest::qWaitFor([&] { return !window.invitations()->isLoading() && window.invitationModel()->rowCount() == 5; },
+                         30'000))
+        return 6;
+    ok = save(&window, out + u"/email-search.png"_s) && ok;
+
+    const Invitation revoked = [&] {
+        for (int row = 0; row < window.invitationModel()->rowCount(); ++row) {
+            if (window.invitationModel()->invitationAt(row).status == InvitationStatus::Revoked)
+                return window.invitationModel()->invitationAt(row);
+        }
+        return window.invitationModel()->invitationAt(0);
+    }();
+    ReinviteDialog reinvite(Session::Badge::Live, revoked,
+                            revoked.organization ? revoked.organization->name : QString(), &window);
+    reinvite.show();
+    ok = save(&reinvite, out + u"/reinvite-dialog.png"_s) && ok;
+    reinvite.hide();
 
     ConnectionProfile production;
     production.name = u"Acme production"_s;

@@ -408,7 +408,7 @@ void Runner::resolveOrganization(std::function<void(const Organization &)> next)
 
 void Runner::runList()
 {
-    resolveOrganization([this](const Organization &org) {
+    auto load = [this](const QString &organizationId, std::optional<qint64> expected) {
         m_loader = std::make_unique<InvitationLoader>(m_client.get());
         const bool showProgress = stderrIsTerminal();
         connect(m_loader.get(), &InvitationLoader::invitationsArrived, this,
@@ -420,6 +420,12 @@ void Runner::runList()
                     m_err.flush();
                 });
         connect(m_loader.get(), &InvitationLoader::failed, this, [this](const ClerkError &error) {
+            if (error.isNotFound() && m_options.positional.first().startsWith("org_"_L1)) {
+                m_err << u"invitedesk-cli: no organization with the ID \"%1\" [%2]\n"_s.arg(
+                    m_options.positional.first(), error.traceId().isEmpty() ? u"HTTP 404"_s : u"trace "_s + error.traceId());
+                finish(ApiError);
+                return;
+            }
             fail(error, u"loading invitations failed after %1"_s.arg(m_loader->loadedCount()));
         });
         connect(m_loader.get(), &InvitationLoader::finished, this, [this] {
@@ -432,11 +438,20 @@ void Runner::runList()
             finish(Success);
         });
         InvitationLoader::Request request;
-        request.organizationId = org.id;
+        request.organizationId = organizationId;
         request.status = m_options.status;
-        if (m_options.status == InvitationStatus::Pending)
-            request.expectedTotal = org.pendingInvitationsCount;
+        request.expectedTotal = expected;
         m_loader->start(request);
+    };
+    // An organization ID needs no lookup: the first pages go out at once, and their answers tell the total.
+    const QString org = m_options.positional.first();
+    if (org.startsWith("org_"_L1)) {
+        load(org, std::nullopt);
+        return;
+    }
+    resolveOrganization([load, this](const Organization &organization) {
+        load(organization.id, m_options.status == InvitationStatus::Pending ? organization.pendingInvitationsCount
+                                                                            : std::nullopt);
     });
 }
 

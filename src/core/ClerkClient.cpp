@@ -9,6 +9,8 @@
 #include <QtCore/QJsonDocument>
 #include <QtCore/QRandomGenerator>
 #include <QtCore/QSysInfo>
+#include <QtCore/QThread>
+#include <QtCore/QThreadPool>
 #include <QtCore/QTimer>
 #include <QtNetwork/QNetworkAccessManager>
 #include <QtNetwork/QNetworkReply>
@@ -49,6 +51,20 @@ struct ClerkClient::Call
 };
 
 namespace {
+
+/*!
+ * Parsing gets all cores but one: the GUI thread keeps a core for itself, so the window stays
+ * responsive while pages arrive faster than they are parsed.
+ */
+QThreadPool *parsePool()
+{
+    static QThreadPool *pool = [] {
+        auto *p = new QThreadPool;
+        p->setMaxThreadCount(std::max(1, QThread::idealThreadCount() - 1));
+        return p;
+    }();
+    return pool;
+}
 
 QString queryString(const QUrlQuery &query)
 {
@@ -296,7 +312,8 @@ void ClerkClient::onReplyFinished(CallId id)
                 watcher->deleteLater();
                 onParsed(id, watcher->result());
             });
-            watcher->setFuture(QtConcurrent::run([handler = call->onSuccess, response] { return handler(response); }));
+            watcher->setFuture(
+                QtConcurrent::run(parsePool(), [handler = call->onSuccess, response] { return handler(response); }));
             call->parsing = true;
             m_calls.emplace(id, std::move(call));
             return;

@@ -6,7 +6,6 @@ namespace InviteDesk {
 
 namespace {
 constexpr int maxPasses = 3;
-constexpr int speculativePages = 3;
 } // namespace
 
 InvitationLoader::InvitationLoader(ClerkClient *client, QObject *parent) : QObject(parent), m_client(client) {}
@@ -84,8 +83,8 @@ int InvitationLoader::plannedEnd() const
         total = *m_request.expectedTotal;
     else if (m_pass > 1)
         total = m_total;
-    else
-        return speculativePages * m_request.pageSize;
+    else // without a hint, fill every connection at once: an empty page costs less than a round trip
+        return m_request.maxConcurrentPages * m_request.pageSize;
     return int(std::max<qint64>(total, 1));
 }
 

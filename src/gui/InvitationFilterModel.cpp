@@ -97,10 +97,26 @@ bool InvitationFilterModel::lessThan(const QModelIndex &left, const QModelIndex 
     if (m_invitations) {
         const Invitation &a = m_invitations->invitationAt(left.row());
         const Invitation &b = m_invitations->invitationAt(right.row());
-        // Typed comparisons without building QVariants for the hot columns.
+        // Typed comparisons straight on the data: no QVariant, no string built per comparison.
         switch (left.column()) {
         case InvitationTableModel::Email:
             return a.emailAddress.compare(b.emailAddress, Qt::CaseInsensitive) < 0;
+        case InvitationTableModel::Organization: {
+            const QString &x = a.organization ? a.organization->name : a.organizationId;
+            const QString &y = b.organization ? b.organization->name : b.organizationId;
+            return x.compare(y, Qt::CaseInsensitive) < 0;
+        }
+        case InvitationTableModel::Role: {
+            const QString &x = a.roleName.isEmpty() ? a.role : a.roleName;
+            const QString &y = b.roleName.isEmpty() ? b.role : b.roleName;
+            return x.compare(y, Qt::CaseInsensitive) < 0;
+        }
+        case InvitationTableModel::Status:
+            return m_invitations->statusKeyAt(left.row()) < m_invitations->statusKeyAt(right.row());
+        case InvitationTableModel::InvitedBy:
+            return m_invitations->inviterNameAt(left.row()).compare(m_invitations->inviterNameAt(right.row()),
+                                                                   Qt::CaseInsensitive)
+                   < 0;
         case InvitationTableModel::Invited:
             return a.createdAt < b.createdAt;
         case InvitationTableModel::Expires:

@@ -121,7 +121,7 @@ QVariant InvitationTableModel::displayData(const Row &row, int column) const
     case Status: return statusText(row);
     case Invited: return TimeFormat::ago(inv.createdAt, m_now);
     case Expires: return inv.expiresAt ? TimeFormat::expiry(*inv.expiresAt, m_now) : tr("never");
-    case InvitedBy: return inv.inviterDisplay().isEmpty() ? u"—"_s : inv.inviterDisplay();
+    case InvitedBy: return row.inviterName.isEmpty() ? u"—"_s : row.inviterName;
     case InvitationId: return inv.id;
     default: return {};
     }
@@ -137,10 +137,21 @@ QVariant InvitationTableModel::sortData(const Row &row, int column) const
     case Status: return statusText(row);
     case Invited: return inv.createdAt;
     case Expires: return inv.expiresAt.value_or(std::numeric_limits<qint64>::max());
-    case InvitedBy: return inv.inviterDisplay();
+    case InvitedBy: return row.inviterName;
     case InvitationId: return inv.id;
     default: return {};
     }
+}
+
+InvitationTableModel::Row InvitationTableModel::makeRow(const Invitation &invitation)
+{
+    return Row{invitation, RowState::Idle, {}, invitation.inviterDisplay()};
+}
+
+int InvitationTableModel::statusKeyAt(int row) const
+{
+    const Row &r = m_rows.at(row);
+    return r.state == RowState::Idle ? int(r.invitation.status) : 100 + int(r.state);
 }
 
 QVariant InvitationTableModel::data(const QModelIndex &index, int role) const
@@ -303,7 +314,7 @@ void InvitationTableModel::reset(const QList<Invitation> &invitations)
         if (m_rowById.contains(inv.id))
             continue;
         m_rowById.insert(inv.id, int(m_rows.size()));
-        m_rows.append(Row{inv, RowState::Idle, {}});
+        m_rows.append(makeRow(inv));
         countPending(inv, +1);
     }
     endResetModel();
@@ -327,10 +338,9 @@ void InvitationTableModel::append(const QList<Invitation> &invitations)
     const int first = int(m_rows.size());
     bool newDuplicates = false;
     beginInsertRows({}, first, first + int(fresh.size()) - 1);
-    m_rows.reserve(first + fresh.size());
     for (const Invitation &inv : std::as_const(fresh)) {
         m_rowById.insert(inv.id, int(m_rows.size()));
-        m_rows.append(Row{inv, RowState::Idle, {}});
+        m_rows.append(makeRow(inv));
         countPending(inv, +1);
         newDuplicates = newDuplicates
                         || (inv.status == InvitationStatus::Pending && m_pendingPerEmail.value(emailKey(inv.emailAddress)) > 1);
@@ -368,6 +378,7 @@ void InvitationTableModel::update(const Invitation &invitation)
         return;
     countPending(m_rows[row].invitation, -1);
     m_rows[row].invitation = invitation;
+    m_rows[row].inviterName = invitation.inviterDisplay();
     countPending(invitation, +1);
     Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
 }

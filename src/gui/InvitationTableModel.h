@@ -58,6 +58,9 @@ public:
     RowState rowState(const QString &id) const;
 
     int rowOf(const QString &id) const { return m_rowById.value(id, -1); }
+    /*! Precomputed, for sorting: the inviter's display name and a status key (row state first). */
+    const QString &inviterNameAt(int row) const { return m_rows.at(row).inviterName; }
+    int statusKeyAt(int row) const;
     /*! How many pending invitations share this row's email address (0 if the row is not pending). */
     int pendingDuplicates(int row) const;
     /*! For every address with several pending invitations: all but the newest (the ones to revoke). */
@@ -74,7 +77,9 @@ private:
         Invitation invitation;
         RowState state = RowState::Idle;
         QString message;
+        QString inviterName; //!< invitation.inviterDisplay(), built once instead of on every comparison
     };
+    static Row makeRow(const Invitation &invitation);
 
     QVariant displayData(const Row &row, int column) const;
     QVariant sortData(const Row &row, int column) const;

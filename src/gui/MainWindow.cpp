@@ -35,6 +35,7 @@
 #include <QtWidgets/QLabel>
 #include <QtWidgets/QLineEdit>
 #include <QtWidgets/QMessageBox>
+#include <QtWidgets/QProgressBar>
 
 using namespace Qt::StringLiterals;
 
@@ -42,7 +43,20 @@ namespace InviteDesk {
 
 namespace {
 constexpr int statusAll = -1;
+
+/*!
+ * QProgressBar::setValue() repaints at once, synchronously, and with it the window and a table of
+ * thousands of rows: with a page arriving every few milliseconds that froze the window. Set the value
+ * with updates off and let the next regular paint show it.
+ */
+void setProgressLater(QProgressBar *bar, int value)
+{
+    bar->setUpdatesEnabled(false);
+    bar->setValue(value);
+    bar->setUpdatesEnabled(true);
+    bar->update();
 }
+} // namespace
 
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent), m_ui(std::make_unique<Ui::MainWindow>()), m_session(std::make_unique<Session>()),
@@ -102,7 +116,29 @@ void MainWindow::setupControllers()
     });
 
     InvitationsController *inv = m_invitations.get();
+    // While pages arrive, rows are appended unsorted in one block per page and the view is sorted once per
+    // batch of pages: a sorting proxy would otherwise insert each of 500 rows into the view on its own.
+    m_resortTimer.setSingleShot(true);
+    m_resortTimer.setInterval(150);
+    connect(&m_resortTimer, &QTimer::timeout, this, [this] {
+        const QHeaderView *header = m_ui->invitationsView->horizontalHeader();
+        m_proxy->sort(header->sortIndicatorSection(), header->sortIndicatorOrder());
+    });
+    auto sortAgain = [this] {
+        m_resortTimer.stop();
+        m_proxy->setDynamicSortFilter(true);
+        const QHeaderView *header = m_ui->invitationsView->horizontalHeader();
+        m_proxy->sort(header->sortIndicatorSection(), header->sortIndicatorOrder());
+    };
+    connect(inv, &InvitationsController::loadFinished, this, sortAgain);
+    connect(inv, &InvitationsController::loadFailed, this, sortAgain);
+    connect(inv, &InvitationsController::loadCancelled, this, sortAgain);
+    connect(inv, &InvitationsController::loadProgress, this, [this] {
+        if (!m_proxy->dynamicSortFilter() && !m_resortTimer.isActive())
+            m_resortTimer.start();
+    });
     connect(inv, &InvitationsController::loadStarted, this, [this] {
+        m_proxy->setDynamicSortFilter(false);
         m_ui->loadPanel->show();
         m_ui->loadProgress->setRange(0, 0);
         m_ui->loadLabel->setText(tr("Loading invitations…"));
@@ -111,13 +147,13 @@ void MainWindow::setupControllers()
     });
     connect(inv, &InvitationsController::loadProgress, this, [this](int loaded, qint64 total) {
         m_ui->loadProgress->setRange(0, int(std::max<qint64>(total, 1)));
-        m_ui->loadProgress->setValue(loaded);
+        setProgressLater(m_ui->loadProgress, loaded);
         m_ui->loadLabel->setText(tr("Loaded %1 of %2").arg(QLocale().toString(loaded), QLocale().toString(total)));
     });
     connect(inv, &InvitationsController::loadFinished, this, [this](int count) {
         m_ui->loadPanel->hide();
         statusBar()->showMessage(tr("%Ln invitation(s) loaded.", nullptr, count), 5000);
-        updateQuickFilterCounts();
+        m_countsTimer.start(); // in its own event: the last page's event already sorts everything
         updateActions();
     });
     connect(inv, &InvitationsController::loadCancelled, this, [this] {
@@ -125,7 +161,7 @@ void MainWindow::setupControllers()
         m_ui->loadLabel->setText(tr("Loading cancelled: %1 shown. Press F5 to load everything.")
                                      .arg(QLocale().toString(m_model->rowCount())));
         m_ui->cancelLoadButton->hide();
-        updateQuickFilterCounts();
+        m_countsTimer.start();
         updateActions();
     });
     connect(inv, &InvitationsController::loadFailed, this, [this](const ClerkError &error) {
@@ -139,7 +175,7 @@ void MainWindow::setupControllers()
         m_holdCount = count;
         m_holdLeft = seconds;
         m_ui->revokeProgress->setRange(0, seconds);
-        m_ui->revokeProgress->setValue(0);
+        setProgressLater(m_ui->revokeProgress, 0);
         m_ui->revokeProgress->setTextVisible(false); // a countdown, not a share of work done
         for (QWidget *w : {static_cast<QWidget *>(m_ui->pauseButton), static_cast<QWidget *>(m_ui->cancelRevokeButton),
                            static_cast<QWidget *>(m_ui->retryFailedButton), static_cast<QWidget *>(m_ui->closeRevokePanelButton),
@@ -175,7 +211,7 @@ void MainWindow::setupControllers()
         m_ui->revokePanel->show();
         m_ui->revokeProgress->setTextVisible(true);
         m_ui->revokeProgress->setRange(0, total);
-        m_ui->revokeProgress->setValue(0);
+        setProgressLater(m_ui->revokeProgress, 0);
         m_ui->pauseButton->setText(tr("&Pause"));
         m_ui->pauseButton->show();
         m_ui->cancelRevokeButton->show();
@@ -184,7 +220,7 @@ void MainWindow::setupControllers()
         updateActions();
     });
     connect(inv, &InvitationsController::revokeProgress, this, [this](int settled, int total, qint64 eta) {
-        m_ui->revokeProgress->setValue(settled);
+        setProgressLater(m_ui->revokeProgress, settled);
         QString text = tr("Revoked %1 of %2").arg(QLocale().toString(settled), QLocale().toString(total));
         if (eta > 1500)
             text += tr(" — about %n second(s) left", nullptr, int((eta + 999) / 1000));
@@ -345,8 +381,12 @@ void MainWindow::setupTable()
     connect(&m_countsTimer, &QTimer::timeout, this, &MainWindow::updateQuickFilterCounts);
     connect(m_ui->filterEdit, &QLineEdit::textChanged, &m_countsTimer, qOverload<>(&QTimer::start));
 
+    // Row states change thousands of times during a bulk revoke: look at the actions once per event loop turn.
+    m_actionsTimer.setSingleShot(true);
+    m_actionsTimer.setInterval(0);
+    connect(&m_actionsTimer, &QTimer::timeout, this, &MainWindow::updateActions);
     connect(view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &MainWindow::updateActions);
-    connect(m_model.get(), &QAbstractItemModel::dataChanged, this, &MainWindow::updateActions);
+    connect(m_model.get(), &QAbstractItemModel::dataChanged, &m_actionsTimer, qOverload<>(&QTimer::start));
     connect(m_proxy.get(), &QAbstractItemModel::rowsInserted, this, [this] { updateOrganizationHeader(); });
     connect(m_proxy.get(), &QAbstractItemModel::modelReset, this, [this] { updateOrganizationHeader(); });
     connect(m_proxy.get(), &QAbstractItemModel::rowsRemoved, this, [this] { updateOrganizationHeader(); });
@@ -856,7 +896,7 @@ void MainWindow::setEmailMode(bool emailMode)
 
 void MainWindow::updateHoldCountdown()
 {
-    m_ui->revokeProgress->setValue(m_ui->revokeProgress->maximum() - m_holdLeft);
+    setProgressLater(m_ui->revokeProgress, m_ui->revokeProgress->maximum() - m_holdLeft);
     m_ui->revokeLabel->setText(tr("Revoking %Ln invitation(s) in %1 s — Undo takes it back", nullptr, m_holdCount)
                                    .arg(std::max(m_holdLeft, 0)));
     if (--m_holdLeft < 0)
@@ -865,7 +905,7 @@ void MainWindow::updateHoldCountdown()
 
 void MainWindow::onRevokeFinished(const BulkSummary &summary)
 {
-    m_ui->revokeProgress->setValue(summary.total);
+    setProgressLater(m_ui->revokeProgress, summary.total);
     const QStringList failed = m_invitations->failedIds();
     QString text = summary.describe();
     if (!failed.isEmpty())

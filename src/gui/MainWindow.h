@@ -112,6 +112,8 @@ private:
     QCompleter *m_completer = nullptr;
     QString m_pendingOrganization;
     QTimer m_countsTimer;
+    QTimer m_resortTimer;
+    QTimer m_actionsTimer;
     std::function<bool(const QStringList &, QString *)> m_confirmOverride;
     std::function<int(const QString &)> m_questionOverride;
     std::function<bool(const Invitation &, bool *, int *)> m_reinviteOverride;

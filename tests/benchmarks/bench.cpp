@@ -18,6 +18,7 @@
 #include <QtCore/QEventLoop>
 #include <QtCore/QJsonDocument>
 #include <QtCore/QJsonObject>
+#include <QtCore/QSettings>
 #include <QtCore/QStandardPaths>
 #include <QtCore/QTimer>
 #include <QtNetwork/QNetworkAccessManager>
@@ -104,6 +105,7 @@ struct Window
         profile.apiUrl = url;
         profile.rateBudgetPercent = budgetPercent;
         profile.keyFromEnvironment = true;
+        QSettings().setValue(u"undo/bench"_s, false); // measure the revokes, not the undo window
         window.useTransientProfile(profile, Sandbox::SandboxOptions::defaultProductionKey());
         return QTest::qWaitFor([this] { return window.session()->isOpen(); }, 10'000);
     }
@@ -255,12 +257,48 @@ int model(const QUrl &url, const QString &org)
     return 0;
 }
 
+/*! With INVITEDESK_BENCH_EVENTS set, reports the slowest event deliveries: where a stall comes from. */
+class TimedApplication : public QApplication
+{
+public:
+    using QApplication::QApplication;
+    ~TimedApplication() override
+    {
+        if (!qEnvironmentVariableIsSet("INVITEDESK_BENCH_EVENTS"))
+            return;
+        std::sort(m_slowest.begin(), m_slowest.end(), [](const auto &a, const auto &b) { return a.first > b.first; });
+        for (int i = 0; i < std::min<int>(8, int(m_slowest.size())); ++i)
+            std::fprintf(stderr, "%8.1f ms  %s\n", m_slowest[i].first, qPrintable(m_slowest[i].second));
+    }
+    bool notify(QObject *receiver, QEvent *event) override
+    {
+        if (m_depth++ > 0 || !qEnvironmentVariableIsSet("INVITEDESK_BENCH_EVENTS")) {
+            const bool r = QApplication::notify(receiver, event);
+            --m_depth;
+            return r;
+        }
+        QElapsedTimer clock;
+        clock.start();
+        const bool r = QApplication::notify(receiver, event);
+        const double ms = double(clock.nsecsElapsed()) / 1e6;
+        if (ms > 5)
+            m_slowest.append({ms, QString::fromLatin1(receiver->metaObject()->className()) + u' ' + receiver->objectName()
+                                      + u" event "_s + QString::number(int(event->type()))});
+        --m_depth;
+        return r;
+    }
+
+private:
+    int m_depth = 0;
+    QList<std::pair<double, QString>> m_slowest;
+};
+
 } // namespace
 
 int main(int argc, char *argv[])
 {
     QStandardPaths::setTestModeEnabled(true); // settings and audit log stay out of the real folders
-    QApplication app(argc, argv);
+    TimedApplication app(argc, argv);
     QApplication::setOrganizationName(u"InviteDeskBench"_s);
     QCommandLineParser parser;
     parser.addPositionalArgument(u"scenario"_s, u"gui-load, gui-revoke or model"_s);

@@ -5,6 +5,7 @@
 #include "core/ProcessStats.h"
 
 #include <QtCore/QCoreApplication>
+#include <QtCore/QThread>
 #include <QtCore/QTimer>
 
 #include <atomic>
@@ -42,6 +43,8 @@ int main(int argc, char *argv[])
     if (helpOrVersion)
         return InviteDesk::Cli::Success;
 
+    // No window to keep responsive: every core may parse.
+    InviteDesk::ClerkClient::setParseThreads(QThread::idealThreadCount());
     InviteDesk::Cli::Runner runner(options);
     std::signal(SIGINT, onSigint);
     QTimer interruptPoll;

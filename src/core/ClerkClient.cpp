@@ -65,6 +65,14 @@ QThreadPool *parsePool()
     }();
     return pool;
 }
+} // namespace
+
+void ClerkClient::setParseThreads(int threads)
+{
+    parsePool()->setMaxThreadCount(std::max(1, threads));
+}
+
+namespace {
 
 QString queryString(const QUrlQuery &query)
 {

@@ -132,6 +132,11 @@ public:
     /*! Every header InviteDesk sends. */
     QNetworkRequest buildRequest(const QUrl &url, bool hasJsonBody = false) const;
     static QByteArray userAgent();
+    /*!
+     * Threads that parse large answers, for all clients of the process. The default leaves one core
+     * to the GUI thread; a command-line tool may use them all.
+     */
+    static void setParseThreads(int threads);
 
 Q_SIGNALS:
     /*! Clerk answered 429; nothing is sent for \a waitMs. */

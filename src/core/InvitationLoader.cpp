@@ -83,8 +83,8 @@ int InvitationLoader::plannedEnd() const
         total = *m_request.expectedTotal;
     else if (m_pass > 1)
         total = m_total;
-    else // without a hint, fill every connection at once: an empty page costs less than a round trip
-        return m_request.maxConcurrentPages * m_request.pageSize;
+    else // without a hint, fill the connections at once: an empty page costs less than a round trip
+        return std::max(1, m_request.speculativePages) * m_request.pageSize;
     return int(std::max<qint64>(total, 1));
 }
 

@@ -34,7 +34,14 @@ public:
         QString orderBy;
         int pageSize = 500;
         std::optional<qint64> expectedTotal;
-        int maxConcurrentPages = 6;
+        /*!
+         * Requests handed to the network at once. More than Qt's six connections per host on purpose:
+         * Qt queues the rest and sends each the moment a connection frees up, without waiting for the
+         * previous answer to be parsed (over HTTP/2 they all go out at once).
+         */
+        int maxConcurrentPages = 16;
+        /*! Pages asked for before the first answer tells the total, when there is no hint. */
+        int speculativePages = 6;
     };
 
     explicit InvitationLoader(ClerkClient *client, QObject *parent = nullptr);

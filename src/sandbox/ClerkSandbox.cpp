@@ -540,10 +540,28 @@ HttpResponse ClerkSandbox::listInvitations(const HttpRequest &request, SandboxOr
     } else if (!descending) {
         std::reverse(matches.begin(), matches.end());
     }
-    QJsonArray data;
-    for (qsizetype i = offset; i < qsizetype(matches.size()) && i < offset + limit; ++i)
-        data.append(invitationJson(*matches[i]));
-    return json(QJsonObject{{"data"_L1, data}, {"total_count"_L1, qint64(matches.size())}});
+    // The page is assembled from each invitation's cached JSON: Clerk answers pages in parallel on many
+    // machines, this one thread should not be what a concurrent client waits for.
+    QByteArray body = "{\"data\":[";
+    for (qsizetype i = offset; i < qsizetype(matches.size()) && i < offset + limit; ++i) {
+        if (i > offset)
+            body += ',';
+        body += cachedInvitationJson(*matches[i], nowMs);
+    }
+    body += "],\"total_count\":" + QByteArray::number(qint64(matches.size())) + '}';
+    return HttpResponse{200, {{"Content-Type", "application/json"}}, body};
+}
+
+QByteArray ClerkSandbox::cachedInvitationJson(const SandboxInvitation &invitation, qint64 now)
+{
+    const QString status = SandboxStore::effectiveStatus(invitation, now);
+    CachedJson &cached = m_jsonCache[invitation.id];
+    if (cached.updatedAt != invitation.updatedAt || cached.status != status || cached.bytes.isEmpty()) {
+        cached.updatedAt = invitation.updatedAt;
+        cached.status = status;
+        cached.bytes = QJsonDocument(invitationJson(invitation)).toJson(QJsonDocument::Compact);
+    }
+    return cached.bytes;
 }
 
 HttpResponse ClerkSandbox::listInstanceInvitations(const HttpRequest &request)

@@ -133,6 +133,7 @@ private:
     std::optional<HttpResponse> checkParameters(const HttpRequest &request, const QStringList &allowed);
     std::optional<HttpResponse> readPaging(const HttpRequest &request, int *limit, int *offset);
     QJsonObject invitationJson(const SandboxInvitation &invitation, const SandboxOrganization *withOrg = nullptr) const;
+    QByteArray cachedInvitationJson(const SandboxInvitation &invitation, qint64 now);
     QJsonObject organizationJson(const SandboxOrganization &org, bool withMembersCount) const;
     QByteArray newTraceId();
 
@@ -148,6 +149,14 @@ private:
     int m_windowOverrideMs = 0;
     int m_rateLimited = 0;
     std::unique_ptr<HttpServer> m_server;
+
+    struct CachedJson
+    {
+        qint64 updatedAt = -1;
+        QString status;
+        QByteArray bytes;
+    };
+    QHash<QString, CachedJson> m_jsonCache; //!< invitation ID -> its JSON, while unchanged
 };
 
 } // namespace InviteDesk::Sandbox

@@ -29,8 +29,14 @@ void InvitationFilterModel::setText(const QString &text)
     const QString trimmed = text.trimmed();
     if (trimmed == m_text)
         return;
+    // A longer filter only removes rows. A shorter one brings rows back, which a sorted proxy inserts
+    // one by one into its order; with 100,000 rows a full rebuild and one sort is far faster.
+    const bool narrower = trimmed.contains(m_text, Qt::CaseInsensitive);
     m_text = trimmed;
-    invalidateFilter();
+    if (narrower)
+        invalidateFilter();
+    else
+        invalidate();
 }
 
 void InvitationFilterModel::setQuickFilter(QuickFilter filter)

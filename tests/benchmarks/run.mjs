@@ -2,7 +2,7 @@
 // same run, and prints medians and ratios. Not part of the test suite: timings belong here.
 // Usage: tests/benchmarks/run.sh [--runs N] [--quick]
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, writeFileSync, mkdirSync, openSync, closeSync, readFileSync } from 'node:fs';
 import { tmpdir, cpus, totalmem, release } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -33,6 +33,17 @@ function run(cmd, argv, extraEnv = {}) {
   return { ms: performance.now() - t0, code: r.status, out: r.stdout ?? '', err: r.stderr ?? '' };
 }
 
+/*! Like run(), with stdout going to a file, as in `invitedesk-cli list ORG --format json > file`. */
+function runToFile(cmd, argv) {
+  const file = join(mkdtempSync(join(tmpdir(), 'idk-out-')), 'out.json');
+  const fd = openSync(file, 'w');
+  const t0 = performance.now();
+  const r = spawnSync(cmd, argv, { env, stdio: ['ignore', fd, 'pipe'], encoding: 'utf8' });
+  const ms = performance.now() - t0;
+  closeSync(fd);
+  return { ms, code: r.status, out: readFileSync(file, 'utf8'), err: r.stderr ?? '' };
+}
+
 async function sandbox({ latency = 0, pending = 10000 } = {}) {
   const child = spawn(bin.sandbox, ['--latency-ms', String(latency), '--large-org-pending', String(pending)],
                       { stdio: ['ignore', 'pipe', 'inherit'] });
@@ -55,8 +66,8 @@ async function loadBenchmark(pending, label, n) {
   for (let i = 0; i < n; i++) {
     for (const which of i % 2 ? ['sdk', 'ours'] : ['ours', 'sdk']) {
       const r = which === 'ours'
-        ? run(bin.cli, ['--api-url', sb.url, 'list', sb.org, '--format', 'json'])
-        : run('node', [join(here, 'sdk-list.mjs'), sb.base, sb.org]);
+        ? runToFile(bin.cli, ['--api-url', sb.url, 'list', sb.org, '--format', 'json'])
+        : runToFile('node', [join(here, 'sdk-list.mjs'), sb.base, sb.org]);
       const count = JSON.parse(r.out).length;
       if (r.code !== 0 || count !== pending) throw new Error(`${which} list: exit ${r.code}, ${count} rows`);
       (which === 'ours' ? ours : sdk).push(r.ms);
@@ -65,13 +76,14 @@ async function loadBenchmark(pending, label, n) {
     log(`  ${label} run ${i + 1}: ours ${ours.at(-1).toFixed(0)} ms, SDK ${sdk.at(-1).toFixed(0)} ms`);
   }
   const gui = [];
-  for (let i = 0; i < Math.max(1, Math.ceil(n / 2)); i++)
+  for (let i = 0; i < n; i++)
     gui.push(JSON.parse(run(bin.bench, ['gui-load', '--api-url', sb.url]).out.trim().split('\n').pop()));
   sb.stop();
   return { pending, cli_ms: median(ours), sdk_ms: median(sdk), ratio: median(sdk) / median(ours),
            cli_rss_mb: median(oursRss) / 1024, sdk_rss_mb: median(sdkRss) / 1024,
            gui_load_ms: median(gui.map((g) => g.load_ms)), gui_rss_mb: median(gui.map((g) => g.peak_rss_kb)) / 1024,
-           gui_max_stall_ms: Math.max(...gui.map((g) => g.max_stall_ms)), raw: { ours, sdk } };
+           gui_max_stall_ms: Math.max(...gui.map((g) => g.max_stall_ms)),
+           gui_stall_median_ms: median(gui.map((g) => g.max_stall_ms)), raw: { ours, sdk, gui } };
 }
 
 // 2. Revoking 1,500 on a production key at a 100 % budget, 30 ms latency.
@@ -108,7 +120,8 @@ async function revokeBenchmark(n) {
            sdk_revoked_median: median(sdk.map((s) => s.revoked)),
            gui_s: gui.length ? median(gui.map((g) => g.revoke_ms)) / 1000 : null,
            gui_failed: gui.length ? Math.max(...gui.map((g) => g.failed)) : null,
-           gui_max_stall_ms: gui.length ? Math.max(...gui.map((g) => g.max_stall_ms)) : null, raw: { ours, sdk, gui } };
+           gui_max_stall_ms: gui.length ? Math.max(...gui.map((g) => g.max_stall_ms)) : null,
+           gui_stall_median_ms: gui.length ? median(gui.map((g) => g.max_stall_ms)) : null, raw: { ours, sdk, gui } };
 }
 
 async function modelBenchmark(pending) {
@@ -160,20 +173,20 @@ console.log(`
 | 1 | load 10,000 pending into the GUI table | ${f(L.gui_load_ms)} ms | | | ${f(L.sdk_ms / L.gui_load_ms, 1)}× |
 | 2 | revoke 1,500, 100 % budget, CLI | ${f(R.cli_s, 2)} s, ${R.cli_failed} failed | ≤ 16.5 s (1.1× of 15 s) | ${f(R.sdk_s, 2)} s, ${f(R.sdk_failed_median)} failed | ${f(R.cli_vs_floor, 2)}× floor |
 | 2 | revoke 1,500 from the GUI | ${R.gui_s == null ? '–' : f(R.gui_s, 2) + ' s, ' + R.gui_failed + ' failed'} | ≤ 16.5 s | | |
-| 3 | parse + insert 10,000 (thread CPU) | ${f(M.parse_insert_cpu_ms_median, 1)} ms | ≤ 50 ms | | |
+| 3 | parse + insert + sort 10,000 (CPU) | ${f(M.parse_insert_cpu_ms_median, 1)} ms (parse ${f(M.parse_cpu_ms_median, 1)} on a worker, ${f(M.gui_thread_cpu_ms_median, 1)} on the GUI thread) | ≤ 50 ms | | |
 | 3 | sort 10,000 (median / worst column) | ${f(M.sort_ms_median, 1)} / ${f(M.sort_ms_max, 1)} ms | ≤ 16 ms | | |
 | 3 | filter keystroke on 10,000 (median / worst) | ${f(M.keystroke_ms_median, 1)} / ${f(M.keystroke_ms_max, 1)} ms | ≤ 16 ms | | |
 | 4 | start to first paint, demo, offscreen | ${f(S.first_paint_ms)} ms | ≤ 400 ms | | |
 | 4 | invitedesk-cli --help | ${f(S.cli_help_ms, 1)} ms | ≤ 30 ms | | |
 | 5 | peak RSS, GUI with 10,000 | ${f(L.gui_rss_mb, 1)} MB | ≤ 100 MB | | |
 | 5 | peak RSS, CLI listing 10,000 | ${f(L.cli_rss_mb, 1)} MB | ≤ 40 MB | ${f(L.sdk_rss_mb, 1)} MB | |
-| 6 | longest GUI stall while loading 10,000 | ${f(L.gui_max_stall_ms)} ms | ≤ 50 ms | | |
-| 6 | longest GUI stall while revoking 1,500 | ${f(R.gui_max_stall_ms)} ms | ≤ 50 ms | | |`);
+| 6 | longest GUI stall while loading 10,000 (median of runs / worst run) | ${f(L.gui_stall_median_ms)} / ${f(L.gui_max_stall_ms)} ms | ≤ 50 ms | | |
+| 6 | longest GUI stall while revoking 1,500 (median of runs / worst run) | ${f(R.gui_stall_median_ms)} / ${f(R.gui_max_stall_ms)} ms | ≤ 50 ms | | |`);
 if (results.load100k) {
   const B = results.load100k, N = results.model100k;
   console.log(`| 7 | 100,000: CLI load / SDK load | ${f(B.cli_ms)} ms | | ${f(B.sdk_ms)} ms | ${f(B.ratio, 1)}× |
 | 7 | 100,000: GUI load, RSS, worst stall | ${f(B.gui_load_ms)} ms, ${f(B.gui_rss_mb)} MB, ${f(B.gui_max_stall_ms)} ms | | | |
 | 7 | 100,000: CLI RSS / SDK RSS | ${f(B.cli_rss_mb)} MB | | ${f(B.sdk_rss_mb)} MB | |
-| 7 | 100,000: parse+insert CPU, sort worst, keystroke median / worst | ${f(N.parse_insert_cpu_ms_median)} ms, ${f(N.sort_ms_max)} ms, ${f(N.keystroke_ms_median, 1)} / ${f(N.keystroke_ms_max)} ms | | | |`);
+| 7 | 100,000: parse+insert+sort CPU (GUI thread part), sort median / worst, keystroke median / worst | ${f(N.parse_insert_cpu_ms_median)} ms (${f(N.gui_thread_cpu_ms_median)} ms), ${f(N.sort_ms_median)} / ${f(N.sort_ms_max)} ms, ${f(N.keystroke_ms_median, 1)} / ${f(N.keystroke_ms_max)} ms | | | |`);
 }
 console.log(`\nraw results: ${file}`);

@@ -105,7 +105,7 @@ private:
     QPointer<ClerkClient> m_client;
     RevokeObserver *m_observer = nullptr;
     QString m_requestingUserId;
-    int m_concurrency = 10;
+    int m_concurrency = 6; // Qt opens six connections per host: more would queue inside Qt, unpaced
     State m_state = State::Idle;
     QList<RevokeItem> m_items;
     std::vector<std::optional<RevokeResult>> m_results;

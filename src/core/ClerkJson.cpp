@@ -1,5 +1,7 @@
 #include "core/ClerkJson.h"
 
+#include "core/InvitationReader.h"
+
 #include <QtCore/QJsonArray>
 #include <QtCore/QJsonDocument>
 #include <QtCore/QSet>
@@ -220,6 +222,13 @@ Result<Role> roleFromJson(const QJsonObject &o)
 
 Result<Invitation> parseInvitation(const QByteArray &body)
 {
+    if (std::optional<Invitation> fast = InvitationReader::readOne(body))
+        return std::move(*fast);
+    return parseInvitationGeneral(body);
+}
+
+Result<Invitation> parseInvitationGeneral(const QByteArray &body)
+{
     Result<QJsonObject> root = documentObject(body);
     if (!root)
         return root.error();
@@ -227,6 +236,13 @@ Result<Invitation> parseInvitation(const QByteArray &body)
 }
 
 Result<Page<Invitation>> parseInvitationPage(const QByteArray &body)
+{
+    if (std::optional<Page<Invitation>> fast = InvitationReader::readPage(body))
+        return std::move(*fast);
+    return parseInvitationPageGeneral(body);
+}
+
+Result<Page<Invitation>> parseInvitationPageGeneral(const QByteArray &body)
 {
     return parsePage<Invitation>(
         body, [](const QJsonObject &o, StringPool *pool) { return invitationFromJson(o, pool); }, "invitation list"_L1);

@@ -17,6 +17,13 @@ namespace InviteDesk::ClerkJson {
 Result<Invitation> parseInvitation(const QByteArray &body);
 Result<Page<Invitation>> parseInvitationPage(const QByteArray &body);
 Result<Organization> parseOrganization(const QByteArray &body);
+
+/*!
+ * The general QJsonDocument parsers behind parseInvitation() and parseInvitationPage(), which try
+ * InvitationReader's fast path first. Kept callable so that tests hold both to the same answers.
+ */
+Result<Invitation> parseInvitationGeneral(const QByteArray &body);
+Result<Page<Invitation>> parseInvitationPageGeneral(const QByteArray &body);
 Result<Page<Organization>> parseOrganizationPage(const QByteArray &body);
 Result<Page<Role>> parseRolePage(const QByteArray &body);
 

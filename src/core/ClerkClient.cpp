@@ -35,6 +35,7 @@ struct ClerkClient::Call
     QUrl url;
     std::optional<QByteArray> body;
     int attempt = 0;
+    int rateLimitWaits = 0;
     bool hasContext = false;
     QPointer<QObject> context;
     QMetaObject::Connection contextConnection;
@@ -375,8 +376,15 @@ void ClerkClient::handleFailure(std::unique_ptr<Call> call, const ClerkError &er
         retryDelay = backoffDelay(call->attempt);
     }
 
-    if (call->retryable() && retryDelay && error.isTransient() && call->attempt + 1 < m_config.maxReadAttempts) {
-        ++call->attempt;
+    // A 429 says "not now" rather than "failed": it has its own, larger allowance, so that a verifying
+    // read during a busy bulk revoke is not given up while the instance is merely saturated.
+    const bool again = error.isRateLimited() ? call->rateLimitWaits < m_config.maxRateLimitWaits
+                                             : call->attempt + 1 < m_config.maxReadAttempts;
+    if (call->retryable() && retryDelay && error.isTransient() && again) {
+        if (error.isRateLimited())
+            ++call->rateLimitWaits;
+        else
+            ++call->attempt;
         Call &kept = *call;
         m_calls.emplace(id, std::move(call));
         retryLater(kept, *retryDelay);

@@ -41,6 +41,8 @@ struct ClientConfig
     std::chrono::milliseconds transferTimeout{30'000};
     /*! Attempts for reads (GET), the first included. */
     int maxReadAttempts = 5;
+    /*! 429 answers a read waits out (Retry-After) before giving up; counted apart from the attempts. */
+    int maxRateLimitWaits = 10;
     std::chrono::milliseconds backoffInitial{300};
     std::chrono::milliseconds backoffMax{8'000};
     /*! A Retry-After longer than this is reported instead of waited out. */

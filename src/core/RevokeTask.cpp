@@ -181,6 +181,12 @@ void RevokeTask::onVerified(VerifyReason reason, Result<Invitation> result)
             finish(RevokeOutcome::NotFound, result.error());
             return;
         }
+        if (result.error().isTransient() && ++m_verifyRounds < maxVerifyRounds && m_client) {
+            // Still Verifying while it waits: a cancel must not leave this invitation's fate unknown.
+            QTimer::singleShot(std::chrono::milliseconds(500 * m_verifyRounds), this,
+                               [this, reason] { verify(reason); });
+            return;
+        }
         // We cannot tell what happened: report the revoke's own error, which is what the user acted on.
         finish(RevokeOutcome::Failed, m_lostAnswerError.value_or(result.error()));
         return;

@@ -73,6 +73,11 @@ public:
     static constexpr int maxSendAttempts = 5;
     /*! How often a 429 is waited out before the revoke counts as failed. */
     static constexpr int maxRateLimitRetries = 10;
+    /*!
+     * How often a re-read that failed (each one already retried by the client) is tried again later:
+     * giving up leaves the user with "may have been revoked", so it is worth a few more seconds.
+     */
+    static constexpr int maxVerifyRounds = 3;
 
 Q_SIGNALS:
     void stateChanged(InviteDesk::RevokeTask::State state);
@@ -98,6 +103,7 @@ private:
     bool m_callIsRevoke = false;
     bool m_cancelRequested = false;
     int m_rateLimitRetries = 0;
+    int m_verifyRounds = 0;
     std::optional<ClerkError> m_lostAnswerError;
     QTimer m_retryTimer;
 };

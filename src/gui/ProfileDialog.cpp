@@ -82,7 +82,8 @@ void ProfileDialog::testConnection()
     ClientConfig config;
     config.apiUrl = QUrl(m_ui->apiUrlEdit->text().trimmed());
     config.secretKey = key;
-    config.maxReadAttempts = 1;
+    config.maxReadAttempts = 1; // one quick answer, whatever it is: a 429 is reported, not waited out
+    config.maxRateLimitWaits = 0;
     config.transferTimeout = std::chrono::seconds(15);
     m_testClient = std::make_unique<ClerkClient>(config);
     m_ui->testButton->setEnabled(false);

@@ -216,6 +216,28 @@ private Q_SLOTS:
         QCOMPARE(m_sandbox->requests().size(), std::size_t(1));
     }
 
+    void readsWaitOutRateLimitsApartFromAttempts()
+    {
+        // More 429s than read attempts: a busy instance is waited out, not taken for a failure.
+        const int limited = m_client->config().maxReadAttempts + 2;
+        m_sandbox->addScriptedFault({ScriptedFault::Kind::RateLimit, "GET", {}, limited, 429, 0});
+        Waiter<Page<Role>> w;
+        m_client->listRoles(10, 0, this, w.callback());
+        QVERIFY(w.wait());
+        QVERIFY2(w.result->ok(), qPrintable(w.result->ok() ? QString() : w.result->error().oneLine()));
+        QCOMPARE(int(m_sandbox->requests().size()), limited + 1);
+
+        // …within their own cap.
+        m_sandbox->clearRequests();
+        m_sandbox->addScriptedFault({ScriptedFault::Kind::RateLimit, "GET", {}, 100, 429, 0});
+        Waiter<Page<Role>> capped;
+        m_client->listRoles(10, 0, this, capped.callback());
+        QVERIFY(capped.wait());
+        QVERIFY(!capped.result->ok());
+        QVERIFY(capped.result->error().isRateLimited());
+        QCOMPARE(int(m_sandbox->requests().size()), m_client->config().maxRateLimitWaits + 1);
+    }
+
     void rateLimitHonoursRetryAfter()
     {
         RatePacer pacer;

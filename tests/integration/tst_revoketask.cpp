@@ -144,6 +144,37 @@ private Q_SLOTS:
         QCOMPARE(postsTo(inv->id), 1); // the re-read settled it; no second revoke
     }
 
+    void reReadOutlastsTheClientsRetries()
+    {
+        // The revoke commits but its answer is lost, and the re-read then fails more often than one
+        // read's retries allow: the task reads again later rather than report "maybe".
+        SandboxInvitation *inv = withStatus(u"pending"_s);
+        m_sandbox->addScriptedFault({ScriptedFault::Kind::LoseAnswer, "POST", u"/revoke"_s, 1});
+        const int failingReads = m_client->config().maxReadAttempts + 2;
+        m_sandbox->addScriptedFault({ScriptedFault::Kind::ServerError, "GET", inv->id, failingReads, 502});
+        const RevokeResult r = run(inv->id);
+        QCOMPARE(r.outcome, RevokeOutcome::Revoked);
+        QVERIFY(r.verified);
+        QCOMPARE(postsTo(inv->id), 1);
+        QCOMPARE(inv->revokeCommits, 1);
+    }
+
+    void reReadThatNeverWorksEndsFailedWithTheLostAnswer()
+    {
+        SandboxInvitation *inv = withStatus(u"pending"_s);
+        m_sandbox->addScriptedFault({ScriptedFault::Kind::LoseAnswer, "POST", u"/revoke"_s, 1});
+        m_sandbox->addScriptedFault({ScriptedFault::Kind::ServerError, "GET", inv->id, 1000, 502});
+        const RevokeResult r = run(inv->id);
+        QCOMPARE(r.outcome, RevokeOutcome::Failed);
+        QVERIFY(!r.verified);
+        QVERIFY(r.error->outcomeUnknown()); // the revoke's own lost answer, not the read's 502
+        int reads = 0;
+        for (const LoggedRequest &request : m_sandbox->requests())
+            reads += request.method == "GET" ? 1 : 0;
+        QCOMPARE(reads, RevokeTask::maxVerifyRounds * m_client->config().maxReadAttempts);
+        QCOMPARE(postsTo(inv->id), 1);
+    }
+
     void lostAnswerWithoutCommitIsSentAgain_data()
     {
         QTest::addColumn<int>("fault");

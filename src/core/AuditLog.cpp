@@ -1,5 +1,7 @@
 #include "core/AuditLog.h"
 
+#include <map>
+
 #include "core/Csv.h"
 
 #include <QtCore/QCryptographicHash>
@@ -300,23 +302,35 @@ AuditVerification AuditLog::verify(const QString &filePath)
     return result;
 }
 
-QList<QJsonObject> AuditLog::unsettledIntents(const QString &filePath)
+QList<QJsonObject> AuditLog::unsettledIntents(const QString &filePath, qint64 upToByte)
 {
     QFile file(filePath);
     if (!file.open(QIODevice::ReadOnly))
         return {};
-    QList<QJsonObject> intents;
-    QSet<QString> settled;
-    while (!file.atEnd()) {
+    // Only the intents still open are kept (by line, to return them in log order): a log of years
+    // of revokes costs one pass, not its size in memory.
+    std::map<qint64, QJsonObject> open;
+    QHash<QString, qint64> lineOfOp;
+    for (qint64 line = 0; !file.atEnd() && (upToByte < 0 || file.pos() < upToByte); ++line) {
         const QJsonObject record = QJsonDocument::fromJson(file.readLine()).object();
         const QString event = record.value("event"_L1).toString();
         const QString op = record.value("op"_L1).toString();
-        if (event == "intent"_L1)
-            intents.append(record);
-        else if ((event == "outcome"_L1 || event == "reconciled"_L1) && !op.isEmpty())
-            settled.insert(op);
+        if (event == "intent"_L1) {
+            open.emplace(line, record);
+            if (!op.isEmpty())
+                lineOfOp.insert(op, line);
+        } else if ((event == "outcome"_L1 || event == "reconciled"_L1) && !op.isEmpty()) {
+            const auto it = lineOfOp.constFind(op);
+            if (it != lineOfOp.cend()) {
+                open.erase(*it);
+                lineOfOp.erase(it);
+            }
+        }
     }
-    intents.removeIf([&settled](const QJsonObject &intent) { return settled.contains(intent.value("op"_L1).toString()); });
+    QList<QJsonObject> intents;
+    intents.reserve(qsizetype(open.size()));
+    for (auto &[line, intent] : open)
+        intents.append(std::move(intent));
     return intents;
 }
 

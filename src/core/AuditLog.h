@@ -68,8 +68,11 @@ public:
     bool recordReconciliation(const QJsonObject &intent, const QString &outcome, const QString &detail);
 
     static AuditVerification verify(const QString &filePath);
-    /*! Intent records with no outcome or reconciliation after them. */
-    static QList<QJsonObject> unsettledIntents(const QString &filePath);
+    /*!
+     * Intent records with no outcome or reconciliation after them, in log order; only the lines that
+     * start before \a upToByte when given. Memory grows with the open intents, not with the log.
+     */
+    static QList<QJsonObject> unsettledIntents(const QString &filePath, qint64 upToByte = -1);
     static bool exportCsv(const QString &filePath, QIODevice *out, QString *error);
     static QByteArray hashRecord(const QJsonObject &recordWithoutHash);
 

@@ -1,5 +1,7 @@
 #include "core/AuditReconciler.h"
 
+#include <QtConcurrent/QtConcurrentRun>
+#include <QtCore/QFileInfo>
 #include <QtCore/QTimer>
 
 using namespace Qt::StringLiterals;
@@ -9,15 +11,32 @@ namespace InviteDesk {
 AuditReconciler::AuditReconciler(ClerkClient *client, AuditLog *log, QObject *parent)
     : QObject(parent), m_client(client), m_log(log)
 {
+    connect(&m_reading, &QFutureWatcher<QList<QJsonObject>>::finished, this,
+            [this] { onRead(m_reading.result()); });
+}
+
+AuditReconciler::~AuditReconciler()
+{
+    // The read holds no pointer to this object; waiting keeps it from outliving the log's file.
+    m_reading.waitForFinished();
 }
 
 void AuditReconciler::start()
 {
-    const QString fingerprint = keyFingerprint(m_client ? m_client->config().secretKey : QString());
     m_todo.clear();
     m_settled.clear();
     m_left = 0;
-    for (const QJsonObject &intent : AuditLog::unsettledIntents(m_log->filePath())) {
+    // Reading a log of years of revokes takes a while: not on the caller's (the window's) thread.
+    // Only what is there now: intents this session writes meanwhile are its own, not interrupted ones.
+    const QString path = m_log->filePath();
+    const qint64 upTo = QFileInfo(path).size();
+    m_reading.setFuture(QtConcurrent::run([path, upTo] { return AuditLog::unsettledIntents(path, upTo); }));
+}
+
+void AuditReconciler::onRead(const QList<QJsonObject> &unsettled)
+{
+    const QString fingerprint = keyFingerprint(m_client ? m_client->config().secretKey : QString());
+    for (const QJsonObject &intent : unsettled) {
         if (intent.value("key_fingerprint"_L1).toString() == fingerprint)
             m_todo.append(intent);
         else

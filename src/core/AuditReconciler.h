@@ -3,6 +3,7 @@
 #include "core/AuditLog.h"
 #include "core/ClerkClient.h"
 
+#include <QtCore/QFutureWatcher>
 #include <QtCore/QObject>
 
 namespace InviteDesk {
@@ -29,8 +30,9 @@ public:
     };
 
     AuditReconciler(ClerkClient *client, AuditLog *log, QObject *parent = nullptr);
+    ~AuditReconciler() override;
 
-    /*! Starts; finished() follows (at once when there is nothing to do). */
+    /*! Reads the log on a worker thread, then settles; finished() follows (soon when there is nothing to do). */
     void start();
     int pending() const { return int(m_todo.size()); }
 
@@ -38,10 +40,12 @@ Q_SIGNALS:
     void finished(const QList<InviteDesk::AuditReconciler::Settled> &settled, int leftForLater);
 
 private:
+    void onRead(const QList<QJsonObject> &unsettled);
     void next();
 
     QPointer<ClerkClient> m_client;
     AuditLog *m_log;
+    QFutureWatcher<QList<QJsonObject>> m_reading;
     QList<QJsonObject> m_todo;
     QList<Settled> m_settled;
     int m_left = 0;

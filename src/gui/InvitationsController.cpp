@@ -4,6 +4,7 @@
 #include "gui/InvitationTableModel.h"
 #include "gui/Session.h"
 
+#include <QtCore/QFile>
 #include <QtCore/QJsonObject>
 #include <QtCore/QLocale>
 
@@ -39,13 +40,15 @@ InvitationsController::~InvitationsController() = default;
 
 void InvitationsController::reconcileInterruptedRevokes()
 {
-    if (AuditLog::unsettledIntents(m_auditPath).isEmpty())
+    if (!QFile::exists(m_auditPath))
         return;
     m_reconcileLog = std::make_unique<AuditLog>(m_auditPath);
     m_reconcileLog->setContext(m_session->auditContext());
     m_reconciler = std::make_unique<AuditReconciler>(m_session->client(), m_reconcileLog.get());
     connect(m_reconciler.get(), &AuditReconciler::finished, this,
             [this](const QList<AuditReconciler::Settled> &settled, int left) {
+                if (settled.isEmpty() && left == 0)
+                    return; // nothing was left open
                 for (const AuditReconciler::Settled &s : settled)
                     m_activity->add(ActivityModel::Level::Warning,
                                     tr("A revoke interrupted in an earlier session was checked: %1 — %2")

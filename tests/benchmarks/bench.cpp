@@ -4,6 +4,7 @@
 //   invitedesk-bench model      --api-url URL [--org acme]
 // Each prints one JSON object on stdout. Run on the offscreen platform.
 
+#include "core/AuditLog.h"
 #include "core/ClerkJson.h"
 #include "core/ProcessStats.h"
 #include "gui/InvitationFilterModel.h"
@@ -45,6 +46,8 @@ public:
         m_timer.setTimerType(Qt::PreciseTimer);
         connect(&m_timer, &QTimer::timeout, this, [this] {
             const qint64 now = m_clock.nsecsElapsed();
+            if (qEnvironmentVariableIsSet("INVITEDESK_BENCH_STALLS") && now - m_last > 25'000'000)
+                std::fprintf(stderr, "stall %.1f ms at %.0f ms\n", double(now - m_last) / 1e6, double(m_last) / 1e6);
             m_worst = std::max(m_worst, now - m_last);
             m_last = now;
         });
@@ -321,6 +324,9 @@ int main(int argc, char *argv[])
     const QCommandLineOption countOption(u"count"_s, u"Invitations to revoke"_s, u"N"_s, u"1500"_s);
     parser.addOptions({urlOption, orgOption, countOption});
     parser.process(app);
+    // Every run starts as a fresh install: an audit log grown by earlier runs would be measured too.
+    QFile::remove(AuditLog::defaultPath());
+    QFile::remove(AuditLog::defaultPath() + u".head"_s);
     const QString scenario = parser.positionalArguments().value(0);
     const QUrl url(parser.value(urlOption));
     if (scenario == "gui-load"_L1)

@@ -4,6 +4,7 @@
 
 #include <QtCore/QBuffer>
 #include <QtCore/QFile>
+#include <QtCore/QFileInfo>
 #include <QtCore/QJsonDocument>
 #include <QtCore/QTemporaryDir>
 #include <QtTest/QTest>
@@ -168,6 +169,28 @@ private Q_SLOTS:
         QVERIFY(next.recordReconciliation(open.first(), u"revoked"_s, u"re-read after restart"_s));
         QVERIFY(AuditLog::unsettledIntents(path).isEmpty());
         QVERIFY(AuditLog::verify(path).ok);
+    }
+
+    void unsettledIntentsInOrderAndOnlyUpToAPoint()
+    {
+        const QString path = freshPath();
+        AuditLog log(path);
+        QString why;
+        for (const QString &id : {u"inv_1"_s, u"inv_2"_s, u"inv_3"_s})
+            QVERIFY(log.revokeIntended(item(id), &why));
+        log.revokeSettled(item(u"inv_2"_s), RevokeResult{RevokeOutcome::Revoked, std::nullopt, std::nullopt, 1, false});
+        const qint64 before = QFileInfo(path).size();
+        // What a session writes after the reconciler looked belongs to that session.
+        QVERIFY(log.revokeIntended(item(u"inv_4"_s), &why));
+
+        const auto ids = [](const QList<QJsonObject> &intents) {
+            QStringList list;
+            for (const QJsonObject &intent : intents)
+                list << intent.value("invitation_id"_L1).toString();
+            return list;
+        };
+        QCOMPARE(ids(AuditLog::unsettledIntents(path)), (QStringList{u"inv_1"_s, u"inv_3"_s, u"inv_4"_s}));
+        QCOMPARE(ids(AuditLog::unsettledIntents(path, before)), (QStringList{u"inv_1"_s, u"inv_3"_s}));
     }
 
     void unwritableLogStopsTheRevoke()

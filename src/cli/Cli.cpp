@@ -101,13 +101,15 @@ Commands:
   orgs [--query TEXT] [--format table|csv|json]
       List or search the instance's organizations (ID exactly, name or slug partially).
   list ORG [--status pending|accepted|revoked|expired|all] [--format table|csv|json]
+           [--rate-budget PERCENT]
       Every invitation of an organization (ID or slug) with that status (default: pending).
   find EMAIL [--status pending|accepted|revoked|expired|all] [--format table|csv|json]
+             [--rate-budget PERCENT]
       Every invitation of this address, in every organization of the instance (default: all statuses).
   revoke ORG [INVITATION_ID ...] [--from-file FILE|-] [--yes] [--acting-user USER_ID]
              [--rate-budget PERCENT] [--ticket REF]
       Revoke invitations, paced to a share of the instance's rate limit (default 25% on
-      production keys, 50% on development keys). Asks for confirmation on a terminal;
+      production keys, 50% on development keys; list and find are paced the same way). Asks for confirmation on a terminal;
       without a terminal it needs --yes. Prints one line per invitation with its outcome.
   audit verify [--file PATH]
       Check the audit log's hash chain; reports the first edited or missing record.
@@ -138,8 +140,8 @@ std::optional<QString> parseArguments(const QStringList &arguments, Options *opt
     *helpOrVersion = false;
     static const QHash<QString, QList<OptionSpec>> specs = {
         {u"orgs"_s, {{"query", true}, {"format", true}}},
-        {u"list"_s, {{"status", true}, {"format", true}}},
-        {u"find"_s, {{"status", true}, {"format", true}}},
+        {u"list"_s, {{"status", true}, {"format", true}, {"rate-budget", true}}},
+        {u"find"_s, {{"status", true}, {"format", true}, {"rate-budget", true}}},
         {u"revoke"_s,
          {{"from-file", true}, {"yes", false}, {"acting-user", true}, {"rate-budget", true}, {"ticket", true}}},
         {u"audit"_s, {{"file", true}, {"csv", false}}},

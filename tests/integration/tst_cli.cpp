@@ -82,9 +82,17 @@ private Q_SLOTS:
         QVERIFY(run.out.contains("Exit codes"));
     }
 
+    void listsExactlyThePendingInvitationsAsJson_data()
+    {
+        QTest::addColumn<QStringList>("budget");
+        QTest::newRow("default budget") << QStringList{};
+        QTest::newRow("--rate-budget 100") << QStringList{u"--rate-budget"_s, u"100"_s};
+    }
+
     void listsExactlyThePendingInvitationsAsJson()
     {
-        const Run run = cli({u"list"_s, u"acme"_s, u"--format"_s, u"json"_s});
+        QFETCH(QStringList, budget);
+        const Run run = cli(QStringList{u"list"_s, u"acme"_s, u"--format"_s, u"json"_s} + budget);
         QCOMPARE(run.exitCode, 0);
         const QJsonArray array = QJsonDocument::fromJson(run.out).array();
         QSet<QString> ids;
@@ -245,6 +253,7 @@ private Q_SLOTS:
         QTest::newRow("revoke without ids") << QStringList{u"revoke"_s, u"acme"_s};
         QTest::newRow("budget too high") << QStringList{u"revoke"_s, u"acme"_s, u"x"_s, u"--rate-budget"_s, u"150"_s};
         QTest::newRow("option of another command") << QStringList{u"orgs"_s, u"--yes"_s};
+        QTest::newRow("list budget zero") << QStringList{u"list"_s, u"acme"_s, u"--rate-budget"_s, u"0"_s};
     }
 
     void usageErrors()

@@ -565,29 +565,6 @@ Nur für diese Sitzung behalten?</translation>
         <source>Loading failed: %1 Press F5 to try again.</source>
         <translation>Laden fehlgeschlagen: %1 Drücken Sie F5 für einen neuen Versuch.</translation>
     </message>
-    <message>
-        <source>&amp;Pause</source>
-        <translation>&amp;Pause</translation>
-    </message>
-    <message>
-        <source>Revoked %1 of %2</source>
-        <translation>%1 von %2 widerrufen</translation>
-    </message>
-    <message numerus="yes">
-        <source> — about %n second(s) left</source>
-        <translation>
-            <numerusform> — noch etwa %n Sekunde</numerusform>
-            <numerusform> — noch etwa %n Sekunden</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>&amp;Resume</source>
-        <translation>&amp;Fortsetzen</translation>
-    </message>
-    <message>
-        <source>Stopping: letting requests in flight finish…</source>
-        <translation>Wird angehalten: laufende Anfragen werden abgeschlossen…</translation>
-    </message>
     <message numerus="yes">
         <source>Clerk's rate limit was reached; continuing in %n second(s).</source>
         <translation>
@@ -757,17 +734,6 @@ Profil jetzt bearbeiten?</translation>
         <translation>Es wurde nichts widerrufen.</translation>
     </message>
     <message>
-        <source> — see the rows marked Failed and the Activity panel</source>
-        <translation> — siehe die als fehlgeschlagen markierten Zeilen und den Bereich Aktivität</translation>
-    </message>
-    <message numerus="yes">
-        <source>Retry %Ln &amp;Failed</source>
-        <translation>
-            <numerusform>%Ln &amp;fehlgeschlagene wiederholen</numerusform>
-            <numerusform>%Ln &amp;fehlgeschlagene wiederholen</numerusform>
-        </translation>
-    </message>
-    <message>
         <source>Copied %1 %2.</source>
         <translation>%1 %2 kopiert.</translation>
     </message>
@@ -811,10 +777,6 @@ Profil jetzt bearbeiten?</translation>
     <message>
         <source>&lt;h3&gt;InviteDesk %1&lt;/h3&gt;&lt;p&gt;A console for revoking Clerk organization invitations safely.&lt;/p&gt;&lt;p&gt;Built with Qt %2, running on Qt %3.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Licences of the parts it uses&lt;/b&gt;&lt;br&gt;Qt 6 — GNU LGPL v3 (The Qt Company)&lt;br&gt;QtKeychain — BSD 3-Clause (Frank Osterfeld and contributors)&lt;br&gt;Clerk Backend API specification — MIT (Clerk, Inc.), used as reference only&lt;/p&gt;&lt;p&gt;Audit log: %4&lt;/p&gt;</source>
         <translation>&lt;h3&gt;InviteDesk %1&lt;/h3&gt;&lt;p&gt;Eine Konsole, um Einladungen zu Clerk-Organisationen sicher zu widerrufen.&lt;/p&gt;&lt;p&gt;Erstellt mit Qt %2, läuft mit Qt %3.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Lizenzen der verwendeten Teile&lt;/b&gt;&lt;br&gt;Qt 6 — GNU LGPL v3 (The Qt Company)&lt;br&gt;QtKeychain — BSD 3-Clause (Frank Osterfeld und Mitwirkende)&lt;br&gt;Clerk-Backend-API-Spezifikation — MIT (Clerk, Inc.), nur als Referenz verwendet&lt;/p&gt;&lt;p&gt;Prüfprotokoll: %4&lt;/p&gt;</translation>
-    </message>
-    <message numerus="yes">
-        <source>Undone: the %Ln revoke(s) were never sent.</source>
-        <translation><numerusform>Rückgängig gemacht: Der Widerruf (%Ln) wurde nie gesendet.</numerusform><numerusform>Rückgängig gemacht: Die %Ln Widerrufe wurden nie gesendet.</numerusform></translation>
     </message>
     <message>
         <source>New invitation %1 created for %2.</source>
@@ -875,10 +837,6 @@ Profil jetzt bearbeiten?</translation>
     <message>
         <source>Searching every organization for %1.</source>
         <translation>Suche %1 in allen Organisationen.</translation>
-    </message>
-    <message numerus="yes">
-        <source>Revoking %Ln invitation(s) in %1 s — Undo takes it back</source>
-        <translation><numerusform>%Ln Einladung wird in %1 s widerrufen — Rückgängig nimmt es zurück</numerusform><numerusform>%Ln Einladungen werden in %1 s widerrufen — Rückgängig nimmt es zurück</numerusform></translation>
     </message>
 </context>
 <context>
@@ -989,6 +947,51 @@ Profil jetzt bearbeiten?</translation>
     <message numerus="yes">
         <source>Revoke %Ln invitation(s) %1?</source>
         <translation><numerusform>%Ln Einladung %1 widerrufen?</numerusform><numerusform>%Ln Einladungen %1 widerrufen?</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>InviteDesk::RevokePanel</name>
+    <message>
+        <source>&amp;Pause</source>
+        <translation>&amp;Pause</translation>
+    </message>
+    <message>
+        <source>Revoked %1 of %2</source>
+        <translation>%1 von %2 widerrufen</translation>
+    </message>
+    <message numerus="yes">
+        <source> — about %n second(s) left</source>
+        <translation>
+            <numerusform> — noch etwa %n Sekunde</numerusform>
+            <numerusform> — noch etwa %n Sekunden</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Resume</source>
+        <translation>&amp;Fortsetzen</translation>
+    </message>
+    <message>
+        <source>Stopping: letting requests in flight finish…</source>
+        <translation>Wird angehalten: laufende Anfragen werden abgeschlossen…</translation>
+    </message>
+    <message>
+        <source> — see the rows marked Failed and the Activity panel</source>
+        <translation> — siehe die als fehlgeschlagen markierten Zeilen und den Bereich Aktivität</translation>
+    </message>
+    <message numerus="yes">
+        <source>Retry %Ln &amp;Failed</source>
+        <translation>
+            <numerusform>%Ln &amp;fehlgeschlagene wiederholen</numerusform>
+            <numerusform>%Ln &amp;fehlgeschlagene wiederholen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Undone: the %Ln revoke(s) were never sent.</source>
+        <translation><numerusform>Rückgängig gemacht: Der Widerruf (%Ln) wurde nie gesendet.</numerusform><numerusform>Rückgängig gemacht: Die %Ln Widerrufe wurden nie gesendet.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Revoking %Ln invitation(s) in %1 s — Undo takes it back</source>
+        <translation><numerusform>%Ln Einladung wird in %1 s widerrufen — Rückgängig nimmt es zurück</numerusform><numerusform>%Ln Einladungen werden in %1 s widerrufen — Rückgängig nimmt es zurück</numerusform></translation>
     </message>
 </context>
 <context>

@@ -116,13 +116,6 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source> — about %n second(s) left</source>
-        <translation>
-            <numerusform> — about %n second left</numerusform>
-            <numerusform> — about %n seconds left</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>Clerk's rate limit was reached; continuing in %n second(s).</source>
         <translation>
             <numerusform>Clerk's rate limit was reached; continuing in %n second.</numerusform>
@@ -151,13 +144,6 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>Retry %Ln &amp;Failed</source>
-        <translation>
-            <numerusform>Retry %Ln &amp;Failed</numerusform>
-            <numerusform>Retry %Ln &amp;Failed</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>Exported %Ln invitation(s) to %1.</source>
         <translation>
             <numerusform>Exported %Ln invitation to %1.</numerusform>
@@ -165,16 +151,8 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>Undone: the %Ln revoke(s) were never sent.</source>
-        <translation><numerusform>Undone: the revoke was never sent.</numerusform><numerusform>Undone: the %Ln revokes were never sent.</numerusform></translation>
-    </message>
-    <message numerus="yes">
         <source>in %Ln organization(s)</source>
         <translation><numerusform>in %Ln organization</numerusform><numerusform>in %Ln organizations</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <source>Revoking %Ln invitation(s) in %1 s — Undo takes it back</source>
-        <translation><numerusform>Revoking %Ln invitation in %1 s — Undo takes it back</numerusform><numerusform>Revoking %Ln invitations in %1 s — Undo takes it back</numerusform></translation>
     </message>
 </context>
 <context>
@@ -196,6 +174,31 @@
     <message numerus="yes">
         <source>Revoke %Ln invitation(s) %1?</source>
         <translation><numerusform>Revoke %Ln invitation %1?</numerusform><numerusform>Revoke %Ln invitations %1?</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>InviteDesk::RevokePanel</name>
+    <message numerus="yes">
+        <source> — about %n second(s) left</source>
+        <translation>
+            <numerusform> — about %n second left</numerusform>
+            <numerusform> — about %n seconds left</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Retry %Ln &amp;Failed</source>
+        <translation>
+            <numerusform>Retry %Ln &amp;Failed</numerusform>
+            <numerusform>Retry %Ln &amp;Failed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Undone: the %Ln revoke(s) were never sent.</source>
+        <translation><numerusform>Undone: the revoke was never sent.</numerusform><numerusform>Undone: the %Ln revokes were never sent.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Revoking %Ln invitation(s) in %1 s — Undo takes it back</source>
+        <translation><numerusform>Revoking %Ln invitation in %1 s — Undo takes it back</numerusform><numerusform>Revoking %Ln invitations in %1 s — Undo takes it back</numerusform></translation>
     </message>
 </context>
 <context>

@@ -10,6 +10,8 @@
 #include "gui/InvitationsController.h"
 #include "gui/OrganizationSearch.h"
 #include "gui/ReinviteDialog.h"
+#include "gui/ProgressLater.h"
+#include "gui/RevokePanel.h"
 #include "gui/RevokeDialog.h"
 #include "gui/Session.h"
 #include "invitedesk/Version.h"
@@ -43,19 +45,6 @@ namespace InviteDesk {
 
 namespace {
 constexpr int statusAll = -1;
-
-/*!
- * QProgressBar::setValue() repaints at once, synchronously, and with it the window and a table of
- * thousands of rows: with a page arriving every few milliseconds that froze the window. Set the value
- * with updates off and let the next regular paint show it.
- */
-void setProgressLater(QProgressBar *bar, int value)
-{
-    bar->setUpdatesEnabled(false);
-    bar->setValue(value);
-    bar->setUpdatesEnabled(true);
-    bar->update();
-}
 } // namespace
 
 MainWindow::MainWindow(QWidget *parent)
@@ -170,68 +159,21 @@ void MainWindow::setupControllers()
         m_ui->cancelLoadButton->hide();
         updateActions();
     });
-    connect(inv, &InvitationsController::revokeHeld, this, [this](int count, int seconds) {
-        m_ui->revokePanel->show();
-        m_holdCount = count;
-        m_holdLeft = seconds;
-        m_ui->revokeProgress->setRange(0, seconds);
-        setProgressLater(m_ui->revokeProgress, 0);
-        m_ui->revokeProgress->setTextVisible(false); // a countdown, not a share of work done
-        for (QWidget *w : {static_cast<QWidget *>(m_ui->pauseButton), static_cast<QWidget *>(m_ui->cancelRevokeButton),
-                           static_cast<QWidget *>(m_ui->retryFailedButton), static_cast<QWidget *>(m_ui->closeRevokePanelButton),
-                           static_cast<QWidget *>(m_ui->copySummaryButton)})
-            w->hide();
-        m_ui->undoButton->show();
-        m_ui->sendNowButton->show();
-        m_ui->undoButton->setFocus();
-        updateHoldCountdown();
-        m_holdCountdown.start(1000);
-        updateActions();
-    });
-    connect(inv, &InvitationsController::revokeUndone, this, [this](int count) {
-        m_holdCountdown.stop();
-        m_ui->revokeLabel->setText(tr("Undone: the %Ln revoke(s) were never sent.", nullptr, count));
-        m_ui->undoButton->hide();
-        m_ui->sendNowButton->hide();
-        m_ui->closeRevokePanelButton->show();
-        m_ui->invitationsView->setFocus();
-        updateActions();
-    });
+    m_revokePanel = std::make_unique<RevokePanel>(
+        RevokePanel::Widgets{m_ui->revokePanel, m_ui->revokeLabel, m_ui->revokeProgress, m_ui->pauseButton,
+                             m_ui->cancelRevokeButton, m_ui->retryFailedButton, m_ui->closeRevokePanelButton,
+                             m_ui->undoButton, m_ui->sendNowButton, m_ui->copySummaryButton},
+        inv);
+    connect(m_revokePanel.get(), &RevokePanel::changed, this, &MainWindow::updateActions);
+    connect(m_revokePanel.get(), &RevokePanel::finished, this,
+            [this](const QString &summary) { statusBar()->showMessage(summary, 10000); });
+    connect(inv, &InvitationsController::revokeUndone, this, [this] { m_ui->invitationsView->setFocus(); });
     connect(inv, &InvitationsController::reinvited, this, [this](const Invitation &created) {
         statusBar()->showMessage(tr("New invitation %1 created for %2.").arg(created.id, created.emailAddress), 8000);
     });
     connect(inv, &InvitationsController::reinviteFailed, this, [this](const ClerkError &error) {
         QMessageBox::warning(this, tr("Re-invite failed"), error.oneLine());
     });
-    connect(inv, &InvitationsController::revokeStarted, this, [this](int total) {
-        m_holdCountdown.stop();
-        m_ui->undoButton->hide();
-        m_ui->sendNowButton->hide();
-        m_ui->copySummaryButton->hide();
-        m_ui->revokePanel->show();
-        m_ui->revokeProgress->setTextVisible(true);
-        m_ui->revokeProgress->setRange(0, total);
-        setProgressLater(m_ui->revokeProgress, 0);
-        m_ui->pauseButton->setText(tr("&Pause"));
-        m_ui->pauseButton->show();
-        m_ui->cancelRevokeButton->show();
-        m_ui->retryFailedButton->hide();
-        m_ui->closeRevokePanelButton->hide();
-        updateActions();
-    });
-    connect(inv, &InvitationsController::revokeProgress, this, [this](int settled, int total, qint64 eta) {
-        setProgressLater(m_ui->revokeProgress, settled);
-        QString text = tr("Revoked %1 of %2").arg(QLocale().toString(settled), QLocale().toString(total));
-        if (eta > 1500)
-            text += tr(" — about %n second(s) left", nullptr, int((eta + 999) / 1000));
-        m_ui->revokeLabel->setText(text);
-    });
-    connect(inv, &InvitationsController::revokeStateChanged, this, [this](BulkRevoker::State state) {
-        m_ui->pauseButton->setText(state == BulkRevoker::State::Paused ? tr("&Resume") : tr("&Pause"));
-        if (state == BulkRevoker::State::Cancelling)
-            m_ui->revokeLabel->setText(tr("Stopping: letting requests in flight finish…"));
-    });
-    connect(inv, &InvitationsController::revokeFinished, this, &MainWindow::onRevokeFinished);
     connect(inv, &InvitationsController::rateLimited, this, [this](qint64 waitMs) {
         statusBar()->showMessage(
             tr("Clerk's rate limit was reached; continuing in %n second(s).", nullptr, int((waitMs + 999) / 1000)),
@@ -392,10 +334,6 @@ void MainWindow::setupTable()
     connect(m_proxy.get(), &QAbstractItemModel::rowsRemoved, this, [this] { updateOrganizationHeader(); });
 
     m_ui->loadPanel->hide();
-    m_ui->revokePanel->hide();
-    m_ui->undoButton->hide();
-    m_ui->sendNowButton->hide();
-    m_ui->copySummaryButton->hide();
     m_ui->placeholderLabel->setText(tr("<p style='font-size:large'>Find an organization to see its invitations.</p>"
                                        "<p>Type a name, slug or ID in the search field above (Ctrl+L),<br>"
                                        "or paste an organization ID and press Enter.</p>"));
@@ -484,24 +422,12 @@ void MainWindow::setupActions()
         if (m_session->isOpen())
             QSettings().setValue(u"undo/"_s + m_session->profile().id, hold);
     });
-    connect(m_ui->undoButton, &QPushButton::clicked, m_invitations.get(), &InvitationsController::undoHeldRevokes);
-    connect(m_ui->sendNowButton, &QPushButton::clicked, m_invitations.get(), &InvitationsController::sendHeldRevokesNow);
-    connect(&m_holdCountdown, &QTimer::timeout, this, &MainWindow::updateHoldCountdown);
     for (QAction *action : {m_ui->actionReinvite})
         m_ui->invitationsView->addAction(action);
     connect(m_ui->actionAbout, &QAction::triggered, this, &MainWindow::showAbout);
     connect(m_ui->actionAboutQt, &QAction::triggered, qApp, &QApplication::aboutQt);
 
     connect(m_ui->cancelLoadButton, &QPushButton::clicked, m_invitations.get(), &InvitationsController::cancelLoad);
-    connect(m_ui->pauseButton, &QPushButton::clicked, this, [this] {
-        if (m_invitations->revokeState() == BulkRevoker::State::Paused)
-            m_invitations->resumeRevokes();
-        else
-            m_invitations->pauseRevokes();
-    });
-    connect(m_ui->cancelRevokeButton, &QPushButton::clicked, m_invitations.get(), &InvitationsController::cancelRevokes);
-    connect(m_ui->retryFailedButton, &QPushButton::clicked, m_invitations.get(), &InvitationsController::retryFailed);
-    connect(m_ui->closeRevokePanelButton, &QPushButton::clicked, m_ui->revokePanel, &QWidget::hide);
     updateActions();
 }
 
@@ -628,7 +554,7 @@ void MainWindow::onOrganizationResolved(const Organization &organization)
     const bool same = m_invitations->organization().id == organization.id;
     if (!same) {
         m_ui->filterEdit->clear();
-        m_ui->revokePanel->hide();
+        m_revokePanel->hide();
     }
     m_ui->contentStack->setCurrentWidget(m_ui->tablePage);
     setEmailMode(false);
@@ -877,7 +803,7 @@ void MainWindow::searchEmail(const QString &email)
         return;
     m_organizationEdit->setText(email);
     m_ui->filterEdit->clear();
-    m_ui->revokePanel->hide();
+    m_revokePanel->hide();
     m_ui->contentStack->setCurrentWidget(m_ui->tablePage);
     setEmailMode(true);
     m_invitations->loadByEmail(email);
@@ -892,33 +818,6 @@ void MainWindow::setEmailMode(bool emailMode)
     m_ui->invitationsView->horizontalHeader()->setSectionHidden(InvitationTableModel::Organization, !emailMode);
     m_ui->statusFilterCombo->setVisible(!emailMode);
     m_ui->statusFilterLabel->setVisible(!emailMode);
-}
-
-void MainWindow::updateHoldCountdown()
-{
-    setProgressLater(m_ui->revokeProgress, m_ui->revokeProgress->maximum() - m_holdLeft);
-    m_ui->revokeLabel->setText(tr("Revoking %Ln invitation(s) in %1 s — Undo takes it back", nullptr, m_holdCount)
-                                   .arg(std::max(m_holdLeft, 0)));
-    if (--m_holdLeft < 0)
-        m_holdCountdown.stop();
-}
-
-void MainWindow::onRevokeFinished(const BulkSummary &summary)
-{
-    setProgressLater(m_ui->revokeProgress, summary.total);
-    const QStringList failed = m_invitations->failedIds();
-    QString text = summary.describe();
-    if (!failed.isEmpty())
-        text += tr(" — see the rows marked Failed and the Activity panel");
-    m_ui->revokeLabel->setText(text);
-    m_ui->pauseButton->hide();
-    m_ui->cancelRevokeButton->hide();
-    m_ui->retryFailedButton->setVisible(!failed.isEmpty());
-    m_ui->retryFailedButton->setText(tr("Retry %Ln &Failed", nullptr, int(failed.size())));
-    m_ui->closeRevokePanelButton->show();
-    m_ui->copySummaryButton->show();
-    statusBar()->showMessage(text, 10000);
-    updateActions();
 }
 
 void MainWindow::copyColumn(int role, const QString &what)

@@ -1,6 +1,5 @@
 #pragma once
 
-#include "core/BulkRevoker.h"
 #include "core/ClerkTypes.h"
 
 #include <QtCore/QTimer>
@@ -26,6 +25,7 @@ class InvitationFilterModel;
 class InvitationTableModel;
 class InvitationsController;
 class OrganizationSearch;
+class RevokePanel;
 class Session;
 struct ConnectionProfile;
 
@@ -90,12 +90,10 @@ private:
     void revokeAllForAddress();
     void reinviteSelected();
     void setEmailMode(bool emailMode);
-    void updateHoldCountdown();
     void copyColumn(int role, const QString &what);
     void exportCsv();
     void showAbout();
     void openAuditFolder();
-    void onRevokeFinished(const BulkSummary &summary);
     int ask(const QString &title, const QString &text, int buttons, int defaultButton);
 
     std::unique_ptr<Ui::MainWindow> m_ui;
@@ -106,6 +104,7 @@ private:
     std::unique_ptr<ConnectionController> m_connections;
     std::unique_ptr<OrganizationSearch> m_search;
     std::unique_ptr<InvitationsController> m_invitations;
+    std::unique_ptr<RevokePanel> m_revokePanel;
     QComboBox *m_profileCombo = nullptr;
     QLabel *m_badge = nullptr;
     QLineEdit *m_organizationEdit = nullptr;
@@ -117,9 +116,6 @@ private:
     std::function<bool(const QStringList &, QString *)> m_confirmOverride;
     std::function<int(const QString &)> m_questionOverride;
     std::function<bool(const Invitation &, bool *, int *)> m_reinviteOverride;
-    QTimer m_holdCountdown;
-    int m_holdLeft = 0;
-    int m_holdCount = 0;
 };
 
 } // namespace InviteDesk

@@ -2,6 +2,7 @@
 
 #include "core/ClerkJson.h"
 #include "core/Csv.h"
+#include "core/TextOutput.h"
 #include "invitedesk/Version.h"
 
 #include <QtCore/QCoreApplication>
@@ -66,13 +67,13 @@ QString table(const QStringList &headers, const QList<QStringList> &rows, int ma
         widths << int(h.size());
     for (const QStringList &row : rows) {
         for (int i = 0; i < row.size() && i < widths.size(); ++i)
-            widths[i] = std::min(maxColumnWidth, std::max(widths[i], int(row[i].size())));
+            widths[i] = std::min(maxColumnWidth, std::max(widths[i], int(printable(row[i]).size())));
     }
     QString out;
     auto line = [&](const QStringList &cells) {
         QStringList padded;
         for (int i = 0; i < cells.size(); ++i) {
-            QString cell = cells[i];
+            QString cell = printable(cells[i]); // a hostile name never reaches the terminal as control codes
             if (cell.size() > maxColumnWidth)
                 cell = cell.left(maxColumnWidth - 1) + u'…';
             padded << (i + 1 == cells.size() ? cell : pad(cell, widths[i]));
@@ -307,7 +308,8 @@ void Runner::finish(int code)
 
 void Runner::fail(const ClerkError &error, const QString &context)
 {
-    m_err << u"invitedesk-cli: "_s << (context.isEmpty() ? QString() : context + u": "_s) << error.oneLine() << u'\n';
+    m_err << printable(u"invitedesk-cli: "_s + (context.isEmpty() ? QString() : context + u": "_s) + error.oneLine())
+          << u'\n';
     if (error.kind() == ClerkError::Kind::InvalidRequest || error.isUnauthorized())
         finish(AuthConfig);
     else
@@ -348,7 +350,7 @@ void Runner::start()
     else if (m_options.command == "list"_L1)
         runList();
     else if (m_options.command == "find"_L1)
-        runFind(0);
+        runFind();
     else if (m_options.command == "revoke"_L1)
         runRevoke();
 }
@@ -397,8 +399,9 @@ void Runner::resolveOrganization(std::function<void(const Organization &)> next)
     m_client->getOrganization(org, this, [this, org, next = std::move(next)](Result<Organization> result) {
         if (!result) {
             if (result.error().isNotFound()) {
-                m_err << u"invitedesk-cli: no organization with the ID or slug \"%1\" [%2]\n"_s.arg(
-                    org, result.error().traceId().isEmpty() ? u"HTTP 404"_s : u"trace "_s + result.error().traceId());
+                m_err << printable(u"invitedesk-cli: no organization with the ID or slug \"%1\" [%2]"_s.arg(
+                             org, result.error().traceId().isEmpty() ? u"HTTP 404"_s : u"trace "_s + result.error().traceId()))
+                      << u'\n';
                 finish(ApiError);
                 return;
             }
@@ -423,8 +426,9 @@ void Runner::runList()
                 });
         connect(m_loader.get(), &InvitationLoader::failed, this, [this](const ClerkError &error) {
             if (error.isNotFound() && m_options.positional.first().startsWith("org_"_L1)) {
-                m_err << u"invitedesk-cli: no organization with the ID \"%1\" [%2]\n"_s.arg(
-                    m_options.positional.first(), error.traceId().isEmpty() ? u"HTTP 404"_s : u"trace "_s + error.traceId());
+                m_err << printable(u"invitedesk-cli: no organization with the ID \"%1\" [%2]"_s.arg(
+                             m_options.positional.first(), error.traceId().isEmpty() ? u"HTTP 404"_s : u"trace "_s + error.traceId()))
+                      << u'\n';
                 finish(ApiError);
                 return;
             }
@@ -457,30 +461,17 @@ void Runner::runList()
     });
 }
 
-void Runner::runFind(int offset)
+void Runner::runFind()
 {
+    m_search = std::make_unique<EmailSearch>(m_client.get());
     const QString email = m_options.positional.first().trimmed();
-    InstanceInvitationQuery query;
-    query.query = email;
-    query.status = m_options.status;
-    query.offset = offset;
-    query.limit = 500;
-    m_client->listInstanceInvitations(query, this, [this, email, offset](Result<Page<Invitation>> result) {
-        if (!result)
-            return fail(result.error(), u"searching invitations of %1"_s.arg(email));
-        for (const Invitation &inv : result.value().data) {
-            // The query matches parts of addresses; a whole address asks for exactly that one.
-            if (!email.contains(u'@') || inv.emailAddress.compare(email, Qt::CaseInsensitive) == 0)
-                m_found.append(inv);
-        }
-        const int next = offset + int(result.value().data.size());
-        if (!result.value().data.isEmpty() && next < result.value().totalCount) {
-            runFind(next);
-            return;
-        }
-        printInvitations(m_found, true);
+    connect(m_search.get(), &EmailSearch::failed, this,
+            [this, email](const ClerkError &error) { fail(error, u"searching invitations of %1"_s.arg(printable(email))); });
+    connect(m_search.get(), &EmailSearch::finished, this, [this] {
+        printInvitations(m_search->invitations(), true);
         finish(Success);
     });
+    m_search->start(email, m_options.status);
 }
 
 void Runner::printInvitations(const QList<Invitation> &invitations, bool withOrganization)
@@ -553,12 +544,7 @@ void Runner::runRevoke()
             finish(Usage);
             return;
         }
-        while (!file.atEnd()) {
-            const QString line = QString::fromUtf8(file.readLine()).trimmed();
-            if (line.isEmpty() || line.startsWith(u'#'))
-                continue;
-            ids << line.split(QRegularExpression(u"[\\s,;]+"_s), Qt::SkipEmptyParts).first();
-        }
+        ids << readInvitationIds(file.readAll());
     }
     // The same ID twice would be revoked once and then reported "already revoked": drop repeats.
     QStringList unique;
@@ -604,12 +590,14 @@ void Runner::startRevokes(const Organization &org, const QStringList &ids, const
 {
     const KeyEnvironment environment = m_client->environment();
     if (!m_options.yes) {
-        m_err << u"About to revoke %1 invitation(s) in %2 (%3) on a %4 instance:\n"_s.arg(
-            QString::number(ids.size()), org.name, org.slug.isEmpty() ? org.id : org.slug,
-            environment == KeyEnvironment::Production ? u"PRODUCTION"_s : environmentName(environment));
+        m_err << printable(u"About to revoke %1 invitation(s) in %2 (%3) on a %4 instance:"_s.arg(
+                     QString::number(ids.size()), org.name, org.slug.isEmpty() ? org.id : org.slug,
+                     environment == KeyEnvironment::Production ? u"PRODUCTION"_s : environmentName(environment)))
+              << u'\n';
         for (const QString &id : ids.mid(0, 20)) {
             const auto it = known.constFind(id);
-            m_err << u"  "_s << id << u"  "_s << (it != known.cend() ? it->emailAddress : u"(not pending)"_s) << u'\n';
+            m_err << u"  "_s << printable(id) << u"  "_s
+                  << printable(it != known.cend() ? it->emailAddress : u"(not pending)"_s) << u'\n';
         }
         if (ids.size() > 20)
             m_err << u"  … and %1 more\n"_s.arg(ids.size() - 20);
@@ -641,7 +629,8 @@ void Runner::startRevokes(const Organization &org, const QStringList &ids, const
     connect(m_reconciler.get(), &AuditReconciler::finished, this,
             [this, items](const QList<AuditReconciler::Settled> &settled, int) {
                 for (const AuditReconciler::Settled &s : settled)
-                    m_err << u"invitedesk-cli: interrupted earlier revoke of %1 settled: %2\n"_s.arg(s.invitationId, s.outcome);
+                    m_err << printable(u"invitedesk-cli: interrupted earlier revoke of %1 settled: %2"_s.arg(s.invitationId, s.outcome))
+                          << u'\n';
                 runBulk(items);
             });
     m_reconciler->start();
@@ -661,10 +650,11 @@ void Runner::runBulk(const QList<RevokeItem> &items)
         QString email = item.emailAddress;
         if (email.isEmpty() && result.invitation)
             email = result.invitation->emailAddress;
-        m_out << item.invitationId << u'\t' << (email.isEmpty() ? u"-"_s : email) << u'\t'
+        // Tab-separated, one line per invitation: no field may hold a tab or a newline of its own.
+        m_out << printable(item.invitationId) << u'\t' << (email.isEmpty() ? u"-"_s : printable(email)) << u'\t'
               << revokeOutcomeKey(result.outcome);
         if (result.error && !revokeSucceeded(result.outcome))
-            m_out << u'\t' << result.error->oneLine();
+            m_out << u'\t' << printable(result.error->oneLine());
         m_out << u'\n';
         m_out.flush();
     });
@@ -682,6 +672,8 @@ void Runner::runBulk(const QList<RevokeItem> &items)
             m_err << u"\r\x1b[K"_s;
             m_progressShown = false;
         }
+        if (const std::optional<ClerkError> &why = m_bulk->stopReason())
+            m_err << printable(u"invitedesk-cli: stopped: "_s + why->oneLine()) << u'\n';
         m_err << summary.describe() << u" in "_s << QString::number(double(m_bulk->elapsedMs()) / 1000.0, 'f', 1)
               << u" s\n"_s;
         finish(summary.allSucceeded() ? Success : SomeFailed);
@@ -710,6 +702,8 @@ void Runner::runAudit()
         const AuditVerification result = AuditLog::verify(path);
         if (result.ok) {
             m_out << u"%1: %2 records, chain intact\n"_s.arg(path).arg(result.records);
+            if (!result.note.isEmpty())
+                m_err << u"invitedesk-cli: note: %1\n"_s.arg(result.note);
             finish(Success);
         } else {
             m_err << u"invitedesk-cli: %1: line %2: %3\n"_s.arg(path).arg(result.firstBadLine).arg(result.problem);

@@ -4,6 +4,7 @@
 #include "core/AuditReconciler.h"
 #include "core/BulkRevoker.h"
 #include "core/ClerkClient.h"
+#include "core/EmailSearch.h"
 #include "core/InvitationLoader.h"
 #include "core/RatePacer.h"
 
@@ -71,7 +72,7 @@ private:
     void resolveOrganization(std::function<void(const Organization &)> next);
     void startRevokes(const Organization &org, const QStringList &ids, const QHash<QString, Invitation> &known);
     void runBulk(const QList<RevokeItem> &items);
-    void runFind(int offset);
+    void runFind();
     void printInvitations(const QList<Invitation> &invitations, bool withOrganization = false);
     void fail(const ClerkError &error, const QString &context = {});
     void finish(int code);
@@ -83,10 +84,10 @@ private:
     std::unique_ptr<RatePacer> m_pacer;
     std::unique_ptr<ClerkClient> m_client;
     std::unique_ptr<InvitationLoader> m_loader;
+    std::unique_ptr<EmailSearch> m_search;
     std::unique_ptr<BulkRevoker> m_bulk;
     std::unique_ptr<AuditLog> m_audit;
     std::unique_ptr<AuditReconciler> m_reconciler;
-    QList<Invitation> m_found;
     bool m_progressShown = false;
     bool m_finished = false;
 };

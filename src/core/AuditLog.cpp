@@ -1,7 +1,5 @@
 #include "core/AuditLog.h"
 
-#include <map>
-
 #include "core/Csv.h"
 
 #include <QtCore/QCryptographicHash>
@@ -15,6 +13,9 @@
 #include <QtCore/QSet>
 #include <QtCore/QStandardPaths>
 #include <QtCore/QUuid>
+
+#include <algorithm>
+#include <map>
 
 #ifdef Q_OS_WIN
 #  include <io.h>
@@ -34,6 +35,17 @@ constexpr auto genesisHash = "00000000000000000000000000000000000000000000000000
 QString headPath(const QString &logPath)
 {
     return logPath + u".head"_s;
+}
+
+/*! One lock per live run, so other processes can tell a running revoke from a crashed one. */
+QString runFolder(const QString &logPath)
+{
+    return logPath + u".runs"_s;
+}
+
+QString runLockPath(const QString &logPath, const QString &runId)
+{
+    return runFolder(logPath) + u'/' + runId + u".lock"_s;
 }
 
 bool syncToDisk(QFile &file)
@@ -85,7 +97,10 @@ QString operatorName()
 
 } // namespace
 
-AuditLog::AuditLog(QString filePath) : m_path(std::move(filePath)) {}
+AuditLog::AuditLog(QString filePath)
+    : m_path(std::move(filePath)), m_runId(QUuid::createUuid().toString(QUuid::WithoutBraces))
+{
+}
 
 AuditLog::~AuditLog() = default;
 
@@ -112,16 +127,71 @@ QByteArray AuditLog::hashRecord(const QJsonObject &recordWithoutHash)
 
 bool AuditLog::append(QJsonObject record)
 {
+    return appendIf(std::move(record), {});
+}
+
+namespace {
+
+QString lockProblem(const QLockFile &lock, const QString &folder)
+{
+    switch (lock.error()) {
+    case QLockFile::LockFailedError: {
+        qint64 pid = 0;
+        QString host;
+        QString app;
+        if (lock.getLockInfo(&pid, &host, &app))
+            return QCoreApplication::translate("AuditLog",
+                                               "the audit log is being written by another InviteDesk process "
+                                               "(%1, process %2) that did not finish within 10 seconds")
+                .arg(app)
+                .arg(pid);
+        return QCoreApplication::translate("AuditLog", "the audit log is being written by another InviteDesk process");
+    }
+    case QLockFile::PermissionError:
+        return QCoreApplication::translate("AuditLog", "no permission to write in %1 (is the folder read-only?)")
+            .arg(QDir::toNativeSeparators(folder));
+    case QLockFile::NoError:
+    case QLockFile::UnknownError:
+        break;
+    }
+    return QCoreApplication::translate("AuditLog", "cannot create a file in %1 (is the disk full or read-only?)")
+        .arg(QDir::toNativeSeparators(folder));
+}
+
+/*! Where the last complete line ends: the byte after its '\n', or 0. */
+qint64 endOfLastCompleteLine(QFile &file)
+{
+    qint64 end = file.size();
+    constexpr qint64 chunk = 64 * 1024;
+    while (end > 0) {
+        const qint64 from = std::max<qint64>(0, end - chunk);
+        file.seek(from);
+        const QByteArray block = file.read(end - from);
+        const qsizetype nl = block.lastIndexOf('\n');
+        if (nl >= 0)
+            return from + nl + 1;
+        end = from;
+    }
+    return 0;
+}
+
+} // namespace
+
+bool AuditLog::appendIf(QJsonObject record, const Precondition &precondition, bool *skipped)
+{
     m_error.clear();
+    if (skipped)
+        *skipped = false;
     const QFileInfo info(m_path);
     if (!QDir().mkpath(info.absolutePath())) {
-        m_error = QCoreApplication::translate("AuditLog", "cannot create the folder %1").arg(info.absolutePath());
+        m_error = QCoreApplication::translate("AuditLog", "cannot create the folder %1")
+                      .arg(QDir::toNativeSeparators(info.absolutePath()));
         return false;
     }
     QLockFile lock(m_path + u".lock"_s);
     lock.setStaleLockTime(30'000);
     if (!lock.tryLock(10'000)) {
-        m_error = QCoreApplication::translate("AuditLog", "the audit log is locked by another InviteDesk process");
+        m_error = lockProblem(lock, info.absolutePath());
         return false;
     }
     QFile file(m_path);
@@ -129,36 +199,120 @@ bool AuditLog::append(QJsonObject record)
         m_error = QCoreApplication::translate("AuditLog", "cannot open %1: %2").arg(m_path, file.errorString());
         return false;
     }
-    QByteArray prev = genesisHash;
-    qint64 seq = 1;
-    if (file.size() > 0) {
-        const QJsonObject last = QJsonDocument::fromJson(lastLine(file)).object();
-        if (last.value("hash"_L1).isString()) {
-            prev = last.value("hash"_L1).toString().toLatin1();
-            seq = qint64(last.value("seq"_L1).toDouble()) + 1;
-        }
+    if (precondition && !precondition(file)) {
+        if (skipped)
+            *skipped = true;
+        return true;
     }
-    record.insert("v"_L1, 1);
-    record.insert("seq"_L1, seq);
-    record.insert("time"_L1, QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs));
-    record.insert("prev"_L1, QString::fromLatin1(prev));
-    record.remove("hash"_L1);
-    const QByteArray hash = hashRecord(record);
-    record.insert("hash"_L1, QString::fromLatin1(hash));
-
-    const QByteArray line = QJsonDocument(record).toJson(QJsonDocument::Compact) + '\n';
-    if (file.write(line) != line.size() || !syncToDisk(file)) {
+    auto writeFailed = [this, &file] {
         m_error = QCoreApplication::translate("AuditLog", "cannot write %1: %2").arg(m_path, file.errorString());
         return false;
+    };
+
+    // A record cut off mid-line (a full disk, a crash) is cut away, and the cut recorded, before anything
+    // is chained onto it: otherwise the next record would land on the broken line.
+    std::optional<QJsonObject> repair;
+    const qint64 size = file.size();
+    const qint64 whole = endOfLastCompleteLine(file);
+    if (whole < size) {
+        file.seek(whole);
+        const QByteArray cut = file.read(size - whole);
+        if (!file.resize(whole) || !syncToDisk(file))
+            return writeFailed();
+        repair = QJsonObject{
+            {"event"_L1, u"repair"_s},
+            {"detail"_L1, u"an incomplete last line (a write cut off by a full disk or a crash) was removed"_s},
+            {"cut_bytes"_L1, qint64(cut.size())},
+            {"cut_sha256"_L1, QString::fromLatin1(QCryptographicHash::hash(cut, QCryptographicHash::Sha256).toHex())},
+            {"operator"_L1, m_context.operatorName.isEmpty() ? operatorName() : m_context.operatorName},
+            {"run"_L1, m_runId},
+        };
+    }
+
+    QByteArray prev = genesisHash;
+    qint64 seq = 1;
+    if (whole > 0) {
+        const QJsonObject last = QJsonDocument::fromJson(lastLine(file)).object();
+        const QString lastHash = last.value("hash"_L1).toString();
+        const qint64 lastSeq = qint64(last.value("seq"_L1).toDouble());
+        if (lastHash.size() != 64 || lastSeq < 1) {
+            // Starting a new chain here would hide whatever happened; a person has to look first.
+            m_error = QCoreApplication::translate("AuditLog",
+                                                  "the last record of %1 is damaged, so nothing can be chained to it; "
+                                                  "`invitedesk-cli audit verify` shows where")
+                          .arg(QDir::toNativeSeparators(m_path));
+            return false;
+        }
+        prev = lastHash.toLatin1();
+        seq = lastSeq + 1;
+    }
+
+    QByteArray lines;
+    QByteArray newestHash;
+    auto chain = [&](QJsonObject r) {
+        r.insert("v"_L1, 1);
+        r.insert("seq"_L1, seq);
+        r.insert("time"_L1, QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs));
+        r.insert("prev"_L1, QString::fromLatin1(prev));
+        r.remove("hash"_L1);
+        newestHash = hashRecord(r);
+        r.insert("hash"_L1, QString::fromLatin1(newestHash));
+        lines += QJsonDocument(r).toJson(QJsonDocument::Compact) + '\n';
+        prev = newestHash;
+        ++seq;
+    };
+    if (repair)
+        chain(*repair);
+    chain(std::move(record));
+
+    if (file.write(lines) != lines.size() || !syncToDisk(file)) {
+        // Leave no torn line behind if we can help it; if not, the next append repairs it.
+        if (file.resize(whole))
+            syncToDisk(file);
+        return writeFailed();
     }
     file.close();
 
     QSaveFile head(headPath(m_path));
-    if (head.open(QIODevice::WriteOnly)) {
-        head.write(QByteArray::number(seq) + ' ' + hash + '\n');
-        head.commit();
+    if (!head.open(QIODevice::WriteOnly) || head.write(QByteArray::number(seq - 1) + ' ' + newestHash + '\n') < 0
+        || !head.commit()) {
+        m_error = QCoreApplication::translate("AuditLog", "cannot update %1: %2")
+                      .arg(headPath(m_path), head.errorString());
+        return false;
     }
     return true;
+}
+
+bool AuditLog::holdRunLock()
+{
+    if (m_runLock && m_runLock->isLocked())
+        return true;
+    const QString folder = runFolder(m_path);
+    if (!QDir().mkpath(folder)) {
+        m_error = QCoreApplication::translate("AuditLog", "cannot create the folder %1").arg(QDir::toNativeSeparators(folder));
+        return false;
+    }
+    m_runLock = std::make_unique<QLockFile>(runLockPath(m_path, m_runId));
+    // Never stale by age: only a process that is gone gives up its run (QLockFile checks the PID).
+    m_runLock->setStaleLockTime(0);
+    if (!m_runLock->tryLock(0)) {
+        m_error = lockProblem(*m_runLock, folder);
+        return false;
+    }
+    return true;
+}
+
+bool AuditLog::runIsAlive(const QString &filePath, const QString &runId, std::unique_ptr<QLockFile> *claim)
+{
+    if (runId.isEmpty())
+        return false;
+    auto lock = std::make_unique<QLockFile>(runLockPath(filePath, runId));
+    lock->setStaleLockTime(0);
+    if (!lock->tryLock(0))
+        return lock->error() == QLockFile::LockFailedError; // held by a live process; other errors: cannot tell
+    if (claim)
+        *claim = std::move(lock);
+    return false;
 }
 
 QJsonObject AuditLog::baseRecord(const QString &event, const RevokeItem &item) const
@@ -175,6 +329,7 @@ QJsonObject AuditLog::baseRecord(const QString &event, const RevokeItem &item) c
         {"invitation_id"_L1, item.invitationId},
         {"email"_L1, item.emailAddress},
         {"role"_L1, item.role},
+        {"run"_L1, m_runId},
     };
     if (!m_context.ticket.isEmpty())
         record.insert("ticket"_L1, m_context.ticket);
@@ -186,7 +341,7 @@ bool AuditLog::revokeIntended(const RevokeItem &item, QString *whyNot)
     QJsonObject record = baseRecord(u"intent"_s, item);
     const QString op = QUuid::createUuid().toString(QUuid::WithoutBraces);
     record.insert("op"_L1, op);
-    if (!append(record)) {
+    if (!holdRunLock() || !append(record)) {
         if (whyNot)
             *whyNot = QCoreApplication::translate("AuditLog", "Not sent: the audit log could not be written (%1).")
                           .arg(m_error);
@@ -196,7 +351,7 @@ bool AuditLog::revokeIntended(const RevokeItem &item, QString *whyNot)
     return true;
 }
 
-void AuditLog::revokeSettled(const RevokeItem &item, const RevokeResult &result)
+bool AuditLog::revokeSettled(const RevokeItem &item, const RevokeResult &result, QString *whyNot)
 {
     QJsonObject record = baseRecord(u"outcome"_s, item);
     if (item.emailAddress.isEmpty() && result.invitation) {
@@ -213,10 +368,18 @@ void AuditLog::revokeSettled(const RevokeItem &item, const RevokeResult &result)
         if (result.error->httpStatus())
             record.insert("http_status"_L1, result.error->httpStatus());
     }
-    append(record);
+    if (append(record))
+        return true;
+    if (whyNot)
+        *whyNot = QCoreApplication::translate("AuditLog",
+                                              "The outcome of %1 could not be written to the audit log (%2); "
+                                              "nothing more is sent. The next start re-reads it and records what happened.")
+                      .arg(item.invitationId, m_error);
+    return false;
 }
 
-bool AuditLog::recordReconciliation(const QJsonObject &intent, const QString &outcome, const QString &detail)
+bool AuditLog::recordReconciliation(const QJsonObject &intent, const QString &outcome, const QString &detail,
+                                    qint64 scannedUpTo)
 {
     QJsonObject record = intent;
     for (const auto *key : {"v", "seq", "time", "prev", "hash", "operator", "ticket"})
@@ -226,7 +389,28 @@ bool AuditLog::recordReconciliation(const QJsonObject &intent, const QString &ou
     record.insert("outcome"_L1, outcome);
     record.insert("detail"_L1, detail);
     record.insert("intent_seq"_L1, intent.value("seq"_L1));
-    return append(record);
+    record.insert("reconciled_by_run"_L1, m_runId);
+    const QString op = intent.value("op"_L1).toString();
+    // Under the log's lock: did anyone settle this intent after the read that found it open?
+    auto stillOpen = [op, scannedUpTo](QFile &file) {
+        if (op.isEmpty() || scannedUpTo < 0)
+            return true;
+        file.seek(std::min(scannedUpTo, file.size()));
+        while (!file.atEnd()) {
+            const QByteArray line = file.readLine();
+            if (!line.contains(op.toLatin1()))
+                continue;
+            const QJsonObject r = QJsonDocument::fromJson(line).object();
+            const QString event = r.value("event"_L1).toString();
+            if (r.value("op"_L1).toString() == op && (event == "outcome"_L1 || event == "reconciled"_L1))
+                return false;
+        }
+        return true;
+    };
+    bool skipped = false;
+    if (!appendIf(record, stillOpen, &skipped))
+        return false;
+    return !skipped;
 }
 
 AuditVerification AuditLog::verify(const QString &filePath)
@@ -244,7 +428,8 @@ AuditVerification AuditLog::verify(const QString &filePath)
     QByteArray prev = genesisHash;
     qint64 expectedSeq = 1;
     int lineNumber = 0;
-    QHash<qint64, QByteArray> hashAtSeq;
+    QByteArray lastHash;
+    QByteArray previousHash;
     auto bad = [&result, &lineNumber](const QString &problem) {
         result.firstBadLine = lineNumber;
         result.problem = problem;
@@ -253,10 +438,16 @@ AuditVerification AuditLog::verify(const QString &filePath)
     while (!file.atEnd()) {
         QByteArray line = file.readLine();
         ++lineNumber;
-        if (line.endsWith('\n'))
+        if (line.endsWith('\n')) {
             line.chop(1);
-        else if (file.atEnd() && !line.isEmpty())
-            return bad(QCoreApplication::translate("AuditLog", "the last line is incomplete"));
+        } else if (file.atEnd() && !line.isEmpty()) {
+            // Only ever the last line, and only ever what a full disk or a crash mid-write leaves.
+            result.note = QCoreApplication::translate("AuditLog",
+                                                      "the last line is incomplete (%n byte(s), a write cut off by a "
+                                                      "full disk or a crash); the next write removes it and records that",
+                                                      nullptr, int(line.size()));
+            break;
+        }
         if (line.isEmpty())
             return bad(QCoreApplication::translate("AuditLog", "empty line"));
         QJsonParseError error{};
@@ -274,30 +465,37 @@ AuditVerification AuditLog::verify(const QString &filePath)
         if (hashRecord(record) != stored)
             return bad(QCoreApplication::translate("AuditLog", "this record was changed after it was written"));
         prev = stored;
-        hashAtSeq.insert(expectedSeq, stored);
+        previousHash = std::exchange(lastHash, stored);
         ++expectedSeq;
         ++result.records;
     }
-    QFile head(headPath(filePath));
-    if (head.open(QIODevice::ReadOnly)) {
-        const QList<QByteArray> parts = head.readAll().trimmed().split(' ');
-        if (parts.size() == 2) {
-            const qint64 headSeq = parts.at(0).toLongLong();
-            const qint64 lastSeq = expectedSeq - 1;
-            // The side file is written just after the record; a crash in between leaves it one behind,
-            // which is fine as long as it names a record that is still there, unchanged.
-            const bool consistent = headSeq <= lastSeq && hashAtSeq.value(headSeq) == parts.at(1);
-            if (!consistent) {
-                lineNumber = result.records + 1;
-                return bad(headSeq > lastSeq
-                               ? QCoreApplication::translate("AuditLog",
-                                                             "records are missing at the end: the log stops at %1, it had reached %2")
-                                     .arg(lastSeq)
-                                     .arg(headSeq)
-                               : QCoreApplication::translate("AuditLog", "the newest records were replaced"));
-            }
-        }
+    if (result.records == 0) {
+        result.ok = true;
+        return result;
     }
+    // The head names the newest record. It is written just after the record, so a crash in between
+    // leaves it exactly one behind; anything else means records were cut off, replaced or the head removed.
+    lineNumber = result.records + 1;
+    const qint64 lastSeq = expectedSeq - 1;
+    QFile head(headPath(filePath));
+    if (!head.open(QIODevice::ReadOnly))
+        return bad(QCoreApplication::translate("AuditLog",
+                                               "the head file %1 is missing, so records cut off the end would go unnoticed")
+                       .arg(QDir::toNativeSeparators(headPath(filePath))));
+    const QList<QByteArray> parts = head.readAll().trimmed().split(' ');
+    if (parts.size() != 2)
+        return bad(QCoreApplication::translate("AuditLog", "the head file %1 is empty or damaged")
+                       .arg(QDir::toNativeSeparators(headPath(filePath))));
+    const qint64 headSeq = parts.at(0).toLongLong();
+    const bool consistent = (headSeq == lastSeq && parts.at(1) == lastHash)
+                            || (headSeq == lastSeq - 1 && parts.at(1) == previousHash);
+    if (!consistent)
+        return bad(headSeq > lastSeq
+                       ? QCoreApplication::translate("AuditLog",
+                                                     "records are missing at the end: the log stops at %1, it had reached %2")
+                             .arg(lastSeq)
+                             .arg(headSeq)
+                       : QCoreApplication::translate("AuditLog", "the newest records were replaced or the head file was edited"));
     result.ok = true;
     return result;
 }

@@ -30,6 +30,7 @@ void AuditReconciler::start()
     // Only what is there now: intents this session writes meanwhile are its own, not interrupted ones.
     const QString path = m_log->filePath();
     const qint64 upTo = QFileInfo(path).size();
+    m_scannedUpTo = upTo;
     m_reading.setFuture(QtConcurrent::run([path, upTo] { return AuditLog::unsettledIntents(path, upTo); }));
 }
 
@@ -37,10 +38,20 @@ void AuditReconciler::onRead(const QList<QJsonObject> &unsettled)
 {
     const QString fingerprint = keyFingerprint(m_client ? m_client->config().secretKey : QString());
     for (const QJsonObject &intent : unsettled) {
-        if (intent.value("key_fingerprint"_L1).toString() == fingerprint)
-            m_todo.append(intent);
-        else
+        if (intent.value("key_fingerprint"_L1).toString() != fingerprint) {
             ++m_left;
+            continue;
+        }
+        const QString run = intent.value("run"_L1).toString();
+        if (!m_claimed.count(run)) {
+            std::unique_ptr<QLockFile> claim;
+            if (AuditLog::runIsAlive(m_log->filePath(), run, &claim)) {
+                ++m_left; // another process is still working on it
+                continue;
+            }
+            m_claimed.emplace(run, std::move(claim));
+        }
+        m_todo.append(intent);
     }
     QTimer::singleShot(0, this, &AuditReconciler::next);
 }
@@ -50,6 +61,7 @@ void AuditReconciler::next()
     if (m_todo.isEmpty() || !m_client) {
         m_left += int(m_todo.size());
         m_todo.clear();
+        m_claimed.clear(); // ended runs: their lock files go with the claims
         Q_EMIT finished(m_settled, m_left);
         return;
     }
@@ -87,7 +99,7 @@ void AuditReconciler::next()
                 next();
                 return;
             }
-            if (m_log->recordReconciliation(intent, outcome, detail))
+            if (m_log->recordReconciliation(intent, outcome, detail, m_scannedUpTo))
                 m_settled.append({intent.value("invitation_id"_L1).toString(), intent.value("email"_L1).toString(), outcome});
             else
                 ++m_left;

@@ -4,7 +4,11 @@
 #include "core/ClerkClient.h"
 
 #include <QtCore/QFutureWatcher>
+#include <QtCore/QLockFile>
 #include <QtCore/QObject>
+
+#include <map>
+#include <memory>
 
 namespace InviteDesk {
 
@@ -15,7 +19,10 @@ namespace InviteDesk {
  * records what it found as a "reconciled" record: revoked, still pending
  * (the revoke was never carried out), accepted, expired or not found.
  *
- * Intents from other keys are left for a session with that key.
+ * Intents from other keys are left for a session with that key, and intents
+ * of a run that is still going in another process (a second window, a CLI
+ * beside the window) are left to that run: AuditLog::runIsAlive() tells.
+ * No record is ever written for someone else's open work.
  */
 class AuditReconciler : public QObject
 {
@@ -37,6 +44,7 @@ public:
     int pending() const { return int(m_todo.size()); }
 
 Q_SIGNALS:
+    /*! \a leftForLater: other keys, live runs, and intents that could not be re-read now. */
     void finished(const QList<InviteDesk::AuditReconciler::Settled> &settled, int leftForLater);
 
 private:
@@ -49,6 +57,9 @@ private:
     QList<QJsonObject> m_todo;
     QList<Settled> m_settled;
     int m_left = 0;
+    qint64 m_scannedUpTo = -1;
+    /*! Locks on ended runs whose intents this reconciler is settling; released when it finishes. */
+    std::map<QString, std::unique_ptr<QLockFile>> m_claimed;
 };
 
 } // namespace InviteDesk

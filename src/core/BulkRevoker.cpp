@@ -49,6 +49,7 @@ void BulkRevoker::start(const QList<RevokeItem> &items)
     m_next = 0;
     m_running = 0;
     m_settled = 0;
+    m_stopReason.reset();
     m_clock.start();
     setState(State::Running);
     Q_EMIT progress(0, int(m_items.size()), etaMs());
@@ -80,10 +81,18 @@ void BulkRevoker::cancel()
         if (task && task->state() != RevokeTask::State::Done)
             task->cancel();
     }
-    const RevokeResult cancelled{RevokeOutcome::Cancelled, std::nullopt, std::nullopt, 0, false};
+    const RevokeResult cancelled{RevokeOutcome::Cancelled, m_stopReason, std::nullopt, 0, false};
     while (m_next < m_items.size())
         settle(m_next++, cancelled);
     checkDone();
+}
+
+void BulkRevoker::stop(const ClerkError &reason)
+{
+    if (m_stopReason || (m_state != State::Running && m_state != State::Paused))
+        return;
+    m_stopReason = reason;
+    cancel();
 }
 
 void BulkRevoker::pump()
@@ -93,9 +102,11 @@ void BulkRevoker::pump()
         const RevokeItem &item = m_items.at(index);
         QString whyNot;
         if (m_observer && !m_observer->revokeIntended(item, &whyNot)) {
-            // Nothing is sent that the audit log could not record first.
-            settle(index, RevokeResult{RevokeOutcome::Failed, ClerkError::invalidRequest(whyNot), std::nullopt, 0, false});
-            continue;
+            // Nothing is sent that the audit log could not record first; the rest would fail the same way.
+            const ClerkError error = ClerkError::invalidRequest(whyNot);
+            settle(index, RevokeResult{RevokeOutcome::Failed, error, std::nullopt, 0, false});
+            stop(error);
+            return;
         }
         auto task = std::make_unique<RevokeTask>(m_client, item.organizationId, item.invitationId, m_requestingUserId);
         RevokeTask *raw = task.get();
@@ -111,9 +122,13 @@ void BulkRevoker::pump()
 void BulkRevoker::onTaskFinished(int index, const RevokeResult &result)
 {
     --m_running;
-    if (m_observer)
-        m_observer->revokeSettled(m_items.at(index), result);
+    QString whyNot;
+    const bool recorded = !m_observer || m_observer->revokeSettled(m_items.at(index), result, &whyNot);
     settle(index, result);
+    if (!recorded)
+        stop(ClerkError::invalidRequest(whyNot));
+    else if (result.error && result.error->isWaitRefused())
+        stop(*result.error);
     // The task is done; delete it later (we are inside its signal).
     if (RevokeTask *task = m_tasks[index].release())
         task->deleteLater();

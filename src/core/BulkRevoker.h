@@ -25,9 +25,10 @@ class RevokeObserver
 {
 public:
     virtual ~RevokeObserver() = default;
-    /*! Returns false (with a reason) to stop this revoke from being sent. */
+    /*! Returns false (with a reason) to stop this revoke, and the rest of the run, from being sent. */
     virtual bool revokeIntended(const RevokeItem &item, QString *whyNot) = 0;
-    virtual void revokeSettled(const RevokeItem &item, const RevokeResult &result) = 0;
+    /*! Returns false (with a reason) when the outcome could not be recorded: the run stops sending. */
+    virtual bool revokeSettled(const RevokeItem &item, const RevokeResult &result, QString *whyNot) = 0;
 };
 
 struct BulkSummary
@@ -56,6 +57,11 @@ struct BulkSummary
  * pause() stops new sends; resume() continues; cancel() stops new sends,
  * lets in-flight ones finish and reports the rest as cancelled. Every item
  * gets exactly one result; finished() comes once, after the last one.
+ *
+ * The run stops by itself, like cancel() but with stopReason(), when the
+ * observer cannot record an intent or an outcome (nothing is sent that the
+ * audit log does not hold) or when Clerk asks for a pause longer than the
+ * client waits (every further request would be refused the same way).
  */
 class BulkRevoker : public QObject
 {
@@ -84,6 +90,8 @@ public:
     const std::vector<std::optional<RevokeResult>> &results() const { return m_results; }
     int settledCount() const { return m_settled; }
     BulkSummary summary() const;
+    /*! Why the run stopped by itself; nullopt when it ran to the end or was cancelled. */
+    const std::optional<ClerkError> &stopReason() const { return m_stopReason; }
     /*! Estimated time left, from the pacer's rate. */
     qint64 etaMs() const;
     qint64 elapsedMs() const { return m_clock.isValid() ? m_clock.elapsed() : 0; }
@@ -97,6 +105,7 @@ Q_SIGNALS:
 
 private:
     void pump();
+    void stop(const ClerkError &reason);
     void onTaskFinished(int index, const RevokeResult &result);
     void settle(int index, const RevokeResult &result);
     void setState(State state);
@@ -113,6 +122,7 @@ private:
     int m_next = 0;
     int m_running = 0;
     int m_settled = 0;
+    std::optional<ClerkError> m_stopReason;
     QElapsedTimer m_clock;
 };
 

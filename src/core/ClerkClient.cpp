@@ -45,6 +45,7 @@ struct ClerkClient::Call
     quint64 pacerTicket = 0;
     QTimer *retryTimer = nullptr;
     bool tooLarge = false;
+    bool exchangeTimedOut = false; //!< the whole-exchange deadline fired, not Qt's idle timeout
     bool parsing = false; //!< the answer arrived and is being parsed on a worker thread
 
     bool retryable() const { return method == Method::Get; }
@@ -159,7 +160,7 @@ Result<QUrl> ClerkClient::buildUrl(const QStringList &pathSegments, const QUrlQu
     return url;
 }
 
-QNetworkRequest ClerkClient::buildRequest(const QUrl &url, bool hasJsonBody) const
+QNetworkRequest ClerkClient::buildRequest(const QUrl &url, Method method, bool hasJsonBody) const
 {
     QNetworkRequest request(url);
     request.setRawHeader("Authorization", "Bearer " + m_config.secretKey.toLatin1());
@@ -169,9 +170,15 @@ QNetworkRequest ClerkClient::buildRequest(const QUrl &url, bool hasJsonBody) con
     if (hasJsonBody)
         request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray("application/json"));
     request.setTransferTimeout(int(m_config.transferTimeout.count()));
-    // Same-origin redirects keep the key within the instance; any other redirect is refused.
-    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::SameOriginRedirectPolicy);
-    request.setMaximumRedirectsAllowed(3);
+    if (method == Method::Get) {
+        // Same-origin redirects keep the key within the instance; any other redirect is refused.
+        request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::SameOriginRedirectPolicy);
+        request.setMaximumRedirectsAllowed(3);
+    } else {
+        // A redirected write may or may not have been carried out, and following it could turn the
+        // POST into a GET: the answer is reported as it is, and RevokeTask settles it with a re-read.
+        request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
+    }
     request.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
     request.setAttribute(QNetworkRequest::CacheSaveControlAttribute, false);
     return request;
@@ -253,10 +260,22 @@ void ClerkClient::send(CallId id)
     call.pacerTicket = 0;
     call.tooLarge = false;
 
-    const QNetworkRequest request = buildRequest(call.url, call.body.has_value());
+    const QNetworkRequest request = buildRequest(call.url, call.method, call.body.has_value());
     QNetworkReply *reply = call.method == Method::Get ? m_network->get(request)
                                                       : m_network->post(request, call.body.value_or(QByteArray()));
     call.reply = reply;
+    call.exchangeTimedOut = false;
+    // Qt's transfer timeout restarts with every byte; this bounds the whole exchange.
+    auto *deadline = new QTimer(reply);
+    deadline->setSingleShot(true);
+    connect(deadline, &QTimer::timeout, this, [this, id, reply] {
+        const auto found = m_calls.find(id);
+        if (found == m_calls.end() || found->second->reply != reply)
+            return;
+        found->second->exchangeTimedOut = true;
+        reply->abort();
+    });
+    deadline->start(m_config.exchangeTimeout);
     connect(reply, &QNetworkReply::finished, this, [this, id] { onReplyFinished(id); });
     connect(reply, &QNetworkReply::downloadProgress, this, [this, id, reply](qint64 received, qint64 total) {
         const auto found = m_calls.find(id);
@@ -302,16 +321,29 @@ void ClerkClient::onReplyFinished(CallId id)
             response.status, QString::fromLatin1(response.cfRay));
         // Retrying cannot make it smaller.
         call->attempt = m_config.maxReadAttempts;
+    } else if (call->exchangeTimedOut) {
+        error = ClerkError::timeout(tr("no complete answer within %n second(s)", nullptr,
+                                       int(m_config.exchangeTimeout.count() / 1000)));
     } else if (transportError || response.status == 0) {
         if (networkError == QNetworkReply::OperationCanceledError) // Qt's transfer timeout aborts this way
             error = ClerkError::timeout(reply->errorString());
-        else if (networkError == QNetworkReply::InsecureRedirectError || networkError == QNetworkReply::TooManyRedirectsError)
+        else if (networkError == QNetworkReply::InsecureRedirectError)
             error = ClerkError::invalidRequest(
                 tr("The API answered with a redirect to another site; InviteDesk does not send the key there."));
+        else if (networkError == QNetworkReply::TooManyRedirectsError)
+            error = ClerkError::invalidRequest(
+                tr("The API kept redirecting (more than %n time(s)); check the API URL.", nullptr,
+                   reply->request().maximumRedirectsAllowed()));
         else if (networkError == QNetworkReply::NoError)
             error = ClerkError::payload(tr("the server's answer had no HTTP status"));
         else
             error = ClerkError::fromNetworkError(networkError, reply->errorString());
+    } else if (call->method != Method::Get && response.status >= 300 && response.status < 400) {
+        error = ClerkError::unconfirmedWrite(
+            tr("it answered with a redirect (HTTP %1) instead of a result; InviteDesk never follows a redirect "
+               "for a change")
+                .arg(response.status),
+            response.status, QString::fromLatin1(response.cfRay));
     } else if (response.status >= 200 && response.status < 300) {
         response.body = reply->readAll();
         if (response.body.size() >= offThreadParseBytes) {
@@ -364,13 +396,19 @@ void ClerkClient::handleFailure(std::unique_ptr<Call> call, const ClerkError &er
     const CallId id = call->id;
     std::optional<std::chrono::milliseconds> retryDelay;
     if (error.isRateLimited()) {
-        const auto wait = error.retryAfter().value_or(std::chrono::seconds(1));
+        const std::optional<std::chrono::seconds> asked = error.retryAfter();
+        if (asked && *asked > m_config.maxRetryAfter) {
+            // Neither held nor retried: a pause that long is for a person to decide on.
+            m_calls.emplace(id, std::move(call));
+            fail(id, ClerkError::rateLimitTooLong(error, m_config.maxRetryAfter));
+            return;
+        }
+        const std::chrono::seconds wait = asked.value_or(m_config.defaultRetryAfter);
         if (m_pacer) {
             m_pacer->holdFor(wait);
             m_pacer->reportRateLimited();
         }
-        if (wait <= m_config.maxRetryAfter)
-            retryDelay = wait;
+        retryDelay = wait;
         Q_EMIT rateLimited(std::chrono::duration_cast<std::chrono::milliseconds>(wait).count());
     } else if (error.isTransient()) {
         retryDelay = backoffDelay(call->attempt);

@@ -71,6 +71,10 @@ struct NewInvitation
  * jittered exponential backoff; writes are sent once, because a write whose
  * answer was lost must be checked with a read before it is repeated.
  *
+ * Every wait is bounded (ClientConfig says why each bound is what it is):
+ * the whole exchange, not only the gap between bytes; the Retry-After a
+ * server may ask for; the size of an answer; the number of attempts.
+ *
  * Each operation takes a context object and a callback that receives a
  * Result. The callback never runs synchronously, never runs after the context
  * or the client is destroyed, and runs exactly once otherwise (with a
@@ -89,6 +93,7 @@ class ClerkClient : public QObject
 
 public:
     using CallId = quint64;
+    enum class Method { Get, Post };
     template <typename T>
     using Callback = std::function<void(Result<T>)>;
 
@@ -129,8 +134,11 @@ public:
 
     /*! The URL for \a pathSegments below the API URL, each segment percent-encoded as one. */
     Result<QUrl> buildUrl(const QStringList &pathSegments, const QUrlQuery &query = {}) const;
-    /*! Every header InviteDesk sends. */
-    QNetworkRequest buildRequest(const QUrl &url, bool hasJsonBody = false) const;
+    /*!
+     * Every header and attribute InviteDesk sends. Reads follow same-origin redirects (at most
+     * three); writes follow none, since a redirected POST may or may not have been carried out.
+     */
+    QNetworkRequest buildRequest(const QUrl &url, Method method = Method::Get, bool hasJsonBody = false) const;
     static QByteArray userAgent();
     /*!
      * Threads that parse large answers, for all clients of the process. The default leaves one core
@@ -143,7 +151,6 @@ Q_SIGNALS:
     void rateLimited(qint64 waitMs);
 
 private:
-    enum class Method { Get, Post };
     struct Response;
     struct Call;
     /*! What parsing a 2xx answer gave: an error, or a function that hands the value to the caller. */

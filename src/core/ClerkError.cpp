@@ -4,6 +4,10 @@
 #include <QtCore/QJsonArray>
 #include <QtCore/QJsonDocument>
 #include <QtCore/QJsonObject>
+#include <QtCore/QLocale>
+#include <QtCore/QTimeZone>
+
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -92,6 +96,24 @@ ClerkError ClerkError::payload(const QString &detail, int status, const QString 
     return e;
 }
 
+ClerkError ClerkError::rateLimitTooLong(const ClerkError &rateLimited, std::chrono::seconds cap)
+{
+    ClerkError e = rateLimited;
+    e.m_waitRefused = true;
+    e.m_waitCap = cap;
+    return e;
+}
+
+ClerkError ClerkError::unconfirmedWrite(const QString &detail, int status, const QString &traceId)
+{
+    ClerkError e(Kind::Payload);
+    e.m_httpStatus = status;
+    e.m_detail = detail;
+    e.m_traceId = traceId;
+    e.m_unconfirmedWrite = true;
+    return e;
+}
+
 bool ClerkError::isTransient() const
 {
     switch (m_kind) {
@@ -100,7 +122,7 @@ bool ClerkError::isTransient() const
     case Kind::Timeout:
         return true;
     case Kind::Http:
-        return m_httpStatus == 429 || m_httpStatus >= 500;
+        return (m_httpStatus == 429 && !m_waitRefused) || m_httpStatus >= 500;
     case Kind::Payload:
         // A truncated or garbled answer to a read is worth one more try.
         return true;
@@ -160,6 +182,8 @@ QString ClerkError::userMessage() const
             return tr("Network error while talking to Clerk: %1").arg(m_detail);
         }
     case Kind::Payload:
+        if (m_unconfirmedWrite)
+            return tr("Clerk's answer did not confirm the change: %1").arg(m_detail);
         return tr("Clerk's answer could not be read: %1").arg(m_detail);
     case Kind::Http:
         break;
@@ -172,6 +196,10 @@ QString ClerkError::userMessage() const
         return clerkText.isEmpty() ? tr("Clerk refused this operation for this key or acting user.")
                                    : tr("Clerk refused this operation: %1").arg(clerkText);
     if (m_httpStatus == 429) {
+        if (m_waitRefused && m_retryAfter)
+            return tr("Clerk asked InviteDesk to wait %1 before the next request, longer than the %2 it waits "
+                      "by itself; nothing more was sent. Try again later.")
+                .arg(describeWait(*m_retryAfter), describeWait(m_waitCap));
         if (m_retryAfter)
             return tr("Clerk's rate limit was reached; it accepts requests again in %n second(s).", nullptr,
                       int(m_retryAfter->count()));
@@ -206,18 +234,47 @@ QString ClerkError::oneLine() const
 
 std::optional<std::chrono::seconds> ClerkError::parseRetryAfter(const QByteArray &value)
 {
+    // Large enough to be "too long" for any cap, small enough that no clock arithmetic overflows with it.
+    constexpr qint64 saturated = qint64(100) * 365 * 24 * 3600;
     const QByteArray trimmed = value.trimmed();
-    if (trimmed.isEmpty())
+    if (trimmed.isEmpty() || trimmed.size() > 64)
         return std::nullopt;
-    bool ok = false;
-    const qlonglong seconds = trimmed.toLongLong(&ok);
-    if (ok)
-        return seconds >= 0 ? std::optional(std::chrono::seconds(seconds)) : std::nullopt;
-    const QDateTime when = QDateTime::fromString(QString::fromLatin1(trimmed), Qt::RFC2822Date);
+    const bool digitsOnly = std::all_of(trimmed.cbegin(), trimmed.cend(), [](char c) { return c >= '0' && c <= '9'; });
+    if (digitsOnly) {
+        qint64 seconds = 0;
+        for (const char c : trimmed) {
+            seconds = seconds * 10 + (c - '0');
+            if (seconds >= saturated)
+                return std::chrono::seconds(saturated);
+        }
+        return std::chrono::seconds(seconds);
+    }
+    // An HTTP date (RFC 9110's IMF-fixdate, "Sun, 06 Nov 1994 08:49:37 GMT", which Qt's RFC 2822 parser
+    // does not take because of "GMT"), or an RFC 2822 date with a numeric zone. In the past means "now".
+    const QString text = QString::fromLatin1(trimmed);
+    QDateTime when = QLocale::c().toDateTime(text, u"ddd, dd MMM yyyy HH:mm:ss 'GMT'"_s);
+    if (when.isValid())
+        when.setTimeZone(QTimeZone::utc());
+    else
+        when = QDateTime::fromString(text, Qt::RFC2822Date);
     if (!when.isValid())
         return std::nullopt;
     const qint64 delta = QDateTime::currentDateTimeUtc().secsTo(when);
-    return std::chrono::seconds(std::max<qint64>(0, delta));
+    return std::chrono::seconds(std::clamp<qint64>(delta, 0, saturated));
+}
+
+QString ClerkError::describeWait(std::chrono::seconds wait)
+{
+    const qint64 s = wait.count();
+    if (s < 120)
+        return tr("%n second(s)", nullptr, int(s));
+    if (s < 2 * 3600)
+        return tr("%n minute(s)", nullptr, int(s / 60));
+    if (s < 2 * 86400)
+        return tr("%n hour(s)", nullptr, int(s / 3600));
+    if (s < qint64(2) * 365 * 86400)
+        return tr("%1 days").arg(QLocale().toString(double(s) / 86400.0, 'f', 1));
+    return tr("more than a year");
 }
 
 } // namespace InviteDesk

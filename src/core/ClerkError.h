@@ -43,6 +43,16 @@ public:
     static ClerkError fromHttp(int status, const QByteArray &body, const QByteArray &cfRay = {},
                                const QByteArray &retryAfter = {});
     static ClerkError payload(const QString &detail, int status = 200, const QString &traceId = {});
+    /*!
+     * A 429 whose Retry-After asks for more than InviteDesk waits (\a cap): it is not waited out and
+     * not retried; the message says how long the server asked for and that a person should try later.
+     */
+    static ClerkError rateLimitTooLong(const ClerkError &rateLimited, std::chrono::seconds cap);
+    /*!
+     * A write answered in a way that does not show it was carried out (a redirect, a 2xx whose
+     * invitation is still pending): the outcome is unknown and must be settled by a re-read.
+     */
+    static ClerkError unconfirmedWrite(const QString &detail, int status, const QString &traceId = {});
 
     Kind kind() const noexcept { return m_kind; }
     int httpStatus() const noexcept { return m_httpStatus; }
@@ -61,6 +71,8 @@ public:
     bool isUnauthorized() const { return m_kind == Kind::Http && m_httpStatus == 401; }
     bool isForbidden() const { return m_kind == Kind::Http && m_httpStatus == 403; }
     bool isRateLimited() const { return m_kind == Kind::Http && m_httpStatus == 429; }
+    /*! A 429 that asked for a longer pause than InviteDesk waits: see rateLimitTooLong(). */
+    bool isWaitRefused() const { return m_waitRefused; }
     bool isServerError() const { return m_kind == Kind::Http && m_httpStatus >= 500; }
     bool isNotFound() const
     {
@@ -82,8 +94,14 @@ public:
     /*! userMessage() plus Clerk's code and trace ID, on one line: for stderr and logs. */
     QString oneLine() const;
 
-    /*! Parses a Retry-After header (delta seconds or an HTTP date). */
+    /*!
+     * Parses a Retry-After header: delta seconds (digits only) or an HTTP date. A number too large for
+     * any clock saturates, so it still reads as "too long"; anything else (empty, negative, a fraction,
+     * garbage) is nullopt and the caller uses its default.
+     */
     static std::optional<std::chrono::seconds> parseRetryAfter(const QByteArray &value);
+    /*! "45 seconds", "3 hours", "11.6 days": a wait in words, for messages. */
+    static QString describeWait(std::chrono::seconds wait);
 
 private:
     explicit ClerkError(Kind kind) : m_kind(kind) {}
@@ -98,6 +116,9 @@ private:
     QString m_traceId;
     QString m_detail;
     std::optional<std::chrono::seconds> m_retryAfter;
+    std::chrono::seconds m_waitCap{0};
+    bool m_waitRefused = false;
+    bool m_unconfirmedWrite = false;
 };
 
 } // namespace InviteDesk

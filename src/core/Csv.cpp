@@ -7,7 +7,9 @@ namespace InviteDesk::Csv {
 QString field(const QString &value)
 {
     QString text = value;
-    if (!text.isEmpty() && (text.front() == u'=' || text.front() == u'+' || text.front() == u'-' || text.front() == u'@'))
+    // What spreadsheet apps read as the start of a formula (OWASP's list, tab and carriage return included).
+    static constexpr QStringView formulaStarts = u"=+-@\t\r";
+    if (!text.isEmpty() && formulaStarts.contains(text.front()))
         text.prepend(u'\'');
     if (text.contains(u',') || text.contains(u'"') || text.contains(u'\n') || text.contains(u'\r')) {
         text.replace(u"\""_s, u"\"\""_s);

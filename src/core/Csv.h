@@ -6,8 +6,9 @@
 namespace InviteDesk::Csv {
 
 /*!
- * One CSV field (RFC 4180): quoted when needed. A leading =, +, - or @ is
- * prefixed with an apostrophe so spreadsheet apps do not run it as a formula.
+ * One CSV field (RFC 4180): quoted when needed. A leading =, +, -, @, tab or
+ * carriage return is prefixed with an apostrophe so spreadsheet apps do not
+ * run it as a formula. Otherwise the value is kept exactly.
  */
 QString field(const QString &value);
 /*! A whole line, fields joined by commas, ending in CRLF. */

@@ -1,6 +1,7 @@
 #include "core/InvitationLoader.h"
 
 #include <algorithm>
+#include <limits>
 
 namespace InviteDesk {
 
@@ -68,24 +69,34 @@ void InvitationLoader::startPass()
     m_pages.clear();
     m_passIds.clear();
     m_passTotal.reset();
+    m_passEnd.reset();
     m_passConsistent = true;
     m_nextOffset = 0;
     issuePages();
+}
+
+std::optional<qint64> InvitationLoader::effectivePassTotal() const
+{
+    if (m_passEnd && (!m_passTotal || *m_passEnd < *m_passTotal))
+        return *m_passEnd;
+    return m_passTotal;
 }
 
 int InvitationLoader::plannedEnd() const
 {
     // Until a page has told the total, plan from the hint (first pass) or ask speculatively.
     qint64 total = 0;
-    if (m_passTotal)
-        total = *m_passTotal;
+    if (const std::optional<qint64> known = effectivePassTotal())
+        total = *known;
     else if (m_pass == 1 && m_request.expectedTotal)
         total = *m_request.expectedTotal;
     else if (m_pass > 1)
         total = m_total;
     else // without a hint, fill the connections at once: an empty page costs less than a round trip
         return std::max(1, m_request.speculativePages) * m_request.pageSize;
-    return int(std::max<qint64>(total, 1));
+    if (m_passEnd)
+        total = std::min<qint64>(total, *m_passEnd);
+    return int(std::clamp<qint64>(total, 1, std::numeric_limits<int>::max() - m_request.pageSize));
 }
 
 void InvitationLoader::issuePages()
@@ -135,7 +146,10 @@ void InvitationLoader::onPage(int offset, Result<Page<Invitation>> result)
     m_total = page.totalCount;
 
     QList<Invitation> fresh;
+    int newInPass = 0;
     for (const Invitation &inv : page.data) {
+        if (!m_passIds.contains(inv.id))
+            ++newInPass;
         m_passIds.insert(inv.id);
         const auto it = m_seen.find(inv.id);
         if (it == m_seen.end()) {
@@ -151,6 +165,14 @@ void InvitationLoader::onPage(int offset, Result<Page<Invitation>> result)
     for (const Invitation &inv : page.data)
         ids.append(inv.id);
     m_pages.insert(offset, ids);
+    // The pages, not total_count, say where the list ends: an empty or short page, or a full page
+    // with nothing new on it (a server that repeats itself would otherwise be walked forever).
+    if (qsizetype(page.data.size()) < m_request.pageSize)
+        m_passEnd = std::min(m_passEnd.value_or(std::numeric_limits<int>::max()), offset + int(page.data.size()));
+    else if (newInPass == 0)
+        m_passEnd = std::min(m_passEnd.value_or(std::numeric_limits<int>::max()), offset);
+    if (m_passEnd && m_passTotal && *m_passEnd < *m_passTotal)
+        m_total = *m_passEnd;
     if (!fresh.isEmpty() || m_pass == 1)
         Q_EMIT invitationsArrived(fresh, loadedCount(), m_total);
     if (!m_running)
@@ -163,7 +185,8 @@ void InvitationLoader::onPage(int offset, Result<Page<Invitation>> result)
 
 void InvitationLoader::finishPass()
 {
-    const bool complete = m_passTotal && qint64(m_passIds.size()) >= *m_passTotal;
+    const std::optional<qint64> total = effectivePassTotal();
+    const bool complete = total && qint64(m_passIds.size()) >= *total;
     if (!(m_passConsistent && complete)) {
         m_changed = true;
         if (m_pass < maxPasses) {

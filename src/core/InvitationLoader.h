@@ -21,6 +21,11 @@ namespace InviteDesk {
  * If the total changes during the walk, or the walk found fewer invitations
  * than the total, the list moved under us; the loader walks again (at most
  * three passes) and finally reports what disappeared.
+ *
+ * The walk is bounded by what the pages hold, never by total_count alone: an
+ * empty or short page is the end of the list, and so is a full page with
+ * nothing new on it. A server whose total_count lies costs a few pages, not
+ * an endless walk.
  */
 class InvitationLoader : public QObject
 {
@@ -76,6 +81,8 @@ private:
     void onPage(int offset, Result<Page<Invitation>> result);
     void finishPass();
     int plannedEnd() const;
+    /*! The total this pass can be held to: total_count, unless the pages showed the list ends sooner. */
+    std::optional<qint64> effectivePassTotal() const;
 
     QPointer<ClerkClient> m_client;
     Request m_request;
@@ -88,6 +95,7 @@ private:
     QMap<int, QStringList> m_pages; //!< offset -> the IDs on that page
     QSet<QString> m_passIds;
     std::optional<qint64> m_passTotal;
+    std::optional<int> m_passEnd; //!< where the pages showed the list ends (an empty, short or stale page)
     bool m_passConsistent = true;
     int m_nextOffset = 0;
     QMap<int, ClerkClient::CallId> m_inFlight; //!< offset -> call

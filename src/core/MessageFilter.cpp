@@ -11,11 +11,13 @@ namespace InviteDesk {
 
 QString scrubSecrets(const QString &text)
 {
-    static const QRegularExpression bearer(u"(Bearer\\s+)\\S+"_s, QRegularExpression::CaseInsensitiveOption);
-    static const QRegularExpression key(u"\\bsk_(live|test)_[A-Za-z0-9_\\-]+"_s);
+    // Deliberately never destroyed: Qt logs warnings during static destruction too, and a destroyed
+    // expression would let those through unscrubbed.
+    static const auto *bearer = new QRegularExpression(u"(Bearer\\s+)\\S+"_s, QRegularExpression::CaseInsensitiveOption);
+    static const auto *key = new QRegularExpression(u"\\bsk_(live|test)_[A-Za-z0-9_\\-]+"_s);
     QString scrubbed = text;
-    scrubbed.replace(bearer, u"\\1<redacted>"_s);
-    scrubbed.replace(key, u"sk_\\1_<redacted>"_s);
+    scrubbed.replace(*bearer, u"\\1<redacted>"_s);
+    scrubbed.replace(*key, u"sk_\\1_<redacted>"_s);
     return scrubbed;
 }
 
@@ -23,7 +25,8 @@ namespace {
 void filterMessage(QtMsgType type, const QMessageLogContext &context, const QString &message)
 {
     static const bool debug = qEnvironmentVariableIsSet("INVITEDESK_DEBUG");
-    if (!debug && (type == QtDebugMsg || type == QtInfoMsg || type == QtWarningMsg))
+    // Warnings are shown (scrubbed): hiding them would hide real problems. Chatter only on request.
+    if (!debug && (type == QtDebugMsg || type == QtInfoMsg))
         return;
     const QString line = qFormatLogMessage(type, context, scrubSecrets(message));
     std::fprintf(stderr, "%s\n", line.toLocal8Bit().constData());

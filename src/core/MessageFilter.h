@@ -7,8 +7,8 @@ namespace InviteDesk {
 /*!
  * Installs a Qt message handler that keeps secrets out of every log line:
  * bearer tokens and anything shaped like a Clerk secret key are replaced
- * before the line is printed. Debug output is shown only when
- * INVITEDESK_DEBUG is set, so users see clear errors, not Qt's chatter.
+ * before the line is printed. Warnings and errors are always shown; debug
+ * and info output only when INVITEDESK_DEBUG is set.
  */
 void installMessageFilter();
 

@@ -116,7 +116,19 @@ void RevokeTask::onRevoked(Result<Invitation> result)
     m_call = 0;
     if (result) {
         m_result.invitation = result.value();
-        finish(RevokeOutcome::Revoked);
+        if (result.value().status == InvitationStatus::Revoked && result.value().id == m_invitationId) {
+            finish(RevokeOutcome::Revoked);
+            return;
+        }
+        // Only an answer that shows this invitation revoked counts; anything else is settled like a lost answer.
+        m_lostAnswerError = ClerkError::unconfirmedWrite(
+            result.value().id == m_invitationId
+                ? tr("the answer showed the invitation as \"%1\", not revoked")
+                      .arg(result.value().statusText.isEmpty() ? invitationStatusKey(result.value().status)
+                                                               : result.value().statusText)
+                : tr("the answer was about another invitation (%1)").arg(result.value().id),
+            200);
+        verify(VerifyReason::LostAnswer);
         return;
     }
     const ClerkError &error = result.error();
@@ -136,6 +148,14 @@ void RevokeTask::onRevoked(Result<Invitation> result)
     if (error.isRateLimited()) {
         // Not carried out; the client's pacer already holds every request until Retry-After.
         --m_result.attempts;
+        if (error.isWaitRefused()) {
+            // Not waited out. An earlier attempt whose answer was lost may still have worked: look first.
+            if (m_result.attempts > 0)
+                verify(VerifyReason::LostAnswer);
+            else
+                finish(RevokeOutcome::Failed, error);
+            return;
+        }
         if (++m_rateLimitRetries <= maxRateLimitRetries && !m_cancelRequested) {
             setState(State::Waiting);
             send();

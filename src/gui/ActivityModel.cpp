@@ -1,6 +1,7 @@
 #include "gui/ActivityModel.h"
 
 #include "core/ClerkError.h"
+#include "core/TextOutput.h"
 
 #include <QtCore/QLocale>
 #include <QtGui/QIcon>
@@ -35,9 +36,10 @@ QVariant ActivityModel::data(const QModelIndex &index, int role) const
     const Entry &entry = m_entries.at(index.row());
     switch (role) {
     case Qt::DisplayRole:
-        return index.column() == Time ? QLocale().toString(entry.time.time(), QLocale::ShortFormat) : entry.message;
+        return index.column() == Time ? QLocale().toString(entry.time.time(), QLocale::ShortFormat)
+                                      : printable(entry.message);
     case Qt::ToolTipRole:
-        return entry.detail.isEmpty() ? entry.message : entry.message + u'\n' + entry.detail;
+        return QString(printable(entry.message) + (entry.detail.isEmpty() ? QString() : u'\n' + printable(entry.detail)));
     case Qt::DecorationRole:
         if (index.column() != Message)
             return {};

@@ -1,5 +1,7 @@
 #include "gui/InvitationTableModel.h"
 
+#include "core/TextOutput.h"
+
 #include "gui/TimeFormat.h"
 
 #include <QtCore/QDateTime>
@@ -115,14 +117,15 @@ QVariant InvitationTableModel::displayData(const Row &row, int column) const
 {
     const Invitation &inv = row.invitation;
     switch (column) {
-    case Email: return inv.emailAddress;
-    case Organization: return inv.organization ? inv.organization->name : inv.organizationId;
-    case Role: return inv.roleName.isEmpty() ? inv.role : inv.roleName;
+    // Text from Clerk is shown with its control and invisible characters made visible.
+    case Email: return printable(inv.emailAddress);
+    case Organization: return printable(inv.organization ? inv.organization->name : inv.organizationId);
+    case Role: return printable(inv.roleName.isEmpty() ? inv.role : inv.roleName);
     case Status: return statusText(row);
     case Invited: return TimeFormat::ago(inv.createdAt, m_now);
     case Expires: return inv.expiresAt ? TimeFormat::expiry(*inv.expiresAt, m_now) : tr("never");
-    case InvitedBy: return row.inviterName.isEmpty() ? u"—"_s : row.inviterName;
-    case InvitationId: return inv.id;
+    case InvitedBy: return row.inviterName.isEmpty() ? u"—"_s : printable(row.inviterName);
+    case InvitationId: return printable(inv.id);
     default: return {};
     }
 }

@@ -20,6 +20,7 @@ InvitationsController::InvitationsController(Session *session, InvitationTableMo
     connect(session, &Session::closed, this, [this] {
         // The client is gone: its calls end silently. Forget what depended on it.
         m_loader.reset();
+        m_search.reset();
         if (m_bulk && m_bulk->state() != BulkRevoker::State::Finished)
             m_activity->add(ActivityModel::Level::Warning, tr("Revoking stopped: the connection was closed."));
         m_bulk.reset();
@@ -77,46 +78,26 @@ void InvitationsController::loadByEmail(const QString &email)
     m_organization = {};
     m_email = email.trimmed();
     m_model->reset();
-    Q_EMIT loadStarted();
-    loadEmailPage(0);
-}
-
-void InvitationsController::loadEmailPage(int offset)
-{
-    InstanceInvitationQuery query;
-    query.query = m_email;
-    query.limit = 500;
-    query.offset = offset;
-    m_emailCall = m_session->client()->listInstanceInvitations(query, this, [this, offset](Result<Page<Invitation>> result) {
-        m_emailCall = 0;
-        if (!result) {
-            if (result.error().isCancelled()) {
-                Q_EMIT loadCancelled();
-                return;
-            }
-            m_activity->addError(tr("Searching invitations of %1").arg(m_email), result.error());
-            if (result.error().isUnauthorized())
-                Q_EMIT unauthorized(result.error());
-            Q_EMIT loadFailed(result.error());
-            return;
-        }
-        // The query matches parts of addresses; a whole address asks for exactly that one.
-        QList<Invitation> matching;
-        for (const Invitation &inv : result.value().data) {
-            if (!m_email.contains(u'@') || inv.emailAddress.compare(m_email, Qt::CaseInsensitive) == 0)
-                matching.append(inv);
-        }
-        m_model->append(matching);
-        Q_EMIT loadProgress(m_model->rowCount(), result.value().totalCount);
-        const int next = offset + int(result.value().data.size());
-        if (!result.value().data.isEmpty() && next < result.value().totalCount) {
-            loadEmailPage(next);
-            return;
-        }
+    m_search = std::make_unique<EmailSearch>(m_session->client());
+    connect(m_search.get(), &EmailSearch::invitationsArrived, this,
+            [this](const QList<Invitation> &invitations, int, qint64 total) {
+                m_model->append(invitations);
+                Q_EMIT loadProgress(m_model->rowCount(), total);
+            });
+    connect(m_search.get(), &EmailSearch::failed, this, [this](const ClerkError &error) {
+        m_activity->addError(tr("Searching invitations of %1").arg(m_email), error);
+        if (error.isUnauthorized())
+            Q_EMIT unauthorized(error);
+        Q_EMIT loadFailed(error);
+    });
+    connect(m_search.get(), &EmailSearch::cancelled, this, &InvitationsController::loadCancelled);
+    connect(m_search.get(), &EmailSearch::finished, this, [this] {
         m_activity->add(ActivityModel::Level::Info,
                         tr("%Ln invitation(s) for %1 across the instance.", nullptr, m_model->rowCount()).arg(m_email));
         Q_EMIT loadFinished(m_model->rowCount());
     });
+    Q_EMIT loadStarted();
+    m_search->start(m_email);
 }
 
 void InvitationsController::setStatus(std::optional<InvitationStatus> status)
@@ -169,9 +150,8 @@ void InvitationsController::cancelLoad()
 {
     if (m_loader && m_loader->isRunning())
         m_loader->cancel();
-    if (m_emailCall && m_session->client())
-        m_session->client()->cancel(m_emailCall);
-    m_emailCall = 0;
+    if (m_search)
+        m_search->cancel();
 }
 
 void InvitationsController::reinvite(const QString &invitationId, bool notify, int expiresInDays)

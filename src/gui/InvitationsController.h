@@ -3,6 +3,7 @@
 #include "core/AuditLog.h"
 #include "core/AuditReconciler.h"
 #include "core/BulkRevoker.h"
+#include "core/EmailSearch.h"
 #include "core/InvitationLoader.h"
 
 #include <QtCore/QDateTime>
@@ -47,7 +48,7 @@ public:
     void loadByEmail(const QString &email);
     QString email() const { return m_email; }
     void cancelLoad();
-    bool isLoading() const { return m_loader && m_loader->isRunning(); }
+    bool isLoading() const { return (m_loader && m_loader->isRunning()) || (m_search && m_search->isRunning()); }
 
     /*!
      * Revokes these (after the window confirmed them). \a ticket goes into the audit log. With an
@@ -103,7 +104,6 @@ Q_SIGNALS:
 private:
     void reconcileInterruptedRevokes();
     void startRevoking();
-    void loadEmailPage(int offset);
     void onItemFinished(int index, const RevokeResult &result);
 
     Session *m_session;
@@ -112,6 +112,7 @@ private:
     Organization m_organization;
     std::optional<InvitationStatus> m_status = InvitationStatus::Pending;
     std::unique_ptr<InvitationLoader> m_loader;
+    std::unique_ptr<EmailSearch> m_search;
     std::unique_ptr<BulkRevoker> m_bulk;
     std::unique_ptr<AuditLog> m_audit;
     std::unique_ptr<AuditLog> m_reconcileLog;
@@ -120,7 +121,6 @@ private:
     QString m_ticket;
     QStringList m_failed;
     QString m_email;
-    ClerkClient::CallId m_emailCall = 0;
     int m_undoSeconds = 0;
     QTimer m_holdTimer;
     QList<RevokeItem> m_heldItems;

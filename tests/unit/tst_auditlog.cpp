@@ -58,7 +58,7 @@ class TestAuditLog : public QObject
             QString why;
             if (!log.revokeIntended(item(id), &why))
                 qFatal("intent failed: %s", qPrintable(why));
-            log.revokeSettled(item(id), RevokeResult{RevokeOutcome::Revoked, std::nullopt, std::nullopt, 1, false});
+            log.revokeSettled(item(id), RevokeResult{RevokeOutcome::Revoked, std::nullopt, std::nullopt, 1, false}, nullptr);
         }
         return path;
     }
@@ -159,7 +159,7 @@ private Q_SLOTS:
         QString why;
         QVERIFY(log.revokeIntended(item(u"inv_a"_s), &why));
         QVERIFY(log.revokeIntended(item(u"inv_b"_s), &why));
-        log.revokeSettled(item(u"inv_a"_s), RevokeResult{RevokeOutcome::Revoked, std::nullopt, std::nullopt, 1, false});
+        log.revokeSettled(item(u"inv_a"_s), RevokeResult{RevokeOutcome::Revoked, std::nullopt, std::nullopt, 1, false}, nullptr);
         // "Crash" here: inv_b never gets its outcome.
         const QList<QJsonObject> open = AuditLog::unsettledIntents(path);
         QCOMPARE(open.size(), 1);
@@ -178,7 +178,7 @@ private Q_SLOTS:
         QString why;
         for (const QString &id : {u"inv_1"_s, u"inv_2"_s, u"inv_3"_s})
             QVERIFY(log.revokeIntended(item(id), &why));
-        log.revokeSettled(item(u"inv_2"_s), RevokeResult{RevokeOutcome::Revoked, std::nullopt, std::nullopt, 1, false});
+        log.revokeSettled(item(u"inv_2"_s), RevokeResult{RevokeOutcome::Revoked, std::nullopt, std::nullopt, 1, false}, nullptr);
         const qint64 before = QFileInfo(path).size();
         // What a session writes after the reconciler looked belongs to that session.
         QVERIFY(log.revokeIntended(item(u"inv_4"_s), &why));

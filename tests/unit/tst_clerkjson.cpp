@@ -5,6 +5,8 @@
 #include <QtCore/QJsonDocument>
 #include <QtTest/QTest>
 
+#include <limits>
+
 using namespace Qt::StringLiterals;
 using namespace InviteDesk;
 
@@ -266,6 +268,56 @@ private Q_SLOTS:
         const auto parsed = ClerkError::parseRetryAfter(date);
         QVERIFY(parsed);
         QVERIFY(parsed->count() >= 85 && parsed->count() <= 90);
+        // The form servers send (RFC 9110's IMF-fixdate), in the past: "now".
+        QCOMPARE(ClerkError::parseRetryAfter("Sun, 06 Nov 1994 08:49:37 GMT")->count(), 0);
+        const QByteArray imf = QLocale::c()
+                                   .toString(QDateTime::currentDateTimeUtc().addSecs(120), u"ddd, dd MMM yyyy HH:mm:ss 'GMT'"_s)
+                                   .toLatin1();
+        const auto future = ClerkError::parseRetryAfter(imf);
+        QVERIFY2(future && future->count() >= 115 && future->count() <= 120, imf.constData());
+    }
+
+    void hostileRetryAfter_data()
+    {
+        QTest::addColumn<QByteArray>("header");
+        QTest::addColumn<qint64>("atLeast"); // -1: unreadable, the caller's default applies
+        QTest::newRow("days") << QByteArray("999999") << qint64(999999);
+        QTest::newRow("overflows 64 bits") << QByteArray("99999999999999999999999999999") << qint64(365) * 86400;
+        QTest::newRow("max int64") << QByteArray("9223372036854775807") << qint64(365) * 86400;
+        QTest::newRow("fraction") << QByteArray("1.5") << qint64(-1);
+        QTest::newRow("plus sign") << QByteArray("+5") << qint64(-1);
+        QTest::newRow("hex") << QByteArray("0x10") << qint64(-1);
+        QTest::newRow("negative") << QByteArray("-999999") << qint64(-1);
+        QTest::newRow("two numbers") << QByteArray("5, 6") << qint64(-1);
+        QTest::newRow("nul byte") << QByteArray("5\0", 2) << qint64(-1);
+        QTest::newRow("very long") << QByteArray(100'000, '9') << qint64(-1);
+    }
+
+    void hostileRetryAfter()
+    {
+        QFETCH(QByteArray, header);
+        QFETCH(qint64, atLeast);
+        const auto parsed = ClerkError::parseRetryAfter(header);
+        if (atLeast < 0) {
+            QVERIFY(!parsed);
+            return;
+        }
+        QVERIFY(parsed);
+        QVERIFY(parsed->count() >= atLeast);
+        // Whatever was asked, adding it to a clock in milliseconds must not overflow.
+        QVERIFY(parsed->count() < std::numeric_limits<qint64>::max() / 1'000'000'000);
+    }
+
+    void refusedWaitIsFinalAndSaysWhy()
+    {
+        const ClerkError limited = ClerkError::fromHttp(429, {}, {}, "999999");
+        QVERIFY(limited.isTransient());
+        const ClerkError refused = ClerkError::rateLimitTooLong(limited, std::chrono::seconds(60));
+        QVERIFY(refused.isRateLimited());
+        QVERIFY(refused.isWaitRefused());
+        QVERIFY(!refused.isTransient());
+        QVERIFY2(refused.userMessage().contains(u"11.6 days"_s), qPrintable(refused.userMessage()));
+        QVERIFY2(refused.userMessage().contains(u"60 second"_s), qPrintable(refused.userMessage()));
     }
 };
 

@@ -118,7 +118,8 @@ private Q_SLOTS:
     void headers()
     {
         ClerkClient client(config());
-        const QNetworkRequest request = client.buildRequest(QUrl(u"https://api.clerk.com/v1/organizations"_s), true);
+        const QNetworkRequest request =
+            client.buildRequest(QUrl(u"https://api.clerk.com/v1/organizations"_s), ClerkClient::Method::Post, true);
         QCOMPARE(request.rawHeader("Authorization"), QByteArray("Bearer sk_test_abc123"));
         QCOMPARE(request.rawHeader("Clerk-API-Version"), QByteArray("2026-05-12"));
         QCOMPARE(request.rawHeader("Accept"), QByteArray("application/json"));
@@ -127,10 +128,14 @@ private Q_SLOTS:
         QVERIFY2(agent.startsWith("InviteDesk/") && agent.contains("(Qt ") && agent.contains(qVersion()),
                  agent.constData());
         QCOMPARE(request.transferTimeout(), 30'000);
+        // A write never follows a redirect; a read follows same-origin ones only.
         QCOMPARE(request.attribute(QNetworkRequest::RedirectPolicyAttribute).toInt(),
-                 int(QNetworkRequest::SameOriginRedirectPolicy));
+                 int(QNetworkRequest::ManualRedirectPolicy));
         const QNetworkRequest get = client.buildRequest(QUrl(u"https://api.clerk.com/v1/organizations"_s));
         QVERIFY(!get.header(QNetworkRequest::ContentTypeHeader).isValid());
+        QCOMPARE(get.attribute(QNetworkRequest::RedirectPolicyAttribute).toInt(),
+                 int(QNetworkRequest::SameOriginRedirectPolicy));
+        QCOMPARE(get.maximumRedirectsAllowed(), 3);
     }
 
     void secretKeyChecks()

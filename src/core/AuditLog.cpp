@@ -158,6 +158,19 @@ QString lockProblem(const QLockFile &lock, const QString &folder)
         .arg(QDir::toNativeSeparators(folder));
 }
 
+/*! Why \a folder cannot be created: a read-only parent, or something else (a full disk, a file in the way). */
+QString folderProblem(const QString &folder)
+{
+    QString existing = QFileInfo(folder).absolutePath();
+    while (!QFileInfo::exists(existing) && existing != QFileInfo(existing).absolutePath())
+        existing = QFileInfo(existing).absolutePath();
+    if (QFileInfo(existing).isDir() && !QFileInfo(existing).isWritable())
+        return QCoreApplication::translate("AuditLog", "no permission to write in %1 (is the folder read-only?)")
+            .arg(QDir::toNativeSeparators(existing));
+    return QCoreApplication::translate("AuditLog", "cannot create the folder %1 (is the disk full, or a file in the way?)")
+        .arg(QDir::toNativeSeparators(folder));
+}
+
 /*! Where the last complete line ends: the byte after its '\n', or 0. */
 qint64 endOfLastCompleteLine(QFile &file)
 {
@@ -184,8 +197,7 @@ bool AuditLog::appendIf(QJsonObject record, const Precondition &precondition, bo
         *skipped = false;
     const QFileInfo info(m_path);
     if (!QDir().mkpath(info.absolutePath())) {
-        m_error = QCoreApplication::translate("AuditLog", "cannot create the folder %1")
-                      .arg(QDir::toNativeSeparators(info.absolutePath()));
+        m_error = folderProblem(info.absolutePath());
         return false;
     }
     QLockFile lock(m_path + u".lock"_s);
@@ -289,7 +301,7 @@ bool AuditLog::holdRunLock()
         return true;
     const QString folder = runFolder(m_path);
     if (!QDir().mkpath(folder)) {
-        m_error = QCoreApplication::translate("AuditLog", "cannot create the folder %1").arg(QDir::toNativeSeparators(folder));
+        m_error = folderProblem(folder);
         return false;
     }
     m_runLock = std::make_unique<QLockFile>(runLockPath(m_path, m_runId));

@@ -26,15 +26,6 @@ bool needsEscape(char32_t c)
 
 } // namespace
 
-bool needsEscaping(QStringView text)
-{
-    for (const char32_t c : text.toUcs4()) {
-        if (needsEscape(c))
-            return true;
-    }
-    return false;
-}
-
 QString printable(const QString &text)
 {
     // The common case (an ordinary address) costs one scan and no copy.

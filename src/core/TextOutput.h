@@ -17,9 +17,6 @@ namespace InviteDesk {
  */
 QString printable(const QString &text);
 
-/*! True when printable() would change \a text. */
-bool needsEscaping(QStringView text);
-
 /*!
  * Invitation IDs from a file or standard input, one per line: the first field of each line (fields are
  * separated by spaces, tabs, commas or semicolons, so a spreadsheet's CSV export works), blank lines and

@@ -129,12 +129,13 @@ HttpResponse ClerkSandbox::error(int status, const QString &code, const QString 
                 status);
 }
 
-void ClerkSandbox::deliver(std::function<void()> action, qsizetype logIndex, int status)
+void ClerkSandbox::deliver(std::function<void()> action, qsizetype logIndex, int status, bool write)
 {
     if (logIndex >= 0 && logIndex < qsizetype(m_log.size()))
         m_log[logIndex].status = status;
-    if (m_faults.latencyMs > 0)
-        QTimer::singleShot(m_faults.latencyMs, this, std::move(action));
+    const int latency = m_faults.latencyMs + (write ? m_faults.writeLatencyMs : 0);
+    if (latency > 0)
+        QTimer::singleShot(latency, this, std::move(action));
     else
         action();
 }
@@ -156,9 +157,10 @@ void ClerkSandbox::handle(const HttpRequest &request, HttpResponder responder)
     }
 
     const QByteArray cfRay = QByteArray::number(QRandomGenerator::global()->generate64(), 16).left(16) + "-FRA";
-    auto answer = [this, responder, logIndex, cfRay](HttpResponse response) {
+    const bool write = request.method != "GET";
+    auto answer = [this, responder, logIndex, cfRay, write](HttpResponse response) {
         response.headers.append({"cf-ray", cfRay});
-        deliver([responder, response] { responder.respond(response); }, logIndex, response.status);
+        deliver([responder, response] { responder.respond(response); }, logIndex, response.status, write);
     };
 
     if (request.pathSegments.value(0) != "v1"_L1) {
@@ -223,7 +225,7 @@ void ClerkSandbox::handle(const HttpRequest &request, HttpResponder responder)
         break;
     }
 
-    enum class After { Nothing, Malform, Lose } after = After::Nothing;
+    enum class After { Nothing, Malform, Lose, Trickle } after = After::Nothing;
     if (scripted) {
         switch (scripted->kind) {
         case ScriptedFault::Kind::ServerError:
@@ -231,20 +233,31 @@ void ClerkSandbox::handle(const HttpRequest &request, HttpResponder responder)
                          u"Something went wrong"_s, u"There was an internal error on our servers. We've been notified and are working on fixing it."_s));
             return;
         case ScriptedFault::Kind::Drop:
-            deliver([responder] { responder.drop(); }, logIndex, 0);
+            deliver([responder] { responder.drop(); }, logIndex, 0, write);
             return;
         case ScriptedFault::Kind::Stall:
             return; // the responder is dropped unanswered; the connection stays open
         case ScriptedFault::Kind::RateLimit: {
             HttpResponse limited = error(429, u"too_many_requests"_s, u"Too many requests"_s,
                                          u"Too many requests, retry later"_s);
-            limited.headers.append({"Retry-After", QByteArray::number(scripted->retryAfterSeconds)});
+            const bool ownRetryAfter = std::any_of(scripted->headers.cbegin(), scripted->headers.cend(), [](const auto &h) {
+                return h.first.compare("retry-after", Qt::CaseInsensitive) == 0;
+            });
+            if (!ownRetryAfter)
+                limited.headers.append({"Retry-After", QByteArray::number(scripted->retryAfterSeconds)});
+            limited.headers += scripted->headers;
             answer(limited);
             return;
         }
-        case ScriptedFault::Kind::RawAnswer:
-            answer(HttpResponse{scripted->status, {{"Content-Type", "application/json"}}, scripted->body});
+        case ScriptedFault::Kind::RawAnswer: {
+            HttpResponse raw{scripted->status, {{"Content-Type", "application/json"}}, scripted->body};
+            raw.headers += scripted->headers;
+            answer(raw);
             return;
+        }
+        case ScriptedFault::Kind::Trickle:
+            after = After::Trickle;
+            break;
         case ScriptedFault::Kind::Malformed:
             after = After::Malform;
             break;
@@ -262,7 +275,7 @@ void ClerkSandbox::handle(const HttpRequest &request, HttpResponder responder)
             return;
         }
         if (roll < (edge += m_faults.dropRate)) {
-            deliver([responder] { responder.drop(); }, logIndex, 0);
+            deliver([responder] { responder.drop(); }, logIndex, 0, write);
             return;
         }
         if (roll < (edge += m_faults.malformedRate))
@@ -273,10 +286,12 @@ void ClerkSandbox::handle(const HttpRequest &request, HttpResponder responder)
 
     bool changedState = false;
     HttpResponse response = route(request, key, &changedState);
+    if (after == After::Trickle)
+        response.trickleMs = scripted ? scripted->trickleMs : 100;
     if (after == After::Malform && response.status == 200) {
         response.body = response.body.left(response.body.size() / 2) + "<!-- upstream error -->";
     } else if (after == After::Lose && (changedState || request.method == "GET")) {
-        deliver([responder] { responder.dropMidAnswer(); }, logIndex, 0);
+        deliver([responder] { responder.dropMidAnswer(); }, logIndex, 0, write);
         return;
     }
     answer(response);

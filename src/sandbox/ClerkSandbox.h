@@ -16,6 +16,7 @@ namespace InviteDesk::Sandbox {
 struct FaultSettings
 {
     int latencyMs = 0;          //!< added before every answer
+    int writeLatencyMs = 0;     //!< added before answers to writes (POST): the change is made at once
     double serverErrorRate = 0; //!< 500/503 in Clerk's envelope; nothing changes
     double dropRate = 0;        //!< connection closed before any answer; nothing changes
     double malformedRate = 0;   //!< 200 with a broken JSON body (a write is carried out first)
@@ -32,8 +33,9 @@ struct ScriptedFault
         Malformed,        //!< carry out the request, answer 200 with a broken body
         LoseAnswer,       //!< carry out the request, then cut the answer off
         Stall,            //!< never answer (the client's timeout must fire)
-        RateLimit,        //!< 429 with Retry-After `retryAfterSeconds`
-        RawAnswer,        //!< answer `status` with `body` as is
+        RateLimit,        //!< 429 with Retry-After `retryAfterSeconds` (or `headers` as given)
+        RawAnswer,        //!< answer `status` with `body` and `headers` as is; nothing changes
+        Trickle,          //!< carry out the request, then send the answer one byte every `trickleMs`
     };
     Kind kind = Kind::ServerError;
     QByteArray method;    //!< empty: any
@@ -42,6 +44,9 @@ struct ScriptedFault
     int status = 500;
     int retryAfterSeconds = 1;
     QByteArray body;
+    /*! Extra headers for RawAnswer and RateLimit (a Retry-After here replaces the numeric one). */
+    QList<QPair<QByteArray, QByteArray>> headers;
+    int trickleMs = 100;
 };
 
 /*! What the sandbox saw, for tests that check what a client sent. */
@@ -114,7 +119,7 @@ private:
 
     void handle(const HttpRequest &request, HttpResponder responder);
     HttpResponse route(const HttpRequest &request, const QString &key, bool *changedState);
-    void deliver(std::function<void()> action, qsizetype logIndex, int status);
+    void deliver(std::function<void()> action, qsizetype logIndex, int status, bool write);
 
     HttpResponse listOrganizations(const HttpRequest &request);
     HttpResponse getOrganization(const HttpRequest &request, const QString &idOrSlug);

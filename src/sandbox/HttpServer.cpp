@@ -1,8 +1,11 @@
 #include "sandbox/HttpServer.h"
 
 #include <QtCore/QDateTime>
+#include <QtCore/QTimer>
 #include <QtCore/QUrl>
 #include <QtNetwork/QTcpSocket>
+
+#include <memory>
 
 using namespace Qt::StringLiterals;
 
@@ -110,6 +113,10 @@ public:
         out += m_closeAfter ? "Connection: close\r\n" : "Connection: keep-alive\r\n";
         out += "\r\n";
         out += response.body;
+        if (response.trickleMs > 0) {
+            trickle(out, response.trickleMs);
+            return;
+        }
         m_socket->write(out);
         if (m_closeAfter) {
             m_socket->disconnectFromHost();
@@ -139,6 +146,25 @@ public:
     }
 
 private:
+    /*! Writes \a out a byte at a time (a server that trickles); the connection serves nothing else meanwhile. */
+    void trickle(const QByteArray &out, int intervalMs)
+    {
+        auto *timer = new QTimer(this);
+        auto sent = std::make_shared<qsizetype>(0);
+        connect(timer, &QTimer::timeout, this, [this, timer, out, sent] {
+            if (*sent >= out.size()) {
+                timer->deleteLater();
+                if (m_closeAfter)
+                    m_socket->disconnectFromHost();
+                else
+                    parseNext();
+                return;
+            }
+            m_socket->write(out.mid((*sent)++, 1));
+        });
+        timer->start(intervalMs);
+    }
+
     void onReadyRead()
     {
         m_buffer += m_socket->readAll();

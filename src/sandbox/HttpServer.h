@@ -37,6 +37,8 @@ struct HttpResponse
     int status = 200;
     QList<QPair<QByteArray, QByteArray>> headers;
     QByteArray body;
+    /*! When set, the whole answer is written one byte at a time, this many milliseconds apart. */
+    int trickleMs = 0;
 };
 
 /*!

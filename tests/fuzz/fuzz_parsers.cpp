@@ -4,9 +4,12 @@
 #include "core/ClerkError.h"
 #include "core/ClerkJson.h"
 #include "core/InvitationReader.h"
+#include "core/Csv.h"
+#include "core/TextOutput.h"
 
 #include <QtCore/QByteArray>
 #include <QtCore/QJsonDocument>
+#include <QtCore/QSet>
 
 #include <cstddef>
 #include <cstdint>
@@ -62,6 +65,37 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     const QByteArray retryAfter = nl < 0 ? QByteArray() : input.left(nl);
     const ClerkError e = ClerkError::fromHttp(429, nl < 0 ? input : input.mid(nl + 1), "ray", retryAfter);
     (void)e.oneLine();
+#elif defined(FUZZ_ID_LIST)
+    // invitedesk-cli revoke --from-file: any file gives a list of IDs, each one field, none twice.
+    const QStringList ids = readInvitationIds(input);
+    QSet<QString> seen;
+    for (const QString &id : ids) {
+        if (id.isEmpty() || id.contains(u',') || id.contains(u';') || id.contains(u'\n') || seen.contains(id))
+            __builtin_trap();
+        for (const QChar c : id) {
+            if (c.isSpace())
+                __builtin_trap();
+        }
+        seen.insert(id);
+    }
+#elif defined(FUZZ_TEXT_OUTPUT)
+    // Every text output escaper: whatever the bytes, no control or reordering character survives
+    // printable(), and a CSV field never starts a formula and stays one field.
+    const QString text = QString::fromUtf8(input);
+    const QString shown = printable(text);
+    for (const QChar c : shown) {
+        const char16_t u = c.unicode();
+        if (u < 0x20 || u == 0x7f || (u >= 0x80 && u < 0xa0) || (u >= 0x202a && u <= 0x202e) || (u >= 0x2066 && u <= 0x2069))
+            __builtin_trap();
+    }
+    if (printable(shown) != shown)
+        __builtin_trap(); // what printable() made is itself printable
+    const QString field = Csv::field(text);
+    const QString unquoted = field.startsWith(u'"') ? field.mid(1) : field;
+    if (!unquoted.isEmpty() && QStringView(u"=+-@\t\r").contains(unquoted.front()))
+        __builtin_trap();
+    if (field.startsWith(u'"') != (field.contains(u',') || field.contains(u'\n') || field.contains(u'\r') || field.contains(u'"')))
+        __builtin_trap(); // a separator or a line break outside quotes would split the row
 #else
 #  error "define one FUZZ_* target"
 #endif

@@ -1,6 +1,7 @@
 // The table model and its proxy: the model contract, precise notifications, filtering and typed sorting.
 
 #include "gui/InvitationFilterModel.h"
+#include "gui/ActivityModel.h"
 #include "gui/InvitationTableModel.h"
 
 #include <QtCore/QDateTime>
@@ -236,6 +237,21 @@ private Q_SLOTS:
         inv.statusText = u"quarantined"_s;
         m_model->append({inv});
         QCOMPARE(m_model->index(0, InvitationTableModel::Status).data().toString(), u"quarantined"_s);
+    }
+
+    void hostileTextIsShownEscaped()
+    {
+        Invitation inv = make(u"orginv_x"_s, u"evil@x.example\n\x1b[31mforged\u202E"_s, 0, 0);
+        m_model->append({inv});
+        const QString shown = m_model->index(m_model->rowOf(u"orginv_x"_s), InvitationTableModel::Email).data().toString();
+        QCOMPARE(shown, u"evil@x.example\\n\\e[31mforged\\u{202e}"_s);
+        // The exact value is still what is copied and revoked.
+        QCOMPARE(m_model->index(m_model->rowOf(u"orginv_x"_s), 0).data(InvitationTableModel::EmailRole).toString(),
+                 inv.emailAddress);
+        ActivityModel activity;
+        activity.add(ActivityModel::Level::Error, u"Failed: \x1b]0;owned\x07"_s, u"trace\tid"_s);
+        QCOMPARE(activity.index(0, ActivityModel::Message).data().toString(), u"Failed: \\e]0;owned\\u{7}"_s);
+        QVERIFY(!activity.index(0, ActivityModel::Message).data(Qt::ToolTipRole).toString().contains(u'\t'));
     }
 };
 

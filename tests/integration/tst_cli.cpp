@@ -1,6 +1,7 @@
 // invitedesk-cli run as a user would, against an in-process sandbox.
 
 #include "core/AuditLog.h"
+#include "support/CliHarness.h"
 #include "support/TestSandbox.h"
 
 #include <QtCore/QJsonArray>
@@ -22,42 +23,14 @@ class TestCli : public QObject
     Q_OBJECT
 
     std::unique_ptr<ClerkSandbox> m_sandbox;
-    QTemporaryDir m_home;
+    std::unique_ptr<CliHarness> m_cli;
 
-    struct Run
-    {
-        int exitCode = -1;
-        QByteArray out;
-        QByteArray err;
-    };
+    using Run = CliHarness::Run;
 
     Run cli(const QStringList &arguments, const QString &key = SandboxOptions::defaultProductionKey(),
             const QByteArray &stdinData = {}, bool withUrl = true)
     {
-        QProcess process;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.remove(u"CLERK_SECRET_KEY"_s);
-        env.remove(u"CLERK_API_URL"_s);
-        if (!key.isNull())
-            env.insert(u"CLERK_SECRET_KEY"_s, key);
-        env.insert(u"HOME"_s, m_home.path());
-        env.insert(u"XDG_DATA_HOME"_s, m_home.filePath(u"data"_s));
-        env.insert(u"XDG_CONFIG_HOME"_s, m_home.filePath(u"config"_s));
-        process.setProcessEnvironment(env);
-        QStringList args = arguments;
-        if (withUrl)
-            args.prepend(m_sandbox->apiUrl().toString()), args.prepend(u"--api-url"_s);
-        process.start(QStringLiteral(INVITEDESK_CLI_PATH), args);
-        if (!process.waitForStarted())
-            qFatal("cannot start the CLI");
-        if (!stdinData.isNull())
-            process.write(stdinData);
-        process.closeWriteChannel();
-        // The sandbox lives in this thread: keep the event loop running while the CLI works.
-        if (!QTest::qWaitFor([&process] { return process.state() == QProcess::NotRunning; }, 60'000))
-            qFatal("the CLI did not finish");
-        return Run{process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2, process.readAllStandardOutput(),
-                   process.readAllStandardError()};
+        return m_cli->run(arguments, key, stdinData, withUrl);
     }
 
     QSet<QString> pendingIds(const QString &slug)
@@ -71,8 +44,16 @@ class TestCli : public QObject
     }
 
 private Q_SLOTS:
-    void init() { m_sandbox = startSandbox(); }
-    void cleanup() { m_sandbox.reset(); }
+    void init()
+    {
+        m_sandbox = startSandbox();
+        m_cli = std::make_unique<CliHarness>(m_sandbox.get());
+    }
+    void cleanup()
+    {
+        m_cli.reset();
+        m_sandbox.reset();
+    }
 
     void help()
     {
@@ -275,21 +256,14 @@ private Q_SLOTS:
             if (ids.size() == 80)
                 break;
         }
-        QProcess process;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(u"CLERK_SECRET_KEY"_s, SandboxOptions::defaultProductionKey());
-        env.insert(u"HOME"_s, m_home.path());
-        env.insert(u"XDG_DATA_HOME"_s, m_home.filePath(u"data"_s));
-        process.setProcessEnvironment(env);
-        process.start(QStringLiteral(INVITEDESK_CLI_PATH),
-                      QStringList{u"--api-url"_s, m_sandbox->apiUrl().toString(), u"revoke"_s, u"acme"_s, u"--yes"_s} + ids);
-        QVERIFY(process.waitForStarted());
+        const std::unique_ptr<QProcess> started = m_cli->start(QStringList{u"revoke"_s, u"acme"_s, u"--yes"_s} + ids);
+        QProcess &process = *started;
         QVERIFY(QTest::qWaitFor([&process] { return process.readAllStandardOutput().count('\n') >= 1 ||
                                                       process.state() == QProcess::NotRunning; }, 30'000));
         process.kill(); // SIGKILL: no chance to write anything more
         QVERIFY(QTest::qWaitFor([&process] { return process.state() == QProcess::NotRunning; }, 10'000));
 
-        const QString log = m_home.filePath(u"data/InviteDesk/audit/audit.jsonl"_s);
+        const QString log = m_cli->auditLogPath();
         const AuditVerification verified = AuditLog::verify(log);
         QVERIFY2(verified.ok, qPrintable(verified.problem));
         const QList<QJsonObject> open = AuditLog::unsettledIntents(log);

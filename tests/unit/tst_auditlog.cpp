@@ -6,6 +6,8 @@
 #include <QtCore/QFile>
 #include <QtCore/QFileInfo>
 #include <QtCore/QJsonDocument>
+#include <QtCore/QDir>
+#include <QtCore/QLockFile>
 #include <QtCore/QTemporaryDir>
 #include <QtTest/QTest>
 
@@ -150,6 +152,144 @@ private Q_SLOTS:
         head.write("5 " + QByteArray(64, 'a') + '\n');
         head.close();
         QVERIFY(!AuditLog::verify(path).ok);
+    }
+
+    void headTwoBehindIsDetected()
+    {
+        // One behind is what a crash leaves; two behind means a record was cut off and another appended.
+        const QString path = writeSample();
+        QFile head(path + u".head"_s);
+        QVERIFY(head.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        const QJsonObject fourth = QJsonDocument::fromJson(lines(path).at(3)).object();
+        head.write("4 " + fourth.value("hash"_L1).toString().toLatin1() + '\n');
+        head.close();
+        QVERIFY(!AuditLog::verify(path).ok);
+    }
+
+    void missingOrEmptyHeadIsAFailure_data()
+    {
+        QTest::addColumn<bool>("remove");
+        QTest::newRow("removed") << true;
+        QTest::newRow("emptied") << false;
+    }
+
+    void missingOrEmptyHeadIsAFailure()
+    {
+        // Cutting records off the end and deleting the head used to verify as "chain intact".
+        QFETCH(bool, remove);
+        const QString path = writeSample();
+        QList<QByteArray> content = lines(path);
+        content.removeLast();
+        writeLines(path, content);
+        if (remove) {
+            QVERIFY(QFile::remove(path + u".head"_s));
+        } else {
+            QFile head(path + u".head"_s);
+            QVERIFY(head.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        }
+        const AuditVerification v = AuditLog::verify(path);
+        QVERIFY(!v.ok);
+        QVERIFY2(v.problem.contains(u"head file"_s), qPrintable(v.problem));
+    }
+
+    void tornTailIsRepairedAndRecorded()
+    {
+        // What a full disk leaves: the start of a record, no newline.
+        const QString path = writeSample();
+        const QByteArray torn = "{\"event\":\"intent\",\"invitation_id\":\"inv_torn\",\"op\":\"x\",\"prev\":\"abc";
+        {
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::Append));
+            f.write(torn);
+        }
+        AuditVerification v = AuditLog::verify(path);
+        QVERIFY2(v.ok, qPrintable(v.problem)); // not tampering: the next write repairs it
+        QVERIFY(v.note.contains(u"incomplete"_s));
+        QCOMPARE(v.records, 6);
+
+        AuditLog log(path);
+        QString why;
+        QVERIFY2(log.revokeIntended(item(u"inv_4"_s), &why), qPrintable(why));
+        const QList<QByteArray> content = lines(path);
+        QCOMPARE(content.size(), 8);
+        const QJsonObject repair = QJsonDocument::fromJson(content.at(6)).object();
+        const QJsonObject intent = QJsonDocument::fromJson(content.at(7)).object();
+        QCOMPARE(repair.value("event"_L1).toString(), u"repair"_s);
+        QCOMPARE(repair.value("seq"_L1).toInt(), 7); // the chain goes on; it does not restart at 1
+        QCOMPARE(repair.value("cut_bytes"_L1).toInt(), int(torn.size()));
+        QCOMPARE(intent.value("seq"_L1).toInt(), 8);
+        QCOMPARE(intent.value("invitation_id"_L1).toString(), u"inv_4"_s);
+        v = AuditLog::verify(path);
+        QVERIFY2(v.ok, qPrintable(v.problem));
+        QVERIFY(v.note.isEmpty());
+        QCOMPARE(v.records, 8);
+    }
+
+    void aDamagedLastRecordIsNotChainedOnto()
+    {
+        const QString path = writeSample();
+        {
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::Append));
+            f.write("this is not a record\n");
+        }
+        AuditLog log(path);
+        QString why;
+        QVERIFY(!log.revokeIntended(item(u"inv_4"_s), &why));
+        QVERIFY2(why.contains(u"damaged"_s), qPrintable(why));
+        QCOMPARE(lines(path).size(), 7); // nothing appended, no new chain started
+    }
+
+    void aFailedOutcomeAppendIsReported()
+    {
+        const QString path = freshPath();
+        AuditLog log(path);
+        QString why;
+        QVERIFY(log.revokeIntended(item(u"inv_a"_s), &why));
+        // The log's folder disappears under it (a removed USB disk, a full quota): the outcome cannot be written.
+        QVERIFY(QDir(QFileInfo(path).absolutePath()).removeRecursively());
+        QFile blocker(QFileInfo(path).absolutePath());
+        QVERIFY(blocker.open(QIODevice::WriteOnly)); // a file where the folder was: it cannot be recreated
+        blocker.close();
+        QVERIFY(!log.revokeSettled(item(u"inv_a"_s), RevokeResult{RevokeOutcome::Revoked, std::nullopt, std::nullopt, 1, false},
+                                   &why));
+        QVERIFY2(why.contains(u"inv_a"_s) && why.contains(u"nothing more is sent"_s), qPrintable(why));
+    }
+
+    void aLiveRunsIntentsAreNotSettledByOthers()
+    {
+        const QString path = freshPath();
+        auto running = std::make_unique<AuditLog>(path);
+        QString why;
+        QVERIFY(running->revokeIntended(item(u"inv_live"_s), &why));
+        const QJsonObject intent = AuditLog::unsettledIntents(path).first();
+        QCOMPARE(intent.value("run"_L1).toString(), running->runId());
+        QVERIFY(AuditLog::runIsAlive(path, running->runId()));
+        // The run ends (its object, standing in for its process, goes away) with the intent still open.
+        running.reset();
+        std::unique_ptr<QLockFile> claim;
+        QVERIFY(!AuditLog::runIsAlive(path, intent.value("run"_L1).toString(), &claim));
+        QVERIFY(claim && claim->isLocked());
+        // While claimed, nobody else sees the ended run as free to settle.
+        QVERIFY(AuditLog::runIsAlive(path, intent.value("run"_L1).toString()));
+    }
+
+    void anIntentSettledMeanwhileIsNotReconciledAgain()
+    {
+        const QString path = freshPath();
+        AuditLog log(path);
+        QString why;
+        QVERIFY(log.revokeIntended(item(u"inv_a"_s), &why));
+        const qint64 scanned = QFileInfo(path).size();
+        const QJsonObject open = AuditLog::unsettledIntents(path).first();
+        // After the reconciler's read, someone else settles it.
+        AuditLog other(path);
+        QVERIFY(other.recordReconciliation(open, u"revoked"_s, u"first"_s, scanned));
+        QVERIFY(!other.recordReconciliation(open, u"revoked"_s, u"second"_s, scanned));
+        int reconciled = 0;
+        for (const QByteArray &line : lines(path))
+            reconciled += line.contains("\"reconciled\"") ? 1 : 0;
+        QCOMPARE(reconciled, 1);
     }
 
     void intentWithoutOutcomeIsFound()

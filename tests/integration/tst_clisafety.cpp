@@ -1,0 +1,330 @@
+// invitedesk-cli under attack: two processes on one audit log, a full disk mid-run, a hostile server,
+// hostile text in every field, malformed input files, an unwritable audit folder.
+
+#include "core/AuditLog.h"
+#include "support/CliHarness.h"
+#include "support/TestSandbox.h"
+
+#include <QtCore/QDir>
+#include <QtCore/QFileInfo>
+#include <QtCore/QJsonArray>
+#include <QtCore/QJsonDocument>
+#include <QtCore/QJsonObject>
+#include <QtCore/QSet>
+#include <QtTest/QTest>
+
+#ifdef Q_OS_UNIX
+#  include <csignal>
+#  include <sys/resource.h>
+#  include <unistd.h>
+#endif
+
+using namespace Qt::StringLiterals;
+using namespace InviteDesk;
+using namespace InviteDesk::Sandbox;
+using namespace InviteDesk::Testing;
+
+namespace {
+
+QList<QJsonObject> records(const QString &path)
+{
+    QList<QJsonObject> list;
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return list;
+    while (!file.atEnd()) {
+        const QJsonObject r = QJsonDocument::fromJson(file.readLine()).object();
+        if (!r.isEmpty())
+            list << r;
+    }
+    return list;
+}
+
+/*! Every intent ends in exactly one outcome or reconciliation, and no record settles someone else's intent twice. */
+void checkEveryIntentSettledOnce(const QString &log)
+{
+    QHash<QString, int> settledPerOp;
+    QSet<QString> intents;
+    for (const QJsonObject &r : records(log)) {
+        const QString event = r.value("event"_L1).toString();
+        if (event == "intent"_L1)
+            intents.insert(r.value("op"_L1).toString());
+        else if (event == "outcome"_L1 || event == "reconciled"_L1)
+            ++settledPerOp[r.value("op"_L1).toString()];
+    }
+    for (const QString &op : intents)
+        QVERIFY2(settledPerOp.value(op) == 1, qPrintable(u"intent %1 settled %2 times"_s.arg(op).arg(settledPerOp.value(op))));
+}
+
+} // namespace
+
+class TestCliSafety : public QObject
+{
+    Q_OBJECT
+
+    std::unique_ptr<ClerkSandbox> m_sandbox;
+    std::unique_ptr<CliHarness> m_cli;
+
+    QStringList pendingIds(const QString &slug, int count, int skip = 0)
+    {
+        QStringList ids;
+        for (const SandboxInvitation &inv : m_sandbox->store().organization(slug)->invitations) {
+            if (SandboxStore::effectiveStatus(inv, m_sandbox->now()) != "pending"_L1 || skip-- > 0)
+                continue;
+            ids << inv.id;
+            if (ids.size() == count)
+                break;
+        }
+        return ids;
+    }
+
+    int posts() const
+    {
+        int n = 0;
+        for (const LoggedRequest &r : m_sandbox->requests())
+            n += r.method == "POST" ? 1 : 0;
+        return n;
+    }
+
+private Q_SLOTS:
+    void init()
+    {
+        m_sandbox = startSandbox();
+        m_cli = std::make_unique<CliHarness>(m_sandbox.get());
+    }
+
+    void cleanup()
+    {
+        m_cli.reset();
+        m_sandbox.reset();
+    }
+
+    // Issue 11, item 2 -----------------------------------------------------------------------
+
+    void aSecondProcessNeverSettlesTheFirstOnesLiveRevokes()
+    {
+        // A's revokes are carried out at once but answered 1.5 s later, so they are in flight when B
+        // starts, and B's reconciler can re-read them (reads are quick) before A writes their outcomes.
+        // B must leave A's open intents to A.
+        FaultSettings slowWrites;
+        slowWrites.writeLatencyMs = 1'500;
+        m_sandbox->setFaults(slowWrites);
+        const QStringList forA = pendingIds(u"acme"_s, 30);
+        const QStringList forB = pendingIds(u"acme"_s, 3, 30);
+        const std::unique_ptr<QProcess> a = m_cli->start(QStringList{u"revoke"_s, u"acme"_s, u"--yes"_s} + forA);
+        QVERIFY(QTest::qWaitFor([&a] { return a->bytesAvailable() > 0 || a->state() == QProcess::NotRunning; }, 60'000));
+        QVERIFY2(a->state() == QProcess::Running, "A finished before B could start: the test proves nothing");
+        QVERIFY(!AuditLog::unsettledIntents(m_cli->auditLogPath()).isEmpty());
+        const std::unique_ptr<QProcess> b = m_cli->start(QStringList{u"revoke"_s, u"acme"_s, u"--yes"_s} + forB);
+        const CliHarness::Run runB = CliHarness::finish(*b);
+        const CliHarness::Run runA = CliHarness::finish(*a);
+        QCOMPARE(runA.exitCode, 0);
+        QCOMPARE(runB.exitCode, 0);
+        QVERIFY2(!runB.err.contains("interrupted earlier revoke"), runB.err.constData());
+
+        const QString log = m_cli->auditLogPath();
+        const AuditVerification verified = AuditLog::verify(log);
+        QVERIFY2(verified.ok, qPrintable(verified.problem));
+        int reconciled = 0;
+        for (const QJsonObject &r : records(log))
+            reconciled += r.value("event"_L1).toString() == "reconciled"_L1;
+        QCOMPARE(reconciled, 0);
+        checkEveryIntentSettledOnce(log);
+        // The log's last word on each invitation is what the server has.
+        QHash<QString, QString> last;
+        for (const QJsonObject &r : records(log)) {
+            if (r.contains("outcome"_L1))
+                last.insert(r.value("invitation_id"_L1).toString(), r.value("outcome"_L1).toString());
+        }
+        for (const QString &id : forA + forB) {
+            QCOMPARE(last.value(id), u"revoked"_s);
+            QCOMPARE(m_sandbox->store().invitation(m_sandbox->store().organization(u"acme"_s)->id, id)->status,
+                     u"revoked"_s);
+        }
+    }
+
+    // Issue 11, item 7 -----------------------------------------------------------------------
+
+    void aFullDiskStopsTheRunAndTheNextRunRepairsIt()
+    {
+#ifndef Q_OS_UNIX
+        QSKIP("file size limits are a Unix feature");
+#else
+        // Invitations whose records all have one size: addresses of one length.
+        QStringList ids;
+        qsizetype length = -1;
+        for (const SandboxInvitation &inv : m_sandbox->store().organization(u"acme"_s)->invitations) {
+            if (inv.status != "pending"_L1 || (length >= 0 && inv.emailAddress.size() != length))
+                continue;
+            length = inv.emailAddress.size();
+            ids << inv.id;
+            if (ids.size() == 41)
+                break;
+        }
+        QCOMPARE(ids.size(), 41);
+        // A first, small run puts one intent and its outcome in the log. The second run gets a file
+        // size limit with room for six more intents and half an outcome, as if the disk filled up: the
+        // six revokes in flight are sent, and the first outcome after them cannot be written.
+        QVERIFY(m_cli->run({u"revoke"_s, u"acme"_s, u"--yes"_s, ids.takeFirst()}).exitCode == 0);
+        const QString log = m_cli->auditLogPath();
+        const qint64 size = QFileInfo(log).size();
+        const qint64 intentSize = records(log).isEmpty() ? 0 : QJsonDocument(records(log).first()).toJson(QJsonDocument::Compact).size() + 1;
+        const rlim_t limit = rlim_t(size + 6 * intentSize + intentSize / 2);
+        m_sandbox->clearRequests();
+        const std::unique_ptr<QProcess> process = m_cli->start(
+            QStringList{u"revoke"_s, u"acme"_s, u"--yes"_s} + ids, SandboxOptions::defaultProductionKey(), true,
+            [limit](QProcess &p) {
+                p.setChildProcessModifier([limit] {
+                    ::signal(SIGXFSZ, SIG_IGN); // a write past the limit fails with EFBIG, like ENOSPC
+                    const rlimit l{limit, limit};
+                    ::setrlimit(RLIMIT_FSIZE, &l);
+                });
+            });
+        const CliHarness::Run run = CliHarness::finish(*process);
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.err.contains("could not be written to the audit log"), run.err.constData());
+        QVERIFY2(run.err.contains("stopped"), run.err.constData());
+        // No revoke without its intent on disk: what was sent is exactly what has an intent.
+        int intents = 0;
+        for (const QJsonObject &r : records(log))
+            intents += r.value("event"_L1).toString() == "intent"_L1;
+        QCOMPARE(posts(), intents - 1); // the first run's intent was sent by that run
+        QCOMPARE(posts(), 6);           // nothing after the outcome that could not be written
+        AuditVerification v = AuditLog::verify(log);
+        QVERIFY2(v.ok, qPrintable(v.problem));
+
+        // The next run, with room again, settles what the full disk left open; the log stays one chain.
+        const CliHarness::Run next = m_cli->run({u"revoke"_s, u"acme"_s, u"--yes"_s, ids.last()});
+        QVERIFY2(next.exitCode == 0, next.err.constData());
+        QVERIFY(AuditLog::unsettledIntents(log).isEmpty());
+        v = AuditLog::verify(log);
+        QVERIFY2(v.ok, qPrintable(v.problem));
+        QVERIFY(v.note.isEmpty());
+        checkEveryIntentSettledOnce(log);
+        qint64 seq = 0;
+        for (const QJsonObject &r : records(log))
+            QCOMPARE(qint64(r.value("seq"_L1).toDouble()), ++seq); // never restarted at 1
+#endif
+    }
+
+    // Issue 11, items 1 and 10 -----------------------------------------------------------------
+
+    void anAbsurdRetryAfterIsAClearErrorNotAPause()
+    {
+        ScriptedFault fault{ScriptedFault::Kind::RateLimit, "GET", {}, 1000};
+        fault.headers = {{"Retry-After", "999999"}};
+        m_sandbox->addScriptedFault(fault);
+        const CliHarness::Run run = m_cli->run({u"list"_s, u"acme"_s});
+        QCOMPARE(run.exitCode, 4);
+        QVERIFY2(!run.err.contains("pausing"), run.err.constData());
+        QVERIFY2(run.err.contains("11.6 days"), run.err.constData());
+        QCOMPARE(run.err.count('\n'), 1);
+    }
+
+    void anUnwritableAuditFolderIsNamedAsSuch()
+    {
+#ifndef Q_OS_UNIX
+        QSKIP("POSIX permissions");
+#else
+        // root writes anywhere, so as root the CLI runs as "nobody" for this test.
+        const bool asRoot = ::geteuid() == 0;
+        const QString folder = QFileInfo(m_cli->auditLogPath()).absolutePath();
+        QVERIFY(QDir().mkpath(folder));
+        for (QString dir = folder; dir.startsWith(m_cli->home()); dir = QFileInfo(dir).absolutePath())
+            QFile::setPermissions(dir, QFile::ReadOwner | QFile::ExeOwner | QFile::ReadGroup | QFile::ExeGroup
+                                           | QFile::ReadOther | QFile::ExeOther);
+        if (asRoot && ::access(INVITEDESK_CLI_PATH, X_OK) != 0)
+            QSKIP("the CLI cannot be run as another user from here");
+        const QString id = pendingIds(u"acme"_s, 1).first();
+        const std::unique_ptr<QProcess> process = m_cli->start(
+            {u"revoke"_s, u"acme"_s, u"--yes"_s, id}, SandboxOptions::defaultProductionKey(), true, [asRoot](QProcess &p) {
+                if (asRoot)
+                    p.setChildProcessModifier([] {
+                        if (::setgid(65534) != 0 || ::setuid(65534) != 0)
+                            ::_exit(99);
+                    });
+            });
+        const CliHarness::Run run = CliHarness::finish(*process);
+        for (QString dir = folder; dir.startsWith(m_cli->home()); dir = QFileInfo(dir).absolutePath())
+            QFile::setPermissions(dir, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+        if (run.exitCode == 99 || (run.err.contains("Permission denied") && !run.err.contains("audit")))
+            QSKIP("cannot run the CLI as an unprivileged user here");
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.err.contains("read-only") || run.out.contains("read-only"), run.err.constData());
+        QVERIFY2(!run.err.contains("another InviteDesk process") && !run.out.contains("another InviteDesk process"),
+                 run.out.constData());
+        QCOMPARE(posts(), 0);
+        QCOMPARE(m_sandbox->store().invitation(m_sandbox->store().organization(u"acme"_s)->id, id)->status, u"pending"_s);
+#endif
+    }
+
+    // Issue 11, item 6 -----------------------------------------------------------------------
+
+    void separatorOnlyRowsInAnIdFileAreSkipped()
+    {
+        const QStringList ids = pendingIds(u"initech"_s, 2);
+        QTemporaryDir dir;
+        QFile file(dir.filePath(u"ids.csv"_s));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("\xEF\xBB\xBF,,,\r\n;;;\r\n \t \r\n,," + ids.at(0).toLatin1() + ",Ada,admin\r\n" + ids.at(1).toLatin1()
+                   + ";x\r\n");
+        file.close();
+        const CliHarness::Run run = m_cli->run({u"revoke"_s, u"initech"_s, u"--yes"_s, u"--from-file"_s, file.fileName()});
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        QCOMPARE(run.out.trimmed().split('\n').size(), 2);
+        const CliHarness::Run empty = m_cli->run({u"revoke"_s, u"initech"_s, u"--yes"_s, u"--from-file"_s, u"-"_s},
+                                                 SandboxOptions::defaultProductionKey(), ",,,\n;\n");
+        QCOMPARE(empty.exitCode, 2);
+        QVERIFY(empty.err.contains("no invitation IDs"));
+    }
+
+    // Issue 11, item 9 -----------------------------------------------------------------------
+
+    void hostileTextCannotForgeLinesOrReachTheTerminal()
+    {
+        SandboxOrganization *org = m_sandbox->store().organization(u"initech"_s);
+        const QStringList ids = pendingIds(u"initech"_s, 3);
+        const QString forged = u"evil@x.example\tforged\trevoked\nsecond line\x1b[31mred\u202Eevil"_s;
+        const QString formula = u"\t=HYPERLINK(\"http://x\")@x.example"_s;
+        for (SandboxInvitation &inv : org->invitations) {
+            if (inv.id == ids.at(0))
+                inv.emailAddress = forged;
+            if (inv.id == ids.at(1))
+                inv.emailAddress = formula;
+        }
+
+        const CliHarness::Run table = m_cli->run({u"list"_s, u"initech"_s});
+        QCOMPARE(table.exitCode, 0);
+        QVERIFY(!table.out.contains('\x1b'));
+        QVERIFY(!table.out.contains("\xE2\x80\xAE")); // U+202E RIGHT-TO-LEFT OVERRIDE
+        int pending = 0;
+        for (const SandboxInvitation &inv : org->invitations)
+            pending += SandboxStore::effectiveStatus(inv, m_sandbox->now()) == "pending"_L1;
+        QCOMPARE(int(table.out.count('\n')), 1 + pending); // header + one line per invitation
+        QVERIFY(table.out.contains("evil@x.example\\tforged"));
+
+        const CliHarness::Run csv = m_cli->run({u"list"_s, u"initech"_s, u"--format"_s, u"csv"_s});
+        QVERIFY(csv.out.contains(",\"'\t=HYPERLINK")); // neutralised, not run by a spreadsheet
+        QVERIFY(csv.out.contains("\"evil@x.example\t")); // exact, quoted
+
+        const CliHarness::Run json = m_cli->run({u"list"_s, u"initech"_s, u"--format"_s, u"json"_s});
+        QStringList emails;
+        for (const QJsonValue &v : QJsonDocument::fromJson(json.out).array())
+            emails << v["email_address"_L1].toString();
+        QVERIFY(emails.contains(forged)); // JSON keeps the exact value
+        QVERIFY(emails.contains(formula));
+
+        const CliHarness::Run revoke = m_cli->run({u"revoke"_s, u"initech"_s, u"--yes"_s, ids.at(0), ids.at(2)});
+        QCOMPARE(revoke.exitCode, 0);
+        const QList<QByteArray> lines = revoke.out.trimmed().split('\n');
+        QCOMPARE(lines.size(), 2); // one line per invitation, whatever the address holds
+        for (const QByteArray &line : lines) {
+            QCOMPARE(line.count('\t'), 2);
+            QVERIFY(line.endsWith("\trevoked"));
+        }
+        QVERIFY(!revoke.out.contains('\x1b') && !revoke.err.contains('\x1b'));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCliSafety)
+#include "tst_clisafety.moc"

@@ -1,0 +1,369 @@
+// What a server that lies, stalls or trickles cannot make InviteDesk do: wait for days, hang on a
+// trickle, believe a write it did not see carried out, follow a redirected write, or walk pages forever.
+
+#include "core/BulkRevoker.h"
+#include "core/EmailSearch.h"
+#include "core/InvitationLoader.h"
+#include "core/RatePacer.h"
+#include "core/RevokeTask.h"
+#include "support/TestSandbox.h"
+
+#include <QtCore/QElapsedTimer>
+#include <QtTest/QSignalSpy>
+#include <QtTest/QTest>
+
+using namespace Qt::StringLiterals;
+using namespace InviteDesk;
+using namespace InviteDesk::Sandbox;
+using namespace InviteDesk::Testing;
+
+class TestHostileServer : public QObject
+{
+    Q_OBJECT
+
+    std::unique_ptr<ClerkSandbox> m_sandbox;
+    std::unique_ptr<RatePacer> m_pacer;
+    std::unique_ptr<ClerkClient> m_client;
+    SandboxOrganization *m_org = nullptr;
+
+    QStringList pendingIds(int count)
+    {
+        QStringList ids;
+        for (const SandboxInvitation &inv : m_org->invitations) {
+            if (SandboxStore::effectiveStatus(inv, m_sandbox->now()) == "pending"_L1)
+                ids << inv.id;
+            if (ids.size() == count)
+                break;
+        }
+        return ids;
+    }
+
+    const SandboxInvitation *invitation(const QString &id) const
+    {
+        for (const SandboxInvitation &inv : m_org->invitations) {
+            if (inv.id == id)
+                return &inv;
+        }
+        return nullptr;
+    }
+
+    /*! An invitation as Clerk would send it, with the status the hostile server claims. */
+    QByteArray invitationJson(const QString &id, const QString &status) const
+    {
+        return u"{\"object\":\"organization_invitation\",\"id\":\"%1\",\"email_address\":\"x@example.com\","
+               "\"role\":\"org:member\",\"organization_id\":\"%2\",\"status\":\"%3\","
+               "\"created_at\":1700000000000,\"updated_at\":1700000000000}"_s
+            .arg(id, m_org->id, status)
+            .toUtf8();
+    }
+
+    int requestsTo(const QByteArray &method, const QString &pathPart) const
+    {
+        int n = 0;
+        for (const LoggedRequest &r : m_sandbox->requests())
+            n += (r.method == method && r.rawPath.contains(pathPart.toLatin1())) ? 1 : 0;
+        return n;
+    }
+
+    RevokeResult revoke(const QString &id)
+    {
+        RevokeTask task(m_client.get(), m_org->id, id);
+        QSignalSpy finished(&task, &RevokeTask::finished);
+        task.start();
+        if (!finished.wait(30'000))
+            qFatal("the revoke did not finish");
+        return task.result();
+    }
+
+private Q_SLOTS:
+    void init()
+    {
+        m_sandbox = startSandbox();
+        m_org = m_sandbox->store().organization(u"acme"_s);
+        m_pacer = std::make_unique<RatePacer>();
+        m_pacer->setBudget(RateBudget::forShare(KeyEnvironment::Production, 1.0));
+        ClientConfig config = configFor(*m_sandbox);
+        config.exchangeTimeout = std::chrono::milliseconds(1'500);
+        m_client = std::make_unique<ClerkClient>(config);
+        m_client->setPacer(m_pacer.get());
+    }
+
+    void cleanup()
+    {
+        m_client.reset();
+        m_pacer.reset();
+        m_sandbox.reset();
+    }
+
+    // 1. Retry-After ---------------------------------------------------------------------------
+
+    void absurdRetryAfterFailsAReadAtOnce_data()
+    {
+        QTest::addColumn<QByteArray>("retryAfter");
+        QTest::newRow("11.6 days") << QByteArray("999999");
+        QTest::newRow("overflows") << QByteArray("99999999999999999999999999");
+        QTest::newRow("a date next year") << QLocale::c()
+                                                 .toString(QDateTime::currentDateTimeUtc().addDays(400),
+                                                           u"ddd, dd MMM yyyy HH:mm:ss 'GMT'"_s)
+                                                 .toLatin1();
+    }
+
+    void absurdRetryAfterFailsAReadAtOnce()
+    {
+        QFETCH(QByteArray, retryAfter);
+        ScriptedFault fault{ScriptedFault::Kind::RateLimit, "GET", u"/organizations/"_s, 1000};
+        fault.headers = {{"Retry-After", retryAfter}};
+        m_sandbox->addScriptedFault(fault);
+        QSignalSpy limited(m_client.get(), &ClerkClient::rateLimited);
+        QElapsedTimer clock;
+        clock.start();
+        Waiter<Organization> w;
+        m_client->getOrganization(m_org->id, this, w.callback());
+        QVERIFY(w.wait(10'000));
+        QVERIFY(!w.result->ok());
+        QVERIFY(w.result->error().isWaitRefused());
+        QVERIFY(!w.result->error().isTransient());
+        QVERIFY2(clock.elapsed() < 8'000, "waited as the server asked"); // generous: a shared machine
+        QCOMPARE(requestsTo("GET", u"/organizations/"_s), 1);             // not retried
+        QVERIFY(!m_pacer->isHeld());                                      // nor holding anyone else up
+        QCOMPARE(limited.size(), 0);                                      // no "pausing 999999 s"
+        QVERIFY(w.result->error().userMessage().contains(u"Try again later"_s));
+    }
+
+    void unreadableRetryAfterWaitsTheDefault()
+    {
+        ScriptedFault fault{ScriptedFault::Kind::RateLimit, "GET", u"/organizations/"_s, 1};
+        fault.headers = {{"Retry-After", "soon, maybe"}};
+        m_sandbox->addScriptedFault(fault);
+        QSignalSpy limited(m_client.get(), &ClerkClient::rateLimited);
+        Waiter<Organization> w;
+        m_client->getOrganization(m_org->id, this, w.callback());
+        QVERIFY(w.wait(10'000));
+        QVERIFY(w.result->ok()); // waited the default second, then got it
+        QCOMPARE(limited.size(), 1);
+        QCOMPARE(limited.first().first().toLongLong(), qint64(1000));
+    }
+
+    void absurdRetryAfterStopsABulkRunAfterOneRound()
+    {
+        const QStringList ids = pendingIds(60);
+        ScriptedFault fault{ScriptedFault::Kind::RateLimit, "POST", u"/revoke"_s, 1000};
+        fault.headers = {{"Retry-After", "999999"}};
+        m_sandbox->addScriptedFault(fault);
+        QList<RevokeItem> items;
+        for (const QString &id : ids)
+            items << RevokeItem{m_org->id, m_org->name, id, {}, {}};
+        BulkRevoker bulk(m_client.get());
+        QSignalSpy finished(&bulk, &BulkRevoker::finished);
+        bulk.start(items);
+        QVERIFY(finished.wait(10'000));
+        QVERIFY(bulk.stopReason());
+        QVERIFY(bulk.stopReason()->isWaitRefused());
+        // At most one round of concurrent sends met the refusal; none of the rest was sent.
+        QVERIFY2(requestsTo("POST", u"/revoke"_s) <= 6, qPrintable(QString::number(requestsTo("POST", u"/revoke"_s))));
+        const BulkSummary summary = bulk.summary();
+        QCOMPARE(summary.total, 60);
+        QCOMPARE(summary.revoked, 0);
+        QCOMPARE(summary.failed + summary.cancelled, 60);
+        for (const auto &result : bulk.results()) {
+            QVERIFY(result);
+            QVERIFY(result->error); // every unsent item says why
+        }
+        for (const QString &id : ids)
+            QCOMPARE(invitation(id)->status, u"pending"_s);
+    }
+
+    // 3. A write's answer must show it carried out ----------------------------------------------
+
+    void aPendingAnswerToARevokeIsCheckedNotBelieved_data()
+    {
+        QTest::addColumn<QString>("claimed");
+        QTest::newRow("pending") << u"pending"_s;
+        QTest::newRow("accepted") << u"accepted"_s;
+        QTest::newRow("unknown") << u"on_hold"_s;
+    }
+
+    void aPendingAnswerToARevokeIsCheckedNotBelieved()
+    {
+        QFETCH(QString, claimed);
+        const QString id = pendingIds(1).first();
+        // The server answers 200 but shows the invitation not revoked, and does nothing.
+        m_sandbox->addScriptedFault({ScriptedFault::Kind::RawAnswer, "POST", u"/revoke"_s, 1, 200, 1,
+                                     invitationJson(id, claimed)});
+        const RevokeResult r = revoke(id);
+        // The re-read found it still pending, so it was sent again, and that one was carried out.
+        QCOMPARE(r.outcome, RevokeOutcome::Revoked);
+        QCOMPARE(r.attempts, 2);
+        QCOMPARE(requestsTo("POST", id + u"/revoke"_s), 2);
+        QVERIFY(requestsTo("GET", id) >= 1);
+        QCOMPARE(invitation(id)->revokeCommits, 1);
+    }
+
+    void aServerThatNeverRevokesIsReportedFailed()
+    {
+        const QString id = pendingIds(1).first();
+        m_sandbox->addScriptedFault({ScriptedFault::Kind::RawAnswer, "POST", u"/revoke"_s, 100, 200, 1,
+                                     invitationJson(id, u"pending"_s)});
+        const RevokeResult r = revoke(id);
+        QCOMPARE(r.outcome, RevokeOutcome::Failed);
+        QCOMPARE(r.attempts, RevokeTask::maxSendAttempts);
+        QVERIFY2(r.error->userMessage().contains(u"pending"_s), qPrintable(r.error->userMessage()));
+        QCOMPARE(invitation(id)->status, u"pending"_s);
+    }
+
+    void anAnswerAboutAnotherInvitationIsNotBelieved()
+    {
+        const QStringList ids = pendingIds(2);
+        m_sandbox->addScriptedFault({ScriptedFault::Kind::RawAnswer, "POST", u"/revoke"_s, 1, 200, 1,
+                                     invitationJson(ids.at(1), u"revoked"_s)});
+        const RevokeResult r = revoke(ids.at(0));
+        QCOMPARE(r.outcome, RevokeOutcome::Revoked);
+        QVERIFY(r.verified || r.attempts == 2);
+        QCOMPARE(invitation(ids.at(0))->status, u"revoked"_s);
+        QCOMPARE(invitation(ids.at(1))->status, u"pending"_s);
+    }
+
+    void aRedirectedWriteIsNotFollowed_data()
+    {
+        QTest::addColumn<int>("status");
+        QTest::newRow("302") << 302;
+        QTest::newRow("303") << 303;
+        QTest::newRow("307") << 307;
+        QTest::newRow("308") << 308;
+    }
+
+    void aRedirectedWriteIsNotFollowed()
+    {
+        QFETCH(int, status);
+        const QString id = pendingIds(1).first();
+        // Same site, and the target would answer a GET with 200: following it must not look like success.
+        ScriptedFault fault{ScriptedFault::Kind::RawAnswer, "POST", u"/revoke"_s, 1, status};
+        fault.headers = {{"Location", "/v1/organization_roles"}};
+        m_sandbox->addScriptedFault(fault);
+        const RevokeResult r = revoke(id);
+        QCOMPARE(requestsTo("GET", u"/organization_roles"_s), 0);
+        QCOMPARE(requestsTo("POST", u"/organization_roles"_s), 0);
+        // Settled by a re-read like a lost answer: still pending, so sent again, and revoked.
+        QCOMPARE(r.outcome, RevokeOutcome::Revoked);
+        QCOMPARE(r.attempts, 2);
+        QCOMPARE(invitation(id)->revokeCommits, 1);
+    }
+
+    void aSameSiteRedirectLoopIsNamedAsSuch()
+    {
+        ScriptedFault fault{ScriptedFault::Kind::RawAnswer, "GET", u"/organization_roles"_s, 100, 302};
+        fault.headers = {{"Location", "/v1/organization_roles?limit=1&offset=0"}};
+        m_sandbox->addScriptedFault(fault);
+        Waiter<Page<Role>> w;
+        m_client->listRoles(1, 0, this, w.callback());
+        QVERIFY(w.wait());
+        QVERIFY(!w.result->ok());
+        const QString message = w.result->error().userMessage();
+        QVERIFY2(message.contains(u"kept redirecting"_s), qPrintable(message));
+        QVERIFY2(!message.contains(u"another site"_s), qPrintable(message));
+    }
+
+    // 4. A trickling answer is bounded as a whole ---------------------------------------------
+
+    void aTricklingReadTimesOut()
+    {
+        ClientConfig config = configFor(*m_sandbox);
+        config.exchangeTimeout = std::chrono::milliseconds(1'000);
+        config.maxReadAttempts = 1;
+        ClerkClient client(config);
+        // One byte every 50 ms keeps the idle timeout (5 s) from ever firing.
+        ScriptedFault fault{ScriptedFault::Kind::Trickle, "GET", u"/organizations/"_s, 1};
+        fault.trickleMs = 50;
+        m_sandbox->addScriptedFault(fault);
+        QElapsedTimer clock;
+        clock.start();
+        Waiter<Organization> w;
+        client.getOrganization(m_org->id, this, w.callback());
+        QVERIFY(w.wait(20'000));
+        QVERIFY(!w.result->ok());
+        QCOMPARE(w.result->error().kind(), ClerkError::Kind::Timeout);
+        QVERIFY2(w.result->error().detail().contains(u"no complete answer"_s), qPrintable(w.result->error().detail()));
+        QVERIFY2(clock.elapsed() < 10'000, qPrintable(QString::number(clock.elapsed())));
+    }
+
+    void aTricklingRevokeIsSettledByAReRead()
+    {
+        const QString id = pendingIds(1).first();
+        ScriptedFault fault{ScriptedFault::Kind::Trickle, "POST", u"/revoke"_s, 1};
+        fault.trickleMs = 50;
+        m_sandbox->addScriptedFault(fault);
+        const RevokeResult r = revoke(id);
+        // The revoke was carried out before the answer trickled; the timeout makes the task look.
+        QCOMPARE(r.outcome, RevokeOutcome::Revoked);
+        QVERIFY(r.verified);
+        QCOMPARE(r.attempts, 1);
+        QCOMPARE(invitation(id)->revokeCommits, 1);
+    }
+
+    // 5. total_count does not drive the walk -------------------------------------------------
+
+    void aLyingTotalCountEndsAtTheFirstShortPage_data()
+    {
+        QTest::addColumn<QByteArray>("page");
+        QTest::addColumn<bool>("refused"); // an impossible total is a payload error, said at once
+        QTest::newRow("empty") << QByteArray(R"({"data":[],"total_count":1000000000})") << false;
+        QTest::newRow("negative") << QByteArray(R"({"data":[],"total_count":-5})") << true;
+    }
+
+    void aLyingTotalCountEndsAtTheFirstShortPage()
+    {
+        QFETCH(QByteArray, page);
+        QFETCH(bool, refused);
+        m_sandbox->addScriptedFault({ScriptedFault::Kind::RawAnswer, "GET", u"/invitations"_s, 100000, 200, 1, page});
+        InvitationLoader loader(m_client.get());
+        QSignalSpy finished(&loader, &InvitationLoader::finished);
+        QSignalSpy failed(&loader, &InvitationLoader::failed);
+        InvitationLoader::Request request;
+        request.organizationId = m_org->id;
+        loader.start(request);
+        QVERIFY(QTest::qWaitFor([&] { return !finished.isEmpty() || !failed.isEmpty(); }, 20'000));
+        QCOMPARE(finished.size(), refused ? 0 : 1);
+        QCOMPARE(failed.size(), refused ? 1 : 0);
+        if (refused)
+            QCOMPARE(failed.first().first().value<ClerkError>().kind(), ClerkError::Kind::Payload);
+        QCOMPARE(loader.invitations().size(), 0);
+        // A few speculative pages per pass, a bounded number of passes: never an endless walk.
+        QVERIFY2(loader.requestsSent() <= 3 * 6, qPrintable(QString::number(loader.requestsSent())));
+    }
+
+    void aServerRepeatingFullPagesIsNotWalkedForever()
+    {
+        // Every page is the same five invitations, and total_count promises a billion.
+        QByteArray data = "[";
+        for (int i = 0; i < 5; ++i)
+            data += (i ? "," : "") + invitationJson(u"orginv_same%1"_s.arg(i), u"pending"_s);
+        data += "]";
+        m_sandbox->addScriptedFault({ScriptedFault::Kind::RawAnswer, "GET", u"/invitations"_s, 100000, 200, 1,
+                                     R"({"data":)" + data + R"(,"total_count":1000000000})"});
+        InvitationLoader loader(m_client.get());
+        QSignalSpy finished(&loader, &InvitationLoader::finished);
+        InvitationLoader::Request request;
+        request.organizationId = m_org->id;
+        request.pageSize = 5;
+        loader.start(request);
+        QVERIFY(finished.wait(20'000));
+        QCOMPARE(loader.invitations().size(), 5);
+        QVERIFY2(loader.requestsSent() <= 3 * 16, qPrintable(QString::number(loader.requestsSent())));
+    }
+
+    void aLyingTotalCountCannotStretchTheEmailSearch()
+    {
+        QByteArray data = "[" + invitationJson(u"orginv_a"_s, u"pending"_s) + "]";
+        m_sandbox->addScriptedFault({ScriptedFault::Kind::RawAnswer, "GET", u"/organization_invitations"_s, 100000,
+                                     200, 1, R"({"data":)" + data + R"(,"total_count":1000000000})"});
+        EmailSearch search(m_client.get());
+        QSignalSpy finished(&search, &EmailSearch::finished);
+        search.start(u"x@example.com"_s);
+        QVERIFY(finished.wait(10'000));
+        QCOMPARE(search.invitations().size(), 1);
+        QCOMPARE(requestsTo("GET", u"/organization_invitations"_s), 1);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestHostileServer)
+#include "tst_hostileserver.moc"

@@ -1,0 +1,80 @@
+#pragma once
+
+// Runs invitedesk-cli as a user would, against an in-process sandbox, with its own HOME.
+
+#include "sandbox/ClerkSandbox.h"
+
+#include <QtCore/QProcess>
+#include <QtCore/QTemporaryDir>
+#include <QtTest/QTest>
+
+#include <functional>
+#include <memory>
+
+namespace InviteDesk::Testing {
+
+class CliHarness
+{
+public:
+    struct Run
+    {
+        int exitCode = -1; //!< -2 when the process crashed
+        QByteArray out;
+        QByteArray err;
+    };
+
+    explicit CliHarness(const Sandbox::ClerkSandbox *sandbox) : m_sandbox(sandbox) {}
+
+    QString home() const { return m_home.path(); }
+    QString auditLogPath() const { return m_home.filePath(QStringLiteral("data/InviteDesk/audit/audit.jsonl")); }
+
+    /*! Starts the CLI and returns at once; \a prepare may adjust the process (limits, user) before it starts. */
+    std::unique_ptr<QProcess> start(QStringList arguments,
+                                    const QString &key = Sandbox::SandboxOptions::defaultProductionKey(),
+                                    bool withUrl = true, const std::function<void(QProcess &)> &prepare = {}) const
+    {
+        auto process = std::make_unique<QProcess>();
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.remove(QStringLiteral("CLERK_SECRET_KEY"));
+        env.remove(QStringLiteral("CLERK_API_URL"));
+        if (!key.isNull())
+            env.insert(QStringLiteral("CLERK_SECRET_KEY"), key);
+        env.insert(QStringLiteral("HOME"), m_home.path());
+        env.insert(QStringLiteral("XDG_DATA_HOME"), m_home.filePath(QStringLiteral("data")));
+        env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_home.filePath(QStringLiteral("config")));
+        process->setProcessEnvironment(env);
+        if (withUrl)
+            arguments = QStringList{QStringLiteral("--api-url"), m_sandbox->apiUrl().toString()} + arguments;
+        if (prepare)
+            prepare(*process);
+        process->start(QStringLiteral(INVITEDESK_CLI_PATH), arguments);
+        if (!process->waitForStarted())
+            qFatal("cannot start the CLI");
+        return process;
+    }
+
+    /*! Waits for a started CLI, keeping this thread's event loop (and so the sandbox) running. */
+    static Run finish(QProcess &process, const QByteArray &stdinData = {})
+    {
+        if (!stdinData.isNull())
+            process.write(stdinData);
+        process.closeWriteChannel();
+        if (!QTest::qWaitFor([&process] { return process.state() == QProcess::NotRunning; }, 90'000))
+            qFatal("the CLI did not finish");
+        return Run{process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2,
+                   process.readAllStandardOutput(), process.readAllStandardError()};
+    }
+
+    Run run(const QStringList &arguments, const QString &key = Sandbox::SandboxOptions::defaultProductionKey(),
+            const QByteArray &stdinData = {}, bool withUrl = true) const
+    {
+        const std::unique_ptr<QProcess> process = start(arguments, key, withUrl);
+        return finish(*process, stdinData);
+    }
+
+private:
+    const Sandbox::ClerkSandbox *m_sandbox;
+    QTemporaryDir m_home;
+};
+
+} // namespace InviteDesk::Testing

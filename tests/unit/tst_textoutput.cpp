@@ -1,0 +1,101 @@
+// Text from Clerk in every text output: escaped so it cannot forge lines or steer a terminal; the
+// ID-file reader; CSV cells a spreadsheet would run.
+
+#include "core/Csv.h"
+#include "core/TextOutput.h"
+
+#include <QtTest/QTest>
+
+using namespace Qt::StringLiterals;
+using namespace InviteDesk;
+
+class TestTextOutput : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void printable_data()
+    {
+        QTest::addColumn<QString>("input");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("plain") << u"ada@example.com"_s << u"ada@example.com"_s;
+        QTest::newRow("accents stay") << u"zoë.ångström@umbrella.example"_s << u"zoë.ångström@umbrella.example"_s;
+        QTest::newRow("tab and newline") << u"a\tb\nc"_s << u"a\\tb\\nc"_s;
+        QTest::newRow("carriage return") << u"a\rb"_s << u"a\\rb"_s;
+        QTest::newRow("ANSI colour") << u"\x1b[31mred"_s << u"\\e[31mred"_s;
+        QTest::newRow("NUL and DEL") << QString(u"a\0b\x7f"_s) << u"a\\u{0}b\\u{7f}"_s;
+        QTest::newRow("C1 CSI") << u"a\u009bb"_s << u"a\\u{9b}b"_s;
+        QTest::newRow("right-to-left override") << u"moc.live\u202E@x"_s << u"moc.live\\u{202e}@x"_s;
+        QTest::newRow("zero-width space") << u"a\u200Bb"_s << u"a\\u{200b}b"_s;
+        QTest::newRow("line separator") << u"a\u2028b"_s << u"a\\u{2028}b"_s;
+        QTest::newRow("emoji stays") << u"a😀b"_s << u"a😀b"_s;
+        QTest::newRow("lone surrogate") << QString(QChar(0xD800)) << QString(QChar(QChar::ReplacementCharacter));
+    }
+
+    void printable()
+    {
+        QFETCH(QString, input);
+        QFETCH(QString, expected);
+        QCOMPARE(InviteDesk::printable(input), expected);
+    }
+
+    void printableNeverLeavesAControlCharacter()
+    {
+        QString all;
+        for (char32_t c = 0; c < 0x3000; ++c)
+            all += QString::fromUcs4(&c, 1);
+        const QString out = InviteDesk::printable(all);
+        for (const QChar c : out) {
+            QVERIFY2(c.unicode() >= 0x20 && c.unicode() != 0x7f && !(c.unicode() >= 0x80 && c.unicode() < 0xa0),
+                     qPrintable(QString::number(c.unicode(), 16)));
+            QVERIFY(!(c.unicode() >= 0x202A && c.unicode() <= 0x202E));
+        }
+    }
+
+    void csvNeutralisesFormulas_data()
+    {
+        QTest::addColumn<QString>("value");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("plain") << u"ada@example.com"_s << u"ada@example.com"_s;
+        QTest::newRow("equals") << u"=1+1"_s << u"'=1+1"_s;
+        QTest::newRow("plus") << u"+1"_s << u"'+1"_s;
+        QTest::newRow("minus") << u"-1"_s << u"'-1"_s;
+        QTest::newRow("at") << u"@SUM(A1)"_s << u"'@SUM(A1)"_s;
+        QTest::newRow("tab") << u"\t=1"_s << u"'\t=1"_s;
+        QTest::newRow("carriage return") << u"\r=1"_s << u"\"'\r=1\""_s;
+        QTest::newRow("quote and comma") << u"a,\"b\""_s << u"\"a,\"\"b\"\"\""_s;
+        QTest::newRow("newline kept exactly") << u"a\nb"_s << u"\"a\nb\""_s;
+    }
+
+    void csvNeutralisesFormulas()
+    {
+        QFETCH(QString, value);
+        QFETCH(QString, expected);
+        QCOMPARE(Csv::field(value), expected);
+    }
+
+    void invitationIds_data()
+    {
+        QTest::addColumn<QByteArray>("content");
+        QTest::addColumn<QStringList>("ids");
+        QTest::newRow("one per line") << QByteArray("inv_1\ninv_2\n") << QStringList{u"inv_1"_s, u"inv_2"_s};
+        QTest::newRow("CRLF and BOM") << QByteArray("\xEF\xBB\xBFinv_1\r\ninv_2\r\n") << QStringList{u"inv_1"_s, u"inv_2"_s};
+        QTest::newRow("separators only") << QByteArray(",,,\n;;\n\t \n") << QStringList{};
+        QTest::newRow("spreadsheet rows") << QByteArray("inv_1,ada@x,admin\n,,inv_2;x\n") << QStringList{u"inv_1"_s, u"inv_2"_s};
+        QTest::newRow("comments and blanks") << QByteArray("# ticket 42\n\n  inv_1  \n#inv_2\n") << QStringList{u"inv_1"_s};
+        QTest::newRow("repeats dropped") << QByteArray("inv_1\ninv_1\ninv_2\ninv_1") << QStringList{u"inv_1"_s, u"inv_2"_s};
+        QTest::newRow("no final newline") << QByteArray("inv_1") << QStringList{u"inv_1"_s};
+        QTest::newRow("empty") << QByteArray() << QStringList{};
+        QTest::newRow("invalid UTF-8") << QByteArray("\xff\xfe\n") << QStringList{u"\uFFFD\uFFFD"_s};
+    }
+
+    void invitationIds()
+    {
+        QFETCH(QByteArray, content);
+        QFETCH(QStringList, ids);
+        QCOMPARE(readInvitationIds(content), ids);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestTextOutput)
+#include "tst_textoutput.moc"

@@ -1,6 +1,7 @@
 // The real MainWindow against the sandbox, on the offscreen platform: search, load, select, revoke,
 // cancel, errors, and the whole flow from the keyboard.
 
+#include "core/AuditLog.h"
 #include "core/ClientConfig.h"
 #include "gui/ActivityModel.h"
 #include "gui/InvitationFilterModel.h"
@@ -106,6 +107,29 @@ private Q_SLOTS:
     {
         m_window.reset();
         m_sandbox.reset();
+    }
+
+    void aLiveRunOfAnotherProcessIsLeftAlone()
+    {
+        // A CLI beside the window is mid-run: its intent is open and its run is alive (held here by an
+        // AuditLog of this process, which is what a live run is). The window's start-up check of
+        // interrupted revokes must leave it to that run, and say so.
+        const QString key = SandboxOptions::defaultProductionKey();
+        const QString id = m_sandbox->store().organization(u"initech"_s)->invitations.front().id;
+        AuditLog live(m_window->invitations()->auditLogPath());
+        live.setContext({u"cli"_s, u"production"_s, keyFingerprint(key), u"127.0.0.1"_s, {}, u"cli-user"_s});
+        QString why;
+        QVERIFY(live.revokeIntended(RevokeItem{m_sandbox->store().organization(u"initech"_s)->id, u"Initech"_s, id, {}, {}},
+                                    &why));
+        QSignalSpy checked(m_window->invitations(), &InvitationsController::interruptedRevokesSettled);
+        connectWith(key);
+        QVERIFY(checked.wait(10'000));
+        QCOMPARE(checked.first().first().toInt(), 0);
+        QCOMPARE(AuditLog::unsettledIntents(live.filePath()).size(), 1);
+        int gets = 0;
+        for (const LoggedRequest &r : m_sandbox->requests())
+            gets += r.rawPath.contains(id.toLatin1()) ? 1 : 0;
+        QCOMPARE(gets, 0); // not even re-read
     }
 
     void searchLoadSelectRevoke()

@@ -1,7 +1,7 @@
 // invitedesk: the desktop console.
 
-#include "core/MessageFilter.h"
-#include "core/ProcessStats.h"
+#include "core/util/MessageFilter.h"
+#include "core/util/ProcessStats.h"
 #include "gui/InvitationsController.h"
 #include "gui/MainWindow.h"
 #include "gui/Profiles.h"

@@ -1,8 +1,8 @@
 #include "cli/Cli.h"
 
-#include "core/ClerkJson.h"
-#include "core/Csv.h"
-#include "core/TextOutput.h"
+#include "core/api/ClerkJson.h"
+#include "core/util/Csv.h"
+#include "core/util/TextOutput.h"
 #include "invitedesk/Version.h"
 
 #include <QtCore/QCoreApplication>
@@ -42,16 +42,6 @@ bool stderrIsTerminal()
 QString isoTime(qint64 ms)
 {
     return ms ? QDateTime::fromMSecsSinceEpoch(ms).toUTC().toString(Qt::ISODate) : QString();
-}
-
-QString environmentName(KeyEnvironment environment)
-{
-    switch (environment) {
-    case KeyEnvironment::Production: return u"production"_s;
-    case KeyEnvironment::Development: return u"development"_s;
-    case KeyEnvironment::Unknown: break;
-    }
-    return u"unknown"_s;
 }
 
 /*! Pads to a display width; a rough measure that is right for Latin text. */

@@ -1,12 +1,12 @@
 #pragma once
 
-#include "core/AuditLog.h"
-#include "core/AuditReconciler.h"
-#include "core/BulkRevoker.h"
-#include "core/ClerkClient.h"
-#include "core/EmailSearch.h"
-#include "core/InvitationLoader.h"
-#include "core/RatePacer.h"
+#include "core/audit/AuditLog.h"
+#include "core/audit/AuditReconciler.h"
+#include "core/workflows/BulkRevoker.h"
+#include "core/api/ClerkClient.h"
+#include "core/workflows/EmailSearch.h"
+#include "core/workflows/InvitationLoader.h"
+#include "core/api/RatePacer.h"
 
 #include <QtCore/QObject>
 #include <QtCore/QStringList>

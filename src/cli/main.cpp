@@ -1,8 +1,8 @@
 // invitedesk-cli: the scriptable face of InviteDesk's core library.
 
 #include "cli/Cli.h"
-#include "core/MessageFilter.h"
-#include "core/ProcessStats.h"
+#include "core/util/MessageFilter.h"
+#include "core/util/ProcessStats.h"
 
 #include <QtCore/QCoreApplication>
 #include <QtCore/QThread>

@@ -1,7 +1,7 @@
 #include "gui/ActivityModel.h"
 
-#include "core/ClerkError.h"
-#include "core/TextOutput.h"
+#include "core/api/ClerkError.h"
+#include "core/util/TextOutput.h"
 
 #include <QtCore/QLocale>
 #include <QtGui/QIcon>

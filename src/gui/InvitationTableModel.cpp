@@ -1,6 +1,6 @@
 #include "gui/InvitationTableModel.h"
 
-#include "core/TextOutput.h"
+#include "core/util/TextOutput.h"
 
 #include "gui/TimeFormat.h"
 

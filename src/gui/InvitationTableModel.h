@@ -1,7 +1,7 @@
 #pragma once
 
-#include "core/ClerkTypes.h"
-#include "core/RevokeTask.h"
+#include "core/api/ClerkTypes.h"
+#include "core/workflows/RevokeTask.h"
 
 #include <QtCore/QAbstractTableModel>
 #include <QtCore/QHash>

@@ -1,10 +1,10 @@
 #pragma once
 
-#include "core/AuditLog.h"
-#include "core/AuditReconciler.h"
-#include "core/BulkRevoker.h"
-#include "core/EmailSearch.h"
-#include "core/InvitationLoader.h"
+#include "core/audit/AuditLog.h"
+#include "core/audit/AuditReconciler.h"
+#include "core/workflows/BulkRevoker.h"
+#include "core/workflows/EmailSearch.h"
+#include "core/workflows/InvitationLoader.h"
 
 #include <QtCore/QDateTime>
 #include <QtCore/QObject>

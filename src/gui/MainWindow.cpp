@@ -1,7 +1,7 @@
 #include "gui/MainWindow.h"
 
-#include "core/AuditLog.h"
-#include "core/Csv.h"
+#include "core/audit/AuditLog.h"
+#include "core/util/Csv.h"
 #include "gui/ActivityModel.h"
 #include "gui/ConnectionController.h"
 #include "gui/EnvironmentStyle.h"

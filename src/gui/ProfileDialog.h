@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/ClerkClient.h"
+#include "core/api/ClerkClient.h"
 #include "gui/Profiles.h"
 
 #include <QtWidgets/QDialog>

@@ -20,25 +20,6 @@ QString keychainKey(const QString &profileId)
     return u"profile/"_s + profileId;
 }
 
-QString environmentKey(KeyEnvironment environment)
-{
-    switch (environment) {
-    case KeyEnvironment::Production: return u"production"_s;
-    case KeyEnvironment::Development: return u"development"_s;
-    case KeyEnvironment::Unknown: break;
-    }
-    return u"unknown"_s;
-}
-
-KeyEnvironment environmentFromKey(const QString &text)
-{
-    if (text == "production"_L1)
-        return KeyEnvironment::Production;
-    if (text == "development"_L1)
-        return KeyEnvironment::Development;
-    return KeyEnvironment::Unknown;
-}
-
 bool noBackend(QKeychain::Error error)
 {
     return error == QKeychain::NoBackendAvailable || error == QKeychain::NotImplemented
@@ -66,7 +47,7 @@ QList<ConnectionProfile> ProfileStore::profiles() const
         p.apiUrl = QUrl(settings.value(u"apiUrl"_s, defaultApiUrl().toString()).toString());
         p.actingUserId = settings.value(u"actingUserId"_s).toString();
         p.rateBudgetPercent = settings.value(u"rateBudgetPercent"_s, 0).toInt();
-        p.environment = environmentFromKey(settings.value(u"environment"_s).toString());
+        p.environment = environmentFromName(settings.value(u"environment"_s).toString());
         settings.endGroup();
         list.append(p);
     }
@@ -87,7 +68,7 @@ void ProfileStore::save(const ConnectionProfile &profile)
     settings.setValue(u"apiUrl"_s, profile.apiUrl.toString());
     settings.setValue(u"actingUserId"_s, profile.actingUserId);
     settings.setValue(u"rateBudgetPercent"_s, profile.rateBudgetPercent);
-    settings.setValue(u"environment"_s, environmentKey(profile.environment));
+    settings.setValue(u"environment"_s, environmentName(profile.environment));
     settings.endGroup();
 }
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "core/ClerkTypes.h"
-#include "core/ClientConfig.h"
+#include "core/api/ClerkTypes.h"
+#include "core/api/ClientConfig.h"
 
 #include <QtCore/QHash>
 #include <QtCore/QObject>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/ClerkTypes.h"
+#include "core/api/ClerkTypes.h"
 #include "gui/Session.h"
 
 #include <QtWidgets/QDialog>

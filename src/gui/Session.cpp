@@ -69,9 +69,8 @@ AuditContext Session::auditContext(const QString &ticket) const
 {
     AuditContext context;
     context.profile = m_profile.name;
-    context.environment = m_profile.demo ? u"sandbox"_s
-                          : m_profile.environment == KeyEnvironment::Production ? u"production"_s
-                                                                                 : u"development"_s;
+    // The demo's sandbox is named as such; every real key by environmentName(), as the CLI does.
+    context.environment = m_profile.demo ? u"sandbox"_s : environmentName(m_profile.environment);
     context.keyFingerprint = m_keyFingerprint;
     context.apiHost = m_profile.apiUrl.host();
     context.ticket = ticket;

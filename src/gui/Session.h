@@ -1,8 +1,8 @@
 #pragma once
 
-#include "core/AuditLog.h"
-#include "core/ClerkClient.h"
-#include "core/RatePacer.h"
+#include "core/audit/AuditLog.h"
+#include "core/api/ClerkClient.h"
+#include "core/api/RatePacer.h"
 #include "gui/Profiles.h"
 
 #include <QtCore/QObject>

@@ -4,9 +4,9 @@
 //   invitedesk-bench model      --api-url URL [--org acme]
 // Each prints one JSON object on stdout. Run on the offscreen platform.
 
-#include "core/AuditLog.h"
-#include "core/ClerkJson.h"
-#include "core/ProcessStats.h"
+#include "core/audit/AuditLog.h"
+#include "core/api/ClerkJson.h"
+#include "core/util/ProcessStats.h"
 #include "gui/InvitationFilterModel.h"
 #include "gui/InvitationTableModel.h"
 #include "gui/InvitationsController.h"

@@ -1,8 +1,8 @@
 // The real MainWindow against the sandbox, on the offscreen platform: search, load, select, revoke,
 // cancel, errors, and the whole flow from the keyboard.
 
-#include "core/AuditLog.h"
-#include "core/ClientConfig.h"
+#include "core/audit/AuditLog.h"
+#include "core/api/ClientConfig.h"
 #include "gui/ActivityModel.h"
 #include "gui/InvitationFilterModel.h"
 #include "gui/InvitationTableModel.h"

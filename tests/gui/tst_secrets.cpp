@@ -1,7 +1,7 @@
 // The secret key never lands in a file InviteDesk writes, nor in its logs at any verbosity.
 // A whole session runs with its own HOME and XDG folders, which are then scanned byte by byte.
 
-#include "core/MessageFilter.h"
+#include "core/util/MessageFilter.h"
 #include "gui/ConnectionController.h"
 #include "gui/InvitationTableModel.h"
 #include "gui/InvitationsController.h"

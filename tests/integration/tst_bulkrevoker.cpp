@@ -1,9 +1,9 @@
 // Bulk revoke: exactly the requested invitations, each reported once, under faults and 429s;
 // pause, resume, cancel; the audit trail.
 
-#include "core/AuditLog.h"
-#include "core/BulkRevoker.h"
-#include "core/RatePacer.h"
+#include "core/audit/AuditLog.h"
+#include "core/workflows/BulkRevoker.h"
+#include "core/api/RatePacer.h"
 #include "support/TestSandbox.h"
 
 #include <QtCore/QSet>

@@ -1,6 +1,6 @@
 // invitedesk-cli run as a user would, against an in-process sandbox.
 
-#include "core/AuditLog.h"
+#include "core/audit/AuditLog.h"
 #include "support/CliHarness.h"
 #include "support/TestSandbox.h"
 

@@ -1,7 +1,7 @@
 // invitedesk-cli under attack: two processes on one audit log, a full disk mid-run, a hostile server,
 // hostile text in every field, malformed input files, an unwritable audit folder.
 
-#include "core/AuditLog.h"
+#include "core/audit/AuditLog.h"
 #include "support/CliHarness.h"
 #include "support/TestSandbox.h"
 

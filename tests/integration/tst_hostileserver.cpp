@@ -1,11 +1,11 @@
 // What a server that lies, stalls or trickles cannot make InviteDesk do: wait for days, hang on a
 // trickle, believe a write it did not see carried out, follow a redirected write, or walk pages forever.
 
-#include "core/BulkRevoker.h"
-#include "core/EmailSearch.h"
-#include "core/InvitationLoader.h"
-#include "core/RatePacer.h"
-#include "core/RevokeTask.h"
+#include "core/workflows/BulkRevoker.h"
+#include "core/workflows/EmailSearch.h"
+#include "core/workflows/InvitationLoader.h"
+#include "core/api/RatePacer.h"
+#include "core/workflows/RevokeTask.h"
 #include "support/TestSandbox.h"
 
 #include <QtCore/QElapsedTimer>

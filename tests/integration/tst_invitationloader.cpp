@@ -1,6 +1,6 @@
 // Loading every invitation of an organization: pages, concurrency, a list that changes, cancel, failure.
 
-#include "core/InvitationLoader.h"
+#include "core/workflows/InvitationLoader.h"
 #include "support/TestSandbox.h"
 
 #include <QtCore/QSet>

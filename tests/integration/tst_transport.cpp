@@ -1,6 +1,6 @@
 // Transport safety: certificate errors are never ignored, and the key never leaves unencrypted.
 
-#include "core/ClerkClient.h"
+#include "core/api/ClerkClient.h"
 
 #include <QtNetwork/QSslCertificate>
 #include <QtNetwork/QSslKey>

@@ -2,7 +2,7 @@
 
 // Shared by the integration tests: a small seeded sandbox and a client pointed at it.
 
-#include "core/ClerkClient.h"
+#include "core/api/ClerkClient.h"
 #include "sandbox/ClerkSandbox.h"
 
 #include <QtTest/QTest>

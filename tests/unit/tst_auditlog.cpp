@@ -1,6 +1,6 @@
 // The audit log: records, the hash chain, and what tampering verify() detects.
 
-#include "core/AuditLog.h"
+#include "core/audit/AuditLog.h"
 
 #include <QtCore/QBuffer>
 #include <QtCore/QFile>

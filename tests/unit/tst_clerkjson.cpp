@@ -1,6 +1,6 @@
 // Parsing of Clerk's answers: real-shaped payloads, missing and unknown fields, bad input.
 
-#include "core/ClerkJson.h"
+#include "core/api/ClerkJson.h"
 
 #include <QtCore/QJsonDocument>
 #include <QtTest/QTest>

@@ -1,7 +1,7 @@
 // The message filter: secrets are scrubbed from every log line, warnings are shown (not hidden), and
 // lines logged while the program is shutting down (after static objects are destroyed) are scrubbed too.
 
-#include "core/MessageFilter.h"
+#include "core/util/MessageFilter.h"
 
 #include <QtCore/QCoreApplication>
 #include <QtCore/QProcess>

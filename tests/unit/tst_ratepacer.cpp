@@ -1,7 +1,7 @@
 // The token bucket: budget arithmetic, order, holds, cancellation, adaptation.
 // No test asserts a duration: only upper bounds that slowness cannot break.
 
-#include "core/RatePacer.h"
+#include "core/api/RatePacer.h"
 
 #include <QtCore/QElapsedTimer>
 #include <QtTest/QSignalSpy>

@@ -1,6 +1,6 @@
 // Request building: URL checks, percent-encoding of IDs, headers. Nothing is sent here.
 
-#include "core/ClerkClient.h"
+#include "core/api/ClerkClient.h"
 
 #include <QtTest/QTest>
 

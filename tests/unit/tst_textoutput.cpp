@@ -1,8 +1,8 @@
 // Text from Clerk in every text output: escaped so it cannot forge lines or steer a terminal; the
 // ID-file reader; CSV cells a spreadsheet would run.
 
-#include "core/Csv.h"
-#include "core/TextOutput.h"
+#include "core/util/Csv.h"
+#include "core/util/TextOutput.h"
 
 #include <QtTest/QTest>
 

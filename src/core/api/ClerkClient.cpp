@@ -1,0 +1,623 @@
+#include "core/api/ClerkClient.h"
+
+#include "core/api/ClerkJson.h"
+#include "core/api/RatePacer.h"
+#include "invitedesk/Version.h"
+
+#include <QtConcurrent/QtConcurrentRun>
+#include <QtCore/QFutureWatcher>
+#include <QtCore/QJsonDocument>
+#include <QtCore/QRandomGenerator>
+#include <QtCore/QSysInfo>
+#include <QtCore/QThread>
+#include <QtCore/QThreadPool>
+#include <QtCore/QTimer>
+#include <QtNetwork/QNetworkAccessManager>
+#include <QtNetwork/QNetworkReply>
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+
+namespace InviteDesk {
+
+struct ClerkClient::Response
+{
+    int status = 0;
+    QByteArray body;
+    QByteArray cfRay;
+};
+
+struct ClerkClient::Call
+{
+    CallId id = 0;
+    Method method = Method::Get;
+    QUrl url;
+    std::optional<QByteArray> body;
+    int attempt = 0;
+    int rateLimitWaits = 0;
+    bool hasContext = false;
+    QPointer<QObject> context;
+    QMetaObject::Connection contextConnection;
+    SuccessHandler onSuccess;
+    ErrorHandler onError;
+    QNetworkReply *reply = nullptr;
+    quint64 pacerTicket = 0;
+    QTimer *retryTimer = nullptr;
+    bool tooLarge = false;
+    bool exchangeTimedOut = false; //!< the whole-exchange deadline fired, not Qt's idle timeout
+    bool parsing = false; //!< the answer arrived and is being parsed on a worker thread
+
+    bool retryable() const { return method == Method::Get; }
+    bool contextAlive() const { return !hasContext || !context.isNull(); }
+};
+
+namespace {
+
+/*!
+ * Parsing gets all cores but one: the GUI thread keeps a core for itself, so the window stays
+ * responsive while pages arrive faster than they are parsed.
+ */
+QThreadPool *parsePool()
+{
+    static QThreadPool *pool = [] {
+        auto *p = new QThreadPool;
+        p->setMaxThreadCount(std::max(1, QThread::idealThreadCount() - 1));
+        return p;
+    }();
+    return pool;
+}
+} // namespace
+
+void ClerkClient::setParseThreads(int threads)
+{
+    parsePool()->setMaxThreadCount(std::max(1, threads));
+}
+
+namespace {
+
+QString queryString(const QUrlQuery &query)
+{
+    // QUrlQuery leaves '+' alone, which servers read as a space; Clerk's "+created_at" needs %2B.
+    QByteArray out;
+    const auto items = query.queryItems(QUrl::FullyDecoded);
+    for (const auto &[key, value] : items) {
+        if (!out.isEmpty())
+            out += '&';
+        out += QUrl::toPercentEncoding(key) + '=' + QUrl::toPercentEncoding(value);
+    }
+    return QString::fromLatin1(out);
+}
+
+QUrlQuery pageQuery(int limit, int offset, const QString &orderBy)
+{
+    QUrlQuery q;
+    q.addQueryItem(u"limit"_s, QString::number(limit));
+    q.addQueryItem(u"offset"_s, QString::number(offset));
+    if (!orderBy.isEmpty())
+        q.addQueryItem(u"order_by"_s, orderBy);
+    return q;
+}
+
+} // namespace
+
+ClerkClient::ClerkClient(ClientConfig config, QObject *parent)
+    : ClerkClient(std::move(config), nullptr, parent)
+{
+}
+
+ClerkClient::ClerkClient(ClientConfig config, QNetworkAccessManager *network, QObject *parent)
+    : QObject(parent), m_config(std::move(config)), m_network(network)
+{
+    if (!m_network)
+        m_network = new QNetworkAccessManager(this);
+}
+
+ClerkClient::~ClerkClient()
+{
+    std::vector<CallId> ids;
+    ids.reserve(m_calls.size());
+    for (const auto &entry : m_calls)
+        ids.push_back(entry.first);
+    for (CallId id : ids)
+        discard(id);
+}
+
+void ClerkClient::setPacer(RatePacer *pacer)
+{
+    m_pacer = pacer;
+}
+
+RatePacer *ClerkClient::pacer() const
+{
+    return m_pacer;
+}
+
+QByteArray ClerkClient::userAgent()
+{
+    return QByteArray("InviteDesk/" INVITEDESK_VERSION " (Qt ") + qVersion() + "; "
+           + QSysInfo::prettyProductName().toUtf8() + ')';
+}
+
+Result<QUrl> ClerkClient::buildUrl(const QStringList &pathSegments, const QUrlQuery &query) const
+{
+    if (std::optional<ClerkError> bad = checkApiUrl(m_config.apiUrl))
+        return *bad;
+    QByteArray path = m_config.apiUrl.path(QUrl::FullyEncoded).toLatin1();
+    while (path.endsWith('/'))
+        path.chop(1);
+    for (const QString &segment : pathSegments) {
+        if (segment.isEmpty() || segment == "."_L1 || segment == ".."_L1)
+            return ClerkError::invalidRequest(
+                tr("\"%1\" is not a valid organization or invitation ID.").arg(segment));
+        // Everything but unreserved characters is encoded, '/' included: an ID is one segment.
+        path += '/' + QUrl::toPercentEncoding(segment);
+    }
+    QUrl url = m_config.apiUrl;
+    url.setPath(QString::fromLatin1(path), QUrl::TolerantMode);
+    if (!query.isEmpty())
+        url.setQuery(queryString(query), QUrl::TolerantMode);
+    return url;
+}
+
+QNetworkRequest ClerkClient::buildRequest(const QUrl &url, Method method, bool hasJsonBody) const
+{
+    QNetworkRequest request(url);
+    request.setRawHeader("Authorization", "Bearer " + m_config.secretKey.toLatin1());
+    request.setRawHeader("Clerk-API-Version", apiVersion);
+    request.setRawHeader("Accept", "application/json");
+    request.setHeader(QNetworkRequest::UserAgentHeader, userAgent());
+    if (hasJsonBody)
+        request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray("application/json"));
+    request.setTransferTimeout(int(m_config.transferTimeout.count()));
+    if (method == Method::Get) {
+        // Same-origin redirects keep the key within the instance; any other redirect is refused.
+        request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::SameOriginRedirectPolicy);
+        request.setMaximumRedirectsAllowed(3);
+    } else {
+        // A redirected write may or may not have been carried out, and following it could turn the
+        // POST into a GET: the answer is reported as it is, and RevokeTask settles it with a re-read.
+        request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
+    }
+    request.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
+    request.setAttribute(QNetworkRequest::CacheSaveControlAttribute, false);
+    return request;
+}
+
+template <typename T>
+ClerkClient::CallId ClerkClient::startParsed(Method method, const QStringList &path, const QUrlQuery &query,
+                                             std::optional<QByteArray> body, QObject *context, Callback<T> done,
+                                             Result<T> (*parse)(const QByteArray &))
+{
+    auto shared = std::make_shared<Callback<T>>(std::move(done));
+    // Runs on a worker thread for large answers: it only parses; delivery happens on the client's thread.
+    SuccessHandler onSuccess = [shared, parse](const Response &response) -> Parsed {
+        auto parsed = std::make_shared<Result<T>>(parse(response.body));
+        if (!parsed->ok()) {
+            ClerkError error = parsed->error();
+            if (error.traceId().isEmpty())
+                error.setTraceId(QString::fromLatin1(response.cfRay));
+            return Parsed{error, {}};
+        }
+        return Parsed{std::nullopt, [shared, parsed] { (*shared)(std::move(*parsed)); }};
+    };
+    ErrorHandler onError = [shared](const ClerkError &error) { (*shared)(error); };
+    return start(method, path, query, std::move(body), context, std::move(onSuccess), std::move(onError));
+}
+
+ClerkClient::CallId ClerkClient::start(Method method, const QStringList &path, const QUrlQuery &query,
+                                       std::optional<QByteArray> body, QObject *context, SuccessHandler onSuccess,
+                                       ErrorHandler onError)
+{
+    const CallId id = m_nextId++;
+    auto call = std::make_unique<Call>();
+    call->id = id;
+    call->method = method;
+    call->body = std::move(body);
+    call->onSuccess = std::move(onSuccess);
+    call->onError = std::move(onError);
+    if (context) {
+        call->hasContext = true;
+        call->context = context;
+        call->contextConnection = connect(context, &QObject::destroyed, this, [this, id] { discard(id); });
+    }
+
+    std::optional<ClerkError> refusal = checkSecretKey(m_config.secretKey);
+    Result<QUrl> url = buildUrl(path, query);
+    if (!refusal && !url)
+        refusal = url.error();
+    if (url)
+        call->url = url.value();
+    m_calls.emplace(id, std::move(call));
+
+    if (refusal) {
+        // Refused before sending; still report asynchronously, like every other outcome.
+        QTimer::singleShot(0, this, [this, id, error = *refusal] { fail(id, error); });
+        return id;
+    }
+    dispatch(id);
+    return id;
+}
+
+void ClerkClient::dispatch(CallId id)
+{
+    if (!m_pacer) {
+        send(id);
+        return;
+    }
+    const RatePacer::Ticket ticket = m_pacer->acquire([this, id] { send(id); });
+    const auto it = m_calls.find(id);
+    if (it != m_calls.end() && !it->second->reply)
+        it->second->pacerTicket = ticket;
+}
+
+void ClerkClient::send(CallId id)
+{
+    const auto it = m_calls.find(id);
+    if (it == m_calls.end())
+        return;
+    Call &call = *it->second;
+    call.pacerTicket = 0;
+    call.tooLarge = false;
+
+    const QNetworkRequest request = buildRequest(call.url, call.method, call.body.has_value());
+    QNetworkReply *reply = call.method == Method::Get ? m_network->get(request)
+                                                      : m_network->post(request, call.body.value_or(QByteArray()));
+    call.reply = reply;
+    call.exchangeTimedOut = false;
+    // Qt's transfer timeout restarts with every byte; this bounds the whole exchange.
+    auto *deadline = new QTimer(reply);
+    deadline->setSingleShot(true);
+    connect(deadline, &QTimer::timeout, this, [this, id, reply] {
+        const auto found = m_calls.find(id);
+        if (found == m_calls.end() || found->second->reply != reply)
+            return;
+        found->second->exchangeTimedOut = true;
+        reply->abort();
+    });
+    deadline->start(m_config.exchangeTimeout);
+    connect(reply, &QNetworkReply::finished, this, [this, id] { onReplyFinished(id); });
+    connect(reply, &QNetworkReply::downloadProgress, this, [this, id, reply](qint64 received, qint64 total) {
+        const auto found = m_calls.find(id);
+        if (found == m_calls.end() || found->second->reply != reply)
+            return;
+        if (received > m_config.maxResponseBytes || total > m_config.maxResponseBytes) {
+            found->second->tooLarge = true;
+            reply->abort();
+        }
+    });
+}
+
+std::unique_ptr<ClerkClient::Call> ClerkClient::takeCall(CallId id)
+{
+    const auto it = m_calls.find(id);
+    if (it == m_calls.end())
+        return nullptr;
+    std::unique_ptr<Call> call = std::move(it->second);
+    m_calls.erase(it);
+    return call;
+}
+
+void ClerkClient::onReplyFinished(CallId id)
+{
+    std::unique_ptr<Call> call = takeCall(id);
+    if (!call || !call->reply)
+        return;
+    QNetworkReply *reply = call->reply;
+    call->reply = nullptr;
+    reply->disconnect(this);
+    reply->deleteLater();
+
+    Response response;
+    response.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    response.cfRay = reply->rawHeader("cf-ray");
+    const QNetworkReply::NetworkError networkError = reply->error();
+    const bool transportError = (networkError > QNetworkReply::NoError && networkError < 200);
+
+    std::optional<ClerkError> error;
+    if (call->tooLarge) {
+        error = ClerkError::payload(
+            tr("the answer is larger than %1 MiB and was cut off").arg(m_config.maxResponseBytes / (1024 * 1024)),
+            response.status, QString::fromLatin1(response.cfRay));
+        // Retrying cannot make it smaller.
+        call->attempt = m_config.maxReadAttempts;
+    } else if (call->exchangeTimedOut) {
+        error = ClerkError::timeout(tr("no complete answer within %n second(s)", nullptr,
+                                       int(m_config.exchangeTimeout.count() / 1000)));
+    } else if (transportError || response.status == 0) {
+        if (networkError == QNetworkReply::OperationCanceledError) // Qt's transfer timeout aborts this way
+            error = ClerkError::timeout(reply->errorString());
+        else if (networkError == QNetworkReply::InsecureRedirectError)
+            error = ClerkError::invalidRequest(
+                tr("The API answered with a redirect to another site; InviteDesk does not send the key there."));
+        else if (networkError == QNetworkReply::TooManyRedirectsError)
+            error = ClerkError::invalidRequest(
+                tr("The API kept redirecting (more than %n time(s)); check the API URL.", nullptr,
+                   reply->request().maximumRedirectsAllowed()));
+        else if (networkError == QNetworkReply::NoError)
+            error = ClerkError::payload(tr("the server's answer had no HTTP status"));
+        else
+            error = ClerkError::fromNetworkError(networkError, reply->errorString());
+    } else if (call->method != Method::Get && response.status >= 300 && response.status < 400) {
+        error = ClerkError::unconfirmedWrite(
+            tr("it answered with a redirect (HTTP %1) instead of a result; InviteDesk never follows a redirect "
+               "for a change")
+                .arg(response.status),
+            response.status, QString::fromLatin1(response.cfRay));
+    } else if (response.status >= 200 && response.status < 300) {
+        response.body = reply->readAll();
+        if (response.body.size() >= offThreadParseBytes) {
+            // A page of 500 invitations is about half a megabyte of JSON: parse it off the GUI thread.
+            auto *watcher = new QFutureWatcher<Parsed>(this);
+            connect(watcher, &QFutureWatcherBase::finished, this, [this, id, watcher] {
+                watcher->deleteLater();
+                onParsed(id, watcher->result());
+            });
+            watcher->setFuture(
+                QtConcurrent::run(parsePool(), [handler = call->onSuccess, response] { return handler(response); }));
+            call->parsing = true;
+            m_calls.emplace(id, std::move(call));
+            return;
+        }
+        const Parsed parsed = call->onSuccess(response); // evaluated before the call is moved
+        onParsed(std::move(call), parsed);
+        return;
+    } else {
+        response.body = reply->readAll();
+        error = ClerkError::fromHttp(response.status, response.body, response.cfRay, reply->rawHeader("Retry-After"));
+    }
+    handleFailure(std::move(call), *error);
+}
+
+void ClerkClient::onParsed(CallId id, const Parsed &parsed)
+{
+    std::unique_ptr<Call> call = takeCall(id);
+    if (!call)
+        return; // cancelled or discarded while parsing
+    call->parsing = false;
+    onParsed(std::move(call), parsed);
+}
+
+void ClerkClient::onParsed(std::unique_ptr<Call> call, const Parsed &parsed)
+{
+    if (parsed.error) {
+        handleFailure(std::move(call), *parsed.error);
+        return;
+    }
+    if (!call->contextAlive())
+        return;
+    if (call->contextConnection)
+        disconnect(call->contextConnection);
+    parsed.deliver(); // runs the caller's code, which may even delete this client: touch nothing after it
+}
+
+void ClerkClient::handleFailure(std::unique_ptr<Call> call, const ClerkError &error)
+{
+    const CallId id = call->id;
+    std::optional<std::chrono::milliseconds> retryDelay;
+    if (error.isRateLimited()) {
+        const std::optional<std::chrono::seconds> asked = error.retryAfter();
+        if (asked && *asked > m_config.maxRetryAfter) {
+            // Neither held nor retried: a pause that long is for a person to decide on.
+            m_calls.emplace(id, std::move(call));
+            fail(id, ClerkError::rateLimitTooLong(error, m_config.maxRetryAfter));
+            return;
+        }
+        const std::chrono::seconds wait = asked.value_or(m_config.defaultRetryAfter);
+        if (m_pacer) {
+            m_pacer->holdFor(wait);
+            m_pacer->reportRateLimited();
+        }
+        retryDelay = wait;
+        Q_EMIT rateLimited(std::chrono::duration_cast<std::chrono::milliseconds>(wait).count());
+    } else if (error.isTransient()) {
+        retryDelay = backoffDelay(call->attempt);
+    }
+
+    // A 429 says "not now" rather than "failed": it has its own, larger allowance, so that a verifying
+    // read during a busy bulk revoke is not given up while the instance is merely saturated.
+    const bool again = error.isRateLimited() ? call->rateLimitWaits < m_config.maxRateLimitWaits
+                                             : call->attempt + 1 < m_config.maxReadAttempts;
+    if (call->retryable() && retryDelay && error.isTransient() && again) {
+        if (error.isRateLimited())
+            ++call->rateLimitWaits;
+        else
+            ++call->attempt;
+        Call &kept = *call;
+        m_calls.emplace(id, std::move(call));
+        retryLater(kept, *retryDelay);
+        return;
+    }
+
+    m_calls.emplace(id, std::move(call));
+    fail(id, error);
+}
+
+std::chrono::milliseconds ClerkClient::backoffDelay(int attempt) const
+{
+    const qint64 base = m_config.backoffInitial.count() << std::min(attempt, 16);
+    const qint64 capped = std::min<qint64>(base, m_config.backoffMax.count());
+    // Jitter between half and the full delay, so that many clients do not retry in step.
+    const qint64 jittered = capped / 2 + qint64(QRandomGenerator::global()->bounded(double(capped / 2 + 1)));
+    return std::chrono::milliseconds(jittered);
+}
+
+void ClerkClient::retryLater(Call &call, std::chrono::milliseconds delay)
+{
+    const CallId id = call.id;
+    call.retryTimer = new QTimer(this);
+    call.retryTimer->setSingleShot(true);
+    connect(call.retryTimer, &QTimer::timeout, this, [this, id] {
+        const auto it = m_calls.find(id);
+        if (it == m_calls.end())
+            return;
+        it->second->retryTimer->deleteLater();
+        it->second->retryTimer = nullptr;
+        dispatch(id);
+    });
+    call.retryTimer->start(int(delay.count()));
+}
+
+void ClerkClient::fail(CallId id, const ClerkError &error)
+{
+    std::unique_ptr<Call> call = takeCall(id);
+    if (!call)
+        return;
+    if (call->contextConnection)
+        disconnect(call->contextConnection);
+    if (call->retryTimer)
+        call->retryTimer->deleteLater();
+    if (call->contextAlive())
+        call->onError(error);
+}
+
+void ClerkClient::discard(CallId id)
+{
+    std::unique_ptr<Call> call = takeCall(id);
+    if (!call)
+        return;
+    if (call->contextConnection)
+        disconnect(call->contextConnection);
+    if (call->retryTimer)
+        call->retryTimer->deleteLater();
+    if (call->pacerTicket && m_pacer)
+        m_pacer->cancel(call->pacerTicket);
+    if (call->reply) {
+        call->reply->disconnect(this);
+        call->reply->abort();
+        call->reply->deleteLater();
+    }
+}
+
+void ClerkClient::cancel(CallId id)
+{
+    std::unique_ptr<Call> call = takeCall(id);
+    if (!call)
+        return;
+    if (call->contextConnection)
+        disconnect(call->contextConnection);
+    if (call->retryTimer)
+        call->retryTimer->deleteLater();
+    if (call->pacerTicket && m_pacer)
+        m_pacer->cancel(call->pacerTicket);
+    if (call->reply) {
+        call->reply->disconnect(this);
+        call->reply->abort();
+        call->reply->deleteLater();
+        call->reply = nullptr;
+    }
+    // Like every other outcome, reported from the event loop, never from inside cancel(): a caller that
+    // cancels and then starts something new is never called back in between.
+    QTimer::singleShot(0, this, [call = std::shared_ptr<Call>(std::move(call))] {
+        if (call->contextAlive())
+            call->onError(ClerkError::cancelled());
+    });
+}
+
+bool ClerkClient::cancelIfNotSent(CallId id)
+{
+    const auto it = m_calls.find(id);
+    if (it == m_calls.end() || it->second->reply)
+        return false;
+    cancel(id);
+    return true;
+}
+
+void ClerkClient::cancelAll()
+{
+    std::vector<CallId> ids;
+    for (const auto &entry : m_calls)
+        ids.push_back(entry.first);
+    for (CallId id : ids)
+        cancel(id);
+}
+
+ClerkClient::CallId ClerkClient::listOrganizations(const OrganizationQuery &query, QObject *context,
+                                                   Callback<Page<Organization>> done)
+{
+    QUrlQuery q = pageQuery(query.limit, query.offset, query.orderBy);
+    if (!query.query.isEmpty())
+        q.addQueryItem(u"query"_s, query.query);
+    if (query.includeMembersCount)
+        q.addQueryItem(u"include_members_count"_s, u"true"_s);
+    return startParsed<Page<Organization>>(Method::Get, {u"organizations"_s}, q, std::nullopt, context,
+                                           std::move(done), &ClerkJson::parseOrganizationPage);
+}
+
+ClerkClient::CallId ClerkClient::getOrganization(const QString &idOrSlug, QObject *context, Callback<Organization> done)
+{
+    return startParsed<Organization>(Method::Get, {u"organizations"_s, idOrSlug.trimmed()}, {}, std::nullopt,
+                                     context, std::move(done), &ClerkJson::parseOrganization);
+}
+
+ClerkClient::CallId ClerkClient::listInvitations(const QString &organizationId, const InvitationQuery &query,
+                                                 QObject *context, Callback<Page<Invitation>> done)
+{
+    QUrlQuery q = pageQuery(query.limit, query.offset, query.orderBy);
+    if (query.status)
+        q.addQueryItem(u"status"_s, invitationStatusKey(*query.status));
+    if (!query.emailAddress.isEmpty())
+        q.addQueryItem(u"email_address"_s, query.emailAddress);
+    return startParsed<Page<Invitation>>(Method::Get, {u"organizations"_s, organizationId, u"invitations"_s}, q,
+                                         std::nullopt, context, std::move(done), &ClerkJson::parseInvitationPage);
+}
+
+ClerkClient::CallId ClerkClient::listInstanceInvitations(const InstanceInvitationQuery &query, QObject *context,
+                                                         Callback<Page<Invitation>> done)
+{
+    QUrlQuery q = pageQuery(query.limit, query.offset, query.orderBy);
+    if (!query.query.isEmpty())
+        q.addQueryItem(u"query"_s, query.query);
+    if (query.status)
+        q.addQueryItem(u"status"_s, invitationStatusKey(*query.status));
+    return startParsed<Page<Invitation>>(Method::Get, {u"organization_invitations"_s}, q, std::nullopt, context,
+                                         std::move(done), &ClerkJson::parseInvitationPage);
+}
+
+ClerkClient::CallId ClerkClient::getInvitation(const QString &organizationId, const QString &invitationId,
+                                               QObject *context, Callback<Invitation> done)
+{
+    return startParsed<Invitation>(Method::Get,
+                                   {u"organizations"_s, organizationId, u"invitations"_s, invitationId}, {},
+                                   std::nullopt, context, std::move(done), &ClerkJson::parseInvitation);
+}
+
+ClerkClient::CallId ClerkClient::revokeInvitation(const QString &organizationId, const QString &invitationId,
+                                                  const QString &requestingUserId, QObject *context,
+                                                  Callback<Invitation> done)
+{
+    // The body is optional; like Clerk's own SDK, send none when there is nothing to say.
+    std::optional<QByteArray> body;
+    if (!requestingUserId.isEmpty())
+        body = QJsonDocument(QJsonObject{{"requesting_user_id"_L1, requestingUserId}}).toJson(QJsonDocument::Compact);
+    return startParsed<Invitation>(
+        Method::Post, {u"organizations"_s, organizationId, u"invitations"_s, invitationId, u"revoke"_s}, {},
+        std::move(body), context, std::move(done), &ClerkJson::parseInvitation);
+}
+
+ClerkClient::CallId ClerkClient::createInvitation(const QString &organizationId, const NewInvitation &invitation,
+                                                  QObject *context, Callback<Invitation> done)
+{
+    QJsonObject o{{"email_address"_L1, invitation.emailAddress}, {"role"_L1, invitation.role}};
+    if (!invitation.inviterUserId.isEmpty())
+        o.insert("inviter_user_id"_L1, invitation.inviterUserId);
+    if (!invitation.publicMetadata.isEmpty())
+        o.insert("public_metadata"_L1, invitation.publicMetadata);
+    if (!invitation.redirectUrl.isEmpty())
+        o.insert("redirect_url"_L1, invitation.redirectUrl);
+    if (invitation.expiresInDays)
+        o.insert("expires_in_days"_L1, *invitation.expiresInDays);
+    if (invitation.notify)
+        o.insert("notify"_L1, *invitation.notify);
+    return startParsed<Invitation>(Method::Post, {u"organizations"_s, organizationId, u"invitations"_s}, {},
+                                   QJsonDocument(o).toJson(QJsonDocument::Compact), context, std::move(done),
+                                   &ClerkJson::parseInvitation);
+}
+
+ClerkClient::CallId ClerkClient::listRoles(int limit, int offset, QObject *context, Callback<Page<Role>> done)
+{
+    return startParsed<Page<Role>>(Method::Get, {u"organization_roles"_s}, pageQuery(limit, offset, {}),
+                                   std::nullopt, context, std::move(done), &ClerkJson::parseRolePage);
+}
+
+} // namespace InviteDesk

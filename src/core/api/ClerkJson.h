@@ -1,0 +1,32 @@
+#pragma once
+
+#include "core/api/ClerkTypes.h"
+#include "core/api/Result.h"
+
+#include <QtCore/QByteArray>
+#include <QtCore/QJsonObject>
+
+/*!
+ * Parsing of Clerk's JSON answers into domain types, and back to Clerk's
+ * field names for output. Every parser accepts any bytes: malformed input
+ * gives a Payload error, never a crash. Unknown fields are ignored and
+ * unknown status values are kept as InvitationStatus::Unknown.
+ */
+namespace InviteDesk::ClerkJson {
+
+Result<Invitation> parseInvitation(const QByteArray &body);
+Result<Page<Invitation>> parseInvitationPage(const QByteArray &body);
+Result<Organization> parseOrganization(const QByteArray &body);
+
+Result<Page<Organization>> parseOrganizationPage(const QByteArray &body);
+Result<Page<Role>> parseRolePage(const QByteArray &body);
+
+Result<Invitation> invitationFromJson(const QJsonObject &object);
+Result<Organization> organizationFromJson(const QJsonObject &object);
+Result<Role> roleFromJson(const QJsonObject &object);
+
+/*! Clerk's own field names; what `invitedesk-cli list --format json` prints. */
+QJsonObject toJson(const Invitation &invitation);
+QJsonObject toJson(const Organization &organization);
+
+} // namespace InviteDesk::ClerkJson

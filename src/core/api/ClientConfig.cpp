@@ -1,0 +1,97 @@
+#include "core/api/ClientConfig.h"
+
+#include <QtCore/QCryptographicHash>
+#include <QtNetwork/QHostAddress>
+
+using namespace Qt::StringLiterals;
+
+namespace InviteDesk {
+
+KeyEnvironment environmentOfKey(QStringView secretKey)
+{
+    if (secretKey.startsWith(u"sk_live_"))
+        return KeyEnvironment::Production;
+    if (secretKey.startsWith(u"sk_test_"))
+        return KeyEnvironment::Development;
+    return KeyEnvironment::Unknown;
+}
+
+QString environmentName(KeyEnvironment environment)
+{
+    switch (environment) {
+    case KeyEnvironment::Production: return u"production"_s;
+    case KeyEnvironment::Development: return u"development"_s;
+    case KeyEnvironment::Unknown: break;
+    }
+    return u"unknown"_s;
+}
+
+KeyEnvironment environmentFromName(QStringView name)
+{
+    if (name == u"production")
+        return KeyEnvironment::Production;
+    if (name == u"development")
+        return KeyEnvironment::Development;
+    return KeyEnvironment::Unknown;
+}
+
+QUrl defaultApiUrl()
+{
+    return QUrl(u"https://api.clerk.com/v1"_s);
+}
+
+bool isLoopbackHost(const QString &host)
+{
+    if (host.compare("localhost"_L1, Qt::CaseInsensitive) == 0)
+        return true;
+    const QHostAddress address(host);
+    return !address.isNull() && address.isLoopback();
+}
+
+std::optional<ClerkError> checkApiUrl(const QUrl &url)
+{
+    if (!url.isValid() || url.host().isEmpty())
+        return ClerkError::invalidRequest(
+            QCoreApplication::translate("ClientConfig", "The API URL \"%1\" is not a valid URL.")
+                .arg(url.toDisplayString()));
+    if (!url.userInfo().isEmpty() || url.hasQuery() || url.hasFragment())
+        return ClerkError::invalidRequest(QCoreApplication::translate(
+            "ClientConfig", "The API URL must not contain credentials, a query or a fragment."));
+    const QString scheme = url.scheme().toLower();
+    if (scheme == "https"_L1)
+        return std::nullopt;
+    if (scheme == "http"_L1) {
+        if (isLoopbackHost(url.host()))
+            return std::nullopt;
+        return ClerkError::invalidRequest(
+            QCoreApplication::translate("ClientConfig",
+                                        "Refusing to send the secret key over plain http to %1: "
+                                        "use https (plain http is only allowed to this computer).")
+                .arg(url.host()));
+    }
+    return ClerkError::invalidRequest(
+        QCoreApplication::translate("ClientConfig", "The API URL must start with https://."));
+}
+
+std::optional<ClerkError> checkSecretKey(const QString &key)
+{
+    if (key.isEmpty())
+        return ClerkError::invalidRequest(QCoreApplication::translate(
+            "ClientConfig", "No Clerk secret key is set. Add one to the connection profile or set CLERK_SECRET_KEY."));
+    for (const QChar c : key) {
+        if (c.unicode() <= 0x20 || c.unicode() >= 0x7f)
+            return ClerkError::invalidRequest(QCoreApplication::translate(
+                "ClientConfig", "The secret key contains spaces or characters a Clerk key never has."));
+    }
+    return std::nullopt;
+}
+
+QString keyFingerprint(const QString &secretKey)
+{
+    if (secretKey.isEmpty())
+        return {};
+    const QByteArray digest = QCryptographicHash::hash(secretKey.toUtf8(), QCryptographicHash::Sha256);
+    return QString::fromLatin1(digest.toHex().left(12));
+}
+
+} // namespace InviteDesk

@@ -1,0 +1,128 @@
+#pragma once
+
+#include "core/workflows/BulkRevoker.h"
+
+#include <QtCore/QHash>
+#include <QtCore/QJsonObject>
+#include <QtCore/QString>
+
+#include <functional>
+#include <memory>
+
+QT_BEGIN_NAMESPACE
+class QFile;
+class QIODevice;
+class QLockFile;
+QT_END_NAMESPACE
+
+namespace InviteDesk {
+
+/*! Who is acting on which instance; copied into every record. Never holds the key. */
+struct AuditContext
+{
+    QString profile;
+    QString environment;    //!< "production", "development", "sandbox"
+    QString keyFingerprint; //!< keyFingerprint(): a short hash, never the key
+    QString apiHost;
+    QString ticket;         //!< the support ticket this work belongs to, if given
+    QString operatorName;   //!< the OS user; filled in automatically when empty
+};
+
+struct AuditVerification
+{
+    bool ok = false;
+    int records = 0;
+    int firstBadLine = 0; //!< 1-based; 0 when ok
+    QString problem;
+    /*! Not a break of the chain, but worth saying (an incomplete last line the next write repairs). */
+    QString note;
+};
+
+/*!
+ * The append-only audit trail of revokes, as JSON Lines.
+ *
+ * For each revoke an "intent" record is written and synced to disk before
+ * the request goes out, and an "outcome" record right after the answer. A
+ * crash leaves intents without outcomes; unsettledIntents() finds them so
+ * they can be reconciled (re-read) on the next start.
+ *
+ * Every record holds the SHA-256 of the previous one ("prev") and its own
+ * ("hash", over the record without that field), so verify() detects an edited
+ * or deleted line; a side file (".head") holds the newest sequence number and
+ * hash, so cutting records off the end is detected as well. A lock file keeps
+ * concurrent writers (windows and CLIs) from breaking the chain.
+ *
+ * What this does not do: anyone who can rewrite the whole file and its head
+ * can recompute every hash. The chain shows accidents and careless edits; it
+ * is not proof against the computer's own user (README, "Safety").
+ *
+ * Each AuditLog is one run: its intents carry its run ID, and while it lives
+ * it holds a lock named after that ID (runIsAlive()), so that another process
+ * never mistakes this run's open intents for a crashed run's. A record cut
+ * off by a full disk or a crash is removed, and the removal recorded, before
+ * the next record is appended.
+ */
+class AuditLog : public RevokeObserver
+{
+public:
+    explicit AuditLog(QString filePath = defaultPath());
+    ~AuditLog() override;
+
+    static QString defaultPath();
+    QString filePath() const { return m_path; }
+    /*! This run's ID, written into its intent and outcome records. */
+    QString runId() const { return m_runId; }
+
+    void setContext(const AuditContext &context);
+    const AuditContext &context() const { return m_context; }
+
+    /*!
+     * Adds seq, time, prev and hash, then appends and syncs, repairing a torn last line first.
+     * False with lastError() on failure; nothing half-written is left behind that the next append
+     * would not repair.
+     */
+    bool append(QJsonObject record);
+    QString lastError() const { return m_error; }
+
+    bool revokeIntended(const RevokeItem &item, QString *whyNot) override;
+    bool revokeSettled(const RevokeItem &item, const RevokeResult &result, QString *whyNot) override;
+
+    /*!
+     * Records what a re-read found for an intent that never got its outcome. Written only if no
+     * outcome or reconciliation for that intent appeared in the log after \a scannedUpTo (the byte
+     * where the read that found it open stopped): two reconcilers never settle one intent twice.
+     */
+    bool recordReconciliation(const QJsonObject &intent, const QString &outcome, const QString &detail,
+                              qint64 scannedUpTo = -1);
+
+    /*!
+     * Whether the run that wrote an intent is still going in some process. Runs without an ID
+     * (logs from before run IDs) count as ended. When it has ended, \a claim (if given) is set to a
+     * held lock on that run, so that no one else settles its intents meanwhile.
+     */
+    static bool runIsAlive(const QString &filePath, const QString &runId, std::unique_ptr<QLockFile> *claim = nullptr);
+
+    static AuditVerification verify(const QString &filePath);
+    /*!
+     * Intent records with no outcome or reconciliation after them, in log order; only the lines that
+     * start before \a upToByte when given. Memory grows with the open intents, not with the log.
+     */
+    static QList<QJsonObject> unsettledIntents(const QString &filePath, qint64 upToByte = -1);
+    static bool exportCsv(const QString &filePath, QIODevice *out, QString *error);
+    static QByteArray hashRecord(const QJsonObject &recordWithoutHash);
+
+private:
+    using Precondition = std::function<bool(QFile &)>;
+    bool appendIf(QJsonObject record, const Precondition &precondition, bool *skipped = nullptr);
+    bool holdRunLock();
+    QJsonObject baseRecord(const QString &event, const RevokeItem &item) const;
+
+    QString m_path;
+    QString m_runId;
+    std::unique_ptr<QLockFile> m_runLock;
+    AuditContext m_context;
+    QString m_error;
+    QHash<QString, QString> m_openIntents; //!< invitation ID -> intent op ID
+};
+
+} // namespace InviteDesk

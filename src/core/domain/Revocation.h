@@ -1,0 +1,94 @@
+#pragma once
+
+#include "core/api/ClerkError.h"
+#include "core/api/ClerkTypes.h"
+
+#include <QtCore/QString>
+
+#include <optional>
+
+namespace InviteDesk {
+
+/*!
+ * The rules of revoking, each decided in one place: which invitations may be revoked, what every
+ * revoke ends in and how that is named, and what a re-read of an invitation says about a revoke.
+ * Both front ends and every workflow ask these functions; none decides on its own.
+ */
+
+/*! The one final outcome every revoke ends in. */
+enum class RevokeOutcome {
+    Revoked,            //!< this revoke did it
+    AlreadyRevoked,     //!< it was revoked before (by someone else, or by an earlier lost attempt)
+    NotPendingAccepted, //!< the invitee had already accepted
+    NotPendingExpired,  //!< it had expired
+    NotPendingOther,    //!< not pending, in a status this version does not know
+    NotFound,
+    Forbidden,          //!< the key or the acting user may not revoke it
+    Failed,             //!< see the error
+    Cancelled,          //!< never sent
+    StillPending,       //!< a re-read after an interrupted run: the revoke was never carried out
+};
+
+/*! Stable machine name, for the CLI and the audit log: "revoked", "already_revoked", … */
+QString revokeOutcomeKey(RevokeOutcome outcome);
+/*! Short text for people (translated). */
+QString revokeOutcomeText(RevokeOutcome outcome);
+/*! Revoked or already revoked: the invitation can no longer be used. */
+bool revokeSucceeded(RevokeOutcome outcome);
+/*! Failed or forbidden: worth trying again (the others are final answers about the invitation). */
+bool revokeRetryable(RevokeOutcome outcome);
+
+/*!
+ * What a re-read of an invitation says about a revoke: \a revokeWasSent tells whether a revoke of
+ * ours may have caused a "revoked" (then it is ours, else it was there before). Pending gives
+ * StillPending: the caller decides whether to send again.
+ */
+RevokeOutcome outcomeOfReRead(InvitationStatus status, bool revokeWasSent);
+
+struct RevokeResult
+{
+    RevokeOutcome outcome = RevokeOutcome::Failed;
+    std::optional<ClerkError> error;
+    std::optional<Invitation> invitation; //!< the latest state Clerk reported
+    int attempts = 0;                     //!< revoke requests sent
+    bool verified = false;                //!< the outcome was confirmed by re-reading the invitation
+
+    /*! One line for people: the outcome, plus the reason for failures. */
+    QString describe() const;
+};
+
+/*! One invitation to revoke, with what the audit log and the summary show about it. */
+struct RevokeItem
+{
+    QString organizationId;
+    QString organizationName;
+    QString invitationId;
+    QString emailAddress;
+    QString role;
+
+    /*! For \a invitation; rows of one organization's list take \a organization's ID and name. */
+    static RevokeItem of(const Invitation &invitation, const Organization &organization = {});
+};
+
+/*! Where an invitation is in a revoke run of this session (what a table row shows while it runs). */
+enum class RevokeState {
+    Idle,     //!< not part of a run, or undone
+    Queued,   //!< confirmed, waiting (the undo window, or its turn)
+    Revoking, //!< sent, or being settled
+    Revoked,  //!< ended revoked or already revoked
+    Failed,   //!< ended otherwise (see the result)
+};
+
+/*! The state a row takes when a revoke ends in \a outcome (Cancelled goes back to Idle). */
+RevokeState revokeStateFor(RevokeOutcome outcome);
+
+/*!
+ * Whether \a invitation may be revoked now: it is pending and not already part of a run (queued or
+ * being revoked) or revoked by one. A failed revoke may be tried again.
+ */
+bool isRevocable(const Invitation &invitation, RevokeState state);
+
+/*! Whether a new invitation like \a invitation may be created (re-invite): it was revoked or expired. */
+bool isReinvitable(const Invitation &invitation, RevokeState state);
+
+} // namespace InviteDesk

@@ -1,0 +1,195 @@
+#include "core/workflows/BulkRevoker.h"
+
+#include "core/api/RatePacer.h"
+
+#include <QtCore/QCoreApplication>
+
+using namespace Qt::StringLiterals;
+
+namespace InviteDesk {
+
+QString BulkSummary::describe() const
+{
+    QStringList parts;
+    auto add = [&parts](int count, const char *text) {
+        if (count > 0)
+            parts << QCoreApplication::translate("BulkSummary", text, nullptr, count);
+    };
+    add(revoked, QT_TRANSLATE_N_NOOP("BulkSummary", "%Ln revoked"));
+    add(alreadyRevoked, QT_TRANSLATE_N_NOOP("BulkSummary", "%Ln already revoked"));
+    add(notPending, QT_TRANSLATE_N_NOOP("BulkSummary", "%Ln no longer pending"));
+    add(notFound, QT_TRANSLATE_N_NOOP("BulkSummary", "%Ln not found"));
+    add(forbidden, QT_TRANSLATE_N_NOOP("BulkSummary", "%Ln forbidden"));
+    add(failed, QT_TRANSLATE_N_NOOP("BulkSummary", "%Ln failed"));
+    add(cancelled, QT_TRANSLATE_N_NOOP("BulkSummary", "%Ln cancelled"));
+    if (parts.isEmpty())
+        return QCoreApplication::translate("BulkSummary", "Nothing to revoke");
+    return parts.join(u", "_s);
+}
+
+BulkRevoker::BulkRevoker(ClerkClient *client, QObject *parent) : QObject(parent), m_client(client) {}
+
+BulkRevoker::~BulkRevoker() = default;
+
+void BulkRevoker::setState(State state)
+{
+    if (m_state == state)
+        return;
+    m_state = state;
+    Q_EMIT stateChanged(state);
+}
+
+void BulkRevoker::start(const QList<RevokeItem> &items)
+{
+    Q_ASSERT(m_state == State::Idle || m_state == State::Finished);
+    m_items = items;
+    m_results.assign(items.size(), std::nullopt);
+    m_tasks.clear();
+    m_tasks.resize(items.size());
+    m_next = 0;
+    m_running = 0;
+    m_settled = 0;
+    m_stopReason.reset();
+    m_clock.start();
+    setState(State::Running);
+    Q_EMIT progress(0, int(m_items.size()), etaMs());
+    pump();
+    checkDone();
+}
+
+void BulkRevoker::pause()
+{
+    if (m_state == State::Running)
+        setState(State::Paused);
+}
+
+void BulkRevoker::resume()
+{
+    if (m_state != State::Paused)
+        return;
+    setState(State::Running);
+    pump();
+}
+
+void BulkRevoker::cancel()
+{
+    if (m_state != State::Running && m_state != State::Paused)
+        return;
+    setState(State::Cancelling);
+    // Withdraw what is still waiting in the pacer; what is on the wire finishes and is reported.
+    for (auto &task : m_tasks) {
+        if (task && task->state() != RevokeTask::State::Done)
+            task->cancel();
+    }
+    const RevokeResult cancelled{RevokeOutcome::Cancelled, m_stopReason, std::nullopt, 0, false};
+    while (m_next < m_items.size())
+        settle(m_next++, cancelled);
+    checkDone();
+}
+
+void BulkRevoker::stop(const ClerkError &reason)
+{
+    if (m_stopReason || (m_state != State::Running && m_state != State::Paused))
+        return;
+    m_stopReason = reason;
+    cancel();
+}
+
+void BulkRevoker::pump()
+{
+    while (m_state == State::Running && m_running < m_concurrency && m_next < m_items.size()) {
+        const int index = m_next++;
+        const RevokeItem &item = m_items.at(index);
+        QString whyNot;
+        if (m_observer && !m_observer->revokeIntended(item, &whyNot)) {
+            // Nothing is sent that the audit log could not record first; the rest would fail the same way.
+            const ClerkError error = ClerkError::invalidRequest(whyNot);
+            settle(index, RevokeResult{RevokeOutcome::Failed, error, std::nullopt, 0, false});
+            stop(error);
+            return;
+        }
+        auto task = std::make_unique<RevokeTask>(m_client, item.organizationId, item.invitationId, m_requestingUserId);
+        RevokeTask *raw = task.get();
+        m_tasks[index] = std::move(task);
+        connect(raw, &RevokeTask::finished, this,
+                [this, index](const RevokeResult &result) { onTaskFinished(index, result); });
+        ++m_running;
+        Q_EMIT itemStarted(index);
+        raw->start();
+    }
+}
+
+void BulkRevoker::onTaskFinished(int index, const RevokeResult &result)
+{
+    --m_running;
+    QString whyNot;
+    const bool recorded = !m_observer || m_observer->revokeSettled(m_items.at(index), result, &whyNot);
+    settle(index, result);
+    if (!recorded)
+        stop(ClerkError::invalidRequest(whyNot));
+    else if (result.error && result.error->isWaitRefused())
+        stop(*result.error);
+    // The task is done; delete it later (we are inside its signal).
+    if (RevokeTask *task = m_tasks[index].release())
+        task->deleteLater();
+    pump();
+    checkDone();
+}
+
+void BulkRevoker::settle(int index, const RevokeResult &result)
+{
+    if (m_results[index])
+        return;
+    m_results[index] = result;
+    ++m_settled;
+    Q_EMIT itemFinished(index, result);
+    Q_EMIT progress(m_settled, int(m_items.size()), etaMs());
+}
+
+void BulkRevoker::checkDone()
+{
+    if (m_state == State::Finished || m_state == State::Idle)
+        return;
+    if (m_settled < m_items.size() || m_running > 0)
+        return;
+    setState(State::Finished);
+    Q_EMIT finished(summary());
+}
+
+BulkSummary BulkRevoker::summary() const
+{
+    BulkSummary s;
+    s.total = int(m_items.size());
+    for (const auto &result : m_results) {
+        if (!result)
+            continue;
+        switch (result->outcome) {
+        case RevokeOutcome::Revoked: ++s.revoked; break;
+        case RevokeOutcome::AlreadyRevoked: ++s.alreadyRevoked; break;
+        case RevokeOutcome::NotPendingAccepted:
+        case RevokeOutcome::NotPendingExpired:
+        case RevokeOutcome::NotPendingOther: ++s.notPending; break;
+        case RevokeOutcome::NotFound: ++s.notFound; break;
+        case RevokeOutcome::Forbidden: ++s.forbidden; break;
+        case RevokeOutcome::Failed:
+        case RevokeOutcome::StillPending: ++s.failed; break;
+        case RevokeOutcome::Cancelled: ++s.cancelled; break;
+        }
+    }
+    return s;
+}
+
+qint64 BulkRevoker::etaMs() const
+{
+    const int remaining = int(m_items.size()) - m_settled;
+    if (remaining <= 0)
+        return 0;
+    if (m_client && m_client->pacer())
+        return m_client->pacer()->estimateFor(remaining).count();
+    // Unpaced: extrapolate from what has settled so far.
+    if (m_settled == 0 || !m_clock.isValid())
+        return -1;
+    return m_clock.elapsed() * remaining / m_settled;
+}
+
+} // namespace InviteDesk

@@ -1,0 +1,119 @@
+#pragma once
+
+#include "core/workflows/RevokeTask.h"
+
+#include <QtCore/QElapsedTimer>
+#include <QtCore/QObject>
+
+#include <memory>
+#include <vector>
+
+namespace InviteDesk {
+
+/*! Told about every revoke before it is sent and when it has settled (the audit log). */
+class RevokeObserver
+{
+public:
+    virtual ~RevokeObserver() = default;
+    /*! Returns false (with a reason) to stop this revoke, and the rest of the run, from being sent. */
+    virtual bool revokeIntended(const RevokeItem &item, QString *whyNot) = 0;
+    /*! Returns false (with a reason) when the outcome could not be recorded: the run stops sending. */
+    virtual bool revokeSettled(const RevokeItem &item, const RevokeResult &result, QString *whyNot) = 0;
+};
+
+struct BulkSummary
+{
+    int total = 0;
+    int revoked = 0;
+    int alreadyRevoked = 0;
+    int notPending = 0;
+    int notFound = 0;
+    int forbidden = 0;
+    int failed = 0;
+    int cancelled = 0;
+
+    int succeeded() const { return revoked + alreadyRevoked; }
+    bool allSucceeded() const { return succeeded() == total; }
+    /*! "48 revoked, 2 failed" */
+    QString describe() const;
+};
+
+/*!
+ * Revokes many invitations: Clerk has no bulk endpoint, so this is a queue of
+ * single revokes (RevokeTask) with bounded concurrency. Pacing and the
+ * instance-wide pause on 429 come from the client's RatePacer, so a bulk run
+ * never takes more than its share of the rate limit.
+ *
+ * pause() stops new sends; resume() continues; cancel() stops new sends,
+ * lets in-flight ones finish and reports the rest as cancelled. Every item
+ * gets exactly one result; finished() comes once, after the last one.
+ *
+ * The run stops by itself, like cancel() but with stopReason(), when the
+ * observer cannot record an intent or an outcome (nothing is sent that the
+ * audit log does not hold) or when Clerk asks for a pause longer than the
+ * client waits (every further request would be refused the same way).
+ */
+class BulkRevoker : public QObject
+{
+    Q_OBJECT
+
+public:
+    enum class State { Idle, Running, Paused, Cancelling, Finished };
+    Q_ENUM(State)
+
+    explicit BulkRevoker(ClerkClient *client, QObject *parent = nullptr);
+    ~BulkRevoker() override;
+
+    void setConcurrency(int concurrency) { m_concurrency = std::max(1, concurrency); }
+    void setRequestingUserId(const QString &userId) { m_requestingUserId = userId; }
+    /*! Not owned; must outlive the run. */
+    void setObserver(RevokeObserver *observer) { m_observer = observer; }
+
+    void start(const QList<RevokeItem> &items);
+    void pause();
+    void resume();
+    void cancel();
+
+    State state() const { return m_state; }
+    const QList<RevokeItem> &items() const { return m_items; }
+    /*! Index-aligned with items(); empty optional until that item settled. */
+    const std::vector<std::optional<RevokeResult>> &results() const { return m_results; }
+    int settledCount() const { return m_settled; }
+    BulkSummary summary() const;
+    /*! Why the run stopped by itself; nullopt when it ran to the end or was cancelled. */
+    const std::optional<ClerkError> &stopReason() const { return m_stopReason; }
+    /*! Estimated time left, from the pacer's rate. */
+    qint64 etaMs() const;
+    qint64 elapsedMs() const { return m_clock.isValid() ? m_clock.elapsed() : 0; }
+
+Q_SIGNALS:
+    void stateChanged(InviteDesk::BulkRevoker::State state);
+    void itemStarted(int index);
+    void itemFinished(int index, const InviteDesk::RevokeResult &result);
+    void progress(int settled, int total, qint64 etaMs);
+    void finished(const InviteDesk::BulkSummary &summary);
+
+private:
+    void pump();
+    void stop(const ClerkError &reason);
+    void onTaskFinished(int index, const RevokeResult &result);
+    void settle(int index, const RevokeResult &result);
+    void setState(State state);
+    void checkDone();
+
+    QPointer<ClerkClient> m_client;
+    RevokeObserver *m_observer = nullptr;
+    QString m_requestingUserId;
+    int m_concurrency = 6; // Qt opens six connections per host: more would queue inside Qt, unpaced
+    State m_state = State::Idle;
+    QList<RevokeItem> m_items;
+    std::vector<std::optional<RevokeResult>> m_results;
+    std::vector<std::unique_ptr<RevokeTask>> m_tasks;
+    int m_next = 0;
+    int m_running = 0;
+    int m_settled = 0;
+    std::optional<ClerkError> m_stopReason;
+    QElapsedTimer m_clock;
+};
+
+} // namespace InviteDesk

@@ -1,0 +1,72 @@
+#include "core/workflows/EmailSearch.h"
+
+namespace InviteDesk {
+
+EmailSearch::EmailSearch(ClerkClient *client, QObject *parent) : QObject(parent), m_client(client) {}
+
+EmailSearch::~EmailSearch() = default;
+
+bool EmailSearch::matches(const QString &query, const Invitation &invitation)
+{
+    return !query.contains(u'@') || invitation.emailAddress.compare(query, Qt::CaseInsensitive) == 0;
+}
+
+void EmailSearch::start(const QString &query, std::optional<InvitationStatus> status)
+{
+    cancel();
+    m_query = query.trimmed();
+    m_status = status;
+    m_found.clear();
+    requestPage(0, 1);
+}
+
+void EmailSearch::cancel()
+{
+    if (!m_call)
+        return;
+    const ClerkClient::CallId call = std::exchange(m_call, 0);
+    if (m_client)
+        m_client->cancel(call); // its callback sees m_call == 0 and stays quiet
+    Q_EMIT cancelled();
+}
+
+void EmailSearch::requestPage(int offset, int page)
+{
+    if (!m_client) {
+        Q_EMIT failed(ClerkError::cancelled());
+        return;
+    }
+    InstanceInvitationQuery request;
+    request.query = m_query;
+    request.status = m_status;
+    request.limit = pageSize;
+    request.offset = offset;
+    const ClerkClient::CallId id = m_client->listInstanceInvitations(
+        request, this, [this, offset, page](Result<Page<Invitation>> result) {
+            if (!m_call)
+                return; // cancelled
+            m_call = 0;
+            if (!result) {
+                Q_EMIT failed(result.error());
+                return;
+            }
+            const Page<Invitation> &p = result.value();
+            QList<Invitation> matching;
+            for (const Invitation &inv : p.data) {
+                if (matches(m_query, inv))
+                    matching.append(inv);
+            }
+            m_found += matching;
+            Q_EMIT invitationsArrived(matching, int(m_found.size()), p.totalCount);
+            const int next = offset + int(p.data.size());
+            const bool lastPage = p.data.size() < pageSize || next >= p.totalCount || page >= maxPages;
+            if (lastPage) {
+                Q_EMIT finished();
+                return;
+            }
+            requestPage(next, page + 1);
+        });
+    m_call = id;
+}
+
+} // namespace InviteDesk

@@ -1,0 +1,60 @@
+#pragma once
+
+#include "core/api/ClerkClient.h"
+
+#include <QtCore/QObject>
+
+namespace InviteDesk {
+
+/*!
+ * Every invitation of one address, in every organization of the instance
+ * (`GET /organization_invitations?query=`), for the window's e-mail search and
+ * `invitedesk-cli find`.
+ *
+ * Clerk's query matches parts of addresses; a whole address (one with '@')
+ * keeps only the invitations of exactly that address, case-insensitively.
+ * Pages are read one after another and the walk ends at the first empty or
+ * short page, at total_count, or after maxPages, whichever comes first.
+ */
+class EmailSearch : public QObject
+{
+    Q_OBJECT
+
+public:
+    static constexpr int pageSize = 500;
+    /*!
+     * The walk's bound: 200 pages are 100,000 invitations matching one query, far beyond any one
+     * person's; a server whose total_count lies costs at most this many requests.
+     */
+    static constexpr int maxPages = 200;
+
+    explicit EmailSearch(ClerkClient *client, QObject *parent = nullptr);
+    ~EmailSearch() override;
+
+    void start(const QString &query, std::optional<InvitationStatus> status = std::nullopt);
+    /*! Stops the walk; cancelled() follows at once. What arrived stays in invitations(). */
+    void cancel();
+    bool isRunning() const { return m_call != 0; }
+
+    QString query() const { return m_query; }
+    const QList<Invitation> &invitations() const { return m_found; }
+    /*! Whether \a invitation belongs to the results of \a query (see the class description). */
+    static bool matches(const QString &query, const Invitation &invitation);
+
+Q_SIGNALS:
+    void invitationsArrived(const QList<InviteDesk::Invitation> &invitations, int found, qint64 total);
+    void finished();
+    void failed(const InviteDesk::ClerkError &error);
+    void cancelled();
+
+private:
+    void requestPage(int offset, int page);
+
+    QPointer<ClerkClient> m_client;
+    QString m_query;
+    std::optional<InvitationStatus> m_status;
+    QList<Invitation> m_found;
+    ClerkClient::CallId m_call = 0;
+};
+
+} // namespace InviteDesk

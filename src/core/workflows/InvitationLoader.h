@@ -1,0 +1,112 @@
+#pragma once
+
+#include "core/api/ClerkClient.h"
+
+#include <QtCore/QMap>
+#include <QtCore/QObject>
+#include <QtCore/QSet>
+
+namespace InviteDesk {
+
+/*!
+ * Loads every invitation of an organization with a given status.
+ *
+ * Clerk pages by offset only, with `limit` up to 500. The loader asks for
+ * several pages at once instead of one after another: with an expected total
+ * (e.g. the organization's pending_invitations_count) it plans every page at
+ * the start, otherwise it asks for a few pages speculatively until the first
+ * answer tells the total. Pages arrive in any order; each new invitation is
+ * reported once (lists shift while being read, so IDs are de-duplicated).
+ *
+ * If the total changes during the walk, or the walk found fewer invitations
+ * than the total, the list moved under us; the loader walks again (at most
+ * three passes) and finally reports what disappeared.
+ *
+ * The walk is bounded by what the pages hold, never by total_count alone: an
+ * empty or short page is the end of the list, and so is a full page with
+ * nothing new on it. A server whose total_count lies costs a few pages, not
+ * an endless walk.
+ */
+class InvitationLoader : public QObject
+{
+    Q_OBJECT
+
+public:
+    struct Request
+    {
+        QString organizationId;
+        std::optional<InvitationStatus> status = InvitationStatus::Pending;
+        QString orderBy;
+        int pageSize = 500;
+        std::optional<qint64> expectedTotal;
+        /*!
+         * Requests handed to the network at once. More than Qt's six connections per host on purpose:
+         * Qt queues the rest and sends each the moment a connection frees up, without waiting for the
+         * previous answer to be parsed (over HTTP/2 they all go out at once).
+         */
+        int maxConcurrentPages = 16;
+        /*! Pages asked for before the first answer tells the total, when there is no hint. */
+        int speculativePages = 6;
+    };
+
+    explicit InvitationLoader(ClerkClient *client, QObject *parent = nullptr);
+    ~InvitationLoader() override;
+
+    void start(const Request &request);
+    /*! Stops the walk; emits cancelled(). What arrived so far stays in invitations(). */
+    void cancel();
+    bool isRunning() const { return m_running; }
+
+    /*! In Clerk's order once finished; in arrival order before that. */
+    QList<Invitation> invitations() const;
+    int loadedCount() const { return m_finished ? m_loadedCount : int(m_seen.size()); }
+    qint64 totalCount() const { return m_total; }
+    int passes() const { return m_pass; }
+    /*! The list changed during the walk (it was walked again). */
+    bool listChanged() const { return m_changed; }
+    int requestsSent() const { return m_requests; }
+
+Q_SIGNALS:
+    /*! Invitations not reported before, as they arrive; \a loaded counts all so far. */
+    void invitationsArrived(const QList<InviteDesk::Invitation> &invitations, int loaded, qint64 total);
+    /*! Invitations reported earlier that a later, consistent walk no longer found. */
+    void invitationsGone(const QStringList &ids);
+    void finished();
+    void failed(const InviteDesk::ClerkError &error);
+    void cancelled();
+
+private:
+    void startPass();
+    void issuePages();
+    void onPage(int offset, Result<Page<Invitation>> result);
+    void finishPass();
+    int plannedEnd() const;
+    /*! The total this pass can be held to: total_count, unless the pages showed the list ends sooner. */
+    std::optional<qint64> effectivePassTotal() const;
+
+    QPointer<ClerkClient> m_client;
+    Request m_request;
+    bool m_running = false;
+    int m_pass = 0;
+    bool m_changed = false;
+    int m_requests = 0;
+
+    // The current pass.
+    QMap<int, QStringList> m_pages; //!< offset -> the IDs on that page
+    QSet<QString> m_passIds;
+    std::optional<qint64> m_passTotal;
+    std::optional<int> m_passEnd; //!< where the pages showed the list ends (an empty, short or stale page)
+    bool m_passConsistent = true;
+    int m_nextOffset = 0;
+    QMap<int, ClerkClient::CallId> m_inFlight; //!< offset -> call
+
+    // Across passes.
+    QHash<QString, Invitation> m_seen;
+    QStringList m_arrivalOrder;
+    QList<Invitation> m_final;
+    int m_loadedCount = 0;
+    bool m_finished = false;
+    qint64 m_total = 0;
+};
+
+} // namespace InviteDesk

@@ -1,0 +1,202 @@
+#include "core/workflows/RevokeTask.h"
+
+#include <QtCore/QCoreApplication>
+
+using namespace Qt::StringLiterals;
+
+namespace InviteDesk {
+
+RevokeTask::RevokeTask(ClerkClient *client, QString organizationId, QString invitationId, QString requestingUserId,
+                       QObject *parent)
+    : QObject(parent), m_client(client), m_organizationId(std::move(organizationId)),
+      m_invitationId(std::move(invitationId)), m_requestingUserId(std::move(requestingUserId))
+{
+    m_retryTimer.setSingleShot(true);
+    connect(&m_retryTimer, &QTimer::timeout, this, &RevokeTask::send);
+}
+
+RevokeTask::~RevokeTask() = default;
+
+void RevokeTask::setState(State state)
+{
+    if (m_state == state)
+        return;
+    m_state = state;
+    Q_EMIT stateChanged(state);
+}
+
+void RevokeTask::start()
+{
+    if (m_state != State::Idle)
+        return;
+    send();
+}
+
+void RevokeTask::cancel()
+{
+    if (m_state == State::Done)
+        return;
+    m_cancelRequested = true;
+    if (m_state == State::Idle || (m_state == State::Waiting && m_retryTimer.isActive())) {
+        m_retryTimer.stop();
+        finish(RevokeOutcome::Cancelled);
+        return;
+    }
+    // A revoke still queued by the pacer has not left: it can be withdrawn.
+    if (m_state == State::Sending && m_callIsRevoke && m_client && m_result.attempts == 1
+        && m_client->cancelIfNotSent(m_call))
+        return; // onRevoked() finishes as Cancelled
+}
+
+void RevokeTask::send()
+{
+    if (!m_client) {
+        finish(RevokeOutcome::Failed, ClerkError::cancelled());
+        return;
+    }
+    if (m_cancelRequested && m_result.attempts == 0) {
+        finish(RevokeOutcome::Cancelled);
+        return;
+    }
+    setState(State::Sending);
+    ++m_result.attempts;
+    m_callIsRevoke = true;
+    m_call = m_client->revokeInvitation(m_organizationId, m_invitationId, m_requestingUserId, this,
+                                        [this](Result<Invitation> result) { onRevoked(std::move(result)); });
+}
+
+void RevokeTask::onRevoked(Result<Invitation> result)
+{
+    m_call = 0;
+    if (result) {
+        m_result.invitation = result.value();
+        if (result.value().status == InvitationStatus::Revoked && result.value().id == m_invitationId) {
+            finish(RevokeOutcome::Revoked);
+            return;
+        }
+        // Only an answer that shows this invitation revoked counts; anything else is settled like a lost answer.
+        m_lostAnswerError = ClerkError::unconfirmedWrite(
+            result.value().id == m_invitationId
+                ? tr("the answer showed the invitation as \"%1\", not revoked")
+                      .arg(result.value().statusText.isEmpty() ? invitationStatusKey(result.value().status)
+                                                               : result.value().statusText)
+                : tr("the answer was about another invitation (%1)").arg(result.value().id),
+            200);
+        verify(VerifyReason::LostAnswer);
+        return;
+    }
+    const ClerkError &error = result.error();
+    if (error.isCancelled()) {
+        // Only withdrawn while still queued, so nothing reached Clerk from this attempt.
+        --m_result.attempts;
+        if (m_result.attempts == 0)
+            finish(RevokeOutcome::Cancelled);
+        else
+            verify(VerifyReason::LostAnswer);
+        return;
+    }
+    if (error.isNotPending()) {
+        verify(VerifyReason::NotPending);
+        return;
+    }
+    if (error.isRateLimited()) {
+        // Not carried out; the client's pacer already holds every request until Retry-After.
+        --m_result.attempts;
+        if (error.isWaitRefused()) {
+            // Not waited out. An earlier attempt whose answer was lost may still have worked: look first.
+            if (m_result.attempts > 0)
+                verify(VerifyReason::LostAnswer);
+            else
+                finish(RevokeOutcome::Failed, error);
+            return;
+        }
+        if (++m_rateLimitRetries <= maxRateLimitRetries && !m_cancelRequested) {
+            setState(State::Waiting);
+            send();
+            return;
+        }
+        finish(m_cancelRequested && m_result.attempts == 0 ? RevokeOutcome::Cancelled : RevokeOutcome::Failed, error);
+        return;
+    }
+    if (error.isForbidden()) {
+        finish(RevokeOutcome::Forbidden, error);
+        return;
+    }
+    if (error.isNotFound()) {
+        finish(RevokeOutcome::NotFound, error);
+        return;
+    }
+    if (error.outcomeUnknown()) {
+        m_lostAnswerError = error;
+        verify(VerifyReason::LostAnswer);
+        return;
+    }
+    finish(RevokeOutcome::Failed, error);
+}
+
+void RevokeTask::verify(VerifyReason reason)
+{
+    if (!m_client) {
+        finish(RevokeOutcome::Failed, m_lostAnswerError.value_or(ClerkError::cancelled()));
+        return;
+    }
+    setState(State::Verifying);
+    m_callIsRevoke = false;
+    m_call = m_client->getInvitation(m_organizationId, m_invitationId, this, [this, reason](Result<Invitation> result) {
+        onVerified(reason, std::move(result));
+    });
+}
+
+void RevokeTask::onVerified(VerifyReason reason, Result<Invitation> result)
+{
+    m_call = 0;
+    if (!result) {
+        if (result.error().isNotFound()) {
+            finish(RevokeOutcome::NotFound, result.error());
+            return;
+        }
+        if (result.error().isTransient() && ++m_verifyRounds < maxVerifyRounds && m_client) {
+            // Still Verifying while it waits: a cancel must not leave this invitation's fate unknown.
+            QTimer::singleShot(std::chrono::milliseconds(500 * m_verifyRounds), this,
+                               [this, reason] { verify(reason); });
+            return;
+        }
+        // We cannot tell what happened: report the revoke's own error, which is what the user acted on.
+        finish(RevokeOutcome::Failed, m_lostAnswerError.value_or(result.error()));
+        return;
+    }
+    m_result.verified = true;
+    m_result.invitation = result.value();
+    const RevokeOutcome found =
+        outcomeOfReRead(result.value().status, reason == VerifyReason::LostAnswer && m_result.attempts > 0);
+    if (found != RevokeOutcome::StillPending) {
+        finish(found);
+        return;
+    }
+    // Still pending: the lost revoke did not happen. Send again, a bounded number of times.
+    if (m_cancelRequested) {
+        finish(m_result.attempts == 0 ? RevokeOutcome::Cancelled : RevokeOutcome::Failed,
+               m_lostAnswerError.value_or(ClerkError::cancelled()));
+        return;
+    }
+    if (m_result.attempts >= maxSendAttempts) {
+        finish(RevokeOutcome::Failed,
+               m_lostAnswerError.value_or(ClerkError::payload(
+                   tr("the invitation was still pending after %n revoke request(s)", nullptr, m_result.attempts))));
+        return;
+    }
+    setState(State::Waiting);
+    m_retryTimer.start(250 * m_result.attempts);
+}
+
+void RevokeTask::finish(RevokeOutcome outcome, std::optional<ClerkError> error)
+{
+    if (m_state == State::Done)
+        return;
+    m_result.outcome = outcome;
+    m_result.error = std::move(error);
+    setState(State::Done);
+    Q_EMIT finished(m_result);
+}
+
+} // namespace InviteDesk

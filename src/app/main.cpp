@@ -2,9 +2,9 @@
 
 #include "core/util/MessageFilter.h"
 #include "core/util/ProcessStats.h"
-#include "gui/InvitationsController.h"
+#include "gui/invitations/InvitationsController.h"
 #include "gui/MainWindow.h"
-#include "gui/Profiles.h"
+#include "gui/connection/Profiles.h"
 #include "gui/Translations.h"
 #include "invitedesk/Version.h"
 #include "sandbox/SandboxThread.h"

@@ -340,7 +340,7 @@ void Runner::start()
     else if (m_options.command == "list"_L1)
         runList();
     else if (m_options.command == "find"_L1)
-        runFind();
+        runList();
     else if (m_options.command == "revoke"_L1)
         runRevoke();
 }
@@ -403,65 +403,51 @@ void Runner::resolveOrganization(std::function<void(const Organization &)> next)
 
 void Runner::runList()
 {
-    auto load = [this](const QString &organizationId, std::optional<qint64> expected) {
-        m_loader = std::make_unique<InvitationLoader>(m_client.get());
-        const bool showProgress = stderrIsTerminal();
-        connect(m_loader.get(), &InvitationLoader::invitationsArrived, this,
-                [this, showProgress](const QList<Invitation> &, int loaded, qint64 total) {
-                    if (!showProgress)
-                        return;
-                    m_progressShown = true;
-                    m_err << u"\rLoaded %1 of %2"_s.arg(QLocale().toString(loaded), QLocale().toString(total));
-                    m_err.flush();
-                });
-        connect(m_loader.get(), &InvitationLoader::failed, this, [this](const ClerkError &error) {
-            if (error.isNotFound() && m_options.positional.first().startsWith("org_"_L1)) {
-                m_err << printable(u"invitedesk-cli: no organization with the ID \"%1\" [%2]"_s.arg(
-                             m_options.positional.first(), error.traceId().isEmpty() ? u"HTTP 404"_s : u"trace "_s + error.traceId()))
-                      << u'\n';
-                finish(ApiError);
-                return;
-            }
-            fail(error, u"loading invitations failed after %1"_s.arg(m_loader->loadedCount()));
-        });
-        connect(m_loader.get(), &InvitationLoader::finished, this, [this] {
-            if (m_progressShown) {
-                m_err << u"\r\x1b[K"_s;
+    m_query = std::make_unique<InvitationListing>(m_client.get());
+    const bool showProgress = stderrIsTerminal();
+    connect(m_query.get(), &InvitationListing::arrived, this,
+            [this, showProgress](const QList<Invitation> &, int loaded, qint64 total) {
+                if (!showProgress)
+                    return;
+                m_progressShown = true;
+                m_err << u"\rLoaded %1 of %2"_s.arg(QLocale().toString(loaded), QLocale().toString(total));
                 m_err.flush();
-                m_progressShown = false;
-            }
-            printInvitations(m_loader->invitations());
-            finish(Success);
-        });
-        InvitationLoader::Request request;
-        request.organizationId = organizationId;
-        request.status = m_options.status;
-        request.expectedTotal = expected;
-        m_loader->start(request);
-    };
+            });
+    connect(m_query.get(), &InvitationListing::failed, this, [this](const ClerkError &error) {
+        if (error.isNotFound() && m_options.positional.first().startsWith("org_"_L1)) {
+            m_err << printable(u"invitedesk-cli: no organization with the ID \"%1\" [%2]"_s.arg(
+                         m_options.positional.first(), error.traceId().isEmpty() ? u"HTTP 404"_s : u"trace "_s + error.traceId()))
+                  << u'\n';
+            finish(ApiError);
+            return;
+        }
+        if (m_query->kind() == InvitationListing::Kind::EmailAddress)
+            fail(error, u"searching invitations of %1"_s.arg(m_query->email()));
+        else
+            fail(error, u"loading invitations failed after %1"_s.arg(m_query->loadedCount()));
+    });
+    connect(m_query.get(), &InvitationListing::finished, this, [this] {
+        if (m_progressShown) {
+            m_err << u"\r\x1b[K"_s;
+            m_err.flush();
+            m_progressShown = false;
+        }
+        printInvitations(m_query->invitations(), m_query->kind() == InvitationListing::Kind::EmailAddress);
+        finish(Success);
+    });
+    if (m_options.command == "find"_L1) {
+        m_query->searchEmail(m_options.positional.first(), m_options.status);
+        return;
+    }
     // An organization ID needs no lookup: the first pages go out at once, and their answers tell the total.
     const QString org = m_options.positional.first();
     if (org.startsWith("org_"_L1)) {
-        load(org, std::nullopt);
+        Organization byId;
+        byId.id = org;
+        m_query->loadOrganization(byId, m_options.status);
         return;
     }
-    resolveOrganization([load, this](const Organization &organization) {
-        load(organization.id, m_options.status == InvitationStatus::Pending ? organization.pendingInvitationsCount
-                                                                            : std::nullopt);
-    });
-}
-
-void Runner::runFind()
-{
-    m_search = std::make_unique<EmailSearch>(m_client.get());
-    const QString email = m_options.positional.first().trimmed();
-    connect(m_search.get(), &EmailSearch::failed, this,
-            [this, email](const ClerkError &error) { fail(error, u"searching invitations of %1"_s.arg(printable(email))); });
-    connect(m_search.get(), &EmailSearch::finished, this, [this] {
-        printInvitations(m_search->invitations(), true);
-        finish(Success);
-    });
-    m_search->start(email, m_options.status);
+    resolveOrganization([this](const Organization &organization) { m_query->loadOrganization(organization, m_options.status); });
 }
 
 void Runner::printInvitations(const QList<Invitation> &invitations, bool withOrganization)
@@ -481,14 +467,9 @@ void Runner::printInvitations(const QList<Invitation> &invitations, bool withOrg
         return;
     }
     if (m_options.format == Format::Csv) {
-        out.write(Csv::row({u"id"_s, u"email_address"_s, u"role"_s, u"role_name"_s, u"status"_s, u"created_at"_s,
-                            u"expires_at"_s, u"inviter_id"_s, u"inviter"_s, u"organization_id"_s})
-                      .toUtf8());
+        out.write(Csv::invitationHeader().toUtf8());
         for (const Invitation &inv : invitations)
-            out.write(Csv::row({inv.id, inv.emailAddress, inv.role, inv.roleName, inv.statusText, isoTime(inv.createdAt),
-                                inv.expiresAt ? isoTime(*inv.expiresAt) : QString(), inv.inviterId,
-                                inv.inviterDisplay(), inv.organizationId})
-                          .toUtf8());
+            out.write(Csv::invitationRow(inv).toUtf8());
         return;
     }
     QList<QStringList> rows;
@@ -559,20 +540,16 @@ void Runner::runRevoke()
     resolveOrganization([this, unique](const Organization &org) {
         // One walk of the pending list gives emails and roles for the confirmation and the audit log,
         // at one request per 500 instead of one per invitation.
-        m_loader = std::make_unique<InvitationLoader>(m_client.get());
-        connect(m_loader.get(), &InvitationLoader::failed, this,
+        m_query = std::make_unique<InvitationListing>(m_client.get());
+        connect(m_query.get(), &InvitationListing::failed, this,
                 [this](const ClerkError &error) { fail(error, u"cannot read the pending invitations"_s); });
-        connect(m_loader.get(), &InvitationLoader::finished, this, [this, org, unique] {
+        connect(m_query.get(), &InvitationListing::finished, this, [this, org, unique] {
             QHash<QString, Invitation> known;
-            for (const Invitation &inv : m_loader->invitations())
+            for (const Invitation &inv : m_query->invitations())
                 known.insert(inv.id, inv);
             startRevokes(org, unique, known);
         });
-        InvitationLoader::Request request;
-        request.organizationId = org.id;
-        request.status = InvitationStatus::Pending;
-        request.expectedTotal = org.pendingInvitationsCount;
-        m_loader->start(request);
+        m_query->loadOrganization(org, InvitationStatus::Pending);
     });
 }
 
@@ -598,20 +575,20 @@ void Runner::startRevokes(const Organization &org, const QStringList &ids, const
         }
     }
 
-    m_audit = std::make_unique<AuditLog>();
     AuditContext context;
     context.profile = u"cli"_s;
     context.environment = environmentName(environment);
     context.keyFingerprint = keyFingerprint(m_options.secretKey);
     context.apiHost = m_options.apiUrl.host();
-    context.ticket = m_options.ticket;
-    m_audit->setContext(context);
+    m_audit = std::make_unique<AuditWriter>(AuditLog::defaultPath(), context);
 
     QList<RevokeItem> items;
     items.reserve(ids.size());
     for (const QString &id : ids) {
-        const Invitation inv = known.value(id);
-        items << RevokeItem{org.id, org.name, id, inv.emailAddress, inv.role};
+        // An ID that is not pending has no row to take email and role from: it is revoked (and reported) by ID.
+        Invitation inv = known.value(id);
+        inv.id = id;
+        items << RevokeItem::of(inv, org);
     }
 
     // First settle what an interrupted earlier run left open, so the log never keeps a dangling intent.
@@ -628,11 +605,9 @@ void Runner::startRevokes(const Organization &org, const QStringList &ids, const
 
 void Runner::runBulk(const QList<RevokeItem> &items)
 {
-    m_bulk = std::make_unique<BulkRevoker>(m_client.get());
-    m_bulk->setRequestingUserId(m_options.actingUser);
-    m_bulk->setObserver(m_audit.get());
-    connect(m_bulk.get(), &BulkRevoker::itemFinished, this, [this](int index, const RevokeResult &result) {
-        const RevokeItem &item = m_bulk->items().at(index);
+    m_run = std::make_unique<RevokeRun>(m_client.get(), m_audit.get());
+    m_run->setRequestingUserId(m_options.actingUser);
+    connect(m_run.get(), &RevokeRun::itemFinished, this, [this](const RevokeItem &item, const RevokeResult &result) {
         if (m_progressShown) {
             m_err << u"\r\x1b[K"_s;
             m_err.flush();
@@ -649,7 +624,7 @@ void Runner::runBulk(const QList<RevokeItem> &items)
         m_out.flush();
     });
     const bool showProgress = stderrIsTerminal();
-    connect(m_bulk.get(), &BulkRevoker::progress, this, [this, showProgress](int done, int total, qint64 eta) {
+    connect(m_run.get(), &RevokeRun::progress, this, [this, showProgress](int done, int total, qint64 eta) {
         if (!showProgress || done == total)
             return;
         m_progressShown = true;
@@ -657,30 +632,30 @@ void Runner::runBulk(const QList<RevokeItem> &items)
               << (eta > 0 ? u", about %1 s left"_s.arg((eta + 999) / 1000) : QString());
         m_err.flush();
     });
-    connect(m_bulk.get(), &BulkRevoker::finished, this, [this](const BulkSummary &summary) {
+    connect(m_run.get(), &RevokeRun::finished, this, [this](const BulkSummary &summary) {
         if (m_progressShown) {
             m_err << u"\r\x1b[K"_s;
             m_progressShown = false;
         }
-        if (const std::optional<ClerkError> &why = m_bulk->stopReason())
+        if (const std::optional<ClerkError> &why = m_run->stopReason())
             m_err << printable(u"invitedesk-cli: stopped: "_s + why->oneLine()) << u'\n';
-        m_err << summary.describe() << u" in "_s << QString::number(double(m_bulk->elapsedMs()) / 1000.0, 'f', 1)
+        m_err << summary.describe() << u" in "_s << QString::number(double(m_run->elapsedMs()) / 1000.0, 'f', 1)
               << u" s\n"_s;
         finish(summary.allSucceeded() ? Success : SomeFailed);
     });
-    m_bulk->start(items);
+    m_run->start(items, m_options.ticket);
 }
 
 void Runner::interrupt()
 {
-    if (m_bulk && (m_bulk->state() == BulkRevoker::State::Running || m_bulk->state() == BulkRevoker::State::Paused)) {
+    if (m_run && m_run->isRunning() && m_run->state() != BulkRevoker::State::Cancelling) {
         m_err << u"\ninvitedesk-cli: interrupted; letting requests in flight finish, the rest is cancelled\n"_s;
         m_err.flush();
-        m_bulk->cancel();
+        m_run->cancel();
         return;
     }
-    if (m_loader && m_loader->isRunning())
-        m_loader->cancel();
+    if (m_query && m_query->isRunning())
+        m_query->cancel();
     m_err << u"\ninvitedesk-cli: interrupted\n"_s;
     finish(SomeFailed);
 }

@@ -1,11 +1,10 @@
 #pragma once
 
-#include "core/audit/AuditLog.h"
+#include "core/audit/AuditWriter.h"
 #include "core/audit/AuditReconciler.h"
-#include "core/workflows/BulkRevoker.h"
+#include "core/workflows/RevokeRun.h"
 #include "core/api/ClerkClient.h"
-#include "core/workflows/EmailSearch.h"
-#include "core/workflows/InvitationLoader.h"
+#include "core/workflows/InvitationListing.h"
 #include "core/api/RatePacer.h"
 
 #include <QtCore/QObject>
@@ -72,7 +71,6 @@ private:
     void resolveOrganization(std::function<void(const Organization &)> next);
     void startRevokes(const Organization &org, const QStringList &ids, const QHash<QString, Invitation> &known);
     void runBulk(const QList<RevokeItem> &items);
-    void runFind();
     void printInvitations(const QList<Invitation> &invitations, bool withOrganization = false);
     void fail(const ClerkError &error, const QString &context = {});
     void finish(int code);
@@ -83,11 +81,10 @@ private:
     QTextStream m_err;
     std::unique_ptr<RatePacer> m_pacer;
     std::unique_ptr<ClerkClient> m_client;
-    std::unique_ptr<InvitationLoader> m_loader;
-    std::unique_ptr<EmailSearch> m_search;
-    std::unique_ptr<BulkRevoker> m_bulk;
-    std::unique_ptr<AuditLog> m_audit;
+    std::unique_ptr<InvitationListing> m_query;
+    std::unique_ptr<AuditWriter> m_audit;
     std::unique_ptr<AuditReconciler> m_reconciler;
+    std::unique_ptr<RevokeRun> m_run;
     bool m_progressShown = false;
     bool m_finished = false;
 };

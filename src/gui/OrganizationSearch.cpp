@@ -1,6 +1,6 @@
 #include "gui/OrganizationSearch.h"
 
-#include "gui/Session.h"
+#include "gui/connection/Session.h"
 
 #include <QtCore/QLocale>
 

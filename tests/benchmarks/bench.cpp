@@ -7,11 +7,12 @@
 #include "core/audit/AuditLog.h"
 #include "core/api/ClerkJson.h"
 #include "core/util/ProcessStats.h"
-#include "gui/InvitationFilterModel.h"
-#include "gui/InvitationTableModel.h"
-#include "gui/InvitationsController.h"
+#include "gui/invitations/InvitationFilterModel.h"
+#include "gui/invitations/InvitationTableModel.h"
+#include "gui/invitations/InvitationsController.h"
 #include "gui/MainWindow.h"
-#include "gui/Session.h"
+#include "support/ScriptedPrompts.h"
+#include "gui/connection/Session.h"
 #include "sandbox/ClerkSandbox.h"
 
 #include <QtCore/QCommandLineParser>
@@ -96,7 +97,8 @@ void print(const QJsonObject &object)
 
 struct Window
 {
-    MainWindow window;
+    Testing::ScriptedPrompts prompts;
+    MainWindow window{&prompts};
 
     bool connect(const QUrl &url, int budgetPercent)
     {
@@ -154,7 +156,7 @@ int guiRevoke(const QUrl &url, const QString &org, int count)
     QItemSelection selection(table->model()->index(0, 0),
                              table->model()->index(count - 1, InvitationTableModel::ColumnCount - 1));
     table->selectionModel()->select(selection, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
-    w.window.setConfirmationOverride([](const QStringList &, QString *) { return true; });
+    w.prompts.confirmAll();
     BulkSummary summary;
     QEventLoop loop;
     QObject::connect(w.window.invitations(), &InvitationsController::revokeFinished, &loop,

@@ -1,8 +1,8 @@
 // The table model and its proxy: the model contract, precise notifications, filtering and typed sorting.
 
-#include "gui/InvitationFilterModel.h"
+#include "gui/invitations/InvitationFilterModel.h"
 #include "gui/ActivityModel.h"
-#include "gui/InvitationTableModel.h"
+#include "gui/invitations/InvitationTableModel.h"
 
 #include <QtCore/QDateTime>
 #include <QtTest/QAbstractItemModelTester>
@@ -128,8 +128,11 @@ private Q_SLOTS:
     void rowStateChangesAreNarrow()
     {
         m_model->append({make(u"inv_1"_s, u"a@x"_s, day, day), make(u"inv_2"_s, u"b@x"_s, day, day)});
+        RevokeResult failure;
+        failure.outcome = RevokeOutcome::Forbidden;
+        failure.error = ClerkError::fromHttp(403, R"({"errors":[{"code":"x","message":"Forbidden"}],"clerk_trace_id":"abc"})");
         QSignalSpy changed(m_model.get(), &QAbstractItemModel::dataChanged);
-        m_model->setRowState(u"inv_2"_s, InvitationTableModel::RowState::Failed, u"Forbidden (trace abc)"_s);
+        m_model->applyResult(u"inv_2"_s, failure);
         QCOMPARE(changed.size(), 1);
         const QModelIndex from = changed.first().at(0).toModelIndex();
         const QModelIndex to = changed.first().at(1).toModelIndex();
@@ -142,9 +145,9 @@ private Q_SLOTS:
         QVERIFY(roles.contains(Qt::ToolTipRole));
         const QModelIndex status = m_model->index(1, InvitationTableModel::Status);
         QCOMPARE(status.data().toString(), u"Failed"_s);
-        QCOMPARE(status.data(Qt::ToolTipRole).toString(), u"Forbidden (trace abc)"_s);
+        QCOMPARE(status.data(Qt::ToolTipRole).toString(), u"Clerk refused this operation: Forbidden\nTrace ID: abc"_s);
         // Setting the same state again announces nothing.
-        m_model->setRowState(u"inv_2"_s, InvitationTableModel::RowState::Failed, u"Forbidden (trace abc)"_s);
+        m_model->applyResult(u"inv_2"_s, failure);
         QCOMPARE(changed.size(), 1);
     }
 

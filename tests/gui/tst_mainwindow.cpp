@@ -4,13 +4,14 @@
 #include "core/audit/AuditLog.h"
 #include "core/api/ClientConfig.h"
 #include "gui/ActivityModel.h"
-#include "gui/InvitationFilterModel.h"
-#include "gui/InvitationTableModel.h"
-#include "gui/InvitationsController.h"
+#include "gui/invitations/InvitationFilterModel.h"
+#include "gui/invitations/InvitationTableModel.h"
+#include "gui/invitations/InvitationsController.h"
 #include "gui/MainWindow.h"
 #include "gui/OrganizationSearch.h"
-#include "gui/RevokeDialog.h"
-#include "gui/Session.h"
+#include "gui/invitations/RevokeDialog.h"
+#include "gui/connection/Session.h"
+#include "support/ScriptedPrompts.h"
 #include "support/TestSandbox.h"
 
 #include <QtCore/QSettings>
@@ -40,6 +41,7 @@ class TestMainWindow : public QObject
     Q_OBJECT
 
     std::unique_ptr<ClerkSandbox> m_sandbox;
+    ScriptedPrompts m_prompts;
     std::unique_ptr<MainWindow> m_window;
 
     QTableView *table() const { return m_window->findChild<QTableView *>(u"invitationsView"_s); }
@@ -96,7 +98,8 @@ private Q_SLOTS:
         QSettings().clear();
         QSettings().setValue(u"undo/test"_s, false); // tests of the undo window turn it on themselves
         m_sandbox = startSandbox();
-        m_window = std::make_unique<MainWindow>();
+        m_prompts = ScriptedPrompts();
+        m_window = std::make_unique<MainWindow>(&m_prompts);
         m_window->resize(1200, 700);
         m_window->show();
         QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
@@ -119,7 +122,7 @@ private Q_SLOTS:
         AuditLog live(m_window->invitations()->auditLogPath());
         live.setContext({u"cli"_s, u"production"_s, keyFingerprint(key), u"127.0.0.1"_s, {}, u"cli-user"_s});
         QString why;
-        QVERIFY(live.revokeIntended(RevokeItem{m_sandbox->store().organization(u"initech"_s)->id, u"Initech"_s, id, {}, {}},
+        QVERIFY(live.recordIntent(RevokeItem{m_sandbox->store().organization(u"initech"_s)->id, u"Initech"_s, id, {}, {}},
                                     &why));
         QSignalSpy checked(m_window->invitations(), &InvitationsController::interruptedRevokesSettled);
         connectWith(key);
@@ -156,19 +159,18 @@ private Q_SLOTS:
         QCOMPARE(chosen.size(), 2);
 
         QStringList confirmedEmails;
-        m_window->setConfirmationOverride([&confirmedEmails](const QStringList &emails, QString *ticket) {
-            confirmedEmails = emails;
-            *ticket = u"SUP-77"_s;
-            return true;
-        });
+        m_prompts.onConfirmRevoke = [&confirmedEmails](const Prompts::RevokeRequest &request) {
+            confirmedEmails = request.lines;
+            return Prompts::RevokeAnswer{true, u"SUP-77"_s};
+        };
         const QSet<QString> before = revokedIds(u"globex"_s);
         table()->setFocus();
         QTest::keyClick(table(), Qt::Key_Delete);
         QCOMPARE(confirmedEmails.size(), 2);
 
         InvitationTableModel *model = m_window->invitationModel();
-        QTRY_VERIFY_WITH_TIMEOUT(model->rowState(chosen.at(0)) == InvitationTableModel::RowState::Revoked
-                                     && model->rowState(chosen.at(1)) == InvitationTableModel::RowState::Revoked,
+        QTRY_VERIFY_WITH_TIMEOUT(model->revokeState(chosen.at(0)) == RevokeState::Revoked
+                                     && model->revokeState(chosen.at(1)) == RevokeState::Revoked,
                                  20'000);
         QCOMPARE(model->index(model->rowOf(chosen.at(0)), InvitationTableModel::Status).data().toString(),
                  u"Revoked"_s);
@@ -182,13 +184,13 @@ private Q_SLOTS:
         connectWith(SandboxOptions::defaultProductionKey());
         openAndWait(u"initech"_s, 41);
         table()->selectRow(0);
-        m_window->setConfirmationOverride([](const QStringList &, QString *) { return false; });
+        m_prompts.onConfirmRevoke = [](const Prompts::RevokeRequest &) { return Prompts::RevokeAnswer{false, {}}; };
         table()->setFocus();
         QTest::keyClick(table(), Qt::Key_Delete);
         QTest::qWait(300);
         QCOMPARE(posts(), 0);
-        QCOMPARE(m_window->invitationModel()->rowState(m_window->selectedInvitationIds().first()),
-                 InvitationTableModel::RowState::Idle);
+        QCOMPARE(m_window->invitationModel()->revokeState(m_window->selectedInvitationIds().first()),
+                 RevokeState::Idle);
     }
 
     void liveBulkRevokeNeedsTheSlugTyped()
@@ -220,10 +222,10 @@ private Q_SLOTS:
     void wrongKeyOffersToEditTheProfile()
     {
         QString asked;
-        m_window->setQuestionOverride([&asked](const QString &text) {
+        m_prompts.onAsk = [&asked](const QString &text) {
             asked = text;
-            return int(QMessageBox::No);
-        });
+            return QMessageBox::No;
+        };
         connectWith(u"sk_live_notTheRightKey"_s);
         m_window->openOrganization(u"acme"_s);
         QTRY_VERIFY_WITH_TIMEOUT(!asked.isEmpty(), 10'000);
@@ -268,6 +270,7 @@ private Q_SLOTS:
         const QSet<QString> before = revokedIds(u"initech"_s);
 
         // The real dialog: Cancel has focus; Alt+R is the Revoke button's mnemonic.
+        m_prompts.realRevokeDialog = true;
         bool sawDialog = false;
         bool mnemonicWorked = false;
         QTimer::singleShot(0, this, [&sawDialog, &mnemonicWorked] {
@@ -312,10 +315,10 @@ private Q_SLOTS:
         QCOMPARE(organizations.size(), 5);
 
         QStringList confirmed;
-        m_window->setConfirmationOverride([&confirmed](const QStringList &emails, QString *) {
-            confirmed = emails;
-            return true;
-        });
+        m_prompts.onConfirmRevoke = [&confirmed](const Prompts::RevokeRequest &request) {
+            confirmed = request.lines;
+            return Prompts::RevokeAnswer{true, {}};
+        };
         QMetaObject::invokeMethod(m_window->findChild<QAction *>(u"actionRevokeAllForAddress"_s), &QAction::trigger);
         QCOMPARE(confirmed.size(), 4); // the pending ones; the already revoked one is not asked for
         QTRY_VERIFY_WITH_TIMEOUT(!m_window->invitations()->isRevoking() && posts() == 4, 20'000);
@@ -352,7 +355,9 @@ private Q_SLOTS:
         const int duplicatesEntry = quick->findData(int(InvitationFilterModel::QuickFilter::Duplicates));
         QTRY_VERIFY(quick->itemText(duplicatesEntry).contains(u"(2)"_s));
 
-        m_window->setConfirmationOverride([](const QStringList &emails, QString *) { return emails.size() == 1; });
+        m_prompts.onConfirmRevoke = [](const Prompts::RevokeRequest &request) {
+            return Prompts::RevokeAnswer{request.lines.size() == 1, {}};
+        };
         QMetaObject::invokeMethod(m_window->findChild<QAction *>(u"actionRevokeDuplicates"_s), &QAction::trigger);
         QTRY_VERIFY_WITH_TIMEOUT(!m_window->invitations()->isRevoking() && posts() == 1, 20'000);
         SandboxInvitation *older = twins[0]->createdAt < twins[1]->createdAt ? twins[0] : twins[1];
@@ -366,18 +371,18 @@ private Q_SLOTS:
         QSettings().setValue(u"undo/test"_s, true);
         connectWith(SandboxOptions::defaultProductionKey());
         openAndWait(u"initech"_s, 41);
-        m_window->setConfirmationOverride([](const QStringList &, QString *) { return true; });
+        m_prompts.confirmAll();
         table()->selectRow(0);
         const QString id = m_window->selectedInvitationIds().first();
         table()->setFocus();
         QTest::keyClick(table(), Qt::Key_Delete);
         QVERIFY(m_window->invitations()->isHolding());
-        QCOMPARE(m_window->invitationModel()->rowState(id), InvitationTableModel::RowState::Queued);
+        QCOMPARE(m_window->invitationModel()->revokeState(id), RevokeState::Queued);
         auto *undo = m_window->findChild<QPushButton *>(u"undoButton"_s);
         QVERIFY(undo->isVisible());
         QTest::mouseClick(undo, Qt::LeftButton);
         QVERIFY(!m_window->invitations()->isHolding());
-        QCOMPARE(m_window->invitationModel()->rowState(id), InvitationTableModel::RowState::Idle);
+        QCOMPARE(m_window->invitationModel()->revokeState(id), RevokeState::Idle);
         QTest::qWait(5'500); // longer than the window: still nothing may be sent
         QCOMPARE(posts(), 0);
 
@@ -386,7 +391,7 @@ private Q_SLOTS:
         QTest::keyClick(table(), Qt::Key_Delete);
         QVERIFY(m_window->invitations()->isHolding());
         QCOMPARE(posts(), 0);
-        QTRY_COMPARE_WITH_TIMEOUT(m_window->invitationModel()->rowState(id), InvitationTableModel::RowState::Revoked,
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->invitationModel()->revokeState(id), RevokeState::Revoked,
                                   20'000);
         QCOMPARE(posts(), 1);
     }
@@ -404,11 +409,7 @@ private Q_SLOTS:
         table()->selectRow(0);
         const Invitation old = m_window->invitationModel()->invitationAt(
             m_window->invitationModel()->rowOf(m_window->selectedInvitationIds().first()));
-        m_window->setReinviteOverride([](const Invitation &, bool *notify, int *days) {
-            *notify = false;
-            *days = 7;
-            return true;
-        });
+        m_prompts.onConfirmReinvite = [](const Invitation &) { return Prompts::ReinviteAnswer{true, false, 7}; };
         QVERIFY(m_window->findChild<QAction *>(u"actionReinvite"_s)->isEnabled());
         QMetaObject::invokeMethod(m_window->findChild<QAction *>(u"actionReinvite"_s), &QAction::trigger);
         SandboxOrganization *org = m_sandbox->store().organization(u"initech"_s);
@@ -431,10 +432,7 @@ private Q_SLOTS:
         openAndWait(u"initech"_s, 41);
         m_sandbox->addScriptedFault({ScriptedFault::Kind::RawAnswer, "POST", u"/revoke"_s, 1, 403, 1,
                                      R"({"errors":[{"code":"not_an_admin_in_organization","message":"m","long_message":"The requesting user is not an administrator."}],"clerk_trace_id":"trace-for-the-ticket"})"});
-        m_window->setConfirmationOverride([](const QStringList &, QString *ticket) {
-            *ticket = u"SUP-5150"_s;
-            return true;
-        });
+        m_prompts.confirmAll(u"SUP-5150"_s);
         table()->selectRow(0);
         table()->selectionModel()->select(table()->model()->index(1, 0), QItemSelectionModel::Select | QItemSelectionModel::Rows);
         QMetaObject::invokeMethod(m_window->findChild<QAction *>(u"actionRevoke"_s), &QAction::trigger);

@@ -2,11 +2,12 @@
 // A whole session runs with its own HOME and XDG folders, which are then scanned byte by byte.
 
 #include "core/util/MessageFilter.h"
-#include "gui/ConnectionController.h"
-#include "gui/InvitationTableModel.h"
-#include "gui/InvitationsController.h"
+#include "gui/connection/ConnectionController.h"
+#include "gui/invitations/InvitationTableModel.h"
+#include "gui/invitations/InvitationsController.h"
 #include "gui/MainWindow.h"
-#include "gui/Session.h"
+#include "support/ScriptedPrompts.h"
+#include "gui/connection/Session.h"
 #include "support/TestSandbox.h"
 
 #include <QtCore/QDirIterator>
@@ -69,7 +70,8 @@ private Q_SLOTS:
         auto sandbox = startSandbox(options);
 
         {
-            MainWindow window;
+            Testing::ScriptedPrompts prompts;
+            MainWindow window{&prompts};
             window.show();
             QVERIFY(QTest::qWaitForWindowExposed(&window));
             // A saved profile, as a user would create it (the key itself stays out of the settings).
@@ -86,10 +88,7 @@ private Q_SLOTS:
             QTRY_COMPARE_WITH_TIMEOUT(window.invitationModel()->rowCount(), 41, 20'000);
             QTRY_VERIFY(!window.invitations()->isLoading());
             window.findChild<QTableView *>(u"invitationsView"_s)->selectRow(0);
-            window.setConfirmationOverride([](const QStringList &, QString *ticket) {
-                *ticket = u"SUP-1"_s;
-                return true;
-            });
+            prompts.confirmAll(u"SUP-1"_s);
             QMetaObject::invokeMethod(window.findChild<QAction *>(u"actionRevoke"_s), &QAction::trigger);
             // A production profile holds revokes for five seconds first (the undo window).
             QTRY_VERIFY_WITH_TIMEOUT(!window.invitations()->isHolding() && !window.invitations()->isRevoking()

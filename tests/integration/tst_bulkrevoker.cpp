@@ -1,7 +1,7 @@
 // Bulk revoke: exactly the requested invitations, each reported once, under faults and 429s;
 // pause, resume, cancel; the audit trail.
 
-#include "core/audit/AuditLog.h"
+#include "core/audit/AuditWriter.h"
 #include "core/workflows/BulkRevoker.h"
 #include "core/api/RatePacer.h"
 #include "support/TestSandbox.h"
@@ -199,9 +199,9 @@ private Q_SLOTS:
     void auditTrailPairsEveryIntentWithAnOutcome()
     {
         QTemporaryDir dir;
-        AuditLog audit(dir.filePath(u"audit.jsonl"_s));
-        audit.setContext({u"test"_s, u"production"_s, keyFingerprint(m_client->config().secretKey), u"127.0.0.1"_s,
-                          u"SUP-7"_s, u"tester"_s});
+        AuditWriter audit(dir.filePath(u"audit.jsonl"_s),
+                          {u"test"_s, u"production"_s, keyFingerprint(m_client->config().secretKey), u"127.0.0.1"_s,
+                           u"SUP-7"_s, u"tester"_s});
         FaultSettings faults;
         faults.lostAnswerRate = 0.2;
         m_sandbox->setFaults(faults);

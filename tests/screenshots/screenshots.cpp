@@ -1,14 +1,15 @@
 // Renders the main views in demo mode to PNG files (QWidget::grab), for the README and for review.
 // Run it under Xvfb for real fonts: tests/screenshots/take.sh
 
-#include "gui/InvitationTableModel.h"
-#include "gui/InvitationsController.h"
+#include "gui/invitations/InvitationTableModel.h"
+#include "gui/invitations/InvitationsController.h"
 #include "gui/MainWindow.h"
-#include "gui/InvitationFilterModel.h"
-#include "gui/ProfileDialog.h"
-#include "gui/ReinviteDialog.h"
-#include "gui/RevokeDialog.h"
-#include "gui/Session.h"
+#include "support/ScriptedPrompts.h"
+#include "gui/invitations/InvitationFilterModel.h"
+#include "gui/connection/ProfileDialog.h"
+#include "gui/invitations/ReinviteDialog.h"
+#include "gui/invitations/RevokeDialog.h"
+#include "gui/connection/Session.h"
 #include "gui/Translations.h"
 #include "sandbox/ClerkSandbox.h"
 
@@ -47,7 +48,8 @@ int main(int argc, char *argv[])
     Sandbox::ClerkSandbox sandbox;
     sandbox.listen();
 
-    MainWindow window;
+    Testing::ScriptedPrompts prompts;
+    MainWindow window{&prompts};
     window.resize(1280, 760);
     window.show();
     if (!QTest::qWaitForWindowExposed(&window))
@@ -71,10 +73,7 @@ int main(int argc, char *argv[])
                                         QItemSelectionModel::Select | QItemSelectionModel::Rows);
     sandbox.addScriptedFault({Sandbox::ScriptedFault::Kind::RawAnswer, "POST", u"/revoke"_s, 1, 403, 1,
                               R"({"errors":[{"code":"not_an_admin_in_organization","message":"not an admin","long_message":"The requesting user is not an administrator in the organization."}],"clerk_trace_id":"7f3a9c2e41b84d0f"})"});
-    window.setConfirmationOverride([](const QStringList &, QString *ticket) {
-        *ticket = u"SUP-1042"_s;
-        return true;
-    });
+    prompts.confirmAll(u"SUP-1042"_s);
     QMetaObject::invokeMethod(window.findChild<QAction *>(u"actionRevoke"_s), &QAction::trigger);
     if (!QTest::qWaitFor([&] { return !window.invitations()->isRevoking(); }, 30'000))
         return 3;

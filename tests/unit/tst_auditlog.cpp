@@ -1,6 +1,7 @@
 // The audit log: records, the hash chain, and what tampering verify() detects.
 
 #include "core/audit/AuditLog.h"
+#include "core/api/ClientConfig.h"
 
 #include <QtCore/QBuffer>
 #include <QtCore/QFile>
@@ -58,9 +59,9 @@ class TestAuditLog : public QObject
         log.setContext({u"support"_s, u"production"_s, u"fp123"_s, u"api.clerk.com"_s, u"SUP-42"_s, u"alice"_s});
         for (const QString &id : {u"inv_1"_s, u"inv_2"_s, u"inv_3"_s}) {
             QString why;
-            if (!log.revokeIntended(item(id), &why))
+            if (!log.recordIntent(item(id), &why))
                 qFatal("intent failed: %s", qPrintable(why));
-            log.revokeSettled(item(id), RevokeResult{RevokeOutcome::Revoked, std::nullopt, std::nullopt, 1, false}, nullptr);
+            log.recordOutcome(item(id), RevokeResult{RevokeOutcome::Revoked, std::nullopt, std::nullopt, 1, false}, nullptr);
         }
         return path;
     }
@@ -209,7 +210,7 @@ private Q_SLOTS:
 
         AuditLog log(path);
         QString why;
-        QVERIFY2(log.revokeIntended(item(u"inv_4"_s), &why), qPrintable(why));
+        QVERIFY2(log.recordIntent(item(u"inv_4"_s), &why), qPrintable(why));
         const QList<QByteArray> content = lines(path);
         QCOMPARE(content.size(), 8);
         const QJsonObject repair = QJsonDocument::fromJson(content.at(6)).object();
@@ -235,7 +236,7 @@ private Q_SLOTS:
         }
         AuditLog log(path);
         QString why;
-        QVERIFY(!log.revokeIntended(item(u"inv_4"_s), &why));
+        QVERIFY(!log.recordIntent(item(u"inv_4"_s), &why));
         QVERIFY2(why.contains(u"damaged"_s), qPrintable(why));
         QCOMPARE(lines(path).size(), 7); // nothing appended, no new chain started
     }
@@ -245,13 +246,13 @@ private Q_SLOTS:
         const QString path = freshPath();
         AuditLog log(path);
         QString why;
-        QVERIFY(log.revokeIntended(item(u"inv_a"_s), &why));
+        QVERIFY(log.recordIntent(item(u"inv_a"_s), &why));
         // The log's folder disappears under it (a removed USB disk, a full quota): the outcome cannot be written.
         QVERIFY(QDir(QFileInfo(path).absolutePath()).removeRecursively());
         QFile blocker(QFileInfo(path).absolutePath());
         QVERIFY(blocker.open(QIODevice::WriteOnly)); // a file where the folder was: it cannot be recreated
         blocker.close();
-        QVERIFY(!log.revokeSettled(item(u"inv_a"_s), RevokeResult{RevokeOutcome::Revoked, std::nullopt, std::nullopt, 1, false},
+        QVERIFY(!log.recordOutcome(item(u"inv_a"_s), RevokeResult{RevokeOutcome::Revoked, std::nullopt, std::nullopt, 1, false},
                                    &why));
         QVERIFY2(why.contains(u"inv_a"_s) && why.contains(u"nothing more is sent"_s), qPrintable(why));
     }
@@ -261,7 +262,7 @@ private Q_SLOTS:
         const QString path = freshPath();
         auto running = std::make_unique<AuditLog>(path);
         QString why;
-        QVERIFY(running->revokeIntended(item(u"inv_live"_s), &why));
+        QVERIFY(running->recordIntent(item(u"inv_live"_s), &why));
         const QJsonObject intent = AuditLog::unsettledIntents(path).first();
         QCOMPARE(intent.value("run"_L1).toString(), running->runId());
         QVERIFY(AuditLog::runIsAlive(path, running->runId()));
@@ -279,7 +280,7 @@ private Q_SLOTS:
         const QString path = freshPath();
         AuditLog log(path);
         QString why;
-        QVERIFY(log.revokeIntended(item(u"inv_a"_s), &why));
+        QVERIFY(log.recordIntent(item(u"inv_a"_s), &why));
         const qint64 scanned = QFileInfo(path).size();
         const QJsonObject open = AuditLog::unsettledIntents(path).first();
         // After the reconciler's read, someone else settles it.
@@ -297,9 +298,9 @@ private Q_SLOTS:
         const QString path = freshPath();
         AuditLog log(path);
         QString why;
-        QVERIFY(log.revokeIntended(item(u"inv_a"_s), &why));
-        QVERIFY(log.revokeIntended(item(u"inv_b"_s), &why));
-        log.revokeSettled(item(u"inv_a"_s), RevokeResult{RevokeOutcome::Revoked, std::nullopt, std::nullopt, 1, false}, nullptr);
+        QVERIFY(log.recordIntent(item(u"inv_a"_s), &why));
+        QVERIFY(log.recordIntent(item(u"inv_b"_s), &why));
+        log.recordOutcome(item(u"inv_a"_s), RevokeResult{RevokeOutcome::Revoked, std::nullopt, std::nullopt, 1, false}, nullptr);
         // "Crash" here: inv_b never gets its outcome.
         const QList<QJsonObject> open = AuditLog::unsettledIntents(path);
         QCOMPARE(open.size(), 1);
@@ -317,11 +318,11 @@ private Q_SLOTS:
         AuditLog log(path);
         QString why;
         for (const QString &id : {u"inv_1"_s, u"inv_2"_s, u"inv_3"_s})
-            QVERIFY(log.revokeIntended(item(id), &why));
-        log.revokeSettled(item(u"inv_2"_s), RevokeResult{RevokeOutcome::Revoked, std::nullopt, std::nullopt, 1, false}, nullptr);
+            QVERIFY(log.recordIntent(item(id), &why));
+        log.recordOutcome(item(u"inv_2"_s), RevokeResult{RevokeOutcome::Revoked, std::nullopt, std::nullopt, 1, false}, nullptr);
         const qint64 before = QFileInfo(path).size();
         // What a session writes after the reconciler looked belongs to that session.
-        QVERIFY(log.revokeIntended(item(u"inv_4"_s), &why));
+        QVERIFY(log.recordIntent(item(u"inv_4"_s), &why));
 
         const auto ids = [](const QList<QJsonObject> &intents) {
             QStringList list;
@@ -342,7 +343,7 @@ private Q_SLOTS:
         f.close();
         AuditLog log(blocker + u"/audit.jsonl"_s); // its folder is a file: cannot be created
         QString why;
-        QVERIFY(!log.revokeIntended(item(u"inv_x"_s), &why));
+        QVERIFY(!log.recordIntent(item(u"inv_x"_s), &why));
         QVERIFY(why.contains(u"audit log"_s));
     }
 
@@ -366,7 +367,7 @@ private Q_SLOTS:
         AuditLog log(path);
         log.setContext({u"p"_s, u"production"_s, keyFingerprint(key), u"api.clerk.com"_s, {}, u"bob"_s});
         QString why;
-        QVERIFY(log.revokeIntended(item(u"inv"_s), &why));
+        QVERIFY(log.recordIntent(item(u"inv"_s), &why));
         QFile f(path);
         QVERIFY(f.open(QIODevice::ReadOnly));
         QVERIFY(!f.readAll().contains(key.toLatin1()));

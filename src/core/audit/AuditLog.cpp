@@ -171,6 +171,16 @@ QString folderProblem(const QString &folder)
         .arg(QDir::toNativeSeparators(folder));
 }
 
+/*! What Clerk support asks for about a failure: its code, message, trace ID and status. */
+void insertError(QJsonObject &record, const ClerkError &error)
+{
+    record.insert("error_code"_L1, error.code());
+    record.insert("error"_L1, error.userMessage());
+    record.insert("trace_id"_L1, error.traceId());
+    if (error.httpStatus())
+        record.insert("http_status"_L1, error.httpStatus());
+}
+
 /*! Where the last complete line ends: the byte after its '\n', or 0. */
 qint64 endOfLastCompleteLine(QFile &file)
 {
@@ -343,12 +353,13 @@ QJsonObject AuditLog::baseRecord(const QString &event, const RevokeItem &item) c
         {"role"_L1, item.role},
         {"run"_L1, m_runId},
     };
-    if (!m_context.ticket.isEmpty())
-        record.insert("ticket"_L1, m_context.ticket);
+    const QString ticket = item.ticket.isEmpty() ? m_context.ticket : item.ticket;
+    if (!ticket.isEmpty())
+        record.insert("ticket"_L1, ticket);
     return record;
 }
 
-bool AuditLog::revokeIntended(const RevokeItem &item, QString *whyNot)
+bool AuditLog::recordIntent(const RevokeItem &item, QString *whyNot)
 {
     QJsonObject record = baseRecord(u"intent"_s, item);
     const QString op = QUuid::createUuid().toString(QUuid::WithoutBraces);
@@ -363,7 +374,7 @@ bool AuditLog::revokeIntended(const RevokeItem &item, QString *whyNot)
     return true;
 }
 
-bool AuditLog::revokeSettled(const RevokeItem &item, const RevokeResult &result, QString *whyNot)
+bool AuditLog::recordOutcome(const RevokeItem &item, const RevokeResult &result, QString *whyNot)
 {
     QJsonObject record = baseRecord(u"outcome"_s, item);
     if (item.emailAddress.isEmpty() && result.invitation) {
@@ -373,13 +384,8 @@ bool AuditLog::revokeSettled(const RevokeItem &item, const RevokeResult &result,
     record.insert("op"_L1, m_openIntents.take(item.invitationId));
     record.insert("outcome"_L1, revokeOutcomeKey(result.outcome));
     record.insert("attempts"_L1, result.attempts);
-    if (result.error) {
-        record.insert("error_code"_L1, result.error->code());
-        record.insert("error"_L1, result.error->userMessage());
-        record.insert("trace_id"_L1, result.error->traceId());
-        if (result.error->httpStatus())
-            record.insert("http_status"_L1, result.error->httpStatus());
-    }
+    if (result.error)
+        insertError(record, *result.error);
     if (append(record))
         return true;
     if (whyNot)
@@ -387,6 +393,41 @@ bool AuditLog::revokeSettled(const RevokeItem &item, const RevokeResult &result,
                                               "The outcome of %1 could not be written to the audit log (%2); "
                                               "nothing more is sent. The next start re-reads it and records what happened.")
                       .arg(item.invitationId, m_error);
+    return false;
+}
+
+bool AuditLog::recordReinviteIntent(const RevokeItem &previous, bool notify, int expiresInDays, QString *whyNot)
+{
+    QJsonObject record = baseRecord(u"reinvite_intent"_s, previous);
+    const QString op = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    record.insert("op"_L1, op);
+    record.insert("notify"_L1, notify);
+    record.insert("expires_in_days"_L1, expiresInDays);
+    if (!holdRunLock() || !append(record)) {
+        if (whyNot)
+            *whyNot = QCoreApplication::translate("AuditLog", "Not created: the audit log could not be written (%1).")
+                          .arg(m_error);
+        return false;
+    }
+    m_openReinvites.insert(previous.invitationId, op);
+    return true;
+}
+
+bool AuditLog::recordReinviteOutcome(const RevokeItem &previous, const std::optional<Invitation> &created,
+                                     const std::optional<ClerkError> &error, QString *whyNot)
+{
+    QJsonObject record = baseRecord(u"reinvite_outcome"_s, previous);
+    record.insert("op"_L1, m_openReinvites.take(previous.invitationId));
+    record.insert("outcome"_L1, created ? u"created"_s : u"failed"_s);
+    if (created)
+        record.insert("new_invitation_id"_L1, created->id);
+    if (error)
+        insertError(record, *error);
+    if (append(record))
+        return true;
+    if (whyNot)
+        *whyNot = QCoreApplication::translate("AuditLog", "The re-invite of %1 could not be recorded in the audit log (%2).")
+                      .arg(previous.emailAddress, m_error);
     return false;
 }
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/workflows/BulkRevoker.h"
+#include "core/domain/Revocation.h"
 
 #include <QtCore/QHash>
 #include <QtCore/QJsonObject>
@@ -24,7 +24,7 @@ struct AuditContext
     QString environment;    //!< "production", "development", "sandbox"
     QString keyFingerprint; //!< keyFingerprint(): a short hash, never the key
     QString apiHost;
-    QString ticket;         //!< the support ticket this work belongs to, if given
+    QString ticket;         //!< the default ticket; a RevokeItem's own ticket wins
     QString operatorName;   //!< the OS user; filled in automatically when empty
 };
 
@@ -62,11 +62,11 @@ struct AuditVerification
  * off by a full disk or a crash is removed, and the removal recorded, before
  * the next record is appended.
  */
-class AuditLog : public RevokeObserver
+class AuditLog
 {
 public:
     explicit AuditLog(QString filePath = defaultPath());
-    ~AuditLog() override;
+    ~AuditLog();
 
     static QString defaultPath();
     QString filePath() const { return m_path; }
@@ -84,8 +84,14 @@ public:
     bool append(QJsonObject record);
     QString lastError() const { return m_error; }
 
-    bool revokeIntended(const RevokeItem &item, QString *whyNot) override;
-    bool revokeSettled(const RevokeItem &item, const RevokeResult &result, QString *whyNot) override;
+    /*! The intent record of a revoke about to be sent; false (with why not) means: do not send it. */
+    bool recordIntent(const RevokeItem &item, QString *whyNot);
+    /*! The outcome of a revoke whose intent this log recorded; false (with why) means: stop sending. */
+    bool recordOutcome(const RevokeItem &item, const RevokeResult &result, QString *whyNot);
+    /*! A re-invite, audited like a revoke: an intent before the create, an outcome after it. */
+    bool recordReinviteIntent(const RevokeItem &previous, bool notify, int expiresInDays, QString *whyNot);
+    bool recordReinviteOutcome(const RevokeItem &previous, const std::optional<Invitation> &created,
+                               const std::optional<ClerkError> &error, QString *whyNot);
 
     /*!
      * Records what a re-read found for an intent that never got its outcome. Written only if no
@@ -122,7 +128,8 @@ private:
     std::unique_ptr<QLockFile> m_runLock;
     AuditContext m_context;
     QString m_error;
-    QHash<QString, QString> m_openIntents; //!< invitation ID -> intent op ID
+    QHash<QString, QString> m_openIntents; //!< invitation ID -> intent op ID (revokes and re-invites apart)
+    QHash<QString, QString> m_openReinvites;
 };
 
 } // namespace InviteDesk

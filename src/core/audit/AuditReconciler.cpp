@@ -8,8 +8,8 @@ using namespace Qt::StringLiterals;
 
 namespace InviteDesk {
 
-AuditReconciler::AuditReconciler(ClerkClient *client, AuditLog *log, QObject *parent)
-    : QObject(parent), m_client(client), m_log(log)
+AuditReconciler::AuditReconciler(ClerkClient *client, AuditWriter *writer, QObject *parent)
+    : QObject(parent), m_client(client), m_writer(writer)
 {
     connect(&m_reading, &QFutureWatcher<QList<QJsonObject>>::finished, this,
             [this] { onRead(m_reading.result()); });
@@ -28,7 +28,7 @@ void AuditReconciler::start()
     m_left = 0;
     // Reading a log of years of revokes takes a while: not on the caller's (the window's) thread.
     // Only what is there now: intents this session writes meanwhile are its own, not interrupted ones.
-    const QString path = m_log->filePath();
+    const QString path = m_writer->filePath();
     const qint64 upTo = QFileInfo(path).size();
     m_scannedUpTo = upTo;
     m_reading.setFuture(QtConcurrent::run([path, upTo] { return AuditLog::unsettledIntents(path, upTo); }));
@@ -45,7 +45,7 @@ void AuditReconciler::onRead(const QList<QJsonObject> &unsettled)
         const QString run = intent.value("run"_L1).toString();
         if (!m_claimed.count(run)) {
             std::unique_ptr<QLockFile> claim;
-            if (AuditLog::runIsAlive(m_log->filePath(), run, &claim)) {
+            if (AuditLog::runIsAlive(m_writer->filePath(), run, &claim)) {
                 ++m_left; // another process is still working on it
                 continue;
             }
@@ -58,7 +58,7 @@ void AuditReconciler::onRead(const QList<QJsonObject> &unsettled)
 
 void AuditReconciler::next()
 {
-    if (m_todo.isEmpty() || !m_client) {
+    if (m_todo.isEmpty() || !m_client || !m_writer) {
         m_left += int(m_todo.size());
         m_todo.clear();
         m_claimed.clear(); // ended runs: their lock files go with the claims
@@ -87,11 +87,18 @@ void AuditReconciler::next()
                 next();
                 return;
             }
-            if (m_log->recordReconciliation(intent, outcome, detail, m_scannedUpTo))
-                m_settled.append({intent.value("invitation_id"_L1).toString(), intent.value("email"_L1).toString(), outcome});
-            else
-                ++m_left;
-            next();
+            const QPointer<AuditReconciler> self(this);
+            m_writer->reconciled(intent, outcome, detail, m_scannedUpTo, [self, intent, outcome](bool written, const QString &error) {
+                if (!self)
+                    return;
+                // Not written and no error: someone else settled it after the read; nothing is left open.
+                if (written)
+                    self->m_settled.append(
+                        {intent.value("invitation_id"_L1).toString(), intent.value("email"_L1).toString(), outcome});
+                else if (!error.isEmpty())
+                    ++self->m_left;
+                self->next();
+            });
         });
 }
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/audit/AuditLog.h"
+#include "core/audit/AuditWriter.h"
 #include "core/api/ClerkClient.h"
 
 #include <QtCore/QFutureWatcher>
@@ -36,7 +36,7 @@ public:
         QString outcome; //!< revoked, not_revoked_still_pending, not_pending_accepted, …
     };
 
-    AuditReconciler(ClerkClient *client, AuditLog *log, QObject *parent = nullptr);
+    AuditReconciler(ClerkClient *client, AuditWriter *writer, QObject *parent = nullptr);
     ~AuditReconciler() override;
 
     /*! Reads the log on a worker thread, then settles; finished() follows (soon when there is nothing to do). */
@@ -52,7 +52,7 @@ private:
     void next();
 
     QPointer<ClerkClient> m_client;
-    AuditLog *m_log;
+    QPointer<AuditWriter> m_writer;
     QFutureWatcher<QList<QJsonObject>> m_reading;
     QList<QJsonObject> m_todo;
     QList<Settled> m_settled;

@@ -65,6 +65,7 @@ struct RevokeItem
     QString invitationId;
     QString emailAddress;
     QString role;
+    QString ticket; //!< the support ticket this revoke belongs to, if any
 
     /*! For \a invitation; rows of one organization's list take \a organization's ID and name. */
     static RevokeItem of(const Invitation &invitation, const Organization &organization = {});

@@ -1,5 +1,8 @@
 #include "core/util/Csv.h"
 
+#include <QtCore/QDateTime>
+#include <QtCore/QTimeZone>
+
 using namespace Qt::StringLiterals;
 
 namespace InviteDesk::Csv {
@@ -25,6 +28,26 @@ QString row(const QStringList &fields)
     for (const QString &f : fields)
         quoted << field(f);
     return quoted.join(u',') + u"\r\n"_s;
+}
+
+namespace {
+QString isoTime(qint64 ms)
+{
+    return ms ? QDateTime::fromMSecsSinceEpoch(ms, QTimeZone::utc()).toString(Qt::ISODate) : QString();
+}
+} // namespace
+
+QString invitationHeader()
+{
+    return row({u"id"_s, u"email_address"_s, u"role"_s, u"role_name"_s, u"status"_s, u"created_at"_s, u"expires_at"_s,
+                u"inviter_id"_s, u"inviter"_s, u"organization_id"_s, u"organization_name"_s});
+}
+
+QString invitationRow(const Invitation &inv)
+{
+    return row({inv.id, inv.emailAddress, inv.role, inv.roleName, inv.statusText, isoTime(inv.createdAt),
+                inv.expiresAt ? isoTime(*inv.expiresAt) : QString(), inv.inviterId, inv.inviterDisplay(),
+                inv.organizationId, inv.organization ? inv.organization->name : QString()});
 }
 
 } // namespace InviteDesk::Csv

@@ -3,6 +3,8 @@
 #include <QtCore/QString>
 #include <QtCore/QStringList>
 
+#include "core/api/ClerkTypes.h"
+
 namespace InviteDesk::Csv {
 
 /*!
@@ -13,5 +15,10 @@ namespace InviteDesk::Csv {
 QString field(const QString &value);
 /*! A whole line, fields joined by commas, ending in CRLF. */
 QString row(const QStringList &fields);
+
+/*! The header of an invitation export (the CLI's `--format csv` and the window's Export). */
+QString invitationHeader();
+/*! One invitation as a line under invitationHeader(); times in UTC, ISO 8601. */
+QString invitationRow(const Invitation &invitation);
 
 } // namespace InviteDesk::Csv

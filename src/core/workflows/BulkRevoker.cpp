@@ -48,6 +48,7 @@ void BulkRevoker::start(const QList<RevokeItem> &items)
     m_tasks.resize(items.size());
     m_next = 0;
     m_running = 0;
+    m_recording = 0;
     m_settled = 0;
     m_stopReason.reset();
     m_clock.start();
@@ -76,7 +77,8 @@ void BulkRevoker::cancel()
     if (m_state != State::Running && m_state != State::Paused)
         return;
     setState(State::Cancelling);
-    // Withdraw what is still waiting in the pacer; what is on the wire finishes and is reported.
+    // Withdraw what is still waiting in the pacer; what is on the wire finishes and is reported. Items whose
+    // intent is still being written are settled when it is (onIntentRecorded()).
     for (auto &task : m_tasks) {
         if (task && task->state() != RevokeTask::State::Done)
             task->cancel();
@@ -99,35 +101,77 @@ void BulkRevoker::pump()
 {
     while (m_state == State::Running && m_running < m_concurrency && m_next < m_items.size()) {
         const int index = m_next++;
-        const RevokeItem &item = m_items.at(index);
-        QString whyNot;
-        if (m_observer && !m_observer->revokeIntended(item, &whyNot)) {
-            // Nothing is sent that the audit log could not record first; the rest would fail the same way.
-            const ClerkError error = ClerkError::invalidRequest(whyNot);
-            settle(index, RevokeResult{RevokeOutcome::Failed, error, std::nullopt, 0, false});
-            stop(error);
-            return;
-        }
-        auto task = std::make_unique<RevokeTask>(m_client, item.organizationId, item.invitationId, m_requestingUserId);
-        RevokeTask *raw = task.get();
-        m_tasks[index] = std::move(task);
-        connect(raw, &RevokeTask::finished, this,
-                [this, index](const RevokeResult &result) { onTaskFinished(index, result); });
         ++m_running;
-        Q_EMIT itemStarted(index);
-        raw->start();
+        if (!m_observer) {
+            startTask(index);
+            continue;
+        }
+        // Nothing is sent before its intent is on disk.
+        const QPointer<BulkRevoker> self(this);
+        m_observer->revokeIntended(m_items.at(index), [self, index](bool ok, const QString &whyNot) {
+            if (self)
+                self->onIntentRecorded(index, ok, whyNot);
+        });
     }
+}
+
+void BulkRevoker::onIntentRecorded(int index, bool ok, const QString &whyNot)
+{
+    if (!ok) {
+        // Not sent; and the rest would fail the same way.
+        --m_running;
+        const ClerkError error = ClerkError::invalidRequest(whyNot);
+        settle(index, RevokeResult{RevokeOutcome::Failed, error, std::nullopt, 0, false});
+        stop(error);
+        checkDone();
+        return;
+    }
+    if (m_state == State::Cancelling || m_state == State::Finished) {
+        // Cancelled while its intent was being written: never sent, and the intent is closed as such.
+        --m_running;
+        const RevokeResult cancelled{RevokeOutcome::Cancelled, m_stopReason, std::nullopt, 0, false};
+        settle(index, cancelled);
+        recordOutcome(index, cancelled);
+        checkDone();
+        return;
+    }
+    startTask(index);
+}
+
+void BulkRevoker::startTask(int index)
+{
+    const RevokeItem &item = m_items.at(index);
+    auto task = std::make_unique<RevokeTask>(m_client, item.organizationId, item.invitationId, m_requestingUserId);
+    RevokeTask *raw = task.get();
+    m_tasks[index] = std::move(task);
+    connect(raw, &RevokeTask::finished, this, [this, index](const RevokeResult &result) { onTaskFinished(index, result); });
+    Q_EMIT itemStarted(index);
+    raw->start();
+}
+
+void BulkRevoker::recordOutcome(int index, const RevokeResult &result)
+{
+    if (!m_observer)
+        return;
+    ++m_recording;
+    const QPointer<BulkRevoker> self(this);
+    m_observer->revokeSettled(m_items.at(index), result, [self](bool ok, const QString &whyNot) {
+        if (!self)
+            return;
+        --self->m_recording;
+        if (!ok)
+            self->stop(ClerkError::invalidRequest(whyNot));
+        self->checkDone();
+    });
 }
 
 void BulkRevoker::onTaskFinished(int index, const RevokeResult &result)
 {
     --m_running;
-    QString whyNot;
-    const bool recorded = !m_observer || m_observer->revokeSettled(m_items.at(index), result, &whyNot);
     settle(index, result);
-    if (!recorded)
-        stop(ClerkError::invalidRequest(whyNot));
-    else if (result.error && result.error->isWaitRefused())
+    // The next intent is asked for after this outcome: if the outcome cannot be written, neither can it.
+    recordOutcome(index, result);
+    if (result.error && result.error->isWaitRefused())
         stop(*result.error);
     // The task is done; delete it later (we are inside its signal).
     if (RevokeTask *task = m_tasks[index].release())
@@ -150,7 +194,7 @@ void BulkRevoker::checkDone()
 {
     if (m_state == State::Finished || m_state == State::Idle)
         return;
-    if (m_settled < m_items.size() || m_running > 0)
+    if (m_settled < m_items.size() || m_running > 0 || m_recording > 0)
         return;
     setState(State::Finished);
     Q_EMIT finished(summary());

@@ -5,20 +5,25 @@
 #include <QtCore/QElapsedTimer>
 #include <QtCore/QObject>
 
+#include <functional>
 #include <memory>
 #include <vector>
 
 namespace InviteDesk {
 
-/*! Told about every revoke before it is sent and when it has settled (the audit log). */
+/*!
+ * Told about every revoke before it is sent and when it has settled (the audit log). Each answers
+ * through \a done, at once or later, on the caller's thread.
+ */
 class RevokeObserver
 {
 public:
+    using Done = std::function<void(bool ok, const QString &whyNot)>;
     virtual ~RevokeObserver() = default;
-    /*! Returns false (with a reason) to stop this revoke, and the rest of the run, from being sent. */
-    virtual bool revokeIntended(const RevokeItem &item, QString *whyNot) = 0;
-    /*! Returns false (with a reason) when the outcome could not be recorded: the run stops sending. */
-    virtual bool revokeSettled(const RevokeItem &item, const RevokeResult &result, QString *whyNot) = 0;
+    /*! Not ok (with a reason): this revoke is not sent, and the run stops. */
+    virtual void revokeIntended(const RevokeItem &item, Done done) = 0;
+    /*! Not ok (with a reason): the outcome could not be recorded, and the run stops sending. */
+    virtual void revokeSettled(const RevokeItem &item, const RevokeResult &result, Done done) = 0;
 };
 
 struct BulkSummary
@@ -96,6 +101,9 @@ Q_SIGNALS:
 private:
     void pump();
     void stop(const ClerkError &reason);
+    void onIntentRecorded(int index, bool ok, const QString &whyNot);
+    void startTask(int index);
+    void recordOutcome(int index, const RevokeResult &result);
     void onTaskFinished(int index, const RevokeResult &result);
     void settle(int index, const RevokeResult &result);
     void setState(State state);
@@ -110,7 +118,8 @@ private:
     std::vector<std::optional<RevokeResult>> m_results;
     std::vector<std::unique_ptr<RevokeTask>> m_tasks;
     int m_next = 0;
-    int m_running = 0;
+    int m_running = 0;   //!< items between asking for their intent record and their answer
+    int m_recording = 0; //!< outcome records asked for and not yet answered
     int m_settled = 0;
     std::optional<ClerkError> m_stopReason;
     QElapsedTimer m_clock;

@@ -1,8 +1,7 @@
-#include "gui/InvitationFilterModel.h"
+#include "gui/invitations/InvitationFilterModel.h"
 
-#include "gui/InvitationTableModel.h"
+#include "gui/invitations/InvitationTableModel.h"
 
-#include <limits>
 
 namespace InviteDesk {
 
@@ -100,40 +99,10 @@ int InvitationFilterModel::countMatching(QuickFilter filter) const
 
 bool InvitationFilterModel::lessThan(const QModelIndex &left, const QModelIndex &right) const
 {
-    if (m_invitations) {
-        const Invitation &a = m_invitations->invitationAt(left.row());
-        const Invitation &b = m_invitations->invitationAt(right.row());
-        // Typed comparisons straight on the data: no QVariant, no string built per comparison.
-        switch (left.column()) {
-        case InvitationTableModel::Email:
-            return a.emailAddress.compare(b.emailAddress, Qt::CaseInsensitive) < 0;
-        case InvitationTableModel::Organization: {
-            const QString &x = a.organization ? a.organization->name : a.organizationId;
-            const QString &y = b.organization ? b.organization->name : b.organizationId;
-            return x.compare(y, Qt::CaseInsensitive) < 0;
-        }
-        case InvitationTableModel::Role: {
-            const QString &x = a.roleName.isEmpty() ? a.role : a.roleName;
-            const QString &y = b.roleName.isEmpty() ? b.role : b.roleName;
-            return x.compare(y, Qt::CaseInsensitive) < 0;
-        }
-        case InvitationTableModel::Status:
-            return m_invitations->statusKeyAt(left.row()) < m_invitations->statusKeyAt(right.row());
-        case InvitationTableModel::InvitedBy:
-            return m_invitations->inviterNameAt(left.row()).compare(m_invitations->inviterNameAt(right.row()),
-                                                                   Qt::CaseInsensitive)
-                   < 0;
-        case InvitationTableModel::Invited:
-            return a.createdAt < b.createdAt;
-        case InvitationTableModel::Expires:
-            return a.expiresAt.value_or(std::numeric_limits<qint64>::max())
-                   < b.expiresAt.value_or(std::numeric_limits<qint64>::max());
-        case InvitationTableModel::InvitationId:
-            return a.id < b.id;
-        default:
-            break;
-        }
-    }
+    // The model's sort keys, compared without building a QVariant per comparison (SortRole gives the same keys).
+    if (m_invitations)
+        return InvitationTableModel::lessThan(m_invitations->sortKey(left.row(), left.column()),
+                                              m_invitations->sortKey(right.row(), right.column()));
     return QSortFilterProxyModel::lessThan(left, right);
 }
 

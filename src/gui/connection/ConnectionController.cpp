@@ -1,16 +1,14 @@
-#include "gui/ConnectionController.h"
+#include "gui/connection/ConnectionController.h"
 
-#include "gui/ProfileDialog.h"
-#include "gui/Session.h"
-
-#include <QtWidgets/QMessageBox>
+#include "gui/Prompts.h"
+#include "gui/connection/Session.h"
 
 using namespace Qt::StringLiterals;
 
 namespace InviteDesk {
 
-ConnectionController::ConnectionController(Session *session, QWidget *window, QObject *parent)
-    : QObject(parent), m_session(session), m_window(window)
+ConnectionController::ConnectionController(Session *session, Prompts *prompts, QWidget *window, QObject *parent)
+    : QObject(parent), m_session(session), m_prompts(prompts), m_window(window)
 {
 }
 
@@ -89,9 +87,9 @@ void ConnectionController::deleteCurrent()
     if (!m_session->isOpen() || m_session->profile().demo || m_session->profile().keyFromEnvironment)
         return;
     const ConnectionProfile profile = m_session->profile();
-    if (QMessageBox::question(m_window, tr("Delete profile"),
-                              tr("Delete the profile \"%1\" and its stored key?").arg(profile.name),
-                              QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel)
+    if (m_prompts->ask(m_window, tr("Delete profile"),
+                       tr("Delete the profile \"%1\" and its stored key?").arg(profile.name),
+                       QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel)
         != QMessageBox::Yes)
         return;
     m_session->close();
@@ -102,30 +100,26 @@ void ConnectionController::deleteCurrent()
 
 void ConnectionController::edit(const ConnectionProfile &profile, bool isNew, const QString &reason)
 {
-    ProfileDialog dialog(profile, !isNew && reason.isEmpty(), m_window);
-    dialog.setWindowTitle(isNew ? tr("New connection profile") : tr("Edit connection profile"));
-    if (!reason.isEmpty())
-        dialog.setKeychainNote(reason);
-    if (dialog.exec() != QDialog::Accepted)
+    const Prompts::ProfileAnswer answer =
+        m_prompts->editProfile(m_window, profile, isNew, !isNew && reason.isEmpty(), reason);
+    if (!answer.accepted)
         return;
-    const ConnectionProfile updated = dialog.profile();
-    const QString key = dialog.secretKey();
-    m_store.save(updated);
+    m_store.save(answer.profile);
     Q_EMIT profilesChanged();
-    if (key.isEmpty()) {
+    if (answer.secretKey.isEmpty()) {
         // Key unchanged: reopen with the stored one so the other settings take effect.
         m_session->close();
-        activate(updated.id);
+        activate(answer.profile.id);
         return;
     }
-    storeKey(updated, key);
+    storeKey(answer.profile, answer.secretKey);
 }
 
 void ConnectionController::storeKey(const ConnectionProfile &profile, const QString &key)
 {
     m_secrets.write(profile.id, key, this, [this, profile, key](bool ok, bool noKeychain, const QString &error) {
         if (!ok) {
-            const auto answer = QMessageBox::warning(
+            const auto answer = m_prompts->ask(
                 m_window, tr("No keychain"),
                 noKeychain ? tr("No keychain is available on this computer, so the key cannot be stored safely.\n\n"
                                 "Keep it for this session only? You will be asked again next time.")
@@ -138,6 +132,20 @@ void ConnectionController::storeKey(const ConnectionProfile &profile, const QStr
         }
         m_session->open(profile, key);
         m_store.setLastProfileId(profile.id);
+    });
+}
+
+void ConnectionController::testConnection()
+{
+    if (!m_session->client())
+        return;
+    OrganizationQuery query;
+    query.limit = 1;
+    m_session->client()->listOrganizations(query, this, [this](Result<Page<Organization>> result) {
+        if (result)
+            Q_EMIT connectionTested(true, result.value().totalCount, {});
+        else
+            Q_EMIT connectionTested(false, 0, result.error());
     });
 }
 

@@ -1,6 +1,6 @@
-#include "gui/RevokeDialog.h"
+#include "gui/invitations/RevokeDialog.h"
 
-#include "gui/EnvironmentStyle.h"
+#include "gui/connection/EnvironmentStyle.h"
 #include "ui_RevokeDialog.h"
 
 #include <QtWidgets/QPushButton>

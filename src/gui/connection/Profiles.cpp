@@ -1,4 +1,4 @@
-#include "gui/Profiles.h"
+#include "gui/connection/Profiles.h"
 
 #include <QtCore/QPointer>
 #include <QtCore/QSettings>
@@ -75,8 +75,8 @@ void ProfileStore::save(const ConnectionProfile &profile)
 void ProfileStore::remove(const QString &profileId)
 {
     QSettings settings;
-    settings.remove(u"profiles/"_s + profileId);
-    settings.remove(u"recent/"_s + profileId);
+    for (const QString &group : {u"profiles/"_s, u"recent/"_s, u"lastOrganization/"_s, u"undo/"_s})
+        settings.remove(group + profileId);
 }
 
 QString ProfileStore::lastProfileId() const
@@ -120,6 +120,22 @@ void ProfileStore::rememberOrganization(const QString &profileId, const Organiza
         settings.setValue(u"slug"_s, list.at(i).slug);
     }
     settings.endArray();
+    settings.setValue(u"lastOrganization/"_s + profileId, organization.id);
+}
+
+QString ProfileStore::lastOrganizationId(const QString &profileId) const
+{
+    return QSettings().value(u"lastOrganization/"_s + profileId).toString();
+}
+
+bool ProfileStore::holdsRevokes(const QString &profileId, bool byDefault) const
+{
+    return QSettings().value(u"undo/"_s + profileId, byDefault).toBool();
+}
+
+void ProfileStore::setHoldsRevokes(const QString &profileId, bool hold)
+{
+    QSettings().setValue(u"undo/"_s + profileId, hold);
 }
 
 SecretStore::SecretStore(QObject *parent) : QObject(parent) {}

@@ -1,4 +1,4 @@
-#include "gui/EnvironmentStyle.h"
+#include "gui/connection/EnvironmentStyle.h"
 
 #include <QtWidgets/QLabel>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "gui/Session.h"
+#include "gui/connection/Session.h"
 
 QT_BEGIN_NAMESPACE
 class QLabel;

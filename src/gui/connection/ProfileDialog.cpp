@@ -1,4 +1,4 @@
-#include "gui/ProfileDialog.h"
+#include "gui/connection/ProfileDialog.h"
 
 #include "ui_ProfileDialog.h"
 

@@ -1,4 +1,4 @@
-#include "gui/Session.h"
+#include "gui/connection/Session.h"
 
 using namespace Qt::StringLiterals;
 
@@ -21,6 +21,7 @@ void Session::open(const ConnectionProfile &profile, const QString &secretKey)
     m_pacer->setBudget(RateBudget::forShare(m_profile.environment, rateBudgetPercent() / 100.0));
     m_client = std::make_unique<ClerkClient>(config);
     m_client->setPacer(m_pacer.get());
+    m_audit = std::make_unique<AuditWriter>(m_auditPath, auditContext());
     Q_EMIT opened();
 }
 
@@ -28,6 +29,8 @@ void Session::close()
 {
     if (!m_client)
         return;
+    Q_EMIT aboutToClose();
+    m_audit.reset(); // waits for its last records
     m_client.reset();
     m_pacer.reset();
     Q_EMIT closed();
@@ -65,7 +68,7 @@ double Session::rateBudgetPercent() const
     return RateBudget::defaultShare(m_profile.environment) * 100.0;
 }
 
-AuditContext Session::auditContext(const QString &ticket) const
+AuditContext Session::auditContext() const
 {
     AuditContext context;
     context.profile = m_profile.name;
@@ -73,7 +76,6 @@ AuditContext Session::auditContext(const QString &ticket) const
     context.environment = m_profile.demo ? u"sandbox"_s : environmentName(m_profile.environment);
     context.keyFingerprint = m_keyFingerprint;
     context.apiHost = m_profile.apiUrl.host();
-    context.ticket = ticket;
     return context;
 }
 

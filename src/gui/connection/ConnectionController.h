@@ -1,6 +1,7 @@
 #pragma once
 
-#include "gui/Profiles.h"
+#include "core/api/ClerkError.h"
+#include "gui/connection/Profiles.h"
 
 #include <QtCore/QObject>
 #include <QtCore/QPointer>
@@ -11,6 +12,7 @@ QT_END_NAMESPACE
 
 namespace InviteDesk {
 
+class Prompts;
 class Session;
 
 /*!
@@ -26,7 +28,8 @@ class ConnectionController : public QObject
     Q_OBJECT
 
 public:
-    ConnectionController(Session *session, QWidget *window, QObject *parent = nullptr);
+    /*! Questions go to \a prompts, with \a window as their parent (neither owned). */
+    ConnectionController(Session *session, Prompts *prompts, QWidget *window, QObject *parent = nullptr);
 
     QList<ConnectionProfile> profiles() const;
     void addTransient(const ConnectionProfile &profile, const QString &secretKey);
@@ -35,6 +38,8 @@ public:
     void newProfile();
     void editCurrent();
     void deleteCurrent();
+    /*! One cheap call with the session's key; the answer comes as notice() or connectionTested(). */
+    void testConnection();
 
     ProfileStore &store() { return m_store; }
     SecretStore &secrets() { return m_secrets; }
@@ -42,6 +47,8 @@ public:
 Q_SIGNALS:
     void profilesChanged();
     void notice(const QString &message);
+    /*! \a error is unset when it worked; \a organizations counts the instance's organizations. */
+    void connectionTested(bool ok, qint64 organizations, const InviteDesk::ClerkError &error);
 
 private:
     void edit(const ConnectionProfile &profile, bool isNew, const QString &reason = {});
@@ -49,6 +56,7 @@ private:
     ConnectionProfile find(const QString &profileId) const;
 
     Session *m_session;
+    Prompts *m_prompts;
     QPointer<QWidget> m_window;
     ProfileStore m_store;
     SecretStore m_secrets;

@@ -1,14 +1,10 @@
 #pragma once
 
-#include "core/audit/AuditLog.h"
 #include "core/audit/AuditReconciler.h"
-#include "core/workflows/BulkRevoker.h"
-#include "core/workflows/EmailSearch.h"
-#include "core/workflows/InvitationLoader.h"
+#include "core/workflows/InvitationListing.h"
+#include "core/workflows/RevokeRun.h"
 
-#include <QtCore/QDateTime>
 #include <QtCore/QObject>
-#include <QtCore/QTimer>
 
 #include <memory>
 
@@ -19,12 +15,12 @@ class InvitationTableModel;
 class Session;
 
 /*!
- * Loads an organization's invitations into the table model and revokes
- * them, reporting to the activity log. The window asks; this does the work.
+ * Connects the window's table to the two workflows: what InvitationListing finds goes into the table
+ * model, what RevokeRun decides about each invitation is applied to it (the model owns row state),
+ * and both report to the Activity panel. It decides nothing itself.
  *
- * Loading shows rows page by page; revoking runs through BulkRevoker (one
- * or many) with the session's pacer and the audit log, and marks each row
- * queued, revoking, revoked or failed (with Clerk's reason and trace ID).
+ * The workflows are made anew for each session (they use its client and audit writer); at session
+ * start, revokes an interrupted earlier run left open are settled by AuditReconciler.
  */
 class InvitationsController : public QObject
 {
@@ -35,51 +31,41 @@ public:
                           QObject *parent = nullptr);
     ~InvitationsController() override;
 
+    // What is shown.
     void setOrganization(const Organization &organization);
     const Organization &organization() const { return m_organization; }
     bool hasOrganization() const { return !m_organization.id.isEmpty(); }
-
     /*! Which status to load: one of them, or every status (nullopt). */
     void setStatus(std::optional<InvitationStatus> status);
     std::optional<InvitationStatus> status() const { return m_status; }
-
     void reload();
-    /*! Loads every invitation of this address, in every organization of the instance (no organization needed). */
+    /*! Every invitation of this address, in every organization of the instance. */
     void loadByEmail(const QString &email);
     QString email() const { return m_email; }
     void cancelLoad();
-    bool isLoading() const { return (m_loader && m_loader->isRunning()) || (m_search && m_search->isRunning()); }
+    bool isLoading() const { return m_query && m_query->isRunning(); }
 
-    /*!
-     * Revokes these (after the window confirmed them). \a ticket goes into the audit log. With an
-     * undo window set, nothing is sent for that many seconds and undoHeldRevokes() takes it back.
-     */
+    // Revoking.
+    /*! Revokes these rows (after the window confirmed them), each audited with \a ticket. */
     void revoke(const QStringList &invitationIds, const QString &ticket);
-    void setUndoSeconds(int seconds) { m_undoSeconds = std::max(0, seconds); }
+    void setUndoSeconds(int seconds);
     int undoSeconds() const { return m_undoSeconds; }
-    bool isHolding() const { return m_holdTimer.isActive(); }
+    bool isHolding() const { return m_run && m_run->isHolding(); }
     void undoHeldRevokes();
-    /*! Sends the held revokes now instead of waiting for the undo window to close. */
     void sendHeldRevokesNow();
-
-    /*! Creates a new invitation like this revoked or expired one (same email, role, public metadata). */
-    void reinvite(const QString &invitationId, bool notify, int expiresInDays);
-
-    /*!
-     * A short text about the last revoke run for a support ticket: organization, environment,
-     * addresses, outcomes, times and Clerk trace IDs. Never a key, never an invitation link.
-     */
-    QString ticketSummary() const;
     void pauseRevokes();
     void resumeRevokes();
     void cancelRevokes();
     void retryFailed();
-    bool isRevoking() const;
-    BulkRevoker::State revokeState() const;
-    QStringList failedIds() const { return m_failed; }
+    bool isRevoking() const { return m_run && m_run->isRunning(); }
+    BulkRevoker::State revokeState() const { return m_run ? m_run->state() : BulkRevoker::State::Idle; }
+    int failedCount() const { return m_run ? int(m_run->failedItems().size()) : 0; }
+    /*! The last run, for the support ticket (see RevokeRun::ticketSummary()). */
+    QString ticketSummary() const;
+    /*! A new invitation like this revoked or expired one, audited like a revoke. */
+    void reinvite(const QString &invitationId, bool notify, int expiresInDays, const QString &ticket = {});
 
-    void setAuditLogPath(const QString &path) { m_auditPath = path; }
-    QString auditLogPath() const { return m_auditPath; }
+    QString auditLogPath() const;
 
 Q_SIGNALS:
     void loadStarted();
@@ -102,29 +88,22 @@ Q_SIGNALS:
     void reinviteFailed(const InviteDesk::ClerkError &error);
 
 private:
-    void reconcileInterruptedRevokes();
-    void startRevoking();
-    void onItemFinished(int index, const RevokeResult &result);
+    void onSessionOpened();
+    void onSessionClosing();
+    void connectQuery();
+    void connectRun();
+    QString where() const;
 
     Session *m_session;
     InvitationTableModel *m_model;
     ActivityModel *m_activity;
     Organization m_organization;
     std::optional<InvitationStatus> m_status = InvitationStatus::Pending;
-    std::unique_ptr<InvitationLoader> m_loader;
-    std::unique_ptr<EmailSearch> m_search;
-    std::unique_ptr<BulkRevoker> m_bulk;
-    std::unique_ptr<AuditLog> m_audit;
-    std::unique_ptr<AuditLog> m_reconcileLog;
-    std::unique_ptr<AuditReconciler> m_reconciler;
-    QString m_auditPath;
-    QString m_ticket;
-    QStringList m_failed;
     QString m_email;
     int m_undoSeconds = 0;
-    QTimer m_holdTimer;
-    QList<RevokeItem> m_heldItems;
-    QDateTime m_runStarted;
+    std::unique_ptr<InvitationListing> m_query;
+    std::unique_ptr<RevokeRun> m_run;
+    std::unique_ptr<AuditReconciler> m_reconciler;
 };
 
 } // namespace InviteDesk

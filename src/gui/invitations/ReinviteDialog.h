@@ -1,7 +1,7 @@
 #pragma once
 
 #include "core/api/ClerkTypes.h"
-#include "gui/Session.h"
+#include "gui/connection/Session.h"
 
 #include <QtWidgets/QDialog>
 

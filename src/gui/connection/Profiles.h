@@ -35,7 +35,8 @@ struct RecentOrganization
 };
 
 /*!
- * Profiles and per-profile preferences in QSettings. Holds no secrets.
+ * Profiles and every per-profile preference in QSettings (recent and last organization, the undo
+ * window), so that removing a profile removes all of it. Holds no secrets.
  */
 class ProfileStore
 {
@@ -50,8 +51,14 @@ public:
     void setLastProfileId(const QString &id);
 
     QList<RecentOrganization> recentOrganizations(const QString &profileId) const;
-    /*! Moves \a organization to the front; keeps ten. */
+    /*! Moves \a organization to the front; keeps ten; it becomes the last organization too. */
     void rememberOrganization(const QString &profileId, const Organization &organization);
+    /*! The organization to open when the profile is connected again; empty for none. */
+    QString lastOrganizationId(const QString &profileId) const;
+
+    /*! Whether confirmed revokes are held for an undo window; \a byDefault when never set. */
+    bool holdsRevokes(const QString &profileId, bool byDefault) const;
+    void setHoldsRevokes(const QString &profileId, bool hold);
 
     static QString newProfileId();
 };

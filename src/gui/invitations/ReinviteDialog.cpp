@@ -1,6 +1,6 @@
-#include "gui/ReinviteDialog.h"
+#include "gui/invitations/ReinviteDialog.h"
 
-#include "gui/EnvironmentStyle.h"
+#include "gui/connection/EnvironmentStyle.h"
 #include "ui_ReinviteDialog.h"
 
 #include <QtCore/QJsonDocument>

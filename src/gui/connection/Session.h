@@ -1,9 +1,9 @@
 #pragma once
 
-#include "core/audit/AuditLog.h"
+#include "core/audit/AuditWriter.h"
 #include "core/api/ClerkClient.h"
 #include "core/api/RatePacer.h"
-#include "gui/Profiles.h"
+#include "gui/connection/Profiles.h"
 
 #include <QtCore/QObject>
 
@@ -12,9 +12,9 @@
 namespace InviteDesk {
 
 /*!
- * The connection the window works with: a profile, its key, and the client
- * and pacer built from them. Opening another profile replaces all three; the
- * old client's calls end without callbacks.
+ * The connection the window works with: a profile, its key, and the client,
+ * pacer and audit writer built from them. Opening another profile replaces
+ * them all; the old client's calls end without callbacks.
  */
 class Session : public QObject
 {
@@ -40,17 +40,26 @@ public:
     /*! The share of the rate limit in percent that this profile uses. */
     double rateBudgetPercent() const;
 
-    AuditContext auditContext(const QString &ticket = {}) const;
+    AuditContext auditContext() const;
+    /*! Records this session's revokes and re-invites, on a thread of its own. Null while closed. */
+    AuditWriter *audit() const { return m_audit.get(); }
+    QString auditLogPath() const { return m_auditPath; }
+    /*! For tests; takes effect at the next open(). */
+    void setAuditLogPath(const QString &path) { m_auditPath = path; }
 
 Q_SIGNALS:
     void opened();
+    /*! The client and the audit writer are about to go: stop what uses them. */
+    void aboutToClose();
     void closed();
 
 private:
     ConnectionProfile m_profile;
     QString m_keyFingerprint;
+    QString m_auditPath = AuditLog::defaultPath();
     std::unique_ptr<RatePacer> m_pacer;
     std::unique_ptr<ClerkClient> m_client;
+    std::unique_ptr<AuditWriter> m_audit;
 };
 
 } // namespace InviteDesk

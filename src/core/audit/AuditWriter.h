@@ -1,0 +1,67 @@
+#pragma once
+
+#include "core/audit/AuditLog.h"
+#include "core/workflows/BulkRevoker.h"
+
+#include <QtCore/QObject>
+#include <QtCore/QPointer>
+#include <QtCore/QThread>
+
+#include <functional>
+#include <memory>
+
+namespace InviteDesk {
+
+/*!
+ * The audit log written on a thread of its own, for one run (a window session or a CLI process).
+ *
+ * Records are written in the order they are asked for, each synced to disk before its answer comes
+ * back, on the asker's thread; so the window never waits for the file lock or an fsync. The first
+ * write that fails latches: every later record is refused with the same reason, so a run that could
+ * not record an outcome can never go on to send another revoke (BulkRevoker asks for each intent
+ * before it sends, and stops on a refusal).
+ *
+ * It is the RevokeObserver of bulk runs: revokeIntended() and revokeSettled() answer when the record
+ * is on disk.
+ */
+class AuditWriter : public QObject, public RevokeObserver
+{
+    Q_OBJECT
+
+public:
+    using Done = RevokeObserver::Done;
+
+    explicit AuditWriter(const QString &filePath, const AuditContext &context, QObject *parent = nullptr);
+    /*! Writes what was asked for, then stops its thread. */
+    ~AuditWriter() override;
+
+    QString filePath() const { return m_path; }
+    QString runId() const { return m_runId; }
+    const AuditContext &context() const { return m_context; }
+
+    void revokeIntended(const RevokeItem &item, Done done) override;
+    void revokeSettled(const RevokeItem &item, const RevokeResult &result, Done done) override;
+    void reinviteIntended(const RevokeItem &previous, bool notify, int expiresInDays, Done done);
+    void reinviteSettled(const RevokeItem &previous, const std::optional<Invitation> &created,
+                         const std::optional<ClerkError> &error, Done done);
+    /*! \a done's flag is false when the record was not written (refused, or settled meanwhile by someone else). */
+    void reconciled(const QJsonObject &intent, const QString &outcome, const QString &detail, qint64 scannedUpTo,
+                    Done done);
+
+    /*! Waits until every record asked for so far is written (for tests and for quitting). */
+    void flush();
+
+private:
+    /*! Runs \a write on the writer's thread, then \a done here, unless this writer is gone by then. */
+    void enqueue(std::function<bool(AuditLog &, QString *)> write, Done done);
+
+    QString m_path;
+    QString m_runId;
+    AuditContext m_context;
+    QThread m_thread;
+    QObject *m_worker = nullptr; //!< lives on m_thread; owns the AuditLog
+    std::shared_ptr<AuditLog> m_log;
+    std::shared_ptr<QString> m_latched; //!< the first failure; touched on the writer's thread only
+};
+
+} // namespace InviteDesk

@@ -1,0 +1,102 @@
+#include "core/workflows/InvitationListing.h"
+
+namespace InviteDesk {
+
+InvitationListing::InvitationListing(ClerkClient *client, QObject *parent) : QObject(parent), m_client(client) {}
+
+InvitationListing::~InvitationListing() = default;
+
+void InvitationListing::drop()
+{
+    // Disconnected first: the old query's cancellation is not news to anyone.
+    if (m_loader) {
+        m_loader->disconnect(this);
+        m_loader->cancel();
+        m_loader.reset();
+    }
+    if (m_search) {
+        m_search->disconnect(this);
+        m_search->cancel();
+        m_search.reset();
+    }
+}
+
+void InvitationListing::loadOrganization(const Organization &organization, std::optional<InvitationStatus> status)
+{
+    drop();
+    m_kind = Kind::Organization;
+    m_organization = organization;
+    m_email.clear();
+    m_status = status;
+    if (!m_client)
+        return;
+    m_loader = std::make_unique<InvitationLoader>(m_client);
+    InvitationLoader *loader = m_loader.get();
+    connect(loader, &InvitationLoader::invitationsArrived, this, &InvitationListing::arrived);
+    connect(loader, &InvitationLoader::invitationsGone, this, &InvitationListing::gone);
+    connect(loader, &InvitationLoader::finished, this,
+            [this, loader] { Q_EMIT finished(loader->loadedCount(), loader->listChanged()); });
+    connect(loader, &InvitationLoader::failed, this, &InvitationListing::failed);
+    connect(loader, &InvitationLoader::cancelled, this, &InvitationListing::cancelled);
+    InvitationLoader::Request request;
+    request.organizationId = organization.id;
+    request.status = status;
+    if (status == InvitationStatus::Pending)
+        request.expectedTotal = organization.pendingInvitationsCount;
+    Q_EMIT started();
+    loader->start(request);
+}
+
+void InvitationListing::searchEmail(const QString &email, std::optional<InvitationStatus> status)
+{
+    drop();
+    m_kind = Kind::EmailAddress;
+    m_organization = {};
+    m_email = email.trimmed();
+    m_status = status;
+    if (!m_client)
+        return;
+    m_search = std::make_unique<EmailSearch>(m_client);
+    EmailSearch *search = m_search.get();
+    connect(search, &EmailSearch::invitationsArrived, this, &InvitationListing::arrived);
+    connect(search, &EmailSearch::finished, this,
+            [this, search] { Q_EMIT finished(int(search->invitations().size()), false); });
+    connect(search, &EmailSearch::failed, this, &InvitationListing::failed);
+    connect(search, &EmailSearch::cancelled, this, &InvitationListing::cancelled);
+    Q_EMIT started();
+    search->start(m_email, status);
+}
+
+void InvitationListing::cancel()
+{
+    if (m_loader && m_loader->isRunning())
+        m_loader->cancel();
+    if (m_search && m_search->isRunning())
+        m_search->cancel();
+}
+
+bool InvitationListing::isRunning() const
+{
+    return (m_loader && m_loader->isRunning()) || (m_search && m_search->isRunning());
+}
+
+QList<Invitation> InvitationListing::invitations() const
+{
+    if (m_loader)
+        return m_loader->invitations();
+    return m_search ? m_search->invitations() : QList<Invitation>{};
+}
+
+int InvitationListing::loadedCount() const
+{
+    if (m_loader)
+        return m_loader->loadedCount();
+    return m_search ? int(m_search->invitations().size()) : 0;
+}
+
+int InvitationListing::requestsSent() const
+{
+    return m_loader ? m_loader->requestsSent() : 0;
+}
+
+} // namespace InviteDesk

@@ -1,0 +1,68 @@
+#pragma once
+
+#include "core/workflows/EmailSearch.h"
+#include "core/workflows/InvitationLoader.h"
+
+#include <QtCore/QObject>
+
+#include <memory>
+
+namespace InviteDesk {
+
+/*!
+ * The invitation listing both front ends use: every invitation of one organization with a status, or
+ * every invitation of one address across the instance. Invitations arrive page by page; what a
+ * re-read of a changing list no longer finds is reported as gone.
+ *
+ * Starting another query drops the one going on without a word (no cancelled()): the caller asked for
+ * something new. cancel() is the user's "stop loading" and says cancelled().
+ */
+class InvitationListing : public QObject
+{
+    Q_OBJECT
+
+public:
+    enum class Kind { None, Organization, EmailAddress };
+    Q_ENUM(Kind)
+
+    explicit InvitationListing(ClerkClient *client, QObject *parent = nullptr);
+    ~InvitationListing() override;
+
+    /*! Every invitation of \a organization with \a status (nullopt: every status). */
+    void loadOrganization(const Organization &organization, std::optional<InvitationStatus> status);
+    /*! Every invitation of \a email in every organization with \a status (nullopt: every status). */
+    void searchEmail(const QString &email, std::optional<InvitationStatus> status = std::nullopt);
+    void cancel();
+    bool isRunning() const;
+
+    Kind kind() const { return m_kind; }
+    const Organization &organization() const { return m_organization; }
+    QString email() const { return m_email; }
+    std::optional<InvitationStatus> status() const { return m_status; }
+    int requestsSent() const;
+    /*! What was found, in Clerk's order once finished (in arrival order before). */
+    QList<Invitation> invitations() const;
+    int loadedCount() const;
+
+Q_SIGNALS:
+    void started();
+    void arrived(const QList<InviteDesk::Invitation> &invitations, int loaded, qint64 total);
+    void gone(const QStringList &ids);
+    /*! \a listChanged: the list moved while it was read and was read again. */
+    void finished(int count, bool listChanged);
+    void failed(const InviteDesk::ClerkError &error);
+    void cancelled();
+
+private:
+    void drop();
+
+    QPointer<ClerkClient> m_client;
+    Kind m_kind = Kind::None;
+    Organization m_organization;
+    QString m_email;
+    std::optional<InvitationStatus> m_status;
+    std::unique_ptr<InvitationLoader> m_loader;
+    std::unique_ptr<EmailSearch> m_search;
+};
+
+} // namespace InviteDesk

@@ -1,0 +1,211 @@
+#include "core/workflows/RevokeRun.h"
+
+#include <QtCore/QCoreApplication>
+
+using namespace Qt::StringLiterals;
+
+namespace InviteDesk {
+
+RevokeRun::RevokeRun(ClerkClient *client, AuditWriter *audit, QObject *parent)
+    : QObject(parent), m_client(client), m_audit(audit)
+{
+    m_holdTimer.setSingleShot(true);
+    connect(&m_holdTimer, &QTimer::timeout, this, &RevokeRun::begin);
+}
+
+RevokeRun::~RevokeRun() = default;
+
+bool RevokeRun::isRunning() const
+{
+    const BulkRevoker::State s = state();
+    return s == BulkRevoker::State::Running || s == BulkRevoker::State::Paused || s == BulkRevoker::State::Cancelling;
+}
+
+bool RevokeRun::start(QList<RevokeItem> items, const QString &ticket)
+{
+    if (!m_client || items.isEmpty() || isRunning() || isHolding())
+        return false;
+    m_ticket = ticket;
+    for (RevokeItem &item : items)
+        item.ticket = ticket;
+    m_held = std::move(items);
+    if (m_undoSeconds > 0) {
+        m_holdTimer.start(m_undoSeconds * 1000);
+        Q_EMIT held(m_held, m_undoSeconds);
+        return true;
+    }
+    begin();
+    return true;
+}
+
+void RevokeRun::undo()
+{
+    if (!m_holdTimer.isActive())
+        return;
+    m_holdTimer.stop();
+    Q_EMIT undone(std::exchange(m_held, {}));
+}
+
+void RevokeRun::sendNow()
+{
+    if (!m_holdTimer.isActive())
+        return;
+    m_holdTimer.stop();
+    begin();
+}
+
+void RevokeRun::begin()
+{
+    const QList<RevokeItem> items = std::exchange(m_held, {});
+    if (!m_client || items.isEmpty())
+        return;
+    m_started = QDateTime::currentDateTimeUtc();
+    m_bulk = std::make_unique<BulkRevoker>(m_client);
+    m_bulk->setRequestingUserId(m_requestingUserId);
+    if (m_concurrency > 0)
+        m_bulk->setConcurrency(m_concurrency);
+    m_bulk->setObserver(m_audit);
+    BulkRevoker *bulk = m_bulk.get();
+    connect(bulk, &BulkRevoker::itemStarted, this, [this, bulk](int index) { Q_EMIT itemStarted(bulk->items().at(index)); });
+    connect(bulk, &BulkRevoker::itemFinished, this, [this, bulk](int index, const RevokeResult &result) {
+        Q_EMIT itemFinished(bulk->items().at(index), result);
+    });
+    connect(bulk, &BulkRevoker::progress, this, &RevokeRun::progress);
+    connect(bulk, &BulkRevoker::stateChanged, this, &RevokeRun::stateChanged);
+    connect(bulk, &BulkRevoker::finished, this, &RevokeRun::finished);
+    Q_EMIT started(int(items.size()));
+    bulk->start(items);
+}
+
+void RevokeRun::pause()
+{
+    if (m_bulk)
+        m_bulk->pause();
+}
+
+void RevokeRun::resume()
+{
+    if (m_bulk)
+        m_bulk->resume();
+}
+
+void RevokeRun::cancel()
+{
+    if (m_bulk)
+        m_bulk->cancel();
+}
+
+QList<RevokeItem> RevokeRun::failedItems() const
+{
+    QList<RevokeItem> items;
+    if (!m_bulk)
+        return items;
+    const auto &results = m_bulk->results();
+    for (qsizetype i = 0; i < qsizetype(results.size()); ++i) {
+        if (results[i] && revokeRetryable(results[i]->outcome))
+            items << m_bulk->items().at(i);
+    }
+    return items;
+}
+
+bool RevokeRun::retryFailed()
+{
+    return start(failedItems(), m_ticket);
+}
+
+const std::optional<ClerkError> &RevokeRun::stopReason() const
+{
+    static const std::optional<ClerkError> none;
+    return m_bulk ? m_bulk->stopReason() : none;
+}
+
+QString RevokeRun::ticketSummary(const QString &scope, bool perOrganization) const
+{
+    if (!m_bulk)
+        return {};
+    const BulkSummary summary = m_bulk->summary();
+    const AuditContext context = m_audit ? m_audit->context() : AuditContext{};
+    auto tr = [](const char *text, int n = -1) { return QCoreApplication::translate("RevokeRun", text, nullptr, n); };
+    QStringList lines;
+    lines << tr("InviteDesk revoke summary");
+    lines << scope;
+    lines << tr("Instance: %1, %2").arg(context.environment, context.apiHost);
+    lines << tr("Started: %1 UTC").arg(m_started.toString(u"yyyy-MM-dd HH:mm:ss"_s));
+    if (!m_ticket.isEmpty())
+        lines << tr("Ticket: %1").arg(m_ticket);
+    lines << tr("Result: %1").arg(summary.describe());
+    if (const std::optional<ClerkError> &why = m_bulk->stopReason())
+        lines << tr("Stopped: %1").arg(why->userMessage());
+    lines << QString();
+    int listed = 0;
+    const auto &results = m_bulk->results();
+    for (qsizetype i = 0; i < qsizetype(results.size()); ++i) {
+        if (!results[i])
+            continue;
+        const RevokeResult &r = *results[i];
+        const RevokeItem &item = m_bulk->items().at(i);
+        const bool problem = !revokeSucceeded(r.outcome);
+        // Every problem is listed; successes only up to twenty, so the text stays short.
+        if (!problem && listed >= 20)
+            continue;
+        QString line = u"- "_s + (item.emailAddress.isEmpty() ? item.invitationId : item.emailAddress) + u": "_s
+                       + revokeOutcomeText(r.outcome);
+        if (perOrganization)
+            line += u" ("_s + item.organizationName + u')';
+        if (r.error && problem) {
+            line += u" — "_s + r.error->userMessage();
+            if (!r.error->traceId().isEmpty())
+                line += u" (trace ID "_s + r.error->traceId() + u')';
+        }
+        lines << line;
+        if (!problem)
+            ++listed;
+    }
+    const int hidden = summary.succeeded() - listed;
+    if (hidden > 0)
+        lines << tr("… and %n more revoked.", hidden);
+    return lines.join(u'\n');
+}
+
+void RevokeRun::reinvite(const Invitation &previous, const Organization &organization, bool notify, int expiresInDays,
+                         const QString &ticket)
+{
+    if (!m_client || !m_audit)
+        return;
+    RevokeItem item = RevokeItem::of(previous, organization);
+    item.ticket = ticket;
+    NewInvitation fresh;
+    fresh.emailAddress = previous.emailAddress;
+    fresh.role = previous.role;
+    fresh.publicMetadata = previous.publicMetadata;
+    fresh.inviterUserId = m_requestingUserId;
+    fresh.notify = notify;
+    fresh.expiresInDays = expiresInDays;
+    const QPointer<RevokeRun> self(this);
+    // Nothing is created that the audit log could not record first.
+    m_audit->reinviteIntended(item, notify, expiresInDays, [self, item, fresh, previous](bool ok, const QString &whyNot) {
+        if (!self)
+            return;
+        if (!ok || !self->m_client) {
+            Q_EMIT self->reinviteFailed(previous, ClerkError::invalidRequest(whyNot));
+            return;
+        }
+        self->m_client->createInvitation(
+            item.organizationId, fresh, self, [self, item, previous](Result<Invitation> result) {
+                const std::optional<Invitation> created = result ? std::optional(result.value()) : std::nullopt;
+                const std::optional<ClerkError> error = result ? std::nullopt : std::optional(result.error());
+                if (!self->m_audit)
+                    return;
+                self->m_audit->reinviteSettled(item, created, error, [self, created, error, previous](bool, const QString &) {
+                    if (!self)
+                        return;
+                    if (created)
+                        Q_EMIT self->reinvited(previous, *created);
+                    else
+                        Q_EMIT self->reinviteFailed(previous, *error);
+                });
+            });
+    });
+}
+
+} // namespace InviteDesk

@@ -1,0 +1,97 @@
+#pragma once
+
+#include "core/audit/AuditWriter.h"
+#include "core/workflows/BulkRevoker.h"
+
+#include <QtCore/QDateTime>
+#include <QtCore/QObject>
+#include <QtCore/QPointer>
+#include <QtCore/QTimer>
+
+namespace InviteDesk {
+
+/*!
+ * The revoke workflow both front ends use: confirmed invitations go through the undo window (if
+ * set), the bulk engine and the audit log; failures can be retried; a run ends in a summary, and in a
+ * short text for the support ticket. Re-invites go through the same audited path: an intent record
+ * before the create, an outcome record after it.
+ *
+ * The window presents what this decides (its table model applies each item's result); the CLI prints
+ * it. Neither keeps results of its own.
+ */
+class RevokeRun : public QObject
+{
+    Q_OBJECT
+
+public:
+    /*! \a audit records every revoke (not owned; must outlive the run). */
+    RevokeRun(ClerkClient *client, AuditWriter *audit, QObject *parent = nullptr);
+    ~RevokeRun() override;
+
+    void setRequestingUserId(const QString &userId) { m_requestingUserId = userId; }
+    /*! With an undo window, nothing is sent (or logged) for that many seconds and undo() takes it back. */
+    void setUndoSeconds(int seconds) { m_undoSeconds = std::max(0, seconds); }
+    int undoSeconds() const { return m_undoSeconds; }
+    /*! For tests: more revokes at once than the default. */
+    void setConcurrency(int concurrency) { m_concurrency = concurrency; }
+
+    /*! Starts (or holds) a run of \a items, each audited with \a ticket. False when one is going on. */
+    bool start(QList<RevokeItem> items, const QString &ticket = {});
+    void undo();
+    void sendNow();
+    void pause();
+    void resume();
+    void cancel();
+    /*! A new run of the items of the last run that failed or were forbidden. */
+    bool retryFailed();
+
+    bool isHolding() const { return m_holdTimer.isActive(); }
+    /*! Running, paused or stopping (not holding, not finished). */
+    bool isRunning() const;
+    BulkRevoker::State state() const { return m_bulk ? m_bulk->state() : BulkRevoker::State::Idle; }
+    /*! The last run's items that may be tried again (failed or forbidden). */
+    QList<RevokeItem> failedItems() const;
+    BulkSummary summary() const { return m_bulk ? m_bulk->summary() : BulkSummary{}; }
+    const std::optional<ClerkError> &stopReason() const;
+    qint64 elapsedMs() const { return m_bulk ? m_bulk->elapsedMs() : 0; }
+    QString ticket() const { return m_ticket; }
+
+    /*!
+     * A short text about the last run for a support ticket: \a scope (what was worked on), the
+     * environment and host, the start time, the outcome counts, every problem with Clerk's trace ID,
+     * and the first twenty revoked. Never a key, never an invitation link. Empty before any run.
+     */
+    QString ticketSummary(const QString &scope, bool perOrganization) const;
+
+    /*! Creates a new invitation like \a previous (same email, role, public metadata), audited. */
+    void reinvite(const Invitation &previous, const Organization &organization, bool notify, int expiresInDays,
+                  const QString &ticket = {});
+
+Q_SIGNALS:
+    void held(const QList<InviteDesk::RevokeItem> &items, int seconds);
+    void undone(const QList<InviteDesk::RevokeItem> &items);
+    void started(int total);
+    void itemStarted(const InviteDesk::RevokeItem &item);
+    void itemFinished(const InviteDesk::RevokeItem &item, const InviteDesk::RevokeResult &result);
+    void progress(int settled, int total, qint64 etaMs);
+    void stateChanged(InviteDesk::BulkRevoker::State state);
+    void finished(const InviteDesk::BulkSummary &summary);
+    void reinvited(const InviteDesk::Invitation &previous, const InviteDesk::Invitation &created);
+    void reinviteFailed(const InviteDesk::Invitation &previous, const InviteDesk::ClerkError &error);
+
+private:
+    void begin();
+
+    QPointer<ClerkClient> m_client;
+    QPointer<AuditWriter> m_audit;
+    QString m_requestingUserId;
+    int m_undoSeconds = 0;
+    int m_concurrency = 0;
+    QTimer m_holdTimer;
+    QList<RevokeItem> m_held;
+    QString m_ticket;
+    std::unique_ptr<BulkRevoker> m_bulk;
+    QDateTime m_started;
+};
+
+} // namespace InviteDesk

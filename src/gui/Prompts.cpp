@@ -1,0 +1,57 @@
+#include "gui/Prompts.h"
+
+#include "gui/connection/ProfileDialog.h"
+#include "gui/invitations/ReinviteDialog.h"
+#include "gui/invitations/RevokeDialog.h"
+
+#include <QtWidgets/QFileDialog>
+
+namespace InviteDesk {
+
+Prompts::~Prompts() = default;
+
+Prompts::RevokeAnswer DialogPrompts::confirmRevoke(QWidget *parent, const RevokeRequest &request)
+{
+    RevokeDialog dialog(request.badge, request.scope, request.confirmationText, request.lines, parent);
+    const bool confirmed = dialog.exec() == QDialog::Accepted;
+    return {confirmed, confirmed ? dialog.ticket() : QString()};
+}
+
+Prompts::ReinviteAnswer DialogPrompts::confirmReinvite(QWidget *parent, Session::Badge badge, const Invitation &previous,
+                                                       const QString &organizationName)
+{
+    ReinviteDialog dialog(badge, previous, organizationName, parent);
+    const bool confirmed = dialog.exec() == QDialog::Accepted;
+    return {confirmed, dialog.notify(), dialog.expiresInDays()};
+}
+
+Prompts::ProfileAnswer DialogPrompts::editProfile(QWidget *parent, const ConnectionProfile &profile, bool isNew,
+                                                  bool hasStoredKey, const QString &note)
+{
+    ProfileDialog dialog(profile, hasStoredKey, parent);
+    dialog.setWindowTitle(isNew ? ProfileDialog::tr("New connection profile") : ProfileDialog::tr("Edit connection profile"));
+    if (!note.isEmpty())
+        dialog.setKeychainNote(note);
+    if (dialog.exec() != QDialog::Accepted)
+        return {};
+    return {true, dialog.profile(), dialog.secretKey()};
+}
+
+QMessageBox::StandardButton DialogPrompts::ask(QWidget *parent, const QString &title, const QString &text,
+                                               QMessageBox::StandardButtons buttons,
+                                               QMessageBox::StandardButton defaultButton)
+{
+    return QMessageBox::question(parent, title, text, buttons, defaultButton);
+}
+
+void DialogPrompts::warn(QWidget *parent, const QString &title, const QString &text)
+{
+    QMessageBox::warning(parent, title, text);
+}
+
+QString DialogPrompts::saveFileName(QWidget *parent, const QString &title, const QString &suggested, const QString &filter)
+{
+    return QFileDialog::getSaveFileName(parent, title, suggested, filter);
+}
+
+} // namespace InviteDesk

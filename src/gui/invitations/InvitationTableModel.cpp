@@ -1,0 +1,524 @@
+#include "gui/invitations/InvitationTableModel.h"
+
+#include "core/util/TextOutput.h"
+#include "gui/TimeFormat.h"
+
+#include <QtCore/QDateTime>
+#include <QtCore/QSet>
+#include <QtGui/QColor>
+#include <QtGui/QFont>
+#include <QtGui/QFontDatabase>
+#include <QtGui/QGuiApplication>
+#include <QtGui/QIcon>
+#include <QtGui/QPalette>
+
+#include <algorithm>
+#include <limits>
+
+using namespace Qt::StringLiterals;
+
+namespace InviteDesk {
+
+namespace {
+constexpr qint64 dayMs = 24LL * 3600 * 1000;
+
+bool darkPalette()
+{
+    const QPalette palette = QGuiApplication::palette();
+    return palette.color(QPalette::Window).lightness() < palette.color(QPalette::WindowText).lightness();
+}
+
+QColor warningColor()
+{
+    return darkPalette() ? QColor(0xff, 0xb7, 0x4d) : QColor(0xb2, 0x5e, 0x00);
+}
+
+QColor errorColor()
+{
+    return darkPalette() ? QColor(0xef, 0x6c, 0x6c) : QColor(0xc6, 0x28, 0x28);
+}
+
+QColor successColor()
+{
+    return darkPalette() ? QColor(0x81, 0xc7, 0x84) : QColor(0x2e, 0x7d, 0x32);
+}
+
+QString statusName(InvitationStatus status, const QString &raw)
+{
+    switch (status) {
+    case InvitationStatus::Pending: return InvitationTableModel::tr("Pending");
+    case InvitationStatus::Accepted: return InvitationTableModel::tr("Accepted");
+    case InvitationStatus::Revoked: return InvitationTableModel::tr("Revoked");
+    case InvitationStatus::Expired: return InvitationTableModel::tr("Expired");
+    case InvitationStatus::Unknown: break;
+    }
+    return raw.isEmpty() ? InvitationTableModel::tr("Unknown") : raw;
+}
+} // namespace
+
+InvitationTableModel::InvitationTableModel(QObject *parent)
+    : QAbstractTableModel(parent), m_now(QDateTime::currentMSecsSinceEpoch())
+{
+}
+
+int InvitationTableModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int InvitationTableModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QHash<int, QByteArray> InvitationTableModel::roleNames() const
+{
+    QHash<int, QByteArray> names = QAbstractTableModel::roleNames();
+    names.insert(InvitationIdRole, "invitationId");
+    names.insert(SortRole, "sortValue");
+    names.insert(RevokeStateRole, "revokeState");
+    names.insert(StatusRole, "status");
+    names.insert(ExpiresAtRole, "expiresAt");
+    names.insert(EmailRole, "email");
+    names.insert(UrlRole, "url");
+    return names;
+}
+
+QVariant InvitationTableModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case Email: return tr("Email");
+    case Organization: return tr("Organization");
+    case Role: return tr("Role");
+    case Status: return tr("Status");
+    case Invited: return tr("Invited");
+    case Expires: return tr("Expires");
+    case InvitedBy: return tr("Invited by");
+    case InvitationId: return tr("Invitation ID");
+    default: return {};
+    }
+}
+
+QString InvitationTableModel::statusText(const Row &row) const
+{
+    switch (row.state) {
+    case RevokeState::Queued: return tr("Queued");
+    case RevokeState::Revoking: return tr("Revoking…");
+    case RevokeState::Revoked: return tr("Revoked");
+    case RevokeState::Failed: return tr("Failed");
+    case RevokeState::Idle: break;
+    }
+    return statusName(row.invitation.status, row.invitation.statusText);
+}
+
+QVariant InvitationTableModel::displayData(const Row &row, int column) const
+{
+    const Invitation &inv = row.invitation;
+    switch (column) {
+    // Text from Clerk is shown with its control and invisible characters made visible.
+    case Email: return printable(inv.emailAddress);
+    case Organization: return printable(inv.organization ? inv.organization->name : inv.organizationId);
+    case Role: return printable(inv.roleName.isEmpty() ? inv.role : inv.roleName);
+    case Status: return statusText(row);
+    case Invited: return TimeFormat::ago(inv.createdAt, m_now);
+    case Expires: return inv.expiresAt ? TimeFormat::expiry(*inv.expiresAt, m_now) : tr("never");
+    case InvitedBy: return row.inviterName.isEmpty() ? u"—"_s : printable(row.inviterName);
+    case InvitationId: return printable(inv.id);
+    default: return {};
+    }
+}
+
+InvitationTableModel::SortKey InvitationTableModel::sortKey(int rowIndex, int column) const
+{
+    const Row &row = m_rows.at(rowIndex);
+    const Invitation &inv = row.invitation;
+    switch (column) {
+    case Email: return {0, inv.emailAddress, true};
+    case Organization: return {0, inv.organization ? QStringView(inv.organization->name) : QStringView(inv.organizationId), true};
+    case Role: return {0, inv.roleName.isEmpty() ? QStringView(inv.role) : QStringView(inv.roleName), true};
+    // What the Status column shows: the row's revoke state while it has one, else Clerk's status.
+    case Status: return {row.state == RevokeState::Idle ? qint64(inv.status) : 100 + qint64(row.state), {}, false};
+    case Invited: return {inv.createdAt, {}, false};
+    case Expires: return {inv.expiresAt.value_or(std::numeric_limits<qint64>::max()), {}, false};
+    case InvitedBy: return {0, row.inviterName, true};
+    case InvitationId: return {0, inv.id, true};
+    default: return {};
+    }
+}
+
+bool InvitationTableModel::lessThan(const SortKey &left, const SortKey &right)
+{
+    if (left.isText)
+        return left.text.compare(right.text, Qt::CaseInsensitive) < 0;
+    return left.number < right.number;
+}
+
+InvitationTableModel::Row InvitationTableModel::makeRow(const Invitation &invitation)
+{
+    return Row{invitation, RevokeState::Idle, {}, invitation.inviterDisplay()};
+}
+
+QVariant InvitationTableModel::toolTip(const Row &row, int rowIndex, int column) const
+{
+    const Invitation &inv = row.invitation;
+    switch (column) {
+    case Status:
+        return row.message.isEmpty() ? printable(inv.statusText) : row.message; // the message is escaped when made
+    case Invited:
+        return TimeFormat::exact(inv.createdAt);
+    case Expires:
+        return inv.expiresAt ? TimeFormat::exact(*inv.expiresAt) : QVariant();
+    case Role:
+        return printable(inv.role);
+    case Organization:
+        return printable(inv.organization ? u"%1 · %2"_s.arg(inv.organization->slug, inv.organizationId)
+                                          : inv.organizationId);
+    case InvitedBy:
+        if (inv.inviter)
+            return printable(inv.inviter->identifier);
+        return inv.inviterId.isEmpty() ? tr("Created through the API, without an inviter") : printable(inv.inviterId);
+    case Email: {
+        const int copies = pendingDuplicates(rowIndex);
+        if (copies > 1)
+            return tr("%1 — invited %n times: %n pending invitations for this address", nullptr, copies)
+                .arg(printable(inv.emailAddress));
+        return printable(inv.emailAddress);
+    }
+    default:
+        return {};
+    }
+}
+
+QVariant InvitationTableModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const Row &row = m_rows.at(index.row());
+    const Invitation &inv = row.invitation;
+    const int column = index.column();
+
+    switch (role) {
+    case Qt::DisplayRole:
+        return displayData(row, column);
+    case SortRole: {
+        const SortKey key = sortKey(index.row(), column);
+        return key.isText ? QVariant(key.text.toString()) : QVariant(key.number);
+    }
+    case InvitationIdRole:
+        return inv.id;
+    case EmailRole:
+        return inv.emailAddress;
+    case UrlRole:
+        return inv.url;
+    case RevokeStateRole:
+        return int(row.state);
+    case StatusRole:
+        return int(inv.status);
+    case ExpiresAtRole:
+        return inv.expiresAt ? QVariant(*inv.expiresAt) : QVariant();
+    case Qt::ToolTipRole:
+        return toolTip(row, index.row(), column);
+    case Qt::ForegroundRole:
+        if (column == Status) {
+            if (row.state == RevokeState::Failed)
+                return errorColor();
+            if (row.state == RevokeState::Revoked)
+                return successColor();
+        }
+        if (column == Expires && inv.expiresAt && inv.status == InvitationStatus::Pending) {
+            if (*inv.expiresAt <= m_now)
+                return errorColor();
+            if (*inv.expiresAt - m_now < dayMs)
+                return warningColor();
+        }
+        return {};
+    case Qt::FontRole:
+        if (column == InvitationId)
+            return QFontDatabase::systemFont(QFontDatabase::FixedFont);
+        if (column == Expires && inv.expiresAt && inv.status == InvitationStatus::Pending
+            && *inv.expiresAt - m_now < dayMs) {
+            QFont bold;
+            bold.setBold(true);
+            return bold;
+        }
+        return {};
+    case Qt::DecorationRole:
+        if (column == Email && pendingDuplicates(index.row()) > 1)
+            return QIcon(u":/icons/duplicate.svg"_s);
+        if (column != Status)
+            return {};
+        switch (row.state) {
+        case RevokeState::Failed: return QIcon(u":/icons/status-failed.svg"_s);
+        case RevokeState::Revoked: return QIcon(u":/icons/status-revoked.svg"_s);
+        case RevokeState::Revoking:
+        case RevokeState::Queued: return QIcon(u":/icons/status-busy.svg"_s);
+        case RevokeState::Idle: return {};
+        }
+        return {};
+    case Qt::AccessibleTextRole:
+        if (column == Status && !row.message.isEmpty())
+            return QString(statusText(row) + u": "_s + row.message);
+        if (column == Email && pendingDuplicates(index.row()) > 1)
+            return toolTip(row, index.row(), column);
+        return displayData(row, column);
+    default:
+        return {};
+    }
+}
+
+void InvitationTableModel::reindexFrom(int first)
+{
+    for (int i = first; i < m_rows.size(); ++i)
+        m_rowById.insert(m_rows.at(i).invitation.id, i);
+}
+
+void InvitationTableModel::addRow(const Invitation &invitation)
+{
+    m_rowById.insert(invitation.id, int(m_rows.size()));
+    m_rows.append(makeRow(invitation));
+    m_addresses[emailKey(invitation.emailAddress)].ids.append(invitation.id);
+    countPending(invitation, +1);
+}
+
+void InvitationTableModel::countPending(const Invitation &invitation, int delta)
+{
+    if (invitation.status != InvitationStatus::Pending)
+        return;
+    const auto it = m_addresses.find(emailKey(invitation.emailAddress));
+    if (it != m_addresses.end())
+        it->pending += delta;
+}
+
+void InvitationTableModel::announceAddress(const Invitation &invitation)
+{
+    const auto it = m_addresses.constFind(emailKey(invitation.emailAddress));
+    if (it == m_addresses.cend() || it->ids.size() < 2)
+        return;
+    for (const QString &id : it->ids) {
+        const int row = m_rowById.value(id, -1);
+        if (row >= 0 && id != invitation.id)
+            Q_EMIT dataChanged(index(row, Email), index(row, Email),
+                               {Qt::DecorationRole, Qt::ToolTipRole, Qt::AccessibleTextRole});
+    }
+}
+
+int InvitationTableModel::pendingDuplicates(int row) const
+{
+    const Invitation &inv = m_rows.at(row).invitation;
+    if (inv.status != InvitationStatus::Pending)
+        return 0;
+    return m_addresses.value(emailKey(inv.emailAddress)).pending;
+}
+
+QStringList InvitationTableModel::olderDuplicateIds() const
+{
+    QStringList older;
+    for (auto it = m_addresses.cbegin(); it != m_addresses.cend(); ++it) {
+        if (it->pending < 2)
+            continue;
+        // Of the rows that may still be revoked, keep the newest and revoke the rest.
+        QList<int> rows;
+        for (const QString &id : it->ids) {
+            const int row = m_rowById.value(id, -1);
+            if (row >= 0 && isRevocable(row))
+                rows << row;
+        }
+        if (rows.size() < 2)
+            continue;
+        const int newest = *std::max_element(rows.cbegin(), rows.cend(), [this](int a, int b) {
+            return m_rows.at(a).invitation.createdAt < m_rows.at(b).invitation.createdAt;
+        });
+        for (int row : std::as_const(rows)) {
+            if (row != newest)
+                older << m_rows.at(row).invitation.id;
+        }
+    }
+    return older;
+}
+
+void InvitationTableModel::reset(const QList<Invitation> &invitations)
+{
+    beginResetModel();
+    m_rows.clear();
+    m_rowById.clear();
+    m_addresses.clear();
+    m_rows.reserve(invitations.size());
+    for (const Invitation &inv : invitations) {
+        if (!m_rowById.contains(inv.id))
+            addRow(inv);
+    }
+    endResetModel();
+}
+
+void InvitationTableModel::append(const QList<Invitation> &invitations)
+{
+    QList<Invitation> fresh;
+    fresh.reserve(invitations.size());
+    QSet<QString> batch;
+    for (const Invitation &inv : invitations) {
+        if (m_rowById.contains(inv.id))
+            update(inv);
+        else if (!batch.contains(inv.id)) {
+            batch.insert(inv.id);
+            fresh.append(inv);
+        }
+    }
+    if (fresh.isEmpty())
+        return;
+    const int first = int(m_rows.size());
+    beginInsertRows({}, first, first + int(fresh.size()) - 1);
+    for (const Invitation &inv : std::as_const(fresh))
+        addRow(inv);
+    endInsertRows();
+    // Earlier rows of these addresses may have just become duplicates: their marks change.
+    for (const Invitation &inv : std::as_const(fresh)) {
+        if (inv.status == InvitationStatus::Pending && pendingDuplicates(m_rowById.value(inv.id)) > 1)
+            announceAddress(inv);
+    }
+}
+
+void InvitationTableModel::remove(const QStringList &ids)
+{
+    QList<int> rows;
+    for (const QString &id : ids) {
+        const int row = m_rowById.value(id, -1);
+        if (row >= 0)
+            rows.append(row);
+    }
+    if (rows.isEmpty())
+        return;
+    std::sort(rows.begin(), rows.end(), std::greater<>());
+    // One beginRemoveRows per run of neighbouring rows, from the bottom up.
+    for (qsizetype i = 0; i < rows.size();) {
+        qsizetype j = i;
+        while (j + 1 < rows.size() && rows.at(j + 1) == rows.at(j) - 1)
+            ++j;
+        const int last = rows.at(i);
+        const int first = rows.at(j);
+        beginRemoveRows({}, first, last);
+        for (int row = last; row >= first; --row) {
+            const Invitation &inv = m_rows.at(row).invitation;
+            countPending(inv, -1);
+            const QString key = emailKey(inv.emailAddress);
+            Address &address = m_addresses[key];
+            address.ids.removeOne(inv.id);
+            if (address.ids.isEmpty())
+                m_addresses.remove(key);
+            m_rowById.remove(inv.id);
+        }
+        m_rows.remove(first, last - first + 1);
+        endRemoveRows();
+        i = j + 1;
+    }
+    reindexFrom(rows.last());
+}
+
+void InvitationTableModel::update(const Invitation &invitation)
+{
+    const int row = m_rowById.value(invitation.id, -1);
+    if (row < 0)
+        return;
+    const bool addressChanged = emailKey(m_rows[row].invitation.emailAddress) != emailKey(invitation.emailAddress);
+    const bool pendingChanged = (m_rows[row].invitation.status == InvitationStatus::Pending)
+                                != (invitation.status == InvitationStatus::Pending);
+    if (addressChanged) {
+        // Rare (Clerk does not change addresses), but the index must stay true.
+        remove({invitation.id});
+        append({invitation});
+        return;
+    }
+    countPending(m_rows[row].invitation, -1);
+    m_rows[row].invitation = invitation;
+    m_rows[row].inviterName = invitation.inviterDisplay();
+    countPending(invitation, +1);
+    Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
+    if (pendingChanged)
+        announceAddress(invitation); // the other rows of this address gained or lost a duplicate
+}
+
+void InvitationTableModel::setState(int row, RevokeState state, const QString &message)
+{
+    Row &r = m_rows[row];
+    if (r.state == state && r.message == message)
+        return;
+    r.state = state;
+    r.message = message;
+    Q_EMIT dataChanged(index(row, Status), index(row, Status),
+                       {Qt::DisplayRole, Qt::ToolTipRole, Qt::ForegroundRole, Qt::DecorationRole, SortRole,
+                        RevokeStateRole, Qt::AccessibleTextRole});
+}
+
+void InvitationTableModel::markQueued(const QList<RevokeItem> &items, const QString &message)
+{
+    for (const RevokeItem &item : items) {
+        const int row = rowOf(item.invitationId);
+        if (row >= 0)
+            setState(row, RevokeState::Queued, message);
+    }
+}
+
+void InvitationTableModel::markRevoking(const QString &id)
+{
+    const int row = rowOf(id);
+    if (row >= 0)
+        setState(row, RevokeState::Revoking, {});
+}
+
+void InvitationTableModel::markIdle(const QList<RevokeItem> &items)
+{
+    for (const RevokeItem &item : items) {
+        const int row = rowOf(item.invitationId);
+        if (row >= 0)
+            setState(row, RevokeState::Idle, {});
+    }
+}
+
+void InvitationTableModel::applyResult(const QString &id, const RevokeResult &result)
+{
+    const int row = rowOf(id);
+    if (row < 0)
+        return;
+    QString message;
+    if (result.outcome == RevokeOutcome::AlreadyRevoked) {
+        message = tr("It had already been revoked.");
+    } else if (!revokeSucceeded(result.outcome) && result.outcome != RevokeOutcome::Cancelled) {
+        // Failures keep their reason (Clerk's own words where it gave some) and the trace ID for support.
+        message = revokeOutcomeText(result.outcome);
+        if (result.error && result.outcome != RevokeOutcome::NotPendingAccepted
+            && result.outcome != RevokeOutcome::NotPendingExpired)
+            message = printable(result.error->userMessage());
+        if (result.error && !result.error->traceId().isEmpty())
+            message += u'\n' + tr("Trace ID: %1").arg(printable(result.error->traceId()));
+    }
+    setState(row, revokeStateFor(result.outcome), message);
+    if (result.invitation && result.invitation->id == id)
+        update(*result.invitation);
+}
+
+RevokeState InvitationTableModel::revokeState(const QString &id) const
+{
+    const int row = rowOf(id);
+    return row < 0 ? RevokeState::Idle : m_rows.at(row).state;
+}
+
+bool InvitationTableModel::isRevocable(int row) const
+{
+    return InviteDesk::isRevocable(m_rows.at(row).invitation, m_rows.at(row).state);
+}
+
+bool InvitationTableModel::isReinvitable(int row) const
+{
+    return InviteDesk::isReinvitable(m_rows.at(row).invitation, m_rows.at(row).state);
+}
+
+void InvitationTableModel::setNow(qint64 msSinceEpoch)
+{
+    m_now = msSinceEpoch;
+    if (!m_rows.isEmpty())
+        Q_EMIT dataChanged(index(0, Invited), index(int(m_rows.size()) - 1, Expires),
+                           {Qt::DisplayRole, Qt::ForegroundRole, Qt::FontRole});
+}
+
+} // namespace InviteDesk

@@ -1,0 +1,122 @@
+#pragma once
+
+#include "core/domain/Revocation.h"
+
+#include <QtCore/QAbstractTableModel>
+#include <QtCore/QHash>
+#include <QtCore/QStringView>
+
+namespace InviteDesk {
+
+/*!
+ * The invitations the window shows, one row each, and the one owner of each row's revoke state.
+ *
+ * Display text under Qt::DisplayRole; the typed sort key under SortRole (sortKey(), the only
+ * definition of how a column sorts; the proxy compares the same keys). A row's revoke state (queued,
+ * revoking, revoked, failed with a reason) is changed only by markQueued(), markRevoking(), markIdle()
+ * and applyResult(); whether a row may be revoked is isRevocable(), which asks the domain rule.
+ * Rows arrive a page at a time (one beginInsertRows per page); changes are announced with
+ * dataChanged and the roles that changed.
+ */
+class InvitationTableModel : public QAbstractTableModel
+{
+    Q_OBJECT
+
+public:
+    enum Column { Email, Organization, Role, Status, Invited, Expires, InvitedBy, InvitationId, ColumnCount };
+    Q_ENUM(Column)
+
+    enum ItemRole {
+        InvitationIdRole = Qt::UserRole + 1,
+        SortRole,        //!< QString or qint64: what the column sorts by
+        RevokeStateRole, //!< RevokeState as int
+        StatusRole,      //!< InvitationStatus as int
+        ExpiresAtRole,   //!< qint64 ms, or an invalid QVariant
+        EmailRole,       //!< the exact address (not escaped for display)
+        UrlRole,
+    };
+
+    /*! A column's sort value without copies: a number, or text compared case-insensitively. */
+    struct SortKey
+    {
+        qint64 number = 0;
+        QStringView text;
+        bool isText = false;
+    };
+
+    explicit InvitationTableModel(QObject *parent = nullptr);
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    QHash<int, QByteArray> roleNames() const override;
+
+    /*! Replaces everything (a new organization or status). */
+    void reset(const QList<Invitation> &invitations = {});
+    /*! Adds the ones not present yet; updates the ones that are. */
+    void append(const QList<Invitation> &invitations);
+    void remove(const QStringList &ids);
+    void update(const Invitation &invitation);
+
+    /*! Confirmed and waiting (the undo window, or their turn); \a message explains, e.g. "Undo still takes it back". */
+    void markQueued(const QList<RevokeItem> &items, const QString &message = {});
+    void markRevoking(const QString &id);
+    /*! Back to not being part of a run (undone). */
+    void markIdle(const QList<RevokeItem> &items);
+    /*! A revoke ended: the row's state, its reason, and the invitation as Clerk last reported it. */
+    void applyResult(const QString &id, const RevokeResult &result);
+    RevokeState revokeState(const QString &id) const;
+    /*! isRevocable() of the domain rules, for this row. */
+    bool isRevocable(int row) const;
+    bool isReinvitable(int row) const;
+
+    int rowOf(const QString &id) const { return m_rowById.value(id, -1); }
+    const Invitation &invitationAt(int row) const { return m_rows.at(row).invitation; }
+    SortKey sortKey(int row, int column) const;
+    static bool lessThan(const SortKey &left, const SortKey &right);
+    /*! How many pending invitations share this row's email address (0 if the row is not pending). */
+    int pendingDuplicates(int row) const;
+    /*! For every address with several revocable pending invitations: all but the newest (the ones to revoke). */
+    QStringList olderDuplicateIds() const;
+    /*! Fixes "now" for relative times; tests pin it, the app refreshes it every minute. */
+    void setNow(qint64 msSinceEpoch);
+    qint64 now() const { return m_now; }
+
+private:
+    struct Row
+    {
+        Invitation invitation;
+        RevokeState state = RevokeState::Idle;
+        QString message;
+        QString inviterName; //!< invitation.inviterDisplay(), built once instead of on every comparison
+    };
+    static Row makeRow(const Invitation &invitation);
+
+    QVariant displayData(const Row &row, int column) const;
+    QVariant toolTip(const Row &row, int index, int column) const;
+    QString statusText(const Row &row) const;
+    void setState(int row, RevokeState state, const QString &message);
+    void reindexFrom(int row);
+    void addRow(const Invitation &invitation);
+    /*! Counts \a invitation into (+1) or out of (-1) its address's pending count. */
+    void countPending(const Invitation &invitation, int delta);
+    /*! The other rows of \a invitation's address show a changed duplicate mark. */
+    void announceAddress(const Invitation &invitation);
+
+    static QString emailKey(const QString &email) { return email.toCaseFolded(); }
+
+    /*! The rows of one address (case-folded), for the duplicate marks. */
+    struct Address
+    {
+        int pending = 0;
+        QList<QString> ids;
+    };
+
+    QList<Row> m_rows;
+    QHash<QString, int> m_rowById;
+    QHash<QString, Address> m_addresses;
+    qint64 m_now = 0;
+};
+
+} // namespace InviteDesk

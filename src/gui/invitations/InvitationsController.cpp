@@ -1,0 +1,282 @@
+#include "gui/invitations/InvitationsController.h"
+
+#include "gui/ActivityModel.h"
+#include "gui/connection/Session.h"
+#include "gui/invitations/InvitationTableModel.h"
+
+#include <QtCore/QFile>
+
+using namespace Qt::StringLiterals;
+
+namespace InviteDesk {
+
+InvitationsController::InvitationsController(Session *session, InvitationTableModel *model, ActivityModel *activity,
+                                             QObject *parent)
+    : QObject(parent), m_session(session), m_model(model), m_activity(activity)
+{
+    connect(session, &Session::opened, this, &InvitationsController::onSessionOpened);
+    connect(session, &Session::aboutToClose, this, &InvitationsController::onSessionClosing);
+}
+
+InvitationsController::~InvitationsController() = default;
+
+QString InvitationsController::auditLogPath() const
+{
+    return m_session->auditLogPath();
+}
+
+void InvitationsController::onSessionOpened()
+{
+    m_query = std::make_unique<InvitationListing>(m_session->client());
+    connectQuery();
+    m_run = std::make_unique<RevokeRun>(m_session->client(), m_session->audit());
+    m_run->setRequestingUserId(m_session->profile().actingUserId);
+    m_run->setUndoSeconds(m_undoSeconds);
+    connectRun();
+    connect(m_session->client(), &ClerkClient::rateLimited, this, [this](qint64 waitMs) {
+        m_activity->add(ActivityModel::Level::Warning,
+                        tr("Clerk's rate limit was reached; waiting %n second(s).", nullptr, int((waitMs + 999) / 1000)));
+        Q_EMIT rateLimited(waitMs);
+    });
+
+    // Revokes an interrupted earlier run left open are re-read and recorded (off this thread).
+    if (!QFile::exists(m_session->auditLogPath()))
+        return;
+    m_reconciler = std::make_unique<AuditReconciler>(m_session->client(), m_session->audit());
+    connect(m_reconciler.get(), &AuditReconciler::finished, this,
+            [this](const QList<AuditReconciler::Settled> &settled, int left) {
+                for (const AuditReconciler::Settled &s : settled)
+                    m_activity->add(ActivityModel::Level::Warning,
+                                    tr("A revoke interrupted in an earlier session was checked: %1 — %2")
+                                        .arg(s.email.isEmpty() ? s.invitationId : s.email, s.outcome));
+                if (left > 0)
+                    m_activity->add(ActivityModel::Level::Info,
+                                    tr("%n revoke(s) left open in the audit log belong to another profile or to a "
+                                       "run still going in another window or CLI.",
+                                       nullptr, left));
+                Q_EMIT interruptedRevokesSettled(int(settled.size()));
+            });
+    m_reconciler->start();
+}
+
+void InvitationsController::onSessionClosing()
+{
+    // The client and the audit writer are about to go: nothing may use them after this.
+    if (m_run && m_run->isRunning())
+        m_activity->add(ActivityModel::Level::Warning, tr("Revoking stopped: the connection was closed."));
+    m_reconciler.reset();
+    m_run.reset();
+    m_query.reset();
+    m_organization = {};
+    m_email.clear();
+    m_model->reset();
+}
+
+void InvitationsController::connectQuery()
+{
+    InvitationListing *query = m_query.get();
+    connect(query, &InvitationListing::started, this, &InvitationsController::loadStarted);
+    connect(query, &InvitationListing::arrived, this, [this](const QList<Invitation> &invitations, int, qint64 total) {
+        m_model->append(invitations);
+        Q_EMIT loadProgress(m_model->rowCount(), total);
+    });
+    connect(query, &InvitationListing::gone, this, [this](const QStringList &ids) { m_model->remove(ids); });
+    connect(query, &InvitationListing::finished, this, [this](int, bool listChanged) {
+        if (listChanged)
+            m_activity->add(ActivityModel::Level::Info,
+                            tr("%1 changed while it was loading; the list was read again.").arg(m_organization.name));
+        if (!m_email.isEmpty())
+            m_activity->add(ActivityModel::Level::Info,
+                            tr("%Ln invitation(s) for %1 across the instance.", nullptr, m_model->rowCount()).arg(m_email));
+        Q_EMIT loadFinished(m_model->rowCount());
+    });
+    connect(query, &InvitationListing::failed, this, [this](const ClerkError &error) {
+        m_activity->addError(m_email.isEmpty() ? tr("Loading invitations of %1").arg(m_organization.name)
+                                               : tr("Searching invitations of %1").arg(m_email),
+                             error);
+        if (error.isUnauthorized())
+            Q_EMIT unauthorized(error);
+        Q_EMIT loadFailed(error);
+    });
+    connect(query, &InvitationListing::cancelled, this, &InvitationsController::loadCancelled);
+}
+
+void InvitationsController::connectRun()
+{
+    RevokeRun *run = m_run.get();
+    connect(run, &RevokeRun::held, this, [this](const QList<RevokeItem> &items, int seconds) {
+        m_model->markQueued(items, tr("Held for %n second(s): Undo still takes it back.", nullptr, seconds));
+        Q_EMIT revokeHeld(int(items.size()), seconds);
+    });
+    connect(run, &RevokeRun::undone, this, [this](const QList<RevokeItem> &items) {
+        m_model->markIdle(items);
+        m_activity->add(ActivityModel::Level::Info, tr("Undone: %Ln revoke(s) were never sent.", nullptr, int(items.size())));
+        Q_EMIT revokeUndone(int(items.size()));
+    });
+    connect(run, &RevokeRun::started, this, [this](int total) {
+        m_activity->add(ActivityModel::Level::Info, tr("Revoking %Ln invitation(s) in %1…", nullptr, total).arg(where()));
+        Q_EMIT revokeStarted(total);
+    });
+    connect(run, &RevokeRun::itemStarted, this, [this](const RevokeItem &item) { m_model->markRevoking(item.invitationId); });
+    connect(run, &RevokeRun::itemFinished, this, [this](const RevokeItem &item, const RevokeResult &result) {
+        m_model->applyResult(item.invitationId, result);
+        const QString who = item.emailAddress.isEmpty() ? item.invitationId : item.emailAddress;
+        if (revokeSucceeded(result.outcome)) {
+            if (m_run->summary().total <= 20)
+                m_activity->add(ActivityModel::Level::Success, tr("%1: %2").arg(who, revokeOutcomeText(result.outcome)));
+        } else if (result.outcome != RevokeOutcome::Cancelled) {
+            // Failures go to the activity log with Clerk's code and trace ID.
+            if (result.error)
+                m_activity->addError(who, *result.error);
+            else
+                m_activity->add(ActivityModel::Level::Warning, tr("%1: %2").arg(who, revokeOutcomeText(result.outcome)));
+            if (result.error && result.error->isUnauthorized() && m_run->failedItems().size() == 1)
+                Q_EMIT unauthorized(*result.error);
+        }
+    });
+    connect(run, &RevokeRun::progress, this, &InvitationsController::revokeProgress);
+    connect(run, &RevokeRun::stateChanged, this, &InvitationsController::revokeStateChanged);
+    connect(run, &RevokeRun::finished, this, [this](const BulkSummary &summary) {
+        if (const std::optional<ClerkError> &why = m_run->stopReason())
+            m_activity->addError(tr("Revoking stopped"), *why);
+        m_activity->add(summary.allSucceeded() ? ActivityModel::Level::Success : ActivityModel::Level::Warning,
+                        tr("%1 in %2").arg(summary.describe(), where()));
+        Q_EMIT revokeFinished(summary);
+    });
+    connect(run, &RevokeRun::reinvited, this, [this](const Invitation &previous, const Invitation &created) {
+        m_activity->add(ActivityModel::Level::Success, tr("New invitation %1 for %2.").arg(created.id, previous.emailAddress));
+        Q_EMIT reinvited(created);
+    });
+    connect(run, &RevokeRun::reinviteFailed, this, [this](const Invitation &previous, const ClerkError &error) {
+        m_activity->addError(tr("Re-inviting %1").arg(previous.emailAddress), error);
+        Q_EMIT reinviteFailed(error);
+    });
+}
+
+QString InvitationsController::where() const
+{
+    return m_email.isEmpty() ? m_organization.name : m_email;
+}
+
+void InvitationsController::setOrganization(const Organization &organization)
+{
+    m_organization = organization;
+    m_email.clear();
+    reload();
+}
+
+void InvitationsController::loadByEmail(const QString &email)
+{
+    if (!m_query || email.trimmed().isEmpty())
+        return;
+    m_organization = {};
+    m_email = email.trimmed();
+    m_model->reset();
+    m_query->searchEmail(m_email);
+}
+
+void InvitationsController::setStatus(std::optional<InvitationStatus> status)
+{
+    if (status == m_status)
+        return;
+    m_status = status;
+    if (hasOrganization())
+        reload();
+}
+
+void InvitationsController::reload()
+{
+    if (!m_query || !hasOrganization())
+        return;
+    // The old load is dropped quietly: the table is reset for the new one at once.
+    m_model->reset();
+    m_query->loadOrganization(m_organization, m_status);
+}
+
+void InvitationsController::cancelLoad()
+{
+    if (m_query)
+        m_query->cancel();
+}
+
+void InvitationsController::revoke(const QStringList &invitationIds, const QString &ticket)
+{
+    if (!m_run)
+        return;
+    QList<RevokeItem> items;
+    for (const QString &id : invitationIds) {
+        const int row = m_model->rowOf(id);
+        if (row >= 0 && m_model->isRevocable(row))
+            items << RevokeItem::of(m_model->invitationAt(row), m_organization);
+    }
+    // Queued before the run starts: its first item may start at once.
+    m_model->markQueued(items);
+    if (!m_run->start(items, ticket))
+        m_model->markIdle(items);
+}
+
+void InvitationsController::setUndoSeconds(int seconds)
+{
+    m_undoSeconds = std::max(0, seconds);
+    if (m_run)
+        m_run->setUndoSeconds(m_undoSeconds);
+}
+
+void InvitationsController::undoHeldRevokes()
+{
+    if (m_run)
+        m_run->undo();
+}
+
+void InvitationsController::sendHeldRevokesNow()
+{
+    if (m_run)
+        m_run->sendNow();
+}
+
+void InvitationsController::pauseRevokes()
+{
+    if (m_run)
+        m_run->pause();
+}
+
+void InvitationsController::resumeRevokes()
+{
+    if (m_run)
+        m_run->resume();
+}
+
+void InvitationsController::cancelRevokes()
+{
+    if (m_run)
+        m_run->cancel();
+}
+
+void InvitationsController::retryFailed()
+{
+    if (!m_run)
+        return;
+    const QList<RevokeItem> failed = m_run->failedItems();
+    m_model->markQueued(failed);
+    if (!m_run->retryFailed())
+        m_model->markIdle(failed);
+}
+
+QString InvitationsController::ticketSummary() const
+{
+    if (!m_run)
+        return {};
+    const QString scope = m_email.isEmpty() ? tr("Organization: %1 (%2)").arg(m_organization.name, m_organization.id)
+                                            : tr("Address: %1 (across organizations)").arg(m_email);
+    return m_run->ticketSummary(scope, !m_email.isEmpty());
+}
+
+void InvitationsController::reinvite(const QString &invitationId, bool notify, int expiresInDays, const QString &ticket)
+{
+    const int row = m_model->rowOf(invitationId);
+    if (row < 0 || !m_run)
+        return;
+    m_run->reinvite(m_model->invitationAt(row), m_organization, notify, expiresInDays, ticket);
+}
+
+} // namespace InviteDesk

@@ -1,0 +1,456 @@
+#include "gui/invitations/InvitationsPage.h"
+
+#include "core/util/Csv.h"
+#include "gui/ActivityModel.h"
+#include "gui/ProgressLater.h"
+#include "gui/Prompts.h"
+#include "gui/connection/Session.h"
+#include "gui/invitations/InvitationFilterModel.h"
+#include "gui/invitations/InvitationTableModel.h"
+#include "gui/invitations/InvitationsController.h"
+#include "ui_InvitationsPage.h"
+
+#include <QtCore/QDir>
+#include <QtCore/QLocale>
+#include <QtCore/QSaveFile>
+#include <QtCore/QSet>
+#include <QtGui/QAction>
+#include <QtGui/QClipboard>
+#include <QtGui/QGuiApplication>
+#include <QtWidgets/QHeaderView>
+
+using namespace Qt::StringLiterals;
+
+namespace InviteDesk {
+
+namespace {
+constexpr int statusAll = -1;
+} // namespace
+
+InvitationsPage::InvitationsPage(QWidget *parent)
+    : QWidget(parent), m_ui(std::make_unique<Ui::InvitationsPage>()), m_proxy(std::make_unique<InvitationFilterModel>())
+{
+    m_ui->setupUi(this);
+}
+
+InvitationsPage::~InvitationsPage() = default;
+
+QTableView *InvitationsPage::view() const
+{
+    return m_ui->invitationsView;
+}
+
+void InvitationsPage::setUp(Session *session, InvitationsController *invitations, InvitationTableModel *model,
+                            Prompts *prompts, const Actions &actions)
+{
+    m_session = session;
+    m_invitations = invitations;
+    m_model = model;
+    m_prompts = prompts;
+    m_actions = actions;
+    m_proxy->setSourceModel(model);
+    m_ui->revokePanel->setController(invitations);
+    connect(m_ui->revokePanel, &RevokePanel::changed, this, &InvitationsPage::updateActions);
+    connect(m_ui->revokePanel, &RevokePanel::finished, this, [this](const QString &text) { Q_EMIT statusMessage(text, 10'000); });
+    connect(m_ui->revokePanel, &RevokePanel::copySummaryRequested, this, &InvitationsPage::copySummary);
+    connect(invitations, &InvitationsController::revokeUndone, this, [this] { m_ui->invitationsView->setFocus(); });
+    setUpTable();
+    setUpFilters();
+    setUpLoading();
+    setUpActions();
+}
+
+void InvitationsPage::setUpTable()
+{
+    QTableView *view = m_ui->invitationsView;
+    view->setModel(m_proxy.get());
+    view->verticalHeader()->hide();
+    view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed); // no per-row size work for 100,000 rows
+    view->verticalHeader()->setDefaultSectionSize(view->fontMetrics().height() + 10);
+    QHeaderView *header = view->horizontalHeader();
+    header->setSectionResizeMode(QHeaderView::Interactive);
+    header->setStretchLastSection(false);
+    header->setHighlightSections(false);
+    header->setSectionsMovable(true);
+    const int x = view->fontMetrics().horizontalAdvance(u'x');
+    const std::pair<int, int> widths[] = {{InvitationTableModel::Email, 38},   {InvitationTableModel::Organization, 22},
+                                          {InvitationTableModel::Role, 16},    {InvitationTableModel::Status, 14},
+                                          {InvitationTableModel::Invited, 15}, {InvitationTableModel::Expires, 15},
+                                          {InvitationTableModel::InvitedBy, 20}};
+    for (const auto &[column, chars] : widths)
+        header->resizeSection(column, x * chars);
+    header->setSectionHidden(InvitationTableModel::Organization, true);
+    header->setSectionResizeMode(InvitationTableModel::InvitationId, QHeaderView::Stretch);
+    view->sortByColumn(InvitationTableModel::Invited, Qt::DescendingOrder);
+    view->setTabKeyNavigation(false);
+    view->setTextElideMode(Qt::ElideMiddle); // keeps both ends of long addresses and IDs readable
+
+    // Row states change thousands of times during a bulk revoke: look at the actions once per event loop turn.
+    m_actionsTimer.setSingleShot(true);
+    m_actionsTimer.setInterval(0);
+    connect(&m_actionsTimer, &QTimer::timeout, this, &InvitationsPage::updateActions);
+    connect(view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &InvitationsPage::updateActions);
+    connect(m_model, &QAbstractItemModel::dataChanged, &m_actionsTimer, qOverload<>(&QTimer::start));
+    for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
+        connect(m_proxy.get(), signal, this, &InvitationsPage::updateHeader);
+    connect(m_proxy.get(), &QAbstractItemModel::modelReset, this, &InvitationsPage::updateHeader);
+}
+
+void InvitationsPage::setUpFilters()
+{
+    m_ui->statusFilterCombo->addItem(tr("Pending"), int(InvitationStatus::Pending));
+    m_ui->statusFilterCombo->addItem(tr("Accepted"), int(InvitationStatus::Accepted));
+    m_ui->statusFilterCombo->addItem(tr("Revoked"), int(InvitationStatus::Revoked));
+    m_ui->statusFilterCombo->addItem(tr("Expired"), int(InvitationStatus::Expired));
+    m_ui->statusFilterCombo->addItem(tr("All"), statusAll);
+    connect(m_ui->statusFilterCombo, &QComboBox::activated, this, [this](int index) {
+        const int value = m_ui->statusFilterCombo->itemData(index).toInt();
+        m_invitations->setStatus(value == statusAll ? std::nullopt : std::optional(InvitationStatus(value)));
+    });
+    using QuickFilter = InvitationFilterModel::QuickFilter;
+    m_ui->quickFilterCombo->addItem(tr("No quick filter"), int(QuickFilter::Any));
+    for (QuickFilter filter : {QuickFilter::Within24Hours, QuickFilter::Within7Days, QuickFilter::Expired, QuickFilter::Duplicates})
+        m_ui->quickFilterCombo->addItem(QString(), int(filter));
+    updateQuickFilterCounts();
+    connect(m_ui->quickFilterCombo, &QComboBox::activated, this, [this](int index) {
+        m_proxy->setQuickFilter(QuickFilter(m_ui->quickFilterCombo->itemData(index).toInt()));
+    });
+    connect(m_ui->filterEdit, &QLineEdit::textChanged, m_proxy.get(), &InvitationFilterModel::setText);
+    // The counts walk every row: refresh them once typing pauses, not on every keystroke.
+    m_countsTimer.setSingleShot(true);
+    m_countsTimer.setInterval(250);
+    connect(&m_countsTimer, &QTimer::timeout, this, &InvitationsPage::updateQuickFilterCounts);
+    connect(m_ui->filterEdit, &QLineEdit::textChanged, &m_countsTimer, qOverload<>(&QTimer::start));
+}
+
+void InvitationsPage::setUpLoading()
+{
+    // While pages arrive, rows are appended unsorted in one block per page and the view is sorted once per
+    // batch of pages: a sorting proxy would otherwise insert each of 500 rows into the view on its own.
+    m_resortTimer.setSingleShot(true);
+    m_resortTimer.setInterval(150);
+    auto sortNow = [this] {
+        const QHeaderView *header = m_ui->invitationsView->horizontalHeader();
+        m_proxy->sort(header->sortIndicatorSection(), header->sortIndicatorOrder());
+    };
+    connect(&m_resortTimer, &QTimer::timeout, this, sortNow);
+    auto loadEnded = [this, sortNow] {
+        m_resortTimer.stop();
+        m_proxy->setDynamicSortFilter(true);
+        sortNow();
+        m_ui->cancelLoadButton->hide();
+        m_countsTimer.start(); // in its own event: the last page's event already sorts everything
+        updateActions();
+    };
+    InvitationsController *inv = m_invitations;
+    m_ui->loadPanel->hide();
+    connect(m_ui->cancelLoadButton, &QPushButton::clicked, inv, &InvitationsController::cancelLoad);
+    connect(inv, &InvitationsController::loadStarted, this, [this] {
+        m_proxy->setDynamicSortFilter(false);
+        m_ui->loadPanel->show();
+        m_ui->loadProgress->setRange(0, 0);
+        m_ui->loadLabel->setText(tr("Loading invitations…"));
+        m_ui->cancelLoadButton->show();
+        updateActions();
+    });
+    connect(inv, &InvitationsController::loadProgress, this, [this](int loaded, qint64 total) {
+        if (!m_proxy->dynamicSortFilter() && !m_resortTimer.isActive())
+            m_resortTimer.start();
+        m_ui->loadProgress->setRange(0, int(std::max<qint64>(total, 1)));
+        setProgressLater(m_ui->loadProgress, loaded);
+        m_ui->loadLabel->setText(tr("Loaded %1 of %2").arg(QLocale().toString(loaded), QLocale().toString(total)));
+    });
+    connect(inv, &InvitationsController::loadFinished, this, [this, loadEnded](int count) {
+        loadEnded();
+        m_ui->loadPanel->hide();
+        Q_EMIT statusMessage(tr("%Ln invitation(s) loaded.", nullptr, count), 5000);
+    });
+    connect(inv, &InvitationsController::loadCancelled, this, [this, loadEnded] {
+        loadEnded();
+        m_ui->loadProgress->setRange(0, 1);
+        m_ui->loadLabel->setText(tr("Loading cancelled: %1 shown. Press F5 to load everything.")
+                                     .arg(QLocale().toString(m_model->rowCount())));
+    });
+    connect(inv, &InvitationsController::loadFailed, this, [this, loadEnded](const ClerkError &error) {
+        loadEnded();
+        m_ui->loadProgress->setRange(0, 1);
+        m_ui->loadLabel->setText(tr("Loading failed: %1 Press F5 to try again.").arg(error.userMessage()));
+    });
+}
+
+void InvitationsPage::setUpActions()
+{
+    QTableView *view = m_ui->invitationsView;
+    for (QAction *action : {m_actions.revoke, m_actions.copyEmail, m_actions.copyId, m_actions.copyLink, m_actions.reinvite}) {
+        view->addAction(action);
+        action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    }
+    auto *separator = new QAction(view);
+    separator->setSeparator(true);
+    view->addAction(separator);
+    view->addAction(m_actions.refresh);
+
+    connect(m_actions.revoke, &QAction::triggered, this, &InvitationsPage::revokeSelected);
+    connect(m_ui->revokeButton, &QPushButton::clicked, this, &InvitationsPage::revokeSelected);
+    connect(m_actions.revokeDuplicates, &QAction::triggered, this, &InvitationsPage::revokeOlderDuplicates);
+    connect(m_actions.revokeAllForAddress, &QAction::triggered, this, &InvitationsPage::revokeAllForAddress);
+    connect(m_actions.reinvite, &QAction::triggered, this, &InvitationsPage::reinviteSelected);
+    connect(m_actions.copyEmail, &QAction::triggered, this,
+            [this] { copyColumn(InvitationTableModel::EmailRole, tr("email address(es)")); });
+    connect(m_actions.copyId, &QAction::triggered, this,
+            [this] { copyColumn(InvitationTableModel::InvitationIdRole, tr("invitation ID(s)")); });
+    connect(m_actions.copyLink, &QAction::triggered, this,
+            [this] { copyColumn(InvitationTableModel::UrlRole, tr("invitation link(s)")); });
+    connect(m_actions.copySummary, &QAction::triggered, this, &InvitationsPage::copySummary);
+    connect(m_actions.exportCsv, &QAction::triggered, this, &InvitationsPage::exportCsv);
+    connect(m_actions.refresh, &QAction::triggered, this, [this] {
+        if (m_invitations->hasOrganization() && !m_invitations->isRevoking())
+            Q_EMIT refreshRequested(); // fresh counts, then a fresh load
+    });
+    connect(m_actions.find, &QAction::triggered, this, [this] {
+        m_ui->filterEdit->setFocus(Qt::ShortcutFocusReason);
+        m_ui->filterEdit->selectAll();
+    });
+    updateActions();
+}
+
+QStringList InvitationsPage::selectedInvitationIds() const
+{
+    QStringList ids;
+    const QModelIndexList rows = m_ui->invitationsView->selectionModel()->selectedRows();
+    for (const QModelIndex &index : rows)
+        ids << m_proxy->mapToSource(index).data(InvitationTableModel::InvitationIdRole).toString();
+    return ids;
+}
+
+void InvitationsPage::updateActions()
+{
+    const QStringList selected = selectedInvitationIds();
+    bool revocable = false;
+    bool hasLink = false;
+    for (const QString &id : selected) {
+        const int row = m_model->rowOf(id);
+        if (row < 0)
+            continue;
+        revocable = revocable || m_model->isRevocable(row);
+        const Invitation &inv = m_model->invitationAt(row);
+        hasLink = hasLink || (!inv.url.isEmpty() && inv.status == InvitationStatus::Pending);
+    }
+    const bool busy = m_invitations->isRevoking() || m_invitations->isHolding();
+    const bool reinvitable = selected.size() == 1 && m_model->rowOf(selected.first()) >= 0
+                             && m_model->isReinvitable(m_model->rowOf(selected.first()));
+    m_actions.revoke->setEnabled(revocable && !busy);
+    m_ui->revokeButton->setEnabled(revocable && !busy);
+    m_ui->revokeButton->setText(selected.size() > 1 ? tr("Revoke %Ln…", nullptr, int(selected.size())) : tr("Revoke…"));
+    m_actions.copyEmail->setEnabled(!selected.isEmpty());
+    m_actions.copyId->setEnabled(!selected.isEmpty());
+    m_actions.copyLink->setEnabled(hasLink);
+    m_actions.reinvite->setEnabled(reinvitable && !busy);
+    m_actions.revokeDuplicates->setEnabled(!busy && m_invitations->hasOrganization());
+    m_actions.revokeAllForAddress->setEnabled(!busy && !m_invitations->email().isEmpty());
+    m_actions.copySummary->setEnabled(!m_invitations->ticketSummary().isEmpty());
+    m_actions.refresh->setEnabled(m_invitations->hasOrganization() && !m_invitations->isRevoking());
+    m_actions.exportCsv->setEnabled(m_model->rowCount() > 0);
+    m_ui->statusFilterCombo->setEnabled(!m_invitations->isRevoking());
+}
+
+void InvitationsPage::updateQuickFilterCounts()
+{
+    using QuickFilter = InvitationFilterModel::QuickFilter;
+    auto label = [this](QuickFilter e, const QString &text) {
+        const int index = m_ui->quickFilterCombo->findData(int(e));
+        if (index >= 0)
+            m_ui->quickFilterCombo->setItemText(index, text.arg(QLocale().toString(m_proxy->countMatching(e))));
+    };
+    label(QuickFilter::Within24Hours, tr("Expires within 24 h (%1)"));
+    label(QuickFilter::Within7Days, tr("Expires within 7 days (%1)"));
+    label(QuickFilter::Expired, tr("Expired (%1)"));
+    label(QuickFilter::Duplicates, tr("Invited more than once (%1)"));
+}
+
+QString InvitationsPage::title() const
+{
+    return m_invitations->email().isEmpty() ? m_invitations->organization().name : m_invitations->email();
+}
+
+void InvitationsPage::updateHeader()
+{
+    if (!m_invitations->email().isEmpty()) {
+        QSet<QString> organizations;
+        for (int row = 0; row < m_model->rowCount(); ++row)
+            organizations.insert(m_model->invitationAt(row).organizationId);
+        m_ui->organizationLabel->setText(u"<span style='font-size:large;font-weight:bold'>"_s
+                                         + m_invitations->email().toHtmlEscaped() + u"</span>&nbsp;&nbsp;"_s
+                                         + tr("%Ln invitation(s)", nullptr, m_model->rowCount()) + u" · "_s
+                                         + tr("in %Ln organization(s)", nullptr, int(organizations.size())));
+    } else if (m_invitations->hasOrganization()) {
+        const Organization &org = m_invitations->organization();
+        QStringList details;
+        if (!org.slug.isEmpty())
+            details << org.slug.toHtmlEscaped();
+        details << u"<code>"_s + org.id.toHtmlEscaped() + u"</code>"_s;
+        const int shown = m_proxy->rowCount();
+        const int loaded = m_model->rowCount();
+        details << (shown == loaded ? tr("%Ln invitation(s)", nullptr, loaded)
+                                    : tr("%1 of %2 shown").arg(QLocale().toString(shown), QLocale().toString(loaded)));
+        m_ui->organizationLabel->setText(u"<span style='font-size:large;font-weight:bold'>"_s
+                                         + org.name.toHtmlEscaped() + u"</span>&nbsp;&nbsp;"_s
+                                         + details.join(u" · "_s));
+    } else {
+        m_ui->organizationLabel->setText(tr("No organization selected"));
+    }
+    Q_EMIT titleChanged();
+}
+
+void InvitationsPage::showOrganization(const Organization &organization, bool sameAsBefore)
+{
+    if (!sameAsBefore) {
+        m_ui->filterEdit->clear();
+        m_ui->revokePanel->hide();
+    }
+    setEmailMode(false);
+    m_invitations->setOrganization(organization);
+    updateHeader();
+    m_ui->invitationsView->setFocus(Qt::OtherFocusReason);
+}
+
+void InvitationsPage::showEmail(const QString &email)
+{
+    m_ui->filterEdit->clear();
+    m_ui->revokePanel->hide();
+    setEmailMode(true);
+    m_invitations->loadByEmail(email);
+    updateHeader();
+    m_ui->invitationsView->setFocus(Qt::OtherFocusReason);
+}
+
+void InvitationsPage::setEmailMode(bool emailMode)
+{
+    // The organization column matters only when rows come from several organizations; every status is shown then.
+    m_ui->invitationsView->horizontalHeader()->setSectionHidden(InvitationTableModel::Organization, !emailMode);
+    m_ui->statusFilterCombo->setVisible(!emailMode);
+    m_ui->statusFilterLabel->setVisible(!emailMode);
+}
+
+void InvitationsPage::revokeSelected()
+{
+    QStringList ids;
+    for (const QString &id : selectedInvitationIds()) {
+        const int row = m_model->rowOf(id);
+        if (row >= 0 && m_model->isRevocable(row))
+            ids << id;
+    }
+    if (m_invitations->email().isEmpty()) {
+        const Organization &org = m_invitations->organization();
+        confirmAndRevoke(ids, tr("in %1").arg(org.slug.isEmpty() ? org.name : u"%1 (%2)"_s.arg(org.name, org.slug)),
+                         org.slug.isEmpty() ? org.id : org.slug);
+    } else {
+        confirmAndRevoke(ids, tr("of %1").arg(m_invitations->email()), m_invitations->email());
+    }
+}
+
+void InvitationsPage::revokeOlderDuplicates()
+{
+    const QStringList ids = m_model->olderDuplicateIds();
+    if (ids.isEmpty()) {
+        Q_EMIT statusMessage(tr("No address has more than one pending invitation here."), 5000);
+        return;
+    }
+    const Organization &org = m_invitations->organization();
+    confirmAndRevoke(ids, tr("in %1 — the older duplicates; the newest invitation of each address stays").arg(org.name),
+                     org.slug.isEmpty() ? org.id : org.slug);
+}
+
+void InvitationsPage::revokeAllForAddress()
+{
+    QStringList ids;
+    for (int row = 0; row < m_model->rowCount(); ++row) {
+        if (m_model->isRevocable(row))
+            ids << m_model->invitationAt(row).id;
+    }
+    if (ids.isEmpty()) {
+        Q_EMIT statusMessage(tr("%1 has no pending invitations.").arg(m_invitations->email()), 5000);
+        return;
+    }
+    confirmAndRevoke(ids, tr("of %1, in every organization").arg(m_invitations->email()), m_invitations->email());
+}
+
+void InvitationsPage::confirmAndRevoke(const QStringList &ids, const QString &scope, const QString &confirmationText)
+{
+    if (m_invitations->isRevoking() || m_invitations->isHolding() || ids.isEmpty())
+        return;
+    Prompts::RevokeRequest request{m_session->badge(), scope, confirmationText, {}};
+    for (const QString &id : ids) {
+        const Invitation &inv = m_model->invitationAt(m_model->rowOf(id));
+        request.lines << (inv.organization ? u"%1  (%2)"_s.arg(inv.emailAddress, inv.organization->name) : inv.emailAddress);
+    }
+    const Prompts::RevokeAnswer answer = m_prompts->confirmRevoke(window(), request);
+    if (!answer.confirmed) {
+        Q_EMIT statusMessage(tr("Nothing was revoked."), 4000);
+        return;
+    }
+    m_invitations->revoke(ids, answer.ticket);
+}
+
+void InvitationsPage::reinviteSelected()
+{
+    const QStringList ids = selectedInvitationIds();
+    const int row = ids.size() == 1 ? m_model->rowOf(ids.first()) : -1;
+    if (row < 0 || !m_model->isReinvitable(row))
+        return;
+    const Invitation inv = m_model->invitationAt(row);
+    const QString orgName = inv.organization ? inv.organization->name : m_invitations->organization().name;
+    const Prompts::ReinviteAnswer answer = m_prompts->confirmReinvite(window(), m_session->badge(), inv, orgName);
+    if (answer.confirmed)
+        m_invitations->reinvite(inv.id, answer.notify, answer.expiresInDays);
+}
+
+void InvitationsPage::copyColumn(int role, const QString &what)
+{
+    QStringList values;
+    const QModelIndexList rows = m_ui->invitationsView->selectionModel()->selectedRows();
+    for (const QModelIndex &index : rows) {
+        const QString value = m_proxy->mapToSource(index).data(role).toString();
+        if (!value.isEmpty())
+            values << value;
+    }
+    if (values.isEmpty())
+        return;
+    QGuiApplication::clipboard()->setText(values.join(u'\n'));
+    Q_EMIT statusMessage(tr("Copied %1 %2.").arg(values.size()).arg(what), 3000);
+}
+
+void InvitationsPage::copySummary()
+{
+    const QString text = m_invitations->ticketSummary();
+    if (text.isEmpty())
+        return;
+    QGuiApplication::clipboard()->setText(text);
+    Q_EMIT statusMessage(tr("Summary copied: paste it into the ticket."), 4000);
+}
+
+void InvitationsPage::exportCsv()
+{
+    const Organization &org = m_invitations->organization();
+    const QString name = !m_invitations->email().isEmpty() ? m_invitations->email() : org.slug.isEmpty() ? org.id : org.slug;
+    const QString suggested =
+        QDir::home().filePath(u"%1-invitations-%2.csv"_s.arg(name, QDate::currentDate().toString(Qt::ISODate)));
+    const QString path = m_prompts->saveFileName(window(), tr("Export invitations"), suggested, tr("CSV files (*.csv)"));
+    if (path.isEmpty())
+        return;
+    // What the table shows, in its order: the same columns as `invitedesk-cli list --format csv`.
+    QSaveFile file(path);
+    if (file.open(QIODevice::WriteOnly)) {
+        file.write(Csv::invitationHeader().toUtf8());
+        for (int row = 0; row < m_proxy->rowCount(); ++row)
+            file.write(Csv::invitationRow(m_model->invitationAt(m_proxy->mapToSource(m_proxy->index(row, 0)).row())).toUtf8());
+    }
+    if (!file.commit()) {
+        m_prompts->warn(window(), tr("Export failed"), tr("Cannot write %1: %2").arg(path, file.errorString()));
+        return;
+    }
+    Q_EMIT statusMessage(tr("Exported %Ln invitation(s) to %1.", nullptr, m_proxy->rowCount()).arg(QDir::toNativeSeparators(path)),
+                         8000);
+}
+
+} // namespace InviteDesk

@@ -1,0 +1,106 @@
+#pragma once
+
+#include "core/api/ClerkTypes.h"
+
+#include <QtCore/QTimer>
+#include <QtWidgets/QWidget>
+
+#include <memory>
+
+QT_BEGIN_NAMESPACE
+class QAction;
+class QTableView;
+namespace Ui {
+class InvitationsPage;
+}
+QT_END_NAMESPACE
+
+namespace InviteDesk {
+
+class InvitationFilterModel;
+class InvitationTableModel;
+class InvitationsController;
+class Prompts;
+class Session;
+
+/*!
+ * The invitations page: the header (organization or address), the status and quick filters, the
+ * filter box, the table with its load strip and revoke strip (ui/InvitationsPage.ui).
+ *
+ * It turns the agent's selection into invitation IDs in one place, asks through Prompts, and hands
+ * every decision to InvitationsController; whether a row may be revoked is the table model's answer.
+ * The window gives it the actions it enables and triggers.
+ */
+class InvitationsPage : public QWidget
+{
+    Q_OBJECT
+
+public:
+    struct Actions
+    {
+        QAction *revoke = nullptr;
+        QAction *revokeDuplicates = nullptr;
+        QAction *revokeAllForAddress = nullptr;
+        QAction *reinvite = nullptr;
+        QAction *copyEmail = nullptr;
+        QAction *copyId = nullptr;
+        QAction *copyLink = nullptr;
+        QAction *copySummary = nullptr;
+        QAction *exportCsv = nullptr;
+        QAction *refresh = nullptr;
+        QAction *find = nullptr;
+    };
+
+    explicit InvitationsPage(QWidget *parent = nullptr);
+    ~InvitationsPage() override;
+
+    void setUp(Session *session, InvitationsController *invitations, InvitationTableModel *model, Prompts *prompts,
+               const Actions &actions);
+
+    InvitationFilterModel *filterModel() const { return m_proxy.get(); }
+    QTableView *view() const;
+    /*! The selected rows' invitation IDs, in the table's order. */
+    QStringList selectedInvitationIds() const;
+    /*! For the window title: the organization's name or the address; empty when nothing is shown. */
+    QString title() const;
+
+    /*! Shows an organization's invitations (a new load) or, with \a email, one address's across the instance. */
+    void showOrganization(const Organization &organization, bool sameAsBefore);
+    void showEmail(const QString &email);
+    void updateHeader();
+    void updateActions();
+
+Q_SIGNALS:
+    void statusMessage(const QString &text, int timeoutMs);
+    void refreshRequested();
+    void titleChanged();
+
+private:
+    void setUpTable();
+    void setUpFilters();
+    void setUpLoading();
+    void setUpActions();
+    void updateQuickFilterCounts();
+    void revokeSelected();
+    void revokeOlderDuplicates();
+    void revokeAllForAddress();
+    void confirmAndRevoke(const QStringList &ids, const QString &scope, const QString &confirmationText);
+    void reinviteSelected();
+    void copyColumn(int role, const QString &what);
+    void copySummary();
+    void exportCsv();
+    void setEmailMode(bool emailMode);
+
+    std::unique_ptr<Ui::InvitationsPage> m_ui;
+    std::unique_ptr<InvitationFilterModel> m_proxy;
+    Session *m_session = nullptr;
+    InvitationsController *m_invitations = nullptr;
+    InvitationTableModel *m_model = nullptr;
+    Prompts *m_prompts = nullptr;
+    Actions m_actions;
+    QTimer m_countsTimer;
+    QTimer m_resortTimer;
+    QTimer m_actionsTimer;
+};
+
+} // namespace InviteDesk

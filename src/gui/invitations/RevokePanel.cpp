@@ -1,0 +1,126 @@
+#include "gui/invitations/RevokePanel.h"
+
+#include "gui/ProgressLater.h"
+#include "gui/invitations/InvitationsController.h"
+#include "ui_RevokePanel.h"
+
+#include <QtCore/QLocale>
+
+namespace InviteDesk {
+
+RevokePanel::RevokePanel(QWidget *parent) : QWidget(parent), m_ui(std::make_unique<Ui::RevokePanel>())
+{
+    m_ui->setupUi(this);
+    hide();
+    connect(m_ui->closeRevokePanelButton, &QPushButton::clicked, this, &QWidget::hide);
+    connect(m_ui->copySummaryButton, &QPushButton::clicked, this, &RevokePanel::copySummaryRequested);
+    connect(&m_countdown, &QTimer::timeout, this, &RevokePanel::updateCountdown);
+}
+
+RevokePanel::~RevokePanel() = default;
+
+void RevokePanel::setController(InvitationsController *invitations)
+{
+    m_invitations = invitations;
+    connect(invitations, &InvitationsController::revokeHeld, this, &RevokePanel::onHeld);
+    connect(invitations, &InvitationsController::revokeUndone, this, &RevokePanel::onUndone);
+    connect(invitations, &InvitationsController::revokeStarted, this, &RevokePanel::onStarted);
+    connect(invitations, &InvitationsController::revokeProgress, this, &RevokePanel::onProgress);
+    connect(invitations, &InvitationsController::revokeFinished, this, &RevokePanel::onFinished);
+    connect(invitations, &InvitationsController::revokeStateChanged, this, [this](BulkRevoker::State state) {
+        m_ui->pauseButton->setText(state == BulkRevoker::State::Paused ? tr("&Resume") : tr("&Pause"));
+        if (state == BulkRevoker::State::Cancelling)
+            m_ui->revokeLabel->setText(tr("Stopping: letting requests in flight finish…"));
+    });
+    connect(m_ui->undoButton, &QPushButton::clicked, invitations, &InvitationsController::undoHeldRevokes);
+    connect(m_ui->sendNowButton, &QPushButton::clicked, invitations, &InvitationsController::sendHeldRevokesNow);
+    connect(m_ui->pauseButton, &QPushButton::clicked, this, [this] {
+        if (m_invitations->revokeState() == BulkRevoker::State::Paused)
+            m_invitations->resumeRevokes();
+        else
+            m_invitations->pauseRevokes();
+    });
+    connect(m_ui->cancelRevokeButton, &QPushButton::clicked, invitations, &InvitationsController::cancelRevokes);
+    connect(m_ui->retryFailedButton, &QPushButton::clicked, invitations, &InvitationsController::retryFailed);
+}
+
+void RevokePanel::showButtons(std::initializer_list<QWidget *> visible)
+{
+    for (QWidget *button : {static_cast<QWidget *>(m_ui->pauseButton), static_cast<QWidget *>(m_ui->cancelRevokeButton),
+                            static_cast<QWidget *>(m_ui->undoButton), static_cast<QWidget *>(m_ui->sendNowButton),
+                            static_cast<QWidget *>(m_ui->copySummaryButton), static_cast<QWidget *>(m_ui->retryFailedButton),
+                            static_cast<QWidget *>(m_ui->closeRevokePanelButton)})
+        button->setVisible(std::find(visible.begin(), visible.end(), button) != visible.end());
+}
+
+void RevokePanel::onHeld(int count, int seconds)
+{
+    show();
+    m_holdCount = count;
+    m_holdLeft = seconds;
+    m_ui->revokeProgress->setRange(0, seconds);
+    setProgressLater(m_ui->revokeProgress, 0);
+    m_ui->revokeProgress->setTextVisible(false); // a countdown, not a share of work done
+    showButtons({m_ui->undoButton, m_ui->sendNowButton});
+    m_ui->undoButton->setFocus();
+    updateCountdown();
+    m_countdown.start(1000);
+    Q_EMIT changed();
+}
+
+void RevokePanel::onUndone(int count)
+{
+    m_countdown.stop();
+    m_ui->revokeLabel->setText(tr("Undone: the %Ln revoke(s) were never sent.", nullptr, count));
+    showButtons({m_ui->closeRevokePanelButton});
+    Q_EMIT changed();
+}
+
+void RevokePanel::onStarted(int total)
+{
+    m_countdown.stop();
+    show();
+    m_ui->revokeProgress->setTextVisible(true);
+    m_ui->revokeProgress->setRange(0, total);
+    setProgressLater(m_ui->revokeProgress, 0);
+    m_ui->pauseButton->setText(tr("&Pause"));
+    showButtons({m_ui->pauseButton, m_ui->cancelRevokeButton});
+    Q_EMIT changed();
+}
+
+void RevokePanel::onProgress(int settled, int total, qint64 etaMs)
+{
+    setProgressLater(m_ui->revokeProgress, settled);
+    QString text = tr("Revoked %1 of %2").arg(QLocale().toString(settled), QLocale().toString(total));
+    if (etaMs > 1500)
+        text += tr(" — about %n second(s) left", nullptr, int((etaMs + 999) / 1000));
+    m_ui->revokeLabel->setText(text);
+}
+
+void RevokePanel::onFinished(const BulkSummary &summary)
+{
+    setProgressLater(m_ui->revokeProgress, summary.total);
+    const int failed = m_invitations->failedCount();
+    QString text = summary.describe();
+    if (failed > 0)
+        text += tr(" — see the rows marked Failed and the Activity panel");
+    m_ui->revokeLabel->setText(text);
+    if (failed > 0)
+        showButtons({m_ui->retryFailedButton, m_ui->copySummaryButton, m_ui->closeRevokePanelButton});
+    else
+        showButtons({m_ui->copySummaryButton, m_ui->closeRevokePanelButton});
+    m_ui->retryFailedButton->setText(tr("Retry %Ln &Failed", nullptr, failed));
+    Q_EMIT finished(text);
+    Q_EMIT changed();
+}
+
+void RevokePanel::updateCountdown()
+{
+    setProgressLater(m_ui->revokeProgress, m_ui->revokeProgress->maximum() - m_holdLeft);
+    m_ui->revokeLabel->setText(tr("Revoking %Ln invitation(s) in %1 s — Undo takes it back", nullptr, m_holdCount)
+                                   .arg(std::max(m_holdLeft, 0)));
+    if (--m_holdLeft < 0)
+        m_countdown.stop();
+}
+
+} // namespace InviteDesk

@@ -1,0 +1,58 @@
+#pragma once
+
+#include <QtCore/QTimer>
+#include <QtWidgets/QWidget>
+
+#include <memory>
+
+QT_BEGIN_NAMESPACE
+namespace Ui {
+class RevokePanel;
+}
+QT_END_NAMESPACE
+
+namespace InviteDesk {
+
+class InvitationsController;
+struct BulkSummary;
+
+/*!
+ * The strip under the table that follows a revoke run: the undo countdown while revokes are held,
+ * progress with an ETA, Pause/Resume and Stop while they run, the summary with "Retry failed" and
+ * "Copy summary" when they end. Its layout is ui/RevokePanel.ui; it shows what InvitationsController
+ * reports and sends its buttons there.
+ */
+class RevokePanel : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit RevokePanel(QWidget *parent = nullptr);
+    ~RevokePanel() override;
+
+    void setController(InvitationsController *invitations);
+
+Q_SIGNALS:
+    /*! Held, started, undone or finished: what the window's actions allow may have changed. */
+    void changed();
+    /*! The one-line outcome of a run, for the status bar. */
+    void finished(const QString &summary);
+    void copySummaryRequested();
+
+private:
+    void onHeld(int count, int seconds);
+    void onUndone(int count);
+    void onStarted(int total);
+    void onProgress(int settled, int total, qint64 etaMs);
+    void onFinished(const BulkSummary &summary);
+    void updateCountdown();
+    void showButtons(std::initializer_list<QWidget *> visible);
+
+    std::unique_ptr<Ui::RevokePanel> m_ui;
+    InvitationsController *m_invitations = nullptr;
+    QTimer m_countdown;
+    int m_holdLeft = 0;
+    int m_holdCount = 0;
+};
+
+} // namespace InviteDesk

@@ -256,6 +256,121 @@ private Q_SLOTS:
         QCOMPARE(activity.index(0, ActivityModel::Message).data().toString(), u"Failed: \\e]0;owned\\u{7}"_s);
         QVERIFY(!activity.index(0, ActivityModel::Message).data(Qt::ToolTipRole).toString().contains(u'\t'));
     }
+
+    // Issue 12: each of these failed on 425a982.
+
+    void duplicateMarksRefreshWhenOneIsRevoked()
+    {
+        m_model->append({make(u"old"_s, u"twin@x"_s, 5 * day, day), make(u"new"_s, u"TWIN@x"_s, day, day),
+                         make(u"other"_s, u"solo@x"_s, day, day)});
+        const int oldRow = m_model->rowOf(u"old"_s);
+        QCOMPARE(m_model->pendingDuplicates(oldRow), 2);
+        QSignalSpy changed(m_model.get(), &QAbstractItemModel::dataChanged);
+        Invitation revoked = m_model->invitationAt(m_model->rowOf(u"new"_s));
+        revoked.status = InvitationStatus::Revoked;
+        revoked.statusText = u"revoked"_s;
+        m_model->applyResult(u"new"_s, RevokeResult{RevokeOutcome::Revoked, std::nullopt, revoked, 1, false});
+        QCOMPARE(m_model->pendingDuplicates(oldRow), 1);
+        // The other row of that address is told its mark went away; unrelated rows are not.
+        bool oldRowAnnounced = false;
+        for (const QList<QVariant> &args : changed) {
+            const QModelIndex from = args.at(0).toModelIndex();
+            QVERIFY(from.row() != m_model->rowOf(u"other"_s));
+            if (from.row() == oldRow && from.column() == InvitationTableModel::Email)
+                oldRowAnnounced = args.at(2).value<QList<int>>().contains(Qt::DecorationRole);
+        }
+        QVERIFY(oldRowAnnounced);
+        QVERIFY(!m_model->index(oldRow, InvitationTableModel::Email).data(Qt::DecorationRole).isValid());
+        // And the quick filter no longer lists it.
+        m_proxy->setQuickFilter(InvitationFilterModel::QuickFilter::Duplicates);
+        QCOMPARE(m_proxy->rowCount(), 0);
+    }
+
+    void olderDuplicatesLeaveRowsAlreadyInARun()
+    {
+        m_model->append({make(u"a"_s, u"twin@x"_s, 5 * day, day), make(u"b"_s, u"twin@x"_s, 3 * day, day),
+                         make(u"c"_s, u"twin@x"_s, day, day)});
+        QCOMPARE(m_model->olderDuplicateIds().size(), 2);
+        m_model->markQueued({RevokeItem{{}, {}, u"a"_s, {}, {}, {}}});
+        QCOMPARE(m_model->olderDuplicateIds(), QStringList{u"b"_s}); // the queued one is not offered again
+        m_model->markRevoking(u"a"_s);
+        QCOMPARE(m_model->olderDuplicateIds(), QStringList{u"b"_s});
+    }
+
+    void oneRuleDecidesWhatMayBeRevoked_data()
+    {
+        QTest::addColumn<int>("status");
+        QTest::addColumn<int>("state");
+        QTest::addColumn<bool>("revocable");
+        QTest::newRow("pending, idle") << int(InvitationStatus::Pending) << int(RevokeState::Idle) << true;
+        QTest::newRow("pending, failed: retry") << int(InvitationStatus::Pending) << int(RevokeState::Failed) << true;
+        QTest::newRow("pending, queued") << int(InvitationStatus::Pending) << int(RevokeState::Queued) << false;
+        QTest::newRow("pending, revoking") << int(InvitationStatus::Pending) << int(RevokeState::Revoking) << false;
+        QTest::newRow("accepted") << int(InvitationStatus::Accepted) << int(RevokeState::Idle) << false;
+        QTest::newRow("revoked") << int(InvitationStatus::Revoked) << int(RevokeState::Idle) << false;
+    }
+
+    void oneRuleDecidesWhatMayBeRevoked()
+    {
+        QFETCH(int, status);
+        QFETCH(int, state);
+        QFETCH(bool, revocable);
+        m_model->append({make(u"x"_s, u"x@x"_s, day, day, InvitationStatus(status))});
+        const RevokeItem item{{}, {}, u"x"_s, {}, {}, {}};
+        switch (RevokeState(state)) {
+        case RevokeState::Queued: m_model->markQueued({item}); break;
+        case RevokeState::Revoking: m_model->markRevoking(u"x"_s); break;
+        case RevokeState::Failed:
+            m_model->applyResult(u"x"_s, RevokeResult{RevokeOutcome::Failed, ClerkError::timeout(), std::nullopt, 1, false});
+            break;
+        default: break;
+        }
+        QCOMPARE(m_model->revokeState(u"x"_s), RevokeState(state));
+        QCOMPARE(m_model->isRevocable(0), revocable);
+        QCOMPARE(m_model->isRevocable(0), isRevocable(m_model->invitationAt(0), RevokeState(state)));
+    }
+
+    void removalsAreAnnouncedPerRange()
+    {
+        QList<Invitation> rows;
+        for (int i = 0; i < 10; ++i)
+            rows << make(u"inv_%1"_s.arg(i), u"%1@x"_s.arg(i), day, day);
+        m_model->append(rows);
+        QSignalSpy removing(m_model.get(), &QAbstractItemModel::rowsAboutToBeRemoved);
+        m_model->remove({u"inv_2"_s, u"inv_3"_s, u"inv_4"_s, u"inv_7"_s});
+        QCOMPARE(removing.size(), 2); // rows 7, then rows 2-4
+        QCOMPARE(m_model->rowCount(), 6);
+        for (int row = 0; row < m_model->rowCount(); ++row)
+            QCOMPARE(m_model->rowOf(m_model->invitationAt(row).id), row);
+    }
+
+    void sortRoleIsWhatTheTableSortsBy_data()
+    {
+        QTest::addColumn<int>("column");
+        for (int column = 0; column < InvitationTableModel::ColumnCount; ++column)
+            QTest::newRow(qPrintable(QString::number(column))) << column;
+    }
+
+    void sortRoleIsWhatTheTableSortsBy()
+    {
+        QFETCH(int, column);
+        m_model->append({make(u"b"_s, u"b@x"_s, 2 * day, 5 * day), make(u"a"_s, u"A@x"_s, 10 * day, std::nullopt),
+                         make(u"c"_s, u"c@x"_s, 5 * day, day, InvitationStatus::Accepted, u"org:admin"_s),
+                         make(u"d"_s, u"d@x"_s, day, 2 * day)});
+        m_model->applyResult(u"d"_s, RevokeResult{RevokeOutcome::Failed, ClerkError::timeout(), std::nullopt, 1, false});
+        m_model->markQueued({RevokeItem{{}, {}, u"b"_s, {}, {}, {}}});
+        m_proxy->sort(column, Qt::AscendingOrder);
+        // Rows come out in the order of their SortRole values, whatever the column.
+        for (int row = 1; row < m_proxy->rowCount(); ++row) {
+            const QVariant before = m_proxy->index(row - 1, column).data(InvitationTableModel::SortRole);
+            const QVariant after = m_proxy->index(row, column).data(InvitationTableModel::SortRole);
+            QCOMPARE(before.typeId(), after.typeId());
+            if (before.typeId() == QMetaType::QString)
+                QVERIFY2(before.toString().compare(after.toString(), Qt::CaseInsensitive) <= 0, qPrintable(before.toString()));
+            else
+                QVERIFY(before.toLongLong() <= after.toLongLong());
+        }
+    }
 };
 
 QTEST_MAIN(TestInvitationTableModel)

@@ -14,6 +14,8 @@
 #include "support/ScriptedPrompts.h"
 #include "support/TestSandbox.h"
 
+#include <QtCore/QJsonDocument>
+#include <QtCore/QJsonObject>
 #include <QtCore/QSettings>
 #include <QtGui/QClipboard>
 #include <QtWidgets/QPushButton>
@@ -401,12 +403,26 @@ private Q_SLOTS:
         connectWith(SandboxOptions::defaultProductionKey());
         m_window->openOrganization(u"initech"_s);
         QTRY_VERIFY_WITH_TIMEOUT(m_window->invitationModel()->rowCount() == 41, 20'000);
+        QTRY_VERIFY(!m_window->invitations()->isLoading());
+        // An earlier revoke run with a ticket: the re-invite must not inherit it.
+        m_prompts.confirmAll(u"SUP-EARLIER"_s);
+        int single = 0; // a row whose address has no second pending invitation
+        while (m_window->invitationModel()->pendingDuplicates(
+                   m_window->filterModel()->mapToSource(m_window->filterModel()->index(single, 0)).row())
+               > 1)
+            ++single;
+        table()->selectRow(single);
+        const QString revokedNow = m_window->selectedInvitationIds().first();
+        QMetaObject::invokeMethod(m_window->findChild<QAction *>(u"actionRevoke"_s), &QAction::trigger);
+        QTRY_VERIFY_WITH_TIMEOUT(!m_window->invitations()->isRevoking() && posts() == 1, 20'000);
         auto *combo = m_window->findChild<QComboBox *>(u"statusFilterCombo"_s);
         combo->setCurrentIndex(combo->findData(int(InvitationStatus::Revoked)));
         QMetaObject::invokeMethod(combo, "activated", Q_ARG(int, combo->currentIndex()));
-        QTRY_COMPARE_WITH_TIMEOUT(m_window->invitationModel()->rowCount(), 6, 20'000);
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->invitationModel()->rowCount(), 7, 20'000);
         QTRY_VERIFY(!m_window->invitations()->isLoading());
-        table()->selectRow(0);
+        // The one just revoked (its address has no other pending invitation, so Clerk accepts a new one).
+        const QModelIndex source = m_window->invitationModel()->index(m_window->invitationModel()->rowOf(revokedNow), 0);
+        table()->selectRow(m_window->filterModel()->mapFromSource(source).row());
         const Invitation old = m_window->invitationModel()->invitationAt(
             m_window->invitationModel()->rowOf(m_window->selectedInvitationIds().first()));
         m_prompts.onConfirmReinvite = [](const Invitation &) { return Prompts::ReinviteAnswer{true, false, 7}; };
@@ -424,6 +440,49 @@ private Q_SLOTS:
         QVERIFY(qAbs(created.expiresAt - created.createdAt - sevenDays) < 1000);
         QCOMPARE(m_sandbox->store().invitation(org->id, old.id)->status, u"revoked"_s); // the old one stays
         QVERIFY(m_sandbox->requests().back().body.contains("\"notify\":false"));
+
+        // Audited like a revoke: an intent before the create, an outcome after, with who and where.
+        QJsonObject intent;
+        QJsonObject outcome;
+        QTRY_VERIFY([&] {
+            QFile log(m_window->session()->auditLogPath());
+            if (!log.open(QIODevice::ReadOnly))
+                return false;
+            while (!log.atEnd()) {
+                const QJsonObject r = QJsonDocument::fromJson(log.readLine()).object();
+                if (r.value("event"_L1) == "reinvite_intent"_L1 && r.value("invitation_id"_L1) == old.id)
+                    intent = r;
+                if (r.value("event"_L1) == "reinvite_outcome"_L1 && r.value("invitation_id"_L1) == old.id)
+                    outcome = r;
+            }
+            return !outcome.isEmpty();
+        }());
+        QVERIFY(!intent.isEmpty());
+        QVERIFY(intent.value("seq"_L1).toInt() < outcome.value("seq"_L1).toInt());
+        QCOMPARE(outcome.value("op"_L1), intent.value("op"_L1));
+        QCOMPARE(outcome.value("outcome"_L1).toString(), u"created"_s);
+        QCOMPARE(outcome.value("new_invitation_id"_L1).toString(), created.id);
+        for (const char *field : {"operator", "environment", "key_fingerprint", "api_host", "organization_id", "email"})
+            QVERIFY2(!intent.value(QLatin1StringView(field)).toString().isEmpty(), field);
+        QCOMPARE(intent.value("key_fingerprint"_L1).toString(), keyFingerprint(SandboxOptions::defaultProductionKey()));
+        QVERIFY(!intent.contains("ticket"_L1) && !outcome.contains("ticket"_L1));
+        QVERIFY(AuditLog::verify(m_window->session()->auditLogPath()).ok);
+    }
+
+    void reloadingDuringALoadIsNotACancel()
+    {
+        connectWith(SandboxOptions::defaultProductionKey());
+        m_sandbox->setFaults({150}); // slow enough to reload in the middle
+        QSignalSpy cancelled(m_window->invitations(), &InvitationsController::loadCancelled);
+        QSignalSpy finished(m_window->invitations(), &InvitationsController::loadFinished);
+        m_window->openOrganization(u"globex"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->invitations()->isLoading(), 10'000);
+        m_window->invitations()->reload();
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 30'000);
+        QCOMPARE(cancelled.size(), 0); // the old load was replaced, not cancelled
+        auto *label = m_window->findChild<QLabel *>(u"loadLabel"_s);
+        QVERIFY2(!label->text().contains(u"cancelled"_s, Qt::CaseInsensitive), qPrintable(label->text()));
+        QCOMPARE(m_window->invitationModel()->rowCount(), 1234);
     }
 
     void ticketSummaryIsRedacted()

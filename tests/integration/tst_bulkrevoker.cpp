@@ -229,6 +229,42 @@ private Q_SLOTS:
         QCOMPARE(bulk.summary().revoked, 30);
         QCOMPARE(m_sandbox->rateLimitedCount(), 0); // never tripped the limiter
     }
+
+    void aLostOutcomeRecordStopsTheRunBeforeTheNextSend()
+    {
+        // An observer that records intents but cannot record the first outcome (a full disk).
+        struct FailingObserver : RevokeObserver
+        {
+            int intents = 0;
+            int outcomes = 0;
+            void revokeIntended(const RevokeItem &, Done done) override
+            {
+                ++intents;
+                done(true, {});
+            }
+            void revokeSettled(const RevokeItem &, const RevokeResult &, Done done) override
+            {
+                ++outcomes;
+                done(outcomes > 1, u"disk full"_s); // the first fails; later ones would work, but must not matter
+            }
+        } observer;
+        BulkRevoker bulk(m_client.get());
+        bulk.setConcurrency(1);
+        bulk.setObserver(&observer);
+        QSignalSpy finished(&bulk, &BulkRevoker::finished);
+        const QList<RevokeItem> items = pick(10);
+        bulk.start(items);
+        QVERIFY(finished.wait(20'000));
+        QVERIFY(bulk.stopReason());
+        QVERIFY(bulk.stopReason()->userMessage().contains(u"disk full"_s));
+        int posts = 0;
+        for (const LoggedRequest &r : m_sandbox->requests())
+            posts += r.method == "POST";
+        QCOMPARE(posts, 1); // the one whose outcome was lost; nothing after it
+        QCOMPARE(observer.intents, 1);
+        QCOMPARE(bulk.summary().revoked, 1);
+        QCOMPARE(bulk.summary().cancelled, 9);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestBulkRevoker)

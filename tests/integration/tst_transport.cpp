@@ -54,6 +54,8 @@ private Q_SLOTS:
         QVERIFY2(result->error().userMessage().contains(u"certificate"_s), qPrintable(result->error().userMessage()));
         QVERIFY(!decrypted.contains("sk_live_neverOverAnUntrustedConnection"));
         QVERIFY(decrypted.isEmpty());
+        // The server saw the handshake fail: the client refused the certificate, it did not merely time out.
+        QTRY_VERIFY_WITH_TIMEOUT(handshakeFailed, 5'000);
     }
 };
 

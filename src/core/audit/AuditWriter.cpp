@@ -18,7 +18,9 @@ AuditWriter::AuditWriter(const QString &filePath, const AuditContext &context, Q
 
 AuditWriter::~AuditWriter()
 {
-    // Queued writes run before the quit event; their answers are dropped with this object.
+    // Every record asked for is written first (quit() alone would drop queued ones); their answers are
+    // dropped with this object.
+    flush();
     m_thread.quit();
     m_thread.wait();
 }

@@ -1,6 +1,6 @@
 // invitedesk-cli: the scriptable face of InviteDesk's core library.
 
-#include "cli/Cli.h"
+#include "cli/Runner.h"
 #include "core/util/MessageFilter.h"
 #include "core/util/ProcessStats.h"
 

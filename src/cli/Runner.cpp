@@ -1,19 +1,12 @@
-#include "cli/Cli.h"
+#include "cli/Runner.h"
 
-#include "core/api/ClerkJson.h"
-#include "core/util/Csv.h"
+#include "cli/Output.h"
 #include "core/util/TextOutput.h"
-#include "invitedesk/Version.h"
 
 #include <QtCore/QCoreApplication>
-#include <QtCore/QDateTime>
 #include <QtCore/QFile>
-#include <QtCore/QJsonArray>
-#include <QtCore/QJsonDocument>
 #include <QtCore/QLocale>
 #include <QtCore/QSet>
-
-#include <cstdio>
 
 #ifdef Q_OS_WIN
 #  include <io.h>
@@ -39,243 +32,7 @@ bool stderrIsTerminal()
     return isatty(fileno(stderr)) != 0;
 }
 
-QString isoTime(qint64 ms)
-{
-    return ms ? QDateTime::fromMSecsSinceEpoch(ms).toUTC().toString(Qt::ISODate) : QString();
-}
-
-/*! Pads to a display width; a rough measure that is right for Latin text. */
-QString pad(const QString &text, int width)
-{
-    return text.leftJustified(width, u' ', false);
-}
-
-QString table(const QStringList &headers, const QList<QStringList> &rows, int maxColumnWidth = 60)
-{
-    QList<int> widths;
-    for (const QString &h : headers)
-        widths << int(h.size());
-    for (const QStringList &row : rows) {
-        for (int i = 0; i < row.size() && i < widths.size(); ++i)
-            widths[i] = std::min(maxColumnWidth, std::max(widths[i], int(printable(row[i]).size())));
-    }
-    QString out;
-    auto line = [&](const QStringList &cells) {
-        QStringList padded;
-        for (int i = 0; i < cells.size(); ++i) {
-            QString cell = printable(cells[i]); // a hostile name never reaches the terminal as control codes
-            if (cell.size() > maxColumnWidth)
-                cell = cell.left(maxColumnWidth - 1) + u'…';
-            padded << (i + 1 == cells.size() ? cell : pad(cell, widths[i]));
-        }
-        out += padded.join(u"  "_s) + u'\n';
-    };
-    line(headers);
-    for (const QStringList &row : rows)
-        line(row);
-    return out;
-}
-
-struct OptionSpec
-{
-    const char *name;
-    bool takesValue;
-};
-
 } // namespace
-
-QString usageText()
-{
-    return uR"(Usage: invitedesk-cli [--api-url URL] <command> ...
-
-Commands:
-  orgs [--query TEXT] [--format table|csv|json]
-      List or search the instance's organizations (ID exactly, name or slug partially).
-  list ORG [--status pending|accepted|revoked|expired|all] [--format table|csv|json]
-           [--rate-budget PERCENT]
-      Every invitation of an organization (ID or slug) with that status (default: pending).
-  find EMAIL [--status pending|accepted|revoked|expired|all] [--format table|csv|json]
-             [--rate-budget PERCENT]
-      Every invitation of this address, in every organization of the instance (default: all statuses).
-  revoke ORG [INVITATION_ID ...] [--from-file FILE|-] [--yes] [--acting-user USER_ID]
-             [--rate-budget PERCENT] [--ticket REF]
-      Revoke invitations, paced to a share of the instance's rate limit (default 25% on
-      production keys, 50% on development keys; list and find are paced the same way). Asks for confirmation on a terminal;
-      without a terminal it needs --yes. Prints one line per invitation with its outcome.
-  audit verify [--file PATH]
-      Check the audit log's hash chain; reports the first edited or missing record.
-  audit export --csv [--file PATH]
-      Write the audit log as CSV to stdout.
-
-Options:
-  --api-url URL     Clerk Backend API base URL (default: $CLERK_API_URL, else
-                    https://api.clerk.com/v1). Plain http is accepted only for loopback.
-  -h, --help        Show this help.
-  --version         Show the version.
-
-The secret key is read from the environment variable CLERK_SECRET_KEY, never from
-the command line (it would be visible to other users in the process list).
-
-Exit codes:
-  0  success (revoke: every invitation ended revoked or already revoked)
-  1  revoke: some invitations were not revoked (see their lines)
-  2  usage error, or confirmation needed but stdin is not a terminal
-  3  authentication or configuration error (no key, rejected key, refused URL)
-  4  Clerk or the network failed (not found, server error, offline, timeout)
-  5  audit verify: the audit log was altered
-)"_s;
-}
-
-std::optional<QString> parseArguments(const QStringList &arguments, Options *options, bool *helpOrVersion)
-{
-    *helpOrVersion = false;
-    static const QHash<QString, QList<OptionSpec>> specs = {
-        {u"orgs"_s, {{"query", true}, {"format", true}}},
-        {u"list"_s, {{"status", true}, {"format", true}, {"rate-budget", true}}},
-        {u"find"_s, {{"status", true}, {"format", true}, {"rate-budget", true}}},
-        {u"revoke"_s,
-         {{"from-file", true}, {"yes", false}, {"acting-user", true}, {"rate-budget", true}, {"ticket", true}}},
-        {u"audit"_s, {{"file", true}, {"csv", false}}},
-    };
-    QHash<QString, QString> values;
-    QSet<QString> flags;
-    QString apiUrl = qEnvironmentVariable("CLERK_API_URL");
-
-    for (int i = 1; i < arguments.size(); ++i) {
-        QString arg = arguments.at(i);
-        if (arg == "-h"_L1 || arg == "--help"_L1) {
-            *helpOrVersion = true;
-            std::fputs(usageText().toLocal8Bit().constData(), stdout);
-            return std::nullopt;
-        }
-        if (arg == "--version"_L1) {
-            *helpOrVersion = true;
-            std::fputs("invitedesk-cli " INVITEDESK_VERSION "\n", stdout);
-            return std::nullopt;
-        }
-        if (arg == "-"_L1 || !arg.startsWith(u'-')) {
-            if (options->command.isEmpty())
-                options->command = arg;
-            else
-                options->positional << arg;
-            continue;
-        }
-        if (arg == "--"_L1) {
-            options->positional << arguments.mid(i + 1);
-            break;
-        }
-        QString name = arg.mid(2);
-        QString inlineValue;
-        bool hasInline = false;
-        if (const qsizetype eq = name.indexOf(u'='); eq >= 0) {
-            inlineValue = name.mid(eq + 1);
-            name = name.left(eq);
-            hasInline = true;
-        }
-        if (!arg.startsWith("--"_L1))
-            return u"unknown option %1"_s.arg(arg);
-        auto takeValue = [&](QString *out) -> bool {
-            if (hasInline) {
-                *out = inlineValue;
-                return true;
-            }
-            if (i + 1 >= arguments.size())
-                return false;
-            *out = arguments.at(++i);
-            return true;
-        };
-        if (name == "api-url"_L1) {
-            if (!takeValue(&apiUrl))
-                return u"--api-url needs a URL"_s;
-            continue;
-        }
-        if (name == "key"_L1 || name == "secret-key"_L1)
-            return u"the secret key is never taken from the command line (other users can see it); set CLERK_SECRET_KEY"_s;
-        const QList<OptionSpec> allowed = specs.value(options->command);
-        const auto spec = std::find_if(allowed.cbegin(), allowed.cend(),
-                                       [&name](const OptionSpec &s) { return name == QLatin1StringView(s.name); });
-        if (spec == allowed.cend())
-            return options->command.isEmpty() ? u"unknown option %1 (give the command first)"_s.arg(arg)
-                                              : u"unknown option %1 for %2"_s.arg(arg, options->command);
-        if (spec->takesValue) {
-            QString value;
-            if (!takeValue(&value))
-                return u"--%1 needs a value"_s.arg(name);
-            values.insert(name, value);
-        } else {
-            if (hasInline)
-                return u"--%1 takes no value"_s.arg(name);
-            flags.insert(name);
-        }
-    }
-
-    if (options->command.isEmpty())
-        return u"no command given"_s;
-    if (!specs.contains(options->command))
-        return u"unknown command \"%1\""_s.arg(options->command);
-
-    options->apiUrl = apiUrl.isEmpty() ? defaultApiUrl() : QUrl(apiUrl, QUrl::StrictMode);
-    options->secretKey = qEnvironmentVariable("CLERK_SECRET_KEY").trimmed();
-    options->query = values.value(u"query"_s);
-    options->fromFile = values.value(u"from-file"_s);
-    options->actingUser = values.value(u"acting-user"_s);
-    options->ticket = values.value(u"ticket"_s);
-    options->auditFile = values.value(u"file"_s);
-    options->yes = flags.contains(u"yes"_s);
-    options->csv = flags.contains(u"csv"_s);
-
-    const QString format = values.value(u"format"_s, u"table"_s);
-    if (format == "table"_L1)
-        options->format = Format::Table;
-    else if (format == "csv"_L1)
-        options->format = Format::Csv;
-    else if (format == "json"_L1)
-        options->format = Format::Json;
-    else
-        return u"--format must be table, csv or json"_s;
-
-    const QString status = values.value(u"status"_s, options->command == "find"_L1 ? u"all"_s : u"pending"_s);
-    if (status == "all"_L1) {
-        options->status.reset();
-    } else {
-        const InvitationStatus parsed = invitationStatusFromString(status);
-        if (parsed == InvitationStatus::Unknown)
-            return u"--status must be pending, accepted, revoked, expired or all"_s;
-        options->status = parsed;
-    }
-
-    if (values.contains(u"rate-budget"_s)) {
-        QString text = values.value(u"rate-budget"_s);
-        if (text.endsWith(u'%'))
-            text.chop(1);
-        bool ok = false;
-        const double percent = text.toDouble(&ok);
-        if (!ok || percent < 1 || percent > 100)
-            return u"--rate-budget must be a percentage from 1 to 100"_s;
-        options->rateBudgetPercent = percent;
-    }
-
-    if (options->command == "orgs"_L1 && !options->positional.isEmpty())
-        return u"orgs takes no arguments (use --query TEXT)"_s;
-    if (options->command == "list"_L1 && options->positional.size() != 1)
-        return u"list needs exactly one ORG (an organization ID or slug)"_s;
-    if (options->command == "find"_L1 && options->positional.size() != 1)
-        return u"find needs exactly one EMAIL address"_s;
-    if (options->command == "revoke"_L1) {
-        if (options->positional.isEmpty())
-            return u"revoke needs an ORG (an organization ID or slug)"_s;
-        if (options->positional.size() == 1 && options->fromFile.isEmpty())
-            return u"revoke needs invitation IDs, as arguments or with --from-file"_s;
-    }
-    if (options->command == "audit"_L1) {
-        const QString sub = options->positional.value(0);
-        if (options->positional.size() != 1 || (sub != "verify"_L1 && sub != "export"_L1))
-            return u"audit needs verify or export"_s;
-        if (sub == "export"_L1 && !options->csv)
-            return u"audit export needs --csv (the only format so far)"_s;
-    }
-    return std::nullopt;
-}
 
 Runner::Runner(Options options, QObject *parent)
     : QObject(parent), m_options(std::move(options)), m_out(stdout), m_err(stderr)
@@ -355,26 +112,7 @@ void Runner::runOrgs()
         if (!result)
             return fail(result.error());
         const Page<Organization> &page = result.value();
-        if (m_options.format == Format::Json) {
-            QJsonArray array;
-            for (const Organization &org : page.data)
-                array.append(ClerkJson::toJson(org));
-            m_out << QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Indented));
-        } else if (m_options.format == Format::Csv) {
-            m_out << Csv::row({u"id"_s, u"slug"_s, u"name"_s, u"members_count"_s, u"pending_invitations_count"_s,
-                               u"created_at"_s});
-            for (const Organization &org : page.data)
-                m_out << Csv::row({org.id, org.slug, org.name,
-                                   org.membersCount ? QString::number(*org.membersCount) : QString(),
-                                   org.pendingInvitationsCount ? QString::number(*org.pendingInvitationsCount) : QString(),
-                                   isoTime(org.createdAt)});
-        } else {
-            QList<QStringList> rows;
-            for (const Organization &org : page.data)
-                rows << QStringList{org.id, org.slug, org.name,
-                                    org.pendingInvitationsCount ? QString::number(*org.pendingInvitationsCount) : u"-"_s};
-            m_out << table({u"ID"_s, u"SLUG"_s, u"NAME"_s, u"PENDING"_s}, rows);
-        }
+        m_out << Output::organizations(m_options.format, page.data);
         if (page.totalCount > page.data.size())
             m_err << u"invitedesk-cli: showing %1 of %2 organizations; narrow the list with --query\n"_s
                          .arg(page.data.size())
@@ -452,41 +190,14 @@ void Runner::runList()
 
 void Runner::printInvitations(const QList<Invitation> &invitations, bool withOrganization)
 {
-    // Streamed one invitation at a time: the whole document never sits in memory twice.
     m_out.flush();
     QFile out;
     if (!out.open(stdout, QIODevice::WriteOnly))
         return;
-    if (m_options.format == Format::Json) {
-        out.write("[");
-        for (qsizetype i = 0; i < invitations.size(); ++i) {
-            out.write(i == 0 ? "\n" : ",\n");
-            out.write(QJsonDocument(ClerkJson::toJson(invitations.at(i))).toJson(QJsonDocument::Compact));
-        }
-        out.write(invitations.isEmpty() ? "]\n" : "\n]\n");
-        return;
-    }
-    if (m_options.format == Format::Csv) {
-        out.write(Csv::invitationHeader().toUtf8());
-        for (const Invitation &inv : invitations)
-            out.write(Csv::invitationRow(inv).toUtf8());
-        return;
-    }
-    QList<QStringList> rows;
-    rows.reserve(invitations.size());
-    for (const Invitation &inv : invitations) {
-        QStringList row{inv.emailAddress, inv.role, inv.statusText, isoTime(inv.createdAt).left(10),
-                        inv.expiresAt ? isoTime(*inv.expiresAt).left(10) : u"-"_s, inv.id};
-        if (withOrganization)
-            row.insert(1, inv.organization ? inv.organization->slug : inv.organizationId);
-        rows << row;
-    }
-    QStringList headers{u"EMAIL"_s, u"ROLE"_s, u"STATUS"_s, u"INVITED"_s, u"EXPIRES"_s, u"ID"_s};
-    if (withOrganization)
-        headers.insert(1, u"ORGANIZATION"_s);
-    out.write(table(headers, rows).toUtf8());
+    Output::invitations(&out, m_options.format, invitations, withOrganization);
     out.close();
-    m_err << u"%1 invitation(s)\n"_s.arg(invitations.size());
+    if (m_options.format == Format::Table)
+        m_err << u"%1 invitation(s)\n"_s.arg(invitations.size());
 }
 
 bool Runner::confirm(const QString &question)
@@ -612,15 +323,7 @@ void Runner::runBulk(const QList<RevokeItem> &items)
             m_err << u"\r\x1b[K"_s;
             m_err.flush();
         }
-        QString email = item.emailAddress;
-        if (email.isEmpty() && result.invitation)
-            email = result.invitation->emailAddress;
-        // Tab-separated, one line per invitation: no field may hold a tab or a newline of its own.
-        m_out << printable(item.invitationId) << u'\t' << (email.isEmpty() ? u"-"_s : printable(email)) << u'\t'
-              << revokeOutcomeKey(result.outcome);
-        if (result.error && !revokeSucceeded(result.outcome))
-            m_out << u'\t' << printable(result.error->oneLine());
-        m_out << u'\n';
+        m_out << Output::revokeLine(item, result);
         m_out.flush();
     });
     const bool showProgress = stderrIsTerminal();

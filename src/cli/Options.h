@@ -1,0 +1,46 @@
+#pragma once
+
+#include "core/api/ClerkTypes.h"
+
+#include <QtCore/QStringList>
+#include <QtCore/QUrl>
+
+#include <optional>
+
+namespace InviteDesk::Cli {
+
+/*! Exit codes of invitedesk-cli (documented in its --help and the README). */
+enum ExitCode {
+    Success = 0,
+    SomeFailed = 1,  //!< revoke: at least one invitation did not end revoked or already revoked
+    Usage = 2,       //!< bad arguments, or a confirmation that cannot be asked
+    AuthConfig = 3,  //!< no key, a rejected key, a refused API URL
+    ApiError = 4,    //!< Clerk or the network failed (not found, 5xx, offline, …)
+    AuditFailed = 5, //!< `audit verify` found a broken chain
+};
+
+enum class Format { Table, Csv, Json };
+
+struct Options
+{
+    QUrl apiUrl;
+    QString secretKey;
+    QString command;
+    QStringList positional;
+    QString query;
+    Format format = Format::Table;
+    std::optional<InvitationStatus> status = InvitationStatus::Pending;
+    QString fromFile;
+    bool yes = false;
+    QString actingUser;
+    std::optional<double> rateBudgetPercent;
+    QString ticket;
+    QString auditFile;
+    bool csv = false;
+};
+
+/*! Parses argv into Options; on failure returns the message to print (and exit code 2). */
+std::optional<QString> parseArguments(const QStringList &arguments, Options *options, bool *helpOrVersion);
+QString usageText();
+
+} // namespace InviteDesk::Cli

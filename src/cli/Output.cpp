@@ -1,0 +1,124 @@
+#include "cli/Output.h"
+
+#include "core/api/ClerkJson.h"
+#include "core/util/Csv.h"
+#include "core/util/TextOutput.h"
+
+#include <QtCore/QDateTime>
+#include <QtCore/QIODevice>
+#include <QtCore/QJsonArray>
+#include <QtCore/QJsonDocument>
+#include <QtCore/QTimeZone>
+
+using namespace Qt::StringLiterals;
+
+namespace InviteDesk::Cli::Output {
+
+namespace {
+QString isoDate(qint64 ms)
+{
+    return ms ? QDateTime::fromMSecsSinceEpoch(ms, QTimeZone::utc()).toString(Qt::ISODate).left(10) : u"-"_s;
+}
+} // namespace
+
+QString table(const QStringList &headers, const QList<QStringList> &rows, int maxColumnWidth)
+{
+    // A hostile name never reaches the terminal as control codes: every cell is escaped first.
+    QList<QStringList> shown;
+    shown.reserve(rows.size() + 1);
+    shown << headers;
+    for (const QStringList &row : rows) {
+        QStringList cells;
+        for (const QString &cell : row) {
+            QString text = printable(cell);
+            if (text.size() > maxColumnWidth)
+                text = text.left(maxColumnWidth - 1) + u'…';
+            cells << text;
+        }
+        shown << cells;
+    }
+    QList<qsizetype> widths(headers.size(), 0);
+    for (const QStringList &row : std::as_const(shown)) {
+        for (qsizetype i = 0; i < row.size() && i < widths.size(); ++i)
+            widths[i] = std::max(widths[i], row[i].size()); // a rough measure that is right for Latin text
+    }
+    QString out;
+    for (const QStringList &row : std::as_const(shown)) {
+        for (qsizetype i = 0; i < row.size(); ++i)
+            out += i + 1 == row.size() ? row[i] : row[i].leftJustified(widths[i]) + u"  "_s;
+        out += u'\n';
+    }
+    return out;
+}
+
+void invitations(QIODevice *out, Format format, const QList<Invitation> &invitations, bool withOrganization)
+{
+    // Streamed one invitation at a time: the whole document never sits in memory twice.
+    if (format == Format::Json) {
+        out->write("[");
+        for (qsizetype i = 0; i < invitations.size(); ++i) {
+            out->write(i == 0 ? "\n" : ",\n");
+            out->write(QJsonDocument(ClerkJson::toJson(invitations.at(i))).toJson(QJsonDocument::Compact));
+        }
+        out->write(invitations.isEmpty() ? "]\n" : "\n]\n");
+        return;
+    }
+    if (format == Format::Csv) {
+        out->write(Csv::invitationHeader().toUtf8());
+        for (const Invitation &inv : invitations)
+            out->write(Csv::invitationRow(inv).toUtf8());
+        return;
+    }
+    QList<QStringList> rows;
+    rows.reserve(invitations.size());
+    for (const Invitation &inv : invitations) {
+        QStringList row{inv.emailAddress, inv.role, inv.statusText, isoDate(inv.createdAt),
+                        inv.expiresAt ? isoDate(*inv.expiresAt) : u"-"_s, inv.id};
+        if (withOrganization)
+            row.insert(1, inv.organization ? inv.organization->slug : inv.organizationId);
+        rows << row;
+    }
+    QStringList headers{u"EMAIL"_s, u"ROLE"_s, u"STATUS"_s, u"INVITED"_s, u"EXPIRES"_s, u"ID"_s};
+    if (withOrganization)
+        headers.insert(1, u"ORGANIZATION"_s);
+    out->write(table(headers, rows).toUtf8());
+}
+
+QString organizations(Format format, const QList<Organization> &organizations)
+{
+    auto count = [](const std::optional<qint64> &n, const QString &none) { return n ? QString::number(*n) : none; };
+    if (format == Format::Json) {
+        QJsonArray array;
+        for (const Organization &org : organizations)
+            array.append(ClerkJson::toJson(org));
+        return QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Indented));
+    }
+    if (format == Format::Csv) {
+        QString out = Csv::row({u"id"_s, u"slug"_s, u"name"_s, u"members_count"_s, u"pending_invitations_count"_s,
+                                u"created_at"_s});
+        for (const Organization &org : organizations)
+            out += Csv::row({org.id, org.slug, org.name, count(org.membersCount, {}), count(org.pendingInvitationsCount, {}),
+                             org.createdAt ? QDateTime::fromMSecsSinceEpoch(org.createdAt, QTimeZone::utc()).toString(Qt::ISODate)
+                                           : QString()});
+        return out;
+    }
+    QList<QStringList> rows;
+    for (const Organization &org : organizations)
+        rows << QStringList{org.id, org.slug, org.name, count(org.pendingInvitationsCount, u"-"_s)};
+    return table({u"ID"_s, u"SLUG"_s, u"NAME"_s, u"PENDING"_s}, rows);
+}
+
+QString revokeLine(const RevokeItem &item, const RevokeResult &result)
+{
+    QString email = item.emailAddress;
+    if (email.isEmpty() && result.invitation)
+        email = result.invitation->emailAddress;
+    // Tab-separated, one line per invitation: no field may hold a tab or a newline of its own.
+    QString line = printable(item.invitationId) + u'\t' + (email.isEmpty() ? u"-"_s : printable(email)) + u'\t'
+                   + revokeOutcomeKey(result.outcome);
+    if (result.error && !revokeSucceeded(result.outcome))
+        line += u'\t' + printable(result.error->oneLine());
+    return line + u'\n';
+}
+
+} // namespace InviteDesk::Cli::Output

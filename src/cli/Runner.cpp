@@ -1,6 +1,7 @@
 #include "cli/Runner.h"
 
 #include "cli/Output.h"
+#include "core/domain/InvitationIds.h"
 #include "core/util/TextOutput.h"
 
 #include <QtCore/QCoreApplication>
@@ -211,22 +212,31 @@ bool Runner::confirm(const QString &question)
 
 void Runner::runRevoke()
 {
-    QStringList ids = m_options.positional.mid(1);
+    auto usage = [this](const QString &message) {
+        m_err << printable(u"invitedesk-cli: "_s + message) << u'\n';
+        finish(Usage);
+    };
+    QStringList ids;
+    for (const QString &id : m_options.positional.mid(1)) {
+        if (const std::optional<QString> why = InvitationIds::problem(id))
+            return usage(u"\"%1\" is %2"_s.arg(id.left(40), *why));
+        ids << id;
+    }
     if (!m_options.fromFile.isEmpty()) {
         QFile file;
-        bool opened = false;
-        if (m_options.fromFile == "-"_L1)
-            opened = file.open(stdin, QIODevice::ReadOnly);
-        else {
-            file.setFileName(m_options.fromFile);
-            opened = file.open(QIODevice::ReadOnly);
-        }
-        if (!opened) {
-            m_err << u"invitedesk-cli: cannot read %1: %2\n"_s.arg(m_options.fromFile, file.errorString());
-            finish(Usage);
-            return;
-        }
-        ids << readInvitationIds(file.readAll());
+        const bool opened = m_options.fromFile == "-"_L1 ? file.open(stdin, QIODevice::ReadOnly)
+                                                          : (file.setFileName(m_options.fromFile), file.open(QIODevice::ReadOnly));
+        if (!opened)
+            return usage(u"cannot read %1: %2"_s.arg(m_options.fromFile, file.errorString()));
+        // Read at most one byte more than allowed: a huge file (or /dev/zero) is refused, not swallowed.
+        const QByteArray content = file.read(InvitationIds::maxFileBytes + 1);
+        if (content.size() > InvitationIds::maxFileBytes)
+            return usage(u"%1 is larger than %2 MiB; that is not a list of invitation IDs"_s.arg(m_options.fromFile)
+                             .arg(InvitationIds::maxFileBytes / (1024 * 1024)));
+        const InvitationIds::FileContent read = InvitationIds::read(content);
+        if (read.problem)
+            return usage(u"%1: %2"_s.arg(m_options.fromFile, *read.problem));
+        ids << read.ids;
     }
     // The same ID twice would be revoked once and then reported "already revoked": drop repeats.
     QStringList unique;

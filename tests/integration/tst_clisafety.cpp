@@ -278,6 +278,39 @@ private Q_SLOTS:
         QVERIFY(empty.err.contains("no invitation IDs"));
     }
 
+    void hugeOrBinaryIdFilesAreRefusedBeforeAnythingIsSent_data()
+    {
+        QTest::addColumn<QByteArray>("content");
+        QTest::addColumn<QByteArray>("message");
+        QTest::newRow("17 MiB") << QByteArray(17 * 1024 * 1024, 'a') << QByteArray("larger than 16 MiB");
+        QTest::newRow("binary") << QByteArray("\x7f" "ELF\x02\x01\x01\0\0\0", 10) << QByteArray("line 1");
+        QTest::newRow("an address") << QByteArray("orginv_ok\nada@example.com\n") << QByteArray("line 2");
+    }
+
+    void hugeOrBinaryIdFilesAreRefusedBeforeAnythingIsSent()
+    {
+        QFETCH(QByteArray, content);
+        QFETCH(QByteArray, message);
+        QTemporaryDir dir;
+        QFile file(dir.filePath(u"ids"_s));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(content);
+        file.close();
+        const CliHarness::Run run = m_cli->run({u"revoke"_s, u"initech"_s, u"--yes"_s, u"--from-file"_s, file.fileName()});
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.err.contains(message), run.err.constData());
+        QVERIFY(run.err.size() < 400); // named, never echoed whole
+        QVERIFY(m_sandbox->requests().empty());
+#ifdef Q_OS_UNIX
+        const CliHarness::Run zero = m_cli->run({u"revoke"_s, u"initech"_s, u"--yes"_s, u"--from-file"_s, u"/dev/zero"_s});
+        QCOMPARE(zero.exitCode, 2);
+        QVERIFY(zero.err.contains("larger than"));
+#endif
+        const CliHarness::Run arg = m_cli->run({u"revoke"_s, u"initech"_s, u"--yes"_s, u"orginv_x/../../users"_s});
+        QCOMPARE(arg.exitCode, 2);
+        QVERIFY(m_sandbox->requests().empty());
+    }
+
     // Issue 11, item 9 -----------------------------------------------------------------------
 
     void hostileTextCannotForgeLinesOrReachTheTerminal()

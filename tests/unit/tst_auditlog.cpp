@@ -193,6 +193,64 @@ private Q_SLOTS:
         QVERIFY2(v.problem.contains(u"head file"_s), qPrintable(v.problem));
     }
 
+    void anEmptiedOrDeletedLogIsNotAFreshStart_data()
+    {
+        QTest::addColumn<bool>("remove");
+        QTest::newRow("emptied") << false;
+        QTest::newRow("deleted") << true;
+    }
+
+    void anEmptiedOrDeletedLogIsNotAFreshStart()
+    {
+        const QString path = writeSample();
+        QFETCH(bool, remove);
+        if (remove) {
+            QVERIFY(QFile::remove(path));
+        } else {
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        }
+        const AuditVerification v = AuditLog::verify(path);
+        QVERIFY(!v.ok);
+        QVERIFY2(v.problem.contains(u"head"_s), qPrintable(v.problem));
+        // And nothing starts a new chain over it.
+        AuditLog log(path);
+        QString why;
+        QVERIFY(!log.recordIntent(item(u"inv_9"_s), &why));
+        QVERIFY2(why.contains(u"head"_s), qPrintable(why));
+    }
+
+    void theEndMustBeWhatTheHeadNames_data()
+    {
+        QTest::addColumn<QString>("change");
+        QTest::newRow("trailing blank line") << u"blank"_s;
+        QTest::newRow("last record duplicated") << u"duplicate"_s;
+        QTest::newRow("last record removed") << u"remove"_s;
+        QTest::newRow("head removed") << u"nohead"_s;
+    }
+
+    void theEndMustBeWhatTheHeadNames()
+    {
+        QFETCH(QString, change);
+        const QString path = writeSample();
+        QList<QByteArray> content = lines(path);
+        if (change == "blank"_L1)
+            content << QByteArray();
+        else if (change == "duplicate"_L1)
+            content << content.last();
+        else if (change == "remove"_L1)
+            content.removeLast();
+        if (change != "nohead"_L1)
+            writeLines(path, content);
+        else
+            QVERIFY(QFile::remove(path + u".head"_s));
+        AuditLog log(path);
+        QString why;
+        QVERIFY(!log.recordIntent(item(u"inv_9"_s), &why));
+        QVERIFY(!AuditLog::verify(path).ok);
+        QCOMPARE(lines(path).size(), change == "blank"_L1 ? 7 : change == "nohead"_L1 ? 6 : int(content.size()));
+    }
+
     void tornTailIsRepairedAndRecorded()
     {
         // What a full disk leaves: the start of a record, no newline.

@@ -288,7 +288,17 @@ private Q_SLOTS:
         QTest::newRow("plus sign") << QByteArray("+5") << qint64(-1);
         QTest::newRow("hex") << QByteArray("0x10") << qint64(-1);
         QTest::newRow("negative") << QByteArray("-999999") << qint64(-1);
-        QTest::newRow("two numbers") << QByteArray("5, 6") << qint64(-1);
+        QTest::newRow("sent twice") << QByteArray("999, 999") << qint64(999);
+        QTest::newRow("two numbers") << QByteArray("5, 6") << qint64(6);
+        QTest::newRow("a number and garbage") << QByteArray("5, soon") << qint64(-1);
+        QTest::newRow("RFC 850 date") << QLocale::c()
+                                             .toString(QDateTime::currentDateTimeUtc().addDays(2), u"dddd, dd-MMM-yy HH:mm:ss 'GMT'"_s)
+                                             .toLatin1()
+                                      << qint64(86400);
+        QTest::newRow("asctime date") << QLocale::c()
+                                             .toString(QDateTime::currentDateTimeUtc().addDays(2), u"ddd MMM d HH:mm:ss yyyy"_s)
+                                             .toLatin1()
+                                      << qint64(86400);
         QTest::newRow("nul byte") << QByteArray("5\0", 2) << qint64(-1);
         QTest::newRow("very long") << QByteArray(100'000, '9') << qint64(-1);
     }

@@ -2,6 +2,7 @@
 // ID-file reader; CSV cells a spreadsheet would run.
 
 #include "core/util/Csv.h"
+#include "core/domain/InvitationIds.h"
 #include "core/util/TextOutput.h"
 
 #include <QtTest/QTest>
@@ -78,22 +79,37 @@ private Q_SLOTS:
     {
         QTest::addColumn<QByteArray>("content");
         QTest::addColumn<QStringList>("ids");
-        QTest::newRow("one per line") << QByteArray("inv_1\ninv_2\n") << QStringList{u"inv_1"_s, u"inv_2"_s};
-        QTest::newRow("CRLF and BOM") << QByteArray("\xEF\xBB\xBFinv_1\r\ninv_2\r\n") << QStringList{u"inv_1"_s, u"inv_2"_s};
-        QTest::newRow("separators only") << QByteArray(",,,\n;;\n\t \n") << QStringList{};
-        QTest::newRow("spreadsheet rows") << QByteArray("inv_1,ada@x,admin\n,,inv_2;x\n") << QStringList{u"inv_1"_s, u"inv_2"_s};
-        QTest::newRow("comments and blanks") << QByteArray("# ticket 42\n\n  inv_1  \n#inv_2\n") << QStringList{u"inv_1"_s};
-        QTest::newRow("repeats dropped") << QByteArray("inv_1\ninv_1\ninv_2\ninv_1") << QStringList{u"inv_1"_s, u"inv_2"_s};
-        QTest::newRow("no final newline") << QByteArray("inv_1") << QStringList{u"inv_1"_s};
-        QTest::newRow("empty") << QByteArray() << QStringList{};
-        QTest::newRow("invalid UTF-8") << QByteArray("\xff\xfe\n") << QStringList{u"\uFFFD\uFFFD"_s};
+        QTest::addColumn<int>("badLine"); // 0: none
+        QTest::newRow("one per line") << QByteArray("inv_1\ninv_2\n") << QStringList{u"inv_1"_s, u"inv_2"_s} << 0;
+        QTest::newRow("CRLF and BOM") << QByteArray("\xEF\xBB\xBFinv_1\r\ninv_2\r\n") << QStringList{u"inv_1"_s, u"inv_2"_s} << 0;
+        QTest::newRow("separators only") << QByteArray(",,,\n;;\n\t \n") << QStringList{} << 0;
+        QTest::newRow("spreadsheet rows") << QByteArray("inv_1,ada@x,admin\n,,inv_2;x\n") << QStringList{u"inv_1"_s, u"inv_2"_s} << 0;
+        QTest::newRow("comments and blanks") << QByteArray("# ticket 42\n\n  inv_1  \n#inv_2\n") << QStringList{u"inv_1"_s} << 0;
+        QTest::newRow("repeats dropped") << QByteArray("inv_1\ninv_1\ninv_2\ninv_1") << QStringList{u"inv_1"_s, u"inv_2"_s} << 0;
+        QTest::newRow("no final newline") << QByteArray("inv_1") << QStringList{u"inv_1"_s} << 0;
+        QTest::newRow("empty") << QByteArray() << QStringList{} << 0;
+        QTest::newRow("a header cell is a word, not refused") << QByteArray("inv_1\ninvitation id\n") << QStringList{u"inv_1"_s, u"invitation"_s} << 0;
+        QTest::newRow("an address") << QByteArray("inv_1\nada@example.com\n") << QStringList{u"inv_1"_s} << 2;
+        QTest::newRow("invalid UTF-8") << QByteArray("\xff\xfe\n") << QStringList{} << 1;
+        QTest::newRow("NUL bytes") << QByteArray(1000, '\0') << QStringList{} << 1;
+        QTest::newRow("a megabyte on one line") << QByteArray(1024 * 1024, 'x') << QStringList{} << 1;
+        QTest::newRow("path tricks") << QByteArray("orginv_1/../../users\n") << QStringList{} << 1;
     }
 
     void invitationIds()
     {
         QFETCH(QByteArray, content);
         QFETCH(QStringList, ids);
-        QCOMPARE(readInvitationIds(content), ids);
+        QFETCH(int, badLine);
+        const InvitationIds::FileContent read = InvitationIds::read(content);
+        if (badLine) {
+            QVERIFY(read.problem);
+            QVERIFY2(read.problem->startsWith(u"line %1:"_s.arg(badLine)), qPrintable(*read.problem));
+            QVERIFY(read.problem->size() < 200); // named briefly, never echoed whole
+        } else {
+            QVERIFY2(!read.problem, qPrintable(read.problem.value_or(QString())));
+            QCOMPARE(read.ids, ids);
+        }
     }
 };
 

@@ -158,6 +158,12 @@ bool ClerkError::outcomeUnknown() const
 
 QString ClerkError::userMessage() const
 {
+    const QString message = baseMessage();
+    return m_note.isEmpty() ? message : message + u' ' + m_note;
+}
+
+QString ClerkError::baseMessage() const
+{
     const QString clerkText = !m_longMessage.isEmpty() ? m_longMessage : m_message;
     switch (m_kind) {
     case Kind::InvalidRequest:
@@ -249,16 +255,36 @@ std::optional<std::chrono::seconds> ClerkError::parseRetryAfter(const QByteArray
         }
         return std::chrono::seconds(seconds);
     }
-    // An HTTP date (RFC 9110's IMF-fixdate, "Sun, 06 Nov 1994 08:49:37 GMT", which Qt's RFC 2822 parser
-    // does not take because of "GMT"), or an RFC 2822 date with a numeric zone. In the past means "now".
-    const QString text = QString::fromLatin1(trimmed);
-    QDateTime when = QLocale::c().toDateTime(text, u"ddd, dd MMM yyyy HH:mm:ss 'GMT'"_s);
+    // An HTTP date in any of RFC 9110's three forms (IMF-fixdate, RFC 850, asctime; Qt's RFC 2822 parser
+    // takes none of them because of "GMT"), or an RFC 2822 date with a numeric zone.
+    const QString text = QString::fromLatin1(trimmed).simplified();
+    const QLocale c = QLocale::c();
+    QDateTime when = c.toDateTime(text, u"ddd, dd MMM yyyy HH:mm:ss 'GMT'"_s);
+    if (!when.isValid() && text.contains(u", "_s)) {
+        // RFC 850's two-digit year reads as 19xx, where the weekday would not match: parse without it.
+        when = c.toDateTime(text.section(u", "_s, 1), u"dd-MMM-yy HH:mm:ss 'GMT'"_s);
+        if (when.isValid() && when.date().year() < 1970) // a two-digit year is this century's
+            when = when.addYears(100);
+    }
+    if (!when.isValid())
+        when = c.toDateTime(text, u"ddd MMM d HH:mm:ss yyyy"_s);
     if (when.isValid())
         when.setTimeZone(QTimeZone::utc());
     else
         when = QDateTime::fromString(text, Qt::RFC2822Date);
-    if (!when.isValid())
-        return std::nullopt;
+    if (!when.isValid()) {
+        // The header sent twice arrives joined ("999, 999"): the longest wait asked for counts.
+        if (!trimmed.contains(','))
+            return std::nullopt;
+        std::optional<std::chrono::seconds> longest;
+        for (const QByteArray &part : trimmed.split(',')) {
+            const std::optional<std::chrono::seconds> one = parseRetryAfter(part);
+            if (!one || part.contains(','))
+                return std::nullopt;
+            longest = std::max(longest.value_or(std::chrono::seconds(0)), *one);
+        }
+        return longest;
+    }
     const qint64 delta = QDateTime::currentDateTimeUtc().secsTo(when);
     return std::chrono::seconds(std::clamp<qint64>(delta, 0, saturated));
 }

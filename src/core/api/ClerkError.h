@@ -66,6 +66,8 @@ public:
     std::optional<std::chrono::seconds> retryAfter() const { return m_retryAfter; }
 
     void setTraceId(const QString &traceId) { m_traceId = traceId; }
+    /*! A sentence added to userMessage(), e.g. what is not known because of this error. */
+    void addNote(const QString &note) { m_note = note; }
     void setRetryAfter(std::optional<std::chrono::seconds> after) { m_retryAfter = after; }
 
     bool isUnauthorized() const { return m_kind == Kind::Http && m_httpStatus == 401; }
@@ -105,6 +107,7 @@ public:
 
 private:
     explicit ClerkError(Kind kind) : m_kind(kind) {}
+    QString baseMessage() const;
 
     Kind m_kind;
     int m_httpStatus = 0;
@@ -116,6 +119,7 @@ private:
     QString m_traceId;
     QString m_detail;
     std::optional<std::chrono::seconds> m_retryAfter;
+    QString m_note;
     std::chrono::seconds m_waitCap{0};
     bool m_waitRefused = false;
     bool m_unconfirmedWrite = false;

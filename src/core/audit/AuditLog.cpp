@@ -59,24 +59,41 @@ bool syncToDisk(QFile &file)
 #endif
 }
 
-/*! The last complete line of a file, read from its end. */
-QByteArray lastLine(QFile &file)
+/*! The last \a count complete lines before byte \a end (which follows a '\n'), oldest first, without their '\n'. */
+QList<QByteArray> lastLines(QFile &file, qint64 end, int count)
 {
-    const qint64 size = file.size();
     qint64 chunk = 4096;
     while (true) {
-        const qint64 from = std::max<qint64>(0, size - chunk);
+        const qint64 from = std::max<qint64>(0, end - chunk);
         file.seek(from);
-        QByteArray tail = file.read(size - from);
-        while (tail.endsWith('\n'))
+        QByteArray tail = file.read(end - from);
+        if (tail.endsWith('\n'))
             tail.chop(1);
-        const qsizetype nl = tail.lastIndexOf('\n');
-        if (nl >= 0)
-            return tail.mid(nl + 1);
-        if (from == 0)
-            return tail;
+        QList<QByteArray> lines = tail.split('\n');
+        if (lines.size() > count || from == 0)
+            return lines.mid(std::max<qsizetype>(0, lines.size() - count));
         chunk *= 4;
     }
+}
+
+/*! The head file: the newest record's sequence number and hash. */
+struct Head
+{
+    qint64 seq = 0;
+    QByteArray hash;
+};
+
+std::optional<Head> readHead(const QString &logPath)
+{
+    QFile file(headPath(logPath));
+    if (!file.open(QIODevice::ReadOnly))
+        return std::nullopt;
+    const QList<QByteArray> parts = file.read(256).trimmed().split(' ');
+    if (parts.size() != 2 || parts.at(1).size() != 64)
+        return Head{-1, {}}; // there, but empty or damaged
+    bool ok = false;
+    const qint64 seq = parts.at(0).toLongLong(&ok);
+    return ok ? Head{seq, parts.at(1)} : Head{-1, {}};
 }
 
 QString operatorName()
@@ -251,20 +268,40 @@ bool AuditLog::appendIf(QJsonObject record, const Precondition &precondition, bo
         };
     }
 
+    // The end of the log must be what its head names (or one record past it, after a crash between the
+    // two writes): otherwise records were removed, replaced or added by hand, and chaining onto them
+    // would bury that. A person has to look first (`audit verify` says where).
+    auto refuse = [this](const QString &why) {
+        m_error = QCoreApplication::translate("AuditLog", "%1, so nothing more is written to %2 until someone looks "
+                                                          "(`invitedesk-cli audit verify` says where)")
+                      .arg(why, QDir::toNativeSeparators(m_path));
+        return false;
+    };
+    const std::optional<Head> head = readHead(m_path);
     QByteArray prev = genesisHash;
     qint64 seq = 1;
-    if (whole > 0) {
-        const QJsonObject last = QJsonDocument::fromJson(lastLine(file)).object();
+    if (whole == 0) {
+        if (head && head->seq != 0)
+            return refuse(QCoreApplication::translate("AuditLog", "the audit log is empty but its head file says it held records"));
+    } else {
+        const QList<QByteArray> tail = lastLines(file, whole, 2);
+        const QJsonObject last = QJsonDocument::fromJson(tail.last()).object();
         const QString lastHash = last.value("hash"_L1).toString();
         const qint64 lastSeq = qint64(last.value("seq"_L1).toDouble());
-        if (lastHash.size() != 64 || lastSeq < 1) {
-            // Starting a new chain here would hide whatever happened; a person has to look first.
-            m_error = QCoreApplication::translate("AuditLog",
-                                                  "the last record of %1 is damaged, so nothing can be chained to it; "
-                                                  "`invitedesk-cli audit verify` shows where")
-                          .arg(QDir::toNativeSeparators(m_path));
-            return false;
+        if (lastHash.size() != 64 || lastSeq < 1)
+            return refuse(QCoreApplication::translate("AuditLog", "the last record of the audit log is damaged"));
+        if (tail.size() == 2) {
+            // The two newest records must be chained to each other (a copied or moved record is not).
+            const QJsonObject before = QJsonDocument::fromJson(tail.first()).object();
+            if (before.value("hash"_L1) != last.value("prev"_L1) || qint64(before.value("seq"_L1).toDouble()) != lastSeq - 1)
+                return refuse(QCoreApplication::translate("AuditLog", "the newest records of the audit log are not chained"));
         }
+        if (!head || head->seq < 0)
+            return refuse(QCoreApplication::translate("AuditLog", "the audit log's head file is missing or damaged"));
+        const bool atHead = head->seq == lastSeq && head->hash == lastHash.toLatin1();
+        const bool oneBehind = head->seq == lastSeq - 1 && head->hash == last.value("prev"_L1).toString().toLatin1();
+        if (!atHead && !oneBehind)
+            return refuse(QCoreApplication::translate("AuditLog", "the end of the audit log is not what its head file names"));
         prev = lastHash.toLatin1();
         seq = lastSeq + 1;
     }
@@ -295,11 +332,21 @@ bool AuditLog::appendIf(QJsonObject record, const Precondition &precondition, bo
     }
     file.close();
 
-    QSaveFile head(headPath(m_path));
-    if (!head.open(QIODevice::WriteOnly) || head.write(QByteArray::number(seq - 1) + ' ' + newestHash + '\n') < 0
-        || !head.commit()) {
-        m_error = QCoreApplication::translate("AuditLog", "cannot update %1: %2")
-                      .arg(headPath(m_path), head.errorString());
+    // Unbuffered, so that a full disk fails the write itself and the old head stays (QSaveFile renames
+    // only on success); then read back, since some file systems report the shortage only later.
+    QSaveFile headFile(headPath(m_path));
+    const QByteArray headLine = QByteArray::number(seq - 1) + ' ' + newestHash + '\n';
+    const bool headWritten = headFile.open(QIODevice::WriteOnly | QIODevice::Unbuffered)
+                             && headFile.write(headLine) == headLine.size() && headFile.commit();
+    if (!headWritten) {
+        headFile.cancelWriting();
+        m_error = QCoreApplication::translate("AuditLog", "cannot update %1: %2").arg(headPath(m_path), headFile.errorString());
+        return false;
+    }
+    const std::optional<Head> check = readHead(m_path);
+    if (!check || check->seq != seq - 1 || check->hash != newestHash) {
+        m_error = QCoreApplication::translate("AuditLog", "cannot update %1: what was written did not stay (is the disk full?)")
+                      .arg(headPath(m_path));
         return false;
     }
     return true;
@@ -470,8 +517,16 @@ AuditVerification AuditLog::verify(const QString &filePath)
 {
     AuditVerification result;
     QFile file(filePath);
+    const std::optional<Head> head = readHead(filePath);
+    // A log that is gone or empty while its head names records is records removed, not a fresh start.
+    const QString emptied = QCoreApplication::translate("AuditLog", "the log holds no records, but its head file says it held %1")
+                                .arg(head ? head->seq : 0);
     if (!file.exists()) {
-        result.ok = true;
+        result.ok = !head || head->seq == 0;
+        if (!result.ok) {
+            result.firstBadLine = 1;
+            result.problem = emptied;
+        }
         return result;
     }
     if (!file.open(QIODevice::ReadOnly)) {
@@ -523,6 +578,8 @@ AuditVerification AuditLog::verify(const QString &filePath)
         ++result.records;
     }
     if (result.records == 0) {
+        if (head && head->seq != 0)
+            return bad(emptied);
         result.ok = true;
         return result;
     }
@@ -530,18 +587,16 @@ AuditVerification AuditLog::verify(const QString &filePath)
     // leaves it exactly one behind; anything else means records were cut off, replaced or the head removed.
     lineNumber = result.records + 1;
     const qint64 lastSeq = expectedSeq - 1;
-    QFile head(headPath(filePath));
-    if (!head.open(QIODevice::ReadOnly))
+    if (!head)
         return bad(QCoreApplication::translate("AuditLog",
                                                "the head file %1 is missing, so records cut off the end would go unnoticed")
                        .arg(QDir::toNativeSeparators(headPath(filePath))));
-    const QList<QByteArray> parts = head.readAll().trimmed().split(' ');
-    if (parts.size() != 2)
+    if (head->seq < 0)
         return bad(QCoreApplication::translate("AuditLog", "the head file %1 is empty or damaged")
                        .arg(QDir::toNativeSeparators(headPath(filePath))));
-    const qint64 headSeq = parts.at(0).toLongLong();
-    const bool consistent = (headSeq == lastSeq && parts.at(1) == lastHash)
-                            || (headSeq == lastSeq - 1 && parts.at(1) == previousHash);
+    const qint64 headSeq = head->seq;
+    const bool consistent = (headSeq == lastSeq && head->hash == lastHash)
+                            || (headSeq == lastSeq - 1 && head->hash == previousHash);
     if (!consistent)
         return bad(headSeq > lastSeq
                        ? QCoreApplication::translate("AuditLog",

@@ -71,6 +71,11 @@ void AuditReconciler::next()
         [this, intent](Result<Invitation> result) {
             QString outcome;
             QString detail;
+            if (result && result.value().id != intent.value("invitation_id"_L1).toString()) {
+                ++m_left; // an answer about another invitation settles nothing: try again next time
+                next();
+                return;
+            }
             if (result) {
                 const RevokeOutcome found = outcomeOfReRead(result.value().status, true);
                 outcome = revokeOutcomeKey(found);

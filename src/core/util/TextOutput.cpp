@@ -1,6 +1,6 @@
 #include "core/util/TextOutput.h"
 
-#include <QtCore/QSet>
+#include <QtCore/QList>
 
 using namespace Qt::StringLiterals;
 
@@ -58,40 +58,6 @@ QString printable(const QString &text)
             out += QString::fromUcs4(&c, 1);
     }
     return out;
-}
-
-QStringList readInvitationIds(const QByteArray &content)
-{
-    QStringList ids;
-    QSet<QString> seen;
-    QByteArrayView rest(content);
-    if (rest.startsWith("\xEF\xBB\xBF"))
-        rest = rest.sliced(3);
-    while (!rest.isEmpty()) {
-        const qsizetype nl = rest.indexOf('\n');
-        const QByteArrayView line = nl < 0 ? rest : rest.first(nl);
-        rest = nl < 0 ? QByteArrayView() : rest.sliced(nl + 1);
-        const QString text = QString::fromUtf8(line).trimmed();
-        if (text.isEmpty() || text.startsWith(u'#'))
-            continue;
-        // The first field: up to the first separator. A row of separators only (",,,") has none.
-        qsizetype end = 0;
-        qsizetype begin = 0;
-        auto isSeparator = [](QChar c) { return c.isSpace() || c == u',' || c == u';'; };
-        while (begin < text.size() && isSeparator(text.at(begin)))
-            ++begin;
-        end = begin;
-        while (end < text.size() && !isSeparator(text.at(end)))
-            ++end;
-        if (end == begin)
-            continue;
-        const QString id = text.mid(begin, end - begin);
-        if (!seen.contains(id)) {
-            seen.insert(id);
-            ids << id;
-        }
-    }
-    return ids;
 }
 
 } // namespace InviteDesk

@@ -2,7 +2,6 @@
 
 #include <QtCore/QByteArray>
 #include <QtCore/QString>
-#include <QtCore/QStringList>
 
 namespace InviteDesk {
 
@@ -17,11 +16,5 @@ namespace InviteDesk {
  */
 QString printable(const QString &text);
 
-/*!
- * Invitation IDs from a file or standard input, one per line: the first field of each line (fields are
- * separated by spaces, tabs, commas or semicolons, so a spreadsheet's CSV export works), blank lines and
- * lines starting with '#' skipped, a UTF-8 byte order mark ignored, repeats dropped in order.
- */
-QStringList readInvitationIds(const QByteArray &content);
 
 } // namespace InviteDesk

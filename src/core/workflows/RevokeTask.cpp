@@ -150,6 +150,18 @@ void RevokeTask::verify(VerifyReason reason)
 void RevokeTask::onVerified(VerifyReason reason, Result<Invitation> result)
 {
     m_call = 0;
+    if (result && result.value().id != m_invitationId) {
+        // An answer about another invitation says nothing about this one.
+        result = ClerkError::unconfirmedWrite(tr("the re-read returned another invitation (%1)").arg(result.value().id), 200);
+    }
+    if (!result && result.error().isWaitRefused()) {
+        // Not waited out, and the rest of a bulk run stops on it; but say what is not known.
+        ClerkError refused = result.error();
+        if (reason == VerifyReason::LostAnswer && m_result.attempts > 0)
+            refused.addNote(tr("Whether the revoke was carried out is not known: look before revoking it again."));
+        finish(RevokeOutcome::Failed, refused);
+        return;
+    }
     if (!result) {
         if (result.error().isNotFound()) {
             finish(RevokeOutcome::NotFound, result.error());

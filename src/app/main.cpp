@@ -13,6 +13,7 @@
 #include <QtCore/QTimer>
 #include <QtWidgets/QApplication>
 
+#include <csignal>
 #include <cstdio>
 
 using namespace Qt::StringLiterals;
@@ -56,6 +57,11 @@ private:
 int main(int argc, char *argv[])
 {
     installMessageFilter();
+#ifdef SIGXFSZ
+    // Past a file size limit, writes then fail (EFBIG) and the audit log says so; by default the process
+    // would be killed without a word.
+    std::signal(SIGXFSZ, SIG_IGN);
+#endif
     ProcessStats::reportPeakRssAtExitIfAsked();
     if (onlyAsksForInformation(argc, argv))
         qputenv("QT_QPA_PLATFORM", "minimal");

@@ -47,6 +47,11 @@ int main(int argc, char *argv[])
     InviteDesk::ClerkClient::setParseThreads(QThread::idealThreadCount());
     InviteDesk::Cli::Runner runner(options);
     std::signal(SIGINT, onSigint);
+#ifdef SIGXFSZ
+    // Past a file size limit, writes then fail (EFBIG) and the audit log says so; by default the process
+    // would be killed without a word.
+    std::signal(SIGXFSZ, SIG_IGN);
+#endif
     QTimer interruptPoll;
     QObject::connect(&interruptPoll, &QTimer::timeout, &runner, [&runner] {
         if (interrupted.exchange(false))

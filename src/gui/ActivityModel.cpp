@@ -5,6 +5,7 @@
 
 #include <QtCore/QLocale>
 #include <QtGui/QIcon>
+#include <QtGui/QTextDocument>
 
 using namespace Qt::StringLiterals;
 
@@ -38,8 +39,11 @@ QVariant ActivityModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
         return index.column() == Time ? QLocale().toString(entry.time.time(), QLocale::ShortFormat)
                                       : printable(entry.message);
-    case Qt::ToolTipRole:
-        return QString(printable(entry.message) + (entry.detail.isEmpty() ? QString() : u'\n' + printable(entry.detail)));
+    case Qt::ToolTipRole: {
+        // Plain text, always: a message from a server must not be read as rich text.
+        const QString tip = printable(entry.message) + (entry.detail.isEmpty() ? QString() : u'\n' + printable(entry.detail));
+        return Qt::mightBeRichText(tip) ? Qt::convertFromPlainText(tip) : tip;
+    }
     case Qt::DecorationRole:
         if (index.column() != Message)
             return {};

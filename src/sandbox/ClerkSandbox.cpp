@@ -225,7 +225,7 @@ void ClerkSandbox::handle(const HttpRequest &request, HttpResponder responder)
         break;
     }
 
-    enum class After { Nothing, Malform, Lose, Trickle } after = After::Nothing;
+    enum class After { Nothing, Malform, Lose, Trickle, Drop } after = After::Nothing;
     if (scripted) {
         switch (scripted->kind) {
         case ScriptedFault::Kind::ServerError:
@@ -258,6 +258,9 @@ void ClerkSandbox::handle(const HttpRequest &request, HttpResponder responder)
         case ScriptedFault::Kind::Trickle:
             after = After::Trickle;
             break;
+        case ScriptedFault::Kind::CarryOutThenDrop:
+            after = After::Drop;
+            break;
         case ScriptedFault::Kind::Malformed:
             after = After::Malform;
             break;
@@ -288,6 +291,10 @@ void ClerkSandbox::handle(const HttpRequest &request, HttpResponder responder)
     HttpResponse response = route(request, key, &changedState);
     if (after == After::Trickle)
         response.trickleMs = scripted ? scripted->trickleMs : 100;
+    if (after == After::Drop) {
+        deliver([responder] { responder.drop(); }, logIndex, 0, write);
+        return;
+    }
     if (after == After::Malform && response.status == 200) {
         response.body = response.body.left(response.body.size() / 2) + "<!-- upstream error -->";
     } else if (after == After::Lose && (changedState || request.method == "GET")) {

@@ -36,6 +36,7 @@ struct ScriptedFault
         RateLimit,        //!< 429 with Retry-After `retryAfterSeconds` (or `headers` as given)
         RawAnswer,        //!< answer `status` with `body` and `headers` as is; nothing changes
         Trickle,          //!< carry out the request, then send the answer one byte every `trickleMs`
+        CarryOutThenDrop, //!< carry out the request, then close the connection without a byte of answer
     };
     Kind kind = Kind::ServerError;
     QByteArray method;    //!< empty: any

@@ -371,6 +371,21 @@ private Q_SLOTS:
                 QVERIFY(before.toLongLong() <= after.toLongLong());
         }
     }
+
+    void markupFromClerkIsNeverRenderedAsRichText()
+    {
+        Invitation inv = make(u"orginv_x"_s, u"<b>boss</b>@x.example"_s, 0, 0);
+        inv.statusText = u"<img src=x>"_s;
+        inv.status = InvitationStatus::Unknown;
+        m_model->append({inv});
+        const QString tip = m_model->index(0, InvitationTableModel::Email).data(Qt::ToolTipRole).toString();
+        QVERIFY2(tip.contains(u"&lt;b&gt;"_s), qPrintable(tip)); // shown as the characters it is
+        const QString status = m_model->index(0, InvitationTableModel::Status).data(Qt::ToolTipRole).toString();
+        QVERIFY2(status.contains(u"&lt;img"_s), qPrintable(status));
+        ActivityModel activity;
+        activity.add(ActivityModel::Level::Error, u"<h1>Pay now</h1>"_s);
+        QVERIFY(activity.index(0, ActivityModel::Message).data(Qt::ToolTipRole).toString().contains(u"&lt;h1&gt;"_s));
+    }
 };
 
 QTEST_MAIN(TestInvitationTableModel)

@@ -469,6 +469,42 @@ private Q_SLOTS:
         QVERIFY(AuditLog::verify(m_window->session()->auditLogPath()).ok);
     }
 
+    void aReinviteSentTwiceByQtIsStillReportedCreated()
+    {
+        // The create is carried out, the connection closes before any answer, Qt sends the POST again
+        // and Clerk refuses the second as a duplicate: the first one worked, and that is what is reported.
+        connectWith(SandboxOptions::defaultProductionKey());
+        m_window->openOrganization(u"initech"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->invitationModel()->rowCount() == 41, 20'000);
+        auto *combo = m_window->findChild<QComboBox *>(u"statusFilterCombo"_s);
+        combo->setCurrentIndex(combo->findData(int(InvitationStatus::Expired)));
+        QMetaObject::invokeMethod(combo, "activated", Q_ARG(int, combo->currentIndex()));
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->invitationModel()->rowCount() > 0 && !m_window->invitations()->isLoading(), 20'000);
+        int row = 0;
+        const auto pendingFor = [this](const QString &email) {
+            int n = 0;
+            for (const SandboxInvitation &inv : m_sandbox->store().organization(u"initech"_s)->invitations)
+                n += inv.emailAddress.compare(email, Qt::CaseInsensitive) == 0
+                     && SandboxStore::effectiveStatus(inv, m_sandbox->now()) == "pending"_L1;
+            return n;
+        };
+        while (pendingFor(m_window->invitationModel()->invitationAt(
+                   m_window->filterModel()->mapToSource(m_window->filterModel()->index(row, 0)).row()).emailAddress) > 0)
+            ++row;
+        table()->selectRow(row);
+        const Invitation old = m_window->invitationModel()->invitationAt(
+            m_window->invitationModel()->rowOf(m_window->selectedInvitationIds().first()));
+        m_sandbox->addScriptedFault({ScriptedFault::Kind::CarryOutThenDrop, "POST", u"/invitations"_s, 1});
+        m_prompts.onConfirmReinvite = [](const Invitation &) { return Prompts::ReinviteAnswer{true, false, 7}; };
+        QSignalSpy created(m_window->invitations(), &InvitationsController::reinvited);
+        QSignalSpy failed(m_window->invitations(), &InvitationsController::reinviteFailed);
+        QMetaObject::invokeMethod(m_window->findChild<QAction *>(u"actionReinvite"_s), &QAction::trigger);
+        QTRY_VERIFY_WITH_TIMEOUT(!created.isEmpty() || !failed.isEmpty(), 20'000);
+        QCOMPARE(failed.size(), 0);
+        QCOMPARE(pendingFor(old.emailAddress), 1);
+        QVERIFY(m_prompts.warned.isEmpty());
+    }
+
     void reloadingDuringALoadIsNotACancel()
     {
         connectWith(SandboxOptions::defaultProductionKey());

@@ -6,6 +6,7 @@
 #include "core/workflows/InvitationLoader.h"
 #include "core/api/RatePacer.h"
 #include "core/workflows/RevokeTask.h"
+#include "sandbox/HttpServer.h"
 #include "support/TestSandbox.h"
 
 #include <QtCore/QElapsedTimer>
@@ -300,6 +301,66 @@ private Q_SLOTS:
         QCOMPARE(invitation(id)->revokeCommits, 1);
     }
 
+    void aTricklingServerStopsABulkRunInBoundedTime()
+    {
+        // Every answer trickles: no exchange completes, nothing is retried, and after three revokes in a
+        // row without an answer the run stops instead of spending minutes on each invitation.
+        ScriptedFault fault{ScriptedFault::Kind::Trickle, {}, {}, 100000};
+        fault.trickleMs = 50;
+        m_sandbox->addScriptedFault(fault);
+        QList<RevokeItem> items;
+        for (const QString &id : pendingIds(30))
+            items << RevokeItem{m_org->id, m_org->name, id, {}, {}, {}};
+        BulkRevoker bulk(m_client.get());
+        QSignalSpy finished(&bulk, &BulkRevoker::finished);
+        QElapsedTimer clock;
+        clock.start();
+        bulk.start(items);
+        QVERIFY(finished.wait(60'000));
+        QVERIFY(bulk.stopReason());
+        QVERIFY2(bulk.stopReason()->userMessage().contains(u"not answering"_s), qPrintable(bulk.stopReason()->userMessage()));
+        QVERIFY2(requestsTo("POST", u"/revoke"_s) <= 6 + BulkRevoker::maxTimeoutsInARow,
+                 qPrintable(QString::number(requestsTo("POST", u"/revoke"_s))));
+        // Each revoke: one exchange for the POST, one for the re-read (1.5 s each here), never retried.
+        QVERIFY2(clock.elapsed() < 20'000, qPrintable(QString::number(clock.elapsed())));
+        QCOMPARE(bulk.summary().total, 30);
+        QVERIFY(bulk.summary().cancelled >= 30 - 6 - BulkRevoker::maxTimeoutsInARow);
+    }
+
+    void aReReadOfAnotherInvitationSettlesNothing()
+    {
+        const QStringList ids = pendingIds(2);
+        // The revoke's answer claims "pending" and nothing changes; the re-read answers with another
+        // invitation, revoked. Believing it would report a revoke that never happened.
+        m_sandbox->addScriptedFault({ScriptedFault::Kind::RawAnswer, "POST", u"/revoke"_s, 100, 200, 1,
+                                     invitationJson(ids.at(0), u"pending"_s)});
+        m_sandbox->addScriptedFault({ScriptedFault::Kind::RawAnswer, "GET", ids.at(0), 100, 200, 1,
+                                     invitationJson(ids.at(1), u"revoked"_s)});
+        const RevokeResult r = revoke(ids.at(0));
+        QCOMPARE(r.outcome, RevokeOutcome::Failed);
+        QCOMPARE(invitation(ids.at(0))->status, u"pending"_s);
+    }
+
+    void aRefusedWaitOnTheReReadStopsTheRun()
+    {
+        // The revoke's answer is unconfirmed, and the re-read is answered with a 429 asking for an hour.
+        m_sandbox->addScriptedFault({ScriptedFault::Kind::RawAnswer, "POST", u"/revoke"_s, 100, 200, 1,
+                                     invitationJson(u"orginv_other"_s, u"pending"_s)});
+        ScriptedFault limited{ScriptedFault::Kind::RateLimit, "GET", u"/invitations/"_s, 100};
+        limited.headers = {{"Retry-After", "3600"}};
+        m_sandbox->addScriptedFault(limited);
+        QList<RevokeItem> items;
+        for (const QString &id : pendingIds(20))
+            items << RevokeItem{m_org->id, m_org->name, id, {}, {}, {}};
+        BulkRevoker bulk(m_client.get());
+        QSignalSpy finished(&bulk, &BulkRevoker::finished);
+        bulk.start(items);
+        QVERIFY(finished.wait(20'000));
+        QVERIFY(bulk.stopReason() && bulk.stopReason()->isWaitRefused());
+        QVERIFY(bulk.stopReason()->userMessage().contains(u"not known"_s));
+        QVERIFY2(requestsTo("POST", u"/revoke"_s) <= 6, qPrintable(QString::number(requestsTo("POST", u"/revoke"_s))));
+    }
+
     // 5. total_count does not drive the walk -------------------------------------------------
 
     void aLyingTotalCountEndsAtTheFirstShortPage_data()
@@ -349,6 +410,33 @@ private Q_SLOTS:
         QVERIFY(finished.wait(20'000));
         QCOMPARE(loader.invitations().size(), 5);
         QVERIFY2(loader.requestsSent() <= 3 * 16, qPrintable(QString::number(loader.requestsSent())));
+    }
+
+    void aServerWithEndlessFreshPagesIsCutOff()
+    {
+        // Every page is full of new invitations and the total says two billion: the walk stops at its
+        // bound with a message, instead of reading (and holding) without end.
+        Sandbox::HttpServer endless([this](const Sandbox::HttpRequest &request, Sandbox::HttpResponder responder) {
+            const QString offset = request.queryValue(u"offset"_s);
+            responder.respond({200, {}, R"({"data":[)" + invitationJson(u"orginv_fresh"_s + offset, u"pending"_s)
+                                            + R"(],"total_count":2147483647})"});
+        });
+        QVERIFY(endless.listen(QHostAddress::LocalHost));
+        ClientConfig config = configFor(*m_sandbox);
+        config.apiUrl = QUrl(u"http://127.0.0.1:%1/v1"_s.arg(endless.port()));
+        ClerkClient client(config);
+        InvitationLoader loader(&client);
+        QSignalSpy failed(&loader, &InvitationLoader::failed);
+        QSignalSpy finished(&loader, &InvitationLoader::finished);
+        InvitationLoader::Request request;
+        request.organizationId = u"org_1"_s;
+        request.pageSize = 1;
+        loader.start(request);
+        QTRY_VERIFY_WITH_TIMEOUT(!failed.isEmpty() || !finished.isEmpty(), 60'000);
+        QCOMPARE(failed.size(), 1);
+        QVERIFY2(failed.first().first().value<ClerkError>().userMessage().contains(u"at most"_s),
+                 qPrintable(failed.first().first().value<ClerkError>().userMessage()));
+        QVERIFY(loader.requestsSent() <= InvitationLoader::maxPages + request.maxConcurrentPages);
     }
 
     void aLyingTotalCountCannotStretchTheEmailSearch()

@@ -322,8 +322,8 @@ void ClerkClient::onReplyFinished(CallId id)
         // Retrying cannot make it smaller.
         call->attempt = m_config.maxReadAttempts;
     } else if (call->exchangeTimedOut) {
-        error = ClerkError::timeout(tr("no complete answer within %n second(s)", nullptr,
-                                       int(m_config.exchangeTimeout.count() / 1000)));
+        error = ClerkError::exchangeTimeout(tr("no complete answer within %n second(s)", nullptr,
+                                               int(m_config.exchangeTimeout.count() / 1000)));
     } else if (transportError || response.status == 0) {
         if (networkError == QNetworkReply::OperationCanceledError) // Qt's transfer timeout aborts this way
             error = ClerkError::timeout(reply->errorString());

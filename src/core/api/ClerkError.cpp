@@ -35,6 +35,13 @@ ClerkError ClerkError::timeout(const QString &detail)
     return e;
 }
 
+ClerkError ClerkError::exchangeTimeout(const QString &detail)
+{
+    ClerkError e = timeout(detail);
+    e.m_exchangeTimeout = true;
+    return e;
+}
+
 ClerkError ClerkError::fromNetworkError(QNetworkReply::NetworkError error, const QString &detail)
 {
     Kind kind = Kind::Network;
@@ -120,7 +127,7 @@ bool ClerkError::isTransient() const
     case Kind::Network:
         return true;
     case Kind::Timeout:
-        return true;
+        return !m_exchangeTimeout;
     case Kind::Http:
         return (m_httpStatus == 429 && !m_waitRefused) || m_httpStatus >= 500;
     case Kind::Payload:

@@ -38,6 +38,11 @@ public:
     static ClerkError invalidRequest(const QString &message);
     static ClerkError cancelled();
     static ClerkError timeout(const QString &detail = {});
+    /*!
+     * The whole exchange took longer than allowed while bytes kept coming (a server that trickles):
+     * not transient, since asking again would take as long; a write's outcome is unknown.
+     */
+    static ClerkError exchangeTimeout(const QString &detail);
     static ClerkError fromNetworkError(QNetworkReply::NetworkError error, const QString &detail);
     /*! Parses Clerk's error envelope from \a body; tolerates any body. */
     static ClerkError fromHttp(int status, const QByteArray &body, const QByteArray &cfRay = {},
@@ -73,6 +78,7 @@ public:
     bool isUnauthorized() const { return m_kind == Kind::Http && m_httpStatus == 401; }
     bool isForbidden() const { return m_kind == Kind::Http && m_httpStatus == 403; }
     bool isRateLimited() const { return m_kind == Kind::Http && m_httpStatus == 429; }
+    bool isExchangeTimeout() const { return m_exchangeTimeout; }
     /*! A 429 that asked for a longer pause than InviteDesk waits: see rateLimitTooLong(). */
     bool isWaitRefused() const { return m_waitRefused; }
     bool isServerError() const { return m_kind == Kind::Http && m_httpStatus >= 500; }
@@ -122,6 +128,7 @@ private:
     QString m_note;
     std::chrono::seconds m_waitCap{0};
     bool m_waitRefused = false;
+    bool m_exchangeTimeout = false;
     bool m_unconfirmedWrite = false;
 };
 

@@ -51,6 +51,7 @@ void BulkRevoker::start(const QList<RevokeItem> &items)
     m_recording = 0;
     m_settled = 0;
     m_stopReason.reset();
+    m_timeoutsInARow = 0;
     m_clock.start();
     setState(State::Running);
     Q_EMIT progress(0, int(m_items.size()), etaMs());
@@ -173,6 +174,13 @@ void BulkRevoker::onTaskFinished(int index, const RevokeResult &result)
     recordOutcome(index, result);
     if (result.error && result.error->isWaitRefused())
         stop(*result.error);
+    m_timeoutsInARow = result.error && result.error->kind() == ClerkError::Kind::Timeout ? m_timeoutsInARow + 1 : 0;
+    if (m_timeoutsInARow >= maxTimeoutsInARow) {
+        ClerkError reason = *result.error;
+        reason.addNote(tr("%n revoke(s) in a row got no answer in time: Clerk is not answering, so the rest is not sent.",
+                          nullptr, m_timeoutsInARow));
+        stop(reason);
+    }
     // The task is done; delete it later (we are inside its signal).
     if (RevokeTask *task = m_tasks[index].release())
         task->deleteLater();

@@ -56,7 +56,9 @@ struct BulkSummary
  * The run stops by itself, like cancel() but with stopReason(), when the
  * observer cannot record an intent or an outcome (nothing is sent that the
  * audit log does not hold) or when Clerk asks for a pause longer than the
- * client waits (every further request would be refused the same way).
+ * client waits (every further request would be refused the same way), or
+ * when three revokes in a row got no complete answer in time (a server that
+ * trickles or hangs would otherwise cost minutes per invitation).
  */
 class BulkRevoker : public QObject
 {
@@ -65,6 +67,9 @@ class BulkRevoker : public QObject
 public:
     enum class State { Idle, Running, Paused, Cancelling, Finished };
     Q_ENUM(State)
+
+    /*! Revokes in a row that ended without a complete answer in time before the run stops. */
+    static constexpr int maxTimeoutsInARow = 3;
 
     explicit BulkRevoker(ClerkClient *client, QObject *parent = nullptr);
     ~BulkRevoker() override;
@@ -122,6 +127,7 @@ private:
     int m_recording = 0; //!< outcome records asked for and not yet answered
     int m_settled = 0;
     std::optional<ClerkError> m_stopReason;
+    int m_timeoutsInARow = 0;
     QElapsedTimer m_clock;
 };
 

@@ -59,7 +59,14 @@ void EmailSearch::requestPage(int offset, int page)
             m_found += matching;
             Q_EMIT invitationsArrived(matching, int(m_found.size()), p.totalCount);
             const int next = offset + int(p.data.size());
-            const bool lastPage = p.data.size() < pageSize || next >= p.totalCount || page >= maxPages;
+            const bool lastPage = p.data.size() < pageSize || next >= p.totalCount;
+            if (!lastPage && page >= maxPages) {
+                Q_EMIT failed(ClerkError::payload(
+                    tr("more than %L1 invitations match \"%2\"; InviteDesk reads at most that many: narrow the search")
+                        .arg(qint64(maxPages) * pageSize)
+                        .arg(m_query)));
+                return;
+            }
             if (lastPage) {
                 Q_EMIT finished();
                 return;

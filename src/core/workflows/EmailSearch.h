@@ -14,7 +14,8 @@ namespace InviteDesk {
  * Clerk's query matches parts of addresses; a whole address (one with '@')
  * keeps only the invitations of exactly that address, case-insensitively.
  * Pages are read one after another and the walk ends at the first empty or
- * short page, at total_count, or after maxPages, whichever comes first.
+ * short page or at total_count; after maxPages it fails with a message
+ * instead of reading on.
  */
 class EmailSearch : public QObject
 {

@@ -106,7 +106,8 @@ void InvitationLoader::issuePages()
         Q_EMIT failed(ClerkError::cancelled());
         return;
     }
-    while (m_running && m_inFlight.size() < m_request.maxConcurrentPages && m_nextOffset < plannedEnd()) {
+    const int cap = maxPages * m_request.pageSize;
+    while (m_running && m_inFlight.size() < m_request.maxConcurrentPages && m_nextOffset < std::min(plannedEnd(), cap)) {
         const int offset = m_nextOffset;
         m_nextOffset += m_request.pageSize;
         InvitationQuery query;
@@ -179,7 +180,17 @@ void InvitationLoader::onPage(int offset, Result<Page<Invitation>> result)
         return; // a slot cancelled us
 
     issuePages();
-    if (m_inFlight.isEmpty() && m_nextOffset >= plannedEnd())
+    if (!m_inFlight.isEmpty())
+        return;
+    if (!m_passEnd && m_nextOffset >= maxPages * m_request.pageSize) {
+        // Every page full and no end in sight: stop, and say so, rather than read without bound.
+        m_running = false;
+        Q_EMIT failed(ClerkError::payload(
+            tr("the list holds more than %L1 invitations, or the server keeps sending pages; InviteDesk reads at most %L1")
+                .arg(qint64(maxPages) * m_request.pageSize)));
+        return;
+    }
+    if (m_nextOffset >= plannedEnd())
         finishPass();
 }
 

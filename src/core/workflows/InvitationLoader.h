@@ -49,6 +49,13 @@ public:
         int speculativePages = 6;
     };
 
+    /*!
+     * The walk's bound: 400 pages are 200,000 invitations, twice the largest list InviteDesk is measured
+     * with; a server that keeps sending full pages of new IDs makes the load fail here with a message,
+     * instead of growing without end.
+     */
+    static constexpr int maxPages = 400;
+
     explicit InvitationLoader(ClerkClient *client, QObject *parent = nullptr);
     ~InvitationLoader() override;
 

@@ -190,21 +190,54 @@ void RevokeRun::reinvite(const Invitation &previous, const Organization &organiz
             Q_EMIT self->reinviteFailed(previous, ClerkError::invalidRequest(whyNot));
             return;
         }
+        const qint64 askedAt = QDateTime::currentMSecsSinceEpoch();
         self->m_client->createInvitation(
-            item.organizationId, fresh, self, [self, item, previous](Result<Invitation> result) {
-                const std::optional<Invitation> created = result ? std::optional(result.value()) : std::nullopt;
-                const std::optional<ClerkError> error = result ? std::nullopt : std::optional(result.error());
-                if (!self->m_audit)
+            item.organizationId, fresh, self, [self, item, previous, askedAt](Result<Invitation> result) {
+                if (!result && result.error().code() == "duplicate_record"_L1) {
+                    // Qt sends a request again when a connection closes before any answer, so the first
+                    // send may be the one that created it: look before calling it a failure.
+                    self->findCreated(item, previous, askedAt, result.error());
                     return;
-                self->m_audit->reinviteSettled(item, created, error, [self, created, error, previous](bool, const QString &) {
-                    if (!self)
-                        return;
-                    if (created)
-                        Q_EMIT self->reinvited(previous, *created);
-                    else
-                        Q_EMIT self->reinviteFailed(previous, *error);
-                });
+                }
+                self->settleReinvite(item, previous, result ? std::optional(result.value()) : std::nullopt,
+                                     result ? std::nullopt : std::optional(result.error()));
             });
+    });
+}
+
+void RevokeRun::findCreated(const RevokeItem &item, const Invitation &previous, qint64 askedAt, const ClerkError &refusal)
+{
+    InvitationQuery query;
+    query.status = InvitationStatus::Pending;
+    query.emailAddress = previous.emailAddress;
+    query.limit = 10;
+    const QPointer<RevokeRun> self(this);
+    m_client->listInvitations(item.organizationId, query, this, [self, item, previous, askedAt, refusal](Result<Page<Invitation>> found) {
+        std::optional<Invitation> created;
+        if (found) {
+            for (const Invitation &inv : found.value().data) {
+                // Made by our own request a moment ago (clocks may differ by a few seconds).
+                if (inv.id != previous.id && inv.createdAt >= askedAt - 5'000)
+                    created = inv;
+            }
+        }
+        self->settleReinvite(item, previous, created, created ? std::nullopt : std::optional(refusal));
+    });
+}
+
+void RevokeRun::settleReinvite(const RevokeItem &item, const Invitation &previous, const std::optional<Invitation> &created,
+                               const std::optional<ClerkError> &error)
+{
+    if (!m_audit)
+        return;
+    const QPointer<RevokeRun> self(this);
+    m_audit->reinviteSettled(item, created, error, [self, created, error, previous](bool, const QString &) {
+        if (!self)
+            return;
+        if (created)
+            Q_EMIT self->reinvited(previous, *created);
+        else
+            Q_EMIT self->reinviteFailed(previous, *error);
     });
 }
 

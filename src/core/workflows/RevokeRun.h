@@ -81,6 +81,9 @@ Q_SIGNALS:
 
 private:
     void begin();
+    void findCreated(const RevokeItem &item, const Invitation &previous, qint64 askedAt, const ClerkError &refusal);
+    void settleReinvite(const RevokeItem &item, const Invitation &previous, const std::optional<Invitation> &created,
+                        const std::optional<ClerkError> &error);
 
     QPointer<ClerkClient> m_client;
     QPointer<AuditWriter> m_audit;

@@ -11,6 +11,7 @@
 #include <QtGui/QGuiApplication>
 #include <QtGui/QIcon>
 #include <QtGui/QPalette>
+#include <QtGui/QTextDocument>
 
 #include <algorithm>
 #include <limits>
@@ -52,7 +53,7 @@ QString statusName(InvitationStatus status, const QString &raw)
     case InvitationStatus::Expired: return InvitationTableModel::tr("Expired");
     case InvitationStatus::Unknown: break;
     }
-    return raw.isEmpty() ? InvitationTableModel::tr("Unknown") : raw;
+    return raw.isEmpty() ? InvitationTableModel::tr("Unknown") : printable(raw); // a status this version does not know, as Clerk sent it
 }
 } // namespace
 
@@ -218,8 +219,11 @@ QVariant InvitationTableModel::data(const QModelIndex &index, int role) const
         return int(inv.status);
     case ExpiresAtRole:
         return inv.expiresAt ? QVariant(*inv.expiresAt) : QVariant();
-    case Qt::ToolTipRole:
-        return toolTip(row, index.row(), column);
+    case Qt::ToolTipRole: {
+        // Tooltips take rich text when it looks like it: Clerk's text is shown as plain text, always.
+        const QVariant tip = toolTip(row, index.row(), column);
+        return tip.isValid() && Qt::mightBeRichText(tip.toString()) ? QVariant(Qt::convertFromPlainText(tip.toString())) : tip;
+    }
     case Qt::ForegroundRole:
         if (column == Status) {
             if (row.state == RevokeState::Failed)

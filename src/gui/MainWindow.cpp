@@ -1,26 +1,22 @@
 #include "gui/MainWindow.h"
 
 #include "gui/ActivityModel.h"
+#include "gui/HelpActions.h"
 #include "gui/OrganizationSearch.h"
+#include "gui/OrganizationSearchField.h"
 #include "gui/Prompts.h"
 #include "gui/connection/ConnectionController.h"
 #include "gui/connection/EnvironmentStyle.h"
+#include "gui/connection/ProfileBar.h"
 #include "gui/connection/Session.h"
 #include "gui/invitations/InvitationTableModel.h"
 #include "gui/invitations/InvitationsController.h"
 #include "gui/invitations/InvitationsPage.h"
-#include "invitedesk/Version.h"
 #include "ui_MainWindow.h"
 
 #include <QtCore/QDateTime>
-#include <QtCore/QDir>
-#include <QtCore/QFileInfo>
 #include <QtCore/QSettings>
 #include <QtGui/QCloseEvent>
-#include <QtGui/QDesktopServices>
-#include <QtWidgets/QAbstractItemView>
-#include <QtWidgets/QComboBox>
-#include <QtWidgets/QCompleter>
 #include <QtWidgets/QHeaderView>
 #include <QtWidgets/QLabel>
 #include <QtWidgets/QLineEdit>
@@ -49,7 +45,6 @@ MainWindow::MainWindow(Prompts *prompts, QWidget *parent)
     const QByteArray header = settings.value(u"window/tableHeader"_s).toByteArray();
     if (!header.isEmpty())
         m_ui->tablePage->view()->horizontalHeader()->restoreState(header);
-    refreshProfiles();
     onSessionChanged();
 
     // Relative times ("5 minutes ago") move on.
@@ -79,7 +74,7 @@ QStringList MainWindow::selectedInvitationIds() const
 
 void MainWindow::setUpParts()
 {
-    m_connections = std::make_unique<ConnectionController>(m_session.get(), m_prompts, this);
+    m_connections = std::make_unique<ConnectionController>(m_session.get(), m_prompts, m_activity.get(), this);
     m_search = std::make_unique<OrganizationSearch>(m_session.get());
     m_invitations = std::make_unique<InvitationsController>(m_session.get(), m_model.get(), m_activity.get());
     InvitationsPage *page = m_ui->tablePage;
@@ -97,20 +92,7 @@ void MainWindow::setUpParts()
     m_ui->activityView->header()->resizeSection(ActivityModel::Time, fontMetrics().horizontalAdvance(u'x') * 10);
     connect(m_activity.get(), &QAbstractItemModel::rowsInserted, m_ui->activityView, &QTreeView::scrollToBottom);
 
-    connect(m_connections.get(), &ConnectionController::profilesChanged, this, &MainWindow::refreshProfiles);
-    connect(m_connections.get(), &ConnectionController::notice, this,
-            [this](const QString &text) { m_activity->add(ActivityModel::Level::Warning, text); });
-    connect(m_connections.get(), &ConnectionController::connectionTested, this,
-            [this](bool ok, qint64 organizations, const ClerkError &error) {
-                if (!ok) {
-                    m_activity->addError(tr("Testing the connection"), error);
-                    return showMessage(error.userMessage(), 8000);
-                }
-                const QString text = tr("Connected: %1, %Ln organization(s).", nullptr, int(organizations))
-                                         .arg(Session::badgeText(m_session->badge()));
-                m_activity->add(ActivityModel::Level::Success, text);
-                showMessage(text, 8000);
-            });
+    connect(m_connections.get(), &ConnectionController::statusMessage, this, &MainWindow::showMessage);
     connect(m_session.get(), &Session::opened, this, &MainWindow::onSessionChanged);
     connect(m_session.get(), &Session::closed, this, &MainWindow::onSessionChanged);
 
@@ -136,84 +118,24 @@ void MainWindow::setUpParts()
         showMessage(tr("Clerk's rate limit was reached; continuing in %n second(s).", nullptr, int((waitMs + 999) / 1000)),
                     int(waitMs) + 1000);
     });
-    connect(inv, &InvitationsController::unauthorized, this, [this](const ClerkError &error) {
-        const auto answer = m_prompts->ask(this, tr("Key rejected"),
-                                           tr("Clerk rejected the secret key of the profile \"%1\".\n\n%2\n\nEdit the profile now?")
-                                               .arg(m_session->profile().name, error.userMessage()),
-                                           QMessageBox::Yes | QMessageBox::No, QMessageBox::Yes);
-        if (answer == QMessageBox::Yes)
-            m_connections->editCurrent();
-    });
+    connect(inv, &InvitationsController::unauthorized, m_connections.get(), &ConnectionController::keyRejected);
 }
 
 void MainWindow::setUpToolBar()
 {
     QToolBar *bar = m_ui->mainToolBar;
-    auto *profileLabel = new QLabel(tr("Pro&file:"), bar);
-    m_profileCombo = new QComboBox(bar);
-    m_profileCombo->setObjectName(u"profileCombo"_s);
-    m_profileCombo->setAccessibleName(tr("Connection profile"));
-    m_profileCombo->setMinimumContentsLength(16);
-    m_profileCombo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-    profileLabel->setBuddy(m_profileCombo);
-    bar->addWidget(profileLabel);
-    bar->addWidget(m_profileCombo);
-    m_badge = new QLabel(bar);
-    m_badge->setObjectName(u"environmentBadge"_s);
+    bar->addWidget(new ProfileBar(m_session.get(), m_connections.get(), bar));
     bar->addSeparator();
-    bar->addWidget(m_badge);
-    bar->addSeparator();
-
-    m_organizationEdit = new QLineEdit(bar);
-    m_organizationEdit->setObjectName(u"organizationEdit"_s);
-    m_organizationEdit->setPlaceholderText(tr("Organization name, slug or ID — or an email address (Ctrl+L)"));
-    m_organizationEdit->setAccessibleName(tr("Find organization"));
-    m_organizationEdit->setClearButtonEnabled(true);
-    m_organizationEdit->setMinimumWidth(380);
-    m_organizationEdit->addAction(QIcon(u":/icons/search.svg"_s), QLineEdit::LeadingPosition);
-    bar->addWidget(m_organizationEdit);
-    m_completer = new QCompleter(m_search->results(), this);
-    m_completer->setCompletionMode(QCompleter::UnfilteredPopupCompletion);
-    m_completer->setCaseSensitivity(Qt::CaseInsensitive);
-    m_completer->setMaxVisibleItems(12);
-    m_organizationEdit->setCompleter(m_completer);
-
+    auto *search = new OrganizationSearchField(m_search.get(), bar);
+    connect(search, &OrganizationSearchField::emailEntered, this, &MainWindow::searchEmail);
+    bar->addWidget(search);
+    m_organizationEdit = search;
     auto *spacer = new QWidget(bar);
     spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
     bar->addWidget(spacer);
     m_ui->actionRefresh->setIcon(QIcon(u":/icons/refresh.svg"_s));
     m_ui->actionRevoke->setIcon(QIcon(u":/icons/revoke.svg"_s));
     bar->addAction(m_ui->actionRefresh);
-
-    connect(m_profileCombo, &QComboBox::activated, this, [this](int index) {
-        const QString id = m_profileCombo->itemData(index).toString();
-        if (id != "__new__"_L1)
-            return m_connections->activate(id);
-        refreshProfiles();
-        m_connections->newProfile();
-    });
-    connect(m_organizationEdit, &QLineEdit::textEdited, this, [this](const QString &text) {
-        if (!text.trimmed().isEmpty() && !text.contains(u'@')) // an address is searched on Enter, across organizations
-            m_search->setText(text);
-    });
-    connect(m_search.get(), &OrganizationSearch::resultsChanged, this, [this] {
-        if (m_organizationEdit->hasFocus() && m_search->results()->rowCount() > 0)
-            m_completer->complete();
-    });
-    connect(m_completer, qOverload<const QModelIndex &>(&QCompleter::activated), this, [this](const QModelIndex &index) {
-        const QString id = index.data(OrganizationSearch::OrganizationIdRole).toString();
-        if (!id.isEmpty())
-            m_search->resolve(id);
-    });
-    connect(m_organizationEdit, &QLineEdit::returnPressed, this, [this] {
-        const QString text = m_organizationEdit->text().trimmed();
-        if (text.contains(u'@')) {
-            m_completer->popup()->hide();
-            return searchEmail(text);
-        }
-        if (!m_completer->popup()->isVisible()) // else the completer handles it
-            m_search->resolve(text);
-    });
 }
 
 void MainWindow::setUpActions()
@@ -235,17 +157,15 @@ void MainWindow::setUpActions()
     connect(m_ui->actionNewProfile, &QAction::triggered, m_connections.get(), &ConnectionController::newProfile);
     connect(m_ui->actionEditProfile, &QAction::triggered, m_connections.get(), &ConnectionController::editCurrent);
     connect(m_ui->actionDeleteProfile, &QAction::triggered, m_connections.get(), &ConnectionController::deleteCurrent);
-    connect(m_ui->actionTestConnection, &QAction::triggered, this, [this] {
-        showMessage(tr("Testing the connection…"), 0);
-        m_connections->testConnection();
-    });
-    connect(m_ui->actionOpenAuditFolder, &QAction::triggered, this, &MainWindow::openAuditFolder);
+    connect(m_ui->actionTestConnection, &QAction::triggered, m_connections.get(), &ConnectionController::testConnection);
+    connect(m_ui->actionOpenAuditFolder, &QAction::triggered, this,
+            [this] { HelpActions::openAuditFolder(this, m_prompts, m_session->auditLogPath()); });
     connect(m_ui->actionHoldRevokes, &QAction::toggled, this, [this](bool hold) {
         m_invitations->setUndoSeconds(hold ? 5 : 0);
         if (m_session->isOpen())
             m_connections->store().setHoldsRevokes(m_session->profile().id, hold);
     });
-    connect(m_ui->actionAbout, &QAction::triggered, this, &MainWindow::showAbout);
+    connect(m_ui->actionAbout, &QAction::triggered, this, [this] { HelpActions::showAbout(this, m_session->auditLogPath()); });
     connect(m_ui->actionAboutQt, &QAction::triggered, qApp, &QApplication::aboutQt);
 }
 
@@ -269,18 +189,6 @@ void MainWindow::closeEvent(QCloseEvent *event)
     settings.setValue(u"window/state"_s, saveState());
     settings.setValue(u"window/tableHeader"_s, m_ui->tablePage->view()->horizontalHeader()->saveState());
     event->accept();
-}
-
-void MainWindow::refreshProfiles()
-{
-    const QString current = m_session->isOpen() ? m_session->profile().id : QString();
-    m_profileCombo->clear();
-    for (const ConnectionProfile &p : m_connections->profiles()) {
-        const bool production = p.environment == KeyEnvironment::Production && !p.demo;
-        m_profileCombo->addItem(production ? p.name + tr(" (production)") : p.name, p.id);
-    }
-    m_profileCombo->addItem(tr("New profile…"), u"__new__"_s);
-    m_profileCombo->setCurrentIndex(current.isEmpty() ? -1 : m_profileCombo->findData(current));
 }
 
 void MainWindow::useTransientProfile(const ConnectionProfile &profile, const QString &secretKey)
@@ -307,12 +215,10 @@ void MainWindow::openOrganization(const QString &idOrSlug)
 void MainWindow::onSessionChanged()
 {
     const Session::Badge badge = m_session->badge();
-    EnvironmentStyle::applyBadge(m_badge, badge);
     EnvironmentStyle::applyBanner(m_ui->environmentBanner, badge);
     m_ui->environmentBanner->setVisible(badge == Session::Badge::Live);
     if (badge == Session::Badge::Live)
         m_ui->environmentBanner->setText(tr("LIVE · PRODUCTION INSTANCE — changes affect real users"));
-    refreshProfiles();
     m_organizationEdit->setEnabled(m_session->isOpen());
     m_ui->contentStack->setCurrentWidget(m_ui->placeholderPage);
     const bool editable = m_session->isOpen() && !m_session->profile().demo && !m_session->profile().keyFromEnvironment;
@@ -376,30 +282,6 @@ void MainWindow::updateTitle()
     const QString shown = m_ui->contentStack->currentWidget() == m_ui->tablePage ? m_ui->tablePage->title() : QString();
     setWindowTitle(shown.isEmpty() ? u"InviteDesk"_s
                                    : tr("%1 — InviteDesk [%2]").arg(shown, Session::badgeText(m_session->badge())));
-}
-
-void MainWindow::openAuditFolder()
-{
-    const QString folder = QFileInfo(m_session->auditLogPath()).absolutePath();
-    QDir().mkpath(folder);
-    if (!QDesktopServices::openUrl(QUrl::fromLocalFile(folder)))
-        m_prompts->warn(this, tr("Audit log"), tr("The audit log is in:\n%1").arg(QDir::toNativeSeparators(folder)));
-}
-
-void MainWindow::showAbout()
-{
-    QMessageBox::about(
-        this, tr("About InviteDesk"),
-        tr("<h3>InviteDesk %1</h3>"
-           "<p>A console for revoking Clerk organization invitations safely.</p>"
-           "<p>Built with Qt %2, running on Qt %3.</p>"
-           "<p><b>Licences of the parts it uses</b><br>"
-           "Qt 6 — GNU LGPL v3 (The Qt Company)<br>"
-           "QtKeychain — BSD 3-Clause (Frank Osterfeld and contributors)<br>"
-           "Clerk Backend API specification — MIT (Clerk, Inc.), used as reference only</p>"
-           "<p>Audit log: %4</p>")
-            .arg(QStringLiteral(INVITEDESK_VERSION), QStringLiteral(QT_VERSION_STR), QString::fromLatin1(qVersion()),
-                 QDir::toNativeSeparators(m_session->auditLogPath()).toHtmlEscaped()));
 }
 
 } // namespace InviteDesk

@@ -5,9 +5,6 @@
 #include <memory>
 
 QT_BEGIN_NAMESPACE
-class QComboBox;
-class QCompleter;
-class QLabel;
 class QLineEdit;
 namespace Ui {
 class MainWindow;
@@ -68,13 +65,10 @@ private:
     void setUpToolBar();
     void setUpParts();
     void setUpActions();
-    void refreshProfiles();
     void onSessionChanged();
     void onOrganizationResolved(const Organization &organization);
     void updateTitle();
     void showMessage(const QString &text, int timeoutMs);
-    void showAbout();
-    void openAuditFolder();
 
     std::unique_ptr<Ui::MainWindow> m_ui;
     std::unique_ptr<Prompts> m_ownPrompts;
@@ -85,10 +79,7 @@ private:
     std::unique_ptr<ConnectionController> m_connections;
     std::unique_ptr<OrganizationSearch> m_search;
     std::unique_ptr<InvitationsController> m_invitations;
-    QComboBox *m_profileCombo = nullptr;
-    QLabel *m_badge = nullptr;
     QLineEdit *m_organizationEdit = nullptr;
-    QCompleter *m_completer = nullptr;
     QString m_pendingOrganization;
 };
 

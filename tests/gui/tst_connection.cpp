@@ -1,6 +1,7 @@
 // Connection profiles: create, edit and delete through the prompts (every dialog path), the profile
 // store owning every per-profile setting, and one name for each key's environment.
 
+#include "gui/ActivityModel.h"
 #include "gui/connection/ConnectionController.h"
 #include "gui/connection/Session.h"
 #include "support/ScriptedPrompts.h"
@@ -24,6 +25,7 @@ class TestConnection : public QObject
     std::unique_ptr<ClerkSandbox> m_sandbox;
     ScriptedPrompts m_prompts;
     std::unique_ptr<Session> m_session;
+    ActivityModel m_activity;
     std::unique_ptr<ConnectionController> m_connections;
 
     ConnectionProfile profileNamed(const QString &name) const
@@ -49,7 +51,7 @@ private Q_SLOTS:
         m_sandbox = startSandbox();
         m_prompts = ScriptedPrompts();
         m_session = std::make_unique<Session>();
-        m_connections = std::make_unique<ConnectionController>(m_session.get(), &m_prompts, nullptr);
+        m_connections = std::make_unique<ConnectionController>(m_session.get(), &m_prompts, &m_activity, nullptr);
     }
 
     void cleanup()
@@ -130,16 +132,34 @@ private Q_SLOTS:
         profile.name = u"T"_s;
         profile.apiUrl = m_sandbox->apiUrl();
         m_session->open(profile, SandboxOptions::defaultProductionKey());
-        QSignalSpy tested(m_connections.get(), &ConnectionController::connectionTested);
+        QSignalSpy said(m_connections.get(), &ConnectionController::statusMessage);
         m_connections->testConnection();
-        QVERIFY(tested.wait(10'000));
-        QVERIFY(tested.first().at(0).toBool());
-        QVERIFY(tested.first().at(1).toLongLong() > 0);
+        QTRY_COMPARE_WITH_TIMEOUT(said.size(), 2, 10'000); // "Testing…", then the answer
+        QVERIFY2(said.last().first().toString().startsWith(u"Connected: LIVE"_s), qPrintable(said.last().first().toString()));
         m_session->open(profile, u"sk_live_wrong"_s);
         m_connections->testConnection();
-        QVERIFY(tested.wait(10'000));
-        QVERIFY(!tested.last().at(0).toBool());
-        QVERIFY(tested.last().at(2).value<ClerkError>().isUnauthorized());
+        QTRY_COMPARE_WITH_TIMEOUT(said.size(), 4, 10'000);
+        QVERIFY2(said.last().first().toString().contains(u"rejected"_s), qPrintable(said.last().first().toString()));
+        QCOMPARE(m_activity.index(m_activity.rowCount() - 1, 0).data(ActivityModel::LevelRole).toInt(),
+                 int(ActivityModel::Level::Error));
+    }
+
+    void aRejectedKeyOffersToEditTheProfile()
+    {
+        ConnectionProfile profile;
+        profile.id = u"r"_s;
+        profile.name = u"Rejected"_s;
+        profile.apiUrl = m_sandbox->apiUrl();
+        m_session->open(profile, u"sk_live_wrong"_s);
+        bool edited = false;
+        m_prompts.onAsk = [](const QString &) { return QMessageBox::Yes; };
+        m_prompts.onEditProfile = [&edited](const ConnectionProfile &p, bool isNew, const QString &) {
+            edited = !isNew && p.id == u"r"_s;
+            return Prompts::ProfileAnswer{};
+        };
+        m_connections->keyRejected(ClerkError::fromHttp(401, {}));
+        QVERIFY(m_prompts.asked.last().contains(u"Rejected"_s));
+        QVERIFY(edited);
     }
 
     void everyFrontEndNamesAnEnvironmentAlike_data()

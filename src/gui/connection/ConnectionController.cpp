@@ -1,5 +1,6 @@
 #include "gui/connection/ConnectionController.h"
 
+#include "gui/ActivityModel.h"
 #include "gui/Prompts.h"
 #include "gui/connection/Session.h"
 
@@ -7,8 +8,9 @@ using namespace Qt::StringLiterals;
 
 namespace InviteDesk {
 
-ConnectionController::ConnectionController(Session *session, Prompts *prompts, QWidget *window, QObject *parent)
-    : QObject(parent), m_session(session), m_prompts(prompts), m_window(window)
+ConnectionController::ConnectionController(Session *session, Prompts *prompts, ActivityModel *activity, QWidget *window,
+                                           QObject *parent)
+    : QObject(parent), m_session(session), m_prompts(prompts), m_activity(activity), m_window(window)
 {
 }
 
@@ -56,7 +58,7 @@ void ConnectionController::activate(const QString &profileId)
             return;
         }
         if (!result.error.isEmpty()) {
-            Q_EMIT notice(tr("The keychain could not be read: %1").arg(result.error));
+            m_activity->add(ActivityModel::Level::Warning, tr("The keychain could not be read: %1").arg(result.error));
             return;
         }
         edit(profile, false, tr("No key is stored for this profile yet."));
@@ -75,8 +77,8 @@ void ConnectionController::editCurrent()
     if (!m_session->isOpen())
         return newProfile();
     if (m_session->profile().demo || m_session->profile().keyFromEnvironment) {
-        Q_EMIT notice(tr("This connection comes from %1 and cannot be edited.")
-                          .arg(m_session->profile().demo ? tr("the demo") : u"CLERK_SECRET_KEY"_s));
+        m_activity->add(ActivityModel::Level::Warning, tr("This connection comes from %1 and cannot be edited.")
+                                                           .arg(m_session->profile().demo ? tr("the demo") : u"CLERK_SECRET_KEY"_s));
         return;
     }
     edit(m_session->profile(), false);
@@ -139,14 +141,30 @@ void ConnectionController::testConnection()
 {
     if (!m_session->client())
         return;
+    Q_EMIT statusMessage(tr("Testing the connection…"), 0);
     OrganizationQuery query;
     query.limit = 1;
     m_session->client()->listOrganizations(query, this, [this](Result<Page<Organization>> result) {
-        if (result)
-            Q_EMIT connectionTested(true, result.value().totalCount, {});
-        else
-            Q_EMIT connectionTested(false, 0, result.error());
+        if (!result) {
+            m_activity->addError(tr("Testing the connection"), result.error());
+            Q_EMIT statusMessage(result.error().userMessage(), 8000);
+            return;
+        }
+        const QString text = tr("Connected: %1, %Ln organization(s).", nullptr, int(result.value().totalCount))
+                                 .arg(Session::badgeText(m_session->badge()));
+        m_activity->add(ActivityModel::Level::Success, text);
+        Q_EMIT statusMessage(text, 8000);
     });
+}
+
+void ConnectionController::keyRejected(const ClerkError &error)
+{
+    const auto answer = m_prompts->ask(m_window, tr("Key rejected"),
+                                       tr("Clerk rejected the secret key of the profile \"%1\".\n\n%2\n\nEdit the profile now?")
+                                           .arg(m_session->profile().name, error.userMessage()),
+                                       QMessageBox::Yes | QMessageBox::No, QMessageBox::Yes);
+    if (answer == QMessageBox::Yes)
+        editCurrent();
 }
 
 } // namespace InviteDesk

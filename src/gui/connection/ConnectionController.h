@@ -12,6 +12,7 @@ QT_END_NAMESPACE
 
 namespace InviteDesk {
 
+class ActivityModel;
 class Prompts;
 class Session;
 
@@ -28,8 +29,9 @@ class ConnectionController : public QObject
     Q_OBJECT
 
 public:
-    /*! Questions go to \a prompts, with \a window as their parent (neither owned). */
-    ConnectionController(Session *session, Prompts *prompts, QWidget *window, QObject *parent = nullptr);
+    /*! Questions go to \a prompts, with \a window as their parent; news to \a activity (none owned). */
+    ConnectionController(Session *session, Prompts *prompts, ActivityModel *activity, QWidget *window,
+                         QObject *parent = nullptr);
 
     QList<ConnectionProfile> profiles() const;
     void addTransient(const ConnectionProfile &profile, const QString &secretKey);
@@ -38,17 +40,18 @@ public:
     void newProfile();
     void editCurrent();
     void deleteCurrent();
-    /*! One cheap call with the session's key; the answer comes as notice() or connectionTested(). */
+    /*! One cheap call with the session's key; says which instance answered, or why none did. */
     void testConnection();
+    /*! Clerk rejected the session's key: offers to edit the profile. */
+    void keyRejected(const ClerkError &error);
 
     ProfileStore &store() { return m_store; }
     SecretStore &secrets() { return m_secrets; }
 
 Q_SIGNALS:
     void profilesChanged();
-    void notice(const QString &message);
-    /*! \a error is unset when it worked; \a organizations counts the instance's organizations. */
-    void connectionTested(bool ok, qint64 organizations, const InviteDesk::ClerkError &error);
+    /*! For the status bar; the Activity panel has it too. */
+    void statusMessage(const QString &text, int timeoutMs);
 
 private:
     void edit(const ConnectionProfile &profile, bool isNew, const QString &reason = {});
@@ -57,6 +60,7 @@ private:
 
     Session *m_session;
     Prompts *m_prompts;
+    ActivityModel *m_activity;
     QPointer<QWidget> m_window;
     ProfileStore m_store;
     SecretStore m_secrets;

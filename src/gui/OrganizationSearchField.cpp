@@ -1,0 +1,50 @@
+#include "gui/OrganizationSearchField.h"
+
+#include "gui/OrganizationSearch.h"
+
+#include <QtWidgets/QAbstractItemView>
+#include <QtWidgets/QCompleter>
+
+using namespace Qt::StringLiterals;
+
+namespace InviteDesk {
+
+OrganizationSearchField::OrganizationSearchField(OrganizationSearch *search, QWidget *parent)
+    : QLineEdit(parent), m_search(search), m_completer(new QCompleter(search->results(), this))
+{
+    setObjectName(u"organizationEdit"_s);
+    setPlaceholderText(tr("Organization name, slug or ID — or an email address (Ctrl+L)"));
+    setAccessibleName(tr("Find organization"));
+    setClearButtonEnabled(true);
+    setMinimumWidth(380);
+    addAction(QIcon(u":/icons/search.svg"_s), QLineEdit::LeadingPosition);
+    m_completer->setCompletionMode(QCompleter::UnfilteredPopupCompletion);
+    m_completer->setCaseSensitivity(Qt::CaseInsensitive);
+    m_completer->setMaxVisibleItems(12);
+    setCompleter(m_completer);
+
+    connect(this, &QLineEdit::textEdited, this, [this](const QString &text) {
+        if (!text.trimmed().isEmpty() && !text.contains(u'@')) // an address is searched on Enter, across organizations
+            m_search->setText(text);
+    });
+    connect(search, &OrganizationSearch::resultsChanged, this, [this] {
+        if (hasFocus() && m_search->results()->rowCount() > 0)
+            m_completer->complete();
+    });
+    connect(m_completer, qOverload<const QModelIndex &>(&QCompleter::activated), this, [this](const QModelIndex &index) {
+        const QString id = index.data(OrganizationSearch::OrganizationIdRole).toString();
+        if (!id.isEmpty())
+            m_search->resolve(id);
+    });
+    connect(this, &QLineEdit::returnPressed, this, [this] {
+        const QString value = text().trimmed();
+        if (value.contains(u'@')) {
+            m_completer->popup()->hide();
+            Q_EMIT emailEntered(value);
+        } else if (!m_completer->popup()->isVisible()) { // else the completer handles it
+            m_search->resolve(value);
+        }
+    });
+}
+
+} // namespace InviteDesk

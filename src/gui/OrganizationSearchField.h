@@ -1,0 +1,34 @@
+#pragma once
+
+#include <QtWidgets/QLineEdit>
+
+QT_BEGIN_NAMESPACE
+class QCompleter;
+QT_END_NAMESPACE
+
+namespace InviteDesk {
+
+class OrganizationSearch;
+
+/*!
+ * The toolbar's search field: an organization's name, slug or ID, with matches from Clerk as the agent
+ * types (OrganizationSearch) in a completer; or an e-mail address, searched on Enter across the
+ * instance. Enter on an ID or slug goes straight to that organization.
+ */
+class OrganizationSearchField : public QLineEdit
+{
+    Q_OBJECT
+
+public:
+    OrganizationSearchField(OrganizationSearch *search, QWidget *parent = nullptr);
+
+Q_SIGNALS:
+    /*! An address (anything with '@') was entered. */
+    void emailEntered(const QString &email);
+
+private:
+    OrganizationSearch *m_search;
+    QCompleter *m_completer;
+};
+
+} // namespace InviteDesk

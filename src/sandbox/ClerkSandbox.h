@@ -121,6 +121,8 @@ private:
     void handle(const HttpRequest &request, HttpResponder responder);
     HttpResponse route(const HttpRequest &request, const QString &key, bool *changedState);
     void deliver(std::function<void()> action, qsizetype logIndex, int status, bool write);
+    /*! Counts a create against its key's hourly limit; the wait in ms when refused. */
+    std::optional<qint64> admitCreate(const QString &key, qint64 nowMs);
 
     HttpResponse listOrganizations(const HttpRequest &request);
     HttpResponse getOrganization(const HttpRequest &request, const QString &idOrSlug);

@@ -89,16 +89,6 @@ QString queryString(const QUrlQuery &query)
     return QString::fromLatin1(out);
 }
 
-QUrlQuery pageQuery(int limit, int offset, const QString &orderBy)
-{
-    QUrlQuery q;
-    q.addQueryItem(u"limit"_s, QString::number(limit));
-    q.addQueryItem(u"offset"_s, QString::number(offset));
-    if (!orderBy.isEmpty())
-        q.addQueryItem(u"order_by"_s, orderBy);
-    return q;
-}
-
 } // namespace
 
 ClerkClient::ClerkClient(ClientConfig config, QObject *parent)
@@ -532,92 +522,23 @@ void ClerkClient::cancelAll()
         cancel(id);
 }
 
-ClerkClient::CallId ClerkClient::listOrganizations(const OrganizationQuery &query, QObject *context,
-                                                   Callback<Page<Organization>> done)
-{
-    QUrlQuery q = pageQuery(query.limit, query.offset, query.orderBy);
-    if (!query.query.isEmpty())
-        q.addQueryItem(u"query"_s, query.query);
-    if (query.includeMembersCount)
-        q.addQueryItem(u"include_members_count"_s, u"true"_s);
-    return startParsed<Page<Organization>>(Method::Get, {u"organizations"_s}, q, std::nullopt, context,
-                                           std::move(done), &ClerkJson::parseOrganizationPage);
-}
-
-ClerkClient::CallId ClerkClient::getOrganization(const QString &idOrSlug, QObject *context, Callback<Organization> done)
-{
-    return startParsed<Organization>(Method::Get, {u"organizations"_s, idOrSlug.trimmed()}, {}, std::nullopt,
-                                     context, std::move(done), &ClerkJson::parseOrganization);
-}
-
-ClerkClient::CallId ClerkClient::listInvitations(const QString &organizationId, const InvitationQuery &query,
-                                                 QObject *context, Callback<Page<Invitation>> done)
-{
-    QUrlQuery q = pageQuery(query.limit, query.offset, query.orderBy);
-    if (query.status)
-        q.addQueryItem(u"status"_s, invitationStatusKey(*query.status));
-    if (!query.emailAddress.isEmpty())
-        q.addQueryItem(u"email_address"_s, query.emailAddress);
-    return startParsed<Page<Invitation>>(Method::Get, {u"organizations"_s, organizationId, u"invitations"_s}, q,
-                                         std::nullopt, context, std::move(done), &ClerkJson::parseInvitationPage);
-}
-
-ClerkClient::CallId ClerkClient::listInstanceInvitations(const InstanceInvitationQuery &query, QObject *context,
-                                                         Callback<Page<Invitation>> done)
-{
-    QUrlQuery q = pageQuery(query.limit, query.offset, query.orderBy);
-    if (!query.query.isEmpty())
-        q.addQueryItem(u"query"_s, query.query);
-    if (query.status)
-        q.addQueryItem(u"status"_s, invitationStatusKey(*query.status));
-    return startParsed<Page<Invitation>>(Method::Get, {u"organization_invitations"_s}, q, std::nullopt, context,
-                                         std::move(done), &ClerkJson::parseInvitationPage);
-}
-
-ClerkClient::CallId ClerkClient::getInvitation(const QString &organizationId, const QString &invitationId,
-                                               QObject *context, Callback<Invitation> done)
-{
-    return startParsed<Invitation>(Method::Get,
-                                   {u"organizations"_s, organizationId, u"invitations"_s, invitationId}, {},
-                                   std::nullopt, context, std::move(done), &ClerkJson::parseInvitation);
-}
-
-ClerkClient::CallId ClerkClient::revokeInvitation(const QString &organizationId, const QString &invitationId,
-                                                  const QString &requestingUserId, QObject *context,
-                                                  Callback<Invitation> done)
-{
-    // The body is optional; like Clerk's own SDK, send none when there is nothing to say.
-    std::optional<QByteArray> body;
-    if (!requestingUserId.isEmpty())
-        body = QJsonDocument(QJsonObject{{"requesting_user_id"_L1, requestingUserId}}).toJson(QJsonDocument::Compact);
-    return startParsed<Invitation>(
-        Method::Post, {u"organizations"_s, organizationId, u"invitations"_s, invitationId, u"revoke"_s}, {},
-        std::move(body), context, std::move(done), &ClerkJson::parseInvitation);
-}
-
-ClerkClient::CallId ClerkClient::createInvitation(const QString &organizationId, const NewInvitation &invitation,
-                                                  QObject *context, Callback<Invitation> done)
-{
-    QJsonObject o{{"email_address"_L1, invitation.emailAddress}, {"role"_L1, invitation.role}};
-    if (!invitation.inviterUserId.isEmpty())
-        o.insert("inviter_user_id"_L1, invitation.inviterUserId);
-    if (!invitation.publicMetadata.isEmpty())
-        o.insert("public_metadata"_L1, invitation.publicMetadata);
-    if (!invitation.redirectUrl.isEmpty())
-        o.insert("redirect_url"_L1, invitation.redirectUrl);
-    if (invitation.expiresInDays)
-        o.insert("expires_in_days"_L1, *invitation.expiresInDays);
-    if (invitation.notify)
-        o.insert("notify"_L1, *invitation.notify);
-    return startParsed<Invitation>(Method::Post, {u"organizations"_s, organizationId, u"invitations"_s}, {},
-                                   QJsonDocument(o).toJson(QJsonDocument::Compact), context, std::move(done),
-                                   &ClerkJson::parseInvitation);
-}
-
-ClerkClient::CallId ClerkClient::listRoles(int limit, int offset, QObject *context, Callback<Page<Role>> done)
-{
-    return startParsed<Page<Role>>(Method::Get, {u"organization_roles"_s}, pageQuery(limit, offset, {}),
-                                   std::nullopt, context, std::move(done), &ClerkJson::parseRolePage);
-}
+// Every operation parses with one of these; the operations themselves are in ClerkEndpoints.cpp.
+template ClerkClient::CallId ClerkClient::startParsed<Page<Organization>>(Method, const QStringList &, const QUrlQuery &,
+                                                                          std::optional<QByteArray>, QObject *,
+                                                                          Callback<Page<Organization>>,
+                                                                          Result<Page<Organization>> (*)(const QByteArray &));
+template ClerkClient::CallId ClerkClient::startParsed<Organization>(Method, const QStringList &, const QUrlQuery &,
+                                                                    std::optional<QByteArray>, QObject *, Callback<Organization>,
+                                                                    Result<Organization> (*)(const QByteArray &));
+template ClerkClient::CallId ClerkClient::startParsed<Page<Invitation>>(Method, const QStringList &, const QUrlQuery &,
+                                                                        std::optional<QByteArray>, QObject *,
+                                                                        Callback<Page<Invitation>>,
+                                                                        Result<Page<Invitation>> (*)(const QByteArray &));
+template ClerkClient::CallId ClerkClient::startParsed<Invitation>(Method, const QStringList &, const QUrlQuery &,
+                                                                  std::optional<QByteArray>, QObject *, Callback<Invitation>,
+                                                                  Result<Invitation> (*)(const QByteArray &));
+template ClerkClient::CallId ClerkClient::startParsed<Page<Role>>(Method, const QStringList &, const QUrlQuery &,
+                                                                  std::optional<QByteArray>, QObject *, Callback<Page<Role>>,
+                                                                  Result<Page<Role>> (*)(const QByteArray &));
 
 } // namespace InviteDesk

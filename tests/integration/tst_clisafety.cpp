@@ -78,13 +78,7 @@ class TestCliSafety : public QObject
         return ids;
     }
 
-    int posts() const
-    {
-        int n = 0;
-        for (const LoggedRequest &r : m_sandbox->requests())
-            n += r.method == "POST" ? 1 : 0;
-        return n;
-    }
+    int posts() const { return requestCount(*m_sandbox, "POST"); }
 
 private Q_SLOTS:
     void init()

@@ -60,10 +60,7 @@ class TestHostileServer : public QObject
 
     int requestsTo(const QByteArray &method, const QString &pathPart) const
     {
-        int n = 0;
-        for (const LoggedRequest &r : m_sandbox->requests())
-            n += (r.method == method && r.rawPath.contains(pathPart.toLatin1())) ? 1 : 0;
-        return n;
+        return requestCount(*m_sandbox, method, pathPart);
     }
 
     RevokeResult revoke(const QString &id)

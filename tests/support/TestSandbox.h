@@ -42,6 +42,15 @@ inline ClientConfig configFor(const Sandbox::ClerkSandbox &sandbox, const QStrin
     return config;
 }
 
+/*! How many requests with \a method (and \a pathPart in their path, if given) the sandbox saw. */
+inline int requestCount(const Sandbox::ClerkSandbox &sandbox, const QByteArray &method, const QString &pathPart = {})
+{
+    int n = 0;
+    for (const Sandbox::LoggedRequest &r : sandbox.requests())
+        n += (r.method == method && (pathPart.isEmpty() || r.rawPath.contains(pathPart.toLatin1()))) ? 1 : 0;
+    return n;
+}
+
 /*! Waits for a callback-style call; fails the test if it never comes. */
 template <typename T>
 struct Waiter

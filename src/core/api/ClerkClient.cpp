@@ -461,29 +461,11 @@ void ClerkClient::fail(CallId id, const ClerkError &error)
         call->onError(error);
 }
 
-void ClerkClient::discard(CallId id)
+std::unique_ptr<ClerkClient::Call> ClerkClient::detach(CallId id)
 {
     std::unique_ptr<Call> call = takeCall(id);
     if (!call)
-        return;
-    if (call->contextConnection)
-        disconnect(call->contextConnection);
-    if (call->retryTimer)
-        call->retryTimer->deleteLater();
-    if (call->pacerTicket && m_pacer)
-        m_pacer->cancel(call->pacerTicket);
-    if (call->reply) {
-        call->reply->disconnect(this);
-        call->reply->abort();
-        call->reply->deleteLater();
-    }
-}
-
-void ClerkClient::cancel(CallId id)
-{
-    std::unique_ptr<Call> call = takeCall(id);
-    if (!call)
-        return;
+        return nullptr;
     if (call->contextConnection)
         disconnect(call->contextConnection);
     if (call->retryTimer)
@@ -496,6 +478,19 @@ void ClerkClient::cancel(CallId id)
         call->reply->deleteLater();
         call->reply = nullptr;
     }
+    return call;
+}
+
+void ClerkClient::discard(CallId id)
+{
+    detach(id);
+}
+
+void ClerkClient::cancel(CallId id)
+{
+    std::unique_ptr<Call> call = detach(id);
+    if (!call)
+        return;
     // Like every other outcome, reported from the event loop, never from inside cancel(): a caller that
     // cancels and then starts something new is never called back in between.
     QTimer::singleShot(0, this, [call = std::shared_ptr<Call>(std::move(call))] {

@@ -180,6 +180,8 @@ private:
     void retryLater(Call &call, std::chrono::milliseconds delay);
     void fail(CallId id, const ClerkError &error);
     std::unique_ptr<Call> takeCall(CallId id);
+    /*! Takes the call and stops everything it has going (reply, retry timer, pacer ticket), without a callback. */
+    std::unique_ptr<Call> detach(CallId id);
     void discard(CallId id);
     std::chrono::milliseconds backoffDelay(int attempt) const;
 

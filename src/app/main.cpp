@@ -4,7 +4,7 @@
 #include "core/util/ProcessStats.h"
 #include "gui/invitations/InvitationsController.h"
 #include "gui/MainWindow.h"
-#include "gui/connection/Profiles.h"
+#include "gui/session/Profiles.h"
 #include "gui/Translations.h"
 #include "invitedesk/Version.h"
 #include "sandbox/SandboxThread.h"

@@ -1,6 +1,6 @@
 #include "gui/OrganizationSearch.h"
 
-#include "gui/connection/Session.h"
+#include "gui/session/Session.h"
 
 #include <QtCore/QLocale>
 

@@ -1,8 +1,8 @@
 #pragma once
 
 #include "core/api/ClerkTypes.h"
-#include "gui/connection/Profiles.h"
-#include "gui/connection/Session.h"
+#include "gui/session/Profiles.h"
+#include "gui/session/Session.h"
 
 #include <QtWidgets/QMessageBox>
 
@@ -15,12 +15,13 @@ namespace InviteDesk {
 /*!
  * Every question the window and its controllers ask a person, in one place: confirm a revoke,
  * re-invite, edit a profile, yes/no questions, warnings, where to save a file. The window uses
- * DialogPrompts; widget tests give a scripted implementation, so every dialog path has a test.
+ * DialogPrompts (the real dialogs); widget tests give a scripted implementation, so every dialog
+ * path has a test.
  */
 class Prompts
 {
 public:
-    virtual ~Prompts();
+    virtual ~Prompts() = default;
 
     struct RevokeRequest
     {
@@ -62,22 +63,6 @@ public:
     /*! Empty when the person cancels. */
     virtual QString saveFileName(QWidget *parent, const QString &title, const QString &suggested,
                                  const QString &filter) = 0;
-};
-
-/*! The real dialogs. */
-class DialogPrompts final : public Prompts
-{
-public:
-    RevokeAnswer confirmRevoke(QWidget *parent, const RevokeRequest &request) override;
-    ReinviteAnswer confirmReinvite(QWidget *parent, Session::Badge badge, const Invitation &previous,
-                                   const QString &organizationName) override;
-    ProfileAnswer editProfile(QWidget *parent, const ConnectionProfile &profile, bool isNew, bool hasStoredKey,
-                              const QString &note) override;
-    QMessageBox::StandardButton ask(QWidget *parent, const QString &title, const QString &text,
-                                    QMessageBox::StandardButtons buttons,
-                                    QMessageBox::StandardButton defaultButton) override;
-    void warn(QWidget *parent, const QString &title, const QString &text) override;
-    QString saveFileName(QWidget *parent, const QString &title, const QString &suggested, const QString &filter) override;
 };
 
 } // namespace InviteDesk

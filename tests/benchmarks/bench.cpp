@@ -12,7 +12,7 @@
 #include "gui/invitations/InvitationsController.h"
 #include "gui/MainWindow.h"
 #include "support/ScriptedPrompts.h"
-#include "gui/connection/Session.h"
+#include "gui/session/Session.h"
 #include "sandbox/ClerkSandbox.h"
 
 #include <QtCore/QCommandLineParser>

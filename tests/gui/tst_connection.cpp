@@ -3,7 +3,7 @@
 
 #include "gui/ActivityModel.h"
 #include "gui/connection/ConnectionController.h"
-#include "gui/connection/Session.h"
+#include "gui/session/Session.h"
 #include "support/ScriptedPrompts.h"
 #include "support/TestSandbox.h"
 

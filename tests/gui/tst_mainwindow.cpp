@@ -10,7 +10,7 @@
 #include "gui/MainWindow.h"
 #include "gui/OrganizationSearch.h"
 #include "gui/invitations/RevokeDialog.h"
-#include "gui/connection/Session.h"
+#include "gui/session/Session.h"
 #include "support/ScriptedPrompts.h"
 #include "support/TestSandbox.h"
 

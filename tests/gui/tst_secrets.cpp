@@ -7,7 +7,7 @@
 #include "gui/invitations/InvitationsController.h"
 #include "gui/MainWindow.h"
 #include "support/ScriptedPrompts.h"
-#include "gui/connection/Session.h"
+#include "gui/session/Session.h"
 #include "support/TestSandbox.h"
 
 #include <QtCore/QDirIterator>

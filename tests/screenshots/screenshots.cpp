@@ -9,7 +9,7 @@
 #include "gui/connection/ProfileDialog.h"
 #include "gui/invitations/ReinviteDialog.h"
 #include "gui/invitations/RevokeDialog.h"
-#include "gui/connection/Session.h"
+#include "gui/session/Session.h"
 #include "gui/Translations.h"
 #include "sandbox/ClerkSandbox.h"
 

@@ -2,7 +2,7 @@
 
 // Prompts for widget tests: each question is answered by a function the test sets, and recorded.
 
-#include "gui/Prompts.h"
+#include "gui/DialogPrompts.h"
 
 #include <functional>
 

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "core/audit/AuditLog.h"
-#include "core/workflows/BulkRevoker.h"
+#include "core/domain/Revocation.h"
 
 #include <QtCore/QObject>
 #include <QtCore/QPointer>

@@ -11,21 +11,6 @@
 
 namespace InviteDesk {
 
-/*!
- * Told about every revoke before it is sent and when it has settled (the audit log). Each answers
- * through \a done, at once or later, on the caller's thread.
- */
-class RevokeObserver
-{
-public:
-    using Done = std::function<void(bool ok, const QString &whyNot)>;
-    virtual ~RevokeObserver() = default;
-    /*! Not ok (with a reason): this revoke is not sent, and the run stops. */
-    virtual void revokeIntended(const RevokeItem &item, Done done) = 0;
-    /*! Not ok (with a reason): the outcome could not be recorded, and the run stops sending. */
-    virtual void revokeSettled(const RevokeItem &item, const RevokeResult &result, Done done) = 0;
-};
-
 struct BulkSummary
 {
     int total = 0;

@@ -2,7 +2,7 @@
 
 #include "gui/ActivityModel.h"
 #include "gui/Prompts.h"
-#include "gui/connection/Session.h"
+#include "gui/session/Session.h"
 
 using namespace Qt::StringLiterals;
 

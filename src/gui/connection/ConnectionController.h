@@ -1,7 +1,7 @@
 #pragma once
 
 #include "core/api/ClerkError.h"
-#include "gui/connection/Profiles.h"
+#include "gui/session/Profiles.h"
 
 #include <QtCore/QObject>
 #include <QtCore/QPointer>

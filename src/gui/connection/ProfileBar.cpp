@@ -1,8 +1,8 @@
 #include "gui/connection/ProfileBar.h"
 
 #include "gui/connection/ConnectionController.h"
-#include "gui/connection/EnvironmentStyle.h"
-#include "gui/connection/Session.h"
+#include "gui/session/EnvironmentStyle.h"
+#include "gui/session/Session.h"
 
 #include <QtWidgets/QComboBox>
 #include <QtWidgets/QFrame>

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "core/api/ClerkClient.h"
-#include "gui/connection/Profiles.h"
+#include "gui/session/Profiles.h"
 
 #include <QtWidgets/QDialog>
 

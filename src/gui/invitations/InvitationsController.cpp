@@ -1,7 +1,7 @@
 #include "gui/invitations/InvitationsController.h"
 
 #include "gui/ActivityModel.h"
-#include "gui/connection/Session.h"
+#include "gui/session/Session.h"
 #include "gui/invitations/InvitationTableModel.h"
 
 #include <QtCore/QFile>

@@ -4,7 +4,7 @@
 #include "gui/ActivityModel.h"
 #include "gui/ProgressLater.h"
 #include "gui/Prompts.h"
-#include "gui/connection/Session.h"
+#include "gui/session/Session.h"
 #include "gui/invitations/InvitationFilterModel.h"
 #include "gui/invitations/InvitationTableModel.h"
 #include "gui/invitations/InvitationsController.h"

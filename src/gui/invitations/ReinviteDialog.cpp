@@ -1,6 +1,6 @@
 #include "gui/invitations/ReinviteDialog.h"
 
-#include "gui/connection/EnvironmentStyle.h"
+#include "gui/session/EnvironmentStyle.h"
 #include "ui_ReinviteDialog.h"
 
 #include <QtCore/QJsonDocument>

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "core/api/ClerkTypes.h"
-#include "gui/connection/Session.h"
+#include "gui/session/Session.h"
 
 #include <QtWidgets/QDialog>
 

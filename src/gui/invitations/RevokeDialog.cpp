@@ -1,6 +1,6 @@
 #include "gui/invitations/RevokeDialog.h"
 
-#include "gui/connection/EnvironmentStyle.h"
+#include "gui/session/EnvironmentStyle.h"
 #include "ui_RevokeDialog.h"
 
 #include <QtWidgets/QPushButton>

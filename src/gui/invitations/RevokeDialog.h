@@ -1,6 +1,6 @@
 #pragma once
 
-#include "gui/connection/Session.h"
+#include "gui/session/Session.h"
 
 #include <QtWidgets/QDialog>
 

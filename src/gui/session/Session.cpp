@@ -1,4 +1,4 @@
-#include "gui/connection/Session.h"
+#include "gui/session/Session.h"
 
 using namespace Qt::StringLiterals;
 

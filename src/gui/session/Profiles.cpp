@@ -1,4 +1,4 @@
-#include "gui/connection/Profiles.h"
+#include "gui/session/Profiles.h"
 
 #include <QtCore/QPointer>
 #include <QtCore/QSettings>

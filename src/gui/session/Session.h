@@ -3,7 +3,7 @@
 #include "core/audit/AuditWriter.h"
 #include "core/api/ClerkClient.h"
 #include "core/api/RatePacer.h"
-#include "gui/connection/Profiles.h"
+#include "gui/session/Profiles.h"
 
 #include <QtCore/QObject>
 

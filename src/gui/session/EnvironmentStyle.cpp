@@ -1,4 +1,4 @@
-#include "gui/connection/EnvironmentStyle.h"
+#include "gui/session/EnvironmentStyle.h"
 
 #include <QtWidgets/QLabel>
 

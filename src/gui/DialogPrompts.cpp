@@ -1,4 +1,4 @@
-#include "gui/Prompts.h"
+#include "gui/DialogPrompts.h"
 
 #include "gui/connection/ProfileDialog.h"
 #include "gui/invitations/ReinviteDialog.h"
@@ -7,8 +7,6 @@
 #include <QtWidgets/QFileDialog>
 
 namespace InviteDesk {
-
-Prompts::~Prompts() = default;
 
 Prompts::RevokeAnswer DialogPrompts::confirmRevoke(QWidget *parent, const RevokeRequest &request)
 {

@@ -1,15 +1,8 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
     <name>AuditLog</name>
-    <message>
-        <source>cannot create the folder %1</source>
-        <translation>der Ordner %1 kann nicht angelegt werden</translation>
-    </message>
-    <message>
-        <source>the audit log is locked by another InviteDesk process</source>
-        <translation>das Prüfprotokoll ist von einem anderen InviteDesk-Prozess gesperrt</translation>
-    </message>
     <message>
         <source>cannot open %1: %2</source>
         <translation>%1 kann nicht geöffnet werden: %2</translation>
@@ -21,10 +14,6 @@
     <message>
         <source>Not sent: the audit log could not be written (%1).</source>
         <translation>Nicht gesendet: Das Prüfprotokoll konnte nicht geschrieben werden (%1).</translation>
-    </message>
-    <message>
-        <source>the last line is incomplete</source>
-        <translation>die letzte Zeile ist unvollständig</translation>
     </message>
     <message>
         <source>empty line</source>
@@ -51,8 +40,91 @@
         <translation>am Ende fehlen Einträge: Das Protokoll endet bei %1, es war schon bei %2</translation>
     </message>
     <message>
-        <source>the newest records were replaced</source>
-        <translation>die neuesten Einträge wurden ersetzt</translation>
+        <source>the audit log is being written by another InviteDesk process (%1, process %2) that did not finish within 10 seconds</source>
+        <translation>das Prüfprotokoll wird von einem anderen InviteDesk-Prozess geschrieben (%1, Prozess %2), der nicht innerhalb von 10 Sekunden fertig wurde</translation>
+    </message>
+    <message>
+        <source>the audit log is being written by another InviteDesk process</source>
+        <translation>das Prüfprotokoll wird von einem anderen InviteDesk-Prozess geschrieben</translation>
+    </message>
+    <message>
+        <source>no permission to write in %1 (is the folder read-only?)</source>
+        <translation>keine Schreibberechtigung in %1 (ist der Ordner schreibgeschützt?)</translation>
+    </message>
+    <message>
+        <source>cannot create a file in %1 (is the disk full or read-only?)</source>
+        <translation>in %1 kann keine Datei angelegt werden (ist der Datenträger voll oder schreibgeschützt?)</translation>
+    </message>
+    <message>
+        <source>cannot create the folder %1 (is the disk full, or a file in the way?)</source>
+        <translation>der Ordner %1 kann nicht angelegt werden (ist der Datenträger voll, oder steht eine Datei im Weg?)</translation>
+    </message>
+    <message>
+        <source>%1, so nothing more is written to %2 until someone looks (`invitedesk-cli audit verify` says where)</source>
+        <translation>%1, daher wird nichts mehr in %2 geschrieben, bis jemand nachsieht (`invitedesk-cli audit verify` zeigt, wo)</translation>
+    </message>
+    <message>
+        <source>the audit log is empty but its head file says it held records</source>
+        <translation>das Prüfprotokoll ist leer, aber seine Kopfdatei sagt, es habe Einträge enthalten</translation>
+    </message>
+    <message>
+        <source>the last record of the audit log is damaged</source>
+        <translation>der letzte Eintrag des Prüfprotokolls ist beschädigt</translation>
+    </message>
+    <message>
+        <source>the newest records of the audit log are not chained</source>
+        <translation>die neuesten Einträge des Prüfprotokolls sind nicht verkettet</translation>
+    </message>
+    <message>
+        <source>the audit log&apos;s head file is missing or damaged</source>
+        <translation>die Kopfdatei des Prüfprotokolls fehlt oder ist beschädigt</translation>
+    </message>
+    <message>
+        <source>the end of the audit log is not what its head file names</source>
+        <translation>das Ende des Prüfprotokolls ist nicht das, was seine Kopfdatei nennt</translation>
+    </message>
+    <message>
+        <source>cannot update %1: %2</source>
+        <translation>%1 kann nicht aktualisiert werden: %2</translation>
+    </message>
+    <message>
+        <source>cannot update %1: what was written did not stay (is the disk full?)</source>
+        <translation>%1 kann nicht aktualisiert werden: das Geschriebene blieb nicht erhalten (ist der Datenträger voll?)</translation>
+    </message>
+    <message>
+        <source>The outcome of %1 could not be written to the audit log (%2); nothing more is sent. The next start re-reads it and records what happened.</source>
+        <translation>Das Ergebnis von %1 konnte nicht ins Prüfprotokoll geschrieben werden (%2); es wird nichts mehr gesendet. Der nächste Start liest es erneut und hält fest, was geschehen ist.</translation>
+    </message>
+    <message>
+        <source>Not created: the audit log could not be written (%1).</source>
+        <translation>Nicht angelegt: das Prüfprotokoll konnte nicht geschrieben werden (%1).</translation>
+    </message>
+    <message>
+        <source>The re-invite of %1 could not be recorded in the audit log (%2).</source>
+        <translation>Die erneute Einladung von %1 konnte nicht im Prüfprotokoll festgehalten werden (%2).</translation>
+    </message>
+    <message>
+        <source>the log holds no records, but its head file says it held %1</source>
+        <translation>das Protokoll enthält keine Einträge, aber seine Kopfdatei sagt, es habe %1 enthalten</translation>
+    </message>
+    <message numerus="yes">
+        <source>the last line is incomplete (%n byte(s), a write cut off by a full disk or a crash); the next write removes it and records that</source>
+        <translation>
+            <numerusform>die letzte Zeile ist unvollständig (%n Byte, ein durch vollen Datenträger oder Absturz abgebrochenes Schreiben); das nächste Schreiben entfernt sie und hält das fest</numerusform>
+            <numerusform>die letzte Zeile ist unvollständig (%n Bytes, ein durch vollen Datenträger oder Absturz abgebrochenes Schreiben); das nächste Schreiben entfernt sie und hält das fest</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the head file %1 is missing, so records cut off the end would go unnoticed</source>
+        <translation>die Kopfdatei %1 fehlt, daher blieben am Ende abgeschnittene Einträge unbemerkt</translation>
+    </message>
+    <message>
+        <source>the head file %1 is empty or damaged</source>
+        <translation>die Kopfdatei %1 ist leer oder beschädigt</translation>
+    </message>
+    <message>
+        <source>the newest records were replaced or the head file was edited</source>
+        <translation>die neuesten Einträge wurden ersetzt oder die Kopfdatei wurde bearbeitet</translation>
     </message>
 </context>
 <context>
@@ -114,7 +186,7 @@
 <context>
     <name>ClerkJson</name>
     <message>
-        <source>the %1 has no valid "%2" field</source>
+        <source>the %1 has no valid &quot;%2&quot; field</source>
         <translation>%1 hat kein gültiges Feld „%2“</translation>
     </message>
     <message>
@@ -137,7 +209,7 @@
 <context>
     <name>ClientConfig</name>
     <message>
-        <source>The API URL "%1" is not a valid URL.</source>
+        <source>The API URL &quot;%1&quot; is not a valid URL.</source>
         <translation>Die API-URL „%1“ ist keine gültige URL.</translation>
     </message>
     <message>
@@ -159,6 +231,93 @@
     <message>
         <source>The secret key contains spaces or characters a Clerk key never has.</source>
         <translation>Der geheime Schlüssel enthält Leerzeichen oder Zeichen, die ein Clerk-Schlüssel nie hat.</translation>
+    </message>
+</context>
+<context>
+    <name>HelpActions</name>
+    <message>
+        <source>Audit log</source>
+        <translation>Prüfprotokoll</translation>
+    </message>
+    <message>
+        <source>The audit log is in:
+%1</source>
+        <translation>Das Prüfprotokoll liegt in:
+%1</translation>
+    </message>
+    <message>
+        <source>About InviteDesk</source>
+        <translation>Über InviteDesk</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;InviteDesk %1&lt;/h3&gt;&lt;p&gt;A console for revoking Clerk organization invitations safely.&lt;/p&gt;&lt;p&gt;Built with Qt %2, running on Qt %3.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Licences of the parts it uses&lt;/b&gt;&lt;br&gt;Qt 6 — GNU LGPL v3 (The Qt Company)&lt;br&gt;QtKeychain — BSD 3-Clause (Frank Osterfeld and contributors)&lt;br&gt;Clerk Backend API specification — MIT (Clerk, Inc.), used as reference only&lt;/p&gt;&lt;p&gt;Audit log: %4&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;InviteDesk %1&lt;/h3&gt;&lt;p&gt;Eine Konsole, um Einladungen zu Clerk-Organisationen sicher zu widerrufen.&lt;/p&gt;&lt;p&gt;Erstellt mit Qt %2, läuft mit Qt %3.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Lizenzen der verwendeten Teile&lt;/b&gt;&lt;br&gt;Qt 6 — GNU LGPL v3 (The Qt Company)&lt;br&gt;QtKeychain — BSD 3-Clause (Frank Osterfeld und Mitwirkende)&lt;br&gt;Clerk-Backend-API-Spezifikation — MIT (Clerk, Inc.), nur als Referenz verwendet&lt;/p&gt;&lt;p&gt;Prüfprotokoll: %4&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>InvitationIds</name>
+    <message>
+        <source>an empty ID</source>
+        <translation>eine leere ID</translation>
+    </message>
+    <message>
+        <source>longer than %1 characters, so not an invitation ID</source>
+        <translation>länger als %1 Zeichen und damit keine Einladungs-ID</translation>
+    </message>
+    <message>
+        <source>not an invitation ID (IDs hold letters, digits, &apos;_&apos; and &apos;-&apos; only)</source>
+        <translation>keine Einladungs-ID (IDs bestehen nur aus Buchstaben, Ziffern, &apos;_&apos; und &apos;-&apos;)</translation>
+    </message>
+    <message>
+        <source>line %1: &quot;%2&quot; is %3</source>
+        <translation>Zeile %1: „%2“ ist %3</translation>
+    </message>
+</context>
+<context>
+    <name>InvitationsPage</name>
+    <message>
+        <source>&amp;Show:</source>
+        <translation>&amp;Anzeigen:</translation>
+    </message>
+    <message>
+        <source>Invitation status to show</source>
+        <translation>Anzuzeigender Einladungsstatus</translation>
+    </message>
+    <message>
+        <source>Quick filter</source>
+        <translation>Schnellfilter</translation>
+    </message>
+    <message>
+        <source>Filter by email, role or ID (Ctrl+F)</source>
+        <translation>Nach E-Mail, Rolle oder ID filtern (Strg+F)</translation>
+    </message>
+    <message>
+        <source>Filter invitations</source>
+        <translation>Einladungen filtern</translation>
+    </message>
+    <message>
+        <source>Revoke…</source>
+        <translation>Widerrufen…</translation>
+    </message>
+    <message>
+        <source>Revoke selected invitations</source>
+        <translation>Ausgewählte Einladungen widerrufen</translation>
+    </message>
+    <message>
+        <source>Invitations</source>
+        <translation>Einladungen</translation>
+    </message>
+    <message>
+        <source>Loading progress</source>
+        <translation>Ladefortschritt</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Cancel loading</source>
+        <translation>Laden abbrechen</translation>
     </message>
 </context>
 <context>
@@ -185,9 +344,19 @@
     </message>
 </context>
 <context>
+    <name>InviteDesk::BulkRevoker</name>
+    <message numerus="yes">
+        <source>%n revoke(s) in a row got no answer in time: Clerk is not answering, so the rest is not sent.</source>
+        <translation>
+            <numerusform>%n Widerruf bekam nicht rechtzeitig eine Antwort: Clerk antwortet nicht, daher wird der Rest nicht gesendet.</numerusform>
+            <numerusform>%n Widerrufe hintereinander bekamen nicht rechtzeitig eine Antwort: Clerk antwortet nicht, daher wird der Rest nicht gesendet.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>InviteDesk::ClerkClient</name>
     <message>
-        <source>"%1" is not a valid organization or invitation ID.</source>
+        <source>&quot;%1&quot; is not a valid organization or invitation ID.</source>
         <translation>„%1“ ist keine gültige Organisations- oder Einladungs-ID.</translation>
     </message>
     <message>
@@ -199,8 +368,26 @@
         <translation>Die API hat auf eine andere Website umgeleitet; InviteDesk sendet den Schlüssel nicht dorthin.</translation>
     </message>
     <message>
-        <source>the server's answer had no HTTP status</source>
+        <source>the server&apos;s answer had no HTTP status</source>
         <translation>die Antwort des Servers hatte keinen HTTP-Status</translation>
+    </message>
+    <message numerus="yes">
+        <source>no complete answer within %n second(s)</source>
+        <translation>
+            <numerusform>keine vollständige Antwort innerhalb von %n Sekunde</numerusform>
+            <numerusform>keine vollständige Antwort innerhalb von %n Sekunden</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The API kept redirecting (more than %n time(s)); check the API URL.</source>
+        <translation>
+            <numerusform>Die API leitete immer weiter um (mehr als %n Mal); prüfen Sie die API-URL.</numerusform>
+            <numerusform>Die API leitete immer weiter um (mehr als %n Mal); prüfen Sie die API-URL.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>it answered with a redirect (HTTP %1) instead of a result; InviteDesk never follows a redirect for a change</source>
+        <translation>sie antwortete mit einer Weiterleitung (HTTP %1) statt einem Ergebnis; InviteDesk folgt bei Änderungen nie einer Weiterleitung</translation>
     </message>
 </context>
 <context>
@@ -234,7 +421,7 @@
         <translation>Netzwerkfehler bei der Verbindung mit Clerk: %1</translation>
     </message>
     <message>
-        <source>Clerk's answer could not be read: %1</source>
+        <source>Clerk&apos;s answer could not be read: %1</source>
         <translation>Die Antwort von Clerk konnte nicht gelesen werden: %1</translation>
     </message>
     <message>
@@ -250,14 +437,14 @@
         <translation>Clerk verweigert diesen Vorgang: %1</translation>
     </message>
     <message numerus="yes">
-        <source>Clerk's rate limit was reached; it accepts requests again in %n second(s).</source>
+        <source>Clerk&apos;s rate limit was reached; it accepts requests again in %n second(s).</source>
         <translation>
             <numerusform>Das Anfragelimit von Clerk ist erreicht; Anfragen sind in %n Sekunde wieder möglich.</numerusform>
             <numerusform>Das Anfragelimit von Clerk ist erreicht; Anfragen sind in %n Sekunden wieder möglich.</numerusform>
         </translation>
     </message>
     <message>
-        <source>Clerk's rate limit was reached; try again shortly.</source>
+        <source>Clerk&apos;s rate limit was reached; try again shortly.</source>
         <translation>Das Anfragelimit von Clerk ist erreicht; versuchen Sie es gleich noch einmal.</translation>
     </message>
     <message>
@@ -275,6 +462,43 @@
     <message>
         <source>Clerk answered HTTP %1.</source>
         <translation>Clerk antwortete mit HTTP %1.</translation>
+    </message>
+    <message>
+        <source>Clerk&apos;s answer did not confirm the change: %1</source>
+        <translation>Clerks Antwort hat die Änderung nicht bestätigt: %1</translation>
+    </message>
+    <message>
+        <source>Clerk asked InviteDesk to wait %1 before the next request, longer than the %2 it waits by itself; nothing more was sent. Try again later.</source>
+        <translation>Clerk hat InviteDesk gebeten, vor der nächsten Anfrage %1 zu warten, länger als die %2, die es von sich aus wartet; es wurde nichts mehr gesendet. Versuchen Sie es später erneut.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n second(s)</source>
+        <translation>
+            <numerusform>%n Sekunde</numerusform>
+            <numerusform>%n Sekunden</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s)</source>
+        <translation>
+            <numerusform>%n Minute</numerusform>
+            <numerusform>%n Minuten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s)</source>
+        <translation>
+            <numerusform>%n Stunde</numerusform>
+            <numerusform>%n Stunden</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 days</source>
+        <translation>%1 Tage</translation>
+    </message>
+    <message>
+        <source>more than a year</source>
+        <translation>mehr als ein Jahr</translation>
     </message>
 </context>
 <context>
@@ -304,16 +528,8 @@
         <translation>Profil löschen</translation>
     </message>
     <message>
-        <source>Delete the profile "%1" and its stored key?</source>
+        <source>Delete the profile &quot;%1&quot; and its stored key?</source>
         <translation>Das Profil „%1“ und seinen gespeicherten Schlüssel löschen?</translation>
-    </message>
-    <message>
-        <source>New connection profile</source>
-        <translation>Neues Verbindungsprofil</translation>
-    </message>
-    <message>
-        <source>Edit connection profile</source>
-        <translation>Verbindungsprofil bearbeiten</translation>
     </message>
     <message>
         <source>No keychain</source>
@@ -334,6 +550,51 @@ Keep it for this session only?</source>
         <translation>Der Schlüssel konnte nicht im Schlüsselbund gespeichert werden (%1).
 
 Nur für diese Sitzung behalten?</translation>
+    </message>
+    <message>
+        <source>Testing the connection…</source>
+        <translation>Verbindung wird geprüft…</translation>
+    </message>
+    <message>
+        <source>Testing the connection</source>
+        <translation>Prüfen der Verbindung</translation>
+    </message>
+    <message numerus="yes">
+        <source>Connected: %1, %Ln organization(s).</source>
+        <translation>
+            <numerusform>Verbunden: %1, %Ln Organisation.</numerusform>
+            <numerusform>Verbunden: %1, %Ln Organisationen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Key rejected</source>
+        <translation>Schlüssel abgelehnt</translation>
+    </message>
+    <message>
+        <source>Clerk rejected the secret key of the profile &quot;%1&quot;.
+
+%2
+
+Edit the profile now?</source>
+        <translation>Clerk hat den geheimen Schlüssel des Profils „%1“ abgelehnt.
+
+%2
+
+Profil jetzt bearbeiten?</translation>
+    </message>
+</context>
+<context>
+    <name>InviteDesk::EmailSearch</name>
+    <message>
+        <source>more than %L1 invitations match &quot;%2&quot;; InviteDesk reads at most that many: narrow the search</source>
+        <translation>mehr als %L1 Einladungen passen zu „%2“; InviteDesk liest höchstens so viele: grenzen Sie die Suche ein</translation>
+    </message>
+</context>
+<context>
+    <name>InviteDesk::InvitationLoader</name>
+    <message>
+        <source>the list holds more than %L1 invitations, or the server keeps sending pages; InviteDesk reads at most %L1</source>
+        <translation>die Liste enthält mehr als %L1 Einladungen, oder der Server sendet immer weiter Seiten; InviteDesk liest höchstens %L1</translation>
     </message>
 </context>
 <context>
@@ -412,7 +673,18 @@ Nur für diese Sitzung behalten?</translation>
     </message>
     <message numerus="yes">
         <source>%1 — invited %n times: %n pending invitations for this address</source>
-        <translation><numerusform>%1 — %n-mal eingeladen: %n offene Einladung für diese Adresse</numerusform><numerusform>%1 — %n-mal eingeladen: %n offene Einladungen für diese Adresse</numerusform></translation>
+        <translation>
+            <numerusform>%1 — %n-mal eingeladen: %n offene Einladung für diese Adresse</numerusform>
+            <numerusform>%1 — %n-mal eingeladen: %n offene Einladungen für diese Adresse</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>It had already been revoked.</source>
+        <translation>Sie war bereits widerrufen.</translation>
+    </message>
+    <message>
+        <source>Trace ID: %1</source>
+        <translation>Trace-ID: %1</translation>
     </message>
 </context>
 <context>
@@ -422,7 +694,7 @@ Nur für diese Sitzung behalten?</translation>
         <translation>Widerrufen angehalten: Die Verbindung wurde geschlossen.</translation>
     </message>
     <message numerus="yes">
-        <source>Clerk's rate limit was reached; waiting %n second(s).</source>
+        <source>Clerk&apos;s rate limit was reached; waiting %n second(s).</source>
         <translation>
             <numerusform>Das Anfragelimit von Clerk ist erreicht; warte %n Sekunde.</numerusform>
             <numerusform>Das Anfragelimit von Clerk ist erreicht; warte %n Sekunden.</numerusform>
@@ -448,24 +720,12 @@ Nur für diese Sitzung behalten?</translation>
         </translation>
     </message>
     <message>
-        <source>It had already been revoked.</source>
-        <translation>Sie war bereits widerrufen.</translation>
-    </message>
-    <message>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <source>Trace ID: %1</source>
-        <translation>Trace-ID: %1</translation>
-    </message>
-    <message>
         <source>A revoke interrupted in an earlier session was checked: %1 — %2</source>
         <translation>Ein in einer früheren Sitzung unterbrochener Widerruf wurde geprüft: %1 — %2</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n interrupted revoke(s) from other profiles stay open in the audit log.</source>
-        <translation><numerusform>%n unterbrochener Widerruf anderer Profile bleibt im Prüfprotokoll offen.</numerusform><numerusform>%n unterbrochene Widerrufe anderer Profile bleiben im Prüfprotokoll offen.</numerusform></translation>
     </message>
     <message>
         <source>Searching invitations of %1</source>
@@ -473,27 +733,14 @@ Nur für diese Sitzung behalten?</translation>
     </message>
     <message numerus="yes">
         <source>%Ln invitation(s) for %1 across the instance.</source>
-        <translation><numerusform>%Ln Einladung für %1 in der gesamten Instanz.</numerusform><numerusform>%Ln Einladungen für %1 in der gesamten Instanz.</numerusform></translation>
+        <translation>
+            <numerusform>%Ln Einladung für %1 in der gesamten Instanz.</numerusform>
+            <numerusform>%Ln Einladungen für %1 in der gesamten Instanz.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Re-inviting %1</source>
         <translation>Erneutes Einladen von %1</translation>
-    </message>
-    <message>
-        <source>New invitation %1 for %2 (%3).</source>
-        <translation>Neue Einladung %1 für %2 (%3).</translation>
-    </message>
-    <message>
-        <source>email sent</source>
-        <translation>E-Mail gesendet</translation>
-    </message>
-    <message>
-        <source>no email sent</source>
-        <translation>keine E-Mail gesendet</translation>
-    </message>
-    <message>
-        <source>InviteDesk revoke summary</source>
-        <translation>InviteDesk-Widerrufsübersicht</translation>
     </message>
     <message>
         <source>Address: %1 (across organizations)</source>
@@ -503,44 +750,61 @@ Nur für diese Sitzung behalten?</translation>
         <source>Organization: %1 (%2)</source>
         <translation>Organisation: %1 (%2)</translation>
     </message>
-    <message>
-        <source>Instance: %1, %2</source>
-        <translation>Instanz: %1, %2</translation>
-    </message>
-    <message>
-        <source>Started: %1 UTC</source>
-        <translation>Begonnen: %1 UTC</translation>
-    </message>
-    <message>
-        <source>Ticket: %1</source>
-        <translation>Ticket: %1</translation>
-    </message>
-    <message>
-        <source>Result: %1</source>
-        <translation>Ergebnis: %1</translation>
-    </message>
-    <message numerus="yes">
-        <source>… and %Ln more revoked.</source>
-        <translation><numerusform>… und %Ln weitere widerrufen.</numerusform><numerusform>… und %Ln weitere widerrufen.</numerusform></translation>
-    </message>
     <message numerus="yes">
         <source>Held for %n second(s): Undo still takes it back.</source>
-        <translation><numerusform>%n Sekunde zurückgehalten: Rückgängig nimmt es noch zurück.</numerusform><numerusform>%n Sekunden zurückgehalten: Rückgängig nimmt es noch zurück.</numerusform></translation>
+        <translation>
+            <numerusform>%n Sekunde zurückgehalten: Rückgängig nimmt es noch zurück.</numerusform>
+            <numerusform>%n Sekunden zurückgehalten: Rückgängig nimmt es noch zurück.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Undone: %Ln revoke(s) were never sent.</source>
-        <translation><numerusform>Rückgängig gemacht: %Ln Widerruf wurde nie gesendet.</numerusform><numerusform>Rückgängig gemacht: %Ln Widerrufe wurden nie gesendet.</numerusform></translation>
+        <translation>
+            <numerusform>Rückgängig gemacht: %Ln Widerruf wurde nie gesendet.</numerusform>
+            <numerusform>Rückgängig gemacht: %Ln Widerrufe wurden nie gesendet.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n revoke(s) left open in the audit log belong to another profile or to a run still going in another window or CLI.</source>
+        <translation>
+            <numerusform>%n im Prüfprotokoll offener Widerruf gehört zu einem anderen Profil oder zu einem Lauf, der in einem anderen Fenster oder CLI noch läuft.</numerusform>
+            <numerusform>%n im Prüfprotokoll offene Widerrufe gehören zu einem anderen Profil oder zu einem Lauf, der in einem anderen Fenster oder CLI noch läuft.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Revoking stopped</source>
+        <translation>Widerrufen angehalten</translation>
+    </message>
+    <message>
+        <source>New invitation %1 for %2.</source>
+        <translation>Neue Einladung %1 für %2.</translation>
     </message>
 </context>
 <context>
-    <name>InviteDesk::MainWindow</name>
+    <name>InviteDesk::InvitationsPage</name>
     <message>
-        <source>No organization with the ID or slug "%1".</source>
-        <translation>Keine Organisation mit der ID oder dem Slug „%1“.</translation>
+        <source>Pending</source>
+        <translation>Offen</translation>
     </message>
     <message>
-        <source>Searching organizations</source>
-        <translation>Suche nach Organisationen</translation>
+        <source>Accepted</source>
+        <translation>Angenommen</translation>
+    </message>
+    <message>
+        <source>Revoked</source>
+        <translation>Widerrufen</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>Abgelaufen</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Alle</translation>
+    </message>
+    <message>
+        <source>No quick filter</source>
+        <translation>Kein Schnellfilter</translation>
     </message>
     <message>
         <source>Loading invitations…</source>
@@ -565,65 +829,6 @@ Nur für diese Sitzung behalten?</translation>
         <source>Loading failed: %1 Press F5 to try again.</source>
         <translation>Laden fehlgeschlagen: %1 Drücken Sie F5 für einen neuen Versuch.</translation>
     </message>
-    <message numerus="yes">
-        <source>Clerk's rate limit was reached; continuing in %n second(s).</source>
-        <translation>
-            <numerusform>Das Anfragelimit von Clerk ist erreicht; weiter in %n Sekunde.</numerusform>
-            <numerusform>Das Anfragelimit von Clerk ist erreicht; weiter in %n Sekunden.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Key rejected</source>
-        <translation>Schlüssel abgelehnt</translation>
-    </message>
-    <message>
-        <source>Clerk rejected the secret key of the profile "%1".
-
-%2
-
-Edit the profile now?</source>
-        <translation>Clerk hat den geheimen Schlüssel des Profils „%1“ abgelehnt.
-
-%2
-
-Profil jetzt bearbeiten?</translation>
-    </message>
-    <message>
-        <source>Pro&amp;file:</source>
-        <translation>Pro&amp;fil:</translation>
-    </message>
-    <message>
-        <source>Connection profile</source>
-        <translation>Verbindungsprofil</translation>
-    </message>
-    <message>
-        <source>Find organization</source>
-        <translation>Organisation suchen</translation>
-    </message>
-    <message>
-        <source>Pending</source>
-        <translation>Offen</translation>
-    </message>
-    <message>
-        <source>Accepted</source>
-        <translation>Angenommen</translation>
-    </message>
-    <message>
-        <source>Revoked</source>
-        <translation>Widerrufen</translation>
-    </message>
-    <message>
-        <source>Expired</source>
-        <translation>Abgelaufen</translation>
-    </message>
-    <message>
-        <source>All</source>
-        <translation>Alle</translation>
-    </message>
-    <message>
-        <source>&lt;p style='font-size:large'&gt;Find an organization to see its invitations.&lt;/p&gt;&lt;p&gt;Type a name, slug or ID in the search field above (Ctrl+L),&lt;br&gt;or paste an organization ID and press Enter.&lt;/p&gt;</source>
-        <translation>&lt;p style='font-size:large'&gt;Suchen Sie eine Organisation, um ihre Einladungen zu sehen.&lt;/p&gt;&lt;p&gt;Geben Sie oben im Suchfeld einen Namen, Slug oder eine ID ein (Strg+L),&lt;br&gt;oder fügen Sie eine Organisations-ID ein und drücken Sie die Eingabetaste.&lt;/p&gt;</translation>
-    </message>
     <message>
         <source>email address(es)</source>
         <translation>E-Mail-Adresse(n)</translation>
@@ -635,88 +840,6 @@ Profil jetzt bearbeiten?</translation>
     <message>
         <source>invitation link(s)</source>
         <translation>Einladungslink(s)</translation>
-    </message>
-    <message>
-        <source>Testing the connection…</source>
-        <translation>Verbindung wird geprüft…</translation>
-    </message>
-    <message numerus="yes">
-        <source>Connected: %1, %Ln organization(s).</source>
-        <translation>
-            <numerusform>Verbunden: %1, %Ln Organisation.</numerusform>
-            <numerusform>Verbunden: %1, %Ln Organisationen.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Testing the connection</source>
-        <translation>Prüfen der Verbindung</translation>
-    </message>
-    <message>
-        <source>Revoking in progress</source>
-        <translation>Widerrufen läuft</translation>
-    </message>
-    <message>
-        <source>Invitations are still being revoked. Stop after the requests in flight and quit?</source>
-        <translation>Es werden noch Einladungen widerrufen. Nach den laufenden Anfragen anhalten und beenden?</translation>
-    </message>
-    <message>
-        <source> (production)</source>
-        <translation> (Produktion)</translation>
-    </message>
-    <message>
-        <source>New profile…</source>
-        <translation>Neues Profil…</translation>
-    </message>
-    <message>
-        <source>LIVE · PRODUCTION INSTANCE — changes affect real users</source>
-        <translation>LIVE · PRODUKTIONSINSTANZ — Änderungen betreffen echte Benutzer</translation>
-    </message>
-    <message>
-        <source>&lt;p style='font-size:large'&gt;Not connected.&lt;/p&gt;&lt;p&gt;Choose a profile in the toolbar, or create one with Connection → New Profile…&lt;/p&gt;</source>
-        <translation>&lt;p style='font-size:large'&gt;Nicht verbunden.&lt;/p&gt;&lt;p&gt;Wählen Sie ein Profil in der Werkzeugleiste oder legen Sie eines an: Verbindung → Neues Profil…&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <source>Connected with profile "%1" (%2).</source>
-        <translation>Verbunden mit Profil „%1“ (%2).</translation>
-    </message>
-    <message>
-        <source>Wait for the revokes to finish before switching organizations.</source>
-        <translation>Warten Sie, bis das Widerrufen fertig ist, bevor Sie die Organisation wechseln.</translation>
-    </message>
-    <message>
-        <source>Opened %1.</source>
-        <translation>%1 geöffnet.</translation>
-    </message>
-    <message>
-        <source>No organization selected</source>
-        <translation>Keine Organisation gewählt</translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln invitation(s)</source>
-        <translation>
-            <numerusform>%Ln Einladung</numerusform>
-            <numerusform>%Ln Einladungen</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>%1 of %2 shown</source>
-        <translation>%1 von %2 angezeigt</translation>
-    </message>
-    <message>
-        <source>%1 — InviteDesk [%2]</source>
-        <translation>%1 — InviteDesk [%2]</translation>
-    </message>
-    <message>
-        <source>Expires within 24 h (%1)</source>
-        <translation>Läuft in 24 h ab (%1)</translation>
-    </message>
-    <message>
-        <source>Expires within 7 days (%1)</source>
-        <translation>Läuft in 7 Tagen ab (%1)</translation>
-    </message>
-    <message>
-        <source>Expired (%1)</source>
-        <translation>Abgelaufen (%1)</translation>
     </message>
     <message numerus="yes">
         <source>Revoke %Ln…</source>
@@ -730,85 +853,42 @@ Profil jetzt bearbeiten?</translation>
         <translation>Widerrufen…</translation>
     </message>
     <message>
-        <source>Nothing was revoked.</source>
-        <translation>Es wurde nichts widerrufen.</translation>
+        <source>Expires within 24 h (%1)</source>
+        <translation>Läuft in 24 h ab (%1)</translation>
     </message>
     <message>
-        <source>Copied %1 %2.</source>
-        <translation>%1 %2 kopiert.</translation>
+        <source>Expires within 7 days (%1)</source>
+        <translation>Läuft in 7 Tagen ab (%1)</translation>
     </message>
     <message>
-        <source>Export invitations</source>
-        <translation>Einladungen exportieren</translation>
-    </message>
-    <message>
-        <source>CSV files (*.csv)</source>
-        <translation>CSV-Dateien (*.csv)</translation>
-    </message>
-    <message>
-        <source>Export failed</source>
-        <translation>Export fehlgeschlagen</translation>
-    </message>
-    <message>
-        <source>Cannot write %1: %2</source>
-        <translation>%1 kann nicht geschrieben werden: %2</translation>
-    </message>
-    <message numerus="yes">
-        <source>Exported %Ln invitation(s) to %1.</source>
-        <translation>
-            <numerusform>%Ln Einladung nach %1 exportiert.</numerusform>
-            <numerusform>%Ln Einladungen nach %1 exportiert.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Audit log</source>
-        <translation>Prüfprotokoll</translation>
-    </message>
-    <message>
-        <source>The audit log is in:
-%1</source>
-        <translation>Das Prüfprotokoll liegt in:
-%1</translation>
-    </message>
-    <message>
-        <source>About InviteDesk</source>
-        <translation>Über InviteDesk</translation>
-    </message>
-    <message>
-        <source>&lt;h3&gt;InviteDesk %1&lt;/h3&gt;&lt;p&gt;A console for revoking Clerk organization invitations safely.&lt;/p&gt;&lt;p&gt;Built with Qt %2, running on Qt %3.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Licences of the parts it uses&lt;/b&gt;&lt;br&gt;Qt 6 — GNU LGPL v3 (The Qt Company)&lt;br&gt;QtKeychain — BSD 3-Clause (Frank Osterfeld and contributors)&lt;br&gt;Clerk Backend API specification — MIT (Clerk, Inc.), used as reference only&lt;/p&gt;&lt;p&gt;Audit log: %4&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;InviteDesk %1&lt;/h3&gt;&lt;p&gt;Eine Konsole, um Einladungen zu Clerk-Organisationen sicher zu widerrufen.&lt;/p&gt;&lt;p&gt;Erstellt mit Qt %2, läuft mit Qt %3.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Lizenzen der verwendeten Teile&lt;/b&gt;&lt;br&gt;Qt 6 — GNU LGPL v3 (The Qt Company)&lt;br&gt;QtKeychain — BSD 3-Clause (Frank Osterfeld und Mitwirkende)&lt;br&gt;Clerk-Backend-API-Spezifikation — MIT (Clerk, Inc.), nur als Referenz verwendet&lt;/p&gt;&lt;p&gt;Prüfprotokoll: %4&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <source>New invitation %1 created for %2.</source>
-        <translation>Neue Einladung %1 für %2 angelegt.</translation>
-    </message>
-    <message>
-        <source>Re-invite failed</source>
-        <translation>Erneutes Einladen fehlgeschlagen</translation>
-    </message>
-    <message>
-        <source>Organization name, slug or ID — or an email address (Ctrl+L)</source>
-        <translation>Name, Slug oder ID einer Organisation — oder eine E-Mail-Adresse (Strg+L)</translation>
-    </message>
-    <message>
-        <source>No quick filter</source>
-        <translation>Kein Schnellfilter</translation>
-    </message>
-    <message>
-        <source>Type an email address and press Enter to see its invitations in every organization.</source>
-        <translation>Geben Sie eine E-Mail-Adresse ein und drücken Sie die Eingabetaste, um ihre Einladungen in allen Organisationen zu sehen.</translation>
-    </message>
-    <message>
-        <source>Summary copied: paste it into the ticket.</source>
-        <translation>Übersicht kopiert: Fügen Sie sie in das Ticket ein.</translation>
-    </message>
-    <message numerus="yes">
-        <source>in %Ln organization(s)</source>
-        <translation><numerusform>in %Ln Organisation</numerusform><numerusform>in %Ln Organisationen</numerusform></translation>
+        <source>Expired (%1)</source>
+        <translation>Abgelaufen (%1)</translation>
     </message>
     <message>
         <source>Invited more than once (%1)</source>
         <translation>Mehrfach eingeladen (%1)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln invitation(s)</source>
+        <translation>
+            <numerusform>%Ln Einladung</numerusform>
+            <numerusform>%Ln Einladungen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>in %Ln organization(s)</source>
+        <translation>
+            <numerusform>in %Ln Organisation</numerusform>
+            <numerusform>in %Ln Organisationen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 of %2 shown</source>
+        <translation>%1 von %2 angezeigt</translation>
+    </message>
+    <message>
+        <source>No organization selected</source>
+        <translation>Keine Organisation gewählt</translation>
     </message>
     <message>
         <source>in %1</source>
@@ -835,6 +915,107 @@ Profil jetzt bearbeiten?</translation>
         <translation>von %1, in allen Organisationen</translation>
     </message>
     <message>
+        <source>Nothing was revoked.</source>
+        <translation>Es wurde nichts widerrufen.</translation>
+    </message>
+    <message>
+        <source>Copied %1 %2.</source>
+        <translation>%1 %2 kopiert.</translation>
+    </message>
+    <message>
+        <source>Summary copied: paste it into the ticket.</source>
+        <translation>Übersicht kopiert: Fügen Sie sie in das Ticket ein.</translation>
+    </message>
+    <message>
+        <source>Export invitations</source>
+        <translation>Einladungen exportieren</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>Export fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %Ln invitation(s) to %1.</source>
+        <translation>
+            <numerusform>%Ln Einladung nach %1 exportiert.</numerusform>
+            <numerusform>%Ln Einladungen nach %1 exportiert.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>InviteDesk::MainWindow</name>
+    <message>
+        <source>No organization with the ID or slug &quot;%1&quot;.</source>
+        <translation>Keine Organisation mit der ID oder dem Slug „%1“.</translation>
+    </message>
+    <message>
+        <source>Searching organizations</source>
+        <translation>Suche nach Organisationen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Clerk&apos;s rate limit was reached; continuing in %n second(s).</source>
+        <translation>
+            <numerusform>Das Anfragelimit von Clerk ist erreicht; weiter in %n Sekunde.</numerusform>
+            <numerusform>Das Anfragelimit von Clerk ist erreicht; weiter in %n Sekunden.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&lt;p style=&apos;font-size:large&apos;&gt;Find an organization to see its invitations.&lt;/p&gt;&lt;p&gt;Type a name, slug or ID in the search field above (Ctrl+L),&lt;br&gt;or paste an organization ID and press Enter.&lt;/p&gt;</source>
+        <translation>&lt;p style=&apos;font-size:large&apos;&gt;Suchen Sie eine Organisation, um ihre Einladungen zu sehen.&lt;/p&gt;&lt;p&gt;Geben Sie oben im Suchfeld einen Namen, Slug oder eine ID ein (Strg+L),&lt;br&gt;oder fügen Sie eine Organisations-ID ein und drücken Sie die Eingabetaste.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Revoking in progress</source>
+        <translation>Widerrufen läuft</translation>
+    </message>
+    <message>
+        <source>Invitations are still being revoked. Stop after the requests in flight and quit?</source>
+        <translation>Es werden noch Einladungen widerrufen. Nach den laufenden Anfragen anhalten und beenden?</translation>
+    </message>
+    <message>
+        <source>LIVE · PRODUCTION INSTANCE — changes affect real users</source>
+        <translation>LIVE · PRODUKTIONSINSTANZ — Änderungen betreffen echte Benutzer</translation>
+    </message>
+    <message>
+        <source>&lt;p style=&apos;font-size:large&apos;&gt;Not connected.&lt;/p&gt;&lt;p&gt;Choose a profile in the toolbar, or create one with Connection → New Profile…&lt;/p&gt;</source>
+        <translation>&lt;p style=&apos;font-size:large&apos;&gt;Nicht verbunden.&lt;/p&gt;&lt;p&gt;Wählen Sie ein Profil in der Werkzeugleiste oder legen Sie eines an: Verbindung → Neues Profil…&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Connected with profile &quot;%1&quot; (%2).</source>
+        <translation>Verbunden mit Profil „%1“ (%2).</translation>
+    </message>
+    <message>
+        <source>Wait for the revokes to finish before switching organizations.</source>
+        <translation>Warten Sie, bis das Widerrufen fertig ist, bevor Sie die Organisation wechseln.</translation>
+    </message>
+    <message>
+        <source>Opened %1.</source>
+        <translation>%1 geöffnet.</translation>
+    </message>
+    <message>
+        <source>%1 — InviteDesk [%2]</source>
+        <translation>%1 — InviteDesk [%2]</translation>
+    </message>
+    <message>
+        <source>New invitation %1 created for %2.</source>
+        <translation>Neue Einladung %1 für %2 angelegt.</translation>
+    </message>
+    <message>
+        <source>Re-invite failed</source>
+        <translation>Erneutes Einladen fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Type an email address and press Enter to see its invitations in every organization.</source>
+        <translation>Geben Sie eine E-Mail-Adresse ein und drücken Sie die Eingabetaste, um ihre Einladungen in allen Organisationen zu sehen.</translation>
+    </message>
+    <message>
         <source>Searching every organization for %1.</source>
         <translation>Suche %1 in allen Organisationen.</translation>
     </message>
@@ -855,13 +1036,43 @@ Profil jetzt bearbeiten?</translation>
     </message>
 </context>
 <context>
+    <name>InviteDesk::OrganizationSearchField</name>
+    <message>
+        <source>Organization name, slug or ID — or an email address (Ctrl+L)</source>
+        <translation>Name, Slug oder ID einer Organisation — oder eine E-Mail-Adresse (Strg+L)</translation>
+    </message>
+    <message>
+        <source>Find organization</source>
+        <translation>Organisation suchen</translation>
+    </message>
+</context>
+<context>
+    <name>InviteDesk::ProfileBar</name>
+    <message>
+        <source>Pro&amp;file:</source>
+        <translation>Pro&amp;fil:</translation>
+    </message>
+    <message>
+        <source>Connection profile</source>
+        <translation>Verbindungsprofil</translation>
+    </message>
+    <message>
+        <source> (production)</source>
+        <translation> (Produktion)</translation>
+    </message>
+    <message>
+        <source>New profile…</source>
+        <translation>Neues Profil…</translation>
+    </message>
+</context>
+<context>
     <name>InviteDesk::ProfileDialog</name>
     <message>
         <source>Stored in the keychain — type a new key to replace it</source>
         <translation>Im Schlüsselbund gespeichert — geben Sie einen neuen Schlüssel ein, um ihn zu ersetzen</translation>
     </message>
     <message>
-        <source>The key is stored in your system's keychain, never in InviteDesk's settings.</source>
+        <source>The key is stored in your system&apos;s keychain, never in InviteDesk&apos;s settings.</source>
         <translation>Der Schlüssel wird im Schlüsselbund Ihres Systems gespeichert, nie in den Einstellungen von InviteDesk.</translation>
     </message>
     <message>
@@ -891,6 +1102,14 @@ Profil jetzt bearbeiten?</translation>
     <message>
         <source>Connected to %1 with %2 organization(s).</source>
         <translation>Verbunden mit %1 mit %2 Organisation(en).</translation>
+    </message>
+    <message>
+        <source>New connection profile</source>
+        <translation>Neues Verbindungsprofil</translation>
+    </message>
+    <message>
+        <source>Edit connection profile</source>
+        <translation>Verbindungsprofil bearbeiten</translation>
     </message>
 </context>
 <context>
@@ -946,7 +1165,10 @@ Profil jetzt bearbeiten?</translation>
     </message>
     <message numerus="yes">
         <source>Revoke %Ln invitation(s) %1?</source>
-        <translation><numerusform>%Ln Einladung %1 widerrufen?</numerusform><numerusform>%Ln Einladungen %1 widerrufen?</numerusform></translation>
+        <translation>
+            <numerusform>%Ln Einladung %1 widerrufen?</numerusform>
+            <numerusform>%Ln Einladungen %1 widerrufen?</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -987,11 +1209,51 @@ Profil jetzt bearbeiten?</translation>
     </message>
     <message numerus="yes">
         <source>Undone: the %Ln revoke(s) were never sent.</source>
-        <translation><numerusform>Rückgängig gemacht: Der Widerruf (%Ln) wurde nie gesendet.</numerusform><numerusform>Rückgängig gemacht: Die %Ln Widerrufe wurden nie gesendet.</numerusform></translation>
+        <translation>
+            <numerusform>Rückgängig gemacht: Der Widerruf (%Ln) wurde nie gesendet.</numerusform>
+            <numerusform>Rückgängig gemacht: Die %Ln Widerrufe wurden nie gesendet.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Revoking %Ln invitation(s) in %1 s — Undo takes it back</source>
-        <translation><numerusform>%Ln Einladung wird in %1 s widerrufen — Rückgängig nimmt es zurück</numerusform><numerusform>%Ln Einladungen werden in %1 s widerrufen — Rückgängig nimmt es zurück</numerusform></translation>
+        <translation>
+            <numerusform>%Ln Einladung wird in %1 s widerrufen — Rückgängig nimmt es zurück</numerusform>
+            <numerusform>%Ln Einladungen werden in %1 s widerrufen — Rückgängig nimmt es zurück</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>InviteDesk::RevokeRun</name>
+    <message>
+        <source>InviteDesk revoke summary</source>
+        <translation>InviteDesk-Widerrufsübersicht</translation>
+    </message>
+    <message>
+        <source>Instance: %1, %2</source>
+        <translation>Instanz: %1, %2</translation>
+    </message>
+    <message>
+        <source>Started: %1 UTC</source>
+        <translation>Begonnen: %1 UTC</translation>
+    </message>
+    <message>
+        <source>Ticket: %1</source>
+        <translation>Ticket: %1</translation>
+    </message>
+    <message>
+        <source>Result: %1</source>
+        <translation>Ergebnis: %1</translation>
+    </message>
+    <message>
+        <source>Stopped: %1</source>
+        <translation>Angehalten: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more revoked.</source>
+        <translation>
+            <numerusform>… und %n weitere widerrufen.</numerusform>
+            <numerusform>… und %n weitere widerrufen.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1002,6 +1264,22 @@ Profil jetzt bearbeiten?</translation>
             <numerusform>die Einladung war nach %n Widerrufsanfrage noch offen</numerusform>
             <numerusform>die Einladung war nach %n Widerrufsanfragen noch offen</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>the answer showed the invitation as &quot;%1&quot;, not revoked</source>
+        <translation>die Antwort zeigte die Einladung als „%1“, nicht widerrufen</translation>
+    </message>
+    <message>
+        <source>the answer was about another invitation (%1)</source>
+        <translation>die Antwort betraf eine andere Einladung (%1)</translation>
+    </message>
+    <message>
+        <source>the re-read returned another invitation (%1)</source>
+        <translation>das erneute Lesen lieferte eine andere Einladung (%1)</translation>
+    </message>
+    <message>
+        <source>Whether the revoke was carried out is not known: look before revoking it again.</source>
+        <translation>Ob der Widerruf ausgeführt wurde, ist nicht bekannt: sehen Sie nach, bevor Sie ihn erneut widerrufen.</translation>
     </message>
 </context>
 <context>
@@ -1032,78 +1310,6 @@ Profil jetzt bearbeiten?</translation>
     <message>
         <source>InviteDesk</source>
         <translation>InviteDesk</translation>
-    </message>
-    <message>
-        <source>&amp;Show:</source>
-        <translation>&amp;Anzeigen:</translation>
-    </message>
-    <message>
-        <source>Invitation status to show</source>
-        <translation>Anzuzeigender Einladungsstatus</translation>
-    </message>
-    <message>
-        <source>Filter by email, role or ID (Ctrl+F)</source>
-        <translation>Nach E-Mail, Rolle oder ID filtern (Strg+F)</translation>
-    </message>
-    <message>
-        <source>Filter invitations</source>
-        <translation>Einladungen filtern</translation>
-    </message>
-    <message>
-        <source>Revoke…</source>
-        <translation>Widerrufen…</translation>
-    </message>
-    <message>
-        <source>Revoke selected invitations</source>
-        <translation>Ausgewählte Einladungen widerrufen</translation>
-    </message>
-    <message>
-        <source>Invitations</source>
-        <translation>Einladungen</translation>
-    </message>
-    <message>
-        <source>Loading progress</source>
-        <translation>Ladefortschritt</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Abbrechen</translation>
-    </message>
-    <message>
-        <source>Cancel loading</source>
-        <translation>Laden abbrechen</translation>
-    </message>
-    <message>
-        <source>Revoke progress</source>
-        <translation>Widerrufsfortschritt</translation>
-    </message>
-    <message>
-        <source>&amp;Pause</source>
-        <translation>&amp;Pause</translation>
-    </message>
-    <message>
-        <source>Stop</source>
-        <translation>Anhalten</translation>
-    </message>
-    <message>
-        <source>Stop sending; requests in flight finish, the rest is cancelled</source>
-        <translation>Nichts mehr senden; laufende Anfragen werden beendet, der Rest abgebrochen</translation>
-    </message>
-    <message>
-        <source>Stop revoking</source>
-        <translation>Widerrufen anhalten</translation>
-    </message>
-    <message>
-        <source>Retry &amp;Failed</source>
-        <translation>&amp;Fehlgeschlagene wiederholen</translation>
-    </message>
-    <message>
-        <source>Dismiss</source>
-        <translation>Schließen</translation>
-    </message>
-    <message>
-        <source>Dismiss revoke summary</source>
-        <translation>Widerrufsübersicht schließen</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -1294,30 +1500,6 @@ Profil jetzt bearbeiten?</translation>
         <translation>Über &amp;Qt</translation>
     </message>
     <message>
-        <source>Quick filter</source>
-        <translation>Schnellfilter</translation>
-    </message>
-    <message>
-        <source>&amp;Undo</source>
-        <translation>&amp;Rückgängig</translation>
-    </message>
-    <message>
-        <source>Undo the held revokes</source>
-        <translation>Die zurückgehaltenen Widerrufe rückgängig machen</translation>
-    </message>
-    <message>
-        <source>Send &amp;Now</source>
-        <translation>&amp;Jetzt senden</translation>
-    </message>
-    <message>
-        <source>Copy Summary</source>
-        <translation>Übersicht kopieren</translation>
-    </message>
-    <message>
-        <source>Copy a short, redacted summary for the support ticket</source>
-        <translation>Eine kurze, bereinigte Übersicht für das Support-Ticket kopieren</translation>
-    </message>
-    <message>
         <source>Revoke Older &amp;Duplicates…</source>
         <translation>Ältere &amp;Duplikate widerrufen…</translation>
     </message>
@@ -1437,7 +1619,7 @@ Profil jetzt bearbeiten?</translation>
         <translation>Standard (25 % Produktion, 50 % Entwicklung)</translation>
     </message>
     <message>
-        <source> % of Clerk's limit</source>
+        <source> % of Clerk&apos;s limit</source>
         <translation> % des Clerk-Limits</translation>
     </message>
     <message>
@@ -1560,6 +1742,85 @@ Profil jetzt bearbeiten?</translation>
     <message>
         <source>Cancelled</source>
         <translation>Abgebrochen</translation>
+    </message>
+    <message>
+        <source>Not revoked: still pending</source>
+        <translation>Nicht widerrufen: noch offen</translation>
+    </message>
+</context>
+<context>
+    <name>RevokePanel</name>
+    <message>
+        <source>Revoke progress</source>
+        <translation>Widerrufsfortschritt</translation>
+    </message>
+    <message>
+        <source>Revoke status</source>
+        <translation>Widerrufsstatus</translation>
+    </message>
+    <message>
+        <source>&amp;Pause</source>
+        <translation>&amp;Pause</translation>
+    </message>
+    <message>
+        <source>Pause or resume revoking</source>
+        <translation>Widerrufen pausieren oder fortsetzen</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Anhalten</translation>
+    </message>
+    <message>
+        <source>Stop sending; requests in flight finish, the rest is cancelled</source>
+        <translation>Nichts mehr senden; laufende Anfragen werden beendet, der Rest abgebrochen</translation>
+    </message>
+    <message>
+        <source>Stop revoking</source>
+        <translation>Widerrufen anhalten</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Rückgängig</translation>
+    </message>
+    <message>
+        <source>Undo the held revokes</source>
+        <translation>Die zurückgehaltenen Widerrufe rückgängig machen</translation>
+    </message>
+    <message>
+        <source>Send &amp;Now</source>
+        <translation>&amp;Jetzt senden</translation>
+    </message>
+    <message>
+        <source>Send the held revokes now</source>
+        <translation>Die zurückgehaltenen Widerrufe jetzt senden</translation>
+    </message>
+    <message>
+        <source>Copy Summary</source>
+        <translation>Übersicht kopieren</translation>
+    </message>
+    <message>
+        <source>Copy a short, redacted summary for the support ticket</source>
+        <translation>Eine kurze, bereinigte Übersicht für das Support-Ticket kopieren</translation>
+    </message>
+    <message>
+        <source>Copy summary for the ticket</source>
+        <translation>Übersicht für das Ticket kopieren</translation>
+    </message>
+    <message>
+        <source>Retry &amp;Failed</source>
+        <translation>&amp;Fehlgeschlagene wiederholen</translation>
+    </message>
+    <message>
+        <source>Retry the failed revokes</source>
+        <translation>Die fehlgeschlagenen Widerrufe wiederholen</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Dismiss revoke summary</source>
+        <translation>Widerrufsübersicht schließen</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,13 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en_US">
 <context>
+    <name>AuditLog</name>
+    <message numerus="yes">
+        <source>the last line is incomplete (%n byte(s), a write cut off by a full disk or a crash); the next write removes it and records that</source>
+        <translation><numerusform>the last line is incomplete (%n byte, a write cut off by a full disk or a crash); the next write removes it and records that</numerusform><numerusform>the last line is incomplete (%n bytes, a write cut off by a full disk or a crash); the next write removes it and records that</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>BulkSummary</name>
     <message numerus="yes">
         <source>%Ln revoked</source>
@@ -53,6 +60,24 @@
     </message>
 </context>
 <context>
+    <name>InviteDesk::BulkRevoker</name>
+    <message numerus="yes">
+        <source>%n revoke(s) in a row got no answer in time: Clerk is not answering, so the rest is not sent.</source>
+        <translation><numerusform>%n revoke got no answer in time: Clerk is not answering, so the rest is not sent.</numerusform><numerusform>%n revokes in a row got no answer in time: Clerk is not answering, so the rest is not sent.</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>InviteDesk::ClerkClient</name>
+    <message numerus="yes">
+        <source>no complete answer within %n second(s)</source>
+        <translation><numerusform>no complete answer within %n second</numerusform><numerusform>no complete answer within %n seconds</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>The API kept redirecting (more than %n time(s)); check the API URL.</source>
+        <translation><numerusform>The API kept redirecting (more than %n time); check the API URL.</numerusform><numerusform>The API kept redirecting (more than %n times); check the API URL.</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>InviteDesk::ClerkError</name>
     <message numerus="yes">
         <source>Clerk's rate limit was reached; it accepts requests again in %n second(s).</source>
@@ -61,12 +86,34 @@
             <numerusform>Clerk's rate limit was reached; it accepts requests again in %n seconds.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n second(s)</source>
+        <translation><numerusform>%n second</numerusform><numerusform>%n seconds</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s)</source>
+        <translation><numerusform>%n minute</numerusform><numerusform>%n minutes</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s)</source>
+        <translation><numerusform>%n hour</numerusform><numerusform>%n hours</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>InviteDesk::ConnectionController</name>
+    <message numerus="yes">
+        <source>Connected: %1, %Ln organization(s).</source>
+        <translation><numerusform>Connected: %1, %Ln organization.</numerusform><numerusform>Connected: %1, %Ln organizations.</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>InviteDesk::InvitationTableModel</name>
     <message numerus="yes">
         <source>%1 — invited %n times: %n pending invitations for this address</source>
-        <translation><numerusform>%1 — invited once: %n pending invitation for this address</numerusform><numerusform>%1 — invited %n times: %n pending invitations for this address</numerusform></translation>
+        <translation>
+            <numerusform>%1 — invited once: %n pending invitation for this address</numerusform>
+            <numerusform>%1 — invited %n times: %n pending invitations for this address</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -86,73 +133,62 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n interrupted revoke(s) from other profiles stay open in the audit log.</source>
-        <translation><numerusform>%n interrupted revoke from another profile stays open in the audit log.</numerusform><numerusform>%n interrupted revokes from other profiles stay open in the audit log.</numerusform></translation>
-    </message>
-    <message numerus="yes">
         <source>%Ln invitation(s) for %1 across the instance.</source>
-        <translation><numerusform>%Ln invitation for %1 across the instance.</numerusform><numerusform>%Ln invitations for %1 across the instance.</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <source>… and %Ln more revoked.</source>
-        <translation><numerusform>… and %Ln more revoked.</numerusform><numerusform>… and %Ln more revoked.</numerusform></translation>
+        <translation>
+            <numerusform>%Ln invitation for %1 across the instance.</numerusform>
+            <numerusform>%Ln invitations for %1 across the instance.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Held for %n second(s): Undo still takes it back.</source>
-        <translation><numerusform>Held for %n second: Undo still takes it back.</numerusform><numerusform>Held for %n seconds: Undo still takes it back.</numerusform></translation>
+        <translation>
+            <numerusform>Held for %n second: Undo still takes it back.</numerusform>
+            <numerusform>Held for %n seconds: Undo still takes it back.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Undone: %Ln revoke(s) were never sent.</source>
-        <translation><numerusform>Undone: %Ln revoke were never sent.</numerusform><numerusform>Undone: %Ln revokes were never sent.</numerusform></translation>
+        <translation>
+            <numerusform>Undone: %Ln revoke were never sent.</numerusform>
+            <numerusform>Undone: %Ln revokes were never sent.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n revoke(s) left open in the audit log belong to another profile or to a run still going in another window or CLI.</source>
+        <translation><numerusform>%n revoke left open in the audit log belongs to another profile or to a run still going in another window or CLI.</numerusform><numerusform>%n revokes left open in the audit log belong to another profile or to a run still going in another window or CLI.</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>InviteDesk::InvitationsPage</name>
+    <message numerus="yes">
+        <source>%Ln invitation(s) loaded.</source>
+        <translation><numerusform>%Ln invitation loaded.</numerusform><numerusform>%Ln invitations loaded.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Revoke %Ln…</source>
+        <translation><numerusform>Revoke %Ln…</numerusform><numerusform>Revoke %Ln…</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln invitation(s)</source>
+        <translation><numerusform>%Ln invitation</numerusform><numerusform>%Ln invitations</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>in %Ln organization(s)</source>
+        <translation><numerusform>in %Ln organization</numerusform><numerusform>in %Ln organizations</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %Ln invitation(s) to %1.</source>
+        <translation><numerusform>Exported %Ln invitation to %1.</numerusform><numerusform>Exported %Ln invitations to %1.</numerusform></translation>
     </message>
 </context>
 <context>
     <name>InviteDesk::MainWindow</name>
-    <message numerus="yes">
-        <source>%Ln invitation(s) loaded.</source>
-        <translation>
-            <numerusform>%Ln invitation loaded.</numerusform>
-            <numerusform>%Ln invitations loaded.</numerusform>
-        </translation>
-    </message>
     <message numerus="yes">
         <source>Clerk's rate limit was reached; continuing in %n second(s).</source>
         <translation>
             <numerusform>Clerk's rate limit was reached; continuing in %n second.</numerusform>
             <numerusform>Clerk's rate limit was reached; continuing in %n seconds.</numerusform>
         </translation>
-    </message>
-    <message numerus="yes">
-        <source>Connected: %1, %Ln organization(s).</source>
-        <translation>
-            <numerusform>Connected: %1, %Ln organization.</numerusform>
-            <numerusform>Connected: %1, %Ln organizations.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln invitation(s)</source>
-        <translation>
-            <numerusform>%Ln invitation</numerusform>
-            <numerusform>%Ln invitations</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Revoke %Ln…</source>
-        <translation>
-            <numerusform>Revoke %Ln…</numerusform>
-            <numerusform>Revoke %Ln…</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Exported %Ln invitation(s) to %1.</source>
-        <translation>
-            <numerusform>Exported %Ln invitation to %1.</numerusform>
-            <numerusform>Exported %Ln invitations to %1.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>in %Ln organization(s)</source>
-        <translation><numerusform>in %Ln organization</numerusform><numerusform>in %Ln organizations</numerusform></translation>
     </message>
 </context>
 <context>
@@ -173,7 +209,10 @@
     </message>
     <message numerus="yes">
         <source>Revoke %Ln invitation(s) %1?</source>
-        <translation><numerusform>Revoke %Ln invitation %1?</numerusform><numerusform>Revoke %Ln invitations %1?</numerusform></translation>
+        <translation>
+            <numerusform>Revoke %Ln invitation %1?</numerusform>
+            <numerusform>Revoke %Ln invitations %1?</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -194,11 +233,24 @@
     </message>
     <message numerus="yes">
         <source>Undone: the %Ln revoke(s) were never sent.</source>
-        <translation><numerusform>Undone: the revoke was never sent.</numerusform><numerusform>Undone: the %Ln revokes were never sent.</numerusform></translation>
+        <translation>
+            <numerusform>Undone: the revoke was never sent.</numerusform>
+            <numerusform>Undone: the %Ln revokes were never sent.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Revoking %Ln invitation(s) in %1 s — Undo takes it back</source>
-        <translation><numerusform>Revoking %Ln invitation in %1 s — Undo takes it back</numerusform><numerusform>Revoking %Ln invitations in %1 s — Undo takes it back</numerusform></translation>
+        <translation>
+            <numerusform>Revoking %Ln invitation in %1 s — Undo takes it back</numerusform>
+            <numerusform>Revoking %Ln invitations in %1 s — Undo takes it back</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>InviteDesk::RevokeRun</name>
+    <message numerus="yes">
+        <source>… and %n more revoked.</source>
+        <translation><numerusform>… and %n more revoked.</numerusform><numerusform>… and %n more revoked.</numerusform></translation>
     </message>
 </context>
 <context>

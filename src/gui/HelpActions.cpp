@@ -12,26 +12,19 @@
 
 namespace InviteDesk::HelpActions {
 
-namespace {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("MainWindow", text);
-}
-} // namespace
-
 void openAuditFolder(QWidget *parent, Prompts *prompts, const QString &auditLogPath)
 {
     const QString folder = QFileInfo(auditLogPath).absolutePath();
     QDir().mkpath(folder);
     if (!QDesktopServices::openUrl(QUrl::fromLocalFile(folder)))
-        prompts->warn(parent, tr("Audit log"), tr("The audit log is in:\n%1").arg(QDir::toNativeSeparators(folder)));
+        prompts->warn(parent, QCoreApplication::translate("HelpActions", "Audit log"), QCoreApplication::translate("HelpActions", "The audit log is in:\n%1").arg(QDir::toNativeSeparators(folder)));
 }
 
 void showAbout(QWidget *parent, const QString &auditLogPath)
 {
     QMessageBox::about(
-        parent, tr("About InviteDesk"),
-        tr("<h3>InviteDesk %1</h3>"
+        parent, QCoreApplication::translate("HelpActions", "About InviteDesk"),
+        QCoreApplication::translate("HelpActions", "<h3>InviteDesk %1</h3>"
            "<p>A console for revoking Clerk organization invitations safely.</p>"
            "<p>Built with Qt %2, running on Qt %3.</p>"
            "<p><b>Licences of the parts it uses</b><br>"

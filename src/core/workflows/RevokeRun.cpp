@@ -125,7 +125,6 @@ QString RevokeRun::ticketSummary(const QString &scope, bool perOrganization) con
         return {};
     const BulkSummary summary = m_bulk->summary();
     const AuditContext context = m_audit ? m_audit->context() : AuditContext{};
-    auto tr = [](const char *text, int n = -1) { return QCoreApplication::translate("RevokeRun", text, nullptr, n); };
     QStringList lines;
     lines << tr("InviteDesk revoke summary");
     lines << scope;
@@ -163,7 +162,7 @@ QString RevokeRun::ticketSummary(const QString &scope, bool perOrganization) con
     }
     const int hidden = summary.succeeded() - listed;
     if (hidden > 0)
-        lines << tr("… and %n more revoked.", hidden);
+        lines << tr("… and %n more revoked.", nullptr, hidden);
     return lines.join(u'\n');
 }
 

@@ -22,7 +22,7 @@ struct OptionSpec
 
 QString usageText()
 {
-    return uR"(Usage: invitedesk-cli [--api-url URL] <command> ...
+    return uR"(Usage: invitedesk-cli [--api-url URL] [--ca-file PEM] [--proxy URL|none|system] <command> ...
 
 Commands:
   orgs [--query TEXT] [--format table|csv|json]
@@ -46,6 +46,13 @@ Commands:
 Options:
   --api-url URL     Clerk Backend API base URL (default: $CLERK_API_URL, else
                     https://api.clerk.com/v1). Plain http is accepted only for loopback.
+  --ca-file PEM     Also trust the CA certificates in this PEM file (a company's HTTPS
+                    inspection, a private front); default: $SSL_CERT_FILE. Certificate
+                    errors are never ignored.
+  --proxy URL       Send requests through this HTTP proxy (http://host:port), except to
+                    hosts in $NO_PROXY; "none" for none; default "system" (https_proxy and
+                    no_proxy from the environment). A proxy that asks for a password gets
+                    $INVITEDESK_PROXY_USER and $INVITEDESK_PROXY_PASSWORD.
   -h, --help        Show this help.
   --version         Show the version.
 
@@ -125,6 +132,27 @@ std::optional<QString> parseArguments(const QStringList &arguments, Options *opt
                 return u"--api-url needs a URL"_s;
             continue;
         }
+        if (name == "ca-file"_L1) {
+            if (!takeValue(&options->caFile))
+                return u"--ca-file needs a PEM file"_s;
+            continue;
+        }
+        if (name == "proxy"_L1) {
+            QString proxy;
+            if (!takeValue(&proxy))
+                return u"--proxy needs a URL, none or system"_s;
+            if (proxy == "none"_L1) {
+                options->proxyMode = ProxyMode::None;
+            } else if (proxy == "system"_L1) {
+                options->proxyMode = ProxyMode::System;
+            } else {
+                options->proxyMode = ProxyMode::Manual;
+                options->proxyUrl = QUrl(proxy, QUrl::StrictMode);
+                if (const std::optional<ClerkError> bad = checkProxyUrl(options->proxyUrl))
+                    return bad->userMessage();
+            }
+            continue;
+        }
         if (name == "key"_L1 || name == "secret-key"_L1)
             return u"the secret key is never taken from the command line (other users can see it); set CLERK_SECRET_KEY"_s;
         const QList<OptionSpec> allowed = specs.value(options->command);
@@ -151,6 +179,8 @@ std::optional<QString> parseArguments(const QStringList &arguments, Options *opt
         return u"unknown command \"%1\""_s.arg(options->command);
 
     options->apiUrl = apiUrl.isEmpty() ? defaultApiUrl() : QUrl(apiUrl, QUrl::StrictMode);
+    if (options->caFile.isEmpty())
+        options->caFile = qEnvironmentVariable("SSL_CERT_FILE"); // as OpenSSL's own tools read it
     options->secretKey = qEnvironmentVariable("CLERK_SECRET_KEY").trimmed();
     options->query = values.value(u"query"_s);
     options->fromFile = values.value(u"from-file"_s);

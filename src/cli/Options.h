@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/api/ClerkTypes.h"
+#include "core/api/ClientConfig.h"
 
 #include <QtCore/QStringList>
 #include <QtCore/QUrl>
@@ -37,6 +38,9 @@ struct Options
     QString ticket;
     QString auditFile;
     bool csv = false;
+    QString caFile; //!< --ca-file, else $SSL_CERT_FILE
+    ProxyMode proxyMode = ProxyMode::System;
+    QUrl proxyUrl;
 };
 
 /*! Parses argv into Options; on failure returns the message to print (and exit code 2). */

@@ -56,9 +56,13 @@ void Runner::finish(int code)
 
 void Runner::fail(const ClerkError &error, const QString &context)
 {
-    m_err << printable(u"invitedesk-cli: "_s + (context.isEmpty() ? QString() : context + u": "_s) + error.oneLine())
-          << u'\n';
-    if (error.kind() == ClerkError::Kind::InvalidRequest || error.isUnauthorized())
+    QString line = u"invitedesk-cli: "_s + (context.isEmpty() ? QString() : context + u": "_s) + error.oneLine();
+    const bool proxyAuth = error.networkError() == QNetworkReply::ProxyAuthenticationRequiredError;
+    if (proxyAuth)
+        line += u" Set INVITEDESK_PROXY_USER and INVITEDESK_PROXY_PASSWORD for it."_s;
+    m_err << printable(line) << u'\n';
+    if (error.kind() == ClerkError::Kind::InvalidRequest || error.kind() == ClerkError::Kind::Tls || error.isUnauthorized()
+        || proxyAuth)
         finish(AuthConfig);
     else
         finish(ApiError);
@@ -81,6 +85,17 @@ void Runner::start()
     ClientConfig config;
     config.apiUrl = m_options.apiUrl;
     config.secretKey = m_options.secretKey;
+    if (!m_options.caFile.isEmpty()) {
+        Result<QList<QSslCertificate>> extra = loadCaCertificates(m_options.caFile);
+        if (!extra)
+            return fail(extra.error());
+        config.extraCaCertificates = extra.value();
+    }
+    config.proxyMode = m_options.proxyMode;
+    config.proxyUrl = m_options.proxyUrl;
+    // Never from the command line, where other users could read it.
+    config.proxyUser = qEnvironmentVariable("INVITEDESK_PROXY_USER");
+    config.proxyPassword = qEnvironmentVariable("INVITEDESK_PROXY_PASSWORD");
     m_client = std::make_unique<ClerkClient>(config);
     m_pacer = std::make_unique<RatePacer>();
     const KeyEnvironment environment = m_client->environment();
@@ -88,7 +103,10 @@ void Runner::start()
                                                      : RateBudget::defaultShare(environment);
     m_pacer->setBudget(RateBudget::forShare(environment, share));
     m_client->setPacer(m_pacer.get());
-    connect(m_client.get(), &ClerkClient::rateLimited, this, [this](qint64 waitMs) {
+    // Once per pause, not once per 429: every request in flight meets the same full window.
+    connect(m_pacer.get(), &RatePacer::holdChanged, this, [this](bool held, qint64 waitMs) {
+        if (!held)
+            return;
         m_err << u"invitedesk-cli: rate limited by Clerk; pausing %1 s\n"_s.arg((waitMs + 999) / 1000);
         m_err.flush();
     });

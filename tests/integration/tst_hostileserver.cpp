@@ -433,7 +433,7 @@ private Q_SLOTS:
         QCOMPARE(failed.size(), 1);
         QVERIFY2(failed.first().first().value<ClerkError>().userMessage().contains(u"at most"_s),
                  qPrintable(failed.first().first().value<ClerkError>().userMessage()));
-        QVERIFY(loader.requestsSent() <= InvitationLoader::maxPages + request.maxConcurrentPages);
+        QVERIFY(loader.requestsSent() <= InvitationLoader::maxPages + ClientConfig().http2Concurrency);
     }
 
     void aLyingTotalCountCannotStretchTheEmailSearch()

@@ -238,7 +238,7 @@ private Q_SLOTS:
     void cancelBeforeSendingSendsNothing()
     {
         RatePacer pacer;
-        pacer.setBudget({1.0, 1});
+        pacer.setBudget({1});
         pacer.acquire([] {}); // use the only token
         m_client->setPacer(&pacer);
         SandboxInvitation *inv = withStatus(u"pending"_s);

@@ -1,6 +1,7 @@
 #include "core/api/ClerkClient.h"
 
 #include "core/api/ClerkJson.h"
+#include "core/api/ProxyRules.h"
 #include "core/api/RatePacer.h"
 #include "invitedesk/Version.h"
 
@@ -12,8 +13,11 @@
 #include <QtCore/QThread>
 #include <QtCore/QThreadPool>
 #include <QtCore/QTimer>
+#include <QtNetwork/QAuthenticator>
 #include <QtNetwork/QNetworkAccessManager>
 #include <QtNetwork/QNetworkReply>
+#include <QtNetwork/QSslConfiguration>
+#include <QtNetwork/QSslError>
 
 #include <algorithm>
 
@@ -46,6 +50,7 @@ struct ClerkClient::Call
     QTimer *retryTimer = nullptr;
     bool tooLarge = false;
     bool exchangeTimedOut = false; //!< the whole-exchange deadline fired, not Qt's idle timeout
+    std::optional<QSslError> sslError; //!< the first certificate problem the server's chain had
     bool parsing = false; //!< the answer arrived and is being parsed on a worker thread
 
     bool retryable() const { return method == Method::Get; }
@@ -101,6 +106,23 @@ ClerkClient::ClerkClient(ClientConfig config, QNetworkAccessManager *network, QO
 {
     if (!m_network)
         m_network = new QNetworkAccessManager(this);
+    m_network->setProxyFactory(new ProxyRules(m_config));
+    // A proxy that answers 407 gets the credentials the user gave, once; without them (or when they are
+    // refused) the request fails with ProxyAuthenticationRequiredError, which the front end asks about.
+    connect(m_network, &QNetworkAccessManager::proxyAuthenticationRequired, this,
+            [this](const QNetworkProxy &proxy, QAuthenticator *authenticator) {
+                const QString key = proxy.hostName() + u':' + QString::number(proxy.port());
+                if (m_config.proxyUser.isEmpty() || m_proxyCredentialsTried.contains(key))
+                    return;
+                m_proxyCredentialsTried.insert(key);
+                authenticator->setUser(m_config.proxyUser);
+                authenticator->setPassword(m_config.proxyPassword);
+            });
+}
+
+int ClerkClient::concurrency() const
+{
+    return m_http2Seen ? m_config.http2Concurrency : m_config.http1Concurrency;
 }
 
 ClerkClient::~ClerkClient()
@@ -168,6 +190,12 @@ QNetworkRequest ClerkClient::buildRequest(const QUrl &url, Method method, bool h
         // A redirected write may or may not have been carried out, and following it could turn the
         // POST into a GET: the answer is reported as it is, and RevokeTask settles it with a re-read.
         request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
+    }
+    if (!m_config.extraCaCertificates.isEmpty()) {
+        // Added to the system's certificates for this client's requests only; errors are never ignored.
+        QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+        tls.addCaCertificates(m_config.extraCaCertificates);
+        request.setSslConfiguration(tls);
     }
     request.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
     request.setAttribute(QNetworkRequest::CacheSaveControlAttribute, false);
@@ -267,6 +295,12 @@ void ClerkClient::send(CallId id)
     });
     deadline->start(m_config.exchangeTimeout);
     connect(reply, &QNetworkReply::finished, this, [this, id] { onReplyFinished(id); });
+    // Kept for the message: which certificate the server showed, and who issued it.
+    connect(reply, &QNetworkReply::sslErrors, this, [this, id, reply](const QList<QSslError> &errors) {
+        const auto found = m_calls.find(id);
+        if (found != m_calls.end() && found->second->reply == reply && !errors.isEmpty())
+            found->second->sslError = errors.first();
+    });
     connect(reply, &QNetworkReply::downloadProgress, this, [this, id, reply](qint64 received, qint64 total) {
         const auto found = m_calls.find(id);
         if (found == m_calls.end() || found->second->reply != reply)
@@ -300,6 +334,8 @@ void ClerkClient::onReplyFinished(CallId id)
 
     Response response;
     response.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    if (reply->attribute(QNetworkRequest::Http2WasUsedAttribute).toBool())
+        m_http2Seen = true;
     response.cfRay = reply->rawHeader("cf-ray");
     const QNetworkReply::NetworkError networkError = reply->error();
     const bool transportError = (networkError > QNetworkReply::NoError && networkError < 200);
@@ -326,6 +362,8 @@ void ClerkClient::onReplyFinished(CallId id)
                    reply->request().maximumRedirectsAllowed()));
         else if (networkError == QNetworkReply::NoError)
             error = ClerkError::payload(tr("the server's answer had no HTTP status"));
+        else if (networkError == QNetworkReply::SslHandshakeFailedError && call->sslError)
+            error = ClerkError::untrustedServer(call->url.host(), *call->sslError);
         else
             error = ClerkError::fromNetworkError(networkError, reply->errorString());
     } else if (call->method != Method::Get && response.status >= 300 && response.status < 400) {
@@ -395,8 +433,7 @@ void ClerkClient::handleFailure(std::unique_ptr<Call> call, const ClerkError &er
         }
         const std::chrono::seconds wait = asked.value_or(m_config.defaultRetryAfter);
         if (m_pacer) {
-            m_pacer->holdFor(wait);
-            m_pacer->reportRateLimited();
+            m_pacer->rateLimited(wait);
         }
         retryDelay = wait;
         Q_EMIT rateLimited(std::chrono::duration_cast<std::chrono::milliseconds>(wait).count());

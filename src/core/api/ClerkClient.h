@@ -6,6 +6,7 @@
 
 #include <QtCore/QObject>
 #include <QtCore/QPointer>
+#include <QtCore/QSet>
 #include <QtCore/QUrlQuery>
 #include <QtNetwork/QNetworkRequest>
 
@@ -131,6 +132,12 @@ public:
     /*! Cancels only if the request has not left yet (still paced or waiting to retry); true if it was cancelled. */
     bool cancelIfNotSent(CallId id);
     int callsInFlight() const { return int(m_calls.size()); }
+    /*!
+     * How many requests to keep in flight: ClientConfig::http1Concurrency, or http2Concurrency once a
+     * reply showed that HTTP/2 carries them (all as streams of one connection).
+     */
+    int concurrency() const;
+    bool usesHttp2() const { return m_http2Seen; }
 
     /*! The URL for \a pathSegments below the API URL, each segment percent-encoded as one. */
     Result<QUrl> buildUrl(const QStringList &pathSegments, const QUrlQuery &query = {}) const;
@@ -190,6 +197,8 @@ private:
     QPointer<RatePacer> m_pacer;
     std::unordered_map<CallId, std::unique_ptr<Call>> m_calls;
     CallId m_nextId = 1;
+    bool m_http2Seen = false;
+    QSet<QString> m_proxyCredentialsTried;
 };
 
 } // namespace InviteDesk

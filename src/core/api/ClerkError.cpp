@@ -42,6 +42,30 @@ ClerkError ClerkError::exchangeTimeout(const QString &detail)
     return e;
 }
 
+ClerkError ClerkError::untrustedServer(const QString &host, const QSslError &error)
+{
+    ClerkError e(Kind::Tls);
+    e.m_networkError = QNetworkReply::SslHandshakeFailedError;
+    e.m_certificateRefused = true;
+    const QSslCertificate certificate = error.certificate();
+    QString issuer = certificate.issuerInfo(QSslCertificate::CommonName).value(0);
+    if (issuer.isEmpty())
+        issuer = certificate.issuerInfo(QSslCertificate::Organization).value(0);
+    const bool untrustedIssuer = error.error() == QSslError::UnableToGetLocalIssuerCertificate
+                                 || error.error() == QSslError::SelfSignedCertificateInChain
+                                 || error.error() == QSslError::SelfSignedCertificate
+                                 || error.error() == QSslError::UnableToVerifyFirstCertificate
+                                 || error.error() == QSslError::UnableToGetIssuerCertificate;
+    if (untrustedIssuer && !issuer.isEmpty())
+        e.m_detail = tr("The certificate of %1 was issued by \"%2\", which this computer does not trust. If your "
+                        "company inspects HTTPS, add its CA certificate to the profile (or give it with --ca-file "
+                        "or SSL_CERT_FILE).")
+                         .arg(host, issuer);
+    else
+        e.m_detail = tr("The certificate of %1 was refused: %2").arg(host, error.errorString());
+    return e;
+}
+
 ClerkError ClerkError::fromNetworkError(QNetworkReply::NetworkError error, const QString &detail)
 {
     Kind kind = Kind::Network;
@@ -180,6 +204,8 @@ QString ClerkError::baseMessage() const
     case Kind::Timeout:
         return tr("Clerk did not answer in time. Check the connection and try again.");
     case Kind::Tls:
+        if (m_certificateRefused) // a whole sentence that names the host and the issuer
+            return m_detail + u' ' + tr("InviteDesk never ignores certificate errors.");
         return tr("The secure connection to Clerk could not be verified (%1). "
                   "InviteDesk never ignores certificate errors.")
             .arg(m_detail);
@@ -191,6 +217,14 @@ QString ClerkError::baseMessage() const
             return tr("Could not find the Clerk API host. Are you offline?");
         case QNetworkReply::RemoteHostClosedError:
             return tr("The connection to Clerk was closed before the answer arrived.");
+        case QNetworkReply::ProxyAuthenticationRequiredError:
+            return tr("The proxy asks for a user name and password (HTTP 407), or refused the ones given.");
+        case QNetworkReply::ProxyConnectionRefusedError:
+        case QNetworkReply::ProxyNotFoundError:
+        case QNetworkReply::ProxyConnectionClosedError:
+        case QNetworkReply::ProxyTimeoutError:
+            return tr("The proxy could not be reached or closed the connection (%1). Check the proxy setting.")
+                .arg(m_detail);
         default:
             return tr("Network error while talking to Clerk: %1").arg(m_detail);
         }

@@ -3,6 +3,7 @@
 #include <QtCore/QCoreApplication>
 #include <QtCore/QString>
 #include <QtNetwork/QNetworkReply>
+#include <QtNetwork/QSslError>
 
 #include <chrono>
 #include <optional>
@@ -44,6 +45,11 @@ public:
      */
     static ClerkError exchangeTimeout(const QString &detail);
     static ClerkError fromNetworkError(QNetworkReply::NetworkError error, const QString &detail);
+    /*!
+     * The server's certificate was refused: names the host, who issued the certificate, and how to trust
+     * a company's inspecting CA (never: "ignore the error").
+     */
+    static ClerkError untrustedServer(const QString &host, const QSslError &error);
     /*! Parses Clerk's error envelope from \a body; tolerates any body. */
     static ClerkError fromHttp(int status, const QByteArray &body, const QByteArray &cfRay = {},
                                const QByteArray &retryAfter = {});
@@ -129,6 +135,7 @@ private:
     std::chrono::seconds m_waitCap{0};
     bool m_waitRefused = false;
     bool m_exchangeTimeout = false;
+    bool m_certificateRefused = false;
     bool m_unconfirmedWrite = false;
 };
 

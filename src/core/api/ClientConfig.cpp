@@ -1,6 +1,9 @@
 #include "core/api/ClientConfig.h"
 
 #include <QtCore/QCryptographicHash>
+#include <QtCore/QDateTime>
+#include <QtCore/QDir>
+#include <QtCore/QFile>
 #include <QtNetwork/QHostAddress>
 
 using namespace Qt::StringLiterals;
@@ -84,6 +87,76 @@ std::optional<ClerkError> checkSecretKey(const QString &key)
                 "ClientConfig", "The secret key contains spaces or characters a Clerk key never has."));
     }
     return std::nullopt;
+}
+
+QString proxyModeName(ProxyMode mode)
+{
+    switch (mode) {
+    case ProxyMode::None: return u"none"_s;
+    case ProxyMode::Manual: return u"manual"_s;
+    case ProxyMode::System: break;
+    }
+    return u"system"_s;
+}
+
+ProxyMode proxyModeFromName(QStringView name)
+{
+    if (name == u"none")
+        return ProxyMode::None;
+    if (name == u"manual")
+        return ProxyMode::Manual;
+    return ProxyMode::System;
+}
+
+std::optional<ClerkError> checkProxyUrl(const QUrl &url)
+{
+    const auto bad = [](const QString &why) {
+        return ClerkError::invalidRequest(QCoreApplication::translate("ClientConfig", "The proxy %1").arg(why));
+    };
+    if (!url.isValid() || url.host().isEmpty() || url.port() <= 0)
+        return bad(QCoreApplication::translate("ClientConfig", "must be given as http://host:port."));
+    if (url.scheme().compare("http"_L1, Qt::CaseInsensitive) != 0)
+        return bad(QCoreApplication::translate("ClientConfig", "must be an HTTP proxy (http://host:port); HTTPS "
+                                                               "traffic goes through it encrypted."));
+    if (!url.userInfo().isEmpty())
+        return bad(QCoreApplication::translate("ClientConfig", "URL must not hold a user name or password; they are "
+                                                               "asked for when the proxy wants them."));
+    return std::nullopt;
+}
+
+Result<QList<QSslCertificate>> loadCaCertificates(const QString &pemPath)
+{
+    QFile file(pemPath);
+    if (!file.open(QIODevice::ReadOnly))
+        return ClerkError::invalidRequest(
+            QCoreApplication::translate("ClientConfig", "The CA certificate file %1 cannot be read: %2")
+                .arg(QDir::toNativeSeparators(pemPath), file.errorString()));
+    const QList<QSslCertificate> all = QSslCertificate::fromData(file.read(4 * 1024 * 1024), QSsl::Pem);
+    QList<QSslCertificate> valid;
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    for (const QSslCertificate &certificate : all) {
+        if (!certificate.isNull() && certificate.expiryDate() > now && certificate.effectiveDate() <= now)
+            valid << certificate;
+    }
+    if (all.isEmpty())
+        return ClerkError::invalidRequest(
+            QCoreApplication::translate("ClientConfig", "%1 holds no PEM certificate (\"-----BEGIN CERTIFICATE-----\").")
+                .arg(QDir::toNativeSeparators(pemPath)));
+    if (valid.isEmpty())
+        return ClerkError::invalidRequest(
+            QCoreApplication::translate("ClientConfig", "Every certificate in %1 has expired or is not valid yet (%2).")
+                .arg(QDir::toNativeSeparators(pemPath), describeCertificate(all.first())));
+    return valid;
+}
+
+QString describeCertificate(const QSslCertificate &certificate)
+{
+    QString name = certificate.subjectInfo(QSslCertificate::CommonName).value(0);
+    if (name.isEmpty())
+        name = certificate.subjectInfo(QSslCertificate::Organization).value(0);
+    return QCoreApplication::translate("ClientConfig", "%1, valid until %2")
+        .arg(name.isEmpty() ? certificate.subjectDisplayName() : name,
+             certificate.expiryDate().toUTC().date().toString(Qt::ISODate));
 }
 
 QString keyFingerprint(const QString &secretKey)

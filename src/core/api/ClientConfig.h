@@ -1,9 +1,12 @@
 #pragma once
 
 #include "core/api/ClerkError.h"
+#include "core/api/Result.h"
 
+#include <QtCore/QList>
 #include <QtCore/QString>
 #include <QtCore/QUrl>
+#include <QtNetwork/QSslCertificate>
 
 #include <chrono>
 #include <optional>
@@ -36,6 +39,29 @@ std::optional<ClerkError> checkSecretKey(const QString &key);
 
 /*! A short, stable fingerprint of a key for logs and audit records; never reveals the key. */
 QString keyFingerprint(const QString &secretKey);
+
+/*! How requests reach Clerk: as the operating system says, straight, or through one named proxy. */
+enum class ProxyMode { System, None, Manual };
+
+/*! "system", "none", "manual": how settings name it. */
+QString proxyModeName(ProxyMode mode);
+ProxyMode proxyModeFromName(QStringView name);
+
+/*!
+ * Checks a manual proxy URL: http://host:port (credentials, if any, are asked for when the proxy wants
+ * them, and kept in the keychain, never in the URL).
+ */
+std::optional<ClerkError> checkProxyUrl(const QUrl &url);
+
+/*!
+ * CA certificates from a PEM file, to trust in addition to the system's (a company's TLS-inspecting
+ * proxy, a private front). A file that cannot be read, holds no certificate, or only expired ones, is
+ * an error that says which.
+ */
+Result<QList<QSslCertificate>> loadCaCertificates(const QString &pemPath);
+
+/*! "CN=Contoso Inspection CA, valid until 2027-03-01": for the profile dialog and messages. */
+QString describeCertificate(const QSslCertificate &certificate);
 
 /*! How a ClerkClient talks to one Clerk instance. Every bound says why it is what it is. */
 struct ClientConfig
@@ -71,6 +97,26 @@ struct ClientConfig
     std::chrono::seconds defaultRetryAfter{1};
     /*! Answers larger than this are cut off with an error (a page of 500 is about 0.5 MB). */
     qint64 maxResponseBytes = 32 * 1024 * 1024;
+    /*!
+     * Requests in flight at once over HTTP/1.1: Qt opens six connections per host, and more would wait
+     * inside Qt, after the pacer let them go.
+     */
+    int http1Concurrency = 6;
+    /*!
+     * Requests in flight at once once a reply shows HTTP/2 was used (one connection carries them all as
+     * streams). Bounded so that one agent never floods an instance: 32 streams at 30 ms round trips are
+     * about a thousand requests a second, more than any share of Clerk's limit needs.
+     */
+    int http2Concurrency = 32;
+
+    /*! Trusted in addition to the system's certificates; certificate errors are never ignored. */
+    QList<QSslCertificate> extraCaCertificates;
+    ProxyMode proxyMode = ProxyMode::System;
+    /*! For ProxyMode::Manual: http://host:port. */
+    QUrl proxyUrl;
+    /*! For a proxy that answers 407; empty until the user gave them. */
+    QString proxyUser;
+    QString proxyPassword;
 };
 
 } // namespace InviteDesk

@@ -7,7 +7,6 @@ namespace InviteDesk {
 
 namespace {
 constexpr qint64 nsPerMs = 1'000'000;
-constexpr qint64 nsPerSecond = 1'000'000'000;
 } // namespace
 
 int RateBudget::documentedLimit(KeyEnvironment environment)
@@ -20,16 +19,16 @@ double RateBudget::defaultShare(KeyEnvironment environment)
     return environment == KeyEnvironment::Production ? 0.25 : 0.5;
 }
 
+double RateBudget::requestsPerSecond() const
+{
+    return perWindow <= 0 ? 0.0 : double(perWindow) * 1000.0 / double(window.count());
+}
+
 RateBudget RateBudget::forShare(KeyEnvironment environment, double share)
 {
     share = std::clamp(share, 0.01, 1.0);
-    // Requests per window; at least two, so that a burst of one still leaves a steady rate.
-    const double allowance = std::max(2.0, share * documentedLimit(environment));
     RateBudget budget;
-    // The burst is spent at once; the steady rate covers the rest of the window, so that
-    // burst + rate * window never exceeds the allowance.
-    budget.burst = std::clamp(int(allowance / 10), 1, 25);
-    budget.requestsPerSecond = (allowance - budget.burst) / double(window.count());
+    budget.perWindow = std::max(1, int(std::floor(share * documentedLimit(environment))));
     return budget;
 }
 
@@ -43,25 +42,23 @@ RatePacer::RatePacer(QObject *parent) : QObject(parent)
 
 RatePacer::~RatePacer() = default;
 
-void RatePacer::setBudget(const RateBudget &budget)
+qint64 RatePacer::windowNs() const
 {
-    refill();
-    m_budget = budget;
-    m_floorRate = budget.requestsPerSecond * 0.1;
-    // A new budget starts with its burst available; the window arithmetic in forShare() allows it.
-    m_tokens = std::max(1, budget.burst);
-    Q_EMIT budgetChanged(budget.requestsPerSecond);
-    schedule();
+    return (m_budget.window.count() + safetyMargin.count()) * nsPerMs;
 }
 
-void RatePacer::refill()
+void RatePacer::setBudget(const RateBudget &budget)
 {
-    const qint64 now = m_clock.nsecsElapsed();
-    if (m_budget.requestsPerSecond > 0) {
-        const double earned = double(now - m_lastRefillNs) * m_budget.requestsPerSecond / double(nsPerSecond);
-        m_tokens = std::min<double>(m_tokens + earned, std::max(1, m_budget.burst));
-    }
-    m_lastRefillNs = now;
+    m_budget = budget;
+    m_floor = std::max(1, budget.perWindow / 10);
+    Q_EMIT budgetChanged(budget.perWindow);
+    drain();
+}
+
+void RatePacer::prune(qint64 now)
+{
+    while (!m_sent.empty() && m_sent.front() <= now - windowNs())
+        m_sent.pop_front();
 }
 
 bool RatePacer::isHeld() const
@@ -99,25 +96,34 @@ void RatePacer::holdFor(std::chrono::milliseconds duration)
         return;
     const bool wasHeld = isHeld();
     m_holdUntilNs = until;
-    // After the pause the bucket starts empty: the burst would only trigger the limiter again.
-    m_tokens = std::min(m_tokens, 1.0);
+    // After the pause, sends resume at the long-run rate, not in a burst that would only trip the limiter
+    // again: the window is filled with sends spread evenly over the window before the hold ends.
+    if (m_budget.perWindow > 0) {
+        m_sent.clear();
+        const qint64 span = windowNs();
+        for (int i = 0; i < m_budget.perWindow; ++i)
+            m_sent.push_back(until - span + span * (i + 1) / m_budget.perWindow);
+    }
     if (!wasHeld)
         Q_EMIT holdChanged(true, duration.count());
     schedule();
 }
 
-void RatePacer::reportRateLimited()
+void RatePacer::rateLimited(std::chrono::milliseconds retryAfter)
 {
+    const bool sameEvent = isHeld(); // the other requests of the burst that met the same full window
+    holdFor(retryAfter);
+    if (sameEvent)
+        return;
     const qint64 now = m_clock.nsecsElapsed();
     m_recentLimits.push_back(now);
-    while (!m_recentLimits.empty() && now - m_recentLimits.front() > 30 * nsPerSecond)
+    while (!m_recentLimits.empty() && now - m_recentLimits.front() > 30'000 * nsPerMs)
         m_recentLimits.pop_front();
     // One 429 can be bad luck; a second within 30 s means someone else shares the instance.
-    if (m_recentLimits.size() >= 2 && m_budget.requestsPerSecond > 0) {
-        const double lowered = std::max(m_budget.requestsPerSecond * 0.75, m_floorRate);
-        if (lowered < m_budget.requestsPerSecond) {
-            m_budget.requestsPerSecond = lowered;
-            m_budget.burst = std::max(1, m_budget.burst / 2);
+    if (m_recentLimits.size() >= 2 && m_budget.perWindow > 0) {
+        const int lowered = std::max(m_floor, m_budget.perWindow * 3 / 4);
+        if (lowered < m_budget.perWindow) {
+            m_budget.perWindow = lowered;
             m_recentLimits.clear();
             Q_EMIT budgetChanged(lowered);
         }
@@ -126,11 +132,23 @@ void RatePacer::reportRateLimited()
 
 std::chrono::milliseconds RatePacer::estimateFor(int requests) const
 {
+    const qint64 now = m_clock.nsecsElapsed();
     const qint64 hold = holdRemaining().count();
-    if (m_budget.requestsPerSecond <= 0 || requests <= 0)
+    if (m_budget.perWindow <= 0 || requests <= 0)
         return std::chrono::milliseconds(hold);
-    const double needed = std::max(0.0, double(requests) - m_tokens);
-    return std::chrono::milliseconds(hold + qint64(std::ceil(needed * 1000.0 / m_budget.requestsPerSecond)));
+    std::deque<qint64> sent = m_sent;
+    while (!sent.empty() && sent.front() <= now - windowNs())
+        sent.pop_front();
+    const qint64 free = m_budget.perWindow - qint64(sent.size());
+    if (requests <= free)
+        return std::chrono::milliseconds(hold);
+    // The p-th send past the free slots goes when the p-th oldest send leaves its window, one more
+    // window later for every full round of the budget.
+    const qint64 p = requests - free;
+    const qint64 perWindow = m_budget.perWindow;
+    const qint64 base = sent.empty() ? now : sent[size_t((p - 1) % std::max<qint64>(1, qint64(sent.size())))];
+    const qint64 at = base + windowNs() * (1 + (p - 1) / perWindow);
+    return std::chrono::milliseconds(std::max(hold, (at - now) / nsPerMs));
 }
 
 void RatePacer::drain()
@@ -138,15 +156,14 @@ void RatePacer::drain()
     if (m_draining)
         return; // a go() that calls acquire() again lands here; the outer loop picks it up
     m_draining = true;
-    while (!m_queue.empty()) {
-        if (isHeld())
-            break;
-        refill();
-        const bool unpaced = m_budget.requestsPerSecond <= 0;
-        if (!unpaced && m_tokens < 1.0)
-            break;
-        if (!unpaced)
-            m_tokens -= 1.0;
+    while (!m_queue.empty() && !isHeld()) {
+        const qint64 now = m_clock.nsecsElapsed();
+        if (m_budget.perWindow > 0) {
+            prune(now);
+            if (qint64(m_sent.size()) >= m_budget.perWindow)
+                break;
+            m_sent.push_back(now);
+        }
         Waiter waiter = std::move(m_queue.front());
         m_queue.pop_front();
         waiter.go();
@@ -165,12 +182,12 @@ void RatePacer::schedule()
         m_timer.stop();
         return;
     }
+    const qint64 now = m_clock.nsecsElapsed();
     qint64 waitNs = 0;
-    if (isHeld()) {
-        waitNs = m_holdUntilNs - m_clock.nsecsElapsed();
-    } else if (!m_queue.empty() && m_budget.requestsPerSecond > 0 && m_tokens < 1.0) {
-        waitNs = qint64((1.0 - m_tokens) * double(nsPerSecond) / m_budget.requestsPerSecond);
-    }
+    if (isHeld())
+        waitNs = m_holdUntilNs - now;
+    else if (m_budget.perWindow > 0 && qint64(m_sent.size()) >= m_budget.perWindow)
+        waitNs = m_sent.front() + windowNs() - now;
     const int waitMs = int(std::clamp<qint64>((waitNs + nsPerMs - 1) / nsPerMs, 0, 24 * 3600 * 1000));
     m_timer.start(waitMs);
 }

@@ -13,34 +13,37 @@
 namespace InviteDesk {
 
 /*!
- * How much of a Clerk instance's rate limit InviteDesk may use.
- *
- * Clerk allows 1000 requests per 10 s on production keys and 100 per 10 s on
- * development keys, shared with the customer's own backend. A share of that
- * becomes a steady rate plus a small burst, sized so that no 10-second window
- * ever holds more than the share: at 100 % it runs at the documented limit.
+ * How much of a Clerk instance's rate limit InviteDesk may use, stated the way Clerk states its limit:
+ * requests per 10-second window (1000 for production keys, 100 for development keys, shared with the
+ * customer's own backend). A share of that is a number of requests per window.
  */
 struct RateBudget
 {
-    static constexpr std::chrono::seconds window{10};
+    static constexpr std::chrono::milliseconds documentedWindow{10'000};
 
     static int documentedLimit(KeyEnvironment environment);
     /*! 25 % on production, 50 % on development: support work must not starve the customer's app. */
     static double defaultShare(KeyEnvironment environment);
 
-    double requestsPerSecond = 0; //!< 0 means unpaced
-    int burst = 1;
+    int perWindow = 0; //!< 0 means unpaced
+    std::chrono::milliseconds window = documentedWindow;
 
+    /*! The long-run rate this budget settles at. */
+    double requestsPerSecond() const;
     static RateBudget forShare(KeyEnvironment environment, double share);
 };
 
 /*!
- * A token bucket that every request of a ClerkClient passes through.
+ * Paces every request of a ClerkClient so that no window (10 s) carries more than the budget.
  *
- * acquire() runs the given function as soon as a token is free (at once if
- * one is), in first-come order. holdFor() stops everything, e.g. for a 429's
- * Retry-After. reportRateLimited() lowers the rate after repeated 429s,
- * because then someone else is using the same instance.
+ * acquire() runs the given function at once while the last window holds fewer sends than the budget,
+ * and otherwise when the oldest send in it leaves the window, in first-come order. So work that fits in
+ * the share goes at connection speed, and long runs settle at the share. Sends are counted with a small
+ * margin (safetyMargin), because the server counts them on arrival and arrivals jitter.
+ *
+ * holdFor() stops everything; after a hold, sends resume at the long-run rate rather than in a burst.
+ * rateLimited() holds for a 429's Retry-After and lowers the budget after repeated 429s, because then
+ * someone else is using the same instance.
  */
 class RatePacer : public QObject
 {
@@ -48,6 +51,9 @@ class RatePacer : public QObject
 
 public:
     using Ticket = quint64;
+
+    /*! Added to the window when counting sends: arrivals at the server can bunch up by this much. */
+    static constexpr std::chrono::milliseconds safetyMargin{250};
 
     explicit RatePacer(QObject *parent = nullptr);
     ~RatePacer() override;
@@ -60,20 +66,26 @@ public:
     bool cancel(Ticket ticket);
 
     void holdFor(std::chrono::milliseconds duration);
-    void reportRateLimited();
+    /*!
+     * Clerk answered 429: everything waits \a retryAfter. Every request in flight at that moment tends to
+     * get its own 429; those arriving while the pacer already holds count as the same event. A second
+     * event within 30 s lowers the budget by a quarter (to a tenth at the least).
+     */
+    void rateLimited(std::chrono::milliseconds retryAfter);
 
     bool isHeld() const;
     std::chrono::milliseconds holdRemaining() const;
     int queued() const { return int(m_queue.size()); }
-    /*! Expected time until \a requests more requests have been let through at the current rate. */
+    /*! Expected time until \a requests more requests have been let through. */
     std::chrono::milliseconds estimateFor(int requests) const;
 
 Q_SIGNALS:
     void holdChanged(bool held, qint64 remainingMs);
-    void budgetChanged(double requestsPerSecond);
+    void budgetChanged(int perWindow);
 
 private:
-    void refill();
+    qint64 windowNs() const;
+    void prune(qint64 now);
     void drain();
     void schedule();
 
@@ -84,15 +96,14 @@ private:
     };
 
     RateBudget m_budget;
-    double m_tokens = 1;
     QElapsedTimer m_clock;
-    qint64 m_lastRefillNs = 0;
+    std::deque<qint64> m_sent; //!< when each send of the last window went, oldest first
     qint64 m_holdUntilNs = 0;
     std::deque<Waiter> m_queue;
     Ticket m_nextTicket = 1;
     QTimer m_timer;
     std::deque<qint64> m_recentLimits;
-    double m_floorRate = 0;
+    int m_floor = 0;
     bool m_draining = false;
 };
 

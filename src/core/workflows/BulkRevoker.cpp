@@ -100,7 +100,8 @@ void BulkRevoker::stop(const ClerkError &reason)
 
 void BulkRevoker::pump()
 {
-    while (m_state == State::Running && m_running < m_concurrency && m_next < m_items.size()) {
+    const int concurrency = m_concurrency > 0 ? m_concurrency : m_client ? m_client->concurrency() : 1;
+    while (m_state == State::Running && m_running < concurrency && m_next < m_items.size()) {
         const int index = m_next++;
         ++m_running;
         if (!m_observer) {

@@ -59,6 +59,7 @@ public:
     explicit BulkRevoker(ClerkClient *client, QObject *parent = nullptr);
     ~BulkRevoker() override;
 
+    /*! Revokes in flight at once; by default what the client says its connection carries (6 or 32). */
     void setConcurrency(int concurrency) { m_concurrency = std::max(1, concurrency); }
     void setRequestingUserId(const QString &userId) { m_requestingUserId = userId; }
     /*! Not owned; must outlive the run. */
@@ -102,7 +103,7 @@ private:
     QPointer<ClerkClient> m_client;
     RevokeObserver *m_observer = nullptr;
     QString m_requestingUserId;
-    int m_concurrency = 6; // Qt opens six connections per host: more would queue inside Qt, unpaced
+    int m_concurrency = 0; //!< 0: ClerkClient::concurrency(), which knows HTTP/1.1 from HTTP/2
     State m_state = State::Idle;
     QList<RevokeItem> m_items;
     std::vector<std::optional<RevokeResult>> m_results;

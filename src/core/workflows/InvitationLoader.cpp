@@ -36,7 +36,7 @@ void InvitationLoader::start(const Request &request)
         cancel();
     m_request = request;
     m_request.pageSize = std::clamp(request.pageSize, 1, 500);
-    m_request.maxConcurrentPages = std::max(1, request.maxConcurrentPages);
+    m_request.maxConcurrentPages = std::max(0, request.maxConcurrentPages);
     m_running = true;
     m_finished = false;
     m_pass = 0;
@@ -107,7 +107,8 @@ void InvitationLoader::issuePages()
         return;
     }
     const int cap = maxPages * m_request.pageSize;
-    while (m_running && m_inFlight.size() < m_request.maxConcurrentPages && m_nextOffset < std::min(plannedEnd(), cap)) {
+    const int concurrency = m_request.maxConcurrentPages > 0 ? m_request.maxConcurrentPages : std::max(16, m_client->concurrency());
+    while (m_running && m_inFlight.size() < concurrency && m_nextOffset < std::min(plannedEnd(), cap)) {
         const int offset = m_nextOffset;
         m_nextOffset += m_request.pageSize;
         InvitationQuery query;

@@ -40,11 +40,11 @@ public:
         int pageSize = 500;
         std::optional<qint64> expectedTotal;
         /*!
-         * Requests handed to the network at once. More than Qt's six connections per host on purpose:
-         * Qt queues the rest and sends each the moment a connection frees up, without waiting for the
-         * previous answer to be parsed (over HTTP/2 they all go out at once).
+         * Requests handed to the network at once; 0 for the default: at least 16, more than Qt's six
+         * connections per host on purpose (Qt queues the rest and sends each the moment a connection frees
+         * up, without waiting for the previous answer to be parsed), and all the client's HTTP/2 streams.
          */
-        int maxConcurrentPages = 16;
+        int maxConcurrentPages = 0;
         /*! Pages asked for before the first answer tells the total, when there is no hint. */
         int speculativePages = 6;
     };

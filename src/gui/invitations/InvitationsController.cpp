@@ -33,7 +33,10 @@ void InvitationsController::onSessionOpened()
     m_run->setRequestingUserId(m_session->profile().actingUserId);
     m_run->setUndoSeconds(m_undoSeconds);
     connectRun();
-    connect(m_session->client(), &ClerkClient::rateLimited, this, [this](qint64 waitMs) {
+    // Once per pause, not once per 429: every request in flight meets the same full window.
+    connect(m_session->pacer(), &RatePacer::holdChanged, this, [this](bool held, qint64 waitMs) {
+        if (!held)
+            return;
         m_activity->add(ActivityModel::Level::Warning,
                         tr("Clerk's rate limit was reached; waiting %n second(s).", nullptr, int((waitMs + 999) / 1000)));
         Q_EMIT rateLimited(waitMs);

@@ -362,6 +362,10 @@ void ClerkClient::onReplyFinished(CallId id)
                    reply->request().maximumRedirectsAllowed()));
         else if (networkError == QNetworkReply::NoError)
             error = ClerkError::payload(tr("the server's answer had no HTTP status"));
+        else if (!m_proxyCredentialsTried.isEmpty() && networkError == QNetworkReply::UnknownNetworkError)
+            // After credentials were given, Qt reports a proxy that refused them as "Error communicating with
+            // HTTP proxy": say what it most likely is.
+            error = ClerkError::fromNetworkError(QNetworkReply::ProxyAuthenticationRequiredError, reply->errorString());
         else if (networkError == QNetworkReply::SslHandshakeFailedError && call->sslError)
             error = ClerkError::untrustedServer(call->url.host(), *call->sslError);
         else

@@ -198,7 +198,7 @@ private:
     std::unordered_map<CallId, std::unique_ptr<Call>> m_calls;
     CallId m_nextId = 1;
     bool m_http2Seen = false;
-    QSet<QString> m_proxyCredentialsTried;
+    QSet<QString> m_proxyCredentialsTried; //!< proxies given the user's credentials once
 };
 
 } // namespace InviteDesk

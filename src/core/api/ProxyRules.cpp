@@ -7,9 +7,9 @@ using namespace Qt::StringLiterals;
 namespace InviteDesk {
 
 ProxyRules::ProxyRules(const ClientConfig &config)
+    // Credentials are not part of the proxy: ClerkClient gives them once, when the proxy asks (407).
     : m_mode(config.proxyMode),
-      m_manual(QNetworkProxy::HttpProxy, config.proxyUrl.host(), quint16(std::max(0, config.proxyUrl.port())),
-               config.proxyUser, config.proxyPassword)
+      m_manual(QNetworkProxy::HttpProxy, config.proxyUrl.host(), quint16(std::max(0, config.proxyUrl.port())))
 {
     m_noProxy = qEnvironmentVariable("NO_PROXY");
     const QString lower = qEnvironmentVariable("no_proxy");

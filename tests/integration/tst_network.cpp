@@ -1,0 +1,285 @@
+// Networks as offices have them, with real parts started here: the sandbox behind a TLS + HTTP/2 front
+// (nghttpx, with a certificate from a CA made for this run), an HTTP proxy (tinyproxy) with and without
+// a password, private CAs, NO_PROXY. The client trusts the test CA only by being told to: never by
+// ignoring a certificate error.
+
+#include "core/api/ClerkClient.h"
+#include "core/api/ProxyRules.h"
+#include "core/api/RatePacer.h"
+#include "core/workflows/BulkRevoker.h"
+#include "core/workflows/InvitationLoader.h"
+#include "support/CliHarness.h"
+#include "support/RealParts.h"
+#include "support/TestSandbox.h"
+
+#include <QtTest/QSignalSpy>
+#include <QtTest/QTest>
+
+using namespace Qt::StringLiterals;
+using namespace InviteDesk;
+using namespace InviteDesk::Sandbox;
+using namespace InviteDesk::Testing;
+
+class TestNetwork : public QObject
+{
+    Q_OBJECT
+
+    std::unique_ptr<ClerkSandbox> m_sandbox;
+    std::unique_ptr<TestCa> m_ca;
+    std::unique_ptr<TlsFront> m_front;
+    QString m_hostName; //!< this machine's name, when it resolves to loopback: not "localhost"
+
+    QUrl frontUrl(const QString &host = u"localhost"_s) const
+    {
+        return QUrl(u"https://%1:%2/v1"_s.arg(host).arg(m_front->port()));
+    }
+
+    ClientConfig tlsConfig(const QString &host = u"localhost"_s) const
+    {
+        ClientConfig config = configFor(*m_sandbox);
+        config.apiUrl = frontUrl(host);
+        config.extraCaCertificates = loadCaCertificates(m_ca->caPath()).value();
+        return config;
+    }
+
+    QString orgId(const QString &slug) { return m_sandbox->store().organization(slug)->id; }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        if (const QString missing = missingTool({u"nghttpx"_s, u"tinyproxy"_s, u"openssl"_s}); !missing.isEmpty())
+            QFAIL(qPrintable(u"%1 is missing: .ci/install-deps installs it"_s.arg(missing)));
+        m_hostName = localHostName();
+        m_ca = std::make_unique<TestCa>();
+        QVERIFY(m_ca->create(m_hostName.isEmpty() ? QStringList{u"localhost"_s} : QStringList{u"localhost"_s, m_hostName}));
+    }
+
+    void init()
+    {
+        m_sandbox = startSandbox();
+        m_front = std::make_unique<TlsFront>();
+        QVERIFY(m_front->start(*m_ca, m_sandbox->port()));
+    }
+
+    void cleanup()
+    {
+        m_front.reset();
+        m_sandbox.reset();
+    }
+
+    void http2IsNegotiatedAndUsedForMoreRequestsAtOnce()
+    {
+        ClerkClient client(tlsConfig());
+        QCOMPARE(client.concurrency(), ClientConfig().http1Concurrency);
+        InvitationLoader loader(&client);
+        QSignalSpy finished(&loader, &InvitationLoader::finished);
+        InvitationLoader::Request request;
+        request.organizationId = orgId(u"acme"_s);
+        request.pageSize = 100;
+        loader.start(request);
+        QVERIFY(finished.wait(30'000));
+        QCOMPARE(loader.invitations().size(), 1234);
+        QVERIFY(client.usesHttp2());
+        QCOMPARE(client.concurrency(), ClientConfig().http2Concurrency);
+    }
+
+    void bulkRevokeOverHttp2()
+    {
+        ClerkClient client(tlsConfig());
+        RatePacer pacer;
+        pacer.setBudget(RateBudget::forShare(KeyEnvironment::Production, 1.0));
+        client.setPacer(&pacer);
+        QList<RevokeItem> items;
+        for (const SandboxInvitation &inv : m_sandbox->store().organization(u"globex"_s)->invitations) {
+            if (inv.status == "pending"_L1 && items.size() < 200)
+                items << RevokeItem{orgId(u"globex"_s), u"Globex"_s, inv.id, {}, {}, {}};
+        }
+        BulkRevoker bulk(&client);
+        QSignalSpy finished(&bulk, &BulkRevoker::finished);
+        bulk.start(items);
+        QVERIFY(finished.wait(60'000));
+        QCOMPARE(bulk.summary().revoked, 200);
+        QVERIFY(client.usesHttp2());
+        QCOMPARE(m_sandbox->rateLimitedCount(), 0);
+    }
+
+    void http1OnlyFrontKeepsSixInFlight()
+    {
+        TlsFront http1;
+        QVERIFY(http1.start(*m_ca, m_sandbox->port(), false));
+        ClientConfig config = tlsConfig();
+        config.apiUrl = QUrl(u"https://localhost:%1/v1"_s.arg(http1.port()));
+        ClerkClient client(config);
+        Waiter<Page<Role>> w;
+        client.listRoles(10, 0, this, w.callback());
+        QVERIFY(w.wait());
+        QVERIFY(w.result->ok());
+        QVERIFY(!client.usesHttp2());
+        QCOMPARE(client.concurrency(), 6);
+    }
+
+    void anUntrustedCaIsNamedNeverIgnored()
+    {
+        ClientConfig config = tlsConfig();
+        config.extraCaCertificates.clear(); // the system's store does not know the test CA
+        config.maxReadAttempts = 1;
+        ClerkClient client(config);
+        Waiter<Page<Role>> w;
+        client.listRoles(10, 0, this, w.callback());
+        QVERIFY(w.wait());
+        QVERIFY(!w.result->ok());
+        QCOMPARE(w.result->error().kind(), ClerkError::Kind::Tls);
+        const QString message = w.result->error().userMessage();
+        QVERIFY2(message.contains(u"InviteDesk Test CA"_s), qPrintable(message));
+        QVERIFY2(message.contains(u"localhost"_s), qPrintable(message));
+        QVERIFY2(message.contains(u"profile"_s), qPrintable(message));
+        QVERIFY(m_sandbox->requests().empty()); // nothing went through
+    }
+
+    void caFilesAreCheckedWhenRead()
+    {
+        QTemporaryDir dir;
+        QFile junk(dir.filePath(u"junk.pem"_s));
+        QVERIFY(junk.open(QIODevice::WriteOnly));
+        junk.write("not a certificate\n");
+        junk.close();
+        QVERIFY(!loadCaCertificates(junk.fileName()));
+        QVERIFY(loadCaCertificates(junk.fileName()).error().userMessage().contains(u"no PEM certificate"_s));
+        QVERIFY(!loadCaCertificates(dir.filePath(u"missing.pem"_s)));
+        const Result<QList<QSslCertificate>> good = loadCaCertificates(m_ca->caPath());
+        QVERIFY(good);
+        QVERIFY(describeCertificate(good.value().first()).contains(u"InviteDesk Test CA"_s));
+    }
+
+    void theCliTrustsACaFromAFileOrSslCertFile()
+    {
+        CliHarness cli(m_sandbox.get());
+        const QStringList args{u"--api-url"_s, frontUrl().toString(), u"orgs"_s, u"--query"_s, u"glob"_s};
+        const CliHarness::Run refused = CliHarness::finish(*cli.start(args, SandboxOptions::defaultProductionKey(), false));
+        QCOMPARE(refused.exitCode, 3);
+        QVERIFY2(refused.err.contains("InviteDesk Test CA"), refused.err.constData());
+        const CliHarness::Run withFile = CliHarness::finish(
+            *cli.start(QStringList{u"--ca-file"_s, m_ca->caPath()} + args, SandboxOptions::defaultProductionKey(), false));
+        QCOMPARE(withFile.exitCode, 0);
+        QVERIFY(withFile.out.contains("globex"));
+        const CliHarness::Run withEnv = CliHarness::finish(
+            *cli.start(args, SandboxOptions::defaultProductionKey(), false,
+                       [this](QProcess &p) {
+                           QProcessEnvironment env = p.processEnvironment();
+                           env.insert(u"SSL_CERT_FILE"_s, m_ca->caPath());
+                           p.setProcessEnvironment(env);
+                       }));
+        QCOMPARE(withEnv.exitCode, 0);
+    }
+
+    void throughAProxyToTheTlsFront()
+    {
+        TestProxy proxy;
+        QVERIFY(proxy.start({m_front->port()}));
+        ClientConfig config = tlsConfig(m_hostName.isEmpty() ? u"localhost"_s : m_hostName);
+        config.proxyMode = ProxyMode::Manual;
+        config.proxyUrl = QUrl(u"http://127.0.0.1:%1"_s.arg(proxy.port()));
+        ClerkClient client(config);
+        Waiter<Page<Role>> w;
+        client.listRoles(10, 0, this, w.callback());
+        QVERIFY(w.wait());
+        QVERIFY2(w.result->ok(), qPrintable(w.result->ok() ? QString() : w.result->error().userMessage()));
+        QVERIFY(proxy.tunnels() >= 1);  // it went through the proxy, as CONNECT
+        QVERIFY(client.usesHttp2());    // and still spoke h2 inside the tunnel
+    }
+
+    void theSystemProxyFromTheEnvironmentForAHostThatIsNotLocalhost()
+    {
+        if (m_hostName.isEmpty())
+            QSKIP("this machine's name does not resolve to loopback");
+        TestProxy proxy;
+        QVERIFY(proxy.start({m_front->port()}));
+        CliHarness cli(m_sandbox.get());
+        const CliHarness::Run run = CliHarness::finish(*cli.start(
+            {u"--api-url"_s, frontUrl(m_hostName).toString(), u"--ca-file"_s, m_ca->caPath(), u"orgs"_s},
+            SandboxOptions::defaultProductionKey(), false, [&proxy](QProcess &p) {
+                QProcessEnvironment env = p.processEnvironment();
+                env.insert(u"https_proxy"_s, u"http://127.0.0.1:%1"_s.arg(proxy.port()));
+                env.remove(u"no_proxy"_s);
+                env.remove(u"NO_PROXY"_s);
+                p.setProcessEnvironment(env);
+            }));
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        QVERIFY(proxy.tunnels() >= 1);
+    }
+
+    void noProxyBypassesAManualProxy()
+    {
+        TestProxy proxy;
+        QVERIFY(proxy.start({m_front->port()}));
+        qputenv("NO_PROXY", "example.com, localhost");
+        ClientConfig config = tlsConfig();
+        config.proxyMode = ProxyMode::Manual;
+        config.proxyUrl = QUrl(u"http://127.0.0.1:%1"_s.arg(proxy.port()));
+        ClerkClient client(config);
+        qunsetenv("NO_PROXY");
+        Waiter<Page<Role>> w;
+        client.listRoles(10, 0, this, w.callback());
+        QVERIFY(w.wait());
+        QVERIFY(w.result->ok());
+        QCOMPARE(proxy.tunnels(), 0);
+        QVERIFY(ProxyRules::bypassed(u"api.example.com"_s, u".example.com"_s));
+        QVERIFY(ProxyRules::bypassed(u"example.com"_s, u"example.com:443"_s));
+        QVERIFY(!ProxyRules::bypassed(u"notexample.com"_s, u"example.com"_s));
+        QVERIFY(ProxyRules::bypassed(u"anything"_s, u"*"_s));
+    }
+
+    void aProxyThatWantsAPassword()
+    {
+        TestProxy proxy;
+        QVERIFY(proxy.start({m_front->port()}, u"agent"_s, u"s3cret"_s));
+        ClientConfig config = tlsConfig();
+        config.proxyMode = ProxyMode::Manual;
+        config.proxyUrl = QUrl(u"http://127.0.0.1:%1"_s.arg(proxy.port()));
+        config.maxReadAttempts = 1;
+        {
+            ClerkClient client(config);
+            Waiter<Page<Role>> w;
+            client.listRoles(10, 0, this, w.callback());
+            QVERIFY(w.wait());
+            QVERIFY(!w.result->ok());
+            QCOMPARE(w.result->error().networkError(), QNetworkReply::ProxyAuthenticationRequiredError);
+            QVERIFY(w.result->error().userMessage().contains(u"proxy"_s));
+        }
+        config.proxyUser = u"agent"_s;
+        config.proxyPassword = u"wrong"_s;
+        {
+            ClerkClient client(config);
+            Waiter<Page<Role>> w;
+            client.listRoles(10, 0, this, w.callback());
+            QVERIFY(w.wait(20'000)); // refused credentials end the request, never a loop
+            QCOMPARE(w.result->error().networkError(), QNetworkReply::ProxyAuthenticationRequiredError);
+        }
+        config.proxyPassword = u"s3cret"_s;
+        ClerkClient client(config);
+        Waiter<Page<Role>> w;
+        client.listRoles(10, 0, this, w.callback());
+        QVERIFY(w.wait());
+        QVERIFY2(w.result->ok(), qPrintable(w.result->ok() ? QString() : w.result->error().userMessage()));
+        QVERIFY(proxy.tunnels() >= 1);
+
+        // The CLI: a clear error without credentials, success with them (from the environment only).
+        CliHarness cli(m_sandbox.get());
+        const QStringList args{u"--api-url"_s, frontUrl().toString(), u"--ca-file"_s, m_ca->caPath(), u"--proxy"_s,
+                               u"http://127.0.0.1:%1"_s.arg(proxy.port()), u"orgs"_s};
+        const CliHarness::Run refused = CliHarness::finish(*cli.start(args, SandboxOptions::defaultProductionKey(), false));
+        QCOMPARE(refused.exitCode, 3);
+        QVERIFY2(refused.err.contains("INVITEDESK_PROXY_USER"), refused.err.constData());
+        const CliHarness::Run accepted = CliHarness::finish(
+            *cli.start(args, SandboxOptions::defaultProductionKey(), false, [](QProcess &p) {
+                QProcessEnvironment env = p.processEnvironment();
+                env.insert(u"INVITEDESK_PROXY_USER"_s, u"agent"_s);
+                env.insert(u"INVITEDESK_PROXY_PASSWORD"_s, u"s3cret"_s);
+                p.setProcessEnvironment(env);
+            }));
+        QVERIFY2(accepted.exitCode == 0, accepted.err.constData());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestNetwork)
+#include "tst_network.moc"

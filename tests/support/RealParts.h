@@ -1,0 +1,202 @@
+#pragma once
+
+// Real network parts the tests start themselves: a TLS + HTTP/2 front (nghttpx, with a certificate
+// from a CA made for the test) in front of the sandbox, and an HTTP proxy (tinyproxy). Debian
+// packages nghttp2-proxy, tinyproxy and openssl; .ci/install-deps installs them.
+
+#include <QtCore/QDir>
+#include <QtCore/QFile>
+#include <QtCore/QProcess>
+#include <QtCore/QStandardPaths>
+#include <QtCore/QTemporaryDir>
+#include <QtNetwork/QHostInfo>
+#include <QtNetwork/QTcpServer>
+#include <QtNetwork/QTcpSocket>
+#include <QtTest/QTest>
+
+#include <memory>
+
+namespace InviteDesk::Testing {
+
+/*! A free TCP port on loopback (free when asked; the part that binds it comes right after). */
+inline quint16 freePort()
+{
+    QTcpServer probe;
+    probe.listen(QHostAddress::LocalHost, 0);
+    return probe.serverPort();
+}
+
+inline bool waitForPort(quint16 port, int timeoutMs = 10'000)
+{
+    return QTest::qWaitFor(
+        [port] {
+            QTcpSocket socket;
+            socket.connectToHost(QHostAddress::LocalHost, port);
+            return socket.waitForConnected(200);
+        },
+        timeoutMs);
+}
+
+inline QString missingTool(const QStringList &tools)
+{
+    for (const QString &tool : tools) {
+        if (QStandardPaths::findExecutable(tool).isEmpty()
+            && QStandardPaths::findExecutable(tool, {QStringLiteral("/usr/sbin"), QStringLiteral("/sbin")}).isEmpty())
+            return tool;
+    }
+    return {};
+}
+
+inline QString findTool(const QString &tool)
+{
+    QString path = QStandardPaths::findExecutable(tool);
+    return path.isEmpty() ? QStandardPaths::findExecutable(tool, {QStringLiteral("/usr/sbin"), QStringLiteral("/sbin")}) : path;
+}
+
+/*! A certificate authority made for one test run, and a server certificate it signed for some names. */
+class TestCa
+{
+public:
+    /*! \a names: the server certificate's DNS names (127.0.0.1 is always included). */
+    bool create(const QStringList &names, const QString &caName = QStringLiteral("InviteDesk Test CA"))
+    {
+        const QString dir = m_dir.path();
+        auto openssl = [&dir](const QStringList &args) {
+            QProcess p;
+            p.setWorkingDirectory(dir);
+            p.start(findTool(QStringLiteral("openssl")), args);
+            return p.waitForFinished(30'000) && p.exitCode() == 0;
+        };
+        QStringList san{QStringLiteral("IP:127.0.0.1")};
+        for (const QString &name : names)
+            san << QStringLiteral("DNS:") + name;
+        QFile ext(m_dir.filePath(QStringLiteral("server.ext")));
+        if (!ext.open(QIODevice::WriteOnly))
+            return false;
+        ext.write("subjectAltName=" + san.join(u',').toLatin1() + "\nextendedKeyUsage=serverAuth\n");
+        ext.close();
+        return openssl({QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"), QStringLiteral("rsa:2048"),
+                        QStringLiteral("-nodes"), QStringLiteral("-keyout"), QStringLiteral("ca.key"), QStringLiteral("-out"),
+                        QStringLiteral("ca.pem"), QStringLiteral("-days"), QStringLiteral("2"), QStringLiteral("-subj"),
+                        QStringLiteral("/CN=") + caName, QStringLiteral("-addext"),
+                        QStringLiteral("basicConstraints=critical,CA:TRUE"), QStringLiteral("-addext"),
+                        QStringLiteral("keyUsage=critical,keyCertSign,cRLSign")})
+               && openssl({QStringLiteral("req"), QStringLiteral("-newkey"), QStringLiteral("rsa:2048"), QStringLiteral("-nodes"),
+                           QStringLiteral("-keyout"), QStringLiteral("server.key"), QStringLiteral("-out"),
+                           QStringLiteral("server.csr"), QStringLiteral("-subj"), QStringLiteral("/CN=") + names.value(0)})
+               && openssl({QStringLiteral("x509"), QStringLiteral("-req"), QStringLiteral("-in"), QStringLiteral("server.csr"),
+                           QStringLiteral("-CA"), QStringLiteral("ca.pem"), QStringLiteral("-CAkey"), QStringLiteral("ca.key"),
+                           QStringLiteral("-CAcreateserial"), QStringLiteral("-out"), QStringLiteral("server.pem"),
+                           QStringLiteral("-days"), QStringLiteral("2"), QStringLiteral("-extfile"), QStringLiteral("server.ext")});
+    }
+
+    QString caPath() const { return m_dir.filePath(QStringLiteral("ca.pem")); }
+    QString certificatePath() const { return m_dir.filePath(QStringLiteral("server.pem")); }
+    QString keyPath() const { return m_dir.filePath(QStringLiteral("server.key")); }
+
+private:
+    QTemporaryDir m_dir;
+};
+
+/*! nghttpx terminating TLS (h2 and HTTP/1.1 by ALPN, or HTTP/1.1 only) in front of a plain HTTP backend. */
+class TlsFront
+{
+public:
+    ~TlsFront() { stop(); }
+
+    bool start(const TestCa &ca, quint16 backendPort, bool http2 = true)
+    {
+        m_port = freePort();
+        QStringList args{QStringLiteral("--conf=/dev/null"),
+                         QStringLiteral("--frontend=127.0.0.1,%1").arg(m_port),
+                         QStringLiteral("--backend=127.0.0.1,%1").arg(backendPort),
+                         QStringLiteral("--backend-connections-per-host=64"), QStringLiteral("--workers=1"),
+                         QStringLiteral("--no-ocsp")};
+        if (!http2)
+            args << QStringLiteral("--npn-list=http/1.1");
+        args << ca.keyPath() << ca.certificatePath();
+        m_process.setProcessChannelMode(QProcess::MergedChannels);
+        m_process.start(findTool(QStringLiteral("nghttpx")), args);
+        return m_process.waitForStarted(10'000) && waitForPort(m_port);
+    }
+
+    void stop()
+    {
+        if (m_process.state() != QProcess::NotRunning) {
+            m_process.terminate();
+            if (!m_process.waitForFinished(5'000))
+                m_process.kill();
+        }
+    }
+
+    quint16 port() const { return m_port; }
+
+private:
+    QProcess m_process;
+    quint16 m_port = 0;
+};
+
+/*! tinyproxy in the foreground, allowing CONNECT to the given ports, with or without BasicAuth. */
+class TestProxy
+{
+public:
+    ~TestProxy() { stop(); }
+
+    bool start(const QList<quint16> &connectPorts, const QString &user = {}, const QString &password = {})
+    {
+        m_port = freePort();
+        QFile config(m_dir.filePath(QStringLiteral("tinyproxy.conf")));
+        if (!config.open(QIODevice::WriteOnly))
+            return false;
+        QByteArray text = "Port " + QByteArray::number(m_port) + "\nListen 127.0.0.1\nAllow 127.0.0.1\nMaxClients 100\n"
+                          "LogLevel Info\nLogFile \"" + logPath().toLocal8Bit() + "\"\n";
+        for (quint16 port : connectPorts)
+            text += "ConnectPort " + QByteArray::number(port) + '\n';
+        if (!user.isEmpty())
+            text += "BasicAuth " + user.toLatin1() + ' ' + password.toLatin1() + '\n';
+        config.write(text);
+        config.close();
+        m_process.setProcessChannelMode(QProcess::MergedChannels);
+        m_process.start(findTool(QStringLiteral("tinyproxy")), {QStringLiteral("-d"), QStringLiteral("-c"), config.fileName()});
+        return m_process.waitForStarted(10'000) && waitForPort(m_port);
+    }
+
+    void stop()
+    {
+        if (m_process.state() != QProcess::NotRunning) {
+            m_process.terminate();
+            if (!m_process.waitForFinished(5'000))
+                m_process.kill();
+        }
+    }
+
+    quint16 port() const { return m_port; }
+    QString logPath() const { return m_dir.filePath(QStringLiteral("tinyproxy.log")); }
+    /*! How many CONNECT tunnels the proxy opened so far. */
+    int tunnels() const
+    {
+        QFile log(logPath());
+        if (!log.open(QIODevice::ReadOnly))
+            return 0;
+        return int(log.readAll().count("Established connection to host"));
+    }
+
+private:
+    QTemporaryDir m_dir;
+    QProcess m_process;
+    quint16 m_port = 0;
+};
+
+/*! This machine's name, when it resolves to this machine: a host name that is not "localhost". */
+inline QString localHostName()
+{
+    const QString name = QHostInfo::localHostName();
+    const QHostInfo info = QHostInfo::fromName(name);
+    for (const QHostAddress &address : info.addresses()) {
+        if (address.isLoopback())
+            return name;
+    }
+    return {};
+}
+
+} // namespace InviteDesk::Testing

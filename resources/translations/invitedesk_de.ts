@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="de_DE">
 <context>
     <name>AuditLog</name>
@@ -76,7 +75,7 @@
         <translation>die neuesten Einträge des Prüfprotokolls sind nicht verkettet</translation>
     </message>
     <message>
-        <source>the audit log&apos;s head file is missing or damaged</source>
+        <source>the audit log's head file is missing or damaged</source>
         <translation>die Kopfdatei des Prüfprotokolls fehlt oder ist beschädigt</translation>
     </message>
     <message>
@@ -186,7 +185,7 @@
 <context>
     <name>ClerkJson</name>
     <message>
-        <source>the %1 has no valid &quot;%2&quot; field</source>
+        <source>the %1 has no valid "%2" field</source>
         <translation>%1 hat kein gültiges Feld „%2“</translation>
     </message>
     <message>
@@ -209,7 +208,7 @@
 <context>
     <name>ClientConfig</name>
     <message>
-        <source>The API URL &quot;%1&quot; is not a valid URL.</source>
+        <source>The API URL "%1" is not a valid URL.</source>
         <translation>Die API-URL „%1“ ist keine gültige URL.</translation>
     </message>
     <message>
@@ -231,6 +230,38 @@
     <message>
         <source>The secret key contains spaces or characters a Clerk key never has.</source>
         <translation>Der geheime Schlüssel enthält Leerzeichen oder Zeichen, die ein Clerk-Schlüssel nie hat.</translation>
+    </message>
+    <message>
+        <source>The proxy %1</source>
+        <translation>Der Proxy %1</translation>
+    </message>
+    <message>
+        <source>must be given as http://host:port.</source>
+        <translation>muss als http://host:port angegeben werden.</translation>
+    </message>
+    <message>
+        <source>must be an HTTP proxy (http://host:port); HTTPS traffic goes through it encrypted.</source>
+        <translation>muss ein HTTP-Proxy sein (http://host:port); HTTPS-Verkehr läuft verschlüsselt hindurch.</translation>
+    </message>
+    <message>
+        <source>URL must not hold a user name or password; they are asked for when the proxy wants them.</source>
+        <translation>URL darf keinen Benutzernamen und kein Passwort enthalten; sie werden abgefragt, wenn der Proxy sie verlangt.</translation>
+    </message>
+    <message>
+        <source>The CA certificate file %1 cannot be read: %2</source>
+        <translation>Die CA-Zertifikatsdatei %1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 holds no PEM certificate ("-----BEGIN CERTIFICATE-----").</source>
+        <translation>%1 enthält kein PEM-Zertifikat („-----BEGIN CERTIFICATE-----“).</translation>
+    </message>
+    <message>
+        <source>Every certificate in %1 has expired or is not valid yet (%2).</source>
+        <translation>Jedes Zertifikat in %1 ist abgelaufen oder noch nicht gültig (%2).</translation>
+    </message>
+    <message>
+        <source>%1, valid until %2</source>
+        <translation>%1, gültig bis %2</translation>
     </message>
 </context>
 <context>
@@ -265,11 +296,11 @@
         <translation>länger als %1 Zeichen und damit keine Einladungs-ID</translation>
     </message>
     <message>
-        <source>not an invitation ID (IDs hold letters, digits, &apos;_&apos; and &apos;-&apos; only)</source>
-        <translation>keine Einladungs-ID (IDs bestehen nur aus Buchstaben, Ziffern, &apos;_&apos; und &apos;-&apos;)</translation>
+        <source>not an invitation ID (IDs hold letters, digits, '_' and '-' only)</source>
+        <translation>keine Einladungs-ID (IDs bestehen nur aus Buchstaben, Ziffern, '_' und '-')</translation>
     </message>
     <message>
-        <source>line %1: &quot;%2&quot; is %3</source>
+        <source>line %1: "%2" is %3</source>
         <translation>Zeile %1: „%2“ ist %3</translation>
     </message>
 </context>
@@ -356,7 +387,7 @@
 <context>
     <name>InviteDesk::ClerkClient</name>
     <message>
-        <source>&quot;%1&quot; is not a valid organization or invitation ID.</source>
+        <source>"%1" is not a valid organization or invitation ID.</source>
         <translation>„%1“ ist keine gültige Organisations- oder Einladungs-ID.</translation>
     </message>
     <message>
@@ -368,7 +399,7 @@
         <translation>Die API hat auf eine andere Website umgeleitet; InviteDesk sendet den Schlüssel nicht dorthin.</translation>
     </message>
     <message>
-        <source>the server&apos;s answer had no HTTP status</source>
+        <source>the server's answer had no HTTP status</source>
         <translation>die Antwort des Servers hatte keinen HTTP-Status</translation>
     </message>
     <message numerus="yes">
@@ -421,7 +452,7 @@
         <translation>Netzwerkfehler bei der Verbindung mit Clerk: %1</translation>
     </message>
     <message>
-        <source>Clerk&apos;s answer could not be read: %1</source>
+        <source>Clerk's answer could not be read: %1</source>
         <translation>Die Antwort von Clerk konnte nicht gelesen werden: %1</translation>
     </message>
     <message>
@@ -437,14 +468,14 @@
         <translation>Clerk verweigert diesen Vorgang: %1</translation>
     </message>
     <message numerus="yes">
-        <source>Clerk&apos;s rate limit was reached; it accepts requests again in %n second(s).</source>
+        <source>Clerk's rate limit was reached; it accepts requests again in %n second(s).</source>
         <translation>
             <numerusform>Das Anfragelimit von Clerk ist erreicht; Anfragen sind in %n Sekunde wieder möglich.</numerusform>
             <numerusform>Das Anfragelimit von Clerk ist erreicht; Anfragen sind in %n Sekunden wieder möglich.</numerusform>
         </translation>
     </message>
     <message>
-        <source>Clerk&apos;s rate limit was reached; try again shortly.</source>
+        <source>Clerk's rate limit was reached; try again shortly.</source>
         <translation>Das Anfragelimit von Clerk ist erreicht; versuchen Sie es gleich noch einmal.</translation>
     </message>
     <message>
@@ -464,7 +495,7 @@
         <translation>Clerk antwortete mit HTTP %1.</translation>
     </message>
     <message>
-        <source>Clerk&apos;s answer did not confirm the change: %1</source>
+        <source>Clerk's answer did not confirm the change: %1</source>
         <translation>Clerks Antwort hat die Änderung nicht bestätigt: %1</translation>
     </message>
     <message>
@@ -500,6 +531,26 @@
         <source>more than a year</source>
         <translation>mehr als ein Jahr</translation>
     </message>
+    <message>
+        <source>The certificate of %1 was issued by "%2", which this computer does not trust. If your company inspects HTTPS, add its CA certificate to the profile (or give it with --ca-file or SSL_CERT_FILE).</source>
+        <translation>Das Zertifikat von %1 wurde von „%2“ ausgestellt, dem dieser Computer nicht vertraut. Wenn Ihr Unternehmen HTTPS prüft, fügen Sie dessen CA-Zertifikat dem Profil hinzu (oder geben Sie es mit --ca-file oder SSL_CERT_FILE an).</translation>
+    </message>
+    <message>
+        <source>The certificate of %1 was refused: %2</source>
+        <translation>Das Zertifikat von %1 wurde abgelehnt: %2</translation>
+    </message>
+    <message>
+        <source>InviteDesk never ignores certificate errors.</source>
+        <translation>InviteDesk ignoriert Zertifikatsfehler nie.</translation>
+    </message>
+    <message>
+        <source>The proxy asks for a user name and password (HTTP 407), or refused the ones given.</source>
+        <translation>Der Proxy verlangt Benutzernamen und Passwort (HTTP 407) oder hat die angegebenen abgelehnt.</translation>
+    </message>
+    <message>
+        <source>The proxy could not be reached or closed the connection (%1). Check the proxy setting.</source>
+        <translation>Der Proxy war nicht erreichbar oder hat die Verbindung geschlossen (%1). Prüfen Sie die Proxy-Einstellung.</translation>
+    </message>
 </context>
 <context>
     <name>InviteDesk::ConnectionController</name>
@@ -528,7 +579,7 @@
         <translation>Profil löschen</translation>
     </message>
     <message>
-        <source>Delete the profile &quot;%1&quot; and its stored key?</source>
+        <source>Delete the profile "%1" and its stored key?</source>
         <translation>Das Profil „%1“ und seinen gespeicherten Schlüssel löschen?</translation>
     </message>
     <message>
@@ -571,7 +622,7 @@ Nur für diese Sitzung behalten?</translation>
         <translation>Schlüssel abgelehnt</translation>
     </message>
     <message>
-        <source>Clerk rejected the secret key of the profile &quot;%1&quot;.
+        <source>Clerk rejected the secret key of the profile "%1".
 
 %2
 
@@ -586,7 +637,7 @@ Profil jetzt bearbeiten?</translation>
 <context>
     <name>InviteDesk::EmailSearch</name>
     <message>
-        <source>more than %L1 invitations match &quot;%2&quot;; InviteDesk reads at most that many: narrow the search</source>
+        <source>more than %L1 invitations match "%2"; InviteDesk reads at most that many: narrow the search</source>
         <translation>mehr als %L1 Einladungen passen zu „%2“; InviteDesk liest höchstens so viele: grenzen Sie die Suche ein</translation>
     </message>
 </context>
@@ -694,7 +745,7 @@ Profil jetzt bearbeiten?</translation>
         <translation>Widerrufen angehalten: Die Verbindung wurde geschlossen.</translation>
     </message>
     <message numerus="yes">
-        <source>Clerk&apos;s rate limit was reached; waiting %n second(s).</source>
+        <source>Clerk's rate limit was reached; waiting %n second(s).</source>
         <translation>
             <numerusform>Das Anfragelimit von Clerk ist erreicht; warte %n Sekunde.</numerusform>
             <numerusform>Das Anfragelimit von Clerk ist erreicht; warte %n Sekunden.</numerusform>
@@ -953,7 +1004,7 @@ Profil jetzt bearbeiten?</translation>
 <context>
     <name>InviteDesk::MainWindow</name>
     <message>
-        <source>No organization with the ID or slug &quot;%1&quot;.</source>
+        <source>No organization with the ID or slug "%1".</source>
         <translation>Keine Organisation mit der ID oder dem Slug „%1“.</translation>
     </message>
     <message>
@@ -961,15 +1012,15 @@ Profil jetzt bearbeiten?</translation>
         <translation>Suche nach Organisationen</translation>
     </message>
     <message numerus="yes">
-        <source>Clerk&apos;s rate limit was reached; continuing in %n second(s).</source>
+        <source>Clerk's rate limit was reached; continuing in %n second(s).</source>
         <translation>
             <numerusform>Das Anfragelimit von Clerk ist erreicht; weiter in %n Sekunde.</numerusform>
             <numerusform>Das Anfragelimit von Clerk ist erreicht; weiter in %n Sekunden.</numerusform>
         </translation>
     </message>
     <message>
-        <source>&lt;p style=&apos;font-size:large&apos;&gt;Find an organization to see its invitations.&lt;/p&gt;&lt;p&gt;Type a name, slug or ID in the search field above (Ctrl+L),&lt;br&gt;or paste an organization ID and press Enter.&lt;/p&gt;</source>
-        <translation>&lt;p style=&apos;font-size:large&apos;&gt;Suchen Sie eine Organisation, um ihre Einladungen zu sehen.&lt;/p&gt;&lt;p&gt;Geben Sie oben im Suchfeld einen Namen, Slug oder eine ID ein (Strg+L),&lt;br&gt;oder fügen Sie eine Organisations-ID ein und drücken Sie die Eingabetaste.&lt;/p&gt;</translation>
+        <source>&lt;p style='font-size:large'&gt;Find an organization to see its invitations.&lt;/p&gt;&lt;p&gt;Type a name, slug or ID in the search field above (Ctrl+L),&lt;br&gt;or paste an organization ID and press Enter.&lt;/p&gt;</source>
+        <translation>&lt;p style='font-size:large'&gt;Suchen Sie eine Organisation, um ihre Einladungen zu sehen.&lt;/p&gt;&lt;p&gt;Geben Sie oben im Suchfeld einen Namen, Slug oder eine ID ein (Strg+L),&lt;br&gt;oder fügen Sie eine Organisations-ID ein und drücken Sie die Eingabetaste.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Revoking in progress</source>
@@ -984,11 +1035,11 @@ Profil jetzt bearbeiten?</translation>
         <translation>LIVE · PRODUKTIONSINSTANZ — Änderungen betreffen echte Benutzer</translation>
     </message>
     <message>
-        <source>&lt;p style=&apos;font-size:large&apos;&gt;Not connected.&lt;/p&gt;&lt;p&gt;Choose a profile in the toolbar, or create one with Connection → New Profile…&lt;/p&gt;</source>
-        <translation>&lt;p style=&apos;font-size:large&apos;&gt;Nicht verbunden.&lt;/p&gt;&lt;p&gt;Wählen Sie ein Profil in der Werkzeugleiste oder legen Sie eines an: Verbindung → Neues Profil…&lt;/p&gt;</translation>
+        <source>&lt;p style='font-size:large'&gt;Not connected.&lt;/p&gt;&lt;p&gt;Choose a profile in the toolbar, or create one with Connection → New Profile…&lt;/p&gt;</source>
+        <translation>&lt;p style='font-size:large'&gt;Nicht verbunden.&lt;/p&gt;&lt;p&gt;Wählen Sie ein Profil in der Werkzeugleiste oder legen Sie eines an: Verbindung → Neues Profil…&lt;/p&gt;</translation>
     </message>
     <message>
-        <source>Connected with profile &quot;%1&quot; (%2).</source>
+        <source>Connected with profile "%1" (%2).</source>
         <translation>Verbunden mit Profil „%1“ (%2).</translation>
     </message>
     <message>
@@ -1072,7 +1123,7 @@ Profil jetzt bearbeiten?</translation>
         <translation>Im Schlüsselbund gespeichert — geben Sie einen neuen Schlüssel ein, um ihn zu ersetzen</translation>
     </message>
     <message>
-        <source>The key is stored in your system&apos;s keychain, never in InviteDesk&apos;s settings.</source>
+        <source>The key is stored in your system's keychain, never in InviteDesk's settings.</source>
         <translation>Der Schlüssel wird im Schlüsselbund Ihres Systems gespeichert, nie in den Einstellungen von InviteDesk.</translation>
     </message>
     <message>
@@ -1110,6 +1161,34 @@ Profil jetzt bearbeiten?</translation>
     <message>
         <source>Edit connection profile</source>
         <translation>Verbindungsprofil bearbeiten</translation>
+    </message>
+    <message>
+        <source>As the system is set</source>
+        <translation>Wie im System eingestellt</translation>
+    </message>
+    <message>
+        <source>None (connect directly)</source>
+        <translation>Keiner (direkt verbinden)</translation>
+    </message>
+    <message>
+        <source>This proxy:</source>
+        <translation>Dieser Proxy:</translation>
+    </message>
+    <message>
+        <source>Extra CA certificate</source>
+        <translation>Zusätzliches CA-Zertifikat</translation>
+    </message>
+    <message>
+        <source>PEM certificates (*.pem *.crt *.cer);;All files (*)</source>
+        <translation>PEM-Zertifikate (*.pem *.crt *.cer);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>None: only the system's certificate authorities are trusted.</source>
+        <translation>Keines: nur den Zertifizierungsstellen des Systems wird vertraut.</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
     </message>
 </context>
 <context>
@@ -1266,7 +1345,7 @@ Profil jetzt bearbeiten?</translation>
         </translation>
     </message>
     <message>
-        <source>the answer showed the invitation as &quot;%1&quot;, not revoked</source>
+        <source>the answer showed the invitation as "%1", not revoked</source>
         <translation>die Antwort zeigte die Einladung als „%1“, nicht widerrufen</translation>
     </message>
     <message>
@@ -1583,10 +1662,6 @@ Profil jetzt bearbeiten?</translation>
         <translation>API-URL</translation>
     </message>
     <message>
-        <source>&amp;Secret key:</source>
-        <translation>&amp;Geheimer Schlüssel:</translation>
-    </message>
-    <message>
         <source>sk_live_… or sk_test_…</source>
         <translation>sk_live_… oder sk_test_…</translation>
     </message>
@@ -1599,10 +1674,6 @@ Profil jetzt bearbeiten?</translation>
         <translation>An&amp;zeigen</translation>
     </message>
     <message>
-        <source>Acting &amp;admin user ID:</source>
-        <translation>Handelnder &amp;Admin (Benutzer-ID):</translation>
-    </message>
-    <message>
         <source>Optional: user_… (sent as requesting_user_id)</source>
         <translation>Optional: user_… (gesendet als requesting_user_id)</translation>
     </message>
@@ -1612,14 +1683,14 @@ Profil jetzt bearbeiten?</translation>
     </message>
     <message>
         <source>&amp;Rate budget:</source>
-        <translation>&amp;Anfragebudget:</translation>
+        <translation>Anfrage&amp;budget:</translation>
     </message>
     <message>
         <source>Default (25 % production, 50 % development)</source>
         <translation>Standard (25 % Produktion, 50 % Entwicklung)</translation>
     </message>
     <message>
-        <source> % of Clerk&apos;s limit</source>
+        <source> % of Clerk's limit</source>
         <translation> % des Clerk-Limits</translation>
     </message>
     <message>
@@ -1629,6 +1700,81 @@ Profil jetzt bearbeiten?</translation>
     <message>
         <source>&amp;Test Connection</source>
         <translation>Verbindung &amp;prüfen</translation>
+    </message>
+    <message>
+        <source>Secret &amp;key:</source>
+        <translation>&amp;Geheimer Schlüssel:</translation>
+    </message>
+    <message>
+        <source>Acting a&amp;dmin user ID:</source>
+        <translation>Handelnde A&amp;dmin-Benutzer-ID:</translation>
+    </message>
+    <message>
+        <source>&amp;Proxy:</source>
+        <translation>&amp;Proxy:</translation>
+    </message>
+    <message>
+        <source>Proxy</source>
+        <translation>Proxy</translation>
+    </message>
+    <message>
+        <source>http://proxy.example.com:3128</source>
+        <translation>http://proxy.example.com:3128</translation>
+    </message>
+    <message>
+        <source>Proxy URL</source>
+        <translation>Proxy-URL</translation>
+    </message>
+    <message>
+        <source>Extra &amp;CA:</source>
+        <translation>Zusätzliche &amp;CA:</translation>
+    </message>
+    <message>
+        <source>Choose &amp;file…</source>
+        <translation>Datei &amp;wählen…</translation>
+    </message>
+    <message>
+        <source>Choose an extra CA certificate file</source>
+        <translation>Eine zusätzliche CA-Zertifikatsdatei wählen</translation>
+    </message>
+    <message>
+        <source>Re&amp;move</source>
+        <translation>&amp;Entfernen</translation>
+    </message>
+    <message>
+        <source>Stop trusting the extra CA certificate</source>
+        <translation>Dem zusätzlichen CA-Zertifikat nicht mehr vertrauen</translation>
+    </message>
+    <message>
+        <source>Extra CA certificate</source>
+        <translation>Zusätzliches CA-Zertifikat</translation>
+    </message>
+</context>
+<context>
+    <name>ProxyLoginDialog</name>
+    <message>
+        <source>Proxy sign-in</source>
+        <translation>Proxy-Anmeldung</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>&amp;Benutzername:</translation>
+    </message>
+    <message>
+        <source>Proxy user name</source>
+        <translation>Proxy-Benutzername</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>Pass&amp;wort:</translation>
+    </message>
+    <message>
+        <source>Proxy password</source>
+        <translation>Proxy-Passwort</translation>
+    </message>
+    <message>
+        <source>They are kept in your system's keychain with this profile, never in InviteDesk's settings.</source>
+        <translation>Sie werden mit diesem Profil im Schlüsselbund Ihres Systems aufbewahrt, nie in den Einstellungen von InviteDesk.</translation>
     </message>
 </context>
 <context>

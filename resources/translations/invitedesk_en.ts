@@ -1,10 +1,14 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
     <name>AuditLog</name>
     <message numerus="yes">
         <source>the last line is incomplete (%n byte(s), a write cut off by a full disk or a crash); the next write removes it and records that</source>
-        <translation><numerusform>the last line is incomplete (%n byte, a write cut off by a full disk or a crash); the next write removes it and records that</numerusform><numerusform>the last line is incomplete (%n bytes, a write cut off by a full disk or a crash); the next write removes it and records that</numerusform></translation>
+        <translation>
+            <numerusform>the last line is incomplete (%n byte, a write cut off by a full disk or a crash); the next write removes it and records that</numerusform>
+            <numerusform>the last line is incomplete (%n bytes, a write cut off by a full disk or a crash); the next write removes it and records that</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -63,47 +67,68 @@
     <name>InviteDesk::BulkRevoker</name>
     <message numerus="yes">
         <source>%n revoke(s) in a row got no answer in time: Clerk is not answering, so the rest is not sent.</source>
-        <translation><numerusform>%n revoke got no answer in time: Clerk is not answering, so the rest is not sent.</numerusform><numerusform>%n revokes in a row got no answer in time: Clerk is not answering, so the rest is not sent.</numerusform></translation>
+        <translation>
+            <numerusform>%n revoke got no answer in time: Clerk is not answering, so the rest is not sent.</numerusform>
+            <numerusform>%n revokes in a row got no answer in time: Clerk is not answering, so the rest is not sent.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>InviteDesk::ClerkClient</name>
     <message numerus="yes">
         <source>no complete answer within %n second(s)</source>
-        <translation><numerusform>no complete answer within %n second</numerusform><numerusform>no complete answer within %n seconds</numerusform></translation>
+        <translation>
+            <numerusform>no complete answer within %n second</numerusform>
+            <numerusform>no complete answer within %n seconds</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>The API kept redirecting (more than %n time(s)); check the API URL.</source>
-        <translation><numerusform>The API kept redirecting (more than %n time); check the API URL.</numerusform><numerusform>The API kept redirecting (more than %n times); check the API URL.</numerusform></translation>
+        <translation>
+            <numerusform>The API kept redirecting (more than %n time); check the API URL.</numerusform>
+            <numerusform>The API kept redirecting (more than %n times); check the API URL.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>InviteDesk::ClerkError</name>
     <message numerus="yes">
-        <source>Clerk's rate limit was reached; it accepts requests again in %n second(s).</source>
+        <source>Clerk&apos;s rate limit was reached; it accepts requests again in %n second(s).</source>
         <translation>
-            <numerusform>Clerk's rate limit was reached; it accepts requests again in %n second.</numerusform>
-            <numerusform>Clerk's rate limit was reached; it accepts requests again in %n seconds.</numerusform>
+            <numerusform>Clerk&apos;s rate limit was reached; it accepts requests again in %n second.</numerusform>
+            <numerusform>Clerk&apos;s rate limit was reached; it accepts requests again in %n seconds.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n second(s)</source>
-        <translation><numerusform>%n second</numerusform><numerusform>%n seconds</numerusform></translation>
+        <translation>
+            <numerusform>%n second</numerusform>
+            <numerusform>%n seconds</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n minute(s)</source>
-        <translation><numerusform>%n minute</numerusform><numerusform>%n minutes</numerusform></translation>
+        <translation>
+            <numerusform>%n minute</numerusform>
+            <numerusform>%n minutes</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n hour(s)</source>
-        <translation><numerusform>%n hour</numerusform><numerusform>%n hours</numerusform></translation>
+        <translation>
+            <numerusform>%n hour</numerusform>
+            <numerusform>%n hours</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>InviteDesk::ConnectionController</name>
     <message numerus="yes">
         <source>Connected: %1, %Ln organization(s).</source>
-        <translation><numerusform>Connected: %1, %Ln organization.</numerusform><numerusform>Connected: %1, %Ln organizations.</numerusform></translation>
+        <translation>
+            <numerusform>Connected: %1, %Ln organization.</numerusform>
+            <numerusform>Connected: %1, %Ln organizations.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -119,10 +144,10 @@
 <context>
     <name>InviteDesk::InvitationsController</name>
     <message numerus="yes">
-        <source>Clerk's rate limit was reached; waiting %n second(s).</source>
+        <source>Clerk&apos;s rate limit was reached; waiting %n second(s).</source>
         <translation>
-            <numerusform>Clerk's rate limit was reached; waiting %n second.</numerusform>
-            <numerusform>Clerk's rate limit was reached; waiting %n seconds.</numerusform>
+            <numerusform>Clerk&apos;s rate limit was reached; waiting %n second.</numerusform>
+            <numerusform>Clerk&apos;s rate limit was reached; waiting %n seconds.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -155,39 +180,57 @@
     </message>
     <message numerus="yes">
         <source>%n revoke(s) left open in the audit log belong to another profile or to a run still going in another window or CLI.</source>
-        <translation><numerusform>%n revoke left open in the audit log belongs to another profile or to a run still going in another window or CLI.</numerusform><numerusform>%n revokes left open in the audit log belong to another profile or to a run still going in another window or CLI.</numerusform></translation>
+        <translation>
+            <numerusform>%n revoke left open in the audit log belongs to another profile or to a run still going in another window or CLI.</numerusform>
+            <numerusform>%n revokes left open in the audit log belong to another profile or to a run still going in another window or CLI.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>InviteDesk::InvitationsPage</name>
     <message numerus="yes">
         <source>%Ln invitation(s) loaded.</source>
-        <translation><numerusform>%Ln invitation loaded.</numerusform><numerusform>%Ln invitations loaded.</numerusform></translation>
+        <translation>
+            <numerusform>%Ln invitation loaded.</numerusform>
+            <numerusform>%Ln invitations loaded.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Revoke %Ln…</source>
-        <translation><numerusform>Revoke %Ln…</numerusform><numerusform>Revoke %Ln…</numerusform></translation>
+        <translation>
+            <numerusform>Revoke %Ln…</numerusform>
+            <numerusform>Revoke %Ln…</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%Ln invitation(s)</source>
-        <translation><numerusform>%Ln invitation</numerusform><numerusform>%Ln invitations</numerusform></translation>
+        <translation>
+            <numerusform>%Ln invitation</numerusform>
+            <numerusform>%Ln invitations</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>in %Ln organization(s)</source>
-        <translation><numerusform>in %Ln organization</numerusform><numerusform>in %Ln organizations</numerusform></translation>
+        <translation>
+            <numerusform>in %Ln organization</numerusform>
+            <numerusform>in %Ln organizations</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Exported %Ln invitation(s) to %1.</source>
-        <translation><numerusform>Exported %Ln invitation to %1.</numerusform><numerusform>Exported %Ln invitations to %1.</numerusform></translation>
+        <translation>
+            <numerusform>Exported %Ln invitation to %1.</numerusform>
+            <numerusform>Exported %Ln invitations to %1.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>InviteDesk::MainWindow</name>
     <message numerus="yes">
-        <source>Clerk's rate limit was reached; continuing in %n second(s).</source>
+        <source>Clerk&apos;s rate limit was reached; continuing in %n second(s).</source>
         <translation>
-            <numerusform>Clerk's rate limit was reached; continuing in %n second.</numerusform>
-            <numerusform>Clerk's rate limit was reached; continuing in %n seconds.</numerusform>
+            <numerusform>Clerk&apos;s rate limit was reached; continuing in %n second.</numerusform>
+            <numerusform>Clerk&apos;s rate limit was reached; continuing in %n seconds.</numerusform>
         </translation>
     </message>
 </context>
@@ -250,7 +293,10 @@
     <name>InviteDesk::RevokeRun</name>
     <message numerus="yes">
         <source>… and %n more revoked.</source>
-        <translation><numerusform>… and %n more revoked.</numerusform><numerusform>… and %n more revoked.</numerusform></translation>
+        <translation>
+            <numerusform>… and %n more revoked.</numerusform>
+            <numerusform>… and %n more revoked.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

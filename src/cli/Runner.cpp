@@ -57,7 +57,7 @@ void Runner::finish(int code)
 void Runner::fail(const ClerkError &error, const QString &context)
 {
     QString line = u"invitedesk-cli: "_s + (context.isEmpty() ? QString() : context + u": "_s) + error.oneLine();
-    const bool proxyAuth = error.networkError() == QNetworkReply::ProxyAuthenticationRequiredError;
+    const bool proxyAuth = error.needsProxyCredentials();
     if (proxyAuth)
         line += u" Set INVITEDESK_PROXY_USER and INVITEDESK_PROXY_PASSWORD for it."_s;
     m_err << printable(line) << u'\n';

@@ -1,6 +1,7 @@
 #include "gui/DialogPrompts.h"
 
 #include "gui/connection/ProfileDialog.h"
+#include "gui/connection/ProxyLoginDialog.h"
 #include "gui/invitations/ReinviteDialog.h"
 #include "gui/invitations/RevokeDialog.h"
 
@@ -33,6 +34,14 @@ Prompts::ProfileAnswer DialogPrompts::editProfile(QWidget *parent, const Connect
     if (dialog.exec() != QDialog::Accepted)
         return {};
     return {true, dialog.profile(), dialog.secretKey()};
+}
+
+Prompts::ProxyAnswer DialogPrompts::askProxyCredentials(QWidget *parent, const QString &why)
+{
+    ProxyLoginDialog dialog(why, parent);
+    if (dialog.exec() != QDialog::Accepted)
+        return {};
+    return {true, dialog.user(), dialog.password()};
 }
 
 QMessageBox::StandardButton DialogPrompts::ask(QWidget *parent, const QString &title, const QString &text,

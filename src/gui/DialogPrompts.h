@@ -13,6 +13,7 @@ public:
                                    const QString &organizationName) override;
     ProfileAnswer editProfile(QWidget *parent, const ConnectionProfile &profile, bool isNew, bool hasStoredKey,
                               const QString &note) override;
+    ProxyAnswer askProxyCredentials(QWidget *parent, const QString &why) override;
     QMessageBox::StandardButton ask(QWidget *parent, const QString &title, const QString &text,
                                     QMessageBox::StandardButtons buttons,
                                     QMessageBox::StandardButton defaultButton) override;

@@ -106,6 +106,8 @@ void MainWindow::setUpParts()
         showMessage(error.userMessage(), 8000);
         if (error.isUnauthorized())
             Q_EMIT m_invitations->unauthorized(error);
+        if (error.needsProxyCredentials())
+            Q_EMIT m_invitations->proxyAuthenticationRequired(error);
     });
 
     InvitationsController *inv = m_invitations.get();
@@ -119,6 +121,8 @@ void MainWindow::setUpParts()
                     int(waitMs) + 1000);
     });
     connect(inv, &InvitationsController::unauthorized, m_connections.get(), &ConnectionController::keyRejected);
+    connect(inv, &InvitationsController::proxyAuthenticationRequired, m_connections.get(),
+            &ConnectionController::proxyCredentialsNeeded);
 }
 
 void MainWindow::setUpToolBar()

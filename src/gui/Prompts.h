@@ -56,6 +56,15 @@ public:
     virtual ProfileAnswer editProfile(QWidget *parent, const ConnectionProfile &profile, bool isNew, bool hasStoredKey,
                                       const QString &note) = 0;
 
+    struct ProxyAnswer
+    {
+        bool accepted = false;
+        QString user;
+        QString password;
+    };
+    /*! \a why: the proxy's refusal, as the error said it. */
+    virtual ProxyAnswer askProxyCredentials(QWidget *parent, const QString &why) = 0;
+
     virtual QMessageBox::StandardButton ask(QWidget *parent, const QString &title, const QString &text,
                                             QMessageBox::StandardButtons buttons,
                                             QMessageBox::StandardButton defaultButton) = 0;

@@ -3,7 +3,9 @@
 
 #include "gui/ActivityModel.h"
 #include "gui/connection/ConnectionController.h"
+#include "gui/connection/ProfileDialog.h"
 #include "gui/session/Session.h"
+#include "support/RealParts.h"
 #include "support/ScriptedPrompts.h"
 #include "support/TestSandbox.h"
 
@@ -12,6 +14,10 @@
 #include <QtTest/QSignalSpy>
 #include <QtTest/QTest>
 #include <QtWidgets/QApplication>
+#include <QtWidgets/QComboBox>
+#include <QtWidgets/QLabel>
+#include <QtWidgets/QLineEdit>
+#include <QtWidgets/QPushButton>
 
 using namespace Qt::StringLiterals;
 using namespace InviteDesk;
@@ -160,6 +166,124 @@ private Q_SLOTS:
         m_connections->keyRejected(ClerkError::fromHttp(401, {}));
         QVERIFY(m_prompts.asked.last().contains(u"Rejected"_s));
         QVERIFY(edited);
+    }
+
+    void theProfileDialogShowsProxyAndCaSettings()
+    {
+        TestCa ca;
+        QVERIFY(ca.create({u"localhost"_s}, u"Contoso Inspection CA"_s));
+        ConnectionProfile profile;
+        profile.id = u"d"_s;
+        profile.name = u"D"_s;
+        profile.apiUrl = QUrl(u"https://api.clerk.com/v1"_s);
+        profile.caFile = ca.caPath();
+        profile.proxyMode = ProxyMode::Manual;
+        profile.proxyUrl = QUrl(u"http://proxy.example.com:3128"_s);
+        ProfileDialog dialog(profile, true);
+        auto *mode = dialog.findChild<QComboBox *>(u"proxyModeCombo"_s);
+        auto *url = dialog.findChild<QLineEdit *>(u"proxyUrlEdit"_s);
+        auto *summary = dialog.findChild<QLabel *>(u"caSummary"_s);
+        auto *remove = dialog.findChild<QPushButton *>(u"caRemoveButton"_s);
+        QVERIFY(mode && url && summary && remove);
+        QVERIFY(url->isEnabled());
+        QVERIFY2(summary->text().contains(u"Contoso Inspection CA"_s), qPrintable(summary->text())); // who is trusted
+        QCOMPARE(dialog.profile().caFile, profile.caFile);
+        QCOMPARE(dialog.profile().proxyMode, ProxyMode::Manual);
+        QCOMPARE(dialog.profile().proxyUrl, profile.proxyUrl);
+
+        // A URL is only kept for "this proxy".
+        mode->setCurrentIndex(mode->findData(QVariant::fromValue(ProxyMode::None)));
+        QVERIFY(!url->isEnabled());
+        QCOMPARE(dialog.profile().proxyMode, ProxyMode::None);
+        QVERIFY(dialog.profile().proxyUrl.isEmpty());
+
+        remove->click();
+        QVERIFY(dialog.profile().caFile.isEmpty());
+        QVERIFY(!remove->isEnabled());
+        QVERIFY(!summary->text().contains(u"Contoso"_s));
+
+        // Every control can be named by a screen reader.
+        for (QWidget *w : dialog.findChildren<QWidget *>()) {
+            if (w->objectName().startsWith(u"qt_"_s))
+                continue; // Qt's own parts of a compound control
+            if (qobject_cast<QLineEdit *>(w) || qobject_cast<QComboBox *>(w)
+                || (qobject_cast<QPushButton *>(w) && w->objectName().startsWith(u"ca"_s)))
+                QVERIFY2(!w->accessibleName().isEmpty(), qPrintable(w->objectName()));
+        }
+    }
+
+    void aProxyThatWantsAPasswordIsAskedOnceThenRemembered()
+    {
+        // The real parts: a TLS front signed by a private CA, behind a proxy that wants a password.
+        if (const QString missing = missingTool({u"nghttpx"_s, u"tinyproxy"_s, u"openssl"_s}); !missing.isEmpty())
+            QFAIL(qPrintable(u"%1 is missing: .ci/install-deps installs it"_s.arg(missing)));
+        TestCa ca;
+        QVERIFY(ca.create({u"localhost"_s}));
+        TlsFront front;
+        QVERIFY(front.start(ca, m_sandbox->port()));
+        TestProxy proxy;
+        QVERIFY(proxy.start({front.port()}, u"agent"_s, u"s3cret"_s));
+
+        m_prompts.onEditProfile = [&](const ConnectionProfile &profile, bool, const QString &) {
+            Prompts::ProfileAnswer answer{true, profile, SandboxOptions::defaultProductionKey()};
+            answer.profile.name = u"Behind the proxy"_s;
+            answer.profile.apiUrl = QUrl(u"https://localhost:%1/v1"_s.arg(front.port()));
+            answer.profile.caFile = ca.caPath();
+            answer.profile.proxyMode = ProxyMode::Manual;
+            answer.profile.proxyUrl = QUrl(u"http://127.0.0.1:%1"_s.arg(proxy.port()));
+            return answer;
+        };
+        m_prompts.onAsk = [](const QString &) { return QMessageBox::Yes; };
+        QStringList reasons;
+        m_prompts.onProxyCredentials = [&reasons](const QString &why) {
+            reasons << why;
+            return Prompts::ProxyAnswer{true, u"agent"_s, u"s3cret"_s};
+        };
+        m_connections->newProfile();
+        QTRY_VERIFY_WITH_TIMEOUT(m_session->isOpen(), 10'000);
+        const QString id = m_session->profile().id;
+
+        // First call: the proxy says 407; the agent is asked, once, and the session reopens with it.
+        QSignalSpy opened(m_session.get(), &Session::opened);
+        m_connections->testConnection();
+        QTRY_COMPARE_WITH_TIMEOUT(reasons.size(), 1, 20'000);
+        QVERIFY2(reasons.first().contains(u"proxy"_s, Qt::CaseInsensitive), qPrintable(reasons.first()));
+        QVERIFY(opened.wait(10'000) || opened.size() > 0);
+        QCOMPARE(m_session->profile().id, id);
+
+        QSignalSpy said(m_connections.get(), &ConnectionController::statusMessage);
+        m_connections->testConnection();
+        QTRY_COMPARE_WITH_TIMEOUT(said.size(), 2, 20'000);
+        QVERIFY2(said.last().first().toString().startsWith(u"Connected: LIVE"_s), qPrintable(said.last().first().toString()));
+        QCOMPARE(reasons.size(), 1);
+        QVERIFY(proxy.tunnels() >= 1);
+
+        // The profile keeps its network settings (never the proxy password).
+        const ConnectionProfile saved = ProfileStore().profiles().value(0);
+        QCOMPARE(saved.id, id);
+        QCOMPARE(saved.caFile, ca.caPath());
+        QCOMPARE(saved.proxyMode, ProxyMode::Manual);
+        QCOMPARE(saved.proxyUrl, QUrl(u"http://127.0.0.1:%1"_s.arg(proxy.port())));
+        QSettings settings;
+        for (const QString &key : settings.allKeys())
+            QVERIFY2(!settings.value(key).toString().contains(u"s3cret"_s), qPrintable(key));
+    }
+
+    void aCaFileThatCannotBeReadIsSaidAtOpen()
+    {
+        ConnectionProfile profile;
+        profile.id = u"c"_s;
+        profile.name = u"C"_s;
+        profile.apiUrl = m_sandbox->apiUrl();
+        profile.caFile = u"/nonexistent/ca.pem"_s;
+        m_connections->store().save(profile);
+        m_connections->secrets().keepForSession(SecretStore::keyEntry(profile.id), SandboxOptions::defaultProductionKey());
+        m_connections->activate(profile.id);
+        QTRY_VERIFY_WITH_TIMEOUT(m_session->isOpen(), 10'000);
+        bool said = false;
+        for (int row = 0; row < m_activity.rowCount(); ++row)
+            said = said || m_activity.index(row, ActivityModel::Message).data().toString().contains(u"/nonexistent/ca.pem"_s);
+        QVERIFY(said);
     }
 
     void everyFrontEndNamesAnEnvironmentAlike_data()

@@ -27,6 +27,8 @@
 #include <QtWidgets/QComboBox>
 #include <QtWidgets/QHeaderView>
 #include <QtWidgets/QCompleter>
+#include <QtCore/QDir>
+#include <QtCore/QFileInfo>
 #include <QtWidgets/QLabel>
 #include <QtWidgets/QLineEdit>
 #include <QtWidgets/QMessageBox>
@@ -92,6 +94,8 @@ private Q_SLOTS:
     void init()
     {
         QSettings().clear();
+        // Each test starts with no audit log: an intent an earlier test left open would be re-read here.
+        QDir(QFileInfo(AuditLog::defaultPath()).absolutePath()).removeRecursively();
         QSettings().setValue(u"undo/test"_s, false); // tests of the undo window turn it on themselves
         m_sandbox = startSandbox();
         m_prompts = ScriptedPrompts();
@@ -122,7 +126,7 @@ private Q_SLOTS:
                                     &why));
         QSignalSpy checked(m_window->invitations(), &InvitationsController::interruptedRevokesSettled);
         connectWith(key);
-        QVERIFY(checked.wait(10'000));
+        QVERIFY(!checked.isEmpty() || checked.wait(10'000)); // it may finish while the session opens
         QCOMPARE(checked.first().first().toInt(), 0);
         QCOMPARE(AuditLog::unsettledIntents(live.filePath()).size(), 1);
         int gets = 0;

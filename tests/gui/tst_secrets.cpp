@@ -81,7 +81,7 @@ private Q_SLOTS:
             profile.apiUrl = sandbox->apiUrl();
             profile.environment = KeyEnvironment::Production;
             window.connections()->store().save(profile);
-            window.connections()->secrets().keepForSession(profile.id, secretKey);
+            window.connections()->secrets().keepForSession(SecretStore::keyEntry(profile.id), secretKey);
             window.connections()->activate(profile.id);
             QTRY_VERIFY(window.session()->isOpen());
             window.openOrganization(u"initech"_s);

@@ -22,6 +22,7 @@ public:
     std::function<QMessageBox::StandardButton(const QString &text)> onAsk = [](const QString &) {
         return QMessageBox::Cancel;
     };
+    std::function<ProxyAnswer(const QString &why)> onProxyCredentials = [](const QString &) { return ProxyAnswer{}; };
     std::function<QString(const QString &suggested)> onSaveFileName = [](const QString &) { return QString(); };
 
     /*! Shows the real revoke dialog instead (keyboard tests drive it). */
@@ -44,6 +45,7 @@ public:
     {
         return onEditProfile(profile, isNew, note);
     }
+    ProxyAnswer askProxyCredentials(QWidget *, const QString &why) override { return onProxyCredentials(why); }
     QMessageBox::StandardButton ask(QWidget *, const QString &, const QString &text, QMessageBox::StandardButtons,
                                     QMessageBox::StandardButton) override
     {

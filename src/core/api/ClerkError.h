@@ -82,6 +82,8 @@ public:
     void setRetryAfter(std::optional<std::chrono::seconds> after) { m_retryAfter = after; }
 
     bool isUnauthorized() const { return m_kind == Kind::Http && m_httpStatus == 401; }
+    /*! The proxy wants a user name and password (none were given, or it refused them): ask for them. */
+    bool needsProxyCredentials() const { return m_networkError == QNetworkReply::ProxyAuthenticationRequiredError; }
     bool isForbidden() const { return m_kind == Kind::Http && m_httpStatus == 403; }
     bool isRateLimited() const { return m_kind == Kind::Http && m_httpStatus == 429; }
     bool isExchangeTimeout() const { return m_exchangeTimeout; }

@@ -32,7 +32,7 @@ void ConnectionController::addTransient(const ConnectionProfile &profile, const 
 {
     m_transient.removeIf([&profile](const ConnectionProfile &p) { return p.id == profile.id; });
     m_transient.append(profile);
-    m_secrets.keepForSession(profile.id, secretKey);
+    m_secrets.keepForSession(SecretStore::keyEntry(profile.id), secretKey);
     Q_EMIT profilesChanged();
 }
 
@@ -43,9 +43,12 @@ void ConnectionController::activate(const QString &profileId)
         return;
     if (m_session->isOpen() && m_session->profile().id == profileId)
         return;
-    m_secrets.read(profileId, this, [this, profile](const SecretStore::ReadResult &result) {
+    const quint64 request = ++m_opening;
+    m_secrets.read(SecretStore::keyEntry(profileId), this, [this, profile, request](const SecretStore::ReadResult &result) {
+        if (request != m_opening)
+            return; // another profile was chosen while the keychain answered
         if (result.found) {
-            m_session->open(profile, result.key);
+            open(profile, result.key);
             if (!profile.demo && !profile.keyFromEnvironment)
                 m_store.setLastProfileId(profile.id);
             return;
@@ -95,7 +98,8 @@ void ConnectionController::deleteCurrent()
         != QMessageBox::Yes)
         return;
     m_session->close();
-    m_secrets.remove(profile.id);
+    m_secrets.remove(SecretStore::keyEntry(profile.id));
+    m_secrets.remove(SecretStore::proxyEntry(profile.id));
     m_store.remove(profile.id);
     Q_EMIT profilesChanged();
 }
@@ -119,7 +123,7 @@ void ConnectionController::edit(const ConnectionProfile &profile, bool isNew, co
 
 void ConnectionController::storeKey(const ConnectionProfile &profile, const QString &key)
 {
-    m_secrets.write(profile.id, key, this, [this, profile, key](bool ok, bool noKeychain, const QString &error) {
+    m_secrets.write(SecretStore::keyEntry(profile.id), key, this, [this, profile, key](bool ok, bool noKeychain, const QString &error) {
         if (!ok) {
             const auto answer = m_prompts->ask(
                 m_window, tr("No keychain"),
@@ -130,10 +134,50 @@ void ConnectionController::storeKey(const ConnectionProfile &profile, const QStr
                 QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Yes);
             if (answer != QMessageBox::Yes)
                 return;
-            m_secrets.keepForSession(profile.id, key);
+            m_secrets.keepForSession(SecretStore::keyEntry(profile.id), key);
         }
-        m_session->open(profile, key);
+        open(profile, key);
         m_store.setLastProfileId(profile.id);
+    });
+}
+
+void ConnectionController::open(const ConnectionProfile &profile, const QString &key)
+{
+    const quint64 request = ++m_opening;
+    auto openWith = [this, profile, key, request](const ProxyCredentials &proxy) {
+        if (request != m_opening)
+            return; // another profile was chosen while the keychain answered
+        const QString problem = m_session->open(profile, key, proxy);
+        if (!problem.isEmpty())
+            m_activity->add(ActivityModel::Level::Warning, problem);
+    };
+    if (profile.proxyMode == ProxyMode::None)
+        return openWith({});
+    m_secrets.read(SecretStore::proxyEntry(profile.id), this, [openWith](const SecretStore::ReadResult &result) {
+        ProxyCredentials proxy;
+        if (result.found) {
+            proxy.user = result.key.section(u'\n', 0, 0);
+            proxy.password = result.key.section(u'\n', 1);
+        }
+        openWith(proxy);
+    });
+}
+
+void ConnectionController::proxyCredentialsNeeded(const ClerkError &error)
+{
+    if (!m_session->isOpen())
+        return;
+    const ConnectionProfile profile = m_session->profile();
+    const Prompts::ProxyAnswer answer = m_prompts->askProxyCredentials(m_window, error.userMessage());
+    if (!answer.accepted)
+        return;
+    const QString entry = SecretStore::proxyEntry(profile.id);
+    const QString secret = answer.user + u'\n' + answer.password;
+    m_secrets.write(entry, secret, this, [this, profile, entry, secret](bool ok, bool, const QString &) {
+        if (!ok)
+            m_secrets.keepForSession(entry, secret); // no keychain: for this session only
+        m_session->close();
+        activate(profile.id);
     });
 }
 
@@ -148,6 +192,8 @@ void ConnectionController::testConnection()
         if (!result) {
             m_activity->addError(tr("Testing the connection"), result.error());
             Q_EMIT statusMessage(result.error().userMessage(), 8000);
+            if (result.error().needsProxyCredentials())
+                proxyCredentialsNeeded(result.error());
             return;
         }
         const QString text = tr("Connected: %1, %Ln organization(s).", nullptr, int(result.value().totalCount))

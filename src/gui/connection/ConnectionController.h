@@ -44,6 +44,11 @@ public:
     void testConnection();
     /*! Clerk rejected the session's key: offers to edit the profile. */
     void keyRejected(const ClerkError &error);
+    /*!
+     * The proxy asked for a user name and password (407): asks for them, keeps them in the keychain
+     * with the profile, and opens the session again with them.
+     */
+    void proxyCredentialsNeeded(const ClerkError &error);
 
     ProfileStore &store() { return m_store; }
     SecretStore &secrets() { return m_secrets; }
@@ -56,6 +61,8 @@ Q_SIGNALS:
 private:
     void edit(const ConnectionProfile &profile, bool isNew, const QString &reason = {});
     void storeKey(const ConnectionProfile &profile, const QString &key);
+    /*! Reads the profile's proxy credentials (if it may use a proxy), then opens the session. */
+    void open(const ConnectionProfile &profile, const QString &key);
     ConnectionProfile find(const QString &profileId) const;
 
     Session *m_session;
@@ -65,6 +72,7 @@ private:
     ProfileStore m_store;
     SecretStore m_secrets;
     QList<ConnectionProfile> m_transient;
+    quint64 m_opening = 0; //!< the latest request to open a session; the keychain answers late, and only the latest counts
 };
 
 } // namespace InviteDesk

@@ -2,7 +2,9 @@
 
 #include "ui_ProfileDialog.h"
 
+#include <QtCore/QDir>
 #include <QtCore/QLocale>
+#include <QtWidgets/QFileDialog>
 #include <QtWidgets/QMessageBox>
 #include <QtWidgets/QPushButton>
 
@@ -18,6 +20,20 @@ ProfileDialog::ProfileDialog(const ConnectionProfile &profile, bool hasStoredKey
     m_ui->apiUrlEdit->setText(profile.apiUrl.toString());
     m_ui->actingUserEdit->setText(profile.actingUserId);
     m_ui->budgetSpin->setValue(profile.rateBudgetPercent);
+    m_ui->proxyModeCombo->addItem(tr("As the system is set"), QVariant::fromValue(ProxyMode::System));
+    m_ui->proxyModeCombo->addItem(tr("None (connect directly)"), QVariant::fromValue(ProxyMode::None));
+    m_ui->proxyModeCombo->addItem(tr("This proxy:"), QVariant::fromValue(ProxyMode::Manual));
+    m_ui->proxyModeCombo->setCurrentIndex(m_ui->proxyModeCombo->findData(QVariant::fromValue(profile.proxyMode)));
+    m_ui->proxyUrlEdit->setText(profile.proxyUrl.toString());
+    showProxyMode();
+    showCaFile();
+    connect(m_ui->proxyModeCombo, &QComboBox::currentIndexChanged, this, &ProfileDialog::showProxyMode);
+    connect(m_ui->caChooseButton, &QPushButton::clicked, this, &ProfileDialog::chooseCaFile);
+    connect(m_ui->caRemoveButton, &QPushButton::clicked, this, [this] {
+        m_profile.caFile.clear();
+        showCaFile();
+        m_ui->caChooseButton->setFocus();
+    });
     if (hasStoredKey)
         m_ui->keyEdit->setPlaceholderText(tr("Stored in the keychain — type a new key to replace it"));
     m_ui->keychainNote->setText(tr("The key is stored in your system's keychain, never in InviteDesk's settings."));
@@ -43,6 +59,8 @@ ConnectionProfile ProfileDialog::profile() const
     p.apiUrl = QUrl(m_ui->apiUrlEdit->text().trimmed());
     p.actingUserId = m_ui->actingUserEdit->text().trimmed();
     p.rateBudgetPercent = m_ui->budgetSpin->value();
+    p.proxyMode = m_ui->proxyModeCombo->currentData().value<ProxyMode>();
+    p.proxyUrl = p.proxyMode == ProxyMode::Manual ? QUrl(m_ui->proxyUrlEdit->text().trimmed()) : QUrl();
     if (!secretKey().isEmpty())
         p.environment = environmentOfKey(secretKey());
     return p;
@@ -61,6 +79,9 @@ void ProfileDialog::accept()
         problem = tr("Give the profile a name.");
     else if (std::optional<ClerkError> bad = checkApiUrl(p.apiUrl))
         problem = bad->userMessage();
+    else if (std::optional<ClerkError> badProxy = p.proxyMode == ProxyMode::Manual ? checkProxyUrl(p.proxyUrl)
+                                                                                   : std::nullopt)
+        problem = badProxy->userMessage();
     else if (!secretKey().isEmpty() || !m_hasStoredKey) {
         if (std::optional<ClerkError> badKey = checkSecretKey(secretKey()))
             problem = badKey->userMessage();
@@ -79,9 +100,12 @@ void ProfileDialog::testConnection()
         m_ui->testResult->setText(tr("Type the key to test it."));
         return;
     }
-    ClientConfig config;
-    config.apiUrl = QUrl(m_ui->apiUrlEdit->text().trimmed());
-    config.secretKey = key;
+    QString caProblem;
+    ClientConfig config = clientConfigFor(profile(), key, {}, &caProblem);
+    if (!caProblem.isEmpty()) {
+        m_ui->testResult->setText(caProblem);
+        return;
+    }
     config.maxReadAttempts = 1; // one quick answer, whatever it is: a 429 is reported, not waited out
     config.maxRateLimitWaits = 0;
     config.transferTimeout = std::chrono::seconds(15);
@@ -103,6 +127,46 @@ void ProfileDialog::testConnection()
         m_ui->testResult->setText(tr("Connected to %1 with %2 organization(s).")
                                       .arg(kind, QLocale().toString(result.value().totalCount)));
     });
+}
+
+void ProfileDialog::showProxyMode()
+{
+    const bool manual = m_ui->proxyModeCombo->currentData().value<ProxyMode>() == ProxyMode::Manual;
+    m_ui->proxyUrlEdit->setEnabled(manual);
+}
+
+void ProfileDialog::chooseCaFile()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("Extra CA certificate"), m_profile.caFile,
+                                                      tr("PEM certificates (*.pem *.crt *.cer);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    const Result<QList<QSslCertificate>> certificates = loadCaCertificates(path);
+    if (!certificates) {
+        QMessageBox::warning(this, windowTitle(), certificates.error().userMessage());
+        return;
+    }
+    m_profile.caFile = path;
+    showCaFile();
+}
+
+void ProfileDialog::showCaFile()
+{
+    const bool has = !m_profile.caFile.isEmpty();
+    m_ui->caRemoveButton->setEnabled(has);
+    if (!has) {
+        m_ui->caSummary->setText(tr("None: only the system's certificate authorities are trusted."));
+        return;
+    }
+    const Result<QList<QSslCertificate>> certificates = loadCaCertificates(m_profile.caFile);
+    if (!certificates) {
+        m_ui->caSummary->setText(certificates.error().userMessage());
+        return;
+    }
+    QStringList names;
+    for (const QSslCertificate &certificate : certificates.value())
+        names << describeCertificate(certificate);
+    m_ui->caSummary->setText(tr("%1 — %2").arg(QDir::toNativeSeparators(m_profile.caFile), names.join(u"; ")));
 }
 
 } // namespace InviteDesk

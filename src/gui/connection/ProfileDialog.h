@@ -18,7 +18,8 @@ namespace InviteDesk {
 /*!
  * Creates or edits a connection profile. The key field is masked; left empty
  * when editing, the stored key is kept. "Test connection" makes one cheap
- * call with what is typed and says which instance answered.
+ * call with what is typed and says which instance answered. Proxy and extra CA
+ * settings apply to that test as they will to the session.
  */
 class ProfileDialog : public QDialog
 {
@@ -37,6 +38,9 @@ public:
 
 private:
     void testConnection();
+    void chooseCaFile();
+    void showCaFile();
+    void showProxyMode();
 
     std::unique_ptr<Ui::ProfileDialog> m_ui;
     ConnectionProfile m_profile;

@@ -99,6 +99,8 @@ void InvitationsController::connectQuery()
                              error);
         if (error.isUnauthorized())
             Q_EMIT unauthorized(error);
+        if (error.needsProxyCredentials())
+            Q_EMIT proxyAuthenticationRequired(error);
         Q_EMIT loadFailed(error);
     });
     connect(query, &InvitationListing::cancelled, this, &InvitationsController::loadCancelled);

@@ -81,6 +81,8 @@ Q_SIGNALS:
     void revokeFinished(const InviteDesk::BulkSummary &summary);
     /*! Clerk rejected the key: the window offers to edit the profile. */
     void unauthorized(const InviteDesk::ClerkError &error);
+    /*! The proxy wants a user name and password: the window asks for them. */
+    void proxyAuthenticationRequired(const InviteDesk::ClerkError &error);
     void rateLimited(qint64 waitMs);
     /*! Revokes an earlier session left open (a crash) were re-read and recorded. */
     void interruptedRevokesSettled(int count);

@@ -15,10 +15,6 @@ using namespace Qt::StringLiterals;
 namespace InviteDesk {
 
 namespace {
-QString keychainKey(const QString &profileId)
-{
-    return u"profile/"_s + profileId;
-}
 
 bool noBackend(QKeychain::Error error)
 {
@@ -26,6 +22,26 @@ bool noBackend(QKeychain::Error error)
            || error == QKeychain::OtherError;
 }
 } // namespace
+
+ClientConfig clientConfigFor(const ConnectionProfile &profile, const QString &secretKey, const ProxyCredentials &proxy,
+                             QString *problem)
+{
+    ClientConfig config;
+    config.apiUrl = profile.apiUrl;
+    config.secretKey = secretKey;
+    config.proxyMode = profile.proxyMode;
+    config.proxyUrl = profile.proxyUrl;
+    config.proxyUser = proxy.user;
+    config.proxyPassword = proxy.password;
+    if (!profile.caFile.isEmpty()) {
+        const Result<QList<QSslCertificate>> extra = loadCaCertificates(profile.caFile);
+        if (extra)
+            config.extraCaCertificates = extra.value();
+        else if (problem)
+            *problem = extra.error().userMessage();
+    }
+    return config;
+}
 
 ProfileStore::ProfileStore() = default;
 
@@ -48,6 +64,9 @@ QList<ConnectionProfile> ProfileStore::profiles() const
         p.actingUserId = settings.value(u"actingUserId"_s).toString();
         p.rateBudgetPercent = settings.value(u"rateBudgetPercent"_s, 0).toInt();
         p.environment = environmentFromName(settings.value(u"environment"_s).toString());
+        p.caFile = settings.value(u"caFile"_s).toString();
+        p.proxyMode = proxyModeFromName(settings.value(u"proxyMode"_s).toString());
+        p.proxyUrl = QUrl(settings.value(u"proxyUrl"_s).toString());
         settings.endGroup();
         list.append(p);
     }
@@ -69,6 +88,9 @@ void ProfileStore::save(const ConnectionProfile &profile)
     settings.setValue(u"actingUserId"_s, profile.actingUserId);
     settings.setValue(u"rateBudgetPercent"_s, profile.rateBudgetPercent);
     settings.setValue(u"environment"_s, environmentName(profile.environment));
+    settings.setValue(u"caFile"_s, profile.caFile);
+    settings.setValue(u"proxyMode"_s, proxyModeName(profile.proxyMode));
+    settings.setValue(u"proxyUrl"_s, profile.proxyUrl.toString());
     settings.endGroup();
 }
 
@@ -140,17 +162,27 @@ void ProfileStore::setHoldsRevokes(const QString &profileId, bool hold)
 
 SecretStore::SecretStore(QObject *parent) : QObject(parent) {}
 
-void SecretStore::read(const QString &profileId, QObject *context, std::function<void(const ReadResult &)> done)
+QString SecretStore::keyEntry(const QString &profileId)
 {
-    if (m_session.contains(profileId)) {
-        const QString key = m_session.value(profileId);
+    return u"profile/"_s + profileId;
+}
+
+QString SecretStore::proxyEntry(const QString &profileId)
+{
+    return u"proxy/"_s + profileId;
+}
+
+void SecretStore::read(const QString &entry, QObject *context, std::function<void(const ReadResult &)> done)
+{
+    if (m_session.contains(entry)) {
+        const QString key = m_session.value(entry);
         QMetaObject::invokeMethod(
             context, [done = std::move(done), key] { done(ReadResult{key, true, false, {}}); }, Qt::QueuedConnection);
         return;
     }
     auto *job = new QKeychain::ReadPasswordJob(QLatin1StringView(serviceName), this);
     job->setAutoDelete(true);
-    job->setKey(keychainKey(profileId));
+    job->setKey(entry);
     QPointer<QObject> guard(context);
     connect(job, &QKeychain::Job::finished, context, [job, done = std::move(done), guard] {
         if (!guard)
@@ -168,13 +200,13 @@ void SecretStore::read(const QString &profileId, QObject *context, std::function
     job->start();
 }
 
-void SecretStore::write(const QString &profileId, const QString &key, QObject *context,
+void SecretStore::write(const QString &entry, const QString &secret, QObject *context,
                         std::function<void(bool, bool, const QString &)> done)
 {
     auto *job = new QKeychain::WritePasswordJob(QLatin1StringView(serviceName), this);
     job->setAutoDelete(true);
-    job->setKey(keychainKey(profileId));
-    job->setTextData(key);
+    job->setKey(entry);
+    job->setTextData(secret);
     connect(job, &QKeychain::Job::finished, context, [job, done = std::move(done)] {
         const bool ok = job->error() == QKeychain::NoError;
         done(ok, !ok && noBackend(job->error()), ok ? QString() : job->errorString());
@@ -182,12 +214,12 @@ void SecretStore::write(const QString &profileId, const QString &key, QObject *c
     job->start();
 }
 
-void SecretStore::remove(const QString &profileId)
+void SecretStore::remove(const QString &entry)
 {
-    m_session.remove(profileId);
+    m_session.remove(entry);
     auto *job = new QKeychain::DeletePasswordJob(QLatin1StringView(serviceName), this);
     job->setAutoDelete(true);
-    job->setKey(keychainKey(profileId));
+    job->setKey(entry);
     job->start();
 }
 

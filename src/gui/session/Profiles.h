@@ -22,9 +22,27 @@ struct ConnectionProfile
     KeyEnvironment environment = KeyEnvironment::Unknown; //!< from the key's prefix, known before the key is read
     bool demo = false;      //!< the built-in sandbox; never saved
     bool keyFromEnvironment = false; //!< CLERK_SECRET_KEY; never saved
+    QString caFile;         //!< a PEM file of CA certificates to trust as well; empty for none
+    ProxyMode proxyMode = ProxyMode::System;
+    QUrl proxyUrl;          //!< for ProxyMode::Manual: http://host:port
 
     bool isValid() const { return !id.isEmpty(); }
 };
+
+/*! What a proxy that answers 407 is given; kept in the keychain with the profile. */
+struct ProxyCredentials
+{
+    QString user;
+    QString password;
+};
+
+/*!
+ * How a client talks to \a profile's instance with \a secretKey: URL, key, extra CA certificates,
+ * proxy. When the profile's CA file cannot be used, \a problem says why and the client trusts only
+ * the system's certificates (so TLS then fails with a message that names the issuer).
+ */
+ClientConfig clientConfigFor(const ConnectionProfile &profile, const QString &secretKey,
+                             const ProxyCredentials &proxy = {}, QString *problem = nullptr);
 
 /*! An organization remembered for quick access. */
 struct RecentOrganization
@@ -85,13 +103,18 @@ public:
 
     explicit SecretStore(QObject *parent = nullptr);
 
-    void read(const QString &profileId, QObject *context, std::function<void(const ReadResult &)> done);
-    void write(const QString &profileId, const QString &key, QObject *context,
-               std::function<void(bool ok, bool noKeychain, const QString &error)> done);
-    void remove(const QString &profileId);
+    /*! The keychain entry of a profile's secret key. */
+    static QString keyEntry(const QString &profileId);
+    /*! The keychain entry of a profile's proxy credentials ("user\npassword"). */
+    static QString proxyEntry(const QString &profileId);
 
-    void keepForSession(const QString &profileId, const QString &key) { m_session.insert(profileId, key); }
-    bool hasSessionKey(const QString &profileId) const { return m_session.contains(profileId); }
+    void read(const QString &entry, QObject *context, std::function<void(const ReadResult &)> done);
+    void write(const QString &entry, const QString &secret, QObject *context,
+               std::function<void(bool ok, bool noKeychain, const QString &error)> done);
+    void remove(const QString &entry);
+
+    void keepForSession(const QString &entry, const QString &secret) { m_session.insert(entry, secret); }
+    bool hasSessionSecret(const QString &entry) const { return m_session.contains(entry); }
 
     static constexpr const char *serviceName = "InviteDesk";
 

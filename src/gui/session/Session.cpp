@@ -8,21 +8,21 @@ Session::Session(QObject *parent) : QObject(parent) {}
 
 Session::~Session() = default;
 
-void Session::open(const ConnectionProfile &profile, const QString &secretKey)
+QString Session::open(const ConnectionProfile &profile, const QString &secretKey, const ProxyCredentials &proxy)
 {
     close();
     m_profile = profile;
     m_profile.environment = environmentOfKey(secretKey);
     m_keyFingerprint = keyFingerprint(secretKey);
-    ClientConfig config;
-    config.apiUrl = profile.apiUrl;
-    config.secretKey = secretKey;
+    QString problem;
+    const ClientConfig config = clientConfigFor(m_profile, secretKey, proxy, &problem);
     m_pacer = std::make_unique<RatePacer>();
     m_pacer->setBudget(RateBudget::forShare(m_profile.environment, rateBudgetPercent() / 100.0));
     m_client = std::make_unique<ClerkClient>(config);
     m_client->setPacer(m_pacer.get());
     m_audit = std::make_unique<AuditWriter>(m_auditPath, auditContext());
     Q_EMIT opened();
+    return problem;
 }
 
 void Session::close()

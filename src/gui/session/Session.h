@@ -27,7 +27,11 @@ public:
     explicit Session(QObject *parent = nullptr);
     ~Session() override;
 
-    void open(const ConnectionProfile &profile, const QString &secretKey);
+    /*!
+     * Opens \a profile with \a secretKey (and the proxy credentials, if the user gave some). Returns a
+     * problem worth telling (the profile's CA file could not be used); the session opens all the same.
+     */
+    QString open(const ConnectionProfile &profile, const QString &secretKey, const ProxyCredentials &proxy = {});
     void close();
     bool isOpen() const { return m_client != nullptr; }
 

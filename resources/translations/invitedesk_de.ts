@@ -263,6 +263,14 @@
         <source>%1, valid until %2</source>
         <translation>%1, gültig bis %2</translation>
     </message>
+    <message>
+        <source>The CA certificate file %1 is not a regular file.</source>
+        <translation>Die CA-Zertifikatsdatei %1 ist keine reguläre Datei.</translation>
+    </message>
+    <message>
+        <source>The CA certificate file %1 is larger than 4 MiB; a CA file is far smaller.</source>
+        <translation>Die CA-Zertifikatsdatei %1 ist größer als 4 MiB; eine CA-Datei ist weit kleiner.</translation>
+    </message>
 </context>
 <context>
     <name>HelpActions</name>
@@ -632,6 +640,14 @@ Edit the profile now?</source>
 %2
 
 Profil jetzt bearbeiten?</translation>
+    </message>
+    <message>
+        <source>%1
+
+Proxy: %2</source>
+        <translation>%1
+
+Proxy: %2</translation>
     </message>
 </context>
 <context>

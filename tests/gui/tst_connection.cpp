@@ -267,6 +267,50 @@ private Q_SLOTS:
         QSettings settings;
         for (const QString &key : settings.allKeys())
             QVERIFY2(!settings.value(key).toString().contains(u"s3cret"_s), qPrintable(key));
+
+        // The profile now names another proxy: the saved password was given for the first one, and the
+        // new proxy must not receive it unasked (it may be anyone's).
+        TestProxy other;
+        QVERIFY(other.start({front.port()}, u"agent"_s, u"s3cret"_s));
+        ConnectionProfile moved = saved;
+        moved.proxyUrl = QUrl(u"http://127.0.0.1:%1"_s.arg(other.port()));
+        m_connections->store().save(moved);
+        m_session->close();
+        m_connections->activate(id);
+        QTRY_VERIFY_WITH_TIMEOUT(m_session->isOpen(), 10'000);
+        m_connections->testConnection();
+        QTRY_COMPARE_WITH_TIMEOUT(reasons.size(), 2, 20'000);
+        QVERIFY2(reasons.last().contains(u"127.0.0.1:%1"_s.arg(other.port())), qPrintable(reasons.last())); // names the proxy
+    }
+
+    void aProfileLeftWhileTheProxyAskedStaysLeft()
+    {
+        ConnectionProfile a;
+        a.id = u"a"_s;
+        a.name = u"A"_s;
+        a.apiUrl = m_sandbox->apiUrl();
+        a.proxyMode = ProxyMode::Manual;
+        a.proxyUrl = QUrl(u"http://127.0.0.1:3128"_s);
+        ConnectionProfile b = a;
+        b.id = u"b"_s;
+        b.name = u"B"_s;
+        b.proxyMode = ProxyMode::None;
+        m_connections->store().save(a);
+        m_connections->store().save(b);
+        m_connections->secrets().keepForSession(SecretStore::keyEntry(u"b"_s), SandboxOptions::defaultProductionKey());
+        m_session->open(a, SandboxOptions::defaultProductionKey());
+        // While the proxy question is open, the agent switches to profile B (another window, a shortcut).
+        bool switched = false;
+        m_prompts.onProxyCredentials = [this, &switched](const QString &) -> Prompts::ProxyAnswer {
+            m_connections->activate(u"b"_s);
+            switched = QTest::qWaitFor([this] { return m_session->isOpen() && m_session->profile().id == u"b"_s; }, 10'000);
+            return Prompts::ProxyAnswer{true, u"agent"_s, u"s3cret"_s};
+        };
+        m_connections->proxyCredentialsNeeded(ClerkError::fromNetworkError(QNetworkReply::ProxyAuthenticationRequiredError, {}));
+        QVERIFY(switched);
+        QTest::qWait(500); // the keychain answers
+        QVERIFY(m_session->isOpen()); // not closed and swapped back to A
+        QCOMPARE(m_session->profile().id, u"b"_s);
     }
 
     void aCaFileThatCannotBeReadIsSaidAtOpen()

@@ -146,9 +146,40 @@ private Q_SLOTS:
         QVERIFY(!loadCaCertificates(junk.fileName()));
         QVERIFY(loadCaCertificates(junk.fileName()).error().userMessage().contains(u"no PEM certificate"_s));
         QVERIFY(!loadCaCertificates(dir.filePath(u"missing.pem"_s)));
+        QVERIFY(!loadCaCertificates(dir.path())); // a folder
+        // A FIFO would block the reader for good (the window's CA chooser froze on one).
+        const QString fifo = dir.filePath(u"fifo.pem"_s);
+        QCOMPARE(QProcess::execute(u"mkfifo"_s, {fifo}), 0);
+        const Result<QList<QSslCertificate>> fromFifo = loadCaCertificates(fifo);
+        QVERIFY(!fromFifo);
+        QVERIFY2(fromFifo.error().userMessage().contains(u"regular file"_s), qPrintable(fromFifo.error().userMessage()));
+        // Past 4 MiB it says so, instead of "no certificate" for one that sits after the cut.
+        QFile big(dir.filePath(u"big.pem"_s));
+        QVERIFY(big.open(QIODevice::WriteOnly));
+        big.write(QByteArray(5 * 1024 * 1024, '\n'));
+        QFile ca(m_ca->caPath());
+        QVERIFY(ca.open(QIODevice::ReadOnly));
+        big.write(ca.readAll());
+        big.close();
+        QVERIFY(loadCaCertificates(big.fileName()).error().userMessage().contains(u"4 MiB"_s));
         const Result<QList<QSslCertificate>> good = loadCaCertificates(m_ca->caPath());
         QVERIFY(good);
         QVERIFY(describeCertificate(good.value().first()).contains(u"InviteDesk Test CA"_s));
+    }
+
+    void extraCasAreTrustedBesideTheSystemsNotInstead()
+    {
+        // Any CA list turns off Qt's own loading of the system's CAs: the real api.clerk.com would have
+        // become untrusted the moment a profile named a CA file.
+        const QList<QSslCertificate> system = QSslConfiguration::systemCaCertificates();
+        QVERIFY2(!system.isEmpty(), "this machine has no CA certificates (.ci/install-deps installs ca-certificates)");
+        const std::optional<QSslConfiguration> tls = tlsConfigurationFor(tlsConfig());
+        QVERIFY(tls);
+        const QList<QSslCertificate> trusted = tls->caCertificates();
+        QVERIFY(trusted.contains(loadCaCertificates(m_ca->caPath()).value().first()));
+        for (const QSslCertificate &certificate : system)
+            QVERIFY2(trusted.contains(certificate), qPrintable(describeCertificate(certificate)));
+        QVERIFY(!tlsConfigurationFor(configFor(*m_sandbox))); // none named: Qt's default, untouched
     }
 
     void theCliTrustsACaFromAFileOrSslCertFile()
@@ -255,6 +286,7 @@ private Q_SLOTS:
             QVERIFY(w.wait(20'000)); // refused credentials end the request, never a loop
             QCOMPARE(w.result->error().networkError(), QNetworkReply::ProxyAuthenticationRequiredError);
         }
+        QVERIFY2(proxy.requests() <= 3, qPrintable(QString::number(proxy.requests()))); // refused: asked once, never retried
         config.proxyPassword = u"s3cret"_s;
         ClerkClient client(config);
         Waiter<Page<Role>> w;
@@ -278,6 +310,38 @@ private Q_SLOTS:
                 p.setProcessEnvironment(env);
             }));
         QVERIFY2(accepted.exitCode == 0, accepted.err.constData());
+    }
+
+    void whatAProxyRefusesIsSaidAsTheProxys_data()
+    {
+        QTest::addColumn<QString>("proxyHost");
+        QTest::addColumn<int>("expected");
+        QTest::newRow("unknown host") << u"proxy.invalid"_s << int(QNetworkReply::ProxyNotFoundError);
+        QTest::newRow("nothing listening") << u"127.0.0.1"_s << int(QNetworkReply::ProxyConnectionRefusedError);
+        QTest::newRow("tunnel refused, right password") << QString() << int(QNetworkReply::ProxyConnectionRefusedError);
+    }
+
+    void whatAProxyRefusesIsSaidAsTheProxys()
+    {
+        QFETCH(QString, proxyHost);
+        QFETCH(int, expected);
+        TestProxy proxy; // with the right password, but no tunnels to the front's port
+        QVERIFY(proxy.start({1}, u"agent"_s, u"s3cret"_s));
+        ClientConfig config = tlsConfig();
+        config.proxyMode = ProxyMode::Manual;
+        config.proxyUrl = QUrl(u"http://%1:%2"_s.arg(proxyHost.isEmpty() ? u"127.0.0.1"_s : proxyHost)
+                                   .arg(proxyHost.isEmpty() ? proxy.port() : freePort()));
+        config.proxyUser = u"agent"_s;
+        config.proxyPassword = u"s3cret"_s;
+        config.maxReadAttempts = 1;
+        ClerkClient client(config);
+        Waiter<Page<Role>> w;
+        client.listRoles(10, 0, this, w.callback());
+        QVERIFY(w.wait(20'000));
+        QVERIFY(!w.result->ok());
+        QCOMPARE(int(w.result->error().networkError()), expected); // never "wrong password", never "offline"
+        QVERIFY2(w.result->error().userMessage().contains(u"proxy"_s), qPrintable(w.result->error().userMessage()));
+        QVERIFY(!w.result->error().needsProxyCredentials());
     }
 };
 

@@ -181,6 +181,15 @@ public:
         return int(log.readAll().count("Established connection to host"));
     }
 
+    /*! How many requests (CONNECT or plain) the proxy was sent so far, whatever became of them. */
+    int requests() const
+    {
+        QFile log(logPath());
+        if (!log.open(QIODevice::ReadOnly))
+            return 0;
+        return int(log.readAll().count("]: Request (file descriptor"));
+    }
+
 private:
     QTemporaryDir m_dir;
     QProcess m_process;

@@ -6,6 +6,7 @@
 #include "invitedesk/Version.h"
 
 #include <QtConcurrent/QtConcurrentRun>
+#include <QtCore/QCoreApplication>
 #include <QtCore/QFutureWatcher>
 #include <QtCore/QJsonDocument>
 #include <QtCore/QRandomGenerator>
@@ -60,6 +61,18 @@ struct ClerkClient::Call
 namespace {
 
 /*!
+ * Qt reports a proxy that refuses the tunnel (403) and one that refuses the credentials (407 again)
+ * with the same code, UnknownNetworkError; only its own (translated) message tells them apart.
+ */
+bool proxyDeniedTunnel(const QString &errorString)
+{
+    // Qt's own message in Qt's own translation: not one of ours (so not a literal lupdate would collect).
+    static const char *const qtContext = "QHttpSocketEngine";
+    static const char *const qtMessage = "Proxy denied connection";
+    return errorString.contains(QCoreApplication::translate(qtContext, qtMessage));
+}
+
+/*!
  * Parsing gets all cores but one: the GUI thread keeps a core for itself, so the window stays
  * responsive while pages arrive faster than they are parsed.
  */
@@ -107,12 +120,15 @@ ClerkClient::ClerkClient(ClientConfig config, QNetworkAccessManager *network, QO
     if (!m_network)
         m_network = new QNetworkAccessManager(this);
     m_network->setProxyFactory(new ProxyRules(m_config));
-    // A proxy that answers 407 gets the credentials the user gave, once; without them (or when they are
-    // refused) the request fails with ProxyAuthenticationRequiredError, which the front end asks about.
+    m_proxy = ProxyRules::endpointFor(m_config);
+    m_tls = tlsConfigurationFor(m_config);
+    // The proxy requests go through, when it answers 407, gets the credentials the user gave for it,
+    // once; any other proxy gets nothing. Without them (or when they are refused) the request fails with
+    // ProxyAuthenticationRequiredError, which the front end asks about.
     connect(m_network, &QNetworkAccessManager::proxyAuthenticationRequired, this,
             [this](const QNetworkProxy &proxy, QAuthenticator *authenticator) {
                 const QString key = proxy.hostName() + u':' + QString::number(proxy.port());
-                if (m_config.proxyUser.isEmpty() || m_proxyCredentialsTried.contains(key))
+                if (m_config.proxyUser.isEmpty() || key != m_proxy || m_proxyCredentialsTried.contains(key))
                     return;
                 m_proxyCredentialsTried.insert(key);
                 authenticator->setUser(m_config.proxyUser);
@@ -191,12 +207,8 @@ QNetworkRequest ClerkClient::buildRequest(const QUrl &url, Method method, bool h
         // POST into a GET: the answer is reported as it is, and RevokeTask settles it with a re-read.
         request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
     }
-    if (!m_config.extraCaCertificates.isEmpty()) {
-        // Added to the system's certificates for this client's requests only; errors are never ignored.
-        QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
-        tls.addCaCertificates(m_config.extraCaCertificates);
-        request.setSslConfiguration(tls);
-    }
+    if (m_tls)
+        request.setSslConfiguration(*m_tls);
     request.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
     request.setAttribute(QNetworkRequest::CacheSaveControlAttribute, false);
     return request;
@@ -362,10 +374,20 @@ void ClerkClient::onReplyFinished(CallId id)
                    reply->request().maximumRedirectsAllowed()));
         else if (networkError == QNetworkReply::NoError)
             error = ClerkError::payload(tr("the server's answer had no HTTP status"));
-        else if (!m_proxyCredentialsTried.isEmpty() && networkError == QNetworkReply::UnknownNetworkError)
+        else if (!m_proxyCredentialsTried.isEmpty() && networkError == QNetworkReply::UnknownNetworkError
+                 && !proxyDeniedTunnel(reply->errorString()))
             // After credentials were given, Qt reports a proxy that refused them as "Error communicating with
             // HTTP proxy": say what it most likely is.
             error = ClerkError::fromNetworkError(QNetworkReply::ProxyAuthenticationRequiredError, reply->errorString());
+        else if (!m_proxy.isEmpty() && (networkError == QNetworkReply::HostNotFoundError
+                                        || networkError == QNetworkReply::ConnectionRefusedError
+                                        || networkError == QNetworkReply::UnknownNetworkError))
+            // Through a proxy, this computer looks up and connects to the proxy only (the proxy reaches
+            // Clerk), so these are the proxy's: not found, refused, or refusing the tunnel.
+            error = ClerkError::fromNetworkError(networkError == QNetworkReply::HostNotFoundError
+                                                     ? QNetworkReply::ProxyNotFoundError
+                                                     : QNetworkReply::ProxyConnectionRefusedError,
+                                                 m_proxy + u": "_s + reply->errorString());
         else if (networkError == QNetworkReply::SslHandshakeFailedError && call->sslError)
             error = ClerkError::untrustedServer(call->url.host(), *call->sslError);
         else

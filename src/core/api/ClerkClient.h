@@ -9,6 +9,7 @@
 #include <QtCore/QSet>
 #include <QtCore/QUrlQuery>
 #include <QtNetwork/QNetworkRequest>
+#include <QtNetwork/QSslConfiguration>
 
 #include <functional>
 #include <memory>
@@ -199,6 +200,8 @@ private:
     CallId m_nextId = 1;
     bool m_http2Seen = false;
     QSet<QString> m_proxyCredentialsTried; //!< proxies given the user's credentials once
+    QString m_proxy;                          //!< "host:port" requests go through, empty for none
+    std::optional<QSslConfiguration> m_tls;   //!< the system's CAs plus the extra ones, when there are extra ones
 };
 
 } // namespace InviteDesk

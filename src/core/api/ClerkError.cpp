@@ -149,7 +149,8 @@ bool ClerkError::isTransient() const
 {
     switch (m_kind) {
     case Kind::Network:
-        return true;
+        // Sending refused credentials again only adds failed logins to a directory account.
+        return m_networkError != QNetworkReply::ProxyAuthenticationRequiredError;
     case Kind::Timeout:
         return !m_exchangeTimeout;
     case Kind::Http:

@@ -4,6 +4,7 @@
 #include <QtCore/QDateTime>
 #include <QtCore/QDir>
 #include <QtCore/QFile>
+#include <QtCore/QFileInfo>
 #include <QtNetwork/QHostAddress>
 
 using namespace Qt::StringLiterals;
@@ -126,12 +127,22 @@ std::optional<ClerkError> checkProxyUrl(const QUrl &url)
 
 Result<QList<QSslCertificate>> loadCaCertificates(const QString &pemPath)
 {
+    constexpr qint64 maxBytes = 4 * 1024 * 1024; // a bundle of every public CA is about 0.2 MB
+    const QFileInfo info(pemPath);
+    if (info.exists() && !info.isFile()) // a FIFO or a device would block the reader, a folder fails
+        return ClerkError::invalidRequest(
+            QCoreApplication::translate("ClientConfig", "The CA certificate file %1 is not a regular file.")
+                .arg(QDir::toNativeSeparators(pemPath)));
+    if (info.size() > maxBytes)
+        return ClerkError::invalidRequest(
+            QCoreApplication::translate("ClientConfig", "The CA certificate file %1 is larger than 4 MiB; a CA file is far smaller.")
+                .arg(QDir::toNativeSeparators(pemPath)));
     QFile file(pemPath);
     if (!file.open(QIODevice::ReadOnly))
         return ClerkError::invalidRequest(
             QCoreApplication::translate("ClientConfig", "The CA certificate file %1 cannot be read: %2")
                 .arg(QDir::toNativeSeparators(pemPath), file.errorString()));
-    const QList<QSslCertificate> all = QSslCertificate::fromData(file.read(4 * 1024 * 1024), QSsl::Pem);
+    const QList<QSslCertificate> all = QSslCertificate::fromData(file.read(maxBytes), QSsl::Pem);
     QList<QSslCertificate> valid;
     const QDateTime now = QDateTime::currentDateTimeUtc();
     for (const QSslCertificate &certificate : all) {
@@ -147,6 +158,17 @@ Result<QList<QSslCertificate>> loadCaCertificates(const QString &pemPath)
             QCoreApplication::translate("ClientConfig", "Every certificate in %1 has expired or is not valid yet (%2).")
                 .arg(QDir::toNativeSeparators(pemPath), describeCertificate(all.first())));
     return valid;
+}
+
+std::optional<QSslConfiguration> tlsConfigurationFor(const ClientConfig &config)
+{
+    if (config.extraCaCertificates.isEmpty())
+        return std::nullopt;
+    // Setting any CA list turns off Qt's loading of the system's own as needed, so they are named here
+    // too: the extra ones are trusted in addition, never instead. Errors are never ignored.
+    QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+    tls.setCaCertificates(QSslConfiguration::systemCaCertificates() + config.extraCaCertificates);
+    return tls;
 }
 
 QString describeCertificate(const QSslCertificate &certificate)

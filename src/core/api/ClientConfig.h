@@ -7,6 +7,7 @@
 #include <QtCore/QString>
 #include <QtCore/QUrl>
 #include <QtNetwork/QSslCertificate>
+#include <QtNetwork/QSslConfiguration>
 
 #include <chrono>
 #include <optional>
@@ -59,6 +60,14 @@ std::optional<ClerkError> checkProxyUrl(const QUrl &url);
  * an error that says which.
  */
 Result<QList<QSslCertificate>> loadCaCertificates(const QString &pemPath);
+
+struct ClientConfig;
+
+/*!
+ * What requests use for TLS when \a config names extra CAs: the system's CAs and those. Without extra
+ * CAs, nothing (Qt's default, which loads the system's CAs as needed).
+ */
+std::optional<QSslConfiguration> tlsConfigurationFor(const ClientConfig &config);
 
 /*! "CN=Contoso Inspection CA, valid until 2027-03-01": for the profile dialog and messages. */
 QString describeCertificate(const QSslCertificate &certificate);

@@ -49,4 +49,15 @@ QList<QNetworkProxy> ProxyRules::queryProxy(const QNetworkProxyQuery &query)
     return systemProxyForQuery(query);
 }
 
+QString ProxyRules::endpointFor(const ClientConfig &config)
+{
+    ProxyRules rules(config);
+    const QList<QNetworkProxy> proxies = rules.queryProxy(QNetworkProxyQuery(config.apiUrl));
+    for (const QNetworkProxy &proxy : proxies) {
+        if (proxy.type() == QNetworkProxy::HttpProxy || proxy.type() == QNetworkProxy::Socks5Proxy)
+            return proxy.hostName() + u':' + QString::number(proxy.port());
+    }
+    return {};
+}
+
 } // namespace InviteDesk

@@ -24,6 +24,12 @@ public:
      */
     static bool bypassed(const QString &host, const QString &noProxyList);
 
+    /*!
+     * "host:port" of the proxy requests to \a config's API URL go through, or empty when they go
+     * straight. Proxy credentials belong to that proxy and are given to no other.
+     */
+    static QString endpointFor(const ClientConfig &config);
+
 private:
     ProxyMode m_mode;
     QNetworkProxy m_manual;

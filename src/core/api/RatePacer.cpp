@@ -42,6 +42,10 @@ RatePacer::RatePacer(QObject *parent) : QObject(parent)
 
 RatePacer::~RatePacer() = default;
 
+namespace {
+constexpr qint64 sameEventSpanNs = 1'000 * nsPerMs;
+}
+
 qint64 RatePacer::windowNs() const
 {
     return (m_budget.window.count() + safetyMargin.count()) * nsPerMs;
@@ -50,6 +54,8 @@ qint64 RatePacer::windowNs() const
 void RatePacer::setBudget(const RateBudget &budget)
 {
     m_budget = budget;
+    m_configured = budget.perWindow;
+    m_lastLimitNs = 0;
     m_floor = std::max(1, budget.perWindow / 10);
     Q_EMIT budgetChanged(budget.perWindow);
     drain();
@@ -91,15 +97,18 @@ bool RatePacer::cancel(Ticket ticket)
 
 void RatePacer::holdFor(std::chrono::milliseconds duration)
 {
-    const qint64 until = m_clock.nsecsElapsed() + duration.count() * nsPerMs;
+    const qint64 now = m_clock.nsecsElapsed();
+    const qint64 until = now + duration.count() * nsPerMs;
     if (until <= m_holdUntilNs)
         return;
     const bool wasHeld = isHeld();
     m_holdUntilNs = until;
-    // After the pause, sends resume at the long-run rate, not in a burst that would only trip the limiter
-    // again: the window is filled with sends spread evenly over the window before the hold ends.
-    if (m_budget.perWindow > 0) {
-        m_sent.clear();
+    // Sends of the last window still count after the pause: they are in Clerk's window too. With none,
+    // sends resume at the long-run rate, not in a burst that would only trip the limiter again: the
+    // window is filled with sends spread evenly over the window before the hold ends.
+    prune(now);
+    if (m_sent.empty() && m_budget.perWindow > 0) {
+        m_spreadUntilNs = until;
         const qint64 span = windowNs();
         for (int i = 0; i < m_budget.perWindow; ++i)
             m_sent.push_back(until - span + span * (i + 1) / m_budget.perWindow);
@@ -111,15 +120,30 @@ void RatePacer::holdFor(std::chrono::milliseconds duration)
 
 void RatePacer::rateLimited(std::chrono::milliseconds retryAfter)
 {
-    const bool sameEvent = isHeld(); // the other requests of the burst that met the same full window
+    const qint64 now = m_clock.nsecsElapsed();
+    // The other requests of the burst that met the same full window: while the pause lasts, and for a
+    // moment after it (a Retry-After of 0 is no pause at all).
+    const bool sameEvent = isHeld() || (m_lastLimitNs != 0 && now - m_lastLimitNs < sameEventSpanNs);
+    prune(now);
+    // Only real sends tell what Clerk left us, not the ones a pause spread over the window.
+    const int ours = int(std::count_if(m_sent.begin(), m_sent.end(), [this](qint64 t) { return t > m_spreadUntilNs; }));
+    // Clerk's window was full after our own sends of the last window: the rest is someone else's (the
+    // customer's backend, another agent, the listing that came just before). So the share left to us is
+    // what we sent, and sends go on as our own leave the window, as Clerk frees them, never faster.
+    // With nothing of ours in the window there is nothing to learn from: resume at the long-run rate.
+    if (ours > 0 && ours < m_budget.perWindow) {
+        m_budget.perWindow = std::max(m_floor, ours);
+        Q_EMIT budgetChanged(m_budget.perWindow);
+    }
+    if (!sameEvent || m_lastLimitNs == 0)
+        m_lastLimitNs = now;
     holdFor(retryAfter);
     if (sameEvent)
         return;
-    const qint64 now = m_clock.nsecsElapsed();
     m_recentLimits.push_back(now);
     while (!m_recentLimits.empty() && now - m_recentLimits.front() > 30'000 * nsPerMs)
         m_recentLimits.pop_front();
-    // One 429 can be bad luck; a second within 30 s means someone else shares the instance.
+    // One 429 can be bad luck; a second within 30 s means someone else keeps using the instance.
     if (m_recentLimits.size() >= 2 && m_budget.perWindow > 0) {
         const int lowered = std::max(m_floor, m_budget.perWindow * 3 / 4);
         if (lowered < m_budget.perWindow) {
@@ -128,6 +152,18 @@ void RatePacer::rateLimited(std::chrono::milliseconds retryAfter)
             Q_EMIT budgetChanged(lowered);
         }
     }
+}
+
+void RatePacer::recover(qint64 now)
+{
+    // Lowered after 429s: back to the agent's budget once six windows pass without one (whoever was
+    // using the instance has stopped, or slowed down enough that the budget fits again).
+    if (m_budget.perWindow >= m_configured || m_lastLimitNs == 0
+        || now - m_lastLimitNs < recoveryWindows * m_budget.window.count() * nsPerMs)
+        return;
+    m_budget.perWindow = m_configured;
+    m_lastLimitNs = 0;
+    Q_EMIT budgetChanged(m_configured);
 }
 
 std::chrono::milliseconds RatePacer::estimateFor(int requests) const
@@ -159,6 +195,7 @@ void RatePacer::drain()
     while (!m_queue.empty() && !isHeld()) {
         const qint64 now = m_clock.nsecsElapsed();
         if (m_budget.perWindow > 0) {
+            recover(now);
             prune(now);
             if (qint64(m_sent.size()) >= m_budget.perWindow)
                 break;

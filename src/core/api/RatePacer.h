@@ -42,8 +42,9 @@ struct RateBudget
  * margin (safetyMargin), because the server counts them on arrival and arrivals jitter.
  *
  * holdFor() stops everything; after a hold, sends resume at the long-run rate rather than in a burst.
- * rateLimited() holds for a 429's Retry-After and lowers the budget after repeated 429s, because then
- * someone else is using the same instance.
+ * rateLimited() holds for a 429's Retry-After and takes as its budget what Clerk evidently left it (its
+ * own sends in the window that filled up), lowers it further after repeated 429s, and goes back to the
+ * budget it was given after six quiet windows.
  */
 class RatePacer : public QObject
 {
@@ -54,6 +55,8 @@ public:
 
     /*! Added to the window when counting sends: arrivals at the server can bunch up by this much. */
     static constexpr std::chrono::milliseconds safetyMargin{250};
+    /*! Windows without a 429 after which a lowered budget goes back to the one given. */
+    static constexpr int recoveryWindows = 6;
 
     explicit RatePacer(QObject *parent = nullptr);
     ~RatePacer() override;
@@ -85,6 +88,7 @@ Q_SIGNALS:
 
 private:
     qint64 windowNs() const;
+    void recover(qint64 now);
     void prune(qint64 now);
     void drain();
     void schedule();
@@ -104,6 +108,9 @@ private:
     QTimer m_timer;
     std::deque<qint64> m_recentLimits;
     int m_floor = 0;
+    int m_configured = 0;     //!< the budget given, before any 429 lowered it
+    qint64 m_lastLimitNs = 0; //!< when the last 429 came, 0 when none since the budget was set
+    qint64 m_spreadUntilNs = 0; //!< sends in m_sent up to this are made up, spread by a pause
     bool m_draining = false;
 };
 

@@ -151,31 +151,38 @@ void ConnectionController::open(const ConnectionProfile &profile, const QString 
         if (!problem.isEmpty())
             m_activity->add(ActivityModel::Level::Warning, problem);
     };
-    if (profile.proxyMode == ProxyMode::None)
+    const QString endpoint = proxyEndpointFor(profile);
+    if (endpoint.isEmpty())
         return openWith({});
-    m_secrets.read(SecretStore::proxyEntry(profile.id), this, [openWith](const SecretStore::ReadResult &result) {
-        ProxyCredentials proxy;
-        if (result.found) {
-            proxy.user = result.key.section(u'\n', 0, 0);
-            proxy.password = result.key.section(u'\n', 1);
-        }
-        openWith(proxy);
+    m_secrets.read(SecretStore::proxyEntry(profile.id), this, [openWith, endpoint](const SecretStore::ReadResult &result) {
+        const ProxyCredentials stored = result.found ? ProxyCredentials::fromSecret(result.key) : ProxyCredentials{};
+        // Given for another proxy (the profile's proxy changed since): not for this one.
+        openWith(stored.endpoint == endpoint ? stored : ProxyCredentials{});
     });
 }
 
 void ConnectionController::proxyCredentialsNeeded(const ClerkError &error)
 {
-    if (!m_session->isOpen())
-        return;
+    if (!m_session->isOpen() || m_askingProxy)
+        return; // one question at a time: every load that met the 407 lands here
     const ConnectionProfile profile = m_session->profile();
-    const Prompts::ProxyAnswer answer = m_prompts->askProxyCredentials(m_window, error.userMessage());
+    const QString endpoint = proxyEndpointFor(profile);
+    if (endpoint.isEmpty())
+        return;
+    m_askingProxy = true;
+    const Prompts::ProxyAnswer answer =
+        m_prompts->askProxyCredentials(m_window, tr("%1\n\nProxy: %2").arg(error.userMessage(), endpoint));
+    m_askingProxy = false;
     if (!answer.accepted)
         return;
     const QString entry = SecretStore::proxyEntry(profile.id);
-    const QString secret = answer.user + u'\n' + answer.password;
+    const QString secret = ProxyCredentials{endpoint, answer.user, answer.password}.toSecret();
     m_secrets.write(entry, secret, this, [this, profile, entry, secret](bool ok, bool, const QString &) {
         if (!ok)
             m_secrets.keepForSession(entry, secret); // no keychain: for this session only
+        // Only the session that asked is reopened: the agent may have moved to another profile meanwhile.
+        if (!m_session->isOpen() || m_session->profile().id != profile.id)
+            return;
         m_session->close();
         activate(profile.id);
     });

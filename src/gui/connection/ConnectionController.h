@@ -72,6 +72,7 @@ private:
     ProfileStore m_store;
     SecretStore m_secrets;
     QList<ConnectionProfile> m_transient;
+    bool m_askingProxy = false;
     quint64 m_opening = 0; //!< the latest request to open a session; the keychain answers late, and only the latest counts
 };
 

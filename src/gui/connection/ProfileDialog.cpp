@@ -100,8 +100,15 @@ void ProfileDialog::testConnection()
         m_ui->testResult->setText(tr("Type the key to test it."));
         return;
     }
+    const ConnectionProfile typed = profile();
+    if (typed.proxyMode == ProxyMode::Manual) {
+        if (std::optional<ClerkError> badProxy = checkProxyUrl(typed.proxyUrl)) {
+            m_ui->testResult->setText(badProxy->userMessage());
+            return;
+        }
+    }
     QString caProblem;
-    ClientConfig config = clientConfigFor(profile(), key, {}, &caProblem);
+    ClientConfig config = clientConfigFor(typed, key, {}, &caProblem);
     if (!caProblem.isEmpty()) {
         m_ui->testResult->setText(caProblem);
         return;

@@ -1,5 +1,7 @@
 #include "gui/session/Profiles.h"
 
+#include "core/api/ProxyRules.h"
+
 #include <QtCore/QPointer>
 #include <QtCore/QSettings>
 #include <QtCore/QUuid>
@@ -41,6 +43,21 @@ ClientConfig clientConfigFor(const ConnectionProfile &profile, const QString &se
             *problem = extra.error().userMessage();
     }
     return config;
+}
+
+QString ProxyCredentials::toSecret() const
+{
+    return endpoint + u'\n' + user + u'\n' + password;
+}
+
+ProxyCredentials ProxyCredentials::fromSecret(const QString &secret)
+{
+    return ProxyCredentials{secret.section(u'\n', 0, 0), secret.section(u'\n', 1, 1), secret.section(u'\n', 2)};
+}
+
+QString proxyEndpointFor(const ConnectionProfile &profile)
+{
+    return ProxyRules::endpointFor(clientConfigFor(profile, {}));
 }
 
 ProfileStore::ProfileStore() = default;

@@ -29,12 +29,23 @@ struct ConnectionProfile
     bool isValid() const { return !id.isEmpty(); }
 };
 
-/*! What a proxy that answers 407 is given; kept in the keychain with the profile. */
+/*!
+ * What a proxy that answers 407 is given; kept in the keychain with the profile, together with the
+ * proxy they were given for, so that no other proxy ever receives them.
+ */
 struct ProxyCredentials
 {
+    QString endpoint; //!< "host:port" of the proxy
     QString user;
     QString password;
+
+    /*! As kept in the keychain: endpoint, user and password on three lines. */
+    QString toSecret() const;
+    static ProxyCredentials fromSecret(const QString &secret);
 };
+
+/*! "host:port" of the proxy \a profile's requests go through, or empty when they go straight. */
+QString proxyEndpointFor(const ConnectionProfile &profile);
 
 /*!
  * How a client talks to \a profile's instance with \a secretKey: URL, key, extra CA certificates,

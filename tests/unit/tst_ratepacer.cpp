@@ -13,6 +13,18 @@ class TestRatePacer : public QObject
 {
     Q_OBJECT
 
+    /*! The most sends (times in ns, in order) that any window-long stretch holds. */
+    static qsizetype mostInAWindow(const QList<qint64> &sent, std::chrono::milliseconds window)
+    {
+        qsizetype most = 0;
+        for (qsizetype first = 0, last = 0; last < sent.size(); ++last) {
+            while (sent.at(last) - sent.at(first) >= window.count() * 1'000'000)
+                ++first;
+            most = std::max(most, last - first + 1);
+        }
+        return most;
+    }
+
 private Q_SLOTS:
     void budgetNeverExceedsTheDocumentedLimit_data()
     {
@@ -74,9 +86,7 @@ private Q_SLOTS:
             pacer.acquire([&sent, &clock] { sent << clock.nsecsElapsed(); });
         QTRY_COMPARE_WITH_TIMEOUT(sent.size(), 25, 20'000);
         // Whatever the machine's speed: any window-long stretch holds at most five sends.
-        for (qsizetype i = 0; i + 5 < sent.size(); ++i)
-            QVERIFY2(sent.at(i + 5) - sent.at(i) >= window.count() * 1'000'000,
-                     qPrintable(QString::number((sent.at(i + 5) - sent.at(i)) / 1'000'000)));
+        QVERIFY2(mostInAWindow(sent, window) <= 5, qPrintable(QString::number(mostInAWindow(sent, window))));
     }
 
     void afterAHoldSendsResumeAtTheRateNotInABurst()
@@ -178,9 +188,7 @@ private Q_SLOTS:
         QCOMPARE(sent.size(), 10);
         pacer.holdFor(std::chrono::milliseconds(50));
         QTRY_COMPARE_WITH_TIMEOUT(sent.size(), 20, 20'000);
-        for (qsizetype i = 0; i + 10 < sent.size(); ++i)
-            QVERIFY2(sent.at(i + 10) - sent.at(i) >= window.count() * 1'000'000,
-                     qPrintable(QString::number((sent.at(i + 10) - sent.at(i)) / 1'000'000)));
+        QVERIFY2(mostInAWindow(sent, window) <= 10, qPrintable(QString::number(mostInAWindow(sent, window))));
     }
 
     void after429TheShareIsWhatClerkLeftUs()
@@ -203,9 +211,7 @@ private Q_SLOTS:
         for (int i = 0; i < 12; ++i)
             pacer.acquire([&sent, &clock] { sent << clock.nsecsElapsed(); });
         QTRY_COMPARE_WITH_TIMEOUT(sent.size(), 18, 20'000);
-        for (qsizetype i = 0; i + 6 < sent.size(); ++i)
-            QVERIFY2(sent.at(i + 6) - sent.at(i) >= window.count() * 1'000'000,
-                     qPrintable(QString::number((sent.at(i + 6) - sent.at(i)) / 1'000'000)));
+        QVERIFY2(mostInAWindow(sent, window) <= 6, qPrintable(QString::number(mostInAWindow(sent, window))));
         QCOMPARE(pacer.budget().perWindow, 6);
     }
 

@@ -153,16 +153,6 @@ private Q_SLOTS:
         QCOMPARE(changes.size(), 1);
     }
 
-    void theShareNeverFallsBelowATenth()
-    {
-        RatePacer pacer;
-        pacer.setBudget({100});
-        for (int i = 0; i < 3; ++i)
-            pacer.acquire([] {});
-        pacer.rateLimited(std::chrono::milliseconds(20)); // Clerk left us three: more than it seems
-        QCOMPARE(pacer.budget().perWindow, 10);
-    }
-
     void aBurstOf429sWithoutAPauseCountsOnce()
     {
         // Retry-After: 0 (or a date in the past) holds for nothing, so "still held" cannot tell the 429s
@@ -191,12 +181,13 @@ private Q_SLOTS:
         QVERIFY2(mostInAWindow(sent, window) <= 10, qPrintable(QString::number(mostInAWindow(sent, window))));
     }
 
-    void after429TheShareIsWhatClerkLeftUs()
+    void after429SendsGoOnAsTheWindowsOwnLeaveIt()
     {
-        // Someone else (the listing just before, the customer's backend) used part of the window: Clerk
-        // refuses after six of ours. From then on, ours go only as our own leave the window, which is
-        // when Clerk frees them: no second 429, and no blind cut by a quarter (which cost a 1,500-revoke
-        // run 30 s when the next 429 came from the gap between someone else's sends and ours).
+        // Someone else (the listing just before, the customer's backend) used part of the window, and
+        // Clerk refuses after six of ours. After the pause the pacer still counts those six: only four
+        // more may go before they leave the window. (It used to replace them with made-up sends spread
+        // over the window, which let a burst through while Clerk's window was still full: a second 429
+        // and a budget cut by a quarter cost a 1,500-revoke run 5 s.)
         RatePacer pacer;
         const std::chrono::milliseconds window(400);
         pacer.setBudget({10, window});
@@ -207,12 +198,11 @@ private Q_SLOTS:
             pacer.acquire([&sent, &clock] { sent << clock.nsecsElapsed(); });
         QCOMPARE(sent.size(), 6);
         pacer.rateLimited(std::chrono::milliseconds(50));
-        QCOMPARE(pacer.budget().perWindow, 6);
-        for (int i = 0; i < 12; ++i)
+        for (int i = 0; i < 14; ++i)
             pacer.acquire([&sent, &clock] { sent << clock.nsecsElapsed(); });
-        QTRY_COMPARE_WITH_TIMEOUT(sent.size(), 18, 20'000);
-        QVERIFY2(mostInAWindow(sent, window) <= 6, qPrintable(QString::number(mostInAWindow(sent, window))));
-        QCOMPARE(pacer.budget().perWindow, 6);
+        QTRY_COMPARE_WITH_TIMEOUT(sent.size(), 20, 20'000);
+        QVERIFY2(mostInAWindow(sent, window) <= 10, qPrintable(QString::number(mostInAWindow(sent, window))));
+        QCOMPARE(pacer.budget().perWindow, 10); // one 429 is not a reason to slow down
     }
 
     void aLoweredShareComesBackAfterQuietWindows()
@@ -221,10 +211,10 @@ private Q_SLOTS:
         const std::chrono::milliseconds window(100);
         pacer.setBudget({10, window});
         QSignalSpy changes(&pacer, &RatePacer::budgetChanged);
-        for (int i = 0; i < 4; ++i)
-            pacer.acquire([] {});
         pacer.rateLimited(std::chrono::milliseconds(10));
-        QCOMPARE(pacer.budget().perWindow, 4);
+        QTest::qWait(1'100); // a second event, not the tail of the first
+        pacer.rateLimited(std::chrono::milliseconds(10));
+        QVERIFY(pacer.budget().perWindow < 10);
         QTest::qWait(int(RatePacer::recoveryWindows * window.count()) + 50);
         bool ran = false;
         pacer.acquire([&ran] { ran = true; });

@@ -103,15 +103,17 @@ void RatePacer::holdFor(std::chrono::milliseconds duration)
         return;
     const bool wasHeld = isHeld();
     m_holdUntilNs = until;
-    // Sends of the last window still count after the pause: they are in Clerk's window too. With none,
-    // sends resume at the long-run rate, not in a burst that would only trip the limiter again: the
-    // window is filled with sends spread evenly over the window before the hold ends.
+    // After the pause, sends must not come as a burst: Clerk's Retry-After says when its window frees
+    // its first slot, not how many. So the sends of the last window still count (they are in Clerk's
+    // window too), and the slots they leave free are handed out evenly over a window, at the long-run
+    // rate: made-up sends spread over the window that ends with the pause fill them.
     prune(now);
-    if (m_sent.empty() && m_budget.perWindow > 0) {
-        m_spreadUntilNs = until;
+    if (m_budget.perWindow > 0) {
+        const qint64 free = m_budget.perWindow - qint64(m_sent.size());
         const qint64 span = windowNs();
-        for (int i = 0; i < m_budget.perWindow; ++i)
-            m_sent.push_back(until - span + span * (i + 1) / m_budget.perWindow);
+        for (qint64 i = 0; i < free; ++i)
+            m_sent.push_back(until - span + span * (i + 1) / free);
+        std::sort(m_sent.begin(), m_sent.end());
     }
     if (!wasHeld)
         Q_EMIT holdChanged(true, duration.count());
@@ -124,17 +126,6 @@ void RatePacer::rateLimited(std::chrono::milliseconds retryAfter)
     // The other requests of the burst that met the same full window: while the pause lasts, and for a
     // moment after it (a Retry-After of 0 is no pause at all).
     const bool sameEvent = isHeld() || (m_lastLimitNs != 0 && now - m_lastLimitNs < sameEventSpanNs);
-    prune(now);
-    // Only real sends tell what Clerk left us, not the ones a pause spread over the window.
-    const int ours = int(std::count_if(m_sent.begin(), m_sent.end(), [this](qint64 t) { return t > m_spreadUntilNs; }));
-    // Clerk's window was full after our own sends of the last window: the rest is someone else's (the
-    // customer's backend, another agent, the listing that came just before). So the share left to us is
-    // what we sent, and sends go on as our own leave the window, as Clerk frees them, never faster.
-    // With nothing of ours in the window there is nothing to learn from: resume at the long-run rate.
-    if (ours > 0 && ours < m_budget.perWindow) {
-        m_budget.perWindow = std::max(m_floor, ours);
-        Q_EMIT budgetChanged(m_budget.perWindow);
-    }
     if (!sameEvent || m_lastLimitNs == 0)
         m_lastLimitNs = now;
     holdFor(retryAfter);

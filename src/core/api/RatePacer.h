@@ -42,9 +42,9 @@ struct RateBudget
  * margin (safetyMargin), because the server counts them on arrival and arrivals jitter.
  *
  * holdFor() stops everything; after a hold, sends resume at the long-run rate rather than in a burst.
- * rateLimited() holds for a 429's Retry-After and takes as its budget what Clerk evidently left it (its
- * own sends in the window that filled up), lowers it further after repeated 429s, and goes back to the
- * budget it was given after six quiet windows.
+ * rateLimited() holds for a 429's Retry-After; sends then go on as the window's own sends leave it,
+ * which is when Clerk frees them. Repeated 429s lower the budget (someone else keeps using the
+ * instance); six quiet windows bring back the budget that was given.
  */
 class RatePacer : public QObject
 {
@@ -110,7 +110,6 @@ private:
     int m_floor = 0;
     int m_configured = 0;     //!< the budget given, before any 429 lowered it
     qint64 m_lastLimitNs = 0; //!< when the last 429 came, 0 when none since the budget was set
-    qint64 m_spreadUntilNs = 0; //!< sends in m_sent up to this are made up, spread by a pause
     bool m_draining = false;
 };
 

@@ -1,5 +1,7 @@
 #include "sandbox/ClerkSandbox.h"
 
+#include "core/util/Durations.h"
+
 #include <QtCore/QDateTime>
 #include <QtCore/QJsonArray>
 #include <QtCore/QJsonDocument>
@@ -15,7 +17,6 @@ using namespace Qt::StringLiterals;
 namespace InviteDesk::Sandbox {
 
 namespace {
-constexpr qint64 dayMs = 24LL * 3600 * 1000;
 
 QJsonValue nullable(const QString &text)
 {
@@ -432,7 +433,7 @@ HttpResponse ClerkSandbox::createInvitation(const HttpRequest &request, SandboxO
     inv.privateMetadata = body.value("private_metadata"_L1).toObject();
     inv.createdAt = std::max(nowMs, org.invitations.empty() ? 0 : org.invitations.back().createdAt + 1);
     inv.updatedAt = inv.createdAt;
-    inv.expiresAt = inv.createdAt + days * dayMs;
+    inv.expiresAt = inv.createdAt + days * msPerDay;
     inv.url = u"https://accounts."_s + org.slug + u".example/accept-invitation?__clerk_ticket="_s + m_store.newToken(32);
     const SandboxInvitation &stored = m_store.addInvitation(org, std::move(inv));
     *changedState = true;

@@ -1,5 +1,7 @@
 #include "sandbox/SandboxStore.h"
 
+#include "core/util/Durations.h"
+
 #include <QtCore/QDateTime>
 #include <QtCore/QJsonArray>
 
@@ -9,8 +11,6 @@ namespace InviteDesk::Sandbox {
 
 namespace {
 
-constexpr qint64 hourMs = 3600LL * 1000;
-constexpr qint64 dayMs = 24 * hourMs;
 
 const char16_t *const firstNames[] = {
     u"Ada",    u"Grace",  u"Linus",   u"Zoë",    u"José",   u"Aiko",    u"Chidi",  u"Ingrid", u"Mateus", u"Priya",
@@ -153,10 +153,10 @@ void SandboxStore::seed(const SeedOptions &options)
     QRandomGenerator &rng = m_random;
 
     roles = {
-        {newId(u"role"_s), u"org:admin"_s, u"Admin"_s, u"Can manage members, invitations and settings."_s, now - 400 * dayMs},
-        {newId(u"role"_s), u"org:member"_s, u"Member"_s, u"Can read organization resources."_s, now - 400 * dayMs},
-        {newId(u"role"_s), u"org:billing_manager"_s, u"Billing manager"_s, u"Manages subscriptions and invoices."_s, now - 200 * dayMs},
-        {newId(u"role"_s), u"org:viewer"_s, u"Viewer"_s, QString(), now - 100 * dayMs},
+        {newId(u"role"_s), u"org:admin"_s, u"Admin"_s, u"Can manage members, invitations and settings."_s, now - 400 * msPerDay},
+        {newId(u"role"_s), u"org:member"_s, u"Member"_s, u"Can read organization resources."_s, now - 400 * msPerDay},
+        {newId(u"role"_s), u"org:billing_manager"_s, u"Billing manager"_s, u"Manages subscriptions and invoices."_s, now - 200 * msPerDay},
+        {newId(u"role"_s), u"org:viewer"_s, u"Viewer"_s, QString(), now - 100 * msPerDay},
     };
 
     for (int i = 0; i < 40; ++i) {
@@ -175,7 +175,7 @@ void SandboxStore::seed(const SeedOptions &options)
         org.name = name;
         org.slug = slug;
         org.createdAt = createdAt;
-        org.updatedAt = createdAt + dayMs;
+        org.updatedAt = createdAt + msPerDay;
         org.maxAllowedMemberships = 0;
         // Two or three admins and a few members, so requesting_user_id can be checked.
         const int admins = 2 + rng.bounded(2);
@@ -218,9 +218,9 @@ void SandboxStore::seed(const SeedOptions &options)
             inv.status = status;
             const qint64 age = minAgeMs + qint64(rng.bounded(double(std::max<qint64>(1, maxAgeMs - minAgeMs))));
             inv.createdAt = now - age;
-            inv.expiresAt = inv.createdAt + 30 * dayMs;
+            inv.expiresAt = inv.createdAt + 30 * msPerDay;
             inv.updatedAt = status == "pending"_L1 ? inv.createdAt
-                                                   : std::min(now, inv.createdAt + qint64(rng.bounded(5 * dayMs)));
+                                                   : std::min(now, inv.createdAt + qint64(rng.bounded(5 * msPerDay)));
             if (rng.bounded(100) < 80 && !admins.isEmpty())
                 inv.inviterId = admins.at(rng.bounded(int(admins.size())));
             if (rng.bounded(100) < 35)
@@ -246,7 +246,7 @@ void SandboxStore::seed(const SeedOptions &options)
                 org.invitations[i].createdAt = org.invitations[i - 1].createdAt + 1;
             org.invitations[i].updatedAt = std::max(org.invitations[i].updatedAt, org.invitations[i].createdAt);
             if (org.invitations[i].status == "pending"_L1)
-                org.invitations[i].expiresAt = org.invitations[i].createdAt + 30 * dayMs;
+                org.invitations[i].expiresAt = org.invitations[i].createdAt + 30 * msPerDay;
         }
     };
 
@@ -255,41 +255,41 @@ void SandboxStore::seed(const SeedOptions &options)
         const QString name = pick(rng, fillerFirst) + u' ' + pick(rng, fillerSecond) + u' ' + QString::number(i + 1);
         QString slug = asciiFold(name);
         slug.replace(u' ', u'-');
-        SandboxOrganization &org = makeOrg(name, slug, now - (900 - i) * dayMs);
-        addInvitations(org, rng.bounded(25), u"pending"_s, slug + u".example"_s, hourMs, 29 * dayMs);
-        addInvitations(org, rng.bounded(10), u"accepted"_s, slug + u".example"_s, dayMs, 200 * dayMs);
+        SandboxOrganization &org = makeOrg(name, slug, now - (900 - i) * msPerDay);
+        addInvitations(org, rng.bounded(25), u"pending"_s, slug + u".example"_s, msPerHour, 29 * msPerDay);
+        addInvitations(org, rng.bounded(10), u"accepted"_s, slug + u".example"_s, msPerDay, 200 * msPerDay);
         sortByCreation(org);
     }
 
     {
-        SandboxOrganization &globex = makeOrg(u"Globex"_s, u"globex"_s, now - 500 * dayMs);
-        addInvitations(globex, 1234, u"pending"_s, u"globex.example"_s, hourMs, 29 * dayMs);
-        addInvitations(globex, 150, u"accepted"_s, u"globex.example"_s, dayMs, 300 * dayMs);
-        addInvitations(globex, 40, u"revoked"_s, u"globex.example"_s, dayMs, 300 * dayMs);
-        addInvitations(globex, 25, u"expired"_s, u"globex.example"_s, 31 * dayMs, 300 * dayMs);
+        SandboxOrganization &globex = makeOrg(u"Globex"_s, u"globex"_s, now - 500 * msPerDay);
+        addInvitations(globex, 1234, u"pending"_s, u"globex.example"_s, msPerHour, 29 * msPerDay);
+        addInvitations(globex, 150, u"accepted"_s, u"globex.example"_s, msPerDay, 300 * msPerDay);
+        addInvitations(globex, 40, u"revoked"_s, u"globex.example"_s, msPerDay, 300 * msPerDay);
+        addInvitations(globex, 25, u"expired"_s, u"globex.example"_s, 31 * msPerDay, 300 * msPerDay);
         sortByCreation(globex);
     }
     {
-        SandboxOrganization &initech = makeOrg(u"Initech"_s, u"initech"_s, now - 450 * dayMs);
-        addInvitations(initech, 37, u"pending"_s, u"initech.example"_s, 2 * hourMs, 29 * dayMs);
-        addInvitations(initech, 12, u"accepted"_s, u"initech.example"_s, dayMs, 100 * dayMs);
-        addInvitations(initech, 6, u"revoked"_s, u"initech.example"_s, dayMs, 100 * dayMs);
-        addInvitations(initech, 4, u"expired"_s, u"initech.example"_s, 31 * dayMs, 100 * dayMs);
+        SandboxOrganization &initech = makeOrg(u"Initech"_s, u"initech"_s, now - 450 * msPerDay);
+        addInvitations(initech, 37, u"pending"_s, u"initech.example"_s, 2 * msPerHour, 29 * msPerDay);
+        addInvitations(initech, 12, u"accepted"_s, u"initech.example"_s, msPerDay, 100 * msPerDay);
+        addInvitations(initech, 6, u"revoked"_s, u"initech.example"_s, msPerDay, 100 * msPerDay);
+        addInvitations(initech, 4, u"expired"_s, u"initech.example"_s, 31 * msPerDay, 100 * msPerDay);
         // A few that run out within the next day, so "expires soon" has something to show.
-        addInvitations(initech, 3, u"pending"_s, u"initech.example"_s, 29 * dayMs + 2 * hourMs, 29 * dayMs + 20 * hourMs);
+        addInvitations(initech, 3, u"pending"_s, u"initech.example"_s, 29 * msPerDay + 2 * msPerHour, 29 * msPerDay + 20 * msPerHour);
         sortByCreation(initech);
         // The same person invited twice: support sees this when an email "never arrived".
         SandboxInvitation twice = initech.invitations.back();
         twice.id = newId(u"orginv"_s);
         twice.createdAt = initech.invitations.back().createdAt + 60'000;
         twice.updatedAt = twice.createdAt;
-        twice.expiresAt = twice.createdAt + 30 * dayMs;
+        twice.expiresAt = twice.createdAt + 30 * msPerDay;
         twice.status = u"pending"_s;
         twice.url = u"https://accounts.initech.example/accept-invitation?__clerk_ticket="_s + newToken(32);
         initech.invitations.push_back(twice);
     }
     {
-        SandboxOrganization &umbrella = makeOrg(u"Umbrella Ünïcødé GmbH"_s, u"umbrella"_s, now - 300 * dayMs);
+        SandboxOrganization &umbrella = makeOrg(u"Umbrella Ünïcødé GmbH"_s, u"umbrella"_s, now - 300 * msPerDay);
         const QStringList specialEmails = {
             u"zoë.ångström@umbrella.example"_s,
             u"josé.núñez@umbrella.example"_s,
@@ -300,8 +300,8 @@ void SandboxStore::seed(const SeedOptions &options)
                 + u".example"_s,
             u"very.long.address.with.many.parts.for.testing.column.widths.in.the.invitations.table@subdomain.of.a.rather.long.domain.umbrella-corporation.example"_s,
         };
-        addInvitations(umbrella, 14, u"pending"_s, u"umbrella.example"_s, hourMs, 20 * dayMs);
-        addInvitations(umbrella, 5, u"accepted"_s, u"umbrella.example"_s, dayMs, 60 * dayMs);
+        addInvitations(umbrella, 14, u"pending"_s, u"umbrella.example"_s, msPerHour, 20 * msPerDay);
+        addInvitations(umbrella, 5, u"accepted"_s, u"umbrella.example"_s, msPerDay, 60 * msPerDay);
         sortByCreation(umbrella);
         const QStringList admins = adminsOf(umbrella);
         for (int i = 0; i < specialEmails.size(); ++i) {
@@ -312,7 +312,7 @@ void SandboxStore::seed(const SeedOptions &options)
             inv.status = u"pending"_s;
             inv.createdAt = umbrella.invitations.back().createdAt + 1000 * (i + 1);
             inv.updatedAt = inv.createdAt;
-            inv.expiresAt = inv.createdAt + 30 * dayMs;
+            inv.expiresAt = inv.createdAt + 30 * msPerDay;
             if (i % 3 != 0)
                 inv.inviterId = admins.value(0);
             inv.publicMetadata = QJsonObject{{"note"_L1, u"Ünïcødé ✓"_s}, {"tags"_L1, QJsonArray{u"a"_s, u"b"_s}}};
@@ -321,7 +321,7 @@ void SandboxStore::seed(const SeedOptions &options)
             umbrella.invitations.push_back(inv);
         }
     }
-    makeOrg(u"Hooli"_s, u"hooli"_s, now - 200 * dayMs); // no invitations at all
+    makeOrg(u"Hooli"_s, u"hooli"_s, now - 200 * msPerDay); // no invitations at all
 
     // A contractor invited to several organizations: what "find by email" and "revoke everything for
     // this address" are for. Pending in Umbrella and three others, revoked in a fourth.
@@ -346,9 +346,9 @@ void SandboxStore::seed(const SeedOptions &options)
             inv.emailAddress = contractor;
             inv.role = u"org:member"_s;
             inv.status = i == targets.size() - 1 ? u"revoked"_s : u"pending"_s;
-            inv.createdAt = (org.invitations.empty() ? now - dayMs : org.invitations.back().createdAt) + 500;
+            inv.createdAt = (org.invitations.empty() ? now - msPerDay : org.invitations.back().createdAt) + 500;
             inv.updatedAt = inv.createdAt;
-            inv.expiresAt = inv.createdAt + 30 * dayMs;
+            inv.expiresAt = inv.createdAt + 30 * msPerDay;
             inv.inviterId = admins.value(0);
             inv.publicMetadata = QJsonObject{{"contract"_L1, u"C-2026-114"_s}};
             inv.url = u"https://accounts."_s + org.slug + u".example/accept-invitation?__clerk_ticket="_s + newToken(32);
@@ -357,11 +357,11 @@ void SandboxStore::seed(const SeedOptions &options)
         }
     }
     {
-        SandboxOrganization &acme = makeOrg(u"Acme Corporation"_s, u"acme"_s, now - 100 * dayMs);
-        addInvitations(acme, options.largeOrgPending, u"pending"_s, u"acme.example"_s, 10 * 60'000, 29 * dayMs);
-        addInvitations(acme, options.largeOrgAccepted, u"accepted"_s, u"acme.example"_s, dayMs, 90 * dayMs);
-        addInvitations(acme, options.largeOrgRevoked, u"revoked"_s, u"acme.example"_s, dayMs, 90 * dayMs);
-        addInvitations(acme, options.largeOrgExpired, u"expired"_s, u"acme.example"_s, 31 * dayMs, 90 * dayMs);
+        SandboxOrganization &acme = makeOrg(u"Acme Corporation"_s, u"acme"_s, now - 100 * msPerDay);
+        addInvitations(acme, options.largeOrgPending, u"pending"_s, u"acme.example"_s, 10 * 60'000, 29 * msPerDay);
+        addInvitations(acme, options.largeOrgAccepted, u"accepted"_s, u"acme.example"_s, msPerDay, 90 * msPerDay);
+        addInvitations(acme, options.largeOrgRevoked, u"revoked"_s, u"acme.example"_s, msPerDay, 90 * msPerDay);
+        addInvitations(acme, options.largeOrgExpired, u"expired"_s, u"acme.example"_s, 31 * msPerDay, 90 * msPerDay);
         sortByCreation(acme);
     }
 }

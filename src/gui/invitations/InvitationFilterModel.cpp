@@ -1,13 +1,9 @@
 #include "gui/invitations/InvitationFilterModel.h"
 
+#include "core/util/Durations.h"
 #include "gui/invitations/InvitationTableModel.h"
 
-
 namespace InviteDesk {
-
-namespace {
-constexpr qint64 dayMs = 24LL * 3600 * 1000;
-}
 
 InvitationFilterModel::InvitationFilterModel(QObject *parent) : QSortFilterProxyModel(parent)
 {
@@ -63,7 +59,7 @@ bool InvitationFilterModel::matches(int sourceRow, QuickFilter filter) const
         break;
     case QuickFilter::Within24Hours:
     case QuickFilter::Within7Days: {
-        const qint64 horizon = filter == QuickFilter::Within24Hours ? dayMs : 7 * dayMs;
+        const qint64 horizon = filter == QuickFilter::Within24Hours ? msPerDay : 7 * msPerDay;
         if (ranOut || !pending || !inv.expiresAt || *inv.expiresAt - now > horizon)
             return false;
         break;

@@ -1,5 +1,6 @@
 #include "gui/invitations/InvitationTableModel.h"
 
+#include "core/util/Durations.h"
 #include "core/util/TextOutput.h"
 #include "gui/TimeFormat.h"
 
@@ -21,7 +22,6 @@ using namespace Qt::StringLiterals;
 namespace InviteDesk {
 
 namespace {
-constexpr qint64 dayMs = 24LL * 3600 * 1000;
 
 bool darkPalette()
 {
@@ -234,7 +234,7 @@ QVariant InvitationTableModel::data(const QModelIndex &index, int role) const
         if (column == Expires && inv.expiresAt && inv.status == InvitationStatus::Pending) {
             if (*inv.expiresAt <= m_now)
                 return errorColor();
-            if (*inv.expiresAt - m_now < dayMs)
+            if (*inv.expiresAt - m_now < msPerDay)
                 return warningColor();
         }
         return {};
@@ -242,7 +242,7 @@ QVariant InvitationTableModel::data(const QModelIndex &index, int role) const
         if (column == InvitationId)
             return QFontDatabase::systemFont(QFontDatabase::FixedFont);
         if (column == Expires && inv.expiresAt && inv.status == InvitationStatus::Pending
-            && *inv.expiresAt - m_now < dayMs) {
+            && *inv.expiresAt - m_now < msPerDay) {
             QFont bold;
             bold.setBold(true);
             return bold;

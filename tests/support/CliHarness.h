@@ -28,7 +28,10 @@ public:
     QString home() const { return m_home.path(); }
     QString auditLogPath() const { return m_home.filePath(QStringLiteral("data/InviteDesk/audit/audit.jsonl")); }
 
-    /*! Starts the CLI and returns at once; \a prepare may adjust the process (limits, user) before it starts. */
+    /*!
+     * Starts the CLI and returns at once; \a prepare may adjust the process (limits, user, or another copy
+     * of the CLI as its program) before it starts.
+     */
     std::unique_ptr<QProcess> start(QStringList arguments,
                                     const QString &key = Sandbox::SandboxOptions::defaultProductionKey(),
                                     bool withUrl = true, const std::function<void(QProcess &)> &prepare = {}) const
@@ -47,7 +50,7 @@ public:
             arguments = QStringList{QStringLiteral("--api-url"), m_sandbox->apiUrl().toString()} + arguments;
         if (prepare)
             prepare(*process);
-        process->start(QStringLiteral(INVITEDESK_CLI_PATH), arguments);
+        process->start(process->program().isEmpty() ? QStringLiteral(INVITEDESK_CLI_PATH) : process->program(), arguments);
         if (!process->waitForStarted())
             qFatal("cannot start the CLI");
         return process;

@@ -138,7 +138,8 @@ else()
     set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
     # Loaded at run time, so dpkg-shlibdeps cannot see them: SVG icons and the keychain service.
     set(CPACK_DEBIAN_PACKAGE_DEPENDS "libqt6svg6")
-    set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "qt6-wayland, gnome-keyring | kwalletmanager, qt6-translations-l10n")
+    # libqt6sql6-psql: the team audit store's driver, a plugin (docs/TEAM-AUDIT.md).
+    set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "qt6-wayland, gnome-keyring | kwalletmanager, qt6-translations-l10n, libqt6sql6-psql")
     set(CPACK_RPM_FILE_NAME RPM-DEFAULT)
     set(CPACK_RPM_PACKAGE_RELEASE 1)
     set(CPACK_RPM_PACKAGE_LICENSE MIT)

@@ -22,7 +22,8 @@ struct OptionSpec
 
 QString usageText()
 {
-    return uR"(Usage: invitedesk-cli [--api-url URL] [--ca-file PEM] [--proxy URL|none|system] <command> ...
+    return uR"(Usage: invitedesk-cli [--api-url URL] [--ca-file PEM] [--proxy URL|none|system]
+                      [--audit-url postgresql://USER@HOST:PORT/DB] <command> ...
 
 Commands:
   orgs [--query TEXT] [--format table|csv|json]
@@ -39,7 +40,10 @@ Commands:
       production keys, 50% on development keys; list and find are paced the same way). Asks for confirmation on a terminal;
       without a terminal it needs --yes. Prints one line per invitation with its outcome.
   audit verify [--file PATH]
-      Check the audit log's hash chain; reports the first edited or missing record.
+      Check the audit log's hash chain; reports the first edited or missing record. With a team
+      audit store, also checks every agent's chain there and this log against it.
+  audit sync [--file PATH]
+      Send the records the team audit store does not hold yet; exit code 6 while some wait.
   audit export --csv [--file PATH]
       Write the audit log as CSV to stdout.
 
@@ -53,6 +57,11 @@ Options:
                     hosts in $NO_PROXY; "none" for none; default "system" (https_proxy and
                     no_proxy from the environment). A proxy that asks for a password gets
                     $INVITEDESK_PROXY_USER and $INVITEDESK_PROXY_PASSWORD.
+  --audit-url URL   Also keep the audit trail in the team's PostgreSQL store (default:
+                    $INVITEDESK_AUDIT_URL). The local log is written first, as always; records
+                    are sent from it in order, and wait there while the store is down.
+                    sslmode=verify-full unless the host is loopback; the password comes from
+                    $INVITEDESK_AUDIT_PASSWORD (or PGPASSWORD, ~/.pgpass), never this URL.
   -h, --help        Show this help.
   --version         Show the version.
 
@@ -65,7 +74,8 @@ Exit codes:
   2  usage error, or confirmation needed but stdin is not a terminal
   3  authentication or configuration error (no key, rejected key, refused URL)
   4  Clerk or the network failed (not found, server error, offline, timeout)
-  5  audit verify: the audit log was altered
+  5  audit verify: the audit log (or a chain in the team store) was altered
+  6  audit sync/verify: records wait to be sent to the team audit store
 )"_s;
 }
 
@@ -83,6 +93,8 @@ std::optional<QString> parseArguments(const QStringList &arguments, Options *opt
     QHash<QString, QString> values;
     QSet<QString> flags;
     QString apiUrl = qEnvironmentVariable("CLERK_API_URL");
+    QString auditUrl = qEnvironmentVariable("INVITEDESK_AUDIT_URL");
+    bool auditUrlOnCommandLine = false;
 
     for (int i = 1; i < arguments.size(); ++i) {
         QString arg = arguments.at(i);
@@ -132,6 +144,12 @@ std::optional<QString> parseArguments(const QStringList &arguments, Options *opt
                 return u"--api-url needs a URL"_s;
             continue;
         }
+        if (name == "audit-url"_L1) {
+            if (!takeValue(&auditUrl))
+                return u"--audit-url needs a postgresql:// URL"_s;
+            auditUrlOnCommandLine = true;
+            continue;
+        }
         if (name == "ca-file"_L1) {
             if (!takeValue(&options->caFile))
                 return u"--ca-file needs a PEM file"_s;
@@ -179,6 +197,14 @@ std::optional<QString> parseArguments(const QStringList &arguments, Options *opt
         return u"unknown command \"%1\""_s.arg(options->command);
 
     options->apiUrl = apiUrl.isEmpty() ? defaultApiUrl() : QUrl(apiUrl, QUrl::StrictMode);
+    if (!auditUrl.isEmpty()) {
+        QString why;
+        options->teamAudit = TeamAuditTarget::parse(auditUrl, &why);
+        if (!options->teamAudit)
+            return why;
+        if (auditUrlOnCommandLine && !options->teamAudit->password.isEmpty())
+            return u"the team audit password is never taken from the command line (other users can see it); set INVITEDESK_AUDIT_PASSWORD"_s;
+    }
     if (options->caFile.isEmpty())
         options->caFile = qEnvironmentVariable("SSL_CERT_FILE"); // as OpenSSL's own tools read it
     options->secretKey = qEnvironmentVariable("CLERK_SECRET_KEY").trimmed();
@@ -235,8 +261,10 @@ std::optional<QString> parseArguments(const QStringList &arguments, Options *opt
     }
     if (options->command == "audit"_L1) {
         const QString sub = options->positional.value(0);
-        if (options->positional.size() != 1 || (sub != "verify"_L1 && sub != "export"_L1))
-            return u"audit needs verify or export"_s;
+        if (options->positional.size() != 1 || (sub != "verify"_L1 && sub != "export"_L1 && sub != "sync"_L1))
+            return u"audit needs verify, sync or export"_s;
+        if (sub == "sync"_L1 && !options->teamAudit)
+            return u"audit sync needs a team audit store: --audit-url or INVITEDESK_AUDIT_URL"_s;
         if (sub == "export"_L1 && !options->csv)
             return u"audit export needs --csv (the only format so far)"_s;
     }

@@ -2,6 +2,7 @@
 
 #include "core/api/ClerkTypes.h"
 #include "core/api/ClientConfig.h"
+#include "core/audit/TeamAudit.h"
 
 #include <QtCore/QStringList>
 #include <QtCore/QUrl>
@@ -18,6 +19,7 @@ enum ExitCode {
     AuthConfig = 3,  //!< no key, a rejected key, a refused API URL
     ApiError = 4,    //!< Clerk or the network failed (not found, 5xx, offline, …)
     AuditFailed = 5, //!< `audit verify` found a broken chain
+    AuditWaiting = 6, //!< records wait to be sent to the team audit store (it could not take them)
 };
 
 enum class Format { Table, Csv, Json };
@@ -41,6 +43,7 @@ struct Options
     QString caFile; //!< --ca-file, else $SSL_CERT_FILE
     ProxyMode proxyMode = ProxyMode::System;
     QUrl proxyUrl;
+    std::optional<TeamAuditTarget> teamAudit; //!< --audit-url, else $INVITEDESK_AUDIT_URL
 };
 
 /*! Parses argv into Options; on failure returns the message to print (and exit code 2). */

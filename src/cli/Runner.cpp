@@ -320,6 +320,8 @@ void Runner::startRevokes(const Organization &org, const QStringList &ids, const
     context.keyFingerprint = keyFingerprint(m_options.secretKey);
     context.apiHost = m_options.apiUrl.host();
     m_audit = std::make_unique<AuditWriter>(AuditLog::defaultPath(), context);
+    if (m_options.teamAudit)
+        m_teamAudit = std::make_unique<TeamAuditSender>(*m_options.teamAudit, AuditLog::defaultPath());
 
     QList<RevokeItem> items;
     items.reserve(ids.size());
@@ -372,6 +374,7 @@ void Runner::runBulk(const QList<RevokeItem> &items)
             m_err << printable(u"invitedesk-cli: stopped: "_s + why->oneLine()) << u'\n';
         m_err << summary.describe() << u" in "_s << QString::number(double(m_run->elapsedMs()) / 1000.0, 'f', 1)
               << u" s\n"_s;
+        reportTeamAudit();
         finish(summary.allSucceeded() ? Success : SomeFailed);
     });
     m_run->start(items, m_options.ticket);
@@ -391,22 +394,88 @@ void Runner::interrupt()
     finish(SomeFailed);
 }
 
+void Runner::reportTeamAudit()
+{
+    if (!m_teamAudit)
+        return;
+    m_audit->flush(); // every record of this run is on disk before the last look
+    const TeamAuditSender::Status status = m_teamAudit->flush(10'000);
+    if (status.waiting == 0 && status.problem == TeamAuditProblem::None)
+        return;
+    m_err << printable(u"invitedesk-cli: team audit: %1 records waiting (%2); they are kept in the local log and "
+                       u"sent by the next run or `invitedesk-cli audit sync`"_s
+                           .arg(status.waiting)
+                           .arg(status.error.isEmpty() ? u"still sending"_s : status.error))
+          << u'\n';
+}
+
+void Runner::runAuditSync(const QString &path)
+{
+    TeamAuditStore store(*m_options.teamAudit);
+    const TeamAuditStore::Sync sync = store.sync(path);
+    if (sync.ok()) {
+        m_out << u"%1: %2 records sent; none waiting\n"_s.arg(store.target().display()).arg(sync.sent);
+        finish(Success);
+        return;
+    }
+    m_err << printable(u"invitedesk-cli: team audit %1: %2; %3 records wait in the local log"_s.arg(
+                           store.target().display(), sync.error)
+                           .arg(sync.waiting))
+          << u'\n';
+    finish(sync.problem == TeamAuditProblem::Credentials ? AuthConfig : AuditWaiting);
+}
+
+void Runner::runAuditVerify(const QString &path)
+{
+    const AuditVerification result = AuditLog::verify(path);
+    bool altered = !result.ok;
+    if (result.ok) {
+        m_out << u"%1: %2 records, chain intact\n"_s.arg(path).arg(result.records);
+        if (!result.note.isEmpty())
+            m_err << u"invitedesk-cli: note: %1\n"_s.arg(result.note);
+    } else {
+        m_err << u"invitedesk-cli: %1: line %2: %3\n"_s.arg(path).arg(result.firstBadLine).arg(result.problem);
+    }
+    if (!m_options.teamAudit) {
+        finish(altered ? AuditFailed : Success);
+        return;
+    }
+    TeamAuditStore store(*m_options.teamAudit);
+    const TeamAuditStore::Check check = store.verify(path);
+    const QString where = store.target().display();
+    if (check.problem != TeamAuditProblem::None) {
+        m_err << printable(u"invitedesk-cli: team audit %1: %2"_s.arg(where, check.error)) << u'\n';
+        finish(altered                                             ? AuditFailed
+               : check.problem == TeamAuditProblem::Credentials ? AuthConfig
+                                                                 : AuditWaiting);
+        return;
+    }
+    for (const TeamAuditStore::Chain &chain : check.chains) {
+        const QString name = u"%1: chain %2 (%3)"_s.arg(where, chain.chain.left(12), chain.operatorName);
+        if (chain.problems.isEmpty()) {
+            m_out << printable(u"%1: %2 records, chain intact"_s.arg(name).arg(chain.records)) << u'\n';
+            continue;
+        }
+        altered = true;
+        for (const QString &problem : chain.problems)
+            m_err << printable(u"invitedesk-cli: %1: %2"_s.arg(name, problem)) << u'\n';
+    }
+    for (const QString &problem : check.localProblems)
+        m_err << printable(u"invitedesk-cli: %1: %2"_s.arg(where, problem)) << u'\n';
+    altered = altered || !check.localProblems.isEmpty();
+    if (check.localWaiting > 0)
+        m_err << u"invitedesk-cli: %1: %2 local records are not in the team store yet (run audit sync)\n"_s.arg(where).arg(
+            check.localWaiting);
+    finish(altered ? AuditFailed : check.localWaiting > 0 ? AuditWaiting : Success);
+}
+
 void Runner::runAudit()
 {
     const QString path = m_options.auditFile.isEmpty() ? AuditLog::defaultPath() : m_options.auditFile;
-    if (m_options.positional.value(0) == "verify"_L1) {
-        const AuditVerification result = AuditLog::verify(path);
-        if (result.ok) {
-            m_out << u"%1: %2 records, chain intact\n"_s.arg(path).arg(result.records);
-            if (!result.note.isEmpty())
-                m_err << u"invitedesk-cli: note: %1\n"_s.arg(result.note);
-            finish(Success);
-        } else {
-            m_err << u"invitedesk-cli: %1: line %2: %3\n"_s.arg(path).arg(result.firstBadLine).arg(result.problem);
-            finish(AuditFailed);
-        }
-        return;
-    }
+    if (m_options.positional.value(0) == "verify"_L1)
+        return runAuditVerify(path);
+    if (m_options.positional.value(0) == "sync"_L1)
+        return runAuditSync(path);
     QFile out;
     if (!out.open(stdout, QIODevice::WriteOnly)) {
         finish(ApiError);

@@ -5,6 +5,7 @@
 #include "core/api/RatePacer.h"
 #include "core/audit/AuditReconciler.h"
 #include "core/audit/AuditWriter.h"
+#include "core/audit/TeamAudit.h"
 #include "core/workflows/InvitationListing.h"
 #include "core/workflows/RevokeRun.h"
 
@@ -38,6 +39,10 @@ private:
     void runList();
     void runRevoke();
     void runAudit();
+    void runAuditVerify(const QString &path);
+    void runAuditSync(const QString &path);
+    /*! After a revoke: gives the team store a few seconds to take this run's records, says what waits. */
+    void reportTeamAudit();
     void resolveOrganization(std::function<void(const Organization &)> next);
     void startRevokes(const Organization &org, const QStringList &ids, const QHash<QString, Invitation> &known);
     void runBulk(const QList<RevokeItem> &items);
@@ -53,6 +58,7 @@ private:
     std::unique_ptr<ClerkClient> m_client;
     std::unique_ptr<InvitationListing> m_query;
     std::unique_ptr<AuditWriter> m_audit;
+    std::unique_ptr<TeamAuditSender> m_teamAudit;
     std::unique_ptr<AuditReconciler> m_reconciler;
     std::unique_ptr<RevokeRun> m_run;
     bool m_progressShown = false;

@@ -68,15 +68,7 @@ class TestCliSafety : public QObject
 
     QStringList pendingIds(const QString &slug, int count, int skip = 0)
     {
-        QStringList ids;
-        for (const SandboxInvitation &inv : m_sandbox->store().organization(slug)->invitations) {
-            if (SandboxStore::effectiveStatus(inv, m_sandbox->now()) != "pending"_L1 || skip-- > 0)
-                continue;
-            ids << inv.id;
-            if (ids.size() == count)
-                break;
-        }
-        return ids;
+        return Testing::pendingIds(*m_sandbox, slug, count, skip);
     }
 
     int posts() const { return requestCount(*m_sandbox, "POST"); }

@@ -1,11 +1,12 @@
 #pragma once
 
-// Real network parts the tests start themselves: a TLS + HTTP/2 front (nghttpx, with a certificate
-// from a CA made for the test) in front of the sandbox, and an HTTP proxy (tinyproxy). Debian
-// packages nghttp2-proxy, tinyproxy and openssl; .ci/install-deps installs them.
+// Real parts the tests start themselves: a TLS + HTTP/2 front (nghttpx, with a certificate from a CA
+// made for the test) in front of the sandbox, an HTTP proxy (tinyproxy), and a throwaway PostgreSQL
+// cluster. Debian packages nghttp2-proxy, tinyproxy, openssl and postgresql; .ci/install-deps installs them.
 
 #include <QtCore/QDir>
 #include <QtCore/QFile>
+#include <QtCore/QFileInfo>
 #include <QtCore/QProcess>
 #include <QtCore/QStandardPaths>
 #include <QtCore/QTemporaryDir>
@@ -15,6 +16,12 @@
 #include <QtTest/QTest>
 
 #include <memory>
+
+#ifdef Q_OS_UNIX
+#  include <pwd.h>
+#  include <sys/stat.h>
+#  include <unistd.h>
+#endif
 
 namespace InviteDesk::Testing {
 
@@ -207,5 +214,126 @@ inline QString localHostName()
     }
     return {};
 }
+
+/*!
+ * A PostgreSQL cluster of its own for one test, on a free loopback port, in a temporary folder; its
+ * superuser is "admin" with the password adminPassword(). initdb refuses to run as root, so as root
+ * the cluster runs as the unprivileged "postgres" user (or nobody). kill() is a crash (immediate stop).
+ */
+class TestPostgres
+{
+public:
+    ~TestPostgres() { stop(); }
+
+    static QString binary(const QString &tool)
+    {
+        QDir lib(QStringLiteral("/usr/lib/postgresql"));
+        QStringList versions = lib.entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name);
+        std::sort(versions.begin(), versions.end(), [](const QString &a, const QString &b) { return a.toInt() > b.toInt(); });
+        for (const QString &version : versions) {
+            const QString path = lib.filePath(version + QStringLiteral("/bin/") + tool);
+            if (QFileInfo(path).isExecutable())
+                return path;
+        }
+        return findTool(tool);
+    }
+    static bool available() { return !binary(QStringLiteral("initdb")).isEmpty() && !binary(QStringLiteral("pg_ctl")).isEmpty(); }
+    static QString adminPassword() { return QStringLiteral("admin-secret"); }
+
+    bool start()
+    {
+        // Not under $TMPDIR, which may be a folder only root can enter.
+        m_dir = std::make_unique<QTemporaryDir>(QStringLiteral("/tmp/invitedesk-pg-XXXXXX"));
+        if (!m_dir->isValid())
+            return false;
+        m_port = freePort();
+#ifdef Q_OS_UNIX
+        if (::geteuid() == 0) {
+            const passwd *user = ::getpwnam("postgres");
+            if (!user)
+                user = ::getpwnam("nobody");
+            if (!user)
+                return false;
+            m_uid = user->pw_uid;
+            m_gid = user->pw_gid;
+            if (::chown(QFile::encodeName(m_dir->path()).constData(), m_uid, m_gid) != 0)
+                return false;
+        }
+#endif
+        QFile pw(m_dir->filePath(QStringLiteral("pw")));
+        if (!pw.open(QIODevice::WriteOnly))
+            return false;
+        pw.write(adminPassword().toLatin1() + '\n');
+        pw.close();
+#ifdef Q_OS_UNIX
+        if (m_uid >= 0 && ::chown(QFile::encodeName(pw.fileName()).constData(), m_uid, m_gid) != 0)
+            return false;
+#endif
+        if (!run(binary(QStringLiteral("initdb")),
+                 {QStringLiteral("-D"), dataDir(), QStringLiteral("-U"), QStringLiteral("admin"), QStringLiteral("-A"),
+                  QStringLiteral("scram-sha-256"), QStringLiteral("--pwfile=") + pw.fileName(), QStringLiteral("-N"),
+                  QStringLiteral("-E"), QStringLiteral("UTF8"), QStringLiteral("--locale=C")}))
+            return false;
+        return resume();
+    }
+
+    /*! Starts the cluster again after stop() or kill(). */
+    bool resume()
+    {
+        return run(binary(QStringLiteral("pg_ctl")),
+                   {QStringLiteral("-D"), dataDir(), QStringLiteral("-o"),
+                    QStringLiteral("-p %1 -k %2 -c listen_addresses=127.0.0.1 -c fsync=off").arg(m_port).arg(m_dir->path()),
+                    QStringLiteral("-l"), m_dir->filePath(QStringLiteral("log")), QStringLiteral("-w"), QStringLiteral("start")});
+    }
+
+    /*! A crash: the server stops at once, without a shutdown checkpoint. */
+    bool kill() { return stopWith(QStringLiteral("immediate")); }
+    void stop()
+    {
+        if (m_dir && QFile::exists(dataDir() + QStringLiteral("/postmaster.pid")))
+            stopWith(QStringLiteral("fast"));
+    }
+
+    quint16 port() const { return m_port; }
+    QString log() const
+    {
+        QFile file(m_dir->filePath(QStringLiteral("log")));
+        return file.open(QIODevice::ReadOnly) ? QString::fromLocal8Bit(file.readAll()) : QString();
+    }
+
+private:
+    QString dataDir() const { return m_dir->filePath(QStringLiteral("data")); }
+    bool stopWith(const QString &mode)
+    {
+        return run(binary(QStringLiteral("pg_ctl")),
+                   {QStringLiteral("-D"), dataDir(), QStringLiteral("-m"), mode, QStringLiteral("-w"), QStringLiteral("stop")});
+    }
+    bool run(const QString &program, const QStringList &arguments)
+    {
+        QProcess process;
+        process.setProcessChannelMode(QProcess::MergedChannels);
+        process.setWorkingDirectory(m_dir->path());
+#ifdef Q_OS_UNIX
+        if (m_uid >= 0) {
+            const uid_t uid = uid_t(m_uid);
+            const gid_t gid = gid_t(m_gid);
+            process.setChildProcessModifier([uid, gid] {
+                if (::setgid(gid) != 0 || ::setuid(uid) != 0)
+                    ::_exit(99);
+            });
+        }
+#endif
+        process.start(program, arguments);
+        const bool ok = process.waitForFinished(60'000) && process.exitStatus() == QProcess::NormalExit && process.exitCode() == 0;
+        if (!ok)
+            qWarning("%s failed: %s", qPrintable(QFileInfo(program).fileName()), process.readAll().constData());
+        return ok;
+    }
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    quint16 m_port = 0;
+    long m_uid = -1;
+    long m_gid = -1;
+};
 
 } // namespace InviteDesk::Testing

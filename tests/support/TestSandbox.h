@@ -42,6 +42,20 @@ inline ClientConfig configFor(const Sandbox::ClerkSandbox &sandbox, const QStrin
     return config;
 }
 
+/*! The IDs of up to \a count pending invitations of the organization \a slug, after skipping \a skip. */
+inline QStringList pendingIds(Sandbox::ClerkSandbox &sandbox, const QString &slug, int count, int skip = 0)
+{
+    QStringList ids;
+    for (const Sandbox::SandboxInvitation &inv : sandbox.store().organization(slug)->invitations) {
+        if (Sandbox::SandboxStore::effectiveStatus(inv, sandbox.now()) != QLatin1StringView("pending") || skip-- > 0)
+            continue;
+        ids << inv.id;
+        if (ids.size() == count)
+            break;
+    }
+    return ids;
+}
+
 /*! How many requests with \a method (and \a pathPart in their path, if given) the sandbox saw. */
 inline int requestCount(const Sandbox::ClerkSandbox &sandbox, const QByteArray &method, const QString &pathPart = {})
 {

@@ -1,0 +1,595 @@
+#include "core/audit/TeamAudit.h"
+
+#include "core/audit/AuditFiles.h"
+#include "core/audit/AuditLog.h"
+
+#include <QtCore/QCoreApplication>
+#include <QtCore/QDateTime>
+#include <QtCore/QElapsedTimer>
+#include <QtCore/QFile>
+#include <QtCore/QFileInfo>
+#include <QtCore/QJsonDocument>
+#include <QtCore/QJsonObject>
+#include <QtCore/QTimer>
+#include <QtCore/QUrl>
+#include <QtCore/QUrlQuery>
+#include <QtCore/QUuid>
+#include <QtNetwork/QHostAddress>
+#include <QtSql/QSqlDatabase>
+#include <QtSql/QSqlError>
+#include <QtSql/QSqlQuery>
+
+#include <condition_variable>
+#include <mutex>
+
+using namespace Qt::StringLiterals;
+
+namespace InviteDesk {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("TeamAudit", text);
+}
+
+bool isLoopback(const QString &host)
+{
+    if (host == "localhost"_L1 || host.startsWith(u'/'))
+        return true;
+    const QHostAddress address(host);
+    return !address.isNull() && address.isLoopback();
+}
+
+/*! A value for libpq's connection string, quoted as it asks ('…' with \\ and \' escaped). */
+QString libpqQuoted(QString value)
+{
+    value.replace(u'\\', "\\\\"_L1);
+    value.replace(u'\'', "\\'"_L1);
+    return u'\'' + value + u'\'';
+}
+
+/*! What a libpq message means for the user; the messages are libpq's own (English unless localized). */
+TeamAuditProblem classify(const QString &message)
+{
+    if (message.contains("password authentication failed"_L1) || message.contains("no password supplied"_L1)
+        || (message.contains("role"_L1) && message.contains("does not exist"_L1)))
+        return TeamAuditProblem::Credentials;
+    if (message.contains("SSL"_L1) || message.contains("certificate"_L1) || message.contains("permission denied"_L1)
+        || message.contains("does not exist"_L1) || message.contains("pg_hba.conf"_L1))
+        return TeamAuditProblem::Refused;
+    return TeamAuditProblem::Unreachable;
+}
+
+QString sqlMessage(const QSqlError &error)
+{
+    QString text = error.databaseText().trimmed();
+    if (text.isEmpty())
+        text = error.driverText().trimmed();
+    return text.simplified();
+}
+
+/*! One complete line of the local log, as the store keeps it. */
+struct LocalRecord
+{
+    qint64 seq = 0;
+    QByteArray line; //!< exactly as written, without the newline
+    QJsonObject json;
+    QString hash() const { return json.value("hash"_L1).toString(); }
+};
+
+/*! The next complete line of \a file, or nullopt at the end or before a torn last line. */
+std::optional<LocalRecord> readRecord(QFile &file)
+{
+    if (file.atEnd())
+        return std::nullopt;
+    const qint64 start = file.pos();
+    QByteArray line = file.readLine();
+    if (!line.endsWith('\n')) {
+        file.seek(start); // cut off by a crash or a full disk: the log repairs it, it is never sent
+        return std::nullopt;
+    }
+    line.chop(1);
+    LocalRecord record;
+    record.json = QJsonDocument::fromJson(line).object();
+    record.seq = qint64(record.json.value("seq"_L1).toDouble());
+    record.line = std::move(line);
+    return record;
+}
+
+/*! Whether a stored record is what its row says it is: its own hash, seq and place in the chain. */
+QString storedRecordProblem(qint64 seq, const QString &hash, const QByteArray &line)
+{
+    QJsonObject record = QJsonDocument::fromJson(line).object();
+    const QString ownHash = record.take("hash"_L1).toString();
+    if (record.isEmpty() || ownHash != hash || qint64(record.value("seq"_L1).toDouble()) != seq
+        || QString::fromLatin1(AuditLog::hashRecord(record)) != hash)
+        return tr("record %1 was changed after it was written").arg(seq);
+    return {};
+}
+
+} // namespace
+
+// ---------------------------------------------------------------------------------------------------
+
+QString TeamAuditTarget::display() const
+{
+    QUrl url;
+    url.setScheme(u"postgresql"_s);
+    url.setHost(host);
+    url.setPort(port);
+    url.setUserName(user);
+    url.setPath(u'/' + database);
+    if (!sslMode.isEmpty())
+        url.setQuery(u"sslmode="_s + sslMode);
+    return url.toString();
+}
+
+std::optional<TeamAuditTarget> TeamAuditTarget::parse(const QString &text, QString *error)
+{
+    const QUrl url(text.trimmed(), QUrl::StrictMode);
+    auto fail = [error](const QString &why) {
+        if (error)
+            *error = why;
+        return std::nullopt;
+    };
+    if (!url.isValid() || (url.scheme() != "postgresql"_L1 && url.scheme() != "postgres"_L1))
+        return fail(tr("the team audit URL must look like postgresql://USER@HOST:PORT/DATABASE"));
+    TeamAuditTarget target;
+    target.host = url.host();
+    target.port = url.port(5432);
+    target.database = url.path().mid(1);
+    target.user = url.userName();
+    target.password = url.password();
+    if (target.host.isEmpty())
+        return fail(tr("the team audit URL names no host"));
+    if (target.database.isEmpty() || target.database.contains(u'/'))
+        return fail(tr("the team audit URL names no database (…/DATABASE at its end)"));
+    if (target.port < 1 || target.port > 65535)
+        return fail(tr("the team audit URL's port is not a port"));
+    static const QStringList modes = {u"disable"_s, u"allow"_s,     u"prefer"_s,
+                                      u"require"_s, u"verify-ca"_s, u"verify-full"_s};
+    const QUrlQuery query(url);
+    for (const auto &[key, value] : query.queryItems(QUrl::FullyDecoded)) {
+        if (key == "sslmode"_L1) {
+            if (!modes.contains(value))
+                return fail(tr("sslmode must be one of %1").arg(modes.join(u", "_s)));
+            target.sslMode = value;
+        } else if (key == "sslrootcert"_L1) {
+            if (value.contains(u';'))
+                return fail(tr("sslrootcert must be a file path without ';'"));
+            target.sslRootCert = value;
+        } else {
+            return fail(tr("unknown team audit URL option \"%1\" (sslmode and sslrootcert are known)").arg(key));
+        }
+    }
+    if (target.sslMode.isEmpty())
+        target.sslMode = isLoopback(target.host) ? u"prefer"_s : u"verify-full"_s;
+    return target;
+}
+
+// ---------------------------------------------------------------------------------------------------
+
+TeamAuditStore::TeamAuditStore(TeamAuditTarget target)
+    : m_target(std::move(target)),
+      m_connectionName(u"invitedesk-team-audit-"_s + QUuid::createUuid().toString(QUuid::WithoutBraces))
+{
+}
+
+TeamAuditStore::~TeamAuditStore()
+{
+    disconnect();
+}
+
+void TeamAuditStore::disconnect()
+{
+    m_ready = false;
+    if (QSqlDatabase::contains(m_connectionName)) {
+        QSqlDatabase::database(m_connectionName, false).close();
+        QSqlDatabase::removeDatabase(m_connectionName);
+    }
+}
+
+bool TeamAuditStore::connect(TeamAuditProblem *problem, QString *error)
+{
+    if (m_ready && QSqlDatabase::database(m_connectionName, false).isOpen())
+        return true;
+    disconnect();
+    if (!QSqlDatabase::isDriverAvailable(u"QPSQL"_s)) {
+        *problem = TeamAuditProblem::Refused;
+        *error = tr("Qt's PostgreSQL driver (QPSQL) is not installed; on Debian: apt install libqt6sql6-psql");
+        return false;
+    }
+    QSqlDatabase db = QSqlDatabase::addDatabase(u"QPSQL"_s, m_connectionName);
+    db.setHostName(m_target.host);
+    db.setPort(m_target.port);
+    db.setDatabaseName(m_target.database);
+    db.setUserName(m_target.user);
+    db.setPassword(m_target.password.isEmpty() ? qEnvironmentVariable("INVITEDESK_AUDIT_PASSWORD") : m_target.password);
+    // Bounded: a store that does not answer costs seconds, never a hang (the local log is the durable copy).
+    QStringList options{u"sslmode="_s + m_target.sslMode, u"connect_timeout=5"_s, u"tcp_user_timeout=10000"_s,
+                        u"application_name=InviteDesk"_s};
+    if (!m_target.sslRootCert.isEmpty())
+        options << u"sslrootcert="_s + libpqQuoted(m_target.sslRootCert);
+    db.setConnectOptions(options.join(u';'));
+    if (!db.open()) {
+        *error = sqlMessage(db.lastError());
+        *problem = classify(*error);
+        db = QSqlDatabase(); // no handle may outlive the connection's removal
+        disconnect();
+        return false;
+    }
+    QSqlQuery(db).exec(u"SET statement_timeout = 10000"_s);
+    if (!ensureSchema(problem, error)) {
+        db = QSqlDatabase();
+        disconnect();
+        return false;
+    }
+    m_ready = true;
+    return true;
+}
+
+bool TeamAuditStore::ensureSchema(TeamAuditProblem *problem, QString *error)
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    QSqlQuery query(db);
+    auto failed = [&](TeamAuditProblem kind, const QString &why) {
+        *problem = kind;
+        *error = why;
+        return false;
+    };
+    if (!query.exec(u"SELECT to_regclass('invitedesk_audit_schema') IS NOT NULL"_s) || !query.next())
+        return failed(TeamAuditProblem::Unreachable, sqlMessage(query.lastError()));
+    if (!query.value(0).toBool()) {
+        // First use: the role that may create tables (the store's owner, docs/TEAM-AUDIT.md) creates the
+        // schema; two agents starting at once queue on the advisory lock instead of racing.
+        db.transaction();
+        const QStringList statements = {
+            u"SELECT pg_advisory_xact_lock(7426031)"_s,
+            u"CREATE TABLE IF NOT EXISTS invitedesk_audit_schema (version integer PRIMARY KEY)"_s,
+            // One row per record of an agent's local log. chain: the hash of that log's first record.
+            // record: the line exactly as written locally, so its hash can be checked here.
+            u"CREATE TABLE IF NOT EXISTS invitedesk_audit ("
+            " chain text NOT NULL, seq bigint NOT NULL CHECK (seq > 0), hash text NOT NULL UNIQUE,"
+            " prev text NOT NULL, at timestamptz NOT NULL, event text NOT NULL, operator text NOT NULL,"
+            " organization_id text, organization_name text, invitation_id text, email text, outcome text,"
+            " ticket text, record text NOT NULL, received timestamptz NOT NULL DEFAULT now(),"
+            " PRIMARY KEY (chain, seq))"_s,
+            u"CREATE INDEX IF NOT EXISTS invitedesk_audit_at ON invitedesk_audit (at)"_s,
+            u"CREATE INDEX IF NOT EXISTS invitedesk_audit_organization ON invitedesk_audit (organization_id, at)"_s,
+            u"CREATE INDEX IF NOT EXISTS invitedesk_audit_email ON invitedesk_audit (lower(email), at)"_s,
+            u"INSERT INTO invitedesk_audit_schema (version) VALUES (1) ON CONFLICT DO NOTHING"_s,
+        };
+        for (const QString &statement : statements) {
+            if (!query.exec(statement)) {
+                const QString why = sqlMessage(query.lastError());
+                db.rollback();
+                return failed(TeamAuditProblem::Schema,
+                              tr("the team audit database has no InviteDesk tables yet, and %1 may not create them "
+                                 "(%2); its owner creates them once, see docs/TEAM-AUDIT.md")
+                                  .arg(m_target.user, why));
+            }
+        }
+        if (!db.commit())
+            return failed(TeamAuditProblem::Schema, sqlMessage(db.lastError()));
+    }
+    if (!query.exec(u"SELECT max(version) FROM invitedesk_audit_schema"_s) || !query.next())
+        return failed(TeamAuditProblem::Schema,
+                      tr("cannot read the team audit schema version: %1").arg(sqlMessage(query.lastError())));
+    const int version = query.value(0).toInt();
+    if (version > schemaVersion)
+        return failed(TeamAuditProblem::Schema,
+                      tr("the team audit database has schema version %1, newer than this InviteDesk knows (%2); "
+                         "update InviteDesk")
+                          .arg(version)
+                          .arg(schemaVersion));
+    // Version 1 is the first; later versions migrate here, step by step, in one transaction each.
+    return true;
+}
+
+TeamAuditStore::Sync TeamAuditStore::sync(const QString &localLogPath)
+{
+    Sync result;
+    QFile file(localLogPath);
+    if (!file.exists())
+        return result;
+    if (!file.open(QIODevice::ReadOnly)) {
+        result.problem = TeamAuditProblem::Refused;
+        result.error = tr("cannot read the local audit log %1: %2").arg(localLogPath, file.errorString());
+        return result;
+    }
+    const std::optional<LocalRecord> first = readRecord(file);
+    if (!first)
+        return result;
+    if (first->seq != 1 || first->hash().isEmpty()) {
+        result.problem = TeamAuditProblem::Refused;
+        result.error = tr("the local audit log does not start with record 1; `audit verify` says why");
+        return result;
+    }
+    if (first->hash() != m_chain) { // a new log (or the first look at this one)
+        m_chain = first->hash();
+        m_sentSeq = 0;
+        m_sentOffset = 0;
+    }
+    auto countWaiting = [&] {
+        file.seek(m_sentOffset);
+        int waiting = 0;
+        while (const std::optional<LocalRecord> record = readRecord(file))
+            waiting += record->seq > m_sentSeq ? 1 : 0;
+        return waiting;
+    };
+    if (!connect(&result.problem, &result.error)) {
+        result.waiting = countWaiting();
+        return result;
+    }
+    QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    QSqlQuery query(db);
+    auto lost = [&](const QSqlError &error) {
+        result.error = sqlMessage(error);
+        result.problem = classify(result.error);
+        if (result.problem == TeamAuditProblem::Unreachable)
+            m_ready = false; // the next attempt reconnects (and removes this connection first)
+        result.waiting = countWaiting();
+        return result;
+    };
+    query.prepare(u"SELECT coalesce(max(seq), 0) FROM invitedesk_audit WHERE chain = ?"_s);
+    query.addBindValue(m_chain);
+    if (!query.exec() || !query.next())
+        return lost(query.lastError());
+    const qint64 central = query.value(0).toLongLong();
+    if (central != m_sentSeq) { // another process of this agent sent some, or the store was restored: look again
+        m_sentSeq = 0;
+        m_sentOffset = 0;
+    }
+    file.seek(m_sentOffset);
+    QList<LocalRecord> pending;
+    qint64 endOffset = m_sentOffset;
+    while (std::optional<LocalRecord> record = readRecord(file)) {
+        endOffset = file.pos();
+        if (record->seq > central)
+            pending.append(std::move(*record));
+        else if (pending.isEmpty())
+            m_sentOffset = endOffset;
+    }
+    m_sentSeq = central;
+    if (pending.isEmpty())
+        return result;
+
+    if (!db.transaction())
+        return lost(db.lastError());
+    query.prepare(u"INSERT INTO invitedesk_audit (chain, seq, hash, prev, at, event, operator, organization_id,"
+                  " organization_name, invitation_id, email, outcome, ticket, record)"
+                  " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING"_s);
+    for (const LocalRecord &record : pending) {
+        const QJsonObject &r = record.json;
+        auto text = [&r](const char *key) {
+            const QJsonValue value = r.value(QLatin1StringView(key));
+            return value.isUndefined() ? QVariant(QMetaType::fromType<QString>()) : QVariant(value.toString());
+        };
+        query.addBindValue(m_chain);
+        query.addBindValue(record.seq);
+        query.addBindValue(record.hash());
+        query.addBindValue(r.value("prev"_L1).toString());
+        // A record without a readable time still goes out (the record itself is kept whole), never blocks the rest.
+        const QDateTime at = QDateTime::fromString(r.value("time"_L1).toString(), Qt::ISODateWithMs);
+        query.addBindValue(at.isValid() ? at : QDateTime::currentDateTimeUtc());
+        query.addBindValue(r.value("event"_L1).toString());
+        query.addBindValue(r.value("operator"_L1).toString());
+        query.addBindValue(text("organization_id"));
+        query.addBindValue(text("organization_name"));
+        query.addBindValue(text("invitation_id"));
+        query.addBindValue(text("email"));
+        query.addBindValue(text("outcome"));
+        query.addBindValue(text("ticket"));
+        query.addBindValue(QString::fromUtf8(record.line));
+        if (!query.exec()) {
+            const QSqlError error = query.lastError();
+            db.rollback();
+            return lost(error);
+        }
+    }
+    if (!db.commit())
+        return lost(db.lastError());
+    result.sent = int(pending.size());
+    m_sentSeq = pending.constLast().seq;
+    m_sentOffset = endOffset;
+    return result;
+}
+
+TeamAuditStore::Check TeamAuditStore::verify(const QString &localLogPath)
+{
+    Check check;
+    if (!connect(&check.problem, &check.error))
+        return check;
+    QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    QSqlQuery query(db);
+    query.setForwardOnly(true);
+    if (!query.exec(u"SELECT chain, seq, hash, prev, record FROM invitedesk_audit ORDER BY chain, seq"_s)) {
+        check.error = sqlMessage(query.lastError());
+        check.problem = classify(check.error);
+        return check;
+    }
+    Chain *chain = nullptr;
+    qint64 expected = 1;
+    QString prev;
+    while (query.next()) {
+        const QString name = query.value(0).toString();
+        const qint64 seq = query.value(1).toLongLong();
+        const QString hash = query.value(2).toString();
+        const QByteArray line = query.value(4).toString().toUtf8();
+        if (!chain || chain->chain != name) {
+            check.chains.append(Chain{name, {}, 0, {}});
+            chain = &check.chains.last();
+            chain->operatorName = QJsonDocument::fromJson(line).object().value("operator"_L1).toString();
+            expected = 1;
+            prev = QString::fromLatin1(AuditFiles::genesisHash);
+        }
+        ++chain->records;
+        if (seq != expected) {
+            chain->problems << (seq - 1 == expected ? tr("record %1 is missing").arg(expected)
+                                                    : tr("records %1 to %2 are missing").arg(expected).arg(seq - 1));
+            prev.clear(); // the record after a gap cannot be linked
+        }
+        if (!prev.isEmpty() && query.value(3).toString() != prev)
+            chain->problems << tr("record %1 does not follow record %2: one of them was replaced").arg(seq).arg(seq - 1);
+        if (const QString problem = storedRecordProblem(seq, hash, line); !problem.isEmpty())
+            chain->problems << problem;
+        prev = hash;
+        expected = seq + 1;
+    }
+
+    if (localLogPath.isEmpty())
+        return check;
+    QFile file(localLogPath);
+    if (!file.open(QIODevice::ReadOnly))
+        return check; // no local log: nothing of this agent's to compare
+    const std::optional<LocalRecord> first = readRecord(file);
+    if (!first)
+        return check;
+    QHash<qint64, QString> central;
+    qint64 centralMax = 0;
+    query.prepare(u"SELECT seq, hash FROM invitedesk_audit WHERE chain = ?"_s);
+    query.addBindValue(first->hash());
+    if (!query.exec()) {
+        check.error = sqlMessage(query.lastError());
+        check.problem = classify(check.error);
+        return check;
+    }
+    while (query.next()) {
+        central.insert(query.value(0).toLongLong(), query.value(1).toString());
+        centralMax = std::max(centralMax, query.value(0).toLongLong());
+    }
+    file.seek(0);
+    while (const std::optional<LocalRecord> record = readRecord(file)) {
+        if (record->seq > centralMax) {
+            ++check.localWaiting;
+            continue;
+        }
+        const auto it = central.constFind(record->seq);
+        if (it == central.cend())
+            check.localProblems << tr("local record %1 is missing in the team store").arg(record->seq);
+        else if (*it != record->hash())
+            check.localProblems << tr("local record %1 differs from the team store's").arg(record->seq);
+    }
+    return check;
+}
+
+// ---------------------------------------------------------------------------------------------------
+
+struct TeamAuditSender::Shared
+{
+    // Shared with the asking thread, under the mutex.
+    std::mutex mutex;
+    std::condition_variable changed;
+    Status status;
+    quint64 flushesAsked = 0;
+    quint64 flushesDone = 0;
+
+    // The sender's thread only.
+    TeamAuditTarget target;
+    QString path;
+    std::unique_ptr<TeamAuditStore> store;
+    QElapsedTimer clock;
+    qint64 seenSize = -1;
+    QDateTime seenModified;
+    qint64 retryAt = 0; //!< on clock; 0 while the store answers
+    int backoffMs = 1000;
+
+    /*! One look at the log: sends what is new, or (while the store is down) retries when it is time. */
+    void attempt(bool forced, TeamAuditSender *sender)
+    {
+        const QFileInfo info(path);
+        const bool grew = info.size() != seenSize || info.lastModified() != seenModified;
+        Status before;
+        {
+            std::lock_guard lock(mutex);
+            before = status;
+        }
+        const bool retrying = before.waiting > 0 || before.problem != TeamAuditProblem::None;
+        const bool due = clock.elapsed() >= retryAt; // a store that is down is not asked on every write
+        if (!forced && (!due || (!grew && !retrying)))
+            return;
+        seenSize = info.size();
+        seenModified = info.lastModified();
+        if (!store)
+            store = std::make_unique<TeamAuditStore>(target);
+        const TeamAuditStore::Sync sync = store->sync(path);
+        if (sync.ok()) {
+            backoffMs = 1000;
+            retryAt = 0;
+        } else {
+            retryAt = clock.elapsed() + backoffMs;
+            backoffMs = std::min(backoffMs * 2, 30'000);
+        }
+        const Status now{sync.waiting, sync.problem, sync.error};
+        {
+            std::lock_guard lock(mutex);
+            status = now;
+        }
+        if (now.waiting != before.waiting || now.problem != before.problem || now.error != before.error)
+            QMetaObject::invokeMethod(
+                sender, [sender, now] { Q_EMIT sender->statusChanged(now.waiting, now.error); }, Qt::QueuedConnection);
+    }
+};
+
+TeamAuditSender::TeamAuditSender(const TeamAuditTarget &target, const QString &localLogPath, QObject *parent)
+    : QObject(parent), m_shared(std::make_shared<Shared>())
+{
+    m_shared->target = target;
+    m_shared->path = localLogPath;
+    m_shared->clock.start();
+    m_thread.setObjectName(u"team audit sender"_s);
+    m_worker = new QObject;
+    m_worker->moveToThread(&m_thread);
+    connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
+    // The connection belongs to the sender's thread: it is closed there, as the thread ends.
+    connect(&m_thread, &QThread::finished, m_worker, [shared = m_shared] { shared->store.reset(); }, Qt::DirectConnection);
+    m_thread.start();
+    QMetaObject::invokeMethod(
+        m_worker,
+        [worker = m_worker, shared = m_shared, self = this] {
+            auto *timer = new QTimer(worker);
+            QObject::connect(timer, &QTimer::timeout, worker, [shared, self] { shared->attempt(false, self); });
+            timer->start(500);
+            shared->attempt(true, self);
+        },
+        Qt::QueuedConnection);
+}
+
+TeamAuditSender::~TeamAuditSender()
+{
+    m_thread.quit();
+    m_thread.wait();
+}
+
+TeamAuditSender::Status TeamAuditSender::status() const
+{
+    std::lock_guard lock(m_shared->mutex);
+    return m_shared->status;
+}
+
+TeamAuditSender::Status TeamAuditSender::flush(int timeoutMs)
+{
+    quint64 ticket = 0;
+    {
+        std::lock_guard lock(m_shared->mutex);
+        ticket = ++m_shared->flushesAsked;
+    }
+    QMetaObject::invokeMethod(
+        m_worker,
+        [shared = m_shared, self = this, ticket] {
+            shared->attempt(true, self);
+            {
+                std::lock_guard lock(shared->mutex);
+                shared->flushesDone = std::max(shared->flushesDone, ticket);
+            }
+            shared->changed.notify_all();
+        },
+        Qt::QueuedConnection);
+    std::unique_lock lock(m_shared->mutex);
+    m_shared->changed.wait_for(lock, std::chrono::milliseconds(timeoutMs),
+                               [&] { return m_shared->flushesDone >= ticket; });
+    return m_shared->status;
+}
+
+} // namespace InviteDesk

@@ -1,0 +1,149 @@
+#pragma once
+
+#include <QtCore/QObject>
+#include <QtCore/QString>
+#include <QtCore/QStringList>
+#include <QtCore/QThread>
+
+#include <algorithm>
+#include <memory>
+#include <optional>
+
+namespace InviteDesk {
+
+/*!
+ * Where a support team's shared audit trail lives: a PostgreSQL database, named by a URL such as
+ * postgresql://agent@db.example.com:5432/audit?sslmode=verify-full.
+ *
+ * TLS modes are libpq's (disable, allow, prefer, require, verify-ca, verify-full); without one, a host
+ * other than loopback gets verify-full (the server's certificate and name are checked), loopback gets
+ * prefer. The password comes from \c INVITEDESK_AUDIT_PASSWORD, the profile's keychain entry, or
+ * libpq's own PGPASSWORD and ~/.pgpass; a password inside the URL is accepted only where no other user
+ * can read it (not on a command line).
+ */
+struct TeamAuditTarget
+{
+    QString host;
+    int port = 5432;
+    QString database;
+    QString user;
+    QString password;
+    QString sslMode;
+    QString sslRootCert; //!< a CA file for a private server certificate (libpq's sslrootcert)
+
+    /*! The URL without its password, for messages and logs. */
+    QString display() const;
+    /*! nullopt with \a error set when \a url is not a PostgreSQL URL this can use. */
+    static std::optional<TeamAuditTarget> parse(const QString &url, QString *error);
+};
+
+/*! Why the team store could not be used; decides the CLI's exit code and what the window says. */
+enum class TeamAuditProblem { None, Unreachable, Credentials, Schema, Refused };
+
+/*!
+ * One connection to the team store, used on the thread that made it (a QSqlDatabase belongs to its
+ * thread). It ships the local audit log's records, in order, into one table where each agent's log
+ * is a chain (named by the hash of its first record), and checks the chains it finds there.
+ *
+ * The local log stays the write-ahead log: nothing is ever sent that is not already synced on disk,
+ * and what is sent is the record's line exactly as written. Shipping is idempotent: (chain, seq) and
+ * the record's hash are unique in the table, and a resend after a crash inserts nothing twice.
+ * Agents need INSERT and SELECT only (docs/TEAM-AUDIT.md).
+ */
+class TeamAuditStore
+{
+public:
+    static constexpr int schemaVersion = 1;
+
+    explicit TeamAuditStore(TeamAuditTarget target);
+    ~TeamAuditStore();
+    TeamAuditStore(const TeamAuditStore &) = delete;
+    TeamAuditStore &operator=(const TeamAuditStore &) = delete;
+
+    const TeamAuditTarget &target() const { return m_target; }
+
+    struct Sync
+    {
+        int sent = 0;
+        int waiting = 0; //!< complete local records the store does not hold yet (after this sync)
+        TeamAuditProblem problem = TeamAuditProblem::None;
+        QString error;
+        bool ok() const { return problem == TeamAuditProblem::None; }
+    };
+    /*! Sends every complete record of \a localLogPath the store does not hold yet, in one transaction. */
+    Sync sync(const QString &localLogPath);
+
+    struct Chain
+    {
+        QString chain;
+        QString operatorName; //!< from the chain's first record
+        qint64 records = 0;
+        QStringList problems; //!< gaps, edited records, records out of order
+    };
+    struct Check
+    {
+        QList<Chain> chains;
+        QStringList localProblems; //!< local records missing or different in the store
+        int localWaiting = 0;      //!< local records not sent yet
+        TeamAuditProblem problem = TeamAuditProblem::None;
+        QString error;
+        bool intact() const
+        {
+            return problem == TeamAuditProblem::None && localProblems.isEmpty()
+                   && std::all_of(chains.cbegin(), chains.cend(), [](const Chain &c) { return c.problems.isEmpty(); });
+        }
+    };
+    /*! Checks every chain in the store, and \a localLogPath (if given) against its own chain there. */
+    Check verify(const QString &localLogPath = {});
+
+private:
+    bool connect(TeamAuditProblem *problem, QString *error);
+    bool ensureSchema(TeamAuditProblem *problem, QString *error);
+    void disconnect();
+
+    TeamAuditTarget m_target;
+    QString m_connectionName;
+    bool m_ready = false;
+    // Where the last sync stopped, so the next one reads only what was appended since.
+    QString m_chain;
+    qint64 m_sentSeq = 0;
+    qint64 m_sentOffset = 0;
+};
+
+/*!
+ * Ships the local audit log to the team store on a thread of its own, so that neither the window nor
+ * a bulk run ever waits for the database. It looks at the log twice a second and sends what is new;
+ * while the store is down it retries, less often, and says how many records wait. Revokes never wait
+ * for it: the local record is the durable one.
+ */
+class TeamAuditSender : public QObject
+{
+    Q_OBJECT
+
+public:
+    struct Status
+    {
+        int waiting = 0;
+        TeamAuditProblem problem = TeamAuditProblem::None;
+        QString error;
+    };
+
+    TeamAuditSender(const TeamAuditTarget &target, const QString &localLogPath, QObject *parent = nullptr);
+    ~TeamAuditSender() override;
+
+    /*! Sends what waits now and returns the outcome, or the last one known after \a timeoutMs. */
+    Status flush(int timeoutMs);
+    Status status() const;
+
+Q_SIGNALS:
+    /*! After every attempt that changed the number waiting or the problem; on this object's thread. */
+    void statusChanged(int waiting, const QString &error);
+
+private:
+    QThread m_thread;
+    QObject *m_worker = nullptr;
+    struct Shared;
+    std::shared_ptr<Shared> m_shared;
+};
+
+} // namespace InviteDesk

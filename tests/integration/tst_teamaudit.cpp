@@ -1,0 +1,419 @@
+// The team audit store on a real PostgreSQL: two agents at once, the database killed mid-run, a
+// duplicate refused by the schema, agents who cannot alter history, and bad URLs, passwords and TLS.
+
+#include "core/audit/AuditLog.h"
+#include "core/audit/TeamAudit.h"
+#include "support/CliHarness.h"
+#include "support/RealParts.h"
+#include "support/TestSandbox.h"
+
+#include <QtCore/QFile>
+#include <QtCore/QJsonDocument>
+#include <QtCore/QJsonObject>
+#include <QtCore/QTemporaryDir>
+#include <QtSql/QSqlDatabase>
+#include <QtSql/QSqlError>
+#include <QtSql/QSqlQuery>
+#include <QtTest/QTest>
+
+using namespace Qt::StringLiterals;
+using namespace InviteDesk;
+using namespace InviteDesk::Sandbox;
+using namespace InviteDesk::Testing;
+
+namespace {
+
+/*! The hashes of a local log's complete records, in order. */
+QStringList localHashes(const QString &path)
+{
+    QStringList hashes;
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return hashes;
+    while (!file.atEnd()) {
+        const QByteArray line = file.readLine();
+        if (line.endsWith('\n'))
+            hashes << QJsonDocument::fromJson(line).object().value("hash"_L1).toString();
+    }
+    return hashes;
+}
+
+} // namespace
+
+class TestTeamAudit : public QObject
+{
+    Q_OBJECT
+
+    TestPostgres m_pg;
+    std::unique_ptr<ClerkSandbox> m_sandbox;
+    QTemporaryDir m_scratch;
+
+    TeamAuditTarget target(const QString &user, const QString &password, const QString &query = {}) const
+    {
+        QString error;
+        const QString url = u"postgresql://%1@127.0.0.1:%2/audit%3"_s.arg(user).arg(m_pg.port()).arg(query);
+        std::optional<TeamAuditTarget> t = TeamAuditTarget::parse(url, &error);
+        if (!t)
+            qFatal("%s", qPrintable(error));
+        t->password = password;
+        return *t;
+    }
+    QString agentUrl(const QString &user, const QString &query = {}) const
+    {
+        return u"postgresql://%1@127.0.0.1:%2/audit%3"_s.arg(user).arg(m_pg.port()).arg(query);
+    }
+
+    /*! A connection of the test's own (as admin, or as an agent to try what agents may not do). */
+    QSqlDatabase sql(const QString &name, const QString &user, const QString &password, const QString &database = u"audit"_s)
+    {
+        QSqlDatabase db = QSqlDatabase::contains(name) ? QSqlDatabase::database(name, false)
+                                                        : QSqlDatabase::addDatabase(u"QPSQL"_s, name);
+        db.setHostName(u"127.0.0.1"_s);
+        db.setPort(m_pg.port());
+        db.setDatabaseName(database);
+        db.setUserName(user);
+        db.setPassword(password);
+        db.setConnectOptions(u"sslmode=disable;connect_timeout=5"_s);
+        db.close(); // a fresh connection each time: the server may have been killed and restarted since
+        if (!db.open())
+            qWarning("cannot connect as %s: %s", qPrintable(user), qPrintable(db.lastError().text()));
+        return db;
+    }
+    bool exec(QSqlDatabase db, const QString &statement, QString *error = nullptr)
+    {
+        QSqlQuery query(db);
+        const bool ok = query.exec(statement);
+        if (!ok && error)
+            *error = query.lastError().databaseText();
+        return ok;
+    }
+    qint64 count(const QString &where = u"true"_s)
+    {
+        QSqlQuery query(sql(u"admin-audit"_s, u"admin"_s, TestPostgres::adminPassword()));
+        if (!query.exec(u"SELECT count(*) FROM invitedesk_audit WHERE "_s + where) || !query.next())
+            return -1;
+        return query.value(0).toLongLong();
+    }
+    /*! The hashes the store holds for the chain that starts with \a firstHash, in order. */
+    QStringList storedHashes(const QString &firstHash)
+    {
+        QStringList hashes;
+        QSqlQuery query(sql(u"admin-audit"_s, u"admin"_s, TestPostgres::adminPassword()));
+        query.prepare(u"SELECT hash FROM invitedesk_audit WHERE chain = ? ORDER BY seq"_s);
+        query.addBindValue(firstHash);
+        if (query.exec())
+            while (query.next())
+                hashes << query.value(0).toString();
+        return hashes;
+    }
+    /*! A local log with \a n revokes recorded (intent and outcome each), as a window or CLI writes it. */
+    QString writeLocalLog(const QString &name, int n)
+    {
+        const QString path = m_scratch.filePath(name + u"/audit.jsonl"_s);
+        AuditLog log(path);
+        AuditContext context;
+        context.operatorName = name;
+        context.profile = u"test"_s;
+        log.setContext(context);
+        for (int i = 0; i < n; ++i) {
+            RevokeItem item;
+            item.organizationId = u"org_1"_s;
+            item.invitationId = u"orginv_%1_%2"_s.arg(name).arg(i);
+            item.emailAddress = u"person%1@example.com"_s.arg(i);
+            QString why;
+            if (!log.recordIntent(item, &why))
+                qFatal("%s", qPrintable(why));
+            RevokeResult result;
+            result.outcome = RevokeOutcome::Revoked;
+            if (!log.recordOutcome(item, result, &why))
+                qFatal("%s", qPrintable(why));
+        }
+        return path;
+    }
+    QStringList pendingIds(int count, int skip = 0) { return Testing::pendingIds(*m_sandbox, u"acme"_s, count, skip); }
+    static std::function<void(QProcess &)> withPassword(const QString &password)
+    {
+        return [password](QProcess &p) {
+            QProcessEnvironment env = p.processEnvironment();
+            env.insert(u"INVITEDESK_AUDIT_PASSWORD"_s, password);
+            env.remove(u"INVITEDESK_AUDIT_URL"_s);
+            env.remove(u"PGPASSWORD"_s);
+            p.setProcessEnvironment(env);
+        };
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        if (!TestPostgres::available())
+            QFAIL("PostgreSQL is not installed (Debian: postgresql); .ci/install-deps installs it");
+        QVERIFY(QSqlDatabase::isDriverAvailable(u"QPSQL"_s)); // Debian: libqt6sql6-psql
+        QVERIFY2(m_pg.start(), qPrintable(m_pg.log()));
+        // The least-privilege setup of docs/TEAM-AUDIT.md: an owner who creates the tables once, agents
+        // who may add and read records and nothing else.
+        QSqlDatabase admin = sql(u"admin"_s, u"admin"_s, TestPostgres::adminPassword(), u"postgres"_s);
+        QVERIFY(admin.isOpen());
+        for (const QString &statement :
+             {u"CREATE ROLE audit_owner LOGIN PASSWORD 'owner-pw'"_s, u"CREATE ROLE agent1 LOGIN PASSWORD 'agent1-pw'"_s,
+              u"CREATE ROLE agent2 LOGIN PASSWORD 'agent2-pw'"_s, u"CREATE DATABASE audit OWNER audit_owner"_s}) {
+            QString error;
+            QVERIFY2(exec(admin, statement, &error), qPrintable(error));
+        }
+        // An agent cannot create the tables: the first use says who must.
+        TeamAuditStore early(target(u"agent1"_s, u"agent1-pw"_s));
+        const TeamAuditStore::Check refused = early.verify();
+        QCOMPARE(refused.problem, TeamAuditProblem::Schema);
+        QVERIFY2(refused.error.contains("TEAM-AUDIT.md"_L1), qPrintable(refused.error));
+
+        TeamAuditStore owner(target(u"audit_owner"_s, u"owner-pw"_s));
+        const TeamAuditStore::Check created = owner.verify();
+        QVERIFY2(created.problem == TeamAuditProblem::None, qPrintable(created.error));
+        QSqlDatabase asOwner = sql(u"owner"_s, u"audit_owner"_s, u"owner-pw"_s);
+        QString error;
+        QVERIFY2(exec(asOwner, u"GRANT SELECT, INSERT ON invitedesk_audit, invitedesk_audit_schema TO agent1, agent2"_s, &error),
+                 qPrintable(error));
+    }
+
+    void init()
+    {
+        QString error;
+        QVERIFY2(exec(sql(u"admin-audit"_s, u"admin"_s, TestPostgres::adminPassword()), u"TRUNCATE invitedesk_audit"_s, &error),
+                 qPrintable(error));
+        m_sandbox = startSandbox();
+    }
+
+    void cleanup() { m_sandbox.reset(); }
+
+    void cleanupTestCase()
+    {
+        for (const QString &name : QSqlDatabase::connectionNames()) {
+            QSqlDatabase::database(name, false).close();
+            QSqlDatabase::removeDatabase(name);
+        }
+    }
+
+    void urlsAreParsedStrictlyWithSafeTlsDefaults()
+    {
+        QString error;
+        QVERIFY(!TeamAuditTarget::parse(u"http://db.example.com/audit"_s, &error));
+        QVERIFY(error.contains("postgresql://"_L1));
+        QVERIFY(!TeamAuditTarget::parse(u"postgresql://agent@db.example.com"_s, &error));
+        QVERIFY(error.contains("database"_L1));
+        QVERIFY(!TeamAuditTarget::parse(u"postgresql://agent@db.example.com/audit?sslmode=sometimes"_s, &error));
+        QVERIFY(!TeamAuditTarget::parse(u"postgresql://agent@db.example.com/audit?host=evil"_s, &error));
+        QVERIFY(error.contains("host"_L1));
+        QCOMPARE(TeamAuditTarget::parse(u"postgresql://agent@db.example.com/audit"_s, &error)->sslMode, u"verify-full"_s);
+        QCOMPARE(TeamAuditTarget::parse(u"postgresql://agent@127.0.0.1:5433/audit"_s, &error)->sslMode, u"prefer"_s);
+        const std::optional<TeamAuditTarget> full =
+            TeamAuditTarget::parse(u"postgres://agent:pw@db.example.com:6543/audit?sslmode=require"_s, &error);
+        QVERIFY(full);
+        QCOMPARE(full->port, 6543);
+        QCOMPARE(full->password, u"pw"_s);
+        QVERIFY(!full->display().contains("pw"_L1)); // messages never show the password
+    }
+
+    void agentsMayAddAndReadButNeverAlterHistory()
+    {
+        const QString log = writeLocalLog(u"alice"_s, 3);
+        TeamAuditStore store(target(u"agent1"_s, u"agent1-pw"_s));
+        const TeamAuditStore::Sync first = store.sync(log);
+        QVERIFY2(first.ok(), qPrintable(first.error));
+        QCOMPARE(first.sent, 6);
+        QCOMPARE(first.waiting, 0);
+        QCOMPARE(storedHashes(localHashes(log).first()), localHashes(log));
+
+        QSqlDatabase agent = sql(u"agent1"_s, u"agent1"_s, u"agent1-pw"_s);
+        QString error;
+        QVERIFY(!exec(agent, u"UPDATE invitedesk_audit SET email = 'someone@else.example' WHERE seq = 2"_s, &error));
+        QVERIFY2(error.contains("permission denied"_L1), qPrintable(error));
+        QVERIFY(!exec(agent, u"DELETE FROM invitedesk_audit WHERE seq = 2"_s, &error));
+        QVERIFY2(error.contains("permission denied"_L1), qPrintable(error));
+        QVERIFY(!exec(agent, u"TRUNCATE invitedesk_audit"_s, &error));
+        // The schema refuses a second copy of a record, with or without a new place in the chain.
+        QVERIFY(!exec(agent,
+                      u"INSERT INTO invitedesk_audit (chain, seq, hash, prev, at, event, operator, record)"
+                      " SELECT chain, seq, hash || 'x', prev, at, event, operator, record FROM invitedesk_audit WHERE seq = 1"_s,
+                      &error));
+        QVERIFY2(error.contains("duplicate key"_L1), qPrintable(error));
+        QVERIFY(!exec(agent,
+                      u"INSERT INTO invitedesk_audit (chain, seq, hash, prev, at, event, operator, record)"
+                      " SELECT chain, 99, hash, prev, at, event, operator, record FROM invitedesk_audit WHERE seq = 1"_s,
+                      &error));
+        QVERIFY2(error.contains("duplicate key"_L1), qPrintable(error));
+        QCOMPARE(count(), 6);
+    }
+
+    void aResendAfterACrashInsertsNothingTwice()
+    {
+        const QString log = writeLocalLog(u"bob"_s, 4);
+        {
+            TeamAuditStore store(target(u"agent1"_s, u"agent1-pw"_s));
+            QCOMPARE(store.sync(log).sent, 8);
+        }
+        // A new process knows nothing of what the last one sent: it asks the store, and sends the rest only.
+        writeLocalLog(u"bob"_s, 1);
+        TeamAuditStore again(target(u"agent1"_s, u"agent1-pw"_s));
+        const TeamAuditStore::Sync sync = again.sync(log);
+        QVERIFY2(sync.ok(), qPrintable(sync.error));
+        QCOMPARE(sync.sent, 2);
+        QCOMPARE(again.sync(log).sent, 0);
+        QCOMPARE(storedHashes(localHashes(log).first()), localHashes(log));
+        QCOMPARE(count(), 10);
+    }
+
+    void fiveSyncsOfOneLogAtOnceInsertEachRecordOnce()
+    {
+        // A window and CLIs of one agent share one local log, so they may send the same records at the
+        // same moment: the store takes each once, and none of them fails for it.
+        CliHarness cli(m_sandbox.get());
+        {
+            AuditLog log(cli.auditLogPath());
+            for (int i = 0; i < 200; ++i)
+                QVERIFY(log.append(QJsonObject{{"event"_L1, u"note"_s}, {"operator"_L1, u"dave"_s}, {"n"_L1, i}}));
+        }
+        std::vector<std::unique_ptr<QProcess>> syncs;
+        for (int i = 0; i < 5; ++i)
+            syncs.push_back(cli.start({u"--audit-url"_s, agentUrl(u"agent1"_s), u"audit"_s, u"sync"_s},
+                                      SandboxOptions::defaultProductionKey(), true, withPassword(u"agent1-pw"_s)));
+        int sent = 0;
+        for (const auto &process : syncs) {
+            const CliHarness::Run run = CliHarness::finish(*process);
+            QVERIFY2(run.exitCode == 0, run.err.constData());
+            sent += QByteArray(run.out).split(' ').value(1).toInt(); // "URL: N records sent; none waiting"
+        }
+        QVERIFY2(sent >= 200, qPrintable(QString::number(sent))); // several may have sent the same records…
+        const QStringList local = localHashes(cli.auditLogPath());
+        QCOMPARE(storedHashes(local.first()), local); // …and the store holds each once
+    }
+
+    void verifyNamesEditedAndMissingRecordsInTheStore()
+    {
+        const QString log = writeLocalLog(u"carol"_s, 3);
+        TeamAuditStore store(target(u"agent2"_s, u"agent2-pw"_s));
+        QVERIFY(store.sync(log).ok());
+        TeamAuditStore::Check check = store.verify(log);
+        QVERIFY2(check.intact(), qPrintable(check.error + check.localProblems.join(u';')));
+        QCOMPARE(check.chains.size(), 1);
+        QCOMPARE(check.chains.first().records, 6);
+        QCOMPARE(check.chains.first().operatorName, u"carol"_s);
+
+        // Someone with more rights than an agent edits one record and deletes another.
+        QSqlDatabase admin = sql(u"admin-audit"_s, u"admin"_s, TestPostgres::adminPassword());
+        QVERIFY(exec(admin, u"UPDATE invitedesk_audit SET record = replace(record, 'person1@', 'nobody@') WHERE seq = 3"_s));
+        QVERIFY(exec(admin, u"DELETE FROM invitedesk_audit WHERE seq = 5"_s));
+        check = store.verify(log);
+        QVERIFY(!check.intact());
+        const QString problems = check.chains.first().problems.join(u'\n');
+        QVERIFY2(problems.contains("record 3 was changed"_L1), qPrintable(problems));
+        QVERIFY2(problems.contains("record 5 is missing"_L1), qPrintable(problems));
+        QVERIFY2(check.localProblems.join(u'\n').contains("local record 5 is missing"_L1), qPrintable(check.localProblems.join(u'\n')));
+    }
+
+    void twoAgentsRevokingAtOnceEndWithEveryRecordOnce()
+    {
+        CliHarness alice(m_sandbox.get());
+        CliHarness bob(m_sandbox.get());
+        const QStringList forAlice = pendingIds(12);
+        const QStringList forBob = pendingIds(12, 12);
+        const std::unique_ptr<QProcess> a =
+            alice.start(QStringList{u"--audit-url"_s, agentUrl(u"agent1"_s), u"revoke"_s, u"acme"_s, u"--yes"_s} + forAlice,
+                        SandboxOptions::defaultProductionKey(), true, withPassword(u"agent1-pw"_s));
+        const std::unique_ptr<QProcess> b =
+            bob.start(QStringList{u"--audit-url"_s, agentUrl(u"agent2"_s), u"revoke"_s, u"acme"_s, u"--yes"_s} + forBob,
+                      SandboxOptions::defaultProductionKey(), true, withPassword(u"agent2-pw"_s));
+        const CliHarness::Run runA = CliHarness::finish(*a);
+        const CliHarness::Run runB = CliHarness::finish(*b);
+        QVERIFY2(runA.exitCode == 0, runA.err.constData());
+        QVERIFY2(runB.exitCode == 0, runB.err.constData());
+        QVERIFY2(!runA.err.contains("waiting"), runA.err.constData());
+        for (const CliHarness *agent : {&alice, &bob}) {
+            const QStringList local = localHashes(agent->auditLogPath());
+            QCOMPARE(local.size(), 24); // an intent and an outcome for each
+            QCOMPARE(storedHashes(local.first()), local);
+        }
+        QCOMPARE(count(), 48);
+        QCOMPARE(count(u"event = 'outcome' AND outcome = 'revoked'"_s), 24);
+    }
+
+    void postgresKilledMidRunLosesNothing()
+    {
+        CliHarness cli(m_sandbox.get());
+        const QStringList ids = pendingIds(40);
+        // 2% of the production budget: about 2 revokes a second, so the run outlasts the database.
+        const std::unique_ptr<QProcess> run = cli.start(
+            QStringList{u"--audit-url"_s, agentUrl(u"agent1"_s), u"revoke"_s, u"acme"_s, u"--yes"_s, u"--rate-budget"_s, u"2"_s}
+                + ids,
+            SandboxOptions::defaultProductionKey(), true, withPassword(u"agent1-pw"_s));
+        QVERIFY(QTest::qWaitFor([this] { return count() >= 4; }, 30'000)); // records arrive while it runs
+        QVERIFY(m_pg.kill());
+        const CliHarness::Run finished = CliHarness::finish(*run);
+        QVERIFY2(finished.exitCode == 0, finished.err.constData()); // the revokes went on
+        QVERIFY2(finished.err.contains("records waiting"), finished.err.constData());
+        const QString log = cli.auditLogPath();
+        QVERIFY(AuditLog::verify(log).ok);
+
+        CliHarness::Run sync = cli.run({u"--audit-url"_s, agentUrl(u"agent1"_s), u"audit"_s, u"sync"_s});
+        // (the harness's own environment has no password; the store is down anyway)
+        QCOMPARE(sync.exitCode, 6);
+        QVERIFY2(sync.err.contains("wait in the local log"), sync.err.constData());
+
+        QVERIFY2(m_pg.resume(), qPrintable(m_pg.log()));
+        const std::unique_ptr<QProcess> again = cli.start({u"--audit-url"_s, agentUrl(u"agent1"_s), u"audit"_s, u"sync"_s},
+                                                          SandboxOptions::defaultProductionKey(), true, withPassword(u"agent1-pw"_s));
+        sync = CliHarness::finish(*again);
+        QVERIFY2(sync.exitCode == 0, sync.err.constData());
+        const QStringList local = localHashes(log);
+        QCOMPARE(local.size(), 80);
+        QCOMPARE(storedHashes(local.first()), local); // record for record, none twice
+        const std::unique_ptr<QProcess> verify = cli.start({u"--audit-url"_s, agentUrl(u"agent1"_s), u"audit"_s, u"verify"_s},
+                                                           SandboxOptions::defaultProductionKey(), true, withPassword(u"agent1-pw"_s));
+        const CliHarness::Run verified = CliHarness::finish(*verify);
+        QVERIFY2(verified.exitCode == 0, verified.err.constData());
+        QVERIFY2(verified.out.contains("80 records, chain intact"), verified.out.constData());
+    }
+
+    void badUrlWrongPasswordAndTlsRefusalAreClearAndLoseNothing()
+    {
+        CliHarness cli(m_sandbox.get());
+        CliHarness::Run bad = cli.run({u"--audit-url"_s, u"mysql://agent@127.0.0.1/audit"_s, u"audit"_s, u"sync"_s});
+        QCOMPARE(bad.exitCode, 2);
+        QVERIFY2(bad.err.contains("postgresql://USER@HOST"), bad.err.constData());
+        bad = cli.run({u"--audit-url"_s, u"postgresql://agent1:agent1-pw@127.0.0.1/audit"_s, u"audit"_s, u"sync"_s});
+        QCOMPARE(bad.exitCode, 2);
+        QVERIFY2(bad.err.contains("INVITEDESK_AUDIT_PASSWORD") && !bad.err.contains("agent1-pw"), bad.err.constData());
+
+        // A revoke with the wrong password goes on; its records wait, and a sync with the right one sends them.
+        const std::unique_ptr<QProcess> revoke =
+            cli.start(QStringList{u"--audit-url"_s, agentUrl(u"agent1"_s), u"revoke"_s, u"acme"_s, u"--yes"_s} + pendingIds(2),
+                      SandboxOptions::defaultProductionKey(), true, withPassword(u"wrong"_s));
+        const CliHarness::Run revoked = CliHarness::finish(*revoke);
+        QVERIFY2(revoked.exitCode == 0, revoked.err.constData());
+        QVERIFY2(revoked.err.contains("4 records waiting") && revoked.err.contains("password authentication failed"),
+                 revoked.err.constData());
+        QVERIFY(!revoked.err.contains("wrong"));
+
+        std::unique_ptr<QProcess> sync = cli.start({u"--audit-url"_s, agentUrl(u"agent1"_s), u"audit"_s, u"sync"_s},
+                                                   SandboxOptions::defaultProductionKey(), true, withPassword(u"wrong"_s));
+        CliHarness::Run synced = CliHarness::finish(*sync);
+        QCOMPARE(synced.exitCode, 3);
+        QVERIFY2(synced.err.contains("password authentication failed") && synced.err.contains("4 records wait"),
+                 synced.err.constData());
+
+        // The test cluster has no TLS: a URL that demands it is refused, clearly, and nothing is sent.
+        sync = cli.start({u"--audit-url"_s, agentUrl(u"agent1"_s, u"?sslmode=require"_s), u"audit"_s, u"sync"_s},
+                         SandboxOptions::defaultProductionKey(), true, withPassword(u"agent1-pw"_s));
+        synced = CliHarness::finish(*sync);
+        QCOMPARE(synced.exitCode, 6);
+        QVERIFY2(synced.err.contains("SSL"), synced.err.constData());
+        QCOMPARE(count(), 0);
+
+        sync = cli.start({u"--audit-url"_s, agentUrl(u"agent1"_s), u"audit"_s, u"sync"_s},
+                         SandboxOptions::defaultProductionKey(), true, withPassword(u"agent1-pw"_s));
+        synced = CliHarness::finish(*sync);
+        QVERIFY2(synced.exitCode == 0, synced.err.constData());
+        QCOMPARE(storedHashes(localHashes(cli.auditLogPath()).first()), localHashes(cli.auditLogPath()));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestTeamAudit)
+#include "tst_teamaudit.moc"

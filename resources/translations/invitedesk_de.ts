@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
     <name>AuditLog</name>
@@ -75,7 +76,7 @@
         <translation>die neuesten Einträge des Prüfprotokolls sind nicht verkettet</translation>
     </message>
     <message>
-        <source>the audit log's head file is missing or damaged</source>
+        <source>the audit log&apos;s head file is missing or damaged</source>
         <translation>die Kopfdatei des Prüfprotokolls fehlt oder ist beschädigt</translation>
     </message>
     <message>
@@ -185,7 +186,7 @@
 <context>
     <name>ClerkJson</name>
     <message>
-        <source>the %1 has no valid "%2" field</source>
+        <source>the %1 has no valid &quot;%2&quot; field</source>
         <translation>%1 hat kein gültiges Feld „%2“</translation>
     </message>
     <message>
@@ -208,7 +209,7 @@
 <context>
     <name>ClientConfig</name>
     <message>
-        <source>The API URL "%1" is not a valid URL.</source>
+        <source>The API URL &quot;%1&quot; is not a valid URL.</source>
         <translation>Die API-URL „%1“ ist keine gültige URL.</translation>
     </message>
     <message>
@@ -252,7 +253,7 @@
         <translation>Die CA-Zertifikatsdatei %1 kann nicht gelesen werden: %2</translation>
     </message>
     <message>
-        <source>%1 holds no PEM certificate ("-----BEGIN CERTIFICATE-----").</source>
+        <source>%1 holds no PEM certificate (&quot;-----BEGIN CERTIFICATE-----&quot;).</source>
         <translation>%1 enthält kein PEM-Zertifikat („-----BEGIN CERTIFICATE-----“).</translation>
     </message>
     <message>
@@ -304,11 +305,11 @@
         <translation>länger als %1 Zeichen und damit keine Einladungs-ID</translation>
     </message>
     <message>
-        <source>not an invitation ID (IDs hold letters, digits, '_' and '-' only)</source>
-        <translation>keine Einladungs-ID (IDs bestehen nur aus Buchstaben, Ziffern, '_' und '-')</translation>
+        <source>not an invitation ID (IDs hold letters, digits, &apos;_&apos; and &apos;-&apos; only)</source>
+        <translation>keine Einladungs-ID (IDs bestehen nur aus Buchstaben, Ziffern, &apos;_&apos; und &apos;-&apos;)</translation>
     </message>
     <message>
-        <source>line %1: "%2" is %3</source>
+        <source>line %1: &quot;%2&quot; is %3</source>
         <translation>Zeile %1: „%2“ ist %3</translation>
     </message>
 </context>
@@ -395,7 +396,7 @@
 <context>
     <name>InviteDesk::ClerkClient</name>
     <message>
-        <source>"%1" is not a valid organization or invitation ID.</source>
+        <source>&quot;%1&quot; is not a valid organization or invitation ID.</source>
         <translation>„%1“ ist keine gültige Organisations- oder Einladungs-ID.</translation>
     </message>
     <message>
@@ -407,7 +408,7 @@
         <translation>Die API hat auf eine andere Website umgeleitet; InviteDesk sendet den Schlüssel nicht dorthin.</translation>
     </message>
     <message>
-        <source>the server's answer had no HTTP status</source>
+        <source>the server&apos;s answer had no HTTP status</source>
         <translation>die Antwort des Servers hatte keinen HTTP-Status</translation>
     </message>
     <message numerus="yes">
@@ -460,7 +461,7 @@
         <translation>Netzwerkfehler bei der Verbindung mit Clerk: %1</translation>
     </message>
     <message>
-        <source>Clerk's answer could not be read: %1</source>
+        <source>Clerk&apos;s answer could not be read: %1</source>
         <translation>Die Antwort von Clerk konnte nicht gelesen werden: %1</translation>
     </message>
     <message>
@@ -476,14 +477,14 @@
         <translation>Clerk verweigert diesen Vorgang: %1</translation>
     </message>
     <message numerus="yes">
-        <source>Clerk's rate limit was reached; it accepts requests again in %n second(s).</source>
+        <source>Clerk&apos;s rate limit was reached; it accepts requests again in %n second(s).</source>
         <translation>
             <numerusform>Das Anfragelimit von Clerk ist erreicht; Anfragen sind in %n Sekunde wieder möglich.</numerusform>
             <numerusform>Das Anfragelimit von Clerk ist erreicht; Anfragen sind in %n Sekunden wieder möglich.</numerusform>
         </translation>
     </message>
     <message>
-        <source>Clerk's rate limit was reached; try again shortly.</source>
+        <source>Clerk&apos;s rate limit was reached; try again shortly.</source>
         <translation>Das Anfragelimit von Clerk ist erreicht; versuchen Sie es gleich noch einmal.</translation>
     </message>
     <message>
@@ -503,7 +504,7 @@
         <translation>Clerk antwortete mit HTTP %1.</translation>
     </message>
     <message>
-        <source>Clerk's answer did not confirm the change: %1</source>
+        <source>Clerk&apos;s answer did not confirm the change: %1</source>
         <translation>Clerks Antwort hat die Änderung nicht bestätigt: %1</translation>
     </message>
     <message>
@@ -540,7 +541,7 @@
         <translation>mehr als ein Jahr</translation>
     </message>
     <message>
-        <source>The certificate of %1 was issued by "%2", which this computer does not trust. If your company inspects HTTPS, add its CA certificate to the profile (or give it with --ca-file or SSL_CERT_FILE).</source>
+        <source>The certificate of %1 was issued by &quot;%2&quot;, which this computer does not trust. If your company inspects HTTPS, add its CA certificate to the profile (or give it with --ca-file or SSL_CERT_FILE).</source>
         <translation>Das Zertifikat von %1 wurde von „%2“ ausgestellt, dem dieser Computer nicht vertraut. Wenn Ihr Unternehmen HTTPS prüft, fügen Sie dessen CA-Zertifikat dem Profil hinzu (oder geben Sie es mit --ca-file oder SSL_CERT_FILE an).</translation>
     </message>
     <message>
@@ -587,7 +588,7 @@
         <translation>Profil löschen</translation>
     </message>
     <message>
-        <source>Delete the profile "%1" and its stored key?</source>
+        <source>Delete the profile &quot;%1&quot; and its stored key?</source>
         <translation>Das Profil „%1“ und seinen gespeicherten Schlüssel löschen?</translation>
     </message>
     <message>
@@ -630,7 +631,7 @@ Nur für diese Sitzung behalten?</translation>
         <translation>Schlüssel abgelehnt</translation>
     </message>
     <message>
-        <source>Clerk rejected the secret key of the profile "%1".
+        <source>Clerk rejected the secret key of the profile &quot;%1&quot;.
 
 %2
 
@@ -653,7 +654,7 @@ Proxy: %2</translation>
 <context>
     <name>InviteDesk::EmailSearch</name>
     <message>
-        <source>more than %L1 invitations match "%2"; InviteDesk reads at most that many: narrow the search</source>
+        <source>more than %L1 invitations match &quot;%2&quot;; InviteDesk reads at most that many: narrow the search</source>
         <translation>mehr als %L1 Einladungen passen zu „%2“; InviteDesk liest höchstens so viele: grenzen Sie die Suche ein</translation>
     </message>
 </context>
@@ -761,7 +762,7 @@ Proxy: %2</translation>
         <translation>Widerrufen angehalten: Die Verbindung wurde geschlossen.</translation>
     </message>
     <message numerus="yes">
-        <source>Clerk's rate limit was reached; waiting %n second(s).</source>
+        <source>Clerk&apos;s rate limit was reached; waiting %n second(s).</source>
         <translation>
             <numerusform>Das Anfragelimit von Clerk ist erreicht; warte %n Sekunde.</numerusform>
             <numerusform>Das Anfragelimit von Clerk ist erreicht; warte %n Sekunden.</numerusform>
@@ -1020,7 +1021,7 @@ Proxy: %2</translation>
 <context>
     <name>InviteDesk::MainWindow</name>
     <message>
-        <source>No organization with the ID or slug "%1".</source>
+        <source>No organization with the ID or slug &quot;%1&quot;.</source>
         <translation>Keine Organisation mit der ID oder dem Slug „%1“.</translation>
     </message>
     <message>
@@ -1028,15 +1029,15 @@ Proxy: %2</translation>
         <translation>Suche nach Organisationen</translation>
     </message>
     <message numerus="yes">
-        <source>Clerk's rate limit was reached; continuing in %n second(s).</source>
+        <source>Clerk&apos;s rate limit was reached; continuing in %n second(s).</source>
         <translation>
             <numerusform>Das Anfragelimit von Clerk ist erreicht; weiter in %n Sekunde.</numerusform>
             <numerusform>Das Anfragelimit von Clerk ist erreicht; weiter in %n Sekunden.</numerusform>
         </translation>
     </message>
     <message>
-        <source>&lt;p style='font-size:large'&gt;Find an organization to see its invitations.&lt;/p&gt;&lt;p&gt;Type a name, slug or ID in the search field above (Ctrl+L),&lt;br&gt;or paste an organization ID and press Enter.&lt;/p&gt;</source>
-        <translation>&lt;p style='font-size:large'&gt;Suchen Sie eine Organisation, um ihre Einladungen zu sehen.&lt;/p&gt;&lt;p&gt;Geben Sie oben im Suchfeld einen Namen, Slug oder eine ID ein (Strg+L),&lt;br&gt;oder fügen Sie eine Organisations-ID ein und drücken Sie die Eingabetaste.&lt;/p&gt;</translation>
+        <source>&lt;p style=&apos;font-size:large&apos;&gt;Find an organization to see its invitations.&lt;/p&gt;&lt;p&gt;Type a name, slug or ID in the search field above (Ctrl+L),&lt;br&gt;or paste an organization ID and press Enter.&lt;/p&gt;</source>
+        <translation>&lt;p style=&apos;font-size:large&apos;&gt;Suchen Sie eine Organisation, um ihre Einladungen zu sehen.&lt;/p&gt;&lt;p&gt;Geben Sie oben im Suchfeld einen Namen, Slug oder eine ID ein (Strg+L),&lt;br&gt;oder fügen Sie eine Organisations-ID ein und drücken Sie die Eingabetaste.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Revoking in progress</source>
@@ -1051,11 +1052,11 @@ Proxy: %2</translation>
         <translation>LIVE · PRODUKTIONSINSTANZ — Änderungen betreffen echte Benutzer</translation>
     </message>
     <message>
-        <source>&lt;p style='font-size:large'&gt;Not connected.&lt;/p&gt;&lt;p&gt;Choose a profile in the toolbar, or create one with Connection → New Profile…&lt;/p&gt;</source>
-        <translation>&lt;p style='font-size:large'&gt;Nicht verbunden.&lt;/p&gt;&lt;p&gt;Wählen Sie ein Profil in der Werkzeugleiste oder legen Sie eines an: Verbindung → Neues Profil…&lt;/p&gt;</translation>
+        <source>&lt;p style=&apos;font-size:large&apos;&gt;Not connected.&lt;/p&gt;&lt;p&gt;Choose a profile in the toolbar, or create one with Connection → New Profile…&lt;/p&gt;</source>
+        <translation>&lt;p style=&apos;font-size:large&apos;&gt;Nicht verbunden.&lt;/p&gt;&lt;p&gt;Wählen Sie ein Profil in der Werkzeugleiste oder legen Sie eines an: Verbindung → Neues Profil…&lt;/p&gt;</translation>
     </message>
     <message>
-        <source>Connected with profile "%1" (%2).</source>
+        <source>Connected with profile &quot;%1&quot; (%2).</source>
         <translation>Verbunden mit Profil „%1“ (%2).</translation>
     </message>
     <message>
@@ -1085,6 +1086,25 @@ Proxy: %2</translation>
     <message>
         <source>Searching every organization for %1.</source>
         <translation>Suche %1 in allen Organisationen.</translation>
+    </message>
+    <message>
+        <source>Team audit status</source>
+        <translation>Status der Team-Prüfdatenbank</translation>
+    </message>
+    <message numerus="yes">
+        <source>Team audit: %n record(s) waiting</source>
+        <translation>
+            <numerusform>Team-Prüfdatenbank: %n Eintrag wartet</numerusform>
+            <numerusform>Team-Prüfdatenbank: %n Einträge warten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Being sent to the team audit database.</source>
+        <translation>Wird an die Team-Prüfdatenbank gesendet.</translation>
+    </message>
+    <message>
+        <source>Kept in the local log until the team audit database takes them: %1</source>
+        <translation>Bleiben im lokalen Protokoll, bis die Team-Prüfdatenbank sie annimmt: %1</translation>
     </message>
 </context>
 <context>
@@ -1139,7 +1159,7 @@ Proxy: %2</translation>
         <translation>Im Schlüsselbund gespeichert — geben Sie einen neuen Schlüssel ein, um ihn zu ersetzen</translation>
     </message>
     <message>
-        <source>The key is stored in your system's keychain, never in InviteDesk's settings.</source>
+        <source>The key is stored in your system&apos;s keychain, never in InviteDesk&apos;s settings.</source>
         <translation>Der Schlüssel wird im Schlüsselbund Ihres Systems gespeichert, nie in den Einstellungen von InviteDesk.</translation>
     </message>
     <message>
@@ -1199,12 +1219,20 @@ Proxy: %2</translation>
         <translation>PEM-Zertifikate (*.pem *.crt *.cer);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <source>None: only the system's certificate authorities are trusted.</source>
+        <source>None: only the system&apos;s certificate authorities are trusted.</source>
         <translation>Keines: nur den Zertifizierungsstellen des Systems wird vertraut.</translation>
     </message>
     <message>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>The team audit database: %1.</source>
+        <translation>Team-Prüfdatenbank: %1.</translation>
+    </message>
+    <message>
+        <source>Leave the password out of the team audit URL; InviteDesk takes it from INVITEDESK_AUDIT_PASSWORD or PostgreSQL&apos;s own ~/.pgpass.</source>
+        <translation>Lassen Sie das Passwort aus der URL der Team-Prüfdatenbank weg; InviteDesk nimmt es aus INVITEDESK_AUDIT_PASSWORD oder aus PostgreSQLs eigener ~/.pgpass.</translation>
     </message>
 </context>
 <context>
@@ -1361,7 +1389,7 @@ Proxy: %2</translation>
         </translation>
     </message>
     <message>
-        <source>the answer showed the invitation as "%1", not revoked</source>
+        <source>the answer showed the invitation as &quot;%1&quot;, not revoked</source>
         <translation>die Antwort zeigte die Einladung als „%1“, nicht widerrufen</translation>
     </message>
     <message>
@@ -1398,6 +1426,10 @@ Proxy: %2</translation>
     <message>
         <source>Not connected</source>
         <translation>Nicht verbunden</translation>
+    </message>
+    <message>
+        <source>The team audit database is not used: %1.</source>
+        <translation>Die Team-Prüfdatenbank wird nicht verwendet: %1.</translation>
     </message>
 </context>
 <context>
@@ -1706,7 +1738,7 @@ Proxy: %2</translation>
         <translation>Standard (25 % Produktion, 50 % Entwicklung)</translation>
     </message>
     <message>
-        <source> % of Clerk's limit</source>
+        <source> % of Clerk&apos;s limit</source>
         <translation> % des Clerk-Limits</translation>
     </message>
     <message>
@@ -1765,6 +1797,22 @@ Proxy: %2</translation>
         <source>Extra CA certificate</source>
         <translation>Zusätzliches CA-Zertifikat</translation>
     </message>
+    <message>
+        <source>Team a&amp;udit database:</source>
+        <translation>Team-Prü&amp;fdatenbank:</translation>
+    </message>
+    <message>
+        <source>postgresql://agent@db.example.com/invitedesk_audit (optional)</source>
+        <translation>postgresql://agent@db.example.com/invitedesk_audit (optional)</translation>
+    </message>
+    <message>
+        <source>Team audit database URL</source>
+        <translation>URL der Team-Prüfdatenbank</translation>
+    </message>
+    <message>
+        <source>Every agent&apos;s audit records in one PostgreSQL database; see docs/TEAM-AUDIT.md</source>
+        <translation>Die Prüfprotokoll-Einträge aller Agents in einer PostgreSQL-Datenbank; siehe docs/TEAM-AUDIT.md</translation>
+    </message>
 </context>
 <context>
     <name>ProxyLoginDialog</name>
@@ -1789,7 +1837,7 @@ Proxy: %2</translation>
         <translation>Proxy-Passwort</translation>
     </message>
     <message>
-        <source>They are kept in your system's keychain with this profile, never in InviteDesk's settings.</source>
+        <source>They are kept in your system&apos;s keychain with this profile, never in InviteDesk&apos;s settings.</source>
         <translation>Sie werden mit diesem Profil im Schlüsselbund Ihres Systems aufbewahrt, nie in den Einstellungen von InviteDesk.</translation>
     </message>
 </context>
@@ -1983,6 +2031,85 @@ Proxy: %2</translation>
     <message>
         <source>Dismiss revoke summary</source>
         <translation>Widerrufsübersicht schließen</translation>
+    </message>
+</context>
+<context>
+    <name>TeamAudit</name>
+    <message>
+        <source>record %1 was changed after it was written</source>
+        <translation>Eintrag %1 wurde nach dem Schreiben geändert</translation>
+    </message>
+    <message>
+        <source>the team audit URL must look like postgresql://USER@HOST:PORT/DATABASE</source>
+        <translation>die URL der Team-Prüfdatenbank muss die Form postgresql://BENUTZER@HOST:PORT/DATENBANK haben</translation>
+    </message>
+    <message>
+        <source>the team audit URL names no host</source>
+        <translation>die URL der Team-Prüfdatenbank nennt keinen Host</translation>
+    </message>
+    <message>
+        <source>the team audit URL names no database (…/DATABASE at its end)</source>
+        <translation>die URL der Team-Prüfdatenbank nennt keine Datenbank (…/DATENBANK am Ende)</translation>
+    </message>
+    <message>
+        <source>the team audit URL&apos;s port is not a port</source>
+        <translation>der Port der URL der Team-Prüfdatenbank ist kein gültiger Port</translation>
+    </message>
+    <message>
+        <source>sslmode must be one of %1</source>
+        <translation>sslmode muss einer dieser Werte sein: %1</translation>
+    </message>
+    <message>
+        <source>sslrootcert must be a file path without &apos;;&apos;</source>
+        <translation>sslrootcert muss ein Dateipfad ohne &apos;;&apos; sein</translation>
+    </message>
+    <message>
+        <source>unknown team audit URL option &quot;%1&quot; (sslmode and sslrootcert are known)</source>
+        <translation>unbekannte Option „%1“ in der URL der Team-Prüfdatenbank (bekannt sind sslmode und sslrootcert)</translation>
+    </message>
+    <message>
+        <source>Qt&apos;s PostgreSQL driver (QPSQL) is not installed; on Debian: apt install libqt6sql6-psql</source>
+        <translation>Qts PostgreSQL-Treiber (QPSQL) ist nicht installiert; unter Debian: apt install libqt6sql6-psql</translation>
+    </message>
+    <message>
+        <source>the team audit database has no InviteDesk tables yet, and %1 may not create them (%2); its owner creates them once, see docs/TEAM-AUDIT.md</source>
+        <translation>die Team-Prüfdatenbank hat noch keine InviteDesk-Tabellen, und %1 darf sie nicht anlegen (%2); ihr Eigentümer legt sie einmal an, siehe docs/TEAM-AUDIT.md</translation>
+    </message>
+    <message>
+        <source>cannot read the team audit schema version: %1</source>
+        <translation>die Schemaversion der Team-Prüfdatenbank ist nicht lesbar: %1</translation>
+    </message>
+    <message>
+        <source>the team audit database has schema version %1, newer than this InviteDesk knows (%2); update InviteDesk</source>
+        <translation>die Team-Prüfdatenbank hat die Schemaversion %1, neuer als diese InviteDesk-Version kennt (%2); aktualisieren Sie InviteDesk</translation>
+    </message>
+    <message>
+        <source>cannot read the local audit log %1: %2</source>
+        <translation>das lokale Prüfprotokoll %1 ist nicht lesbar: %2</translation>
+    </message>
+    <message>
+        <source>the local audit log does not start with record 1; `audit verify` says why</source>
+        <translation>das lokale Prüfprotokoll beginnt nicht mit Eintrag 1; `audit verify` sagt, warum</translation>
+    </message>
+    <message>
+        <source>record %1 is missing</source>
+        <translation>Eintrag %1 fehlt</translation>
+    </message>
+    <message>
+        <source>records %1 to %2 are missing</source>
+        <translation>Einträge %1 bis %2 fehlen</translation>
+    </message>
+    <message>
+        <source>record %1 does not follow record %2: one of them was replaced</source>
+        <translation>Eintrag %1 folgt nicht auf Eintrag %2: einer von beiden wurde ersetzt</translation>
+    </message>
+    <message>
+        <source>local record %1 is missing in the team store</source>
+        <translation>lokaler Eintrag %1 fehlt in der Team-Datenbank</translation>
+    </message>
+    <message>
+        <source>local record %1 differs from the team store&apos;s</source>
+        <translation>lokaler Eintrag %1 weicht von dem der Team-Datenbank ab</translation>
     </message>
 </context>
 <context>

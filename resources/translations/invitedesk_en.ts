@@ -233,6 +233,13 @@
             <numerusform>Clerk&apos;s rate limit was reached; continuing in %n seconds.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Team audit: %n record(s) waiting</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>InviteDesk::RevokeDialog</name>

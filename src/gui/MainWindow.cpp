@@ -95,6 +95,20 @@ void MainWindow::setUpParts()
     connect(m_connections.get(), &ConnectionController::statusMessage, this, &MainWindow::showMessage);
     connect(m_session.get(), &Session::opened, this, &MainWindow::onSessionChanged);
     connect(m_session.get(), &Session::closed, this, &MainWindow::onSessionChanged);
+    m_teamAuditStatus = new QLabel(this);
+    m_teamAuditStatus->setAccessibleName(tr("Team audit status"));
+    m_teamAuditStatus->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_teamAuditStatus->hide();
+    statusBar()->addPermanentWidget(m_teamAuditStatus);
+    connect(m_session.get(), &Session::teamAuditChanged, this, [this](int waiting, const QString &problem) {
+        m_teamAuditStatus->setVisible(waiting > 0 || !problem.isEmpty());
+        m_teamAuditStatus->setText(tr("Team audit: %n record(s) waiting", nullptr, waiting));
+        m_teamAuditStatus->setToolTip(problem.isEmpty() ? tr("Being sent to the team audit database.")
+                                                        : tr("Kept in the local log until the team audit database "
+                                                             "takes them: %1")
+                                                              .arg(problem));
+        m_teamAuditStatus->setAccessibleDescription(m_teamAuditStatus->toolTip());
+    });
 
     connect(m_search.get(), &OrganizationSearch::organizationResolved, this, &MainWindow::onOrganizationResolved);
     connect(m_search.get(), &OrganizationSearch::notFound, this, [this](const QString &key) {

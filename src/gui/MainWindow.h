@@ -5,6 +5,7 @@
 #include <memory>
 
 QT_BEGIN_NAMESPACE
+class QLabel;
 class QLineEdit;
 namespace Ui {
 class MainWindow;
@@ -80,6 +81,7 @@ private:
     std::unique_ptr<OrganizationSearch> m_search;
     std::unique_ptr<InvitationsController> m_invitations;
     QLineEdit *m_organizationEdit = nullptr;
+    QLabel *m_teamAuditStatus = nullptr; //!< "Team audit: N records waiting", shown only then
     QString m_pendingOrganization;
 };
 

@@ -212,6 +212,31 @@ private Q_SLOTS:
         }
     }
 
+    void theTeamAuditDatabaseIsKeptWithTheProfileWithoutAPassword()
+    {
+        ConnectionProfile profile;
+        profile.id = u"t"_s;
+        profile.name = u"T"_s;
+        profile.teamAuditUrl = u"postgresql://agent@db.example.com/invitedesk_audit"_s;
+        ProfileDialog dialog(profile, true);
+        auto *edit = dialog.findChild<QLineEdit *>(u"teamAuditEdit"_s);
+        QVERIFY(edit);
+        QCOMPARE(edit->text(), profile.teamAuditUrl);
+        QVERIFY(!edit->accessibleName().isEmpty());
+        edit->setText(u"  postgresql://agent@db2.example.com/audit  "_s);
+        QCOMPARE(dialog.profile().teamAuditUrl, u"postgresql://agent@db2.example.com/audit"_s);
+
+        QVERIFY(ProfileDialog::teamAuditProblem({}).isEmpty()); // none is fine
+        QVERIFY(ProfileDialog::teamAuditProblem(u"postgresql://agent@db.example.com/audit"_s).isEmpty());
+        QVERIFY(ProfileDialog::teamAuditProblem(u"db.example.com"_s).contains(u"postgresql://"_s));
+        const QString withPassword = ProfileDialog::teamAuditProblem(u"postgresql://agent:s3cret@db.example.com/audit"_s);
+        QVERIFY(withPassword.contains(u"password"_s));
+        QVERIFY(!withPassword.contains(u"s3cret"_s));
+
+        ProfileStore().save(profile);
+        QCOMPARE(ProfileStore().profiles().value(0).teamAuditUrl, profile.teamAuditUrl);
+    }
+
     void aProxyThatWantsAPasswordIsAskedOnceThenRemembered()
     {
         // The real parts: a TLS front signed by a private CA, behind a proxy that wants a password.

@@ -11,6 +11,7 @@
 #include "gui/OrganizationSearch.h"
 #include "gui/invitations/RevokeDialog.h"
 #include "gui/session/Session.h"
+#include "support/RealParts.h"
 #include "support/ScriptedPrompts.h"
 #include "support/TestSandbox.h"
 
@@ -32,6 +33,7 @@
 #include <QtWidgets/QLabel>
 #include <QtWidgets/QLineEdit>
 #include <QtWidgets/QMessageBox>
+#include <QtWidgets/QStatusBar>
 #include <QtWidgets/QPushButton>
 #include <QtWidgets/QTableView>
 
@@ -50,9 +52,10 @@ class TestMainWindow : public QObject
 
     QTableView *table() const { return m_window->findChild<QTableView *>(u"invitationsView"_s); }
 
-    void connectWith(const QString &key)
+    void connectWith(const QString &key, const QString &teamAuditUrl = {})
     {
         ConnectionProfile profile;
+        profile.teamAuditUrl = teamAuditUrl;
         profile.id = u"test"_s;
         profile.name = u"Test instance"_s;
         profile.apiUrl = m_sandbox->apiUrl();
@@ -177,6 +180,34 @@ private Q_SLOTS:
         // Exactly those two, nothing else.
         QCOMPARE(revokedIds(u"globex"_s) - before, QSet<QString>(chosen.cbegin(), chosen.cend()));
         QCOMPARE(posts(), 2);
+    }
+
+    void aTeamAuditStoreThatIsDownCostsNothingButSaysWhatWaits()
+    {
+        // Nothing listens on this port: the store is down. Revokes go on; the status bar says how many
+        // records wait, and why, and they are safe in the local log.
+        connectWith(SandboxOptions::defaultProductionKey(),
+                    u"postgresql://agent@127.0.0.1:%1/audit"_s.arg(freePort()));
+        QVERIFY(m_window->session()->teamAudit());
+        openAndWait(u"initech"_s, 41);
+        m_prompts.onConfirmRevoke = [](const Prompts::RevokeRequest &) { return Prompts::RevokeAnswer{true, {}}; };
+        table()->setFocus();
+        table()->selectRow(0);
+        const QString id = m_window->selectedInvitationIds().value(0);
+        QTest::keyClick(table(), Qt::Key_Delete);
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->invitationModel()->revokeState(id) == RevokeState::Revoked, 20'000);
+
+        QLabel *status = nullptr;
+        for (QLabel *label : m_window->statusBar()->findChildren<QLabel *>()) {
+            if (label->accessibleName() == "Team audit status"_L1)
+                status = label;
+        }
+        QVERIFY(status);
+        // (the test loads no translation, so the plural reads "record(s)")
+        QTRY_VERIFY2_WITH_TIMEOUT(status->text().startsWith("Team audit: 2 record"_L1), qPrintable(status->text()), 15'000);
+        QVERIFY(status->isVisible());
+        QVERIFY2(status->toolTip().contains("Connection refused"_L1, Qt::CaseInsensitive), qPrintable(status->toolTip()));
+        QCOMPARE(AuditLog::verify(m_window->session()->auditLogPath()).records, 2);
     }
 
     void cancelInTheDialogSendsNothing()

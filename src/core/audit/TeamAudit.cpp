@@ -28,11 +28,6 @@ namespace InviteDesk {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("TeamAudit", text);
-}
-
 bool isLoopback(const QString &host)
 {
     if (host == "localhost"_L1 || host.startsWith(u'/'))
@@ -104,7 +99,7 @@ QString storedRecordProblem(qint64 seq, const QString &hash, const QByteArray &l
     const QString ownHash = record.take("hash"_L1).toString();
     if (record.isEmpty() || ownHash != hash || qint64(record.value("seq"_L1).toDouble()) != seq
         || QString::fromLatin1(AuditLog::hashRecord(record)) != hash)
-        return tr("record %1 was changed after it was written").arg(seq);
+        return QCoreApplication::translate("TeamAudit", "record %1 was changed after it was written").arg(seq);
     return {};
 }
 
@@ -134,7 +129,7 @@ std::optional<TeamAuditTarget> TeamAuditTarget::parse(const QString &text, QStri
         return std::nullopt;
     };
     if (!url.isValid() || (url.scheme() != "postgresql"_L1 && url.scheme() != "postgres"_L1))
-        return fail(tr("the team audit URL must look like postgresql://USER@HOST:PORT/DATABASE"));
+        return fail(QCoreApplication::translate("TeamAudit", "the team audit URL must look like postgresql://USER@HOST:PORT/DATABASE"));
     TeamAuditTarget target;
     target.host = url.host();
     target.port = url.port(5432);
@@ -142,25 +137,25 @@ std::optional<TeamAuditTarget> TeamAuditTarget::parse(const QString &text, QStri
     target.user = url.userName();
     target.password = url.password();
     if (target.host.isEmpty())
-        return fail(tr("the team audit URL names no host"));
+        return fail(QCoreApplication::translate("TeamAudit", "the team audit URL names no host"));
     if (target.database.isEmpty() || target.database.contains(u'/'))
-        return fail(tr("the team audit URL names no database (…/DATABASE at its end)"));
+        return fail(QCoreApplication::translate("TeamAudit", "the team audit URL names no database (…/DATABASE at its end)"));
     if (target.port < 1 || target.port > 65535)
-        return fail(tr("the team audit URL's port is not a port"));
+        return fail(QCoreApplication::translate("TeamAudit", "the team audit URL's port is not a port"));
     static const QStringList modes = {u"disable"_s, u"allow"_s,     u"prefer"_s,
                                       u"require"_s, u"verify-ca"_s, u"verify-full"_s};
     const QUrlQuery query(url);
     for (const auto &[key, value] : query.queryItems(QUrl::FullyDecoded)) {
         if (key == "sslmode"_L1) {
             if (!modes.contains(value))
-                return fail(tr("sslmode must be one of %1").arg(modes.join(u", "_s)));
+                return fail(QCoreApplication::translate("TeamAudit", "sslmode must be one of %1").arg(modes.join(u", "_s)));
             target.sslMode = value;
         } else if (key == "sslrootcert"_L1) {
             if (value.contains(u';'))
-                return fail(tr("sslrootcert must be a file path without ';'"));
+                return fail(QCoreApplication::translate("TeamAudit", "sslrootcert must be a file path without ';'"));
             target.sslRootCert = value;
         } else {
-            return fail(tr("unknown team audit URL option \"%1\" (sslmode and sslrootcert are known)").arg(key));
+            return fail(QCoreApplication::translate("TeamAudit", "unknown team audit URL option \"%1\" (sslmode and sslrootcert are known)").arg(key));
         }
     }
     if (target.sslMode.isEmpty())
@@ -197,7 +192,7 @@ bool TeamAuditStore::connect(TeamAuditProblem *problem, QString *error)
     disconnect();
     if (!QSqlDatabase::isDriverAvailable(u"QPSQL"_s)) {
         *problem = TeamAuditProblem::Refused;
-        *error = tr("Qt's PostgreSQL driver (QPSQL) is not installed; on Debian: apt install libqt6sql6-psql");
+        *error = QCoreApplication::translate("TeamAudit", "Qt's PostgreSQL driver (QPSQL) is not installed; on Debian: apt install libqt6sql6-psql");
         return false;
     }
     QSqlDatabase db = QSqlDatabase::addDatabase(u"QPSQL"_s, m_connectionName);
@@ -265,7 +260,7 @@ bool TeamAuditStore::ensureSchema(TeamAuditProblem *problem, QString *error)
                 const QString why = sqlMessage(query.lastError());
                 db.rollback();
                 return failed(TeamAuditProblem::Schema,
-                              tr("the team audit database has no InviteDesk tables yet, and %1 may not create them "
+                              QCoreApplication::translate("TeamAudit", "the team audit database has no InviteDesk tables yet, and %1 may not create them "
                                  "(%2); its owner creates them once, see docs/TEAM-AUDIT.md")
                                   .arg(m_target.user, why));
             }
@@ -275,11 +270,11 @@ bool TeamAuditStore::ensureSchema(TeamAuditProblem *problem, QString *error)
     }
     if (!query.exec(u"SELECT max(version) FROM invitedesk_audit_schema"_s) || !query.next())
         return failed(TeamAuditProblem::Schema,
-                      tr("cannot read the team audit schema version: %1").arg(sqlMessage(query.lastError())));
+                      QCoreApplication::translate("TeamAudit", "cannot read the team audit schema version: %1").arg(sqlMessage(query.lastError())));
     const int version = query.value(0).toInt();
     if (version > schemaVersion)
         return failed(TeamAuditProblem::Schema,
-                      tr("the team audit database has schema version %1, newer than this InviteDesk knows (%2); "
+                      QCoreApplication::translate("TeamAudit", "the team audit database has schema version %1, newer than this InviteDesk knows (%2); "
                          "update InviteDesk")
                           .arg(version)
                           .arg(schemaVersion));
@@ -295,7 +290,7 @@ TeamAuditStore::Sync TeamAuditStore::sync(const QString &localLogPath)
         return result;
     if (!file.open(QIODevice::ReadOnly)) {
         result.problem = TeamAuditProblem::Refused;
-        result.error = tr("cannot read the local audit log %1: %2").arg(localLogPath, file.errorString());
+        result.error = QCoreApplication::translate("TeamAudit", "cannot read the local audit log %1: %2").arg(localLogPath, file.errorString());
         return result;
     }
     const std::optional<LocalRecord> first = readRecord(file);
@@ -303,7 +298,7 @@ TeamAuditStore::Sync TeamAuditStore::sync(const QString &localLogPath)
         return result;
     if (first->seq != 1 || first->hash().isEmpty()) {
         result.problem = TeamAuditProblem::Refused;
-        result.error = tr("the local audit log does not start with record 1; `audit verify` says why");
+        result.error = QCoreApplication::translate("TeamAudit", "the local audit log does not start with record 1; `audit verify` says why");
         return result;
     }
     if (first->hash() != m_chain) { // a new log (or the first look at this one)
@@ -426,12 +421,12 @@ TeamAuditStore::Check TeamAuditStore::verify(const QString &localLogPath)
         }
         ++chain->records;
         if (seq != expected) {
-            chain->problems << (seq - 1 == expected ? tr("record %1 is missing").arg(expected)
-                                                    : tr("records %1 to %2 are missing").arg(expected).arg(seq - 1));
+            chain->problems << (seq - 1 == expected ? QCoreApplication::translate("TeamAudit", "record %1 is missing").arg(expected)
+                                                    : QCoreApplication::translate("TeamAudit", "records %1 to %2 are missing").arg(expected).arg(seq - 1));
             prev.clear(); // the record after a gap cannot be linked
         }
         if (!prev.isEmpty() && query.value(3).toString() != prev)
-            chain->problems << tr("record %1 does not follow record %2: one of them was replaced").arg(seq).arg(seq - 1);
+            chain->problems << QCoreApplication::translate("TeamAudit", "record %1 does not follow record %2: one of them was replaced").arg(seq).arg(seq - 1);
         if (const QString problem = storedRecordProblem(seq, hash, line); !problem.isEmpty())
             chain->problems << problem;
         prev = hash;
@@ -467,9 +462,9 @@ TeamAuditStore::Check TeamAuditStore::verify(const QString &localLogPath)
         }
         const auto it = central.constFind(record->seq);
         if (it == central.cend())
-            check.localProblems << tr("local record %1 is missing in the team store").arg(record->seq);
+            check.localProblems << QCoreApplication::translate("TeamAudit", "local record %1 is missing in the team store").arg(record->seq);
         else if (*it != record->hash())
-            check.localProblems << tr("local record %1 differs from the team store's").arg(record->seq);
+            check.localProblems << QCoreApplication::translate("TeamAudit", "local record %1 differs from the team store's").arg(record->seq);
     }
     return check;
 }

@@ -1,5 +1,6 @@
 #include "gui/connection/ProfileDialog.h"
 
+#include "core/audit/TeamAudit.h"
 #include "ui_ProfileDialog.h"
 
 #include <QtCore/QDir>
@@ -25,6 +26,7 @@ ProfileDialog::ProfileDialog(const ConnectionProfile &profile, bool hasStoredKey
     m_ui->proxyModeCombo->addItem(tr("This proxy:"), QVariant::fromValue(ProxyMode::Manual));
     m_ui->proxyModeCombo->setCurrentIndex(m_ui->proxyModeCombo->findData(QVariant::fromValue(profile.proxyMode)));
     m_ui->proxyUrlEdit->setText(profile.proxyUrl.toString());
+    m_ui->teamAuditEdit->setText(profile.teamAuditUrl);
     showProxyMode();
     showCaFile();
     connect(m_ui->proxyModeCombo, &QComboBox::currentIndexChanged, this, &ProfileDialog::showProxyMode);
@@ -61,6 +63,7 @@ ConnectionProfile ProfileDialog::profile() const
     p.rateBudgetPercent = m_ui->budgetSpin->value();
     p.proxyMode = m_ui->proxyModeCombo->currentData().value<ProxyMode>();
     p.proxyUrl = p.proxyMode == ProxyMode::Manual ? QUrl(m_ui->proxyUrlEdit->text().trimmed()) : QUrl();
+    p.teamAuditUrl = m_ui->teamAuditEdit->text().trimmed();
     if (!secretKey().isEmpty())
         p.environment = environmentOfKey(secretKey());
     return p;
@@ -82,6 +85,8 @@ void ProfileDialog::accept()
     else if (std::optional<ClerkError> badProxy = p.proxyMode == ProxyMode::Manual ? checkProxyUrl(p.proxyUrl)
                                                                                    : std::nullopt)
         problem = badProxy->userMessage();
+    else if (const QString badAudit = teamAuditProblem(p.teamAuditUrl); !badAudit.isEmpty())
+        problem = badAudit;
     else if (!secretKey().isEmpty() || !m_hasStoredKey) {
         if (std::optional<ClerkError> badKey = checkSecretKey(secretKey()))
             problem = badKey->userMessage();
@@ -91,6 +96,21 @@ void ProfileDialog::accept()
         return;
     }
     QDialog::accept();
+}
+
+QString ProfileDialog::teamAuditProblem(const QString &url)
+{
+    if (url.isEmpty())
+        return {};
+    QString why;
+    const std::optional<TeamAuditTarget> target = TeamAuditTarget::parse(url, &why);
+    if (!target)
+        return tr("The team audit database: %1.").arg(why);
+    // Settings are a plain file: the password belongs elsewhere.
+    if (!target->password.isEmpty())
+        return tr("Leave the password out of the team audit URL; InviteDesk takes it from "
+                  "INVITEDESK_AUDIT_PASSWORD or PostgreSQL's own ~/.pgpass.");
+    return {};
 }
 
 void ProfileDialog::testConnection()

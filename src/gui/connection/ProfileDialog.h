@@ -26,6 +26,8 @@ class ProfileDialog : public QDialog
     Q_OBJECT
 
 public:
+    /*! Why \a url cannot be saved as the team audit database; empty when it can (or is empty). */
+    static QString teamAuditProblem(const QString &url);
     ProfileDialog(const ConnectionProfile &profile, bool hasStoredKey, QWidget *parent = nullptr);
     ~ProfileDialog() override;
 

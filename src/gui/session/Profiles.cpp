@@ -84,6 +84,7 @@ QList<ConnectionProfile> ProfileStore::profiles() const
         p.caFile = settings.value(u"caFile"_s).toString();
         p.proxyMode = proxyModeFromName(settings.value(u"proxyMode"_s).toString());
         p.proxyUrl = QUrl(settings.value(u"proxyUrl"_s).toString());
+        p.teamAuditUrl = settings.value(u"teamAuditUrl"_s).toString();
         settings.endGroup();
         list.append(p);
     }
@@ -108,6 +109,7 @@ void ProfileStore::save(const ConnectionProfile &profile)
     settings.setValue(u"caFile"_s, profile.caFile);
     settings.setValue(u"proxyMode"_s, proxyModeName(profile.proxyMode));
     settings.setValue(u"proxyUrl"_s, profile.proxyUrl.toString());
+    settings.setValue(u"teamAuditUrl"_s, profile.teamAuditUrl);
     settings.endGroup();
 }
 

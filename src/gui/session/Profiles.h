@@ -25,6 +25,7 @@ struct ConnectionProfile
     QString caFile;         //!< a PEM file of CA certificates to trust as well; empty for none
     ProxyMode proxyMode = ProxyMode::System;
     QUrl proxyUrl;          //!< for ProxyMode::Manual: http://host:port
+    QString teamAuditUrl;   //!< the team audit store (postgresql://…, no password); empty for none
 
     bool isValid() const { return !id.isEmpty(); }
 };

@@ -21,6 +21,15 @@ QString Session::open(const ConnectionProfile &profile, const QString &secretKey
     m_client = std::make_unique<ClerkClient>(config);
     m_client->setPacer(m_pacer.get());
     m_audit = std::make_unique<AuditWriter>(m_auditPath, auditContext());
+    if (!m_profile.teamAuditUrl.isEmpty()) {
+        QString why;
+        if (const std::optional<TeamAuditTarget> target = TeamAuditTarget::parse(m_profile.teamAuditUrl, &why)) {
+            m_teamAudit = std::make_unique<TeamAuditSender>(*target, m_auditPath);
+            connect(m_teamAudit.get(), &TeamAuditSender::statusChanged, this, &Session::teamAuditChanged);
+        } else if (problem.isEmpty()) {
+            problem = tr("The team audit database is not used: %1.").arg(why);
+        }
+    }
     Q_EMIT opened();
     return problem;
 }
@@ -31,6 +40,8 @@ void Session::close()
         return;
     Q_EMIT aboutToClose();
     m_audit.reset(); // waits for its last records
+    m_teamAudit.reset(); // what it has not sent waits in the local log for the next session
+    Q_EMIT teamAuditChanged(0, {});
     m_client.reset();
     m_pacer.reset();
     Q_EMIT closed();

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/audit/AuditWriter.h"
+#include "core/audit/TeamAudit.h"
 #include "core/api/ClerkClient.h"
 #include "core/api/RatePacer.h"
 #include "gui/session/Profiles.h"
@@ -48,6 +49,9 @@ public:
     /*! Records this session's revokes and re-invites, on a thread of its own. Null while closed. */
     AuditWriter *audit() const { return m_audit.get(); }
     QString auditLogPath() const { return m_auditPath; }
+    /*! Sends the audit log to the team store, when the profile names one (else null). */
+    TeamAuditSender *teamAudit() const { return m_teamAudit.get(); }
+
     /*! For tests; takes effect at the next open(). */
     void setAuditLogPath(const QString &path) { m_auditPath = path; }
 
@@ -56,6 +60,8 @@ Q_SIGNALS:
     /*! The client and the audit writer are about to go: stop what uses them. */
     void aboutToClose();
     void closed();
+    /*! How many records wait for the team audit store, and why (empty when it is fine). */
+    void teamAuditChanged(int waiting, const QString &problem);
 
 private:
     ConnectionProfile m_profile;
@@ -64,6 +70,7 @@ private:
     std::unique_ptr<RatePacer> m_pacer;
     std::unique_ptr<ClerkClient> m_client;
     std::unique_ptr<AuditWriter> m_audit;
+    std::unique_ptr<TeamAuditSender> m_teamAudit;
 };
 
 } // namespace InviteDesk

@@ -72,9 +72,10 @@ Exit codes:
   0  success (revoke: every invitation ended revoked or already revoked)
   1  revoke: some invitations were not revoked (see their lines)
   2  usage error, or confirmation needed but stdin is not a terminal
-  3  authentication or configuration error (no key, rejected key, refused URL)
+  3  authentication or configuration error (no key, rejected key, refused URL; for the
+     team audit store: refused password, TLS, database or rights)
   4  Clerk or the network failed (not found, server error, offline, timeout)
-  5  audit verify: the audit log (or a chain in the team store) was altered
+  5  audit verify/sync: the audit log, or its copy in the team store, was altered
   6  audit sync/verify: records wait to be sent to the team audit store
 )"_s;
 }

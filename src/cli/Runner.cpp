@@ -394,12 +394,30 @@ void Runner::interrupt()
     finish(SomeFailed);
 }
 
+int Runner::exitCodeFor(TeamAuditProblem problem)
+{
+    switch (problem) {
+    case TeamAuditProblem::None: return Success;
+    case TeamAuditProblem::Unreachable: return AuditWaiting; // try again later: the records wait
+    case TeamAuditProblem::Diverged: return AuditFailed;
+    case TeamAuditProblem::Credentials:
+    case TeamAuditProblem::Schema:
+    case TeamAuditProblem::Refused: break; // retrying changes nothing until someone changes the setup
+    }
+    return AuthConfig;
+}
+
 void Runner::reportTeamAudit()
 {
     if (!m_teamAudit)
         return;
     m_audit->flush(); // every record of this run is on disk before the last look
     const TeamAuditSender::Status status = m_teamAudit->flush(10'000);
+    if (status.stillSending) {
+        m_err << u"invitedesk-cli: team audit: still sending when the run ended; what was not sent stays in the "
+                 u"local log and goes out with the next run or `invitedesk-cli audit sync`\n"_s;
+        return;
+    }
     if (status.waiting == 0 && status.problem == TeamAuditProblem::None)
         return;
     m_err << printable(u"invitedesk-cli: team audit: %1 records waiting (%2); they are kept in the local log and "
@@ -422,7 +440,7 @@ void Runner::runAuditSync(const QString &path)
                            store.target().display(), sync.error)
                            .arg(sync.waiting))
           << u'\n';
-    finish(sync.problem == TeamAuditProblem::Credentials ? AuthConfig : AuditWaiting);
+    finish(exitCodeFor(sync.problem));
 }
 
 void Runner::runAuditVerify(const QString &path)
@@ -445,9 +463,7 @@ void Runner::runAuditVerify(const QString &path)
     const QString where = store.target().display();
     if (check.problem != TeamAuditProblem::None) {
         m_err << printable(u"invitedesk-cli: team audit %1: %2"_s.arg(where, check.error)) << u'\n';
-        finish(altered                                             ? AuditFailed
-               : check.problem == TeamAuditProblem::Credentials ? AuthConfig
-                                                                 : AuditWaiting);
+        finish(altered ? AuditFailed : exitCodeFor(check.problem));
         return;
     }
     for (const TeamAuditStore::Chain &chain : check.chains) {

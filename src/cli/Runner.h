@@ -43,6 +43,7 @@ private:
     void runAuditSync(const QString &path);
     /*! After a revoke: gives the team store a few seconds to take this run's records, says what waits. */
     void reportTeamAudit();
+    static int exitCodeFor(TeamAuditProblem problem);
     void resolveOrganization(std::function<void(const Organization &)> next);
     void startRevokes(const Organization &org, const QStringList &ids, const QHash<QString, Invitation> &known);
     void runBulk(const QList<RevokeItem> &items);

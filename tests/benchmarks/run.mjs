@@ -1,8 +1,9 @@
 // Runs every InviteDesk benchmark beside Clerk's official JS SDK on the same local sandbox, in the
 // same run, and prints medians and ratios. Not part of the test suite: timings belong here.
-// Usage: tests/benchmarks/run.sh [--runs N] [--quick]
+// Usage: tests/benchmarks/run.sh [--runs N] [--quick] [--only team-audit]
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync, mkdirSync, openSync, closeSync, readFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync, mkdirSync, openSync, closeSync, readFileSync, readdirSync, chmodSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir, cpus, totalmem, release } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,6 +20,7 @@ const bin = {
 const args = process.argv.slice(2);
 const runs = Number(args[args.indexOf('--runs') + 1] || 5) || 5;
 const quick = args.includes('--quick');
+const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : null;
 const KEY = 'sk_live_InviteDeskSandboxProduction00000000000000';
 const DEV_KEY = 'sk_test_InviteDeskSandboxDevelopment0000000000000';
 const env = { ...process.env, CLERK_SECRET_KEY: KEY, QT_QPA_PLATFORM: 'offscreen', INVITEDESK_REPORT_RSS: '1' };
@@ -194,6 +196,93 @@ async function startupBenchmark(n) {
   const help = [];
   for (let i = 0; i < n * 2; i++) help.push(run(bin.cli, ['--help']).ms);
   return { first_paint_ms: median(paint), cli_help_ms: median(help), raw: { paint, help } };
+}
+
+/*!
+ * A throwaway PostgreSQL cluster for the team audit store (as the tests start one): as root it runs
+ * as the postgres user, since initdb refuses root.
+ */
+async function postgres() {
+  const lib = '/usr/lib/postgresql';
+  const version = readdirSync(lib).sort((a, b) => Number(b) - Number(a))[0];
+  const pgBin = (tool) => join(lib, version, 'bin', tool);
+  const dir = mkdtempSync('/tmp/idk-bench-pg-');
+  const asRoot = process.getuid?.() === 0;
+  const runAs = (cmd, argv) => {
+    const r = asRoot ? spawnSync('runuser', ['-u', 'postgres', '--', cmd, ...argv], { encoding: 'utf8' })
+                     : spawnSync(cmd, argv, { encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`${cmd} failed: ${r.stdout}${r.stderr}`);
+  };
+  const password = 'bench-pw';
+  writeFileSync(join(dir, 'pw'), password + '\n');
+  if (asRoot) spawnSync('chown', ['-R', 'postgres:postgres', dir]);
+  chmodSync(dir, 0o700);
+  const port = await new Promise((resolve) => { const srv = createServer().listen(0, '127.0.0.1', () => {
+    const p = srv.address().port; srv.close(() => resolve(p)); }); });
+  runAs(pgBin('initdb'), ['-D', join(dir, 'data'), '-U', 'admin', '-A', 'scram-sha-256', `--pwfile=${join(dir, 'pw')}`,
+                          '-E', 'UTF8', '--locale=C']);
+  runAs(pgBin('pg_ctl'), ['-D', join(dir, 'data'), '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1`,
+                          '-l', join(dir, 'log'), '-w', 'start']);
+  const psql = (db, sql) => {
+    const r = spawnSync('psql', ['-h', '127.0.0.1', '-p', String(port), '-U', 'admin', '-d', db, '-AtXq', '-c', sql],
+                        { env: { ...process.env, PGPASSWORD: password }, encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`psql: ${r.stderr}`);
+    return r.stdout.trim();
+  };
+  psql('postgres', 'CREATE DATABASE audit');
+  return { url: `postgresql://admin@127.0.0.1:${port}/audit`, password, psql: (sql) => psql('audit', sql),
+           stop: () => runAs(pgBin('pg_ctl'), ['-D', join(dir, 'data'), '-m', 'fast', '-w', 'stop']) };
+}
+
+/*! 1,500 revokes with and without the team audit store, and how long a record takes to reach it. */
+async function teamAuditBenchmark(n, count = 1500) {
+  const pg = await postgres();
+  const without = [], withStore = [], delays = [];
+  try {
+    for (let i = 0; i < n; i++) {
+      for (const store of [false, true]) {
+        const sb = await sandbox({ latency: 30 });
+        const ids = JSON.parse(run(bin.cli, ['--api-url', sb.url, 'list', sb.org, '--format', 'json']).out)
+          .slice(0, count).map((x) => x.id);
+        const file = join(mkdtempSync(join(tmpdir(), 'idk-')), 'ids.txt');
+        writeFileSync(file, ids.join('\n') + '\n');
+        const dataHome = mkdtempSync(join(tmpdir(), 'idk-data-'));
+        const storeArgs = store ? ['--audit-url', pg.url] : [];
+        const r = run(bin.cli, ['--api-url', sb.url, ...storeArgs, 'revoke', sb.org, '--from-file', file, '--yes',
+                                '--rate-budget', '100'], { XDG_DATA_HOME: dataHome, INVITEDESK_AUDIT_PASSWORD: pg.password });
+        sb.stop();
+        if (r.code !== 0 || r.err.includes('waiting')) throw new Error(`revoke failed: ${r.err}`);
+        (store ? withStore : without).push(r.ms);
+        if (store) {
+          // received is the time of the sending transaction; at is the time the record was written locally.
+          const [records, med, worst] = pg.psql(
+            "SELECT count(*), percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM received - at)), " +
+            "max(extract(epoch FROM received - at)) FROM invitedesk_audit").split('|').map(Number);
+          if (records !== 2 * count) throw new Error(`the store holds ${records} records, not ${2 * count}`);
+          delays.push({ median_ms: med * 1000, worst_ms: worst * 1000 });
+          pg.psql('TRUNCATE invitedesk_audit');
+        }
+        log(`  run ${i + 1}, ${store ? 'with' : 'without'} the team store: ${(r.ms / 1000).toFixed(2)} s`);
+      }
+    }
+  } finally {
+    pg.stop();
+  }
+  return { count, without_s: median(without) / 1000, with_s: median(withStore) / 1000,
+           ratio: median(withStore) / median(without), delay_median_ms: median(delays.map((d) => d.median_ms)),
+           delay_worst_ms: Math.max(...delays.map((d) => d.worst_ms)), raw: { without, withStore, delays } };
+}
+
+if (only === 'team-audit') {
+  log('8. team audit store: revoke 1,500 with and without it (30 ms latency, 100 % budget)');
+  const T = await teamAuditBenchmark(quick ? 1 : 3);
+  const f = (x, d = 0) => Number(x).toFixed(d);
+  console.log(`
+| # | measure | InviteDesk | target |
+|---|---|---|---|
+| 8 | revoke 1,500, CLI, with the team audit store / without (median of ${T.raw.without.length}) | ${f(T.with_s, 2)} s / ${f(T.without_s, 2)} s = ${f(T.ratio, 3)}× | ≤ 1.05× |
+| 8 | a record's way from the local log into PostgreSQL (median of run medians / worst record) | ${f(T.delay_median_ms)} ms / ${f(T.delay_worst_ms)} ms | median ≤ 2 s |`);
+  process.exit(0);
 }
 
 log('1. load ~10,000 pending (100 ms latency)');

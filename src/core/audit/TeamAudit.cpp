@@ -10,6 +10,7 @@
 #include <QtCore/QFileInfo>
 #include <QtCore/QJsonDocument>
 #include <QtCore/QJsonObject>
+#include <QtCore/QSet>
 #include <QtCore/QTimer>
 #include <QtCore/QUrl>
 #include <QtCore/QUrlQuery>
@@ -44,9 +45,18 @@ QString libpqQuoted(QString value)
     return u'\'' + value + u'\'';
 }
 
-/*! What a libpq message means for the user; the messages are libpq's own (English unless localized). */
-TeamAuditProblem classify(const QString &message)
+/*!
+ * What a failure means for the user: by SQLSTATE where the server gave one, else by libpq's message
+ * (a failed connection has no SQLSTATE; libpq's messages are English unless its translations are installed).
+ */
+TeamAuditProblem classify(const QString &message, const QString &sqlState = {})
 {
+    if (sqlState.startsWith("28"_L1))
+        return TeamAuditProblem::Credentials; // invalid authorization
+    if (sqlState.startsWith("08"_L1) || sqlState.startsWith("57"_L1) || sqlState.startsWith("53"_L1))
+        return TeamAuditProblem::Unreachable; // connection lost, shut down, out of resources: try again later
+    if (sqlState.startsWith("42"_L1) || sqlState == "3D000"_L1)
+        return TeamAuditProblem::Refused; // no such table or database, or no right to it
     if (message.contains("password authentication failed"_L1) || message.contains("no password supplied"_L1)
         || (message.contains("role"_L1) && message.contains("does not exist"_L1)))
         return TeamAuditProblem::Credentials;
@@ -56,6 +66,7 @@ TeamAuditProblem classify(const QString &message)
     return TeamAuditProblem::Unreachable;
 }
 
+TeamAuditProblem classify(const QSqlError &error);
 QString sqlMessage(const QSqlError &error)
 {
     QString text = error.databaseText().trimmed();
@@ -64,12 +75,18 @@ QString sqlMessage(const QSqlError &error)
     return text.simplified();
 }
 
+TeamAuditProblem classify(const QSqlError &error)
+{
+    return classify(sqlMessage(error), error.nativeErrorCode());
+}
+
 /*! One complete line of the local log, as the store keeps it. */
 struct LocalRecord
 {
     qint64 seq = 0;
     QByteArray line; //!< exactly as written, without the newline
     QJsonObject json;
+    qint64 end = 0;  //!< the byte after its newline
     QString hash() const { return json.value("hash"_L1).toString(); }
 };
 
@@ -89,6 +106,7 @@ std::optional<LocalRecord> readRecord(QFile &file)
     record.json = QJsonDocument::fromJson(line).object();
     record.seq = qint64(record.json.value("seq"_L1).toDouble());
     record.line = std::move(line);
+    record.end = file.pos();
     return record;
 }
 
@@ -203,7 +221,9 @@ bool TeamAuditStore::connect(TeamAuditProblem *problem, QString *error)
     db.setPassword(m_target.password.isEmpty() ? qEnvironmentVariable("INVITEDESK_AUDIT_PASSWORD") : m_target.password);
     // Bounded: a store that does not answer costs seconds, never a hang (the local log is the durable copy).
     QStringList options{u"sslmode="_s + m_target.sslMode, u"connect_timeout=5"_s, u"tcp_user_timeout=10000"_s,
-                        u"application_name=InviteDesk"_s};
+                        u"application_name=InviteDesk"_s,
+                        // a server that stops answering mid-query (frozen, or the laptop slept) is noticed in ~25 s
+                        u"keepalives=1"_s, u"keepalives_idle=10"_s, u"keepalives_interval=5"_s, u"keepalives_count=3"_s};
     if (!m_target.sslRootCert.isEmpty())
         options << u"sslrootcert="_s + libpqQuoted(m_target.sslRootCert);
     db.setConnectOptions(options.join(u';'));
@@ -249,6 +269,8 @@ bool TeamAuditStore::ensureSchema(TeamAuditProblem *problem, QString *error)
             " prev text NOT NULL, at timestamptz NOT NULL, event text NOT NULL, operator text NOT NULL,"
             " organization_id text, organization_name text, invitation_id text, email text, outcome text,"
             " ticket text, record text NOT NULL, received timestamptz NOT NULL DEFAULT now(),"
+            // Who sent it, as the database knows it; agents may not set this column (docs/TEAM-AUDIT.md).
+            " inserted_by text NOT NULL DEFAULT session_user,"
             " PRIMARY KEY (chain, seq))"_s,
             u"CREATE INDEX IF NOT EXISTS invitedesk_audit_at ON invitedesk_audit (at)"_s,
             u"CREATE INDEX IF NOT EXISTS invitedesk_audit_organization ON invitedesk_audit (organization_id, at)"_s,
@@ -282,112 +304,199 @@ bool TeamAuditStore::ensureSchema(TeamAuditProblem *problem, QString *error)
     return true;
 }
 
-TeamAuditStore::Sync TeamAuditStore::sync(const QString &localLogPath)
+TeamAuditStore::Sync TeamAuditStore::sync(const QString &localLogPath, const std::atomic<bool> *stop)
 {
     Sync result;
+    // First the store, so that a bad URL or password is said even before there is anything to send.
+    const bool connected = connect(&result.problem, &result.error);
     QFile file(localLogPath);
     if (!file.exists())
         return result;
+    auto localProblem = [&](const QString &why) {
+        result.problem = TeamAuditProblem::Diverged;
+        result.error = why;
+        return result;
+    };
     if (!file.open(QIODevice::ReadOnly)) {
         result.problem = TeamAuditProblem::Refused;
-        result.error = QCoreApplication::translate("TeamAudit", "cannot read the local audit log %1: %2").arg(localLogPath, file.errorString());
+        result.error = QCoreApplication::translate("TeamAudit", "cannot read the local audit log %1: %2")
+                           .arg(localLogPath, file.errorString());
         return result;
     }
+    // Only what the log has made durable: its head names the newest record, and is written after that
+    // record's fsync. A line written but not (or not yet) synced, or taken back after a failed sync, is
+    // never sent.
+    const std::optional<AuditFiles::Head> head = AuditFiles::readHead(localLogPath);
+    if (head && head->seq < 0)
+        return localProblem(
+            QCoreApplication::translate("TeamAudit", "the local audit log's head file is damaged; `audit verify` says more"));
+    const qint64 durable = head ? head->seq : 0;
     const std::optional<LocalRecord> first = readRecord(file);
-    if (!first)
+    if (!first || durable < 1)
         return result;
-    if (first->seq != 1 || first->hash().isEmpty()) {
-        result.problem = TeamAuditProblem::Refused;
-        result.error = QCoreApplication::translate("TeamAudit", "the local audit log does not start with record 1; `audit verify` says why");
-        return result;
-    }
+    if (first->seq != 1 || first->hash().isEmpty())
+        return localProblem(QCoreApplication::translate(
+            "TeamAudit", "the local audit log does not start with record 1; `audit verify` says why"));
     if (first->hash() != m_chain) { // a new log (or the first look at this one)
         m_chain = first->hash();
         m_sentSeq = 0;
         m_sentOffset = 0;
     }
-    auto countWaiting = [&] {
+    // The durable records after \a fromSeq, from where the last look stopped; a line that is not a
+    // record stops the reading (and the sending) with a reason.
+    QString unreadable;
+    qint64 diverged = 0;
+    qint64 central = 0;
+    QString centralHash;
+    auto durableAfter = [&](qint64 fromSeq) {
+        QList<LocalRecord> records;
         file.seek(m_sentOffset);
-        int waiting = 0;
-        while (const std::optional<LocalRecord> record = readRecord(file))
-            waiting += record->seq > m_sentSeq ? 1 : 0;
-        return waiting;
+        while (std::optional<LocalRecord> record = readRecord(file)) {
+            if (record->seq < 1 || record->hash().isEmpty()) {
+                unreadable = QCoreApplication::translate(
+                                 "TeamAudit", "a line of the local audit log after record %1 is not a record; "
+                                              "`audit verify` says more")
+                                 .arg(records.isEmpty() ? fromSeq : records.constLast().seq);
+                break;
+            }
+            if (record->seq > durable)
+                break;
+            if (record->seq <= fromSeq) {
+                if (record->seq == central && record->hash() != centralHash)
+                    diverged = record->seq; // someone else sent a record 'central' of this log
+                if (records.isEmpty())
+                    m_sentOffset = record->end;
+                continue;
+            }
+            records.append(std::move(*record));
+        }
+        return records;
     };
-    if (!connect(&result.problem, &result.error)) {
-        result.waiting = countWaiting();
+    if (!connected) {
+        result.waiting = int(durableAfter(m_sentSeq).size());
         return result;
     }
+
     QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
     QSqlQuery query(db);
-    auto lost = [&](const QSqlError &error) {
+    auto lost = [&](const QSqlError &error, int waiting) {
         result.error = sqlMessage(error);
-        result.problem = classify(result.error);
+        result.problem = classify(error);
         if (result.problem == TeamAuditProblem::Unreachable)
             m_ready = false; // the next attempt reconnects (and removes this connection first)
-        result.waiting = countWaiting();
+        result.waiting = waiting;
         return result;
     };
-    query.prepare(u"SELECT coalesce(max(seq), 0) FROM invitedesk_audit WHERE chain = ?"_s);
+    // Where the store's copy of this chain ends, and with which record.
+    query.prepare(u"SELECT seq, hash FROM invitedesk_audit WHERE chain = ? ORDER BY seq DESC LIMIT 1"_s);
     query.addBindValue(m_chain);
-    if (!query.exec() || !query.next())
-        return lost(query.lastError());
-    const qint64 central = query.value(0).toLongLong();
-    if (central != m_sentSeq) { // another process of this agent sent some, or the store was restored: look again
+    if (!query.exec())
+        return lost(query.lastError(), int(durableAfter(m_sentSeq).size()));
+    const bool any = query.next();
+    central = any ? query.value(0).toLongLong() : 0;
+    centralHash = any ? query.value(1).toString() : QString();
+    if (central < m_sentSeq) { // the store was restored from an older backup: look again from the start
         m_sentSeq = 0;
         m_sentOffset = 0;
     }
-    file.seek(m_sentOffset);
-    QList<LocalRecord> pending;
-    qint64 endOffset = m_sentOffset;
-    while (std::optional<LocalRecord> record = readRecord(file)) {
-        endOffset = file.pos();
-        if (record->seq > central)
-            pending.append(std::move(*record));
-        else if (pending.isEmpty())
-            m_sentOffset = endOffset;
+    if (central > durable)
+        return localProblem(QCoreApplication::translate("TeamAudit",
+                                                        "the team store holds records %1 to %2 of this log, which the "
+                                                        "local log does not; `audit verify --audit-url` says more")
+                                .arg(durable + 1)
+                                .arg(central));
+    const QList<LocalRecord> pending = durableAfter(central);
+    if (diverged > 0) {
+        m_sentSeq = 0; // look again from the start next time
+        m_sentOffset = 0;
+        return localProblem(QCoreApplication::translate("TeamAudit",
+                                                        "the team store holds a different record %1 for this log; "
+                                                        "`audit verify --audit-url` says more")
+                                .arg(diverged));
     }
     m_sentSeq = central;
-    if (pending.isEmpty())
-        return result;
 
-    if (!db.transaction())
-        return lost(db.lastError());
-    query.prepare(u"INSERT INTO invitedesk_audit (chain, seq, hash, prev, at, event, operator, organization_id,"
-                  " organization_name, invitation_id, email, outcome, ticket, record)"
-                  " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING"_s);
-    for (const LocalRecord &record : pending) {
-        const QJsonObject &r = record.json;
-        auto text = [&r](const char *key) {
-            const QJsonValue value = r.value(QLatin1StringView(key));
-            return value.isUndefined() ? QVariant(QMetaType::fromType<QString>()) : QVariant(value.toString());
-        };
-        query.addBindValue(m_chain);
-        query.addBindValue(record.seq);
-        query.addBindValue(record.hash());
-        query.addBindValue(r.value("prev"_L1).toString());
-        // A record without a readable time still goes out (the record itself is kept whole), never blocks the rest.
-        const QDateTime at = QDateTime::fromString(r.value("time"_L1).toString(), Qt::ISODateWithMs);
-        query.addBindValue(at.isValid() ? at : QDateTime::currentDateTimeUtc());
-        query.addBindValue(r.value("event"_L1).toString());
-        query.addBindValue(r.value("operator"_L1).toString());
-        query.addBindValue(text("organization_id"));
-        query.addBindValue(text("organization_name"));
-        query.addBindValue(text("invitation_id"));
-        query.addBindValue(text("email"));
-        query.addBindValue(text("outcome"));
-        query.addBindValue(text("ticket"));
-        query.addBindValue(QString::fromUtf8(record.line));
+    // In batches, one transaction and one statement each: a long backlog costs a round trip per batch,
+    // and a sender asked to stop stops between batches.
+    constexpr qsizetype batchSize = 200;
+    static const QString columns = u"chain, seq, hash, prev, at, event, operator, organization_id, organization_name,"
+                                   " invitation_id, email, outcome, ticket, record"_s;
+    for (qsizetype from = 0; from < pending.size(); from += batchSize) {
+        if (stop && stop->load()) {
+            result.waiting = int(pending.size() - from);
+            return result;
+        }
+        const QList<LocalRecord> batch = pending.mid(from, batchSize);
+        QStringList rows(batch.size(), u"(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
+        if (!db.transaction())
+            return lost(db.lastError(), int(pending.size() - from));
+        query.prepare(u"INSERT INTO invitedesk_audit ("_s + columns + u") VALUES "_s + rows.join(u", "_s)
+                      + u" ON CONFLICT DO NOTHING RETURNING seq"_s);
+        for (const LocalRecord &record : batch) {
+            const QJsonObject &r = record.json;
+            auto text = [&r](const char *key) {
+                const QJsonValue value = r.value(QLatin1StringView(key));
+                return value.isUndefined() ? QVariant(QMetaType::fromType<QString>()) : QVariant(value.toString());
+            };
+            // A record without a readable time still goes out (the record itself is kept whole).
+            const QDateTime at = QDateTime::fromString(r.value("time"_L1).toString(), Qt::ISODateWithMs);
+            query.addBindValue(m_chain);
+            query.addBindValue(record.seq);
+            query.addBindValue(record.hash());
+            query.addBindValue(r.value("prev"_L1).toString());
+            query.addBindValue(at.isValid() ? at : QDateTime::currentDateTimeUtc());
+            query.addBindValue(r.value("event"_L1).toString());
+            query.addBindValue(r.value("operator"_L1).toString());
+            query.addBindValue(text("organization_id"));
+            query.addBindValue(text("organization_name"));
+            query.addBindValue(text("invitation_id"));
+            query.addBindValue(text("email"));
+            query.addBindValue(text("outcome"));
+            query.addBindValue(text("ticket"));
+            query.addBindValue(QString::fromUtf8(record.line));
+        }
         if (!query.exec()) {
             const QSqlError error = query.lastError();
             db.rollback();
-            return lost(error);
+            return lost(error, int(pending.size() - from));
         }
+        QSet<qint64> inserted;
+        while (query.next())
+            inserted.insert(query.value(0).toLongLong());
+        // A record already there (another process of this agent sent it first) must be this very record.
+        if (inserted.size() < batch.size()) {
+            QSqlQuery check(db);
+            check.prepare(u"SELECT seq, hash FROM invitedesk_audit WHERE chain = ? AND seq BETWEEN ? AND ?"_s);
+            check.addBindValue(m_chain);
+            check.addBindValue(batch.constFirst().seq);
+            check.addBindValue(batch.constLast().seq);
+            if (!check.exec()) {
+                const QSqlError error = check.lastError();
+                db.rollback();
+                return lost(error, int(pending.size() - from));
+            }
+            QHash<qint64, QString> stored;
+            while (check.next())
+                stored.insert(check.value(0).toLongLong(), check.value(1).toString());
+            for (const LocalRecord &record : batch) {
+                if (!inserted.contains(record.seq) && stored.value(record.seq) != record.hash()) {
+                    db.rollback();
+                    result.waiting = int(pending.size() - from);
+                    return localProblem(QCoreApplication::translate("TeamAudit",
+                                                                    "the team store holds a different record %1 for "
+                                                                    "this log; `audit verify --audit-url` says more")
+                                            .arg(record.seq));
+                }
+            }
+        }
+        if (!db.commit())
+            return lost(db.lastError(), int(pending.size() - from));
+        result.sent += int(inserted.size());
+        m_sentSeq = batch.constLast().seq;
+        m_sentOffset = batch.constLast().end;
     }
-    if (!db.commit())
-        return lost(db.lastError());
-    result.sent = int(pending.size());
-    m_sentSeq = pending.constLast().seq;
-    m_sentOffset = endOffset;
+    if (!unreadable.isEmpty())
+        return localProblem(unreadable);
     return result;
 }
 
@@ -399,9 +508,14 @@ TeamAuditStore::Check TeamAuditStore::verify(const QString &localLogPath)
     QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
     QSqlQuery query(db);
     query.setForwardOnly(true);
-    if (!query.exec(u"SELECT chain, seq, hash, prev, record FROM invitedesk_audit ORDER BY chain, seq"_s)) {
+    // One pass over the whole table: no statement limit for it (keepalives still notice a dead server).
+    QSqlQuery(db).exec(u"SET statement_timeout = 0"_s);
+    const bool read = query.exec(
+        u"SELECT chain, seq, hash, prev, record, inserted_by FROM invitedesk_audit ORDER BY chain, seq"_s);
+    if (!read) {
+        QSqlQuery(db).exec(u"SET statement_timeout = 10000"_s);
         check.error = sqlMessage(query.lastError());
-        check.problem = classify(check.error);
+        check.problem = classify(query.lastError());
         return check;
     }
     Chain *chain = nullptr;
@@ -412,13 +526,22 @@ TeamAuditStore::Check TeamAuditStore::verify(const QString &localLogPath)
         const qint64 seq = query.value(1).toLongLong();
         const QString hash = query.value(2).toString();
         const QByteArray line = query.value(4).toString().toUtf8();
+        const QString sender = query.value(5).toString();
         if (!chain || chain->chain != name) {
-            check.chains.append(Chain{name, {}, 0, {}});
+            check.chains.append(Chain{name, {}, {}, 0, {}});
             chain = &check.chains.last();
             chain->operatorName = QJsonDocument::fromJson(line).object().value("operator"_L1).toString();
+            chain->sentBy = sender;
             expected = 1;
             prev = QString::fromLatin1(AuditFiles::genesisHash);
         }
+        // Each agent's log is sent by that agent's database role: a row from another role was written
+        // into someone else's history.
+        if (sender != chain->sentBy)
+            chain->problems << QCoreApplication::translate("TeamAudit", "record %1 was sent by the database role %2, "
+                                                                        "the records before it by %3")
+                                   .arg(seq)
+                                   .arg(sender, chain->sentBy);
         ++chain->records;
         if (seq != expected) {
             chain->problems << (seq - 1 == expected ? QCoreApplication::translate("TeamAudit", "record %1 is missing").arg(expected)
@@ -432,6 +555,8 @@ TeamAuditStore::Check TeamAuditStore::verify(const QString &localLogPath)
         prev = hash;
         expected = seq + 1;
     }
+    query.finish(); // (a forward-only query streams: nothing else may run on the connection until here)
+    QSqlQuery(db).exec(u"SET statement_timeout = 10000"_s);
 
     if (localLogPath.isEmpty())
         return check;
@@ -447,7 +572,7 @@ TeamAuditStore::Check TeamAuditStore::verify(const QString &localLogPath)
     query.addBindValue(first->hash());
     if (!query.exec()) {
         check.error = sqlMessage(query.lastError());
-        check.problem = classify(check.error);
+        check.problem = classify(query.lastError());
         return check;
     }
     while (query.next()) {
@@ -455,7 +580,9 @@ TeamAuditStore::Check TeamAuditStore::verify(const QString &localLogPath)
         centralMax = std::max(centralMax, query.value(0).toLongLong());
     }
     file.seek(0);
+    qint64 localMax = 0;
     while (const std::optional<LocalRecord> record = readRecord(file)) {
+        localMax = std::max(localMax, record->seq);
         if (record->seq > centralMax) {
             ++check.localWaiting;
             continue;
@@ -466,6 +593,12 @@ TeamAuditStore::Check TeamAuditStore::verify(const QString &localLogPath)
         else if (*it != record->hash())
             check.localProblems << QCoreApplication::translate("TeamAudit", "local record %1 differs from the team store's").arg(record->seq);
     }
+    if (centralMax > localMax)
+        check.localProblems << QCoreApplication::translate("TeamAudit",
+                                                           "the team store holds records %1 to %2 of this log, which the "
+                                                           "local log does not")
+                                   .arg(localMax + 1)
+                                   .arg(centralMax);
     return check;
 }
 
@@ -479,6 +612,7 @@ struct TeamAuditSender::Shared
     Status status;
     quint64 flushesAsked = 0;
     quint64 flushesDone = 0;
+    std::atomic<bool> stopping = false; //!< set by the destructor: stop between batches
 
     // The sender's thread only.
     TeamAuditTarget target;
@@ -508,7 +642,7 @@ struct TeamAuditSender::Shared
         seenModified = info.lastModified();
         if (!store)
             store = std::make_unique<TeamAuditStore>(target);
-        const TeamAuditStore::Sync sync = store->sync(path);
+        const TeamAuditStore::Sync sync = store->sync(path, &stopping);
         if (sync.ok()) {
             backoffMs = 1000;
             retryAt = 0;
@@ -553,6 +687,8 @@ TeamAuditSender::TeamAuditSender(const TeamAuditTarget &target, const QString &l
 
 TeamAuditSender::~TeamAuditSender()
 {
+    // At most the batch being sent is finished; what is left waits in the local log for the next time.
+    m_shared->stopping = true;
     m_thread.quit();
     m_thread.wait();
 }
@@ -582,9 +718,11 @@ TeamAuditSender::Status TeamAuditSender::flush(int timeoutMs)
         },
         Qt::QueuedConnection);
     std::unique_lock lock(m_shared->mutex);
-    m_shared->changed.wait_for(lock, std::chrono::milliseconds(timeoutMs),
-                               [&] { return m_shared->flushesDone >= ticket; });
-    return m_shared->status;
+    const bool done = m_shared->changed.wait_for(lock, std::chrono::milliseconds(timeoutMs),
+                                                 [&] { return m_shared->flushesDone >= ticket; });
+    Status status = m_shared->status;
+    status.stillSending = !done;
+    return status;
 }
 
 } // namespace InviteDesk

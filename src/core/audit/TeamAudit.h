@@ -6,6 +6,7 @@
 #include <QtCore/QThread>
 
 #include <algorithm>
+#include <atomic>
 #include <memory>
 #include <optional>
 
@@ -38,7 +39,14 @@ struct TeamAuditTarget
 };
 
 /*! Why the team store could not be used; decides the CLI's exit code and what the window says. */
-enum class TeamAuditProblem { None, Unreachable, Credentials, Schema, Refused };
+enum class TeamAuditProblem {
+    None,
+    Unreachable, //!< down, slow or lost: records wait and go out later
+    Credentials, //!< user or password refused
+    Schema,      //!< no InviteDesk tables this role may use, or a newer schema
+    Refused,     //!< anything else the configuration decides: TLS, an unknown database, no right, no driver
+    Diverged,    //!< the store and the local log disagree, or the local log is damaged: see `audit verify`
+};
 
 /*!
  * One connection to the team store, used on the thread that made it (a QSqlDatabase belongs to its
@@ -70,13 +78,18 @@ public:
         QString error;
         bool ok() const { return problem == TeamAuditProblem::None; }
     };
-    /*! Sends every complete record of \a localLogPath the store does not hold yet, in one transaction. */
-    Sync sync(const QString &localLogPath);
+    /*!
+     * Sends the durable records of \a localLogPath the store does not hold yet, in order, in batches;
+     * between batches it stops when \a stop is set. A record the store already holds under the same
+     * place in the chain must be the same record, or the sync stops with Diverged.
+     */
+    Sync sync(const QString &localLogPath, const std::atomic<bool> *stop = nullptr);
 
     struct Chain
     {
         QString chain;
         QString operatorName; //!< from the chain's first record
+        QString sentBy;       //!< the database role that sent its first record
         qint64 records = 0;
         QStringList problems; //!< gaps, edited records, records out of order
     };
@@ -126,6 +139,7 @@ public:
         int waiting = 0;
         TeamAuditProblem problem = TeamAuditProblem::None;
         QString error;
+        bool stillSending = false; //!< flush() ran out of time: waiting is from the look before
     };
 
     TeamAuditSender(const TeamAuditTarget &target, const QString &localLogPath, QObject *parent = nullptr);

@@ -2111,6 +2111,30 @@ Proxy: %2</translation>
         <source>local record %1 differs from the team store&apos;s</source>
         <translation>lokaler Eintrag %1 weicht von dem der Team-Datenbank ab</translation>
     </message>
+    <message>
+        <source>the local audit log&apos;s head file is damaged; `audit verify` says more</source>
+        <translation>die Kopfdatei des lokalen Prüfprotokolls ist beschädigt; `audit verify` sagt mehr</translation>
+    </message>
+    <message>
+        <source>a line of the local audit log after record %1 is not a record; `audit verify` says more</source>
+        <translation>eine Zeile des lokalen Prüfprotokolls nach Eintrag %1 ist kein Eintrag; `audit verify` sagt mehr</translation>
+    </message>
+    <message>
+        <source>the team store holds records %1 to %2 of this log, which the local log does not; `audit verify --audit-url` says more</source>
+        <translation>die Team-Prüfdatenbank enthält die Einträge %1 bis %2 dieses Protokolls, die das lokale Protokoll nicht hat; `audit verify --audit-url` sagt mehr</translation>
+    </message>
+    <message>
+        <source>the team store holds a different record %1 for this log; `audit verify --audit-url` says more</source>
+        <translation>die Team-Prüfdatenbank enthält für dieses Protokoll einen anderen Eintrag %1; `audit verify --audit-url` sagt mehr</translation>
+    </message>
+    <message>
+        <source>record %1 was sent by the database role %2, the records before it by %3</source>
+        <translation>Eintrag %1 wurde von der Datenbankrolle %2 gesendet, die Einträge davor von %3</translation>
+    </message>
+    <message>
+        <source>the team store holds records %1 to %2 of this log, which the local log does not</source>
+        <translation>die Team-Prüfdatenbank enthält die Einträge %1 bis %2 dieses Protokolls, die das lokale Protokoll nicht hat</translation>
+    </message>
 </context>
 <context>
     <name>TimeFormat</name>

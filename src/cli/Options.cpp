@@ -4,6 +4,7 @@
 #include "invitedesk/Version.h"
 
 #include <QtCore/QHash>
+#include <QtCore/QTimeZone>
 #include <QtCore/QSet>
 
 #include <cstdio>
@@ -44,6 +45,10 @@ Commands:
       audit store, also checks every agent's chain there and this log against it.
   audit sync [--file PATH]
       Send the records the team audit store does not hold yet; exit code 6 while some wait.
+  audit team [--organization ORG] [--email EMAIL] [--agent NAME] [--ticket REF]
+             [--since DATE] [--until DATE] [--intents] [--format table|csv|json]
+      Who revoked or re-invited what, across every agent, from the team audit store (UTC
+      times; DATE as 2026-11-30 or 2026-11-30T14:00:00Z; --until is exclusive).
   audit export --csv [--file PATH]
       Write the audit log as CSV to stdout.
 
@@ -89,7 +94,9 @@ std::optional<QString> parseArguments(const QStringList &arguments, Options *opt
         {u"find"_s, {{"status", true}, {"format", true}, {"rate-budget", true}}},
         {u"revoke"_s,
          {{"from-file", true}, {"yes", false}, {"acting-user", true}, {"rate-budget", true}, {"ticket", true}}},
-        {u"audit"_s, {{"file", true}, {"csv", false}}},
+        {u"audit"_s,
+         {{"file", true}, {"csv", false}, {"organization", true}, {"email", true}, {"agent", true}, {"ticket", true},
+          {"since", true}, {"until", true}, {"format", true}, {"intents", false}}},
     };
     QHash<QString, QString> values;
     QSet<QString> flags;
@@ -262,10 +269,27 @@ std::optional<QString> parseArguments(const QStringList &arguments, Options *opt
     }
     if (options->command == "audit"_L1) {
         const QString sub = options->positional.value(0);
-        if (options->positional.size() != 1 || (sub != "verify"_L1 && sub != "export"_L1 && sub != "sync"_L1))
-            return u"audit needs verify, sync or export"_s;
-        if (sub == "sync"_L1 && !options->teamAudit)
-            return u"audit sync needs a team audit store: --audit-url or INVITEDESK_AUDIT_URL"_s;
+        if (options->positional.size() != 1
+            || (sub != "verify"_L1 && sub != "export"_L1 && sub != "sync"_L1 && sub != "team"_L1))
+            return u"audit needs verify, sync, team or export"_s;
+        if ((sub == "sync"_L1 || sub == "team"_L1) && !options->teamAudit)
+            return u"audit %1 needs a team audit store: --audit-url or INVITEDESK_AUDIT_URL"_s.arg(sub);
+        TeamActivityFilter &filter = options->activity;
+        filter.organization = values.value(u"organization"_s);
+        filter.email = values.value(u"email"_s);
+        filter.agent = values.value(u"agent"_s);
+        filter.ticket = values.value(u"ticket"_s);
+        filter.withIntents = flags.contains(u"intents"_s);
+        for (const auto &[name, target] : {std::pair{u"since"_s, &filter.since}, std::pair{u"until"_s, &filter.until}}) {
+            const QString text = values.value(name);
+            if (text.isEmpty())
+                continue;
+            const QDate day = QDate::fromString(text, Qt::ISODate);
+            *target = day.isValid() ? day.startOfDay(QTimeZone::utc()) : QDateTime::fromString(text, Qt::ISODate);
+            if (!target->isValid())
+                return u"--%1 must be a date (2026-11-30) or a time (2026-11-30T14:00:00Z)"_s.arg(name);
+            *target = target->toUTC();
+        }
         if (sub == "export"_L1 && !options->csv)
             return u"audit export needs --csv (the only format so far)"_s;
     }

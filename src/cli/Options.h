@@ -44,6 +44,7 @@ struct Options
     ProxyMode proxyMode = ProxyMode::System;
     QUrl proxyUrl;
     std::optional<TeamAuditTarget> teamAudit; //!< --audit-url, else $INVITEDESK_AUDIT_URL
+    TeamActivityFilter activity;              //!< audit team's filters
 };
 
 /*! Parses argv into Options; on failure returns the message to print (and exit code 2). */

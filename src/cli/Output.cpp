@@ -108,6 +108,49 @@ QString organizations(Format format, const QList<Organization> &organizations)
     return table({u"ID"_s, u"SLUG"_s, u"NAME"_s, u"PENDING"_s}, rows);
 }
 
+void teamActivity(QIODevice *out, Format format, const QList<TeamActivityRow> &rows)
+{
+    static const QStringList headers = {u"time"_s,         u"agent"_s,   u"sent_by"_s, u"event"_s,
+                                        u"outcome"_s,      u"organization_id"_s, u"organization_name"_s,
+                                        u"invitation_id"_s, u"email"_s,   u"ticket"_s};
+    auto cells = [](const TeamActivityRow &r) {
+        return QStringList{r.at.toString(Qt::ISODateWithMs), r.operatorName, r.sentBy, r.event, r.outcome,
+                           r.organizationId, r.organizationName, r.invitationId, r.email, r.ticket};
+    };
+    if (format == Format::Json) {
+        QJsonArray array;
+        for (const TeamActivityRow &r : rows) {
+            const QStringList values = cells(r);
+            QJsonObject object;
+            for (qsizetype i = 0; i < headers.size(); ++i)
+                object.insert(headers.at(i), values.at(i));
+            array.append(object);
+        }
+        out->write(QJsonDocument(array).toJson(QJsonDocument::Indented));
+        return;
+    }
+    if (format == Format::Csv) {
+        out->write(Csv::row(headers).toUtf8());
+        for (const TeamActivityRow &r : rows)
+            out->write(Csv::row(cells(r)).toUtf8());
+        return;
+    }
+    QList<QStringList> table_;
+    table_.reserve(rows.size());
+    for (const TeamActivityRow &r : rows) {
+        table_ << QStringList{r.at.toString(u"yyyy-MM-dd HH:mm:ss"_s),
+                              r.sentBy.isEmpty() || r.sentBy == r.operatorName ? r.operatorName
+                                                                              : r.operatorName + u" (" + r.sentBy + u')',
+                              r.outcome.isEmpty() ? r.event : r.event + u' ' + r.outcome,
+                              r.organizationName.isEmpty() ? r.organizationId : r.organizationName, r.email,
+                              r.invitationId, r.ticket};
+    }
+    out->write(table({u"TIME (UTC)"_s, u"AGENT"_s, u"WHAT"_s, u"ORGANIZATION"_s, u"EMAIL"_s, u"INVITATION"_s,
+                      u"TICKET"_s},
+                     table_)
+                   .toUtf8());
+}
+
 QString revokeLine(const RevokeItem &item, const RevokeResult &result)
 {
     QString email = item.emailAddress;

@@ -22,6 +22,9 @@ void invitations(QIODevice *out, Format format, const QList<Invitation> &invitat
 /*! Organizations as JSON, CSV or a table. */
 QString organizations(Format format, const QList<Organization> &organizations);
 
+/*! The team audit store's records (`audit team`) as JSON, CSV or a table. */
+void teamActivity(QIODevice *out, Format format, const QList<TeamActivityRow> &rows);
+
 /*! One tab-separated line for a settled revoke: ID, email, outcome and, for failures, the reason. */
 QString revokeLine(const RevokeItem &item, const RevokeResult &result);
 

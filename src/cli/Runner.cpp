@@ -443,6 +443,26 @@ void Runner::runAuditSync(const QString &path)
     finish(exitCodeFor(sync.problem));
 }
 
+void Runner::runAuditTeam()
+{
+    TeamAuditStore store(*m_options.teamAudit);
+    QList<TeamActivityRow> rows;
+    TeamAuditProblem problem = TeamAuditProblem::None;
+    QString error;
+    if (!store.activity(m_options.activity, [&rows](const TeamActivityRow &row) { rows.append(row); }, &problem, &error)) {
+        m_err << printable(u"invitedesk-cli: team audit %1: %2"_s.arg(store.target().display(), error)) << u'\n';
+        finish(exitCodeFor(problem) == AuditWaiting ? ApiError : exitCodeFor(problem));
+        return;
+    }
+    QFile out;
+    if (!out.open(stdout, QIODevice::WriteOnly)) {
+        finish(ApiError);
+        return;
+    }
+    Output::teamActivity(&out, m_options.format, rows);
+    finish(Success);
+}
+
 void Runner::runAuditVerify(const QString &path)
 {
     const AuditVerification result = AuditLog::verify(path);
@@ -492,6 +512,8 @@ void Runner::runAudit()
         return runAuditVerify(path);
     if (m_options.positional.value(0) == "sync"_L1)
         return runAuditSync(path);
+    if (m_options.positional.value(0) == "team"_L1)
+        return runAuditTeam();
     QFile out;
     if (!out.open(stdout, QIODevice::WriteOnly)) {
         finish(ApiError);

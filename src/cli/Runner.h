@@ -41,6 +41,7 @@ private:
     void runAudit();
     void runAuditVerify(const QString &path);
     void runAuditSync(const QString &path);
+    void runAuditTeam();
     /*! After a revoke: gives the team store a few seconds to take this run's records, says what waits. */
     void reportTeamAudit();
     static int exitCodeFor(TeamAuditProblem problem);

@@ -8,6 +8,7 @@
 #include "support/TestSandbox.h"
 
 #include <QtCore/QFile>
+#include <QtCore/QJsonArray>
 #include <QtCore/QJsonDocument>
 #include <QtCore/QJsonObject>
 #include <QtCore/QTemporaryDir>
@@ -109,7 +110,8 @@ class TestTeamAudit : public QObject
     /*! A local log with \a n revokes recorded (intent and outcome each), as a window or CLI writes it. */
     QString writeLocalLog(const QString &name, int n)
     {
-        const QString path = m_scratch.filePath(name + u"/audit.jsonl"_s);
+        // One log per agent and test: an earlier test's records stay out of this one.
+        const QString path = m_scratch.filePath(QLatin1StringView(QTest::currentTestFunction()) + u'/' + name + u"/audit.jsonl"_s);
         AuditLog log(path);
         AuditContext context;
         context.operatorName = name;
@@ -118,6 +120,8 @@ class TestTeamAudit : public QObject
         for (int i = 0; i < n; ++i) {
             RevokeItem item;
             item.organizationId = u"org_1"_s;
+            item.organizationName = u"Acme 100%_Corp"_s;
+            item.ticket = u"SUP-"_s + name;
             item.invitationId = u"orginv_%1_%2"_s.arg(name).arg(i);
             item.emailAddress = u"person%1@example.com"_s.arg(i);
             QString why;
@@ -344,6 +348,48 @@ private Q_SLOTS:
         QVERIFY2(check.chains.first().problems.join(u'\n').contains("sent by the database role agent2"_L1),
                  qPrintable(check.chains.first().problems.join(u'\n')));
         QVERIFY2(check.localProblems.join(u'\n').contains("local record 3 differs"_L1), qPrintable(check.localProblems.join(u'\n')));
+    }
+
+    void theTeamsActivityIsListedAcrossAgentsWithFilters()
+    {
+        TeamAuditStore alice(target(u"agent1"_s, u"agent1-pw"_s));
+        TeamAuditStore bob(target(u"agent2"_s, u"agent2-pw"_s));
+        QVERIFY(alice.sync(writeLocalLog(u"alice"_s, 3)).ok());
+        QVERIFY(bob.sync(writeLocalLog(u"bob"_s, 2)).ok());
+        CliHarness cli(m_sandbox.get());
+        auto team = [&](const QStringList &filters) {
+            const std::unique_ptr<QProcess> p =
+                cli.start(QStringList{u"--audit-url"_s, agentUrl(u"agent1"_s), u"audit"_s, u"team"_s, u"--format"_s, u"json"_s}
+                              + filters,
+                          SandboxOptions::defaultProductionKey(), true, withPassword(u"agent1-pw"_s));
+            const CliHarness::Run run = CliHarness::finish(*p);
+            if (run.exitCode != 0)
+                qWarning("%s", run.err.constData());
+            return QJsonDocument::fromJson(run.out).array();
+        };
+        QCOMPARE(team({}).size(), 5);                       // what happened: the outcomes, not the intents
+        QCOMPARE(team({u"--intents"_s}).size(), 10);
+        const QJsonArray bobs = team({u"--agent"_s, u"agent2"_s}); // the database role that sent them
+        QCOMPARE(bobs.size(), 2);
+        QCOMPARE(bobs.first().toObject().value("agent"_L1).toString(), u"bob"_s);
+        QCOMPARE(bobs.first().toObject().value("sent_by"_L1).toString(), u"agent2"_s);
+        QCOMPARE(team({u"--agent"_s, u"alice"_s}).size(), 3); // or the operator the record names
+        QCOMPARE(team({u"--email"_s, u"PERSON1@example.com"_s}).size(), 2);
+        QCOMPARE(team({u"--ticket"_s, u"SUP-bob"_s}).size(), 2);
+        QCOMPARE(team({u"--organization"_s, u"100%_corp"_s}).size(), 5); // part of the name, wildcards taken literally
+        QCOMPARE(team({u"--organization"_s, u"1000_corp"_s}).size(), 0);
+        QCOMPARE(team({u"--since"_s, QDate::currentDate().addDays(2).toString(Qt::ISODate)}).size(), 0);
+        QCOMPARE(team({u"--until"_s, QDate::currentDate().addDays(2).toString(Qt::ISODate)}).size(), 5);
+
+        const std::unique_ptr<QProcess> csv =
+            cli.start({u"--audit-url"_s, agentUrl(u"agent1"_s), u"audit"_s, u"team"_s, u"--format"_s, u"csv"_s},
+                      SandboxOptions::defaultProductionKey(), true, withPassword(u"agent1-pw"_s));
+        const CliHarness::Run run = CliHarness::finish(*csv);
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY2(run.out.startsWith("time,agent,sent_by,event,outcome,organization_id"), run.out.constData());
+        QCOMPARE(run.out.count('\n'), 6);
+        const CliHarness::Run bad = cli.run({u"--audit-url"_s, agentUrl(u"agent1"_s), u"audit"_s, u"team"_s, u"--since"_s, u"yesterday"_s});
+        QCOMPARE(bad.exitCode, 2);
     }
 
     void verifyNamesEditedAndMissingRecordsInTheStore()

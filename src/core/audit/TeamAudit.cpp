@@ -602,6 +602,77 @@ TeamAuditStore::Check TeamAuditStore::verify(const QString &localLogPath)
     return check;
 }
 
+bool TeamAuditStore::activity(const TeamActivityFilter &filter, const std::function<void(const TeamActivityRow &)> &each,
+                              TeamAuditProblem *problem, QString *error)
+{
+    if (!connect(problem, error))
+        return false;
+    QStringList where;
+    QVariantList values;
+    if (!filter.withIntents)
+        where << u"event NOT IN ('intent', 'reinvite_intent')"_s;
+    if (!filter.organization.isEmpty()) {
+        where << u"(organization_id = ? OR organization_name ILIKE ?)"_s;
+        QString pattern = filter.organization;
+        pattern.replace(u'\\', "\\\\"_L1).replace(u'%', "\\%"_L1).replace(u'_', "\\_"_L1);
+        values << filter.organization << QString(u'%' + pattern + u'%');
+    }
+    if (!filter.email.isEmpty()) {
+        where << u"lower(email) = lower(?)"_s;
+        values << filter.email;
+    }
+    if (!filter.agent.isEmpty()) {
+        where << u"(operator = ? OR inserted_by = ?)"_s;
+        values << filter.agent << filter.agent;
+    }
+    if (!filter.ticket.isEmpty()) {
+        where << u"ticket = ?"_s;
+        values << filter.ticket;
+    }
+    if (filter.since.isValid()) {
+        where << u"at >= ?"_s;
+        values << filter.since;
+    }
+    if (filter.until.isValid()) {
+        where << u"at < ?"_s;
+        values << filter.until;
+    }
+    QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    QSqlQuery query(db);
+    query.setForwardOnly(true); // streamed: a year of a team's records never sits in memory at once
+    query.prepare(u"SELECT at, event, outcome, operator, inserted_by, organization_id, organization_name,"
+                  " invitation_id, email, ticket FROM invitedesk_audit"_s
+                  + (where.isEmpty() ? QString() : u" WHERE "_s + where.join(u" AND "_s))
+                  + u" ORDER BY at, chain, seq"_s);
+    for (const QVariant &value : std::as_const(values))
+        query.addBindValue(value);
+    if (!query.exec()) {
+        *error = sqlMessage(query.lastError());
+        *problem = classify(query.lastError());
+        return false;
+    }
+    while (query.next()) {
+        TeamActivityRow row;
+        row.at = query.value(0).toDateTime().toUTC();
+        row.event = query.value(1).toString();
+        row.outcome = query.value(2).toString();
+        row.operatorName = query.value(3).toString();
+        row.sentBy = query.value(4).toString();
+        row.organizationId = query.value(5).toString();
+        row.organizationName = query.value(6).toString();
+        row.invitationId = query.value(7).toString();
+        row.email = query.value(8).toString();
+        row.ticket = query.value(9).toString();
+        each(row);
+    }
+    if (query.lastError().isValid()) {
+        *error = sqlMessage(query.lastError());
+        *problem = classify(query.lastError());
+        return false;
+    }
+    return true;
+}
+
 // ---------------------------------------------------------------------------------------------------
 
 struct TeamAuditSender::Shared

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QtCore/QDateTime>
 #include <QtCore/QObject>
 #include <QtCore/QString>
 #include <QtCore/QStringList>
@@ -7,6 +8,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -36,6 +38,33 @@ struct TeamAuditTarget
     QString display() const;
     /*! nullopt with \a error set when \a url is not a PostgreSQL URL this can use. */
     static std::optional<TeamAuditTarget> parse(const QString &url, QString *error);
+};
+
+/*! Which records of the team store to show; empty fields do not filter. Times are UTC. */
+struct TeamActivityFilter
+{
+    QString organization; //!< an organization ID, or part of its name
+    QString email;        //!< exactly, in any case
+    QString agent;        //!< the operator named in the record, or the database role that sent it
+    QString ticket;
+    QDateTime since;      //!< inclusive
+    QDateTime until;      //!< exclusive
+    bool withIntents = false; //!< also the intent records (by default: what happened, not what was about to)
+};
+
+/*! One record of the team store, as the activity list shows it. */
+struct TeamActivityRow
+{
+    QDateTime at;
+    QString event;
+    QString outcome;
+    QString operatorName;
+    QString sentBy;
+    QString organizationId;
+    QString organizationName;
+    QString invitationId;
+    QString email;
+    QString ticket;
 };
 
 /*! Why the team store could not be used; decides the CLI's exit code and what the window says. */
@@ -108,6 +137,13 @@ public:
     };
     /*! Checks every chain in the store, and \a localLogPath (if given) against its own chain there. */
     Check verify(const QString &localLogPath = {});
+
+    /*!
+     * Every record that matches \a filter, oldest first, handed to \a each as it streams in (memory does
+     * not grow with the result). False with \a problem and \a error set when the store cannot answer.
+     */
+    bool activity(const TeamActivityFilter &filter, const std::function<void(const TeamActivityRow &)> &each,
+                  TeamAuditProblem *problem, QString *error);
 
 private:
     bool connect(TeamAuditProblem *problem, QString *error);

@@ -650,6 +650,10 @@ Proxy: %2</source>
 
 Proxy: %2</translation>
     </message>
+    <message>
+        <source>No keychain: the team audit database&apos;s password is kept for this session only.</source>
+        <translation>Kein Schlüsselbund: Das Passwort der Team-Prüfdatenbank wird nur für diese Sitzung behalten.</translation>
+    </message>
 </context>
 <context>
     <name>InviteDesk::EmailSearch</name>
@@ -1234,6 +1238,10 @@ Proxy: %2</translation>
         <source>Leave the password out of the team audit URL; InviteDesk takes it from INVITEDESK_AUDIT_PASSWORD or PostgreSQL&apos;s own ~/.pgpass.</source>
         <translation>Lassen Sie das Passwort aus der URL der Team-Prüfdatenbank weg; InviteDesk nimmt es aus INVITEDESK_AUDIT_PASSWORD oder aus PostgreSQLs eigener ~/.pgpass.</translation>
     </message>
+    <message>
+        <source>Kept in the keychain — type a new one to replace it</source>
+        <translation>Im Schlüsselbund gespeichert – ein neues eingeben, um es zu ersetzen</translation>
+    </message>
 </context>
 <context>
     <name>InviteDesk::ReinviteDialog</name>
@@ -1812,6 +1820,18 @@ Proxy: %2</translation>
     <message>
         <source>Every agent&apos;s audit records in one PostgreSQL database; see docs/TEAM-AUDIT.md</source>
         <translation>Die Prüfprotokoll-Einträge aller Agents in einer PostgreSQL-Datenbank; siehe docs/TEAM-AUDIT.md</translation>
+    </message>
+    <message>
+        <source>Its pass&amp;word:</source>
+        <translation>Ihr &amp;Kennwort:</translation>
+    </message>
+    <message>
+        <source>Kept in the keychain</source>
+        <translation>Wird im Schlüsselbund gespeichert</translation>
+    </message>
+    <message>
+        <source>Team audit database password</source>
+        <translation>Passwort der Team-Prüfdatenbank</translation>
     </message>
 </context>
 <context>

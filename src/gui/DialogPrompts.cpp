@@ -33,7 +33,7 @@ Prompts::ProfileAnswer DialogPrompts::editProfile(QWidget *parent, const Connect
         dialog.setKeychainNote(note);
     if (dialog.exec() != QDialog::Accepted)
         return {};
-    return {true, dialog.profile(), dialog.secretKey()};
+    return {true, dialog.profile(), dialog.secretKey(), dialog.teamAuditPassword()};
 }
 
 Prompts::ProxyAnswer DialogPrompts::askProxyCredentials(QWidget *parent, const QString &why)

@@ -51,6 +51,7 @@ public:
         bool accepted = false;
         ConnectionProfile profile;
         QString secretKey; //!< empty: keep the stored one
+        QString teamAuditPassword; //!< empty: keep the stored one
     };
     /*! \a note explains why it is asked (no key stored yet, no keychain). */
     virtual ProfileAnswer editProfile(QWidget *parent, const ConnectionProfile &profile, bool isNew, bool hasStoredKey,

@@ -235,6 +235,41 @@ private Q_SLOTS:
 
         ProfileStore().save(profile);
         QCOMPARE(ProfileStore().profiles().value(0).teamAuditUrl, profile.teamAuditUrl);
+
+        auto *password = dialog.findChild<QLineEdit *>(u"teamAuditPasswordEdit"_s);
+        QVERIFY(password);
+        QCOMPARE(password->echoMode(), QLineEdit::Password);
+        QVERIFY(!password->accessibleName().isEmpty());
+        QVERIFY(dialog.teamAuditPassword().isEmpty()); // untouched: the stored one stays
+        password->setText(u"s3cret"_s);
+        QCOMPARE(dialog.teamAuditPassword(), u"s3cret"_s);
+    }
+
+    void theTeamAuditPasswordGoesFromTheDialogToTheSessionNeverToSettings()
+    {
+        m_prompts.onEditProfile = [this](const ConnectionProfile &profile, bool, const QString &) {
+            Prompts::ProfileAnswer answer{true, profile, SandboxOptions::defaultProductionKey(), u"pg-s3cret"_s};
+            answer.profile.name = u"Team"_s;
+            answer.profile.apiUrl = m_sandbox->apiUrl();
+            answer.profile.teamAuditUrl = u"postgresql://agent@127.0.0.1:%1/audit"_s.arg(freePort());
+            return answer;
+        };
+        m_prompts.onAsk = [](const QString &) { return QMessageBox::Yes; }; // no keychain here: this session only
+        m_connections->newProfile();
+        QTRY_VERIFY_WITH_TIMEOUT(m_session->isOpen() && m_session->teamAudit(), 10'000);
+        QCOMPARE(m_session->teamAuditTarget().password, u"pg-s3cret"_s);
+        QCOMPARE(m_session->teamAuditTarget().user, u"agent"_s);
+
+        // Edited without typing it again: the stored one is used.
+        m_prompts.onEditProfile = [](const ConnectionProfile &profile, bool, const QString &) {
+            return Prompts::ProfileAnswer{true, profile, {}, {}};
+        };
+        m_connections->editCurrent();
+        QTRY_VERIFY_WITH_TIMEOUT(m_session->isOpen() && m_session->teamAudit(), 10'000);
+        QCOMPARE(m_session->teamAuditTarget().password, u"pg-s3cret"_s);
+        QSettings settings;
+        for (const QString &key : settings.allKeys())
+            QVERIFY2(!settings.value(key).toString().contains(u"pg-s3cret"_s), qPrintable(key));
     }
 
     void aProxyThatWantsAPasswordIsAskedOnceThenRemembered()

@@ -100,6 +100,7 @@ void ConnectionController::deleteCurrent()
     m_session->close();
     m_secrets.remove(SecretStore::keyEntry(profile.id));
     m_secrets.remove(SecretStore::proxyEntry(profile.id));
+    m_secrets.remove(SecretStore::teamAuditEntry(profile.id));
     m_store.remove(profile.id);
     Q_EMIT profilesChanged();
 }
@@ -112,6 +113,8 @@ void ConnectionController::edit(const ConnectionProfile &profile, bool isNew, co
         return;
     m_store.save(answer.profile);
     Q_EMIT profilesChanged();
+    if (!answer.teamAuditPassword.isEmpty())
+        storeTeamAuditPassword(answer.profile.id, answer.teamAuditPassword);
     if (answer.secretKey.isEmpty()) {
         // Key unchanged: reopen with the stored one so the other settings take effect.
         m_session->close();
@@ -141,15 +144,36 @@ void ConnectionController::storeKey(const ConnectionProfile &profile, const QStr
     });
 }
 
+void ConnectionController::storeTeamAuditPassword(const QString &profileId, const QString &password)
+{
+    // Kept in memory at once, so the session opened right after has it whatever the keychain answers.
+    const QString entry = SecretStore::teamAuditEntry(profileId);
+    m_secrets.keepForSession(entry, password);
+    m_secrets.write(entry, password, this, [this](bool ok, bool, const QString &) {
+        if (!ok)
+            m_activity->add(ActivityModel::Level::Warning,
+                            tr("No keychain: the team audit database's password is kept for this session only."));
+    });
+}
+
 void ConnectionController::open(const ConnectionProfile &profile, const QString &key)
 {
     const quint64 request = ++m_opening;
-    auto openWith = [this, profile, key, request](const ProxyCredentials &proxy) {
+    auto openSession = [this, profile, key, request](const ProxyCredentials &proxy, const QString &auditPassword) {
         if (request != m_opening)
             return; // another profile was chosen while the keychain answered
-        const QString problem = m_session->open(profile, key, proxy);
+        const QString problem = m_session->open(profile, key, proxy, auditPassword);
         if (!problem.isEmpty())
             m_activity->add(ActivityModel::Level::Warning, problem);
+    };
+    // The team audit database's password, when the profile names one.
+    auto openWith = [this, profile, openSession](const ProxyCredentials &proxy) {
+        if (profile.teamAuditUrl.isEmpty())
+            return openSession(proxy, {});
+        m_secrets.read(SecretStore::teamAuditEntry(profile.id), this,
+                       [openSession, proxy](const SecretStore::ReadResult &result) {
+                           openSession(proxy, result.found ? result.key : QString());
+                       });
     };
     const QString endpoint = proxyEndpointFor(profile);
     if (endpoint.isEmpty())

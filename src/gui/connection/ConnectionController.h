@@ -60,6 +60,7 @@ Q_SIGNALS:
 
 private:
     void edit(const ConnectionProfile &profile, bool isNew, const QString &reason = {});
+    void storeTeamAuditPassword(const QString &profileId, const QString &password);
     void storeKey(const ConnectionProfile &profile, const QString &key);
     /*! Reads the profile's proxy credentials (if it may use a proxy), then opens the session. */
     void open(const ConnectionProfile &profile, const QString &key);

@@ -27,6 +27,8 @@ ProfileDialog::ProfileDialog(const ConnectionProfile &profile, bool hasStoredKey
     m_ui->proxyModeCombo->setCurrentIndex(m_ui->proxyModeCombo->findData(QVariant::fromValue(profile.proxyMode)));
     m_ui->proxyUrlEdit->setText(profile.proxyUrl.toString());
     m_ui->teamAuditEdit->setText(profile.teamAuditUrl);
+    if (!profile.teamAuditUrl.isEmpty())
+        m_ui->teamAuditPasswordEdit->setPlaceholderText(tr("Kept in the keychain — type a new one to replace it"));
     showProxyMode();
     showCaFile();
     connect(m_ui->proxyModeCombo, &QComboBox::currentIndexChanged, this, &ProfileDialog::showProxyMode);
@@ -67,6 +69,11 @@ ConnectionProfile ProfileDialog::profile() const
     if (!secretKey().isEmpty())
         p.environment = environmentOfKey(secretKey());
     return p;
+}
+
+QString ProfileDialog::teamAuditPassword() const
+{
+    return m_ui->teamAuditPasswordEdit->text();
 }
 
 QString ProfileDialog::secretKey() const

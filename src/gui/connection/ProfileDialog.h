@@ -34,6 +34,8 @@ public:
     ConnectionProfile profile() const;
     /*! The key typed in, or empty to keep the stored one. */
     QString secretKey() const;
+    /*! The team audit database's password as typed; empty when unchanged. */
+    QString teamAuditPassword() const;
     void setKeychainNote(const QString &note);
 
     void accept() override;

@@ -191,6 +191,11 @@ QString SecretStore::proxyEntry(const QString &profileId)
     return u"proxy/"_s + profileId;
 }
 
+QString SecretStore::teamAuditEntry(const QString &profileId)
+{
+    return u"team-audit/"_s + profileId;
+}
+
 void SecretStore::read(const QString &entry, QObject *context, std::function<void(const ReadResult &)> done)
 {
     if (m_session.contains(entry)) {

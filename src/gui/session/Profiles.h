@@ -119,6 +119,8 @@ public:
     static QString keyEntry(const QString &profileId);
     /*! The keychain entry of a profile's proxy credentials ("user\npassword"). */
     static QString proxyEntry(const QString &profileId);
+    /*! The keychain entry of a profile's team audit database password. */
+    static QString teamAuditEntry(const QString &profileId);
 
     void read(const QString &entry, QObject *context, std::function<void(const ReadResult &)> done);
     void write(const QString &entry, const QString &secret, QObject *context,

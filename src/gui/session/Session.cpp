@@ -8,7 +8,8 @@ Session::Session(QObject *parent) : QObject(parent) {}
 
 Session::~Session() = default;
 
-QString Session::open(const ConnectionProfile &profile, const QString &secretKey, const ProxyCredentials &proxy)
+QString Session::open(const ConnectionProfile &profile, const QString &secretKey, const ProxyCredentials &proxy,
+                      const QString &teamAuditPassword)
 {
     close();
     m_profile = profile;
@@ -23,7 +24,10 @@ QString Session::open(const ConnectionProfile &profile, const QString &secretKey
     m_audit = std::make_unique<AuditWriter>(m_auditPath, auditContext());
     if (!m_profile.teamAuditUrl.isEmpty()) {
         QString why;
-        if (const std::optional<TeamAuditTarget> target = TeamAuditTarget::parse(m_profile.teamAuditUrl, &why)) {
+        if (std::optional<TeamAuditTarget> target = TeamAuditTarget::parse(m_profile.teamAuditUrl, &why)) {
+            if (target->password.isEmpty())
+                target->password = teamAuditPassword; // else INVITEDESK_AUDIT_PASSWORD or ~/.pgpass
+            m_teamAuditTarget = *target;
             m_teamAudit = std::make_unique<TeamAuditSender>(*target, m_auditPath);
             connect(m_teamAudit.get(), &TeamAuditSender::statusChanged, this, &Session::teamAuditChanged);
         } else if (problem.isEmpty()) {
@@ -41,6 +45,7 @@ void Session::close()
     Q_EMIT aboutToClose();
     m_audit.reset(); // waits for its last records
     m_teamAudit.reset(); // what it has not sent waits in the local log for the next session
+    m_teamAuditTarget = {};
     Q_EMIT teamAuditChanged(0, {});
     m_client.reset();
     m_pacer.reset();

@@ -32,7 +32,8 @@ public:
      * Opens \a profile with \a secretKey (and the proxy credentials, if the user gave some). Returns a
      * problem worth telling (the profile's CA file could not be used); the session opens all the same.
      */
-    QString open(const ConnectionProfile &profile, const QString &secretKey, const ProxyCredentials &proxy = {});
+    QString open(const ConnectionProfile &profile, const QString &secretKey, const ProxyCredentials &proxy = {},
+                 const QString &teamAuditPassword = {});
     void close();
     bool isOpen() const { return m_client != nullptr; }
 
@@ -51,6 +52,8 @@ public:
     QString auditLogPath() const { return m_auditPath; }
     /*! Sends the audit log to the team store, when the profile names one (else null). */
     TeamAuditSender *teamAudit() const { return m_teamAudit.get(); }
+    /*! Where the team audit records go (with the password from the keychain), while teamAudit() is set. */
+    const TeamAuditTarget &teamAuditTarget() const { return m_teamAuditTarget; }
 
     /*! For tests; takes effect at the next open(). */
     void setAuditLogPath(const QString &path) { m_auditPath = path; }
@@ -71,6 +74,7 @@ private:
     std::unique_ptr<ClerkClient> m_client;
     std::unique_ptr<AuditWriter> m_audit;
     std::unique_ptr<TeamAuditSender> m_teamAudit;
+    TeamAuditTarget m_teamAuditTarget;
 };
 
 } // namespace InviteDesk

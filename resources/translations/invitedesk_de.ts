@@ -1441,6 +1441,225 @@ Proxy: %2</translation>
     </message>
 </context>
 <context>
+    <name>InviteDesk::TeamActivityModel</name>
+    <message>
+        <source>Sent by the database role %1</source>
+        <translation>Gesendet von der Datenbankrolle %1</translation>
+    </message>
+    <message>
+        <source>About to revoke</source>
+        <translation>Widerruf beabsichtigt</translation>
+    </message>
+    <message>
+        <source>Revoke: %1</source>
+        <translation>Widerruf: %1</translation>
+    </message>
+    <message>
+        <source>About to re-invite</source>
+        <translation>Neue Einladung beabsichtigt</translation>
+    </message>
+    <message>
+        <source>Re-invite: %1</source>
+        <translation>Neue Einladung: %1</translation>
+    </message>
+    <message>
+        <source>Settled after an interruption: %1</source>
+        <translation>Nach einer Unterbrechung geklärt: %1</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Was</translation>
+    </message>
+    <message>
+        <source>Organization</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>Invitation</source>
+        <translation>Einladung</translation>
+    </message>
+    <message>
+        <source>Ticket</source>
+        <translation>Ticket</translation>
+    </message>
+</context>
+<context>
+    <name>InviteDesk::TeamActivityPanel</name>
+    <message>
+        <source>ID or part of the name</source>
+        <translation>ID oder Teil des Namens</translation>
+    </message>
+    <message>
+        <source>Filter by organization</source>
+        <translation>Nach Organisation filtern</translation>
+    </message>
+    <message>
+        <source>name@example.com</source>
+        <translation>name@example.com</translation>
+    </message>
+    <message>
+        <source>Filter by e-mail address</source>
+        <translation>Nach E-Mail-Adresse filtern</translation>
+    </message>
+    <message>
+        <source>operator or database role</source>
+        <translation>Bearbeiter oder Datenbankrolle</translation>
+    </message>
+    <message>
+        <source>Filter by agent</source>
+        <translation>Nach Agent filtern</translation>
+    </message>
+    <message>
+        <source>SUP-1234</source>
+        <translation>SUP-1234</translation>
+    </message>
+    <message>
+        <source>Filter by ticket</source>
+        <translation>Nach Ticket filtern</translation>
+    </message>
+    <message>
+        <source>2026-11-01</source>
+        <translation>2026-11-01</translation>
+    </message>
+    <message>
+        <source>From date (UTC)</source>
+        <translation>Ab Datum (UTC)</translation>
+    </message>
+    <message>
+        <source>2026-12-01</source>
+        <translation>2026-12-01</translation>
+    </message>
+    <message>
+        <source>Before date (UTC)</source>
+        <translation>Vor Datum (UTC)</translation>
+    </message>
+    <message>
+        <source>&amp;Organization:</source>
+        <translation>&amp;Organisation:</translation>
+    </message>
+    <message>
+        <source>E-&amp;mail:</source>
+        <translation>E-&amp;Mail:</translation>
+    </message>
+    <message>
+        <source>A&amp;gent:</source>
+        <translation>A&amp;gent:</translation>
+    </message>
+    <message>
+        <source>Tic&amp;ket:</source>
+        <translation>Tic&amp;ket:</translation>
+    </message>
+    <message>
+        <source>F&amp;rom:</source>
+        <translation>&amp;Ab:</translation>
+    </message>
+    <message>
+        <source>Be&amp;fore:</source>
+        <translation>&amp;Vor:</translation>
+    </message>
+    <message>
+        <source>&amp;Search</source>
+        <translation>&amp;Suchen</translation>
+    </message>
+    <message>
+        <source>Search the team&apos;s activity</source>
+        <translation>Die Aktivität des Teams durchsuchen</translation>
+    </message>
+    <message>
+        <source>Team activity</source>
+        <translation>Team-Aktivität</translation>
+    </message>
+    <message>
+        <source>Team activity status</source>
+        <translation>Status der Team-Aktivität</translation>
+    </message>
+    <message>
+        <source>Load mor&amp;e</source>
+        <translation>&amp;Weitere laden</translation>
+    </message>
+    <message>
+        <source>Load the next page of the team&apos;s activity</source>
+        <translation>Die nächste Seite der Team-Aktivität laden</translation>
+    </message>
+    <message>
+        <source>E&amp;xport CSV…</source>
+        <translation>Als CSV e&amp;xportieren…</translation>
+    </message>
+    <message>
+        <source>Export the team&apos;s activity as CSV</source>
+        <translation>Die Team-Aktivität als CSV exportieren</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Wird geladen…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln record(s) so far; more in the store.</source>
+        <translation>
+            <numerusform>%Ln Eintrag bisher; weitere in der Datenbank.</numerusform>
+            <numerusform>%Ln Einträge bisher; weitere in der Datenbank.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln record(s).</source>
+        <translation>
+            <numerusform>%Ln Eintrag.</numerusform>
+            <numerusform>%Ln Einträge.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The team audit database did not answer: %1</source>
+        <translation>Die Team-Prüfdatenbank hat nicht geantwortet: %1</translation>
+    </message>
+    <message>
+        <source>Search to see who revoked or re-invited what, across every agent.</source>
+        <translation>Suchen Sie, um zu sehen, wer was widerrufen oder neu eingeladen hat – über alle Agents hinweg.</translation>
+    </message>
+    <message>
+        <source>This profile has no team audit database (Connection → Edit Profile…).</source>
+        <translation>Dieses Profil hat keine Team-Prüfdatenbank (Verbindung → Profil bearbeiten…).</translation>
+    </message>
+    <message>
+        <source>Give dates as 2026-11-30.</source>
+        <translation>Geben Sie Daten als 2026-11-30 an.</translation>
+    </message>
+    <message>
+        <source>Export the team&apos;s activity</source>
+        <translation>Team-Aktivität exportieren</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>Export fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %Ln record(s) to %1.</source>
+        <translation>
+            <numerusform>%Ln Eintrag nach %1 exportiert.</numerusform>
+            <numerusform>%Ln Einträge nach %1 exportiert.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>InviteDesk</source>
@@ -1689,6 +1908,10 @@ Proxy: %2</translation>
     <message>
         <source>Wait five seconds before sending confirmed revokes, with an Undo button</source>
         <translation>Bestätigte Widerrufe fünf Sekunden vor dem Senden zurückhalten, mit einer Schaltfläche zum Rückgängigmachen</translation>
+    </message>
+    <message>
+        <source>Team Activity</source>
+        <translation>Team-Aktivität</translation>
     </message>
 </context>
 <context>

@@ -235,9 +235,9 @@
     </message>
     <message numerus="yes">
         <source>Team audit: %n record(s) waiting</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Team audit: %n record waiting</numerusform>
+            <numerusform>Team audit: %n records waiting</numerusform>
         </translation>
     </message>
 </context>
@@ -313,6 +313,30 @@
         <translation>
             <numerusform>the invitation was still pending after %n revoke request</numerusform>
             <numerusform>the invitation was still pending after %n revoke requests</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>InviteDesk::TeamActivityPanel</name>
+    <message numerus="yes">
+        <source>%Ln record(s) so far; more in the store.</source>
+        <translation>
+            <numerusform>%Ln record so far; more in the store.</numerusform>
+            <numerusform>%Ln records so far; more in the store.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln record(s).</source>
+        <translation>
+            <numerusform>%Ln record.</numerusform>
+            <numerusform>%Ln records.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %Ln record(s) to %1.</source>
+        <translation>
+            <numerusform>Exported %Ln record to %1.</numerusform>
+            <numerusform>Exported %Ln records to %1.</numerusform>
         </translation>
     </message>
 </context>

@@ -110,13 +110,8 @@ QString organizations(Format format, const QList<Organization> &organizations)
 
 void teamActivity(QIODevice *out, Format format, const QList<TeamActivityRow> &rows)
 {
-    static const QStringList headers = {u"time"_s,         u"agent"_s,   u"sent_by"_s, u"event"_s,
-                                        u"outcome"_s,      u"organization_id"_s, u"organization_name"_s,
-                                        u"invitation_id"_s, u"email"_s,   u"ticket"_s};
-    auto cells = [](const TeamActivityRow &r) {
-        return QStringList{r.at.toString(Qt::ISODateWithMs), r.operatorName, r.sentBy, r.event, r.outcome,
-                           r.organizationId, r.organizationName, r.invitationId, r.email, r.ticket};
-    };
+    const QStringList headers = TeamActivityRow::fieldNames();
+    auto cells = [](const TeamActivityRow &r) { return r.fields(); };
     if (format == Format::Json) {
         QJsonArray array;
         for (const TeamActivityRow &r : rows) {

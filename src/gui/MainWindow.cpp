@@ -1,5 +1,7 @@
 #include "gui/MainWindow.h"
 
+#include "gui/teamaudit/TeamActivityPanel.h"
+
 #include "gui/ActivityModel.h"
 #include "gui/HelpActions.h"
 #include "gui/OrganizationSearch.h"
@@ -95,6 +97,13 @@ void MainWindow::setUpParts()
     connect(m_connections.get(), &ConnectionController::statusMessage, this, &MainWindow::showMessage);
     connect(m_session.get(), &Session::opened, this, &MainWindow::onSessionChanged);
     connect(m_session.get(), &Session::closed, this, &MainWindow::onSessionChanged);
+    // Who did what across the team: beside the activity log, shown from the View menu.
+    m_teamActivity = new TeamActivityPanel(m_prompts, m_ui->teamActivityContents);
+    m_ui->teamActivityLayout->addWidget(m_teamActivity);
+    tabifyDockWidget(m_ui->activityDock, m_ui->teamActivityDock);
+    m_ui->activityDock->raise();
+    m_ui->teamActivityDock->hide();
+    connect(m_teamActivity, &TeamActivityPanel::statusMessage, this, &MainWindow::showMessage);
     m_teamAuditStatus = new QLabel(this);
     m_teamAuditStatus->setAccessibleName(tr("Team audit status"));
     m_teamAuditStatus->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -159,6 +168,7 @@ void MainWindow::setUpToolBar()
 void MainWindow::setUpActions()
 {
     m_ui->menuView->addAction(m_ui->activityDock->toggleViewAction());
+    m_ui->menuView->addAction(m_ui->teamActivityDock->toggleViewAction());
     m_ui->menuView->addAction(m_ui->mainToolBar->toggleViewAction());
     m_ui->actionRefresh->setShortcutContext(Qt::WindowShortcut);
     auto focusSearch = [this](const QString &hint) {
@@ -232,6 +242,7 @@ void MainWindow::openOrganization(const QString &idOrSlug)
 
 void MainWindow::onSessionChanged()
 {
+    m_teamActivity->setTarget(m_session->teamAudit() ? std::optional(m_session->teamAuditTarget()) : std::nullopt);
     const Session::Badge badge = m_session->badge();
     EnvironmentStyle::applyBanner(m_ui->environmentBanner, badge);
     m_ui->environmentBanner->setVisible(badge == Session::Badge::Live);

@@ -22,6 +22,7 @@ class InvitationsController;
 class OrganizationSearch;
 class Prompts;
 class Session;
+class TeamActivityPanel;
 struct ConnectionProfile;
 struct Organization;
 
@@ -82,6 +83,7 @@ private:
     std::unique_ptr<InvitationsController> m_invitations;
     QLineEdit *m_organizationEdit = nullptr;
     QLabel *m_teamAuditStatus = nullptr; //!< "Team audit: N records waiting", shown only then
+    TeamActivityPanel *m_teamActivity = nullptr;
     QString m_pendingOrganization;
 };
 

@@ -11,6 +11,7 @@
 #include "gui/OrganizationSearch.h"
 #include "gui/invitations/RevokeDialog.h"
 #include "gui/session/Session.h"
+#include "gui/teamaudit/TeamActivityPanel.h"
 #include "support/RealParts.h"
 #include "support/ScriptedPrompts.h"
 #include "support/TestSandbox.h"
@@ -208,6 +209,19 @@ private Q_SLOTS:
         QVERIFY(status->isVisible());
         QVERIFY2(status->toolTip().contains("Connection refused"_L1, Qt::CaseInsensitive), qPrintable(status->toolTip()));
         QCOMPARE(AuditLog::verify(m_window->session()->auditLogPath()).records, 2);
+
+        // The Team activity panel asks the profile's store (and says it did not answer).
+        auto *panel = m_window->findChild<TeamActivityPanel *>();
+        QVERIFY(panel);
+        panel->search();
+        bool said = false;
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                for (QLabel *l : panel->findChildren<QLabel *>())
+                    said = said || (l->accessibleName() == "Team activity status"_L1 && l->text().contains("did not answer"_L1));
+                return said;
+            }(),
+            15'000);
     }
 
     void cancelInTheDialogSendsNothing()

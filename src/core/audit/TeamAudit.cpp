@@ -602,8 +602,20 @@ TeamAuditStore::Check TeamAuditStore::verify(const QString &localLogPath)
     return check;
 }
 
+QStringList TeamActivityRow::fieldNames()
+{
+    return {u"time"_s,          u"agent"_s,         u"sent_by"_s,       u"event"_s, u"outcome"_s,
+            u"organization_id"_s, u"organization_name"_s, u"invitation_id"_s, u"email"_s, u"ticket"_s};
+}
+
+QStringList TeamActivityRow::fields() const
+{
+    return {at.toString(Qt::ISODateWithMs), operatorName, sentBy, event, outcome, organizationId, organizationName,
+            invitationId, email, ticket};
+}
+
 bool TeamAuditStore::activity(const TeamActivityFilter &filter, const std::function<void(const TeamActivityRow &)> &each,
-                              TeamAuditProblem *problem, QString *error)
+                              TeamAuditProblem *problem, QString *error, int limit, const TeamActivityRow *after)
 {
     if (!connect(problem, error))
         return false;
@@ -637,13 +649,17 @@ bool TeamAuditStore::activity(const TeamActivityFilter &filter, const std::funct
         where << u"at < ?"_s;
         values << filter.until;
     }
+    if (after) { // the next page: keyset paging, as cheap for page 100 as for page 1
+        where << u"(at, chain, seq) > (?, ?, ?)"_s;
+        values << after->at << after->chain << after->seq;
+    }
     QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
     QSqlQuery query(db);
     query.setForwardOnly(true); // streamed: a year of a team's records never sits in memory at once
     query.prepare(u"SELECT at, event, outcome, operator, inserted_by, organization_id, organization_name,"
-                  " invitation_id, email, ticket FROM invitedesk_audit"_s
+                  " invitation_id, email, ticket, chain, seq FROM invitedesk_audit"_s
                   + (where.isEmpty() ? QString() : u" WHERE "_s + where.join(u" AND "_s))
-                  + u" ORDER BY at, chain, seq"_s);
+                  + u" ORDER BY at, chain, seq"_s + (limit > 0 ? u" LIMIT "_s + QString::number(limit) : QString()));
     for (const QVariant &value : std::as_const(values))
         query.addBindValue(value);
     if (!query.exec()) {
@@ -663,6 +679,8 @@ bool TeamAuditStore::activity(const TeamActivityFilter &filter, const std::funct
         row.invitationId = query.value(7).toString();
         row.email = query.value(8).toString();
         row.ticket = query.value(9).toString();
+        row.chain = query.value(10).toString();
+        row.seq = query.value(11).toLongLong();
         each(row);
     }
     if (query.lastError().isValid()) {

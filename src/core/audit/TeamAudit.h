@@ -65,6 +65,12 @@ struct TeamActivityRow
     QString invitationId;
     QString email;
     QString ticket;
+    QString chain; //!< with at and seq: the row's place in the order, where the next page starts
+    qint64 seq = 0;
+
+    /*! The fields exports carry (CSV, JSON), exact and in this order, and their names. */
+    static QStringList fieldNames();
+    QStringList fields() const;
 };
 
 /*! Why the team store could not be used; decides the CLI's exit code and what the window says. */
@@ -143,7 +149,7 @@ public:
      * not grow with the result). False with \a problem and \a error set when the store cannot answer.
      */
     bool activity(const TeamActivityFilter &filter, const std::function<void(const TeamActivityRow &)> &each,
-                  TeamAuditProblem *problem, QString *error);
+                  TeamAuditProblem *problem, QString *error, int limit = 0, const TeamActivityRow *after = nullptr);
 
 private:
     bool connect(TeamAuditProblem *problem, QString *error);

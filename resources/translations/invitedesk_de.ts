@@ -1021,6 +1021,39 @@ Proxy: %2</translation>
             <numerusform>%Ln Einladungen nach %1 exportiert.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln member(s)</source>
+        <translation>
+            <numerusform>%Ln Mitglied</numerusform>
+            <numerusform>%Ln Mitglieder</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln pending invitation(s)</source>
+        <translation>
+            <numerusform>%Ln offene Einladung</numerusform>
+            <numerusform>%Ln offene Einladungen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>limit %1</source>
+        <translation>Obergrenze %1</translation>
+    </message>
+    <message>
+        <source>no membership limit</source>
+        <translation>keine Mitgliederobergrenze</translation>
+    </message>
+    <message numerus="yes">
+        <source>At its limit because of pending invitations: no one can join until %Ln of them is revoked.</source>
+        <translation>
+            <numerusform>Wegen offener Einladungen an der Obergrenze: Niemand kann beitreten, bis %Ln davon widerrufen ist.</numerusform>
+            <numerusform>Wegen offener Einladungen an der Obergrenze: Niemand kann beitreten, bis %Ln davon widerrufen sind.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>At its limit with members alone: revoking invitations frees no seat.</source>
+        <translation>Allein durch Mitglieder an der Obergrenze: Das Widerrufen von Einladungen macht keinen Platz frei.</translation>
+    </message>
 </context>
 <context>
     <name>InviteDesk::MainWindow</name>
@@ -1656,6 +1689,13 @@ Proxy: %2</translation>
         <translation>
             <numerusform>%Ln Eintrag nach %1 exportiert.</numerusform>
             <numerusform>%Ln Einträge nach %1 exportiert.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported the %Ln record(s) loaded so far to %1; Load more for the rest.</source>
+        <translation>
+            <numerusform>Den bisher geladenen %Ln Eintrag nach %1 exportiert; „Weitere laden“ für den Rest.</numerusform>
+            <numerusform>Die bisher geladenen %Ln Einträge nach %1 exportiert; „Weitere laden“ für den Rest.</numerusform>
         </translation>
     </message>
 </context>

@@ -223,6 +223,27 @@
             <numerusform>Exported %Ln invitations to %1.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln member(s)</source>
+        <translation>
+            <numerusform>%Ln member</numerusform>
+            <numerusform>%Ln members</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln pending invitation(s)</source>
+        <translation>
+            <numerusform>%Ln pending invitation</numerusform>
+            <numerusform>%Ln pending invitations</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>At its limit because of pending invitations: no one can join until %Ln of them is revoked.</source>
+        <translation>
+            <numerusform>At its limit because of pending invitations: no one can join until %Ln of them is revoked.</numerusform>
+            <numerusform>At its limit because of pending invitations: no one can join until %Ln of them are revoked.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>InviteDesk::MainWindow</name>
@@ -337,6 +358,13 @@
         <translation>
             <numerusform>Exported %Ln record to %1.</numerusform>
             <numerusform>Exported %Ln records to %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported the %Ln record(s) loaded so far to %1; Load more for the rest.</source>
+        <translation>
+            <numerusform>Exported the %Ln record loaded so far to %1; Load more for the rest.</numerusform>
+            <numerusform>Exported the %Ln records loaded so far to %1; Load more for the rest.</numerusform>
         </translation>
     </message>
 </context>

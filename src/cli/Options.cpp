@@ -274,6 +274,14 @@ std::optional<QString> parseArguments(const QStringList &arguments, Options *opt
             return u"audit needs verify, sync, team or export"_s;
         if ((sub == "sync"_L1 || sub == "team"_L1) && !options->teamAudit)
             return u"audit %1 needs a team audit store: --audit-url or INVITEDESK_AUDIT_URL"_s.arg(sub);
+        for (const char *teamOnly : {"organization", "email", "agent", "ticket", "since", "until", "format"}) {
+            if (sub != "team"_L1 && values.contains(QLatin1StringView(teamOnly)))
+                return u"--%1 is for audit team"_s.arg(QLatin1StringView(teamOnly));
+        }
+        if (sub != "team"_L1 && flags.contains(u"intents"_s))
+            return u"--intents is for audit team"_s;
+        if (sub != "export"_L1 && options->csv)
+            return u"--csv is for audit export (audit team takes --format csv)"_s;
         TeamActivityFilter &filter = options->activity;
         filter.organization = values.value(u"organization"_s);
         filter.email = values.value(u"email"_s);
@@ -284,10 +292,12 @@ std::optional<QString> parseArguments(const QStringList &arguments, Options *opt
             const QString text = values.value(name);
             if (text.isEmpty())
                 continue;
-            const QDate day = QDate::fromString(text, Qt::ISODate);
+            // A date alone is exactly ten characters (Qt would also read the date out of a longer time);
+            // a time must say its offset, so that it is never read as this computer's local time.
+            const QDate day = text.size() == 10 ? QDate::fromString(text, Qt::ISODate) : QDate();
             *target = day.isValid() ? day.startOfDay(QTimeZone::utc()) : QDateTime::fromString(text, Qt::ISODate);
-            if (!target->isValid())
-                return u"--%1 must be a date (2026-11-30) or a time (2026-11-30T14:00:00Z)"_s.arg(name);
+            if (!target->isValid() || (!day.isValid() && target->timeSpec() == Qt::LocalTime))
+                return u"--%1 must be a date (2026-11-30) or a time with its offset (2026-11-30T14:00:00Z)"_s.arg(name);
             *target = target->toUTC();
         }
         if (sub == "export"_L1 && !options->csv)

@@ -1,6 +1,7 @@
 #include "cli/Output.h"
 
 #include "core/api/ClerkJson.h"
+#include "core/domain/Seats.h"
 #include "core/util/Csv.h"
 #include "core/util/TextOutput.h"
 
@@ -95,17 +96,26 @@ QString organizations(Format format, const QList<Organization> &organizations)
     }
     if (format == Format::Csv) {
         QString out = Csv::row({u"id"_s, u"slug"_s, u"name"_s, u"members_count"_s, u"pending_invitations_count"_s,
-                                u"created_at"_s});
+                                u"max_allowed_memberships"_s, u"created_at"_s});
         for (const Organization &org : organizations)
             out += Csv::row({org.id, org.slug, org.name, count(org.membersCount, {}), count(org.pendingInvitationsCount, {}),
+                             count(org.maxAllowedMemberships, {}),
                              org.createdAt ? QDateTime::fromMSecsSinceEpoch(org.createdAt, QTimeZone::utc()).toString(Qt::ISODate)
                                            : QString()});
         return out;
     }
     QList<QStringList> rows;
-    for (const Organization &org : organizations)
-        rows << QStringList{org.id, org.slug, org.name, count(org.pendingInvitationsCount, u"-"_s)};
-    return table({u"ID"_s, u"SLUG"_s, u"NAME"_s, u"PENDING"_s}, rows);
+    for (const Organization &org : organizations) {
+        const std::optional<SeatUse> seats = seatUseOf(org);
+        rows << QStringList{org.id, org.slug, org.name, count(org.membersCount, u"-"_s),
+                            count(org.pendingInvitationsCount, u"-"_s),
+                            !seats || !seats->hasLimit() ? u"-"_s
+                            : seats->heldByInvitations()
+                                ? u"%1 (full; revoke %2 to free a seat)"_s.arg(seats->limit).arg(seats->revokesForOneSeat())
+                            : seats->atLimit() ? u"%1 (full)"_s.arg(seats->limit)
+                                               : QString::number(seats->limit)};
+    }
+    return table({u"ID"_s, u"SLUG"_s, u"NAME"_s, u"MEMBERS"_s, u"PENDING"_s, u"LIMIT"_s}, rows);
 }
 
 void teamActivity(QIODevice *out, Format format, const QList<TeamActivityRow> &rows)

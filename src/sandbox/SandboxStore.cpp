@@ -364,6 +364,12 @@ void SandboxStore::seed(const SeedOptions &options)
         addInvitations(acme, options.largeOrgExpired, u"expired"_s, u"acme.example"_s, 31 * msPerDay, 90 * msPerDay);
         sortByCreation(acme);
     }
+    // Umbrella is at its membership limit, and only its pending invitations keep it there: no one
+    // can join until some are revoked (what the seats line in the window explains).
+    for (SandboxOrganization &org : organizations) {
+        if (org.slug == "umbrella"_L1)
+            org.maxAllowedMemberships = int(org.members.size()) + countWithStatus(org, u"pending"_s, now);
+    }
 }
 
 } // namespace InviteDesk::Sandbox

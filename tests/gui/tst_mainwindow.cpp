@@ -2,6 +2,7 @@
 // cancel, errors, and the whole flow from the keyboard.
 
 #include "core/audit/AuditLog.h"
+#include "core/domain/Seats.h"
 #include "core/api/ClientConfig.h"
 #include "gui/ActivityModel.h"
 #include "gui/invitations/InvitationFilterModel.h"
@@ -83,6 +84,17 @@ class TestMainWindow : public QObject
         m_window->openOrganization(slug);
         QTRY_COMPARE_WITH_TIMEOUT(m_window->invitationModel()->rowCount(), expectedRows, 20'000);
         QTRY_VERIFY(!m_window->invitations()->isLoading());
+    }
+
+    /*! Selects the first row, presses Delete, confirms; true once that invitation shows Revoked. */
+    bool revokeFirstRowByKeyboard()
+    {
+        m_prompts.onConfirmRevoke = [](const Prompts::RevokeRequest &) { return Prompts::RevokeAnswer{true, {}}; };
+        table()->setFocus();
+        table()->selectRow(0);
+        const QString id = m_window->selectedInvitationIds().value(0);
+        QTest::keyClick(table(), Qt::Key_Delete);
+        return QTest::qWaitFor([&] { return m_window->invitationModel()->revokeState(id) == RevokeState::Revoked; }, 20'000);
     }
 
     QRect rowRect(int row) const { return table()->visualRect(table()->model()->index(row, 0)); }
@@ -191,12 +203,7 @@ private Q_SLOTS:
                     u"postgresql://agent@127.0.0.1:%1/audit"_s.arg(freePort()));
         QVERIFY(m_window->session()->teamAudit());
         openAndWait(u"initech"_s, 41);
-        m_prompts.onConfirmRevoke = [](const Prompts::RevokeRequest &) { return Prompts::RevokeAnswer{true, {}}; };
-        table()->setFocus();
-        table()->selectRow(0);
-        const QString id = m_window->selectedInvitationIds().value(0);
-        QTest::keyClick(table(), Qt::Key_Delete);
-        QTRY_VERIFY_WITH_TIMEOUT(m_window->invitationModel()->revokeState(id) == RevokeState::Revoked, 20'000);
+        QVERIFY(revokeFirstRowByKeyboard());
 
         QLabel *status = nullptr;
         for (QLabel *label : m_window->statusBar()->findChildren<QLabel *>()) {
@@ -222,6 +229,28 @@ private Q_SLOTS:
                 return said;
             }(),
             15'000);
+    }
+
+    void theHeaderSaysWhenPendingInvitationsKeepAnOrganizationFull()
+    {
+        // The rule first: Clerk counts pending invitations against the limit, and 0 is no limit.
+        QVERIFY(!(SeatUse{5, 3, 0}.atLimit()));
+        QVERIFY((SeatUse{5, 3, 8}.heldByInvitations()));
+        QCOMPARE((SeatUse{5, 4, 8}.revokesForOneSeat()), 2);
+        QVERIFY((SeatUse{8, 2, 8}.atLimit()) && !(SeatUse{8, 2, 8}.heldByInvitations()));
+        QCOMPARE((SeatUse{8, 2, 8}.revokesForOneSeat()), 0);
+
+        connectWith(SandboxOptions::defaultProductionKey());
+        m_window->openOrganization(u"umbrella"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(!m_window->invitations()->isLoading() && m_window->invitationModel()->rowCount() > 0, 20'000);
+        auto *header = m_window->findChild<QLabel *>(u"organizationLabel"_s);
+        QVERIFY(header);
+        QTRY_VERIFY2(header->text().contains("At its limit because of pending invitations"_L1), qPrintable(header->text()));
+        QVERIFY2(header->text().contains("limit"_L1), qPrintable(header->text()));
+
+        // One revoke frees a seat, and the header says so without a reload.
+        QVERIFY(revokeFirstRowByKeyboard());
+        QTRY_VERIFY2(!header->text().contains("At its limit"_L1), qPrintable(header->text()));
     }
 
     void cancelInTheDialogSendsNothing()

@@ -131,6 +131,17 @@ private Q_SLOTS:
         QCOMPARE(array.first()["slug"_L1].toString(), u"globex"_s);
     }
 
+    void orgsSayWhatKeepsAnOrganizationFull()
+    {
+        // Umbrella is seeded at its limit, held there by pending invitations alone.
+        const Run run = cli({u"orgs"_s, u"--query"_s, u"umbrella"_s});
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY2(run.out.contains("MEMBERS") && run.out.contains("LIMIT"), run.out.constData());
+        QVERIFY2(run.out.contains("(full; revoke 1 to free a seat)"), run.out.constData());
+        const Run hooli = cli({u"orgs"_s, u"--query"_s, u"hooli"_s, u"--format"_s, u"csv"_s});
+        QVERIFY2(hooli.out.contains("max_allowed_memberships"), hooli.out.constData());
+    }
+
     void revokesExactlyThoseNamed()
     {
         QStringList chosen;

@@ -38,7 +38,10 @@ ClerkClient::CallId ClerkClient::listOrganizations(const OrganizationQuery &quer
 
 ClerkClient::CallId ClerkClient::getOrganization(const QString &idOrSlug, QObject *context, Callback<Organization> done)
 {
-    return startParsed<Organization>(Method::Get, {u"organizations"_s, idOrSlug.trimmed()}, {}, std::nullopt,
+    // With its member count: the window's seats line needs it (the spec's include_members_count).
+    QUrlQuery q;
+    q.addQueryItem(u"include_members_count"_s, u"true"_s);
+    return startParsed<Organization>(Method::Get, {u"organizations"_s, idOrSlug.trimmed()}, q, std::nullopt,
                                      context, std::move(done), &ClerkJson::parseOrganization);
 }
 

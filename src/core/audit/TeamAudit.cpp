@@ -272,7 +272,7 @@ bool TeamAuditStore::ensureSchema(TeamAuditProblem *problem, QString *error)
             // Who sent it, as the database knows it; agents may not set this column (docs/TEAM-AUDIT.md).
             " inserted_by text NOT NULL DEFAULT session_user,"
             " PRIMARY KEY (chain, seq))"_s,
-            u"CREATE INDEX IF NOT EXISTS invitedesk_audit_at ON invitedesk_audit (at)"_s,
+            u"CREATE INDEX IF NOT EXISTS invitedesk_audit_at ON invitedesk_audit (at, chain, seq)"_s,
             u"CREATE INDEX IF NOT EXISTS invitedesk_audit_organization ON invitedesk_audit (organization_id, at)"_s,
             u"CREATE INDEX IF NOT EXISTS invitedesk_audit_email ON invitedesk_audit (lower(email), at)"_s,
             u"INSERT INTO invitedesk_audit_schema (version) VALUES (1) ON CONFLICT DO NOTHING"_s,
@@ -649,15 +649,18 @@ bool TeamAuditStore::activity(const TeamActivityFilter &filter, const std::funct
         where << u"at < ?"_s;
         values << filter.until;
     }
-    if (after) { // the next page: keyset paging, as cheap for page 100 as for page 1
-        where << u"(at, chain, seq) > (?, ?, ?)"_s;
-        values << after->at << after->chain << after->seq;
+    if (after) { // the next page: keyset paging, on the stored microseconds (a QDateTime keeps only ms)
+        where << u"(at, chain, seq) > (timestamptz 'epoch' + ?::bigint * interval '1 microsecond', ?, ?)"_s;
+        values << after->atMicroseconds << after->chain << after->seq;
     }
     QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    // A page is quick; the whole history at once (the CLI) may take longer than a statement usually may.
+    QSqlQuery(db).exec(limit > 0 ? u"SET statement_timeout = 10000"_s : u"SET statement_timeout = 0"_s);
     QSqlQuery query(db);
     query.setForwardOnly(true); // streamed: a year of a team's records never sits in memory at once
     query.prepare(u"SELECT at, event, outcome, operator, inserted_by, organization_id, organization_name,"
-                  " invitation_id, email, ticket, chain, seq FROM invitedesk_audit"_s
+                  " invitation_id, email, ticket, chain, seq,"
+                  " (extract(epoch FROM at) * 1000000)::bigint FROM invitedesk_audit"_s
                   + (where.isEmpty() ? QString() : u" WHERE "_s + where.join(u" AND "_s))
                   + u" ORDER BY at, chain, seq"_s + (limit > 0 ? u" LIMIT "_s + QString::number(limit) : QString()));
     for (const QVariant &value : std::as_const(values))
@@ -681,6 +684,7 @@ bool TeamAuditStore::activity(const TeamActivityFilter &filter, const std::funct
         row.ticket = query.value(9).toString();
         row.chain = query.value(10).toString();
         row.seq = query.value(11).toLongLong();
+        row.atMicroseconds = query.value(12).toLongLong();
         each(row);
     }
     if (query.lastError().isValid()) {

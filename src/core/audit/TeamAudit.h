@@ -67,6 +67,7 @@ struct TeamActivityRow
     QString ticket;
     QString chain; //!< with at and seq: the row's place in the order, where the next page starts
     qint64 seq = 0;
+    qint64 atMicroseconds = 0; //!< at as stored, to the microsecond (the page cursor)
 
     /*! The fields exports carry (CSV, JSON), exact and in this order, and their names. */
     static QStringList fieldNames();

@@ -34,6 +34,14 @@ void TeamActivityQuery::start(const TeamAuditTarget &target, const TeamActivityF
     ask(std::nullopt);
 }
 
+void TeamActivityQuery::cancel()
+{
+    ++m_generation;
+    m_running = false;
+    m_hasMore = false;
+    m_last.reset();
+}
+
 void TeamActivityQuery::more()
 {
     if (m_running || !m_hasMore || !m_last)

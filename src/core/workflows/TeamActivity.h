@@ -27,6 +27,8 @@ public:
     void start(const TeamAuditTarget &target, const TeamActivityFilter &filter);
     /*! The next page after the last row delivered; nothing when there is none or a page is on its way. */
     void more();
+    /*! Drops whatever is on its way (another profile, another search): nothing more is delivered for it. */
+    void cancel();
     bool isRunning() const { return m_running; }
     bool hasMore() const { return m_hasMore; }
 

@@ -1,5 +1,7 @@
 #include "gui/invitations/InvitationsPage.h"
 
+#include "core/domain/Seats.h"
+
 #include "core/util/Csv.h"
 #include "gui/ActivityModel.h"
 #include "gui/ProgressLater.h"
@@ -89,6 +91,7 @@ void InvitationsPage::setUpTable()
     m_actionsTimer.setSingleShot(true);
     m_actionsTimer.setInterval(0);
     connect(&m_actionsTimer, &QTimer::timeout, this, &InvitationsPage::updateActions);
+    connect(&m_actionsTimer, &QTimer::timeout, this, &InvitationsPage::updateHeader); // the seats line follows revokes
     connect(view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &InvitationsPage::updateActions);
     connect(m_model, &QAbstractItemModel::dataChanged, &m_actionsTimer, qOverload<>(&QTimer::start));
     for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
@@ -273,6 +276,25 @@ QString InvitationsPage::title() const
     return m_invitations->email().isEmpty() ? m_invitations->organization().name : m_invitations->email();
 }
 
+QString InvitationsPage::seatsSentence(const Organization &organization, int revokedSince)
+{
+    std::optional<SeatUse> seats = seatUseOf(organization);
+    if (!seats)
+        return {};
+    seats->pending = std::max(0, seats->pending - revokedSince); // Clerk's count is from when it was opened
+    QString text = tr("%Ln member(s)", nullptr, seats->members) + u" · "_s
+                   + tr("%Ln pending invitation(s)", nullptr, seats->pending) + u" · "_s
+                   + (seats->hasLimit() ? tr("limit %1").arg(QLocale().toString(seats->limit)) : tr("no membership limit"));
+    if (seats->heldByInvitations())
+        text += u"<br><b>"_s
+                + tr("At its limit because of pending invitations: no one can join until %Ln of them is revoked.",
+                     nullptr, seats->revokesForOneSeat())
+                + u"</b>"_s;
+    else if (seats->atLimit())
+        text += u"<br><b>"_s + tr("At its limit with members alone: revoking invitations frees no seat.") + u"</b>"_s;
+    return text;
+}
+
 void InvitationsPage::updateHeader()
 {
     if (!m_invitations->email().isEmpty()) {
@@ -293,9 +315,14 @@ void InvitationsPage::updateHeader()
         const int loaded = m_model->rowCount();
         details << (shown == loaded ? tr("%Ln invitation(s)", nullptr, loaded)
                                     : tr("%1 of %2 shown").arg(QLocale().toString(shown), QLocale().toString(loaded)));
-        m_ui->organizationLabel->setText(u"<span style='font-size:large;font-weight:bold'>"_s
-                                         + org.name.toHtmlEscaped() + u"</span>&nbsp;&nbsp;"_s
-                                         + details.join(u" · "_s));
+        QString text = u"<span style='font-size:large;font-weight:bold'>"_s + org.name.toHtmlEscaped()
+                       + u"</span>&nbsp;&nbsp;"_s + details.join(u" · "_s);
+        int revoked = 0; // revoked here since Clerk counted the pending ones
+        for (int row = 0; row < m_model->rowCount(); ++row)
+            revoked += m_model->revokeState(m_model->invitationAt(row).id) == RevokeState::Revoked ? 1 : 0;
+        if (const QString seats = seatsSentence(org, revoked); !seats.isEmpty())
+            text += u"<br>"_s + seats;
+        m_ui->organizationLabel->setText(text);
     } else {
         m_ui->organizationLabel->setText(tr("No organization selected"));
     }

@@ -111,6 +111,7 @@ TeamActivityPanel::~TeamActivityPanel() = default;
 void TeamActivityPanel::setTarget(const std::optional<TeamAuditTarget> &target)
 {
     m_target = target;
+    m_query->cancel(); // a page of the previous profile's store is never shown under this one
     m_model->clear();
     const bool has = target.has_value();
     for (QWidget *w : std::initializer_list<QWidget *>{m_organization, m_email, m_agent, m_ticket, m_since, m_until,
@@ -133,7 +134,7 @@ std::optional<TeamActivityFilter> TeamActivityPanel::filterFromFields()
         const QString text = edit->text().trimmed();
         if (text.isEmpty())
             continue;
-        const QDate day = QDate::fromString(text, Qt::ISODate);
+        const QDate day = text.size() == 10 ? QDate::fromString(text, Qt::ISODate) : QDate();
         if (!day.isValid()) {
             showState(tr("Give dates as 2026-11-30."));
             edit->setFocus();
@@ -153,6 +154,8 @@ void TeamActivityPanel::search()
         return;
     m_searchButton->setEnabled(false);
     m_moreButton->setEnabled(false);
+    m_exportButton->setEnabled(false);
+    m_model->clear(); // never the last search's rows under this one's filters
     showState(tr("Loading…"));
     m_query->start(*m_target, *filter);
 }
@@ -172,7 +175,11 @@ void TeamActivityPanel::exportCsv()
         m_prompts->warn(window(), tr("Export failed"), tr("Cannot write %1: %2").arg(path, file.errorString()));
         return;
     }
-    Q_EMIT statusMessage(tr("Exported %Ln record(s) to %1.", nullptr, m_model->rowCount()).arg(QDir::toNativeSeparators(path)),
+    Q_EMIT statusMessage(m_query->hasMore()
+                             ? tr("Exported the %Ln record(s) loaded so far to %1; Load more for the rest.", nullptr,
+                                  m_model->rowCount())
+                                   .arg(QDir::toNativeSeparators(path))
+                             : tr("Exported %Ln record(s) to %1.", nullptr, m_model->rowCount()).arg(QDir::toNativeSeparators(path)),
                          8000);
 }
 

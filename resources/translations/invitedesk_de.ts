@@ -1054,6 +1054,10 @@ Proxy: %2</translation>
         <source>At its limit with members alone: revoking invitations frees no seat.</source>
         <translation>Allein durch Mitglieder an der Obergrenze: Das Widerrufen von Einladungen macht keinen Platz frei.</translation>
     </message>
+    <message>
+        <source>Pending with role %1 (%2)</source>
+        <translation>Offen mit Rolle %1 (%2)</translation>
+    </message>
 </context>
 <context>
     <name>InviteDesk::MainWindow</name>

@@ -440,6 +440,37 @@ private Q_SLOTS:
         QCOMPARE(newer->status, u"pending"_s);
     }
 
+    void aRoleHeldByPendingInvitationsIsUnblockedInTwoSteps()
+    {
+        // Clerk will not delete a role while pending invitations hold it: the quick filter lists them
+        // per role, and Select All + Revoke clears them.
+        connectWith(SandboxOptions::defaultProductionKey());
+        openAndWait(u"umbrella"_s, 22);
+        QStringList viewers;
+        for (const SandboxInvitation &inv : m_sandbox->store().organization(u"umbrella"_s)->invitations) {
+            if (inv.status == "pending"_L1 && inv.role == "org:viewer"_L1)
+                viewers << inv.id;
+        }
+        QVERIFY(viewers.size() >= 3);
+        auto *quick = m_window->findChild<QComboBox *>(u"quickFilterCombo"_s);
+        QTRY_VERIFY(quick->findData(u"org:viewer"_s) >= 0); // the counts follow the load, once it ends
+        const int entry = quick->findData(u"org:viewer"_s);
+        QVERIFY2(quick->itemText(entry).contains(u"Viewer (%1)"_s.arg(viewers.size())), qPrintable(quick->itemText(entry)));
+        quick->setCurrentIndex(entry);
+        Q_EMIT quick->activated(entry);
+        QCOMPARE(table()->model()->rowCount(), viewers.size());
+
+        m_prompts.onConfirmRevoke = [](const Prompts::RevokeRequest &) { return Prompts::RevokeAnswer{true, {}}; };
+        table()->setFocus();
+        QTest::keyClick(table(), Qt::Key_A, Qt::ControlModifier);
+        QTest::keyClick(table(), Qt::Key_Delete);
+        QTRY_VERIFY_WITH_TIMEOUT(!m_window->invitations()->isRevoking() && posts() == int(viewers.size()), 20'000);
+        for (const SandboxInvitation &inv : m_sandbox->store().organization(u"umbrella"_s)->invitations)
+            QVERIFY(!(inv.role == "org:viewer"_L1 && inv.status == "pending"_L1));
+        // No pending invitation holds the role now: its entry goes.
+        QTRY_VERIFY_WITH_TIMEOUT(quick->findData(u"org:viewer"_s) < 0, 5'000);
+    }
+
     void undoWindowSendsNothing()
     {
         QSettings().setValue(u"undo/test"_s, true);

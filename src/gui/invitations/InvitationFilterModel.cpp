@@ -80,7 +80,39 @@ bool InvitationFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &s
 {
     if (sourceParent.isValid())
         return false;
+    if (!m_role.isEmpty() && m_invitations) {
+        const Invitation &inv = m_invitations->invitationAt(sourceRow);
+        if (inv.role != m_role || inv.status != InvitationStatus::Pending)
+            return false;
+    }
     return matches(sourceRow, m_quickFilter);
+}
+
+void InvitationFilterModel::setRole(const QString &roleKey)
+{
+    if (roleKey == m_role)
+        return;
+    m_role = roleKey;
+    invalidateRowsFilter();
+}
+
+QList<InvitationFilterModel::RoleCount> InvitationFilterModel::pendingRoles() const
+{
+    QHash<QString, RoleCount> roles;
+    for (int row = 0, rows = m_invitations ? m_invitations->rowCount() : 0; row < rows; ++row) {
+        const Invitation &inv = m_invitations->invitationAt(row);
+        if (inv.status != InvitationStatus::Pending || inv.role.isEmpty())
+            continue;
+        RoleCount &count = roles[inv.role];
+        count.key = inv.role;
+        count.name = inv.roleName.isEmpty() ? inv.role : inv.roleName;
+        ++count.pending;
+    }
+    QList<RoleCount> list = roles.values();
+    std::sort(list.begin(), list.end(), [](const RoleCount &a, const RoleCount &b) {
+        return a.name.localeAwareCompare(b.name) < 0;
+    });
+    return list;
 }
 
 int InvitationFilterModel::countMatching(QuickFilter filter) const

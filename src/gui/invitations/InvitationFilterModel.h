@@ -10,7 +10,8 @@ class InvitationTableModel;
  * Sorts invitations by typed values and filters them as the agent types: the
  * text matches email, role and ID, case-insensitively. A quick filter narrows
  * to invitations that expire soon, have expired, or are duplicates (several
- * pending invitations for one address).
+ * pending invitations for one address); a role filter to the pending
+ * invitations with one role (what keeps Clerk from deleting that role).
  */
 class InvitationFilterModel : public QSortFilterProxyModel
 {
@@ -32,6 +33,18 @@ public:
     /*! How many source rows each quick filter would show (with the current text). */
     int countMatching(QuickFilter filter) const;
 
+    /*! Only pending invitations with this role key; empty for any role. */
+    void setRole(const QString &roleKey);
+    QString role() const { return m_role; }
+    struct RoleCount
+    {
+        QString key;
+        QString name;
+        int pending = 0;
+    };
+    /*! The roles of the pending invitations loaded, by name, with how many hold each. */
+    QList<RoleCount> pendingRoles() const;
+
 protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
     bool lessThan(const QModelIndex &left, const QModelIndex &right) const override;
@@ -42,6 +55,7 @@ private:
     InvitationTableModel *m_invitations = nullptr;
     QString m_text;
     QuickFilter m_quickFilter = QuickFilter::Any;
+    QString m_role;
 };
 
 } // namespace InviteDesk

@@ -116,7 +116,11 @@ void InvitationsPage::setUpFilters()
         m_ui->quickFilterCombo->addItem(QString(), int(filter));
     updateQuickFilterCounts();
     connect(m_ui->quickFilterCombo, &QComboBox::activated, this, [this](int index) {
-        m_proxy->setQuickFilter(QuickFilter(m_ui->quickFilterCombo->itemData(index).toInt()));
+        // A role entry carries the role's key; the others a QuickFilter.
+        const QVariant item = m_ui->quickFilterCombo->itemData(index);
+        const bool role = item.typeId() == QMetaType::QString;
+        m_proxy->setRole(role ? item.toString() : QString());
+        m_proxy->setQuickFilter(role ? QuickFilter::Any : QuickFilter(item.toInt()));
     });
     connect(m_ui->filterEdit, &QLineEdit::textChanged, m_proxy.get(), &InvitationFilterModel::setText);
     // The counts walk every row: refresh them once typing pauses, not on every keystroke.
@@ -124,6 +128,7 @@ void InvitationsPage::setUpFilters()
     m_countsTimer.setInterval(250);
     connect(&m_countsTimer, &QTimer::timeout, this, &InvitationsPage::updateQuickFilterCounts);
     connect(m_ui->filterEdit, &QLineEdit::textChanged, &m_countsTimer, qOverload<>(&QTimer::start));
+    connect(m_model, &QAbstractItemModel::dataChanged, &m_countsTimer, qOverload<>(&QTimer::start)); // revokes change them
 }
 
 void InvitationsPage::setUpLoading()
@@ -269,6 +274,21 @@ void InvitationsPage::updateQuickFilterCounts()
     label(QuickFilter::Within7Days, tr("Expires within 7 days (%1)"));
     label(QuickFilter::Expired, tr("Expired (%1)"));
     label(QuickFilter::Duplicates, tr("Invited more than once (%1)"));
+
+    // One entry per role the pending invitations hold: a role Clerk will not delete
+    // (organization_role_exists_in_invitations) is unblocked by this filter, Select All and Revoke.
+    QComboBox *combo = m_ui->quickFilterCombo;
+    for (int i = combo->count() - 1; i >= 0; --i) {
+        if (combo->itemData(i).typeId() == QMetaType::QString)
+            combo->removeItem(i);
+    }
+    for (const InvitationFilterModel::RoleCount &role : m_proxy->pendingRoles())
+        combo->addItem(tr("Pending with role %1 (%2)").arg(role.name, QLocale().toString(role.pending)), role.key);
+    if (!m_proxy->role().isEmpty()) {
+        const int index = combo->findData(m_proxy->role());
+        if (index >= 0)
+            combo->setCurrentIndex(index);
+    }
 }
 
 QString InvitationsPage::title() const
@@ -334,6 +354,7 @@ void InvitationsPage::showOrganization(const Organization &organization, bool sa
     if (!sameAsBefore) {
         m_ui->filterEdit->clear();
         m_ui->revokePanel->hide();
+        clearRoleFilter(); // another organization has other roles
     }
     setEmailMode(false);
     m_invitations->setOrganization(organization);
@@ -341,10 +362,19 @@ void InvitationsPage::showOrganization(const Organization &organization, bool sa
     m_ui->invitationsView->setFocus(Qt::OtherFocusReason);
 }
 
+void InvitationsPage::clearRoleFilter()
+{
+    if (m_proxy->role().isEmpty())
+        return;
+    m_proxy->setRole({});
+    m_ui->quickFilterCombo->setCurrentIndex(0);
+}
+
 void InvitationsPage::showEmail(const QString &email)
 {
     m_ui->filterEdit->clear();
     m_ui->revokePanel->hide();
+    clearRoleFilter();
     setEmailMode(true);
     m_invitations->loadByEmail(email);
     updateHeader();

@@ -68,6 +68,7 @@ public:
     void showOrganization(const Organization &organization, bool sameAsBefore);
     void showEmail(const QString &email);
     void updateHeader();
+    void clearRoleFilter();
     /*! Members, pending invitations and the limit, and what keeps the organization full, if it is. */
     static QString seatsSentence(const Organization &organization, int revokedSince = 0);
     void updateActions();

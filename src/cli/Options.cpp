@@ -29,9 +29,10 @@ QString usageText()
 Commands:
   orgs [--query TEXT] [--format table|csv|json]
       List or search the instance's organizations (ID exactly, name or slug partially).
-  list ORG [--status pending|accepted|revoked|expired|all] [--format table|csv|json]
+  list ORG|--all-orgs [--status pending|accepted|revoked|expired|all] [--format table|csv|json]
            [--rate-budget PERCENT]
-      Every invitation of an organization (ID or slug) with that status (default: pending).
+      Every invitation of an organization (ID or slug), or of every organization of the
+      instance with --all-orgs (with the organization's name), with that status (default: pending).
   find EMAIL [--status pending|accepted|revoked|expired|all] [--format table|csv|json]
              [--rate-budget PERCENT]
       Every invitation of this address, in every organization of the instance (default: all statuses).
@@ -90,7 +91,7 @@ std::optional<QString> parseArguments(const QStringList &arguments, Options *opt
     *helpOrVersion = false;
     static const QHash<QString, QList<OptionSpec>> specs = {
         {u"orgs"_s, {{"query", true}, {"format", true}}},
-        {u"list"_s, {{"status", true}, {"format", true}, {"rate-budget", true}}},
+        {u"list"_s, {{"status", true}, {"format", true}, {"rate-budget", true}, {"all-orgs", false}}},
         {u"find"_s, {{"status", true}, {"format", true}, {"rate-budget", true}}},
         {u"revoke"_s,
          {{"from-file", true}, {"yes", false}, {"acting-user", true}, {"rate-budget", true}, {"ticket", true}}},
@@ -257,8 +258,11 @@ std::optional<QString> parseArguments(const QStringList &arguments, Options *opt
 
     if (options->command == "orgs"_L1 && !options->positional.isEmpty())
         return u"orgs takes no arguments (use --query TEXT)"_s;
-    if (options->command == "list"_L1 && options->positional.size() != 1)
-        return u"list needs exactly one ORG (an organization ID or slug)"_s;
+    options->allOrganizations = flags.contains(u"all-orgs"_s);
+    if (options->command == "list"_L1 && options->allOrganizations && !options->positional.isEmpty())
+        return u"list --all-orgs takes no ORG"_s;
+    if (options->command == "list"_L1 && !options->allOrganizations && options->positional.size() != 1)
+        return u"list needs exactly one ORG (an organization ID or slug), or --all-orgs"_s;
     if (options->command == "find"_L1 && options->positional.size() != 1)
         return u"find needs exactly one EMAIL address"_s;
     if (options->command == "revoke"_L1) {

@@ -31,6 +31,7 @@ struct Options
     QString command;
     QStringList positional;
     QString query;
+    bool allOrganizations = false; //!< list --all-orgs
     Format format = Format::Table;
     std::optional<InvitationStatus> status = InvitationStatus::Pending;
     QString fromFile;

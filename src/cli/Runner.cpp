@@ -171,14 +171,16 @@ void Runner::runList()
                 m_err.flush();
             });
     connect(m_query.get(), &InvitationListing::failed, this, [this](const ClerkError &error) {
-        if (error.isNotFound() && m_options.positional.first().startsWith("org_"_L1)) {
+        if (error.isNotFound() && m_options.positional.value(0).startsWith("org_"_L1)) {
             m_err << printable(u"invitedesk-cli: no organization with the ID \"%1\" [%2]"_s.arg(
                          m_options.positional.first(), error.traceId().isEmpty() ? u"HTTP 404"_s : u"trace "_s + error.traceId()))
                   << u'\n';
             finish(ApiError);
             return;
         }
-        if (m_query->kind() == InvitationListing::Kind::EmailAddress)
+        if (m_query->kind() == InvitationListing::Kind::Instance)
+            fail(error, u"loading the instance's invitations failed after %1"_s.arg(m_query->loadedCount()));
+        else if (m_query->kind() == InvitationListing::Kind::EmailAddress)
             fail(error, u"searching invitations of %1"_s.arg(m_query->email()));
         else
             fail(error, u"loading invitations failed after %1"_s.arg(m_query->loadedCount()));
@@ -189,11 +191,15 @@ void Runner::runList()
             m_err.flush();
             m_progressShown = false;
         }
-        printInvitations(m_query->invitations(), m_query->kind() == InvitationListing::Kind::EmailAddress);
+        printInvitations(m_query->invitations(), m_query->kind() != InvitationListing::Kind::Organization);
         finish(Success);
     });
     if (m_options.command == "find"_L1) {
         m_query->searchEmail(m_options.positional.first(), m_options.status);
+        return;
+    }
+    if (m_options.allOrganizations) {
+        m_query->loadInstance(m_options.status);
         return;
     }
     // An organization ID needs no lookup: the first pages go out at once, and their answers tell the total.

@@ -87,6 +87,33 @@ private Q_SLOTS:
         QCOMPARE(ids, pendingIds(u"acme"_s));
     }
 
+    void listsEveryPendingInvitationOfTheInstance()
+    {
+        const Run run = cli({u"list"_s, u"--all-orgs"_s, u"--format"_s, u"json"_s});
+        QCOMPARE(run.exitCode, 0);
+        const QJsonArray array = QJsonDocument::fromJson(run.out).array();
+        QSet<QString> ids;
+        for (const QJsonValue &v : array) {
+            ids.insert(v["id"_L1].toString());
+            QCOMPARE(v["status"_L1].toString(), u"pending"_s);
+            // Clerk's own field, with the organization's name: never a bare ID.
+            QVERIFY(!v["public_organization_data"_L1]["name"_L1].toString().isEmpty());
+        }
+        QSet<QString> expected;
+        for (const SandboxOrganization &org : m_sandbox->store().organizations) {
+            for (const SandboxInvitation &inv : org.invitations) {
+                if (SandboxStore::effectiveStatus(inv, m_sandbox->now()) == "pending"_L1)
+                    expected.insert(inv.id);
+            }
+        }
+        QCOMPARE(ids.size(), array.size()); // each once
+        QCOMPARE(ids, expected);
+        const Run table = cli({u"list"_s, u"--all-orgs"_s, u"--status"_s, u"revoked"_s});
+        QCOMPARE(table.exitCode, 0);
+        QVERIFY2(table.out.contains("ORGANIZATION") && table.out.contains("  acme  "), table.out.left(400).constData()); // its slug
+        QCOMPARE(cli({u"list"_s, u"--all-orgs"_s, u"acme"_s}).exitCode, 2);
+    }
+
     void listFormats()
     {
         const Run csv = cli({u"list"_s, u"initech"_s, u"--status"_s, u"all"_s, u"--format"_s, u"csv"_s});

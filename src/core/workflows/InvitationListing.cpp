@@ -47,6 +47,12 @@ void InvitationListing::loadOrganization(const Organization &organization, std::
     loader->start(request);
 }
 
+void InvitationListing::loadInstance(std::optional<InvitationStatus> status)
+{
+    searchEmail(QString(), status); // the same walk, with no query: every invitation
+    m_kind = Kind::Instance;
+}
+
 void InvitationListing::searchEmail(const QString &email, std::optional<InvitationStatus> status)
 {
     drop();

@@ -22,7 +22,7 @@ class InvitationListing : public QObject
     Q_OBJECT
 
 public:
-    enum class Kind { None, Organization, EmailAddress };
+    enum class Kind { None, Organization, EmailAddress, Instance };
     Q_ENUM(Kind)
 
     explicit InvitationListing(ClerkClient *client, QObject *parent = nullptr);
@@ -32,6 +32,8 @@ public:
     void loadOrganization(const Organization &organization, std::optional<InvitationStatus> status);
     /*! Every invitation of \a email in every organization with \a status (nullopt: every status). */
     void searchEmail(const QString &email, std::optional<InvitationStatus> status = std::nullopt);
+    /*! Every invitation of the instance with \a status, across organizations (`GET /organization_invitations`). */
+    void loadInstance(std::optional<InvitationStatus> status);
     void cancel();
     bool isRunning() const;
 

@@ -661,6 +661,10 @@ Proxy: %2</translation>
         <source>more than %L1 invitations match &quot;%2&quot;; InviteDesk reads at most that many: narrow the search</source>
         <translation>mehr als %L1 Einladungen passen zu „%2“; InviteDesk liest höchstens so viele: grenzen Sie die Suche ein</translation>
     </message>
+    <message>
+        <source>the instance has more than %L1 invitations with this status; InviteDesk reads at most that many at once: list them per organization</source>
+        <translation>die Instanz hat mehr als %L1 Einladungen mit diesem Status; InviteDesk liest höchstens so viele auf einmal: Listen Sie sie je Organisation auf</translation>
+    </message>
 </context>
 <context>
     <name>InviteDesk::InvitationLoader</name>

@@ -87,7 +87,7 @@ void MainWindow::setUpParts()
     connect(page, &InvitationsPage::statusMessage, this, &MainWindow::showMessage);
     connect(page, &InvitationsPage::titleChanged, this, &MainWindow::updateTitle);
     connect(page, &InvitationsPage::refreshRequested, this,
-            [this] { m_search->resolve(m_invitations->organization().id); });
+            [this] { m_search->resolve(m_invitations->organization().id, true); }); // with current counts
 
     m_ui->activityView->setModel(m_activity.get());
     m_ui->activityView->header()->setStretchLastSection(true);

@@ -102,14 +102,14 @@ void OrganizationSearch::showRecent(const QList<QPair<QString, QString>> &idAndN
     Q_EMIT resultsChanged();
 }
 
-void OrganizationSearch::resolve(const QString &idOrSlug)
+void OrganizationSearch::resolve(const QString &idOrSlug, bool fresh)
 {
     const QString key = idOrSlug.trimmed();
     if (key.isEmpty() || !m_session->client())
         return;
     m_debounce.stop();
     cancel();
-    if (const auto it = m_found.constFind(key); it != m_found.cend()) {
+    if (const auto it = m_found.constFind(key); !fresh && it != m_found.cend()) {
         Q_EMIT organizationResolved(*it);
         return;
     }

@@ -28,7 +28,8 @@ public:
 
     QStandardItemModel *results() { return &m_results; }
     void setText(const QString &text);
-    void resolve(const QString &idOrSlug);
+    /*! \a fresh: read it from Clerk even when a search just found it (its counts may have moved). */
+    void resolve(const QString &idOrSlug, bool fresh = false);
     /*! Shows these instead of search results (recent organizations, when the field is empty). */
     void showRecent(const QList<QPair<QString, QString>> &idAndName);
     bool isSearching() const { return m_call != 0; }

@@ -246,11 +246,24 @@ private Q_SLOTS:
         auto *header = m_window->findChild<QLabel *>(u"organizationLabel"_s);
         QVERIFY(header);
         QTRY_VERIFY2(header->text().contains("At its limit because of pending invitations"_L1), qPrintable(header->text()));
-        QVERIFY2(header->text().contains("limit"_L1), qPrintable(header->text()));
+        const int limit = m_sandbox->store().organization(u"umbrella"_s)->maxAllowedMemberships;
+        QVERIFY2(header->text().contains(u"limit %1"_s.arg(limit)), qPrintable(header->text()));
 
         // One revoke frees a seat, and the header says so without a reload.
         QVERIFY(revokeFirstRowByKeyboard());
         QTRY_VERIFY2(!header->text().contains("At its limit"_L1), qPrintable(header->text()));
+        // Reloading with another status (a new list, the same organization) keeps what this window did.
+        auto *status = m_window->findChild<QComboBox *>(u"statusFilterCombo"_s);
+        status->setCurrentIndex(status->count() - 1); // All
+        Q_EMIT status->activated(status->count() - 1);
+        QTRY_VERIFY_WITH_TIMEOUT(!m_window->invitations()->isLoading() && m_window->invitationModel()->rowCount() > 22, 20'000);
+        QVERIFY2(!header->text().contains("At its limit"_L1), qPrintable(header->text()));
+        // Refresh reads the organization again: Clerk's own count agrees.
+        const int gets = requestCount(*m_sandbox, "GET", u"/organizations/"_s);
+        QMetaObject::invokeMethod(m_window->findChild<QAction *>(u"actionRefresh"_s), &QAction::trigger);
+        QTRY_VERIFY_WITH_TIMEOUT(requestCount(*m_sandbox, "GET", u"/organizations/"_s) > gets, 10'000);
+        QTRY_VERIFY_WITH_TIMEOUT(!m_window->invitations()->isLoading(), 20'000);
+        QVERIFY2(!header->text().contains("At its limit"_L1), qPrintable(header->text()));
     }
 
     void cancelInTheDialogSendsNothing()
@@ -467,8 +480,10 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(!m_window->invitations()->isRevoking() && posts() == int(viewers.size()), 20'000);
         for (const SandboxInvitation &inv : m_sandbox->store().organization(u"umbrella"_s)->invitations)
             QVERIFY(!(inv.role == "org:viewer"_L1 && inv.status == "pending"_L1));
-        // No pending invitation holds the role now: its entry goes.
+        // No pending invitation holds the role now: its entry goes, and the table shows all again.
         QTRY_VERIFY_WITH_TIMEOUT(quick->findData(u"org:viewer"_s) < 0, 5'000);
+        QCOMPARE(quick->currentIndex(), 0);
+        QCOMPARE(m_window->invitationModel()->rowCount(), table()->model()->rowCount());
     }
 
     void undoWindowSendsNothing()

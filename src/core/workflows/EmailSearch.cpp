@@ -14,6 +14,7 @@ bool EmailSearch::matches(const QString &query, const Invitation &invitation)
 void EmailSearch::start(const QString &query, std::optional<InvitationStatus> status)
 {
     cancel();
+    m_seen.clear();
     m_query = query.trimmed();
     m_status = status;
     m_found.clear();
@@ -53,8 +54,12 @@ void EmailSearch::requestPage(int offset, int page)
             const Page<Invitation> &p = result.value();
             QList<Invitation> matching;
             for (const Invitation &inv : p.data) {
-                if (matches(m_query, inv))
+                // Pages are read by offset: an invitation created meanwhile shifts the next page, and
+                // its last row comes again. It is kept once.
+                if (matches(m_query, inv) && !m_seen.contains(inv.id)) {
+                    m_seen.insert(inv.id);
                     matching.append(inv);
+                }
             }
             m_found += matching;
             Q_EMIT invitationsArrived(matching, int(m_found.size()), p.totalCount);
@@ -62,9 +67,13 @@ void EmailSearch::requestPage(int offset, int page)
             const bool lastPage = p.data.size() < pageSize || next >= p.totalCount;
             if (!lastPage && page >= maxPages) {
                 Q_EMIT failed(ClerkError::payload(
-                    tr("more than %L1 invitations match \"%2\"; InviteDesk reads at most that many: narrow the search")
-                        .arg(qint64(maxPages) * pageSize)
-                        .arg(m_query)));
+                    m_query.isEmpty()
+                        ? tr("the instance has more than %L1 invitations with this status; InviteDesk reads at most that "
+                             "many at once: list them per organization")
+                              .arg(qint64(maxPages) * pageSize)
+                        : tr("more than %L1 invitations match \"%2\"; InviteDesk reads at most that many: narrow the search")
+                              .arg(qint64(maxPages) * pageSize)
+                              .arg(m_query)));
                 return;
             }
             if (lastPage) {

@@ -3,6 +3,7 @@
 #include "core/api/ClerkClient.h"
 
 #include <QtCore/QObject>
+#include <QtCore/QSet>
 
 namespace InviteDesk {
 
@@ -55,6 +56,7 @@ private:
     QString m_query;
     std::optional<InvitationStatus> m_status;
     QList<Invitation> m_found;
+    QSet<QString> m_seen; //!< the IDs in m_found
     ClerkClient::CallId m_call = 0;
 };
 

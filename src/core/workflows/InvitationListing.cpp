@@ -49,14 +49,18 @@ void InvitationListing::loadOrganization(const Organization &organization, std::
 
 void InvitationListing::loadInstance(std::optional<InvitationStatus> status)
 {
-    searchEmail(QString(), status); // the same walk, with no query: every invitation
-    m_kind = Kind::Instance;
+    search(Kind::Instance, QString(), status); // the e-mail walk with no query: every invitation
 }
 
 void InvitationListing::searchEmail(const QString &email, std::optional<InvitationStatus> status)
 {
+    search(Kind::EmailAddress, email, status);
+}
+
+void InvitationListing::search(Kind kind, const QString &email, std::optional<InvitationStatus> status)
+{
     drop();
-    m_kind = Kind::EmailAddress;
+    m_kind = kind;
     m_organization = {};
     m_email = email.trimmed();
     m_status = status;

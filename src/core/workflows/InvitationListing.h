@@ -57,6 +57,7 @@ Q_SIGNALS:
 
 private:
     void drop();
+    void search(Kind kind, const QString &email, std::optional<InvitationStatus> status);
 
     QPointer<ClerkClient> m_client;
     Kind m_kind = Kind::None;

@@ -125,6 +125,8 @@ void InvitationsController::connectRun()
     connect(run, &RevokeRun::itemStarted, this, [this](const RevokeItem &item) { m_model->markRevoking(item.invitationId); });
     connect(run, &RevokeRun::itemFinished, this, [this](const RevokeItem &item, const RevokeResult &result) {
         m_model->applyResult(item.invitationId, result);
+        if (revokeSucceeded(result.outcome))
+            adjustPendingCount(item.organizationId, -1); // no longer pending: a seat is free
         const QString who = item.emailAddress.isEmpty() ? item.invitationId : item.emailAddress;
         if (revokeSucceeded(result.outcome)) {
             if (m_run->summary().total <= 20)
@@ -150,6 +152,7 @@ void InvitationsController::connectRun()
     });
     connect(run, &RevokeRun::reinvited, this, [this](const Invitation &previous, const Invitation &created) {
         m_activity->add(ActivityModel::Level::Success, tr("New invitation %1 for %2.").arg(created.id, previous.emailAddress));
+        adjustPendingCount(created.organizationId, +1); // the new one holds a seat
         Q_EMIT reinvited(created);
     });
     connect(run, &RevokeRun::reinviteFailed, this, [this](const Invitation &previous, const ClerkError &error) {
@@ -161,6 +164,16 @@ void InvitationsController::connectRun()
 QString InvitationsController::where() const
 {
     return m_email.isEmpty() ? m_organization.name : m_email;
+}
+
+void InvitationsController::adjustPendingCount(const QString &organizationId, int change)
+{
+    // Clerk's count is from when the organization was read; what this window did since is added here,
+    // so the seats line is right without reading the organization again.
+    if (organizationId != m_organization.id || !m_organization.pendingInvitationsCount)
+        return;
+    m_organization.pendingInvitationsCount = std::max(0, *m_organization.pendingInvitationsCount + change);
+    Q_EMIT seatsChanged();
 }
 
 void InvitationsController::setOrganization(const Organization &organization)

@@ -71,6 +71,8 @@ Q_SIGNALS:
     void loadStarted();
     void loadProgress(int loaded, qint64 total);
     void loadFinished(int count);
+    /*! The organization's pending count changed by a revoke or re-invite done here. */
+    void seatsChanged();
     void loadFailed(const InviteDesk::ClerkError &error);
     void loadCancelled();
     void revokeHeld(int count, int seconds);
@@ -90,6 +92,7 @@ Q_SIGNALS:
     void reinviteFailed(const InviteDesk::ClerkError &error);
 
 private:
+    void adjustPendingCount(const QString &organizationId, int change);
     void onSessionOpened();
     void onSessionClosing();
     void connectQuery();

@@ -91,7 +91,6 @@ void InvitationsPage::setUpTable()
     m_actionsTimer.setSingleShot(true);
     m_actionsTimer.setInterval(0);
     connect(&m_actionsTimer, &QTimer::timeout, this, &InvitationsPage::updateActions);
-    connect(&m_actionsTimer, &QTimer::timeout, this, &InvitationsPage::updateHeader); // the seats line follows revokes
     connect(view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &InvitationsPage::updateActions);
     connect(m_model, &QAbstractItemModel::dataChanged, &m_actionsTimer, qOverload<>(&QTimer::start));
     for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
@@ -129,6 +128,7 @@ void InvitationsPage::setUpFilters()
     connect(&m_countsTimer, &QTimer::timeout, this, &InvitationsPage::updateQuickFilterCounts);
     connect(m_ui->filterEdit, &QLineEdit::textChanged, &m_countsTimer, qOverload<>(&QTimer::start));
     connect(m_model, &QAbstractItemModel::dataChanged, &m_countsTimer, qOverload<>(&QTimer::start)); // revokes change them
+    connect(m_model, &QAbstractItemModel::modelReset, &m_countsTimer, qOverload<>(&QTimer::start)); // a new load
 }
 
 void InvitationsPage::setUpLoading()
@@ -161,6 +161,7 @@ void InvitationsPage::setUpLoading()
         m_ui->cancelLoadButton->show();
         updateActions();
     });
+    connect(inv, &InvitationsController::seatsChanged, this, &InvitationsPage::updateHeader);
     connect(inv, &InvitationsController::loadProgress, this, [this](int loaded, qint64 total) {
         if (!m_proxy->dynamicSortFilter() && !m_resortTimer.isActive())
             m_resortTimer.start();
@@ -278,6 +279,10 @@ void InvitationsPage::updateQuickFilterCounts()
     // One entry per role the pending invitations hold: a role Clerk will not delete
     // (organization_role_exists_in_invitations) is unblocked by this filter, Select All and Revoke.
     QComboBox *combo = m_ui->quickFilterCombo;
+    if (combo->view()->isVisible()) { // never rebuilt under the agent's pointer: after the popup closes
+        m_countsTimer.start();
+        return;
+    }
     for (int i = combo->count() - 1; i >= 0; --i) {
         if (combo->itemData(i).typeId() == QMetaType::QString)
             combo->removeItem(i);
@@ -288,6 +293,8 @@ void InvitationsPage::updateQuickFilterCounts()
         const int index = combo->findData(m_proxy->role());
         if (index >= 0)
             combo->setCurrentIndex(index);
+        else
+            clearRoleFilter(); // no pending invitation holds it any more: back to all
     }
 }
 
@@ -296,12 +303,11 @@ QString InvitationsPage::title() const
     return m_invitations->email().isEmpty() ? m_invitations->organization().name : m_invitations->email();
 }
 
-QString InvitationsPage::seatsSentence(const Organization &organization, int revokedSince)
+QString InvitationsPage::seatsSentence(const Organization &organization)
 {
-    std::optional<SeatUse> seats = seatUseOf(organization);
+    const std::optional<SeatUse> seats = seatUseOf(organization);
     if (!seats)
         return {};
-    seats->pending = std::max(0, seats->pending - revokedSince); // Clerk's count is from when it was opened
     QString text = tr("%Ln member(s)", nullptr, seats->members) + u" · "_s
                    + tr("%Ln pending invitation(s)", nullptr, seats->pending) + u" · "_s
                    + (seats->hasLimit() ? tr("limit %1").arg(QLocale().toString(seats->limit)) : tr("no membership limit"));
@@ -337,10 +343,7 @@ void InvitationsPage::updateHeader()
                                     : tr("%1 of %2 shown").arg(QLocale().toString(shown), QLocale().toString(loaded)));
         QString text = u"<span style='font-size:large;font-weight:bold'>"_s + org.name.toHtmlEscaped()
                        + u"</span>&nbsp;&nbsp;"_s + details.join(u" · "_s);
-        int revoked = 0; // revoked here since Clerk counted the pending ones
-        for (int row = 0; row < m_model->rowCount(); ++row)
-            revoked += m_model->revokeState(m_model->invitationAt(row).id) == RevokeState::Revoked ? 1 : 0;
-        if (const QString seats = seatsSentence(org, revoked); !seats.isEmpty())
+        if (const QString seats = seatsSentence(org); !seats.isEmpty())
             text += u"<br>"_s + seats;
         m_ui->organizationLabel->setText(text);
     } else {

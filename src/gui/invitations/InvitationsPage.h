@@ -70,7 +70,7 @@ public:
     void updateHeader();
     void clearRoleFilter();
     /*! Members, pending invitations and the limit, and what keeps the organization full, if it is. */
-    static QString seatsSentence(const Organization &organization, int revokedSince = 0);
+    static QString seatsSentence(const Organization &organization);
     void updateActions();
 
 Q_SIGNALS:

@@ -1132,25 +1132,6 @@ Proxy: %2</translation>
         <source>Searching every organization for %1.</source>
         <translation>Suche %1 in allen Organisationen.</translation>
     </message>
-    <message>
-        <source>Team audit status</source>
-        <translation>Status der Team-Prüfdatenbank</translation>
-    </message>
-    <message numerus="yes">
-        <source>Team audit: %n record(s) waiting</source>
-        <translation>
-            <numerusform>Team-Prüfdatenbank: %n Eintrag wartet</numerusform>
-            <numerusform>Team-Prüfdatenbank: %n Einträge warten</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Being sent to the team audit database.</source>
-        <translation>Wird an die Team-Prüfdatenbank gesendet.</translation>
-    </message>
-    <message>
-        <source>Kept in the local log until the team audit database takes them: %1</source>
-        <translation>Bleiben im lokalen Protokoll, bis die Team-Prüfdatenbank sie annimmt: %1</translation>
-    </message>
 </context>
 <context>
     <name>InviteDesk::OrganizationSearch</name>
@@ -1705,6 +1686,28 @@ Proxy: %2</translation>
             <numerusform>Den bisher geladenen %Ln Eintrag nach %1 exportiert; „Weitere laden“ für den Rest.</numerusform>
             <numerusform>Die bisher geladenen %Ln Einträge nach %1 exportiert; „Weitere laden“ für den Rest.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>InviteDesk::TeamAuditStatus</name>
+    <message>
+        <source>Team audit status</source>
+        <translation>Status der Team-Prüfdatenbank</translation>
+    </message>
+    <message numerus="yes">
+        <source>Team audit: %n record(s) waiting</source>
+        <translation>
+            <numerusform>Team-Prüfdatenbank: %n Eintrag wartet</numerusform>
+            <numerusform>Team-Prüfdatenbank: %n Einträge warten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Being sent to the team audit database.</source>
+        <translation>Wird an die Team-Prüfdatenbank gesendet.</translation>
+    </message>
+    <message>
+        <source>Kept in the local log until the team audit database takes them: %1</source>
+        <translation>Bleiben im lokalen Protokoll, bis die Team-Prüfdatenbank sie annimmt: %1</translation>
     </message>
 </context>
 <context>

@@ -254,13 +254,6 @@
             <numerusform>Clerk&apos;s rate limit was reached; continuing in %n seconds.</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <source>Team audit: %n record(s) waiting</source>
-        <translation>
-            <numerusform>Team audit: %n record waiting</numerusform>
-            <numerusform>Team audit: %n records waiting</numerusform>
-        </translation>
-    </message>
 </context>
 <context>
     <name>InviteDesk::RevokeDialog</name>
@@ -365,6 +358,16 @@
         <translation>
             <numerusform>Exported the %Ln record loaded so far to %1; Load more for the rest.</numerusform>
             <numerusform>Exported the %Ln records loaded so far to %1; Load more for the rest.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>InviteDesk::TeamAuditStatus</name>
+    <message numerus="yes">
+        <source>Team audit: %n record(s) waiting</source>
+        <translation>
+            <numerusform>Team audit: %n record waiting</numerusform>
+            <numerusform>Team audit: %n records waiting</numerusform>
         </translation>
     </message>
 </context>

@@ -5,7 +5,7 @@
 #include "core/api/RatePacer.h"
 #include "core/audit/AuditReconciler.h"
 #include "core/audit/AuditWriter.h"
-#include "core/audit/TeamAudit.h"
+#include "core/audit/TeamAuditSender.h"
 #include "core/workflows/InvitationListing.h"
 #include "core/workflows/RevokeRun.h"
 

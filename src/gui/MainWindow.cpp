@@ -1,6 +1,7 @@
 #include "gui/MainWindow.h"
 
 #include "gui/teamaudit/TeamActivityPanel.h"
+#include "gui/teamaudit/TeamAuditStatus.h"
 
 #include "gui/ActivityModel.h"
 #include "gui/HelpActions.h"
@@ -104,20 +105,9 @@ void MainWindow::setUpParts()
     m_ui->activityDock->raise();
     m_ui->teamActivityDock->hide();
     connect(m_teamActivity, &TeamActivityPanel::statusMessage, this, &MainWindow::showMessage);
-    m_teamAuditStatus = new QLabel(this);
-    m_teamAuditStatus->setAccessibleName(tr("Team audit status"));
-    m_teamAuditStatus->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_teamAuditStatus->hide();
-    statusBar()->addPermanentWidget(m_teamAuditStatus);
-    connect(m_session.get(), &Session::teamAuditChanged, this, [this](int waiting, const QString &problem) {
-        m_teamAuditStatus->setVisible(waiting > 0 || !problem.isEmpty());
-        m_teamAuditStatus->setText(tr("Team audit: %n record(s) waiting", nullptr, waiting));
-        m_teamAuditStatus->setToolTip(problem.isEmpty() ? tr("Being sent to the team audit database.")
-                                                        : tr("Kept in the local log until the team audit database "
-                                                             "takes them: %1")
-                                                              .arg(problem));
-        m_teamAuditStatus->setAccessibleDescription(m_teamAuditStatus->toolTip());
-    });
+    auto *teamAuditStatus = new TeamAuditStatus(this);
+    statusBar()->addPermanentWidget(teamAuditStatus);
+    connect(m_session.get(), &Session::teamAuditChanged, teamAuditStatus, &TeamAuditStatus::showWaiting);
 
     connect(m_search.get(), &OrganizationSearch::organizationResolved, this, &MainWindow::onOrganizationResolved);
     connect(m_search.get(), &OrganizationSearch::notFound, this, [this](const QString &key) {

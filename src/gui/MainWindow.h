@@ -5,7 +5,6 @@
 #include <memory>
 
 QT_BEGIN_NAMESPACE
-class QLabel;
 class QLineEdit;
 namespace Ui {
 class MainWindow;
@@ -82,7 +81,6 @@ private:
     std::unique_ptr<OrganizationSearch> m_search;
     std::unique_ptr<InvitationsController> m_invitations;
     QLineEdit *m_organizationEdit = nullptr;
-    QLabel *m_teamAuditStatus = nullptr; //!< "Team audit: N records waiting", shown only then
     TeamActivityPanel *m_teamActivity = nullptr;
     QString m_pendingOrganization;
 };

@@ -105,27 +105,11 @@ private:
     QTemporaryDir m_dir;
 };
 
-/*! nghttpx terminating TLS (h2 and HTTP/1.1 by ALPN, or HTTP/1.1 only) in front of a plain HTTP backend. */
-class TlsFront
+/*! A server program in the foreground on a loopback port: started, waited for, stopped with the test. */
+class ForegroundServer
 {
 public:
-    ~TlsFront() { stop(); }
-
-    bool start(const TestCa &ca, quint16 backendPort, bool http2 = true)
-    {
-        m_port = freePort();
-        QStringList args{QStringLiteral("--conf=/dev/null"),
-                         QStringLiteral("--frontend=127.0.0.1,%1").arg(m_port),
-                         QStringLiteral("--backend=127.0.0.1,%1").arg(backendPort),
-                         QStringLiteral("--backend-connections-per-host=64"), QStringLiteral("--workers=1"),
-                         QStringLiteral("--no-ocsp")};
-        if (!http2)
-            args << QStringLiteral("--npn-list=http/1.1");
-        args << ca.keyPath() << ca.certificatePath();
-        m_process.setProcessChannelMode(QProcess::MergedChannels);
-        m_process.start(findTool(QStringLiteral("nghttpx")), args);
-        return m_process.waitForStarted(10'000) && waitForPort(m_port);
-    }
+    ~ForegroundServer() { stop(); }
 
     void stop()
     {
@@ -138,16 +122,44 @@ public:
 
     quint16 port() const { return m_port; }
 
-private:
+protected:
+    /*! Starts \a tool and waits until it listens on port(). */
+    bool run(const QString &tool, const QStringList &arguments)
+    {
+        m_process.setProcessChannelMode(QProcess::MergedChannels);
+        m_process.start(findTool(tool), arguments);
+        return m_process.waitForStarted(10'000) && waitForPort(m_port);
+    }
+
     QProcess m_process;
     quint16 m_port = 0;
 };
 
-/*! tinyproxy in the foreground, allowing CONNECT to the given ports, with or without BasicAuth. */
-class TestProxy
+/*! nghttpx terminating TLS (h2 and HTTP/1.1 by ALPN, or HTTP/1.1 only) in front of a plain HTTP backend. */
+class TlsFront : public ForegroundServer
 {
 public:
-    ~TestProxy() { stop(); }
+
+    bool start(const TestCa &ca, quint16 backendPort, bool http2 = true)
+    {
+        m_port = freePort();
+        QStringList args{QStringLiteral("--conf=/dev/null"),
+                         QStringLiteral("--frontend=127.0.0.1,%1").arg(m_port),
+                         QStringLiteral("--backend=127.0.0.1,%1").arg(backendPort),
+                         QStringLiteral("--backend-connections-per-host=64"), QStringLiteral("--workers=1"),
+                         QStringLiteral("--no-ocsp")};
+        if (!http2)
+            args << QStringLiteral("--npn-list=http/1.1");
+        args << ca.keyPath() << ca.certificatePath();
+        return run(QStringLiteral("nghttpx"), args);
+    }
+};
+
+/*! tinyproxy in the foreground, allowing CONNECT to the given ports, with or without BasicAuth. */
+class TestProxy : public ForegroundServer
+{
+public:
+    ~TestProxy() { stop(); } // before its folder goes
 
     bool start(const QList<quint16> &connectPorts, const QString &user = {}, const QString &password = {})
     {
@@ -163,21 +175,9 @@ public:
             text += "BasicAuth " + user.toLatin1() + ' ' + password.toLatin1() + '\n';
         config.write(text);
         config.close();
-        m_process.setProcessChannelMode(QProcess::MergedChannels);
-        m_process.start(findTool(QStringLiteral("tinyproxy")), {QStringLiteral("-d"), QStringLiteral("-c"), config.fileName()});
-        return m_process.waitForStarted(10'000) && waitForPort(m_port);
+        return run(QStringLiteral("tinyproxy"), {QStringLiteral("-d"), QStringLiteral("-c"), config.fileName()});
     }
 
-    void stop()
-    {
-        if (m_process.state() != QProcess::NotRunning) {
-            m_process.terminate();
-            if (!m_process.waitForFinished(5'000))
-                m_process.kill();
-        }
-    }
-
-    quint16 port() const { return m_port; }
     QString logPath() const { return m_dir.filePath(QStringLiteral("tinyproxy.log")); }
     /*! How many CONNECT tunnels the proxy opened so far. */
     int tunnels() const
@@ -199,8 +199,6 @@ public:
 
 private:
     QTemporaryDir m_dir;
-    QProcess m_process;
-    quint16 m_port = 0;
 };
 
 /*! This machine's name, when it resolves to this machine: a host name that is not "localhost". */

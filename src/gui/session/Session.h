@@ -1,7 +1,7 @@
 #pragma once
 
 #include "core/audit/AuditWriter.h"
-#include "core/audit/TeamAudit.h"
+#include "core/audit/TeamAuditSender.h"
 #include "core/api/ClerkClient.h"
 #include "core/api/RatePacer.h"
 #include "gui/session/Profiles.h"

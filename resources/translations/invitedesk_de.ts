@@ -316,20 +316,12 @@
 <context>
     <name>InvitationsPage</name>
     <message>
-        <source>&amp;Show:</source>
-        <translation>&amp;Anzeigen:</translation>
-    </message>
-    <message>
         <source>Invitation status to show</source>
         <translation>Anzuzeigender Einladungsstatus</translation>
     </message>
     <message>
         <source>Quick filter</source>
         <translation>Schnellfilter</translation>
-    </message>
-    <message>
-        <source>Filter by email, role or ID (Ctrl+F)</source>
-        <translation>Nach E-Mail, Rolle oder ID filtern (Strg+F)</translation>
     </message>
     <message>
         <source>Filter invitations</source>
@@ -359,6 +351,22 @@
         <source>Cancel loading</source>
         <translation>Laden abbrechen</translation>
     </message>
+    <message>
+        <source>Sho&amp;w:</source>
+        <translation>&amp;Zeigen:</translation>
+    </message>
+    <message>
+        <source>&amp;Quick filter:</source>
+        <translation>S&amp;chnellfilter:</translation>
+    </message>
+    <message>
+        <source>Filter (Ctrl+F)</source>
+        <translation>Filtern (Strg+F)</translation>
+    </message>
+    <message>
+        <source>Show only rows whose email, role or invitation ID contains this text (Ctrl+F)</source>
+        <translation>Nur Zeilen zeigen, deren E-Mail, Rolle oder Einladungs-ID diesen Text enthält (Strg+F)</translation>
+    </message>
 </context>
 <context>
     <name>InviteDesk::ActivityModel</name>
@@ -381,6 +389,22 @@
     <message>
         <source>HTTP status: %1</source>
         <translation>HTTP-Status: %1</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Warnung</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Erledigt</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Hinweis</translation>
     </message>
 </context>
 <context>
@@ -616,33 +640,6 @@ Nur für diese Sitzung behalten?</translation>
         <translation>Verbindung wird geprüft…</translation>
     </message>
     <message>
-        <source>Testing the connection</source>
-        <translation>Prüfen der Verbindung</translation>
-    </message>
-    <message numerus="yes">
-        <source>Connected: %1, %Ln organization(s).</source>
-        <translation>
-            <numerusform>Verbunden: %1, %Ln Organisation.</numerusform>
-            <numerusform>Verbunden: %1, %Ln Organisationen.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Key rejected</source>
-        <translation>Schlüssel abgelehnt</translation>
-    </message>
-    <message>
-        <source>Clerk rejected the secret key of the profile &quot;%1&quot;.
-
-%2
-
-Edit the profile now?</source>
-        <translation>Clerk hat den geheimen Schlüssel des Profils „%1“ abgelehnt.
-
-%2
-
-Profil jetzt bearbeiten?</translation>
-    </message>
-    <message>
         <source>%1
 
 Proxy: %2</source>
@@ -653,6 +650,49 @@ Proxy: %2</translation>
     <message>
         <source>No keychain: the team audit database&apos;s password is kept for this session only.</source>
         <translation>Kein Schlüsselbund: Das Passwort der Team-Prüfdatenbank wird nur für diese Sitzung behalten.</translation>
+    </message>
+    <message>
+        <source>The keychain stayed locked, so the stored key was not read. Choose the profile again to unlock it, or enter the key here for this session.</source>
+        <translation>Der Schlüsselbund blieb gesperrt, daher wurde der gespeicherte Schlüssel nicht gelesen. Wählen Sie das Profil erneut, um ihn zu entsperren, oder geben Sie den Schlüssel hier für diese Sitzung ein.</translation>
+    </message>
+    <message>
+        <source>Cannot reach %1: %2
+Check the API URL in the profile (Connection → Edit Profile), the network and the proxy settings, then press Retry.</source>
+        <translation>%1 ist nicht erreichbar: %2
+Prüfen Sie die API-URL im Profil (Verbindung → Profil bearbeiten), das Netzwerk und die Proxy-Einstellungen, dann wählen Sie „Erneut versuchen“.</translation>
+    </message>
+    <message>
+        <source>The connection to %1 is not trusted: %2
+Check the API URL, or add your company&apos;s CA certificate in the profile.</source>
+        <translation>Der Verbindung zu %1 wird nicht vertraut: %2
+Prüfen Sie die API-URL oder fügen Sie das CA-Zertifikat Ihrer Firma im Profil hinzu.</translation>
+    </message>
+    <message>
+        <source>Clerk rejected the secret key of the profile &quot;%1&quot;: %2
+Edit the profile and enter a valid key.</source>
+        <translation>Clerk hat den geheimen Schlüssel des Profils „%1“ abgelehnt: %2
+Bearbeiten Sie das Profil und geben Sie einen gültigen Schlüssel ein.</translation>
+    </message>
+    <message>
+        <source>%1 did not answer as Clerk&apos;s API would: %2
+Check the API URL in the profile, then press Retry.</source>
+        <translation>%1 hat nicht wie Clerks API geantwortet: %2
+Prüfen Sie die API-URL im Profil, dann wählen Sie „Erneut versuchen“.</translation>
+    </message>
+    <message>
+        <source>Connecting with profile &quot;%1&quot;</source>
+        <translation>Verbinden mit Profil „%1“</translation>
+    </message>
+    <message>
+        <source>The proxy asks for a user name and password: %1</source>
+        <translation>Der Proxy verlangt Benutzername und Kennwort: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Connected: %1, %Ln organization(s), with the profile &quot;%2&quot;.</source>
+        <translation>
+            <numerusform>Verbunden: %1, %Ln Organisation, mit dem Profil „%2“.</numerusform>
+            <numerusform>Verbunden: %1, %Ln Organisationen, mit dem Profil „%2“.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -930,11 +970,11 @@ Proxy: %2</translation>
     </message>
     <message>
         <source>Expires within 24 h (%1)</source>
-        <translation>Läuft in 24 h ab (%1)</translation>
+        <translation>Läuft innerhalb von 24 h ab (%1)</translation>
     </message>
     <message>
         <source>Expires within 7 days (%1)</source>
-        <translation>Läuft in 7 Tagen ab (%1)</translation>
+        <translation>Läuft innerhalb von 7 Tagen ab (%1)</translation>
     </message>
     <message>
         <source>Expired (%1)</source>
@@ -1062,6 +1102,10 @@ Proxy: %2</translation>
         <source>Pending with role %1 (%2)</source>
         <translation>Offen mit Rolle %1 (%2)</translation>
     </message>
+    <message>
+        <source>%1 — invited %2, %3; keeps %4 of %5</source>
+        <translation>%1 — eingeladen %2, %3; bleibt: %4 vom %5</translation>
+    </message>
 </context>
 <context>
     <name>InviteDesk::MainWindow</name>
@@ -1090,7 +1134,7 @@ Proxy: %2</translation>
     </message>
     <message>
         <source>Invitations are still being revoked. Stop after the requests in flight and quit?</source>
-        <translation>Es werden noch Einladungen widerrufen. Nach den laufenden Anfragen anhalten und beenden?</translation>
+        <translation>Es werden noch Einladungen widerrufen. Nach den laufenden Anfragen stoppen und beenden?</translation>
     </message>
     <message>
         <source>LIVE · PRODUCTION INSTANCE — changes affect real users</source>
@@ -1099,10 +1143,6 @@ Proxy: %2</translation>
     <message>
         <source>&lt;p style=&apos;font-size:large&apos;&gt;Not connected.&lt;/p&gt;&lt;p&gt;Choose a profile in the toolbar, or create one with Connection → New Profile…&lt;/p&gt;</source>
         <translation>&lt;p style=&apos;font-size:large&apos;&gt;Nicht verbunden.&lt;/p&gt;&lt;p&gt;Wählen Sie ein Profil in der Werkzeugleiste oder legen Sie eines an: Verbindung → Neues Profil…&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <source>Connected with profile &quot;%1&quot; (%2).</source>
-        <translation>Verbunden mit Profil „%1“ (%2).</translation>
     </message>
     <message>
         <source>Wait for the revokes to finish before switching organizations.</source>
@@ -1132,6 +1172,65 @@ Proxy: %2</translation>
         <source>Searching every organization for %1.</source>
         <translation>Suche %1 in allen Organisationen.</translation>
     </message>
+    <message>
+        <source>&amp;Retry</source>
+        <translation>&amp;Erneut versuchen</translation>
+    </message>
+    <message>
+        <source>Try to connect again</source>
+        <translation>Erneut verbinden</translation>
+    </message>
+    <message>
+        <source>Waiting for Clerk</source>
+        <translation>Warten auf Clerk</translation>
+    </message>
+    <message>
+        <source>&amp;Activity</source>
+        <translation>&amp;Aktivität</translation>
+    </message>
+    <message>
+        <source>&amp;Team Activity</source>
+        <translation>&amp;Team-Aktivität</translation>
+    </message>
+    <message>
+        <source>&amp;Main Toolbar</source>
+        <translation>&amp;Hauptwerkzeugleiste</translation>
+    </message>
+    <message>
+        <source>&lt;p style=&apos;font-size:large&apos;&gt;Not connected.&lt;/p&gt;&lt;p&gt;%1&lt;/p&gt;</source>
+        <translation>&lt;p style=&apos;font-size:large&apos;&gt;Nicht verbunden.&lt;/p&gt;&lt;p&gt;%1&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Connecting to Clerk…</source>
+        <translation>Verbinde mit Clerk…</translation>
+    </message>
+    <message>
+        <source>Searching organizations…</source>
+        <translation>Suche Organisationen…</translation>
+    </message>
+</context>
+<context>
+    <name>InviteDesk::MessageBar</name>
+    <message>
+        <source>Dismiss</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Dismiss message</source>
+        <translation>Meldung schließen</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Warnung</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Hinweis</translation>
+    </message>
 </context>
 <context>
     <name>InviteDesk::OrganizationSearch</name>
@@ -1151,20 +1250,28 @@ Proxy: %2</translation>
 <context>
     <name>InviteDesk::OrganizationSearchField</name>
     <message>
-        <source>Organization name, slug or ID — or an email address (Ctrl+L)</source>
-        <translation>Name, Slug oder ID einer Organisation — oder eine E-Mail-Adresse (Strg+L)</translation>
-    </message>
-    <message>
         <source>Find organization</source>
         <translation>Organisation suchen</translation>
+    </message>
+    <message>
+        <source>Organization or email (Ctrl+L)</source>
+        <translation>Organisation oder E-Mail (Strg+L)</translation>
+    </message>
+    <message>
+        <source>An organization&apos;s name, slug or ID, or an email address to find in every organization (Ctrl+L)</source>
+        <translation>Name, Slug oder ID einer Organisation oder eine E-Mail-Adresse, die in allen Organisationen gesucht wird (Strg+L)</translation>
+    </message>
+    <message>
+        <source>An organization&apos;s name, slug or ID, or an email address</source>
+        <translation>Name, Slug oder ID einer Organisation oder eine E-Mail-Adresse</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Suchen</translation>
     </message>
 </context>
 <context>
     <name>InviteDesk::ProfileBar</name>
-    <message>
-        <source>Pro&amp;file:</source>
-        <translation>Pro&amp;fil:</translation>
-    </message>
     <message>
         <source>Connection profile</source>
         <translation>Verbindungsprofil</translation>
@@ -1176,6 +1283,10 @@ Proxy: %2</translation>
     <message>
         <source>New profile…</source>
         <translation>Neues Profil…</translation>
+    </message>
+    <message>
+        <source>P&amp;rofile:</source>
+        <translation>Profi&amp;l:</translation>
     </message>
 </context>
 <context>
@@ -1330,20 +1441,12 @@ Proxy: %2</translation>
         <source>&amp;Pause</source>
         <translation>&amp;Pause</translation>
     </message>
-    <message>
-        <source>Revoked %1 of %2</source>
-        <translation>%1 von %2 widerrufen</translation>
-    </message>
     <message numerus="yes">
         <source> — about %n second(s) left</source>
         <translation>
             <numerusform> — noch etwa %n Sekunde</numerusform>
             <numerusform> — noch etwa %n Sekunden</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>&amp;Resume</source>
-        <translation>&amp;Fortsetzen</translation>
     </message>
     <message>
         <source>Stopping: letting requests in flight finish…</source>
@@ -1354,16 +1457,9 @@ Proxy: %2</translation>
         <translation> — siehe die als fehlgeschlagen markierten Zeilen und den Bereich Aktivität</translation>
     </message>
     <message numerus="yes">
-        <source>Retry %Ln &amp;Failed</source>
-        <translation>
-            <numerusform>%Ln &amp;fehlgeschlagene wiederholen</numerusform>
-            <numerusform>%Ln &amp;fehlgeschlagene wiederholen</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>Undone: the %Ln revoke(s) were never sent.</source>
         <translation>
-            <numerusform>Rückgängig gemacht: Der Widerruf (%Ln) wurde nie gesendet.</numerusform>
+            <numerusform>Rückgängig gemacht: Der Widerruf wurde nie gesendet.</numerusform>
             <numerusform>Rückgängig gemacht: Die %Ln Widerrufe wurden nie gesendet.</numerusform>
         </translation>
     </message>
@@ -1372,6 +1468,29 @@ Proxy: %2</translation>
         <translation>
             <numerusform>%Ln Einladung wird in %1 s widerrufen — Rückgängig nimmt es zurück</numerusform>
             <numerusform>%Ln Einladungen werden in %1 s widerrufen — Rückgängig nimmt es zurück</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Resu&amp;me</source>
+        <translation>&amp;Fortsetzen</translation>
+    </message>
+    <message>
+        <source>%1 of %2 settled</source>
+        <translation>%1 von %2 erledigt</translation>
+    </message>
+    <message>
+        <source>Paused: %1. Resume sends the rest.</source>
+        <translation>Pausiert: %1. „Fortsetzen“ sendet den Rest.</translation>
+    </message>
+    <message>
+        <source>Revoking: %1</source>
+        <translation>Widerrufe: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Retr&amp;y %Ln Failed</source>
+        <translation>
+            <numerusform>%Ln fehlgeschlagenen &amp;wiederholen</numerusform>
+            <numerusform>%Ln fehlgeschlagene &amp;wiederholen</numerusform>
         </translation>
     </message>
 </context>
@@ -1406,6 +1525,13 @@ Proxy: %2</translation>
         <translation>
             <numerusform>… und %n weitere widerrufen.</numerusform>
             <numerusform>… und %n weitere widerrufen.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Retried: %n revoke(s) sent again after failing.</source>
+        <translation>
+            <numerusform>Wiederholt: %n Widerruf nach einem Fehler erneut gesendet.</numerusform>
+            <numerusform>Wiederholt: %n Widerrufe nach einem Fehler erneut gesendet.</numerusform>
         </translation>
     </message>
 </context>
@@ -1572,28 +1698,12 @@ Proxy: %2</translation>
         <translation>&amp;Organisation:</translation>
     </message>
     <message>
-        <source>E-&amp;mail:</source>
-        <translation>E-&amp;Mail:</translation>
-    </message>
-    <message>
         <source>A&amp;gent:</source>
         <translation>A&amp;gent:</translation>
     </message>
     <message>
         <source>Tic&amp;ket:</source>
         <translation>Tic&amp;ket:</translation>
-    </message>
-    <message>
-        <source>F&amp;rom:</source>
-        <translation>&amp;Ab:</translation>
-    </message>
-    <message>
-        <source>Be&amp;fore:</source>
-        <translation>&amp;Vor:</translation>
-    </message>
-    <message>
-        <source>&amp;Search</source>
-        <translation>&amp;Suchen</translation>
     </message>
     <message>
         <source>Search the team&apos;s activity</source>
@@ -1606,10 +1716,6 @@ Proxy: %2</translation>
     <message>
         <source>Team activity status</source>
         <translation>Status der Team-Aktivität</translation>
-    </message>
-    <message>
-        <source>Load mor&amp;e</source>
-        <translation>&amp;Weitere laden</translation>
     </message>
     <message>
         <source>Load the next page of the team&apos;s activity</source>
@@ -1686,6 +1792,26 @@ Proxy: %2</translation>
             <numerusform>Den bisher geladenen %Ln Eintrag nach %1 exportiert; „Weitere laden“ für den Rest.</numerusform>
             <numerusform>Die bisher geladenen %Ln Einträge nach %1 exportiert; „Weitere laden“ für den Rest.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>E-m&amp;ail:</source>
+        <translation>E-Ma&amp;il:</translation>
+    </message>
+    <message>
+        <source>&amp;Since:</source>
+        <translation>&amp;Seit:</translation>
+    </message>
+    <message>
+        <source>&amp;Before:</source>
+        <translation>Vor de&amp;m:</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Suchen</translation>
+    </message>
+    <message>
+        <source>&amp;Load more</source>
+        <translation>&amp;Nachladen</translation>
     </message>
 </context>
 <context>
@@ -1801,10 +1927,6 @@ Proxy: %2</translation>
         <translation>Ctrl+Shift+L</translation>
     </message>
     <message>
-        <source>&amp;Refresh</source>
-        <translation>&amp;Aktualisieren</translation>
-    </message>
-    <message>
         <source>Load the invitations again</source>
         <translation>Die Einladungen neu laden</translation>
     </message>
@@ -1889,10 +2011,6 @@ Proxy: %2</translation>
         <translation>Den Schlüssel mit einer Anfrage prüfen</translation>
     </message>
     <message>
-        <source>Open &amp;Audit Log Folder</source>
-        <translation>Ordner des &amp;Prüfprotokolls öffnen</translation>
-    </message>
-    <message>
         <source>Show the folder with the audit log</source>
         <translation>Den Ordner mit dem Prüfprotokoll anzeigen</translation>
     </message>
@@ -1933,10 +2051,6 @@ Proxy: %2</translation>
         <translation>Eine kurze, bereinigte Übersicht des letzten Widerrufs kopieren</translation>
     </message>
     <message>
-        <source>Find by &amp;Email Address…</source>
-        <translation>Nach &amp;E-Mail-Adresse suchen…</translation>
-    </message>
-    <message>
         <source>Every invitation of an address, in every organization of the instance</source>
         <translation>Alle Einladungen einer Adresse, in allen Organisationen der Instanz</translation>
     </message>
@@ -1963,6 +2077,18 @@ Proxy: %2</translation>
     <message>
         <source>Team Activity</source>
         <translation>Team-Aktivität</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>Aktualisie&amp;ren</translation>
+    </message>
+    <message>
+        <source>Open Audit &amp;Log Folder</source>
+        <translation>Ordner des Prüfprotokolls ö&amp;ffnen</translation>
+    </message>
+    <message>
+        <source>Find by Email &amp;Address…</source>
+        <translation>Nach E-Mail-&amp;Adresse suchen…</translation>
     </message>
 </context>
 <context>
@@ -2029,7 +2155,7 @@ Proxy: %2</translation>
     </message>
     <message>
         <source>&amp;Test Connection</source>
-        <translation>Verbindung &amp;prüfen</translation>
+        <translation>Verbindung &amp;testen</translation>
     </message>
     <message>
         <source>Secret &amp;key:</source>
@@ -2133,6 +2259,31 @@ Proxy: %2</translation>
     <message>
         <source>They are kept in your system&apos;s keychain with this profile, never in InviteDesk&apos;s settings.</source>
         <translation>Sie werden mit diesem Profil im Schlüsselbund Ihres Systems aufbewahrt, nie in den Einstellungen von InviteDesk.</translation>
+    </message>
+</context>
+<context>
+    <name>QDockWidget</name>
+    <message>
+        <source>Close %1</source>
+        <translation>%1 schließen</translation>
+    </message>
+    <message>
+        <source>Detach %1</source>
+        <translation>%1 abdocken</translation>
+    </message>
+</context>
+<context>
+    <name>QLineEdit</name>
+    <message>
+        <source>Clear</source>
+        <translation>Leeren</translation>
+    </message>
+</context>
+<context>
+    <name>QToolBar</name>
+    <message>
+        <source>More toolbar items</source>
+        <translation>Weitere Werkzeugleisten-Einträge</translation>
     </message>
 </context>
 <context>
@@ -2271,16 +2422,12 @@ Proxy: %2</translation>
         <translation>Widerrufen pausieren oder fortsetzen</translation>
     </message>
     <message>
-        <source>Stop</source>
-        <translation>Anhalten</translation>
-    </message>
-    <message>
         <source>Stop sending; requests in flight finish, the rest is cancelled</source>
         <translation>Nichts mehr senden; laufende Anfragen werden beendet, der Rest abgebrochen</translation>
     </message>
     <message>
         <source>Stop revoking</source>
-        <translation>Widerrufen anhalten</translation>
+        <translation>Widerrufen stoppen</translation>
     </message>
     <message>
         <source>&amp;Undo</source>
@@ -2311,10 +2458,6 @@ Proxy: %2</translation>
         <translation>Übersicht für das Ticket kopieren</translation>
     </message>
     <message>
-        <source>Retry &amp;Failed</source>
-        <translation>&amp;Fehlgeschlagene wiederholen</translation>
-    </message>
-    <message>
         <source>Retry the failed revokes</source>
         <translation>Die fehlgeschlagenen Widerrufe wiederholen</translation>
     </message>
@@ -2325,6 +2468,14 @@ Proxy: %2</translation>
     <message>
         <source>Dismiss revoke summary</source>
         <translation>Widerrufsübersicht schließen</translation>
+    </message>
+    <message>
+        <source>S&amp;top</source>
+        <translation>S&amp;toppen</translation>
+    </message>
+    <message>
+        <source>Retr&amp;y Failed</source>
+        <translation>Fehlgeschlagene &amp;wiederholen</translation>
     </message>
 </context>
 <context>

@@ -124,10 +124,10 @@
 <context>
     <name>InviteDesk::ConnectionController</name>
     <message numerus="yes">
-        <source>Connected: %1, %Ln organization(s).</source>
+        <source>Connected: %1, %Ln organization(s), with the profile &quot;%2&quot;.</source>
         <translation>
-            <numerusform>Connected: %1, %Ln organization.</numerusform>
-            <numerusform>Connected: %1, %Ln organizations.</numerusform>
+            <numerusform>Connected: %1, %Ln organization, with the profile &quot;%2&quot;.</numerusform>
+            <numerusform>Connected: %1, %Ln organizations, with the profile &quot;%2&quot;.</numerusform>
         </translation>
     </message>
 </context>
@@ -174,7 +174,7 @@
     <message numerus="yes">
         <source>Undone: %Ln revoke(s) were never sent.</source>
         <translation>
-            <numerusform>Undone: %Ln revoke were never sent.</numerusform>
+            <numerusform>Undone: %Ln revoke was never sent.</numerusform>
             <numerusform>Undone: %Ln revokes were never sent.</numerusform>
         </translation>
     </message>
@@ -289,13 +289,6 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>Retry %Ln &amp;Failed</source>
-        <translation>
-            <numerusform>Retry %Ln &amp;Failed</numerusform>
-            <numerusform>Retry %Ln &amp;Failed</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>Undone: the %Ln revoke(s) were never sent.</source>
         <translation>
             <numerusform>Undone: the revoke was never sent.</numerusform>
@@ -309,6 +302,13 @@
             <numerusform>Revoking %Ln invitations in %1 s — Undo takes it back</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Retr&amp;y %Ln Failed</source>
+        <translation>
+            <numerusform>Retr&amp;y %Ln Failed</numerusform>
+            <numerusform>Retr&amp;y %Ln Failed</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>InviteDesk::RevokeRun</name>
@@ -317,6 +317,13 @@
         <translation>
             <numerusform>… and %n more revoked.</numerusform>
             <numerusform>… and %n more revoked.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Retried: %n revoke(s) sent again after failing.</source>
+        <translation>
+            <numerusform>Retried: %n revoke sent again after failing.</numerusform>
+            <numerusform>Retried: %n revokes sent again after failing.</numerusform>
         </translation>
     </message>
 </context>

@@ -13,6 +13,26 @@ namespace InviteDesk {
 
 ActivityModel::ActivityModel(QObject *parent) : QAbstractTableModel(parent) {}
 
+QString ActivityModel::timeText(const QDateTime &time)
+{
+    // Seconds matter in a log of what happened when; some languages' short format drops them (German's "HH:mm").
+    QString format = QLocale().timeFormat(QLocale::ShortFormat);
+    if (!format.contains(u's'))
+        format.replace(u"mm"_s, u"mm:ss"_s);
+    return QLocale().toString(time.time(), format);
+}
+
+QString ActivityModel::levelName(Level level)
+{
+    switch (level) {
+    case Level::Error: return tr("Error");
+    case Level::Warning: return tr("Warning");
+    case Level::Success: return tr("Done");
+    case Level::Info: break;
+    }
+    return tr("Note");
+}
+
 int ActivityModel::rowCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : int(m_entries.size());
@@ -37,8 +57,10 @@ QVariant ActivityModel::data(const QModelIndex &index, int role) const
     const Entry &entry = m_entries.at(index.row());
     switch (role) {
     case Qt::DisplayRole:
-        return index.column() == Time ? QLocale().toString(entry.time.time(), QLocale::ShortFormat)
-                                      : printable(entry.message);
+        return index.column() == Time ? timeText(entry.time) : printable(entry.message);
+    case Qt::AccessibleTextRole:
+        // The icon says how it went; a screen reader says it in words.
+        return index.column() == Time ? timeText(entry.time) : levelName(entry.level) + u": "_s + printable(entry.message);
     case Qt::ToolTipRole: {
         // Plain text, always: a message from a server must not be read as rich text.
         const QString tip = printable(entry.message) + (entry.detail.isEmpty() ? QString() : u'\n' + printable(entry.detail));

@@ -30,6 +30,11 @@ public:
     void addError(const QString &context, const ClerkError &error);
     QString messageAt(int row) const { return m_entries.at(row).message; }
 
+    /*! The Time column's text: the locale's short time, with seconds. */
+    static QString timeText(const QDateTime &time);
+    /*! The word a screen reader says for the icon of \a level. */
+    static QString levelName(Level level);
+
 private:
     struct Entry
     {

@@ -3,8 +3,10 @@
 #include "gui/teamaudit/TeamActivityPanel.h"
 #include "gui/teamaudit/TeamAuditStatus.h"
 
+#include "gui/Accessible.h"
 #include "gui/ActivityModel.h"
 #include "gui/HelpActions.h"
+#include "gui/MessageBar.h"
 #include "gui/OrganizationSearch.h"
 #include "gui/OrganizationSearchField.h"
 #include "gui/DialogPrompts.h"
@@ -20,9 +22,12 @@
 #include <QtCore/QDateTime>
 #include <QtCore/QSettings>
 #include <QtGui/QCloseEvent>
+#include <QtWidgets/QHBoxLayout>
 #include <QtWidgets/QHeaderView>
 #include <QtWidgets/QLabel>
+#include <QtGui/QScreen>
 #include <QtWidgets/QLineEdit>
+#include <QtWidgets/QProgressBar>
 #include <QtWidgets/QTableView>
 
 using namespace Qt::StringLiterals;
@@ -37,6 +42,7 @@ MainWindow::MainWindow(Prompts *prompts, QWidget *parent)
 {
     m_ui->setupUi(this);
     setWindowIcon(QIcon(u":/icons/invitedesk.svg"_s));
+    m_ui->environmentBanner->setMinimumWidth(fontMetrics().horizontalAdvance(u'x') * 24); // wraps when narrow
     setUpParts();
     setUpToolBar();
     setUpActions();
@@ -45,6 +51,7 @@ MainWindow::MainWindow(Prompts *prompts, QWidget *parent)
     QSettings settings;
     restoreGeometry(settings.value(u"window/geometry"_s).toByteArray());
     restoreState(settings.value(u"window/state"_s).toByteArray());
+    fitToScreen();
     const QByteArray header = settings.value(u"window/tableHeader"_s).toByteArray();
     if (!header.isEmpty())
         m_ui->tablePage->view()->horizontalHeader()->restoreState(header);
@@ -89,6 +96,36 @@ void MainWindow::setUpParts()
     connect(page, &InvitationsPage::titleChanged, this, &MainWindow::updateTitle);
     connect(page, &InvitationsPage::refreshRequested, this,
             [this] { m_search->resolve(m_invitations->organization().id, true); }); // with current counts
+
+    // Problems that need the agent (a rejected key, an unreachable instance) go here, never into a dialog.
+    m_messageBar = new MessageBar(m_ui->centralWidget);
+    m_ui->centralLayout->insertWidget(1, m_messageBar);
+    m_retryConnection = new QAction(tr("&Retry"), this);
+    m_retryConnection->setToolTip(tr("Try to connect again"));
+    connect(m_retryConnection, &QAction::triggered, m_connections.get(), &ConnectionController::testConnection);
+    connect(m_connections.get(), &ConnectionController::stateChanged, this, &MainWindow::onConnectionState);
+
+    // A busy sign for every wait on Clerk that the table does not show itself, once it lasts 300 ms.
+    auto *busy = new QWidget(this);
+    auto *busyLayout = new QHBoxLayout(busy);
+    busyLayout->setContentsMargins(0, 0, 0, 0);
+    auto *busyBar = new QProgressBar(busy);
+    busyBar->setRange(0, 0);
+    busyBar->setMaximumWidth(fontMetrics().horizontalAdvance(u'x') * 12);
+    busyBar->setMaximumHeight(fontMetrics().height());
+    busyBar->setTextVisible(false);
+    busyBar->setAccessibleName(tr("Waiting for Clerk"));
+    auto *busyLabel = new QLabel(busy);
+    busyLabel->setObjectName(u"busyLabel"_s);
+    busyLayout->addWidget(busyLabel);
+    busyLayout->addWidget(busyBar);
+    statusBar()->addPermanentWidget(busy);
+    busy->hide();
+    m_busySign = busy;
+    m_busyDelay.setSingleShot(true);
+    m_busyDelay.setInterval(300);
+    connect(&m_busyDelay, &QTimer::timeout, this, &MainWindow::updateBusySign);
+    connect(m_search.get(), &OrganizationSearch::busyChanged, this, [this] { m_busyDelay.start(); updateBusySign(); });
 
     m_ui->activityView->setModel(m_activity.get());
     m_ui->activityView->header()->setStretchLastSection(true);
@@ -157,9 +194,19 @@ void MainWindow::setUpToolBar()
 
 void MainWindow::setUpActions()
 {
-    m_ui->menuView->addAction(m_ui->activityDock->toggleViewAction());
-    m_ui->menuView->addAction(m_ui->teamActivityDock->toggleViewAction());
-    m_ui->menuView->addAction(m_ui->mainToolBar->toggleViewAction());
+    // The toggles take their text from the titles; in the menu they need their own mnemonics.
+    const std::pair<QAction *, QString> toggles[] = {{m_ui->activityDock->toggleViewAction(), tr("&Activity")},
+                                                     {m_ui->teamActivityDock->toggleViewAction(), tr("&Team Activity")},
+                                                     {m_ui->mainToolBar->toggleViewAction(), tr("&Main Toolbar")}};
+    for (const auto &[toggle, text] : toggles) {
+        toggle->setText(text);
+        m_ui->menuView->addAction(toggle);
+    }
+    // Buttons Qt adds without a text: a screen reader needs a name for each.
+    nameOverflowButton(m_ui->mainToolBar);
+    nameDockButtons(m_ui->activityDock);
+    nameDockButtons(m_ui->teamActivityDock);
+    nameClearButton(m_organizationEdit);
     m_ui->actionRefresh->setShortcutContext(Qt::WindowShortcut);
     auto focusSearch = [this](const QString &hint) {
         m_organizationEdit->setFocus(Qt::ShortcutFocusReason);
@@ -253,8 +300,6 @@ void MainWindow::onSessionChanged()
         return;
     }
     const QString profileId = m_session->profile().id;
-    m_activity->add(ActivityModel::Level::Info,
-                    tr("Connected with profile \"%1\" (%2).").arg(m_session->profile().name, Session::badgeText(badge)));
     // The undo window is on by default for production profiles.
     m_ui->actionHoldRevokes->setChecked(m_connections->store().holdsRevokes(profileId, badge == Session::Badge::Live));
     m_invitations->setUndoSeconds(m_ui->actionHoldRevokes->isChecked() ? 5 : 0);
@@ -294,6 +339,57 @@ void MainWindow::searchEmail(const QString &email)
     m_ui->contentStack->setCurrentWidget(m_ui->tablePage);
     m_ui->tablePage->showEmail(email);
     m_activity->add(ActivityModel::Level::Info, tr("Searching every organization for %1.").arg(email));
+}
+
+void MainWindow::onConnectionState()
+{
+    const ConnectionController::State state = m_connections->state();
+    if (state == ConnectionController::State::Failed) {
+        QList<QAction *> actions{m_retryConnection};
+        if (m_ui->actionEditProfile->isEnabled())
+            actions.prepend(m_ui->actionEditProfile);
+        m_messageBar->showMessage(MessageBar::Level::Error, m_connections->problem(), actions);
+        if (m_ui->contentStack->currentWidget() == m_ui->placeholderPage)
+            m_ui->placeholderLabel->setText(tr("<p style='font-size:large'>Not connected.</p><p>%1</p>")
+                                                .arg(m_connections->problem().toHtmlEscaped().replace(u'\n', u"<br>"_s)));
+    } else {
+        m_messageBar->hide();
+    }
+    m_busyDelay.start();
+    updateBusySign();
+}
+
+void MainWindow::updateBusySign()
+{
+    QString what;
+    if (m_connections->state() == ConnectionController::State::Connecting)
+        what = tr("Connecting to Clerk…");
+    else if (m_search->isBusy())
+        what = tr("Searching organizations…");
+    // Shown only once the wait has lasted the delay; hidden at once when it ends.
+    if (what.isEmpty() || m_busyDelay.isActive()) {
+        if (what.isEmpty())
+            m_busySign->hide();
+        return;
+    }
+    m_busySign->findChild<QLabel *>(u"busyLabel"_s)->setText(what);
+    if (!m_busySign->isVisible())
+        announce(m_busySign, what);
+    m_busySign->show();
+}
+
+void MainWindow::fitToScreen()
+{
+    const QScreen *here = screen();
+    if (!here)
+        return;
+    const QRect available = here->availableGeometry();
+    // Room for the window frame, which is not known before the window is shown.
+    const QSize room = available.size() - QSize(16, 48);
+    if (width() > room.width() || height() > room.height())
+        resize(size().boundedTo(room).expandedTo(minimumSizeHint().boundedTo(room)));
+    if (!available.contains(geometry().topLeft()))
+        move(available.topLeft());
 }
 
 void MainWindow::updateTitle()

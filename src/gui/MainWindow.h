@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QtCore/QTimer>
 #include <QtWidgets/QMainWindow>
 
 #include <memory>
@@ -14,6 +15,7 @@ QT_END_NAMESPACE
 namespace InviteDesk {
 
 class ActivityModel;
+class MessageBar;
 class ConnectionController;
 class InvitationFilterModel;
 class InvitationTableModel;
@@ -70,6 +72,10 @@ private:
     void onOrganizationResolved(const Organization &organization);
     void updateTitle();
     void showMessage(const QString &text, int timeoutMs);
+    void onConnectionState();
+    void updateBusySign();
+    /*! A first window, or one restored from a larger screen, fits the screen it is on. */
+    void fitToScreen();
 
     std::unique_ptr<Ui::MainWindow> m_ui;
     std::unique_ptr<Prompts> m_ownPrompts;
@@ -82,6 +88,10 @@ private:
     std::unique_ptr<InvitationsController> m_invitations;
     QLineEdit *m_organizationEdit = nullptr;
     TeamActivityPanel *m_teamActivity = nullptr;
+    MessageBar *m_messageBar = nullptr;
+    QWidget *m_busySign = nullptr;
+    QAction *m_retryConnection = nullptr;
+    QTimer m_busyDelay;
     QString m_pendingOrganization;
 };
 

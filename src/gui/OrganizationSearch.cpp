@@ -17,7 +17,16 @@ OrganizationSearch::OrganizationSearch(Session *session, QObject *parent) : QObj
         m_call = 0;
         m_resolveCall = 0;
         m_results.clear();
+        updateBusy();
     });
+}
+
+void OrganizationSearch::updateBusy()
+{
+    if (isBusy() == m_busy)
+        return;
+    m_busy = isBusy();
+    Q_EMIT busyChanged(m_busy);
 }
 
 QString OrganizationSearch::describe(const Organization &org)
@@ -42,6 +51,7 @@ void OrganizationSearch::cancel()
     if (m_call && m_session->client())
         m_session->client()->cancel(m_call);
     m_call = 0;
+    updateBusy();
 }
 
 void OrganizationSearch::search()
@@ -60,6 +70,7 @@ void OrganizationSearch::search()
     query.includeMembersCount = true;
     m_call = m_session->client()->listOrganizations(query, this, [this](Result<Page<Organization>> result) {
         m_call = 0;
+        updateBusy();
         if (!result) {
             if (!result.error().isCancelled())
                 Q_EMIT failed(result.error());
@@ -86,6 +97,7 @@ void OrganizationSearch::search()
         }
         Q_EMIT resultsChanged();
     });
+    updateBusy();
 }
 
 void OrganizationSearch::showRecent(const QList<QPair<QString, QString>> &idAndName)
@@ -117,6 +129,7 @@ void OrganizationSearch::resolve(const QString &idOrSlug, bool fresh)
         m_session->client()->cancel(m_resolveCall);
     m_resolveCall = m_session->client()->getOrganization(key, this, [this, key](Result<Organization> result) {
         m_resolveCall = 0;
+        updateBusy();
         if (result) {
             Q_EMIT organizationResolved(result.value());
         } else if (result.error().httpStatus() == 404) {
@@ -125,6 +138,7 @@ void OrganizationSearch::resolve(const QString &idOrSlug, bool fresh)
             Q_EMIT failed(result.error());
         }
     });
+    updateBusy();
 }
 
 } // namespace InviteDesk

@@ -33,6 +33,8 @@ public:
     /*! Shows these instead of search results (recent organizations, when the field is empty). */
     void showRecent(const QList<QPair<QString, QString>> &idAndName);
     bool isSearching() const { return m_call != 0; }
+    /*! A search or a lookup is waiting for Clerk. */
+    bool isBusy() const { return m_call != 0 || m_resolveCall != 0; }
     void setDebounceMs(int ms) { m_debounce.setInterval(ms); }
 
     static QString describe(const Organization &organization);
@@ -42,10 +44,12 @@ Q_SIGNALS:
     void organizationResolved(const InviteDesk::Organization &organization);
     void failed(const InviteDesk::ClerkError &error);
     void notFound(const QString &idOrSlug);
+    void busyChanged(bool busy);
 
 private:
     void search();
     void cancel();
+    void updateBusy();
 
     Session *m_session;
     QStandardItemModel m_results;
@@ -54,6 +58,7 @@ private:
     ClerkClient::CallId m_call = 0;
     ClerkClient::CallId m_resolveCall = 0;
     QHash<QString, Organization> m_found;
+    bool m_busy = false;
 };
 
 } // namespace InviteDesk

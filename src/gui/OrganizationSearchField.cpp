@@ -13,11 +13,13 @@ OrganizationSearchField::OrganizationSearchField(OrganizationSearch *search, QWi
     : QLineEdit(parent), m_search(search), m_completer(new QCompleter(search->results(), this))
 {
     setObjectName(u"organizationEdit"_s);
-    setPlaceholderText(tr("Organization name, slug or ID — or an email address (Ctrl+L)"));
+    setPlaceholderText(tr("Organization or email (Ctrl+L)"));
+    setToolTip(tr("An organization's name, slug or ID, or an email address to find in every organization (Ctrl+L)"));
     setAccessibleName(tr("Find organization"));
+    setAccessibleDescription(tr("An organization's name, slug or ID, or an email address"));
     setClearButtonEnabled(true);
-    setMinimumWidth(380);
-    addAction(QIcon(u":/icons/search.svg"_s), QLineEdit::LeadingPosition);
+    setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
+    addAction(QIcon(u":/icons/search.svg"_s), QLineEdit::LeadingPosition)->setText(tr("Search"));
     m_completer->setCompletionMode(QCompleter::UnfilteredPopupCompletion);
     m_completer->setCaseSensitivity(Qt::CaseInsensitive);
     m_completer->setMaxVisibleItems(12);
@@ -45,6 +47,16 @@ OrganizationSearchField::OrganizationSearchField(OrganizationSearch *search, QWi
             m_search->resolve(value);
         }
     });
+}
+
+QSize OrganizationSearchField::sizeHint() const
+{
+    return {fontMetrics().horizontalAdvance(u'x') * 52, QLineEdit::sizeHint().height()};
+}
+
+QSize OrganizationSearchField::minimumSizeHint() const
+{
+    return {fontMetrics().horizontalAdvance(u'x') * 22, QLineEdit::minimumSizeHint().height()};
 }
 
 } // namespace InviteDesk

@@ -22,6 +22,14 @@ class OrganizationSearchField : public QLineEdit
 public:
     OrganizationSearchField(OrganizationSearch *search, QWidget *parent = nullptr);
 
+    /*! Wide enough for a long name, where there is room ... */
+    QSize sizeHint() const override;
+    /*!
+     * ... and narrow enough to stay in the toolbar of a small window: a toolbar moves what does not fit
+     * into its overflow menu, and Ctrl+L could then not reach the field.
+     */
+    QSize minimumSizeHint() const override;
+
 Q_SIGNALS:
     /*! An address (anything with '@') was entered. */
     void emailEntered(const QString &email);

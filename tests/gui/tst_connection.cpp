@@ -150,22 +150,34 @@ private Q_SLOTS:
                  int(ActivityModel::Level::Error));
     }
 
-    void aRejectedKeyOffersToEditTheProfile()
+    void aRejectedKeyIsAFailedConnectionNotAQuestion()
     {
         ConnectionProfile profile;
         profile.id = u"r"_s;
         profile.name = u"Rejected"_s;
         profile.apiUrl = m_sandbox->apiUrl();
+        // Opening checks the connection at once: Connecting, then Failed, with the key named as the cause.
+        QSignalSpy states(m_connections.get(), &ConnectionController::stateChanged);
         m_session->open(profile, u"sk_live_wrong"_s);
-        bool edited = false;
-        m_prompts.onAsk = [](const QString &) { return QMessageBox::Yes; };
-        m_prompts.onEditProfile = [&edited](const ConnectionProfile &p, bool isNew, const QString &) {
-            edited = !isNew && p.id == u"r"_s;
-            return Prompts::ProfileAnswer{};
-        };
+        QCOMPARE(m_connections->state(), ConnectionController::State::Connecting);
+        QTRY_COMPARE_WITH_TIMEOUT(m_connections->state(), ConnectionController::State::Failed, 10'000);
+        QVERIFY(m_connections->problemIsKey());
+        QVERIFY2(m_connections->problem().contains(u"\"Rejected\""_s), qPrintable(m_connections->problem()));
+        // A load meeting the 401 later says the same, and asks nothing: a dialog would take typed keys.
         m_connections->keyRejected(ClerkError::fromHttp(401, {}));
-        QVERIFY(m_prompts.asked.last().contains(u"Rejected"_s));
-        QVERIFY(edited);
+        QVERIFY(m_prompts.asked.isEmpty());
+        QCOMPARE(m_connections->state(), ConnectionController::State::Failed);
+
+        // The right key: Connected; an unreachable URL: Failed, and the advice is about the URL, not the key.
+        m_session->open(profile, SandboxOptions::defaultProductionKey());
+        QTRY_COMPARE_WITH_TIMEOUT(m_connections->state(), ConnectionController::State::Connected, 10'000);
+        profile.apiUrl = QUrl(u"http://127.0.0.1:9"_s); // discard port: nothing answers
+        m_session->open(profile, SandboxOptions::defaultProductionKey());
+        QTRY_COMPARE_WITH_TIMEOUT(m_connections->state(), ConnectionController::State::Failed, 20'000);
+        QVERIFY(!m_connections->problemIsKey());
+        QVERIFY2(m_connections->problem().contains(u"API URL"_s), qPrintable(m_connections->problem()));
+        QVERIFY2(m_connections->problem().contains(u"127.0.0.1:9"_s), qPrintable(m_connections->problem()));
+        QVERIFY(states.size() >= 5);
     }
 
     void theProfileDialogShowsProxyAndCaSettings()

@@ -281,9 +281,12 @@ private Q_SLOTS:
         }
         QVERIFY(oldRowAnnounced);
         QVERIFY(!m_model->index(oldRow, InvitationTableModel::Email).data(Qt::DecorationRole).isValid());
-        // And the quick filter no longer lists it.
+        // And the quick filter no longer lists it; the row just revoked stays, showing Revoked (issue 17),
+        // rather than vanishing under the agent's eyes.
         m_proxy->setQuickFilter(InvitationFilterModel::QuickFilter::Duplicates);
-        QCOMPARE(m_proxy->rowCount(), 0);
+        QCOMPARE(m_proxy->rowCount(), 1);
+        QCOMPARE(m_proxy->mapToSource(m_proxy->index(0, 0)).row(), m_model->rowOf(u"new"_s));
+        QCOMPARE(m_proxy->index(0, InvitationTableModel::Status).data().toString(), u"Revoked"_s);
     }
 
     void olderDuplicatesLeaveRowsAlreadyInARun()

@@ -214,22 +214,26 @@ BulkSummary BulkRevoker::summary() const
     BulkSummary s;
     s.total = int(m_items.size());
     for (const auto &result : m_results) {
-        if (!result)
-            continue;
-        switch (result->outcome) {
-        case RevokeOutcome::Revoked: ++s.revoked; break;
-        case RevokeOutcome::AlreadyRevoked: ++s.alreadyRevoked; break;
-        case RevokeOutcome::NotPendingAccepted:
-        case RevokeOutcome::NotPendingExpired:
-        case RevokeOutcome::NotPendingOther: ++s.notPending; break;
-        case RevokeOutcome::NotFound: ++s.notFound; break;
-        case RevokeOutcome::Forbidden: ++s.forbidden; break;
-        case RevokeOutcome::Failed:
-        case RevokeOutcome::StillPending: ++s.failed; break;
-        case RevokeOutcome::Cancelled: ++s.cancelled; break;
-        }
+        if (result)
+            s.count(result->outcome);
     }
     return s;
+}
+
+void BulkSummary::count(RevokeOutcome outcome)
+{
+    switch (outcome) {
+    case RevokeOutcome::Revoked: ++revoked; break;
+    case RevokeOutcome::AlreadyRevoked: ++alreadyRevoked; break;
+    case RevokeOutcome::NotPendingAccepted:
+    case RevokeOutcome::NotPendingExpired:
+    case RevokeOutcome::NotPendingOther: ++notPending; break;
+    case RevokeOutcome::NotFound: ++notFound; break;
+    case RevokeOutcome::Forbidden: ++forbidden; break;
+    case RevokeOutcome::Failed:
+    case RevokeOutcome::StillPending: ++failed; break;
+    case RevokeOutcome::Cancelled: ++cancelled; break;
+    }
 }
 
 qint64 BulkRevoker::etaMs() const

@@ -22,6 +22,8 @@ struct BulkSummary
     int failed = 0;
     int cancelled = 0;
 
+    /*! Counts one settled item under its outcome. */
+    void count(RevokeOutcome outcome);
     int succeeded() const { return revoked + alreadyRevoked; }
     bool allSucceeded() const { return succeeded() == total; }
     /*! "48 revoked, 2 failed" */

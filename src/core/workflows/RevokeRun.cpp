@@ -23,8 +23,14 @@ bool RevokeRun::isRunning() const
 
 bool RevokeRun::start(QList<RevokeItem> items, const QString &ticket)
 {
+    return hold(std::move(items), ticket, false);
+}
+
+bool RevokeRun::hold(QList<RevokeItem> items, const QString &ticket, bool retry)
+{
     if (!m_client || items.isEmpty() || isRunning() || isHolding())
         return false;
+    m_heldIsRetry = retry;
     m_ticket = ticket;
     for (RevokeItem &item : items)
         item.ticket = ticket;
@@ -59,7 +65,20 @@ void RevokeRun::begin()
     const QList<RevokeItem> items = std::exchange(m_held, {});
     if (!m_client || items.isEmpty())
         return;
-    m_started = QDateTime::currentDateTimeUtc();
+    if (m_heldIsRetry) {
+        m_retried += int(items.size());
+    } else {
+        m_started = QDateTime::currentDateTimeUtc();
+        m_ledger.clear();
+        m_ledgerIndex.clear();
+        m_retried = 0;
+    }
+    for (const RevokeItem &item : items) {
+        if (!m_ledgerIndex.contains(item.invitationId)) {
+            m_ledgerIndex.insert(item.invitationId, m_ledger.size());
+            m_ledger.append({item, std::nullopt});
+        }
+    }
     m_bulk = std::make_unique<BulkRevoker>(m_client);
     m_bulk->setRequestingUserId(m_requestingUserId);
     if (m_concurrency > 0)
@@ -68,11 +87,13 @@ void RevokeRun::begin()
     BulkRevoker *bulk = m_bulk.get();
     connect(bulk, &BulkRevoker::itemStarted, this, [this, bulk](int index) { Q_EMIT itemStarted(bulk->items().at(index)); });
     connect(bulk, &BulkRevoker::itemFinished, this, [this, bulk](int index, const RevokeResult &result) {
-        Q_EMIT itemFinished(bulk->items().at(index), result);
+        const RevokeItem &item = bulk->items().at(index);
+        m_ledger[m_ledgerIndex.value(item.invitationId)].result = result;
+        Q_EMIT itemFinished(item, result);
     });
     connect(bulk, &BulkRevoker::progress, this, &RevokeRun::progress);
     connect(bulk, &BulkRevoker::stateChanged, this, &RevokeRun::stateChanged);
-    connect(bulk, &BulkRevoker::finished, this, &RevokeRun::finished);
+    connect(bulk, &BulkRevoker::finished, this, [this] { Q_EMIT finished(summary()); });
     Q_EMIT started(int(items.size()));
     bulk->start(items);
 }
@@ -98,19 +119,27 @@ void RevokeRun::cancel()
 QList<RevokeItem> RevokeRun::failedItems() const
 {
     QList<RevokeItem> items;
-    if (!m_bulk)
-        return items;
-    const auto &results = m_bulk->results();
-    for (qsizetype i = 0; i < qsizetype(results.size()); ++i) {
-        if (results[i] && revokeRetryable(results[i]->outcome))
-            items << m_bulk->items().at(i);
+    for (const Settled &s : m_ledger) {
+        if (s.result && revokeRetryable(s.result->outcome))
+            items << s.item;
     }
     return items;
 }
 
+BulkSummary RevokeRun::summary() const
+{
+    BulkSummary s;
+    s.total = int(m_ledger.size());
+    for (const Settled &settled : m_ledger) {
+        if (settled.result)
+            s.count(settled.result->outcome);
+    }
+    return s;
+}
+
 bool RevokeRun::retryFailed()
 {
-    return start(failedItems(), m_ticket);
+    return hold(failedItems(), m_ticket, true);
 }
 
 const std::optional<ClerkError> &RevokeRun::stopReason() const
@@ -123,7 +152,7 @@ QString RevokeRun::ticketSummary(const QString &scope, bool perOrganization) con
 {
     if (!m_bulk)
         return {};
-    const BulkSummary summary = m_bulk->summary();
+    const BulkSummary summary = this->summary();
     const AuditContext context = m_audit ? m_audit->context() : AuditContext{};
     QStringList lines;
     lines << tr("InviteDesk revoke summary");
@@ -133,16 +162,17 @@ QString RevokeRun::ticketSummary(const QString &scope, bool perOrganization) con
     if (!m_ticket.isEmpty())
         lines << tr("Ticket: %1").arg(m_ticket);
     lines << tr("Result: %1").arg(summary.describe());
+    if (m_retried > 0)
+        lines << tr("Retried: %n revoke(s) sent again after failing.", nullptr, m_retried);
     if (const std::optional<ClerkError> &why = m_bulk->stopReason())
         lines << tr("Stopped: %1").arg(why->userMessage());
     lines << QString();
     int listed = 0;
-    const auto &results = m_bulk->results();
-    for (qsizetype i = 0; i < qsizetype(results.size()); ++i) {
-        if (!results[i])
+    for (const Settled &settled : m_ledger) {
+        if (!settled.result)
             continue;
-        const RevokeResult &r = *results[i];
-        const RevokeItem &item = m_bulk->items().at(i);
+        const RevokeResult &r = *settled.result;
+        const RevokeItem &item = settled.item;
         const bool problem = !revokeSucceeded(r.outcome);
         // Every problem is listed; successes only up to twenty, so the text stays short.
         if (!problem && listed >= 20)

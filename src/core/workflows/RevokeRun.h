@@ -42,16 +42,19 @@ public:
     void pause();
     void resume();
     void cancel();
-    /*! A new run of the items of the last run that failed or were forbidden. */
+    /*! Sends the run's failed and forbidden items again; the run (its summary) goes on with them. */
     bool retryFailed();
 
     bool isHolding() const { return m_holdTimer.isActive(); }
     /*! Running, paused or stopping (not holding, not finished). */
     bool isRunning() const;
     BulkRevoker::State state() const { return m_bulk ? m_bulk->state() : BulkRevoker::State::Idle; }
-    /*! The last run's items that may be tried again (failed or forbidden). */
+    /*! The run's items that may be tried again (failed or forbidden at their last try). */
     QList<RevokeItem> failedItems() const;
-    BulkSummary summary() const { return m_bulk ? m_bulk->summary() : BulkSummary{}; }
+    /*! The whole run, retries included: each item counted once, by its last outcome. */
+    BulkSummary summary() const;
+    /*! How many sends retries added to the run. */
+    int retried() const { return m_retried; }
     const std::optional<ClerkError> &stopReason() const;
     qint64 elapsedMs() const { return m_bulk ? m_bulk->elapsedMs() : 0; }
     QString ticket() const { return m_ticket; }
@@ -80,6 +83,7 @@ Q_SIGNALS:
     void reinviteFailed(const InviteDesk::Invitation &previous, const InviteDesk::ClerkError &error);
 
 private:
+    bool hold(QList<RevokeItem> items, const QString &ticket, bool retry);
     void begin();
     void findCreated(const RevokeItem &item, const Invitation &previous, qint64 askedAt, const ClerkError &refusal);
     void settleReinvite(const RevokeItem &item, const Invitation &previous, const std::optional<Invitation> &created,
@@ -95,6 +99,16 @@ private:
     QString m_ticket;
     std::unique_ptr<BulkRevoker> m_bulk;
     QDateTime m_started;
+    /*! Every item of the run with its latest outcome, in the order first sent: retries update, never restart it. */
+    struct Settled
+    {
+        RevokeItem item;
+        std::optional<RevokeResult> result;
+    };
+    QList<Settled> m_ledger;
+    QHash<QString, qsizetype> m_ledgerIndex;
+    int m_retried = 0;
+    bool m_heldIsRetry = false;
 };
 
 } // namespace InviteDesk

@@ -12,6 +12,18 @@ ConnectionController::ConnectionController(Session *session, Prompts *prompts, A
                                            QObject *parent)
     : QObject(parent), m_session(session), m_prompts(prompts), m_activity(activity), m_window(window)
 {
+    connect(session, &Session::opened, this, [this] { check(false); });
+    connect(session, &Session::closed, this, [this] { setState(State::Closed); });
+}
+
+void ConnectionController::setState(State state, const QString &problem, bool isKey)
+{
+    if (state == m_state && problem == m_problem)
+        return;
+    m_state = state;
+    m_problem = problem;
+    m_problemIsKey = isKey;
+    Q_EMIT stateChanged(state);
 }
 
 QList<ConnectionProfile> ConnectionController::profiles() const
@@ -51,6 +63,12 @@ void ConnectionController::activate(const QString &profileId)
             open(profile, result.key);
             if (!profile.demo && !profile.keyFromEnvironment)
                 m_store.setLastProfileId(profile.id);
+            return;
+        }
+        if (result.denied) {
+            edit(profile, false,
+                 tr("The keychain stayed locked, so the stored key was not read. Choose the profile again to unlock "
+                    "it, or enter the key here for this session."));
             return;
         }
         if (result.noKeychain) {
@@ -214,34 +232,75 @@ void ConnectionController::proxyCredentialsNeeded(const ClerkError &error)
 
 void ConnectionController::testConnection()
 {
+    check(true);
+}
+
+QString ConnectionController::adviceFor(const ClerkError &error) const
+{
+    const QString url = m_session->profile().apiUrl.toString();
+    switch (error.kind()) {
+    case ClerkError::Kind::Network:
+    case ClerkError::Kind::Timeout:
+        return tr("Cannot reach %1: %2\nCheck the API URL in the profile (Connection → Edit Profile), the network and "
+                  "the proxy settings, then press Retry.")
+            .arg(url, error.userMessage());
+    case ClerkError::Kind::Tls:
+        return tr("The connection to %1 is not trusted: %2\nCheck the API URL, or add your company's CA certificate "
+                  "in the profile.")
+            .arg(url, error.userMessage());
+    default:
+        break;
+    }
+    if (error.isUnauthorized())
+        return tr("Clerk rejected the secret key of the profile \"%1\": %2\nEdit the profile and enter a valid key.")
+            .arg(m_session->profile().name, error.userMessage());
+    return tr("%1 did not answer as Clerk's API would: %2\nCheck the API URL in the profile, then press Retry.")
+        .arg(url, error.userMessage());
+}
+
+void ConnectionController::check(bool reportSuccess)
+{
     if (!m_session->client())
         return;
-    Q_EMIT statusMessage(tr("Testing the connection…"), 0);
+    const quint64 check = ++m_check;
+    setState(State::Connecting);
+    if (reportSuccess)
+        Q_EMIT statusMessage(tr("Testing the connection…"), 0);
     OrganizationQuery query;
     query.limit = 1;
-    m_session->client()->listOrganizations(query, this, [this](Result<Page<Organization>> result) {
+    m_session->client()->listOrganizations(query, this, [this, check, reportSuccess](Result<Page<Organization>> result) {
+        if (check != m_check || !m_session->isOpen())
+            return; // a later check or another session
         if (!result) {
-            m_activity->addError(tr("Testing the connection"), result.error());
-            Q_EMIT statusMessage(result.error().userMessage(), 8000);
-            if (result.error().needsProxyCredentials())
-                proxyCredentialsNeeded(result.error());
+            const ClerkError &error = result.error();
+            if (error.isCancelled())
+                return;
+            m_activity->addError(tr("Connecting with profile \"%1\"").arg(m_session->profile().name), error);
+            if (error.needsProxyCredentials()) {
+                setState(State::Failed, tr("The proxy asks for a user name and password: %1").arg(error.userMessage()));
+                proxyCredentialsNeeded(error);
+                return;
+            }
+            setState(State::Failed, adviceFor(error), error.isUnauthorized());
+            Q_EMIT statusMessage(error.userMessage(), 8000);
             return;
         }
-        const QString text = tr("Connected: %1, %Ln organization(s).", nullptr, int(result.value().totalCount))
-                                 .arg(Session::badgeText(m_session->badge()));
+        setState(State::Connected);
+        const QString text = tr("Connected: %1, %Ln organization(s), with the profile \"%2\".", nullptr,
+                                int(result.value().totalCount))
+                                 .arg(Session::badgeText(m_session->badge()), m_session->profile().name);
         m_activity->add(ActivityModel::Level::Success, text);
-        Q_EMIT statusMessage(text, 8000);
+        if (reportSuccess)
+            Q_EMIT statusMessage(text, 8000);
     });
 }
 
 void ConnectionController::keyRejected(const ClerkError &error)
 {
-    const auto answer = m_prompts->ask(m_window, tr("Key rejected"),
-                                       tr("Clerk rejected the secret key of the profile \"%1\".\n\n%2\n\nEdit the profile now?")
-                                           .arg(m_session->profile().name, error.userMessage()),
-                                       QMessageBox::Yes | QMessageBox::No, QMessageBox::Yes);
-    if (answer == QMessageBox::Yes)
-        editCurrent();
+    // Said in the window, never asked in a dialog: this arrives while the agent may be typing, and a
+    // question popping up would take the Enter meant for the search field.
+    if (m_session->isOpen())
+        setState(State::Failed, adviceFor(error), true);
 }
 
 } // namespace InviteDesk

@@ -29,6 +29,9 @@ class ConnectionController : public QObject
     Q_OBJECT
 
 public:
+    /*! Where the session stands: a profile is open, and whether Clerk answered it. */
+    enum class State { Closed, Connecting, Connected, Failed };
+
     /*! Questions go to \a prompts, with \a window as their parent; news to \a activity (none owned). */
     ConnectionController(Session *session, Prompts *prompts, ActivityModel *activity, QWidget *window,
                          QObject *parent = nullptr);
@@ -42,8 +45,14 @@ public:
     void deleteCurrent();
     /*! One cheap call with the session's key; says which instance answered, or why none did. */
     void testConnection();
-    /*! Clerk rejected the session's key: offers to edit the profile. */
+    /*! Clerk rejected the session's key: the connection has failed, and the window says so (no dialog). */
     void keyRejected(const ClerkError &error);
+
+    State state() const { return m_state; }
+    /*! What went wrong and what to do about it, while state() is Failed. */
+    QString problem() const { return m_problem; }
+    /*! Whether the failure is the key (the fix is editing the profile) rather than the way to Clerk. */
+    bool problemIsKey() const { return m_problemIsKey; }
     /*!
      * The proxy asked for a user name and password (407): asks for them, keeps them in the keychain
      * with the profile, and opens the session again with them.
@@ -57,6 +66,7 @@ Q_SIGNALS:
     void profilesChanged();
     /*! For the status bar; the Activity panel has it too. */
     void statusMessage(const QString &text, int timeoutMs);
+    void stateChanged(InviteDesk::ConnectionController::State state);
 
 private:
     void edit(const ConnectionProfile &profile, bool isNew, const QString &reason = {});
@@ -65,6 +75,10 @@ private:
     /*! Reads the profile's proxy credentials (if it may use a proxy), then opens the session. */
     void open(const ConnectionProfile &profile, const QString &key);
     ConnectionProfile find(const QString &profileId) const;
+    /*! Asks Clerk for one organization: the session's first word with the instance. */
+    void check(bool reportSuccess);
+    void setState(State state, const QString &problem = {}, bool isKey = false);
+    QString adviceFor(const ClerkError &error) const;
 
     Session *m_session;
     Prompts *m_prompts;
@@ -74,6 +88,10 @@ private:
     SecretStore m_secrets;
     QList<ConnectionProfile> m_transient;
     bool m_askingProxy = false;
+    State m_state = State::Closed;
+    QString m_problem;
+    bool m_problemIsKey = false;
+    quint64 m_check = 0; //!< the latest connection check; an older one answering late is ignored
     quint64 m_opening = 0; //!< the latest request to open a session; the keychain answers late, and only the latest counts
 };
 

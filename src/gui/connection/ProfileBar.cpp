@@ -21,10 +21,10 @@ ProfileBar::ProfileBar(Session *session, ConnectionController *connections, QWid
     : QWidget(parent), m_session(session), m_connections(connections), m_combo(new QComboBox(this)),
       m_badge(new QLabel(this))
 {
-    auto *label = new QLabel(tr("Pro&file:"), this);
+    auto *label = new QLabel(tr("P&rofile:"), this);
     m_combo->setObjectName(u"profileCombo"_s);
     m_combo->setAccessibleName(tr("Connection profile"));
-    m_combo->setMinimumContentsLength(16);
+    m_combo->setMinimumContentsLength(10);
     m_combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     label->setBuddy(m_combo);
     m_badge->setObjectName(u"environmentBadge"_s);

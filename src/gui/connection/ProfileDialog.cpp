@@ -40,6 +40,8 @@ ProfileDialog::ProfileDialog(const ConnectionProfile &profile, bool hasStoredKey
     });
     if (hasStoredKey)
         m_ui->keyEdit->setPlaceholderText(tr("Stored in the keychain — type a new key to replace it"));
+    else if (!profile.name.isEmpty())
+        m_ui->keyEdit->setFocus(); // an existing profile without its key: the key is what is missing
     m_ui->keychainNote->setText(tr("The key is stored in your system's keychain, never in InviteDesk's settings."));
     connect(m_ui->showKeyCheck, &QCheckBox::toggled, this, [this](bool show) {
         m_ui->keyEdit->setEchoMode(show ? QLineEdit::Normal : QLineEdit::Password);

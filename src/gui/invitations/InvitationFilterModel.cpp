@@ -69,8 +69,14 @@ bool InvitationFilterModel::matches(int sourceRow, QuickFilter filter) const
             return false;
         break;
     }
-    if (m_text.isEmpty())
+    return matchesText(sourceRow);
+}
+
+bool InvitationFilterModel::matchesText(int sourceRow) const
+{
+    if (m_text.isEmpty() || !m_invitations)
         return true;
+    const Invitation &inv = m_invitations->invitationAt(sourceRow);
     // Straight on the source data: no QVariant or string copies per row and keystroke.
     return inv.emailAddress.contains(m_text, Qt::CaseInsensitive) || inv.id.contains(m_text, Qt::CaseInsensitive)
            || inv.role.contains(m_text, Qt::CaseInsensitive) || inv.roleName.contains(m_text, Qt::CaseInsensitive);
@@ -80,6 +86,11 @@ bool InvitationFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &s
 {
     if (sourceParent.isValid())
         return false;
+    // A row this window is revoking or has revoked stays where the agent saw it, showing how it went, even
+    // though it no longer matches a filter for pending invitations; the next load drops it.
+    if (m_invitations && m_invitations->revokeStateAt(sourceRow) != RevokeState::Idle
+        && (m_quickFilter != QuickFilter::Any || !m_role.isEmpty()))
+        return matchesText(sourceRow);
     if (!m_role.isEmpty() && m_invitations) {
         const Invitation &inv = m_invitations->invitationAt(sourceRow);
         if (inv.role != m_role || inv.status != InvitationStatus::Pending)
@@ -123,6 +134,14 @@ int InvitationFilterModel::countMatching(QuickFilter filter) const
     for (int row = 0, rows = m_invitations->rowCount(); row < rows; ++row)
         count += matches(row, filter) ? 1 : 0;
     return count;
+}
+
+QVariant InvitationFilterModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    // Row headers count rows as shown; the source's numbers would be the order they were loaded in.
+    if (orientation == Qt::Vertical && (role == Qt::DisplayRole || role == Qt::AccessibleTextRole))
+        return section + 1;
+    return QSortFilterProxyModel::headerData(section, orientation, role);
 }
 
 bool InvitationFilterModel::lessThan(const QModelIndex &left, const QModelIndex &right) const

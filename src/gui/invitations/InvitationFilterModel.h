@@ -45,12 +45,15 @@ public:
     /*! The roles of the pending invitations loaded, by name, with how many hold each. */
     QList<RoleCount> pendingRoles() const;
 
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
 protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
     bool lessThan(const QModelIndex &left, const QModelIndex &right) const override;
 
 private:
     bool matches(int sourceRow, QuickFilter filter) const;
+    bool matchesText(int sourceRow) const;
 
     InvitationTableModel *m_invitations = nullptr;
     QString m_text;

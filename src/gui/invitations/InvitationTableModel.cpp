@@ -282,7 +282,7 @@ void InvitationTableModel::addRow(const Invitation &invitation)
 {
     m_rowById.insert(invitation.id, int(m_rows.size()));
     m_rows.append(makeRow(invitation));
-    m_addresses[emailKey(invitation.emailAddress)].ids.append(invitation.id);
+    m_addresses[emailKey(invitation)].ids.append(invitation.id);
     countPending(invitation, +1);
 }
 
@@ -290,14 +290,14 @@ void InvitationTableModel::countPending(const Invitation &invitation, int delta)
 {
     if (invitation.status != InvitationStatus::Pending)
         return;
-    const auto it = m_addresses.find(emailKey(invitation.emailAddress));
+    const auto it = m_addresses.find(emailKey(invitation));
     if (it != m_addresses.end())
         it->pending += delta;
 }
 
 void InvitationTableModel::announceAddress(const Invitation &invitation)
 {
-    const auto it = m_addresses.constFind(emailKey(invitation.emailAddress));
+    const auto it = m_addresses.constFind(emailKey(invitation));
     if (it == m_addresses.cend() || it->ids.size() < 2)
         return;
     for (const QString &id : it->ids) {
@@ -313,10 +313,10 @@ int InvitationTableModel::pendingDuplicates(int row) const
     const Invitation &inv = m_rows.at(row).invitation;
     if (inv.status != InvitationStatus::Pending)
         return 0;
-    return m_addresses.value(emailKey(inv.emailAddress)).pending;
+    return m_addresses.value(emailKey(inv)).pending;
 }
 
-QStringList InvitationTableModel::olderDuplicateIds() const
+QStringList InvitationTableModel::olderDuplicateIds(QHash<QString, QString> *kept) const
 {
     QStringList older;
     for (auto it = m_addresses.cbegin(); it != m_addresses.cend(); ++it) {
@@ -335,8 +335,11 @@ QStringList InvitationTableModel::olderDuplicateIds() const
             return m_rows.at(a).invitation.createdAt < m_rows.at(b).invitation.createdAt;
         });
         for (int row : std::as_const(rows)) {
-            if (row != newest)
-                older << m_rows.at(row).invitation.id;
+            if (row == newest)
+                continue;
+            older << m_rows.at(row).invitation.id;
+            if (kept)
+                kept->insert(m_rows.at(row).invitation.id, m_rows.at(newest).invitation.id);
         }
     }
     return older;
@@ -405,7 +408,7 @@ void InvitationTableModel::remove(const QStringList &ids)
         for (int row = last; row >= first; --row) {
             const Invitation &inv = m_rows.at(row).invitation;
             countPending(inv, -1);
-            const QString key = emailKey(inv.emailAddress);
+            const QString key = emailKey(inv);
             Address &address = m_addresses[key];
             address.ids.removeOne(inv.id);
             if (address.ids.isEmpty())
@@ -424,7 +427,7 @@ void InvitationTableModel::update(const Invitation &invitation)
     const int row = m_rowById.value(invitation.id, -1);
     if (row < 0)
         return;
-    const bool addressChanged = emailKey(m_rows[row].invitation.emailAddress) != emailKey(invitation.emailAddress);
+    const bool addressChanged = emailKey(m_rows[row].invitation) != emailKey(invitation);
     const bool pendingChanged = (m_rows[row].invitation.status == InvitationStatus::Pending)
                                 != (invitation.status == InvitationStatus::Pending);
     if (addressChanged) {
@@ -434,9 +437,16 @@ void InvitationTableModel::update(const Invitation &invitation)
         return;
     }
     countPending(m_rows[row].invitation, -1);
-    m_rows[row].invitation = invitation;
-    m_rows[row].inviterName = invitation.inviterDisplay();
-    countPending(invitation, +1);
+    // A revoke's answer carries no organization or inviter data: what the list gave is kept, so the
+    // Organization column never falls back to a bare ID.
+    Invitation merged = invitation;
+    if (!merged.organization)
+        merged.organization = m_rows[row].invitation.organization;
+    if (!merged.inviter)
+        merged.inviter = m_rows[row].invitation.inviter;
+    m_rows[row].invitation = merged;
+    m_rows[row].inviterName = merged.inviterDisplay();
+    countPending(merged, +1);
     Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
     if (pendingChanged)
         announceAddress(invitation); // the other rows of this address gained or lost a duplicate

@@ -67,6 +67,7 @@ public:
     /*! A revoke ended: the row's state, its reason, and the invitation as Clerk last reported it. */
     void applyResult(const QString &id, const RevokeResult &result);
     RevokeState revokeState(const QString &id) const;
+    RevokeState revokeStateAt(int row) const { return m_rows.at(row).state; }
     /*! isRevocable() of the domain rules, for this row. */
     bool isRevocable(int row) const;
     bool isReinvitable(int row) const;
@@ -75,10 +76,16 @@ public:
     const Invitation &invitationAt(int row) const { return m_rows.at(row).invitation; }
     SortKey sortKey(int row, int column) const;
     static bool lessThan(const SortKey &left, const SortKey &right);
-    /*! How many pending invitations share this row's email address (0 if the row is not pending). */
+    /*!
+     * How many pending invitations share this row's email address in its organization (0 if the row is not
+     * pending): an address invited to two organizations is not invited twice.
+     */
     int pendingDuplicates(int row) const;
-    /*! For every address with several revocable pending invitations: all but the newest (the ones to revoke). */
-    QStringList olderDuplicateIds() const;
+    /*!
+     * For every address with several revocable pending invitations in one organization: all but the newest
+     * (the ones to revoke); \a kept, if given, maps each of them to the newest one, which stays.
+     */
+    QStringList olderDuplicateIds(QHash<QString, QString> *kept = nullptr) const;
     /*! Fixes "now" for relative times; tests pin it, the app refreshes it every minute. */
     void setNow(qint64 msSinceEpoch);
     qint64 now() const { return m_now; }
@@ -104,9 +111,13 @@ private:
     /*! The other rows of \a invitation's address show a changed duplicate mark. */
     void announceAddress(const Invitation &invitation);
 
-    static QString emailKey(const QString &email) { return email.toCaseFolded(); }
+    /*! An address (case-folded) within its organization. */
+    static QString emailKey(const Invitation &invitation)
+    {
+        return invitation.organizationId + u'\n' + invitation.emailAddress.toCaseFolded();
+    }
 
-    /*! The rows of one address (case-folded), for the duplicate marks. */
+    /*! The rows of one address in one organization, for the duplicate marks. */
     struct Address
     {
         int pending = 0;

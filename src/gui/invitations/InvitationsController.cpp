@@ -127,7 +127,9 @@ void InvitationsController::connectRun()
         m_model->applyResult(item.invitationId, result);
         if (revokeSucceeded(result.outcome))
             adjustPendingCount(item.organizationId, -1); // no longer pending: a seat is free
-        const QString who = item.emailAddress.isEmpty() ? item.invitationId : item.emailAddress;
+        QString who = item.emailAddress.isEmpty() ? item.invitationId : item.emailAddress;
+        if (!m_email.isEmpty() && !item.organizationName.isEmpty())
+            who = tr("%1 in %2").arg(who, item.organizationName); // one address, many organizations: say which
         if (revokeSucceeded(result.outcome)) {
             if (m_run->summary().total <= 20)
                 m_activity->add(ActivityModel::Level::Success, tr("%1: %2").arg(who, revokeOutcomeText(result.outcome)));
@@ -153,6 +155,13 @@ void InvitationsController::connectRun()
     connect(run, &RevokeRun::reinvited, this, [this](const Invitation &previous, const Invitation &created) {
         m_activity->add(ActivityModel::Level::Success, tr("New invitation %1 for %2.").arg(created.id, previous.emailAddress));
         adjustPendingCount(created.organizationId, +1); // the new one holds a seat
+        // The new invitation joins the list at once (the answer to a create carries no organization data).
+        if (!m_email.isEmpty() || !m_status || *m_status == InvitationStatus::Pending) {
+            Invitation shown = created;
+            if (!shown.organization)
+                shown.organization = previous.organization;
+            m_model->append({shown});
+        }
         Q_EMIT reinvited(created);
     });
     connect(run, &RevokeRun::reinviteFailed, this, [this](const Invitation &previous, const ClerkError &error) {
@@ -278,6 +287,11 @@ void InvitationsController::retryFailed()
     m_model->markQueued(failed);
     if (!m_run->retryFailed())
         m_model->markIdle(failed);
+}
+
+BulkSummary InvitationsController::summary() const
+{
+    return m_run ? m_run->summary() : BulkSummary{};
 }
 
 QString InvitationsController::ticketSummary() const

@@ -62,6 +62,8 @@ public:
     int failedCount() const { return m_run ? int(m_run->failedItems().size()) : 0; }
     /*! The last run, for the support ticket (see RevokeRun::ticketSummary()). */
     QString ticketSummary() const;
+    /*! The current run, retries included. */
+    BulkSummary summary() const;
     /*! A new invitation like this revoked or expired one, audited like a revoke. */
     void reinvite(const QString &invitationId, bool notify, int expiresInDays, const QString &ticket = {});
 

@@ -3,8 +3,10 @@
 #include "core/domain/Seats.h"
 
 #include "core/util/Csv.h"
+#include "gui/Accessible.h"
 #include "gui/ActivityModel.h"
 #include "gui/ProgressLater.h"
+#include "gui/TimeFormat.h"
 #include "gui/Prompts.h"
 #include "gui/session/Session.h"
 #include "gui/invitations/InvitationFilterModel.h"
@@ -19,7 +21,9 @@
 #include <QtGui/QAction>
 #include <QtGui/QClipboard>
 #include <QtGui/QGuiApplication>
+#include <QtGui/QPainter>
 #include <QtWidgets/QHeaderView>
+#include <QtWidgets/QStyledItemDelegate>
 
 using namespace Qt::StringLiterals;
 
@@ -27,12 +31,45 @@ namespace InviteDesk {
 
 namespace {
 constexpr int statusAll = -1;
+
+/*!
+ * Draws the current cell's marker as a solid two-pixel frame in the text colour: the style's dotted
+ * focus rectangle is about 1.1:1 against a white row, which keyboard users cannot find.
+ */
+class FocusFrameDelegate : public QStyledItemDelegate
+{
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+
+    void paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override
+    {
+        QStyleOptionViewItem plain(option);
+        plain.state &= ~QStyle::State_HasFocus;
+        QStyledItemDelegate::paint(painter, plain, index);
+        if (!(option.state & QStyle::State_HasFocus))
+            return;
+        const bool selected = option.state & QStyle::State_Selected;
+        const QColor frame = option.palette.color(selected ? QPalette::HighlightedText : QPalette::Text);
+        painter->save();
+        painter->setPen(QPen(frame, 2));
+        painter->setBrush(Qt::NoBrush);
+        painter->drawRect(QRectF(option.rect).adjusted(1, 1, -1, -1));
+        painter->restore();
+    }
+};
 } // namespace
 
 InvitationsPage::InvitationsPage(QWidget *parent)
     : QWidget(parent), m_ui(std::make_unique<Ui::InvitationsPage>()), m_proxy(std::make_unique<InvitationFilterModel>())
 {
     m_ui->setupUi(this);
+    nameClearButton(m_ui->filterEdit);
+    // Counts and role names make the quick filter's entries long; the combo stays narrow and its list is wide.
+    // The header wraps in a narrow window rather than holding it wide (QLabel's own minimum is its longest line).
+    m_ui->organizationLabel->setMinimumWidth(fontMetrics().horizontalAdvance(u'x') * 24);
+    m_ui->quickFilterCombo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_ui->quickFilterCombo->setMinimumContentsLength(10);
+    m_ui->quickFilterCombo->view()->setMinimumWidth(m_ui->quickFilterCombo->fontMetrics().horizontalAdvance(u'x') * 40);
 }
 
 InvitationsPage::~InvitationsPage() = default;
@@ -52,6 +89,7 @@ void InvitationsPage::setUp(Session *session, InvitationsController *invitations
     m_actions = actions;
     m_proxy->setSourceModel(model);
     m_ui->revokePanel->setController(invitations);
+    m_ui->revokePanel->setFocusHome(m_ui->invitationsView);
     connect(m_ui->revokePanel, &RevokePanel::changed, this, &InvitationsPage::updateActions);
     connect(m_ui->revokePanel, &RevokePanel::finished, this, [this](const QString &text) { Q_EMIT statusMessage(text, 10'000); });
     connect(m_ui->revokePanel, &RevokePanel::copySummaryRequested, this, &InvitationsPage::copySummary);
@@ -66,6 +104,7 @@ void InvitationsPage::setUpTable()
 {
     QTableView *view = m_ui->invitationsView;
     view->setModel(m_proxy.get());
+    view->setItemDelegate(new FocusFrameDelegate(view));
     view->verticalHeader()->hide();
     view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed); // no per-row size work for 100,000 rows
     view->verticalHeader()->setDefaultSectionSize(view->fontMetrics().height() + 10);
@@ -146,6 +185,7 @@ void InvitationsPage::setUpLoading()
         m_resortTimer.stop();
         m_proxy->setDynamicSortFilter(true);
         sortNow();
+        ensureCurrentCell();
         m_ui->cancelLoadButton->hide();
         m_countsTimer.start(); // in its own event: the last page's event already sorts everything
         updateActions();
@@ -163,6 +203,7 @@ void InvitationsPage::setUpLoading()
     });
     connect(inv, &InvitationsController::seatsChanged, this, &InvitationsPage::updateHeader);
     connect(inv, &InvitationsController::loadProgress, this, [this](int loaded, qint64 total) {
+        ensureCurrentCell();
         if (!m_proxy->dynamicSortFilter() && !m_resortTimer.isActive())
             m_resortTimer.start();
         m_ui->loadProgress->setRange(0, int(std::max<qint64>(total, 1)));
@@ -213,7 +254,11 @@ void InvitationsPage::setUpActions()
     connect(m_actions.copySummary, &QAction::triggered, this, &InvitationsPage::copySummary);
     connect(m_actions.exportCsv, &QAction::triggered, this, &InvitationsPage::exportCsv);
     connect(m_actions.refresh, &QAction::triggered, this, [this] {
-        if (m_invitations->hasOrganization() && !m_invitations->isRevoking())
+        if (m_invitations->isRevoking())
+            return;
+        if (!m_invitations->email().isEmpty())
+            m_invitations->loadByEmail(m_invitations->email()); // every organization again: re-invites included
+        else if (m_invitations->hasOrganization())
             Q_EMIT refreshRequested(); // fresh counts, then a fresh load
     });
     connect(m_actions.find, &QAction::triggered, this, [this] {
@@ -235,22 +280,23 @@ QStringList InvitationsPage::selectedInvitationIds() const
 void InvitationsPage::updateActions()
 {
     const QStringList selected = selectedInvitationIds();
-    bool revocable = false;
+    int revocableCount = 0; // what the confirmation will list: the button says the same number
     bool hasLink = false;
     for (const QString &id : selected) {
         const int row = m_model->rowOf(id);
         if (row < 0)
             continue;
-        revocable = revocable || m_model->isRevocable(row);
+        revocableCount += m_model->isRevocable(row) ? 1 : 0;
         const Invitation &inv = m_model->invitationAt(row);
         hasLink = hasLink || (!inv.url.isEmpty() && inv.status == InvitationStatus::Pending);
     }
     const bool busy = m_invitations->isRevoking() || m_invitations->isHolding();
     const bool reinvitable = selected.size() == 1 && m_model->rowOf(selected.first()) >= 0
                              && m_model->isReinvitable(m_model->rowOf(selected.first()));
+    const bool revocable = revocableCount > 0;
     m_actions.revoke->setEnabled(revocable && !busy);
     m_ui->revokeButton->setEnabled(revocable && !busy);
-    m_ui->revokeButton->setText(selected.size() > 1 ? tr("Revoke %Ln…", nullptr, int(selected.size())) : tr("Revoke…"));
+    m_ui->revokeButton->setText(revocableCount > 1 ? tr("Revoke %Ln…", nullptr, revocableCount) : tr("Revoke…"));
     m_actions.copyEmail->setEnabled(!selected.isEmpty());
     m_actions.copyId->setEnabled(!selected.isEmpty());
     m_actions.copyLink->setEnabled(hasLink);
@@ -258,9 +304,18 @@ void InvitationsPage::updateActions()
     m_actions.revokeDuplicates->setEnabled(!busy && m_invitations->hasOrganization());
     m_actions.revokeAllForAddress->setEnabled(!busy && !m_invitations->email().isEmpty());
     m_actions.copySummary->setEnabled(!m_invitations->ticketSummary().isEmpty());
-    m_actions.refresh->setEnabled(m_invitations->hasOrganization() && !m_invitations->isRevoking());
+    m_actions.refresh->setEnabled((m_invitations->hasOrganization() || !m_invitations->email().isEmpty())
+                                  && !m_invitations->isRevoking());
     m_actions.exportCsv->setEnabled(m_model->rowCount() > 0);
     m_ui->statusFilterCombo->setEnabled(!m_invitations->isRevoking());
+}
+
+void InvitationsPage::ensureCurrentCell()
+{
+    // The table has the focus from the start: with a current cell, the arrow keys and Space work at once.
+    QTableView *view = m_ui->invitationsView;
+    if (!view->currentIndex().isValid() && m_proxy->rowCount() > 0)
+        view->selectionModel()->setCurrentIndex(m_proxy->index(0, 0), QItemSelectionModel::NoUpdate);
 }
 
 void InvitationsPage::updateQuickFilterCounts()
@@ -411,14 +466,21 @@ void InvitationsPage::revokeSelected()
 
 void InvitationsPage::revokeOlderDuplicates()
 {
-    const QStringList ids = m_model->olderDuplicateIds();
+    QHash<QString, QString> kept;
+    const QStringList ids = m_model->olderDuplicateIds(&kept);
     if (ids.isEmpty()) {
         Q_EMIT statusMessage(tr("No address has more than one pending invitation here."), 5000);
         return;
     }
     const Organization &org = m_invitations->organization();
+    // Which one goes and which one stays, told apart by date and ID: both may say "2 hours ago".
+    auto describe = [this, &kept](const Invitation &older) {
+        const Invitation &newest = m_model->invitationAt(m_model->rowOf(kept.value(older.id)));
+        return tr("%1 — invited %2, %3; keeps %4 of %5")
+            .arg(older.emailAddress, TimeFormat::exact(older.createdAt), older.id, newest.id, TimeFormat::exact(newest.createdAt));
+    };
     confirmAndRevoke(ids, tr("in %1 — the older duplicates; the newest invitation of each address stays").arg(org.name),
-                     org.slug.isEmpty() ? org.id : org.slug);
+                     org.slug.isEmpty() ? org.id : org.slug, describe);
 }
 
 void InvitationsPage::revokeAllForAddress()
@@ -435,14 +497,18 @@ void InvitationsPage::revokeAllForAddress()
     confirmAndRevoke(ids, tr("of %1, in every organization").arg(m_invitations->email()), m_invitations->email());
 }
 
-void InvitationsPage::confirmAndRevoke(const QStringList &ids, const QString &scope, const QString &confirmationText)
+void InvitationsPage::confirmAndRevoke(const QStringList &ids, const QString &scope, const QString &confirmationText,
+                                       const std::function<QString(const Invitation &)> &describe)
 {
     if (m_invitations->isRevoking() || m_invitations->isHolding() || ids.isEmpty())
         return;
     Prompts::RevokeRequest request{m_session->badge(), scope, confirmationText, {}};
     for (const QString &id : ids) {
         const Invitation &inv = m_model->invitationAt(m_model->rowOf(id));
-        request.lines << (inv.organization ? u"%1  (%2)"_s.arg(inv.emailAddress, inv.organization->name) : inv.emailAddress);
+        if (describe)
+            request.lines << describe(inv);
+        else
+            request.lines << (inv.organization ? u"%1  (%2)"_s.arg(inv.emailAddress, inv.organization->name) : inv.emailAddress);
     }
     const Prompts::RevokeAnswer answer = m_prompts->confirmRevoke(window(), request);
     if (!answer.confirmed) {

@@ -5,6 +5,7 @@
 #include <QtCore/QTimer>
 #include <QtWidgets/QWidget>
 
+#include <functional>
 #include <memory>
 
 QT_BEGIN_NAMESPACE
@@ -84,10 +85,13 @@ private:
     void setUpLoading();
     void setUpActions();
     void updateQuickFilterCounts();
+    void ensureCurrentCell();
     void revokeSelected();
     void revokeOlderDuplicates();
     void revokeAllForAddress();
-    void confirmAndRevoke(const QStringList &ids, const QString &scope, const QString &confirmationText);
+    /*! \a describe, if given, makes each line of the confirmation (default: the address and its organization). */
+    void confirmAndRevoke(const QStringList &ids, const QString &scope, const QString &confirmationText,
+                          const std::function<QString(const Invitation &)> &describe = {});
     void reinviteSelected();
     void copyColumn(int role, const QString &what);
     void copySummary();

@@ -1,10 +1,12 @@
 #include "gui/invitations/RevokePanel.h"
 
+#include "gui/Accessible.h"
 #include "gui/ProgressLater.h"
 #include "gui/invitations/InvitationsController.h"
 #include "ui_RevokePanel.h"
 
 #include <QtCore/QLocale>
+#include <QtWidgets/QApplication>
 
 namespace InviteDesk {
 
@@ -12,7 +14,11 @@ RevokePanel::RevokePanel(QWidget *parent) : QWidget(parent), m_ui(std::make_uniq
 {
     m_ui->setupUi(this);
     hide();
-    connect(m_ui->closeRevokePanelButton, &QPushButton::clicked, this, &QWidget::hide);
+    connect(m_ui->closeRevokePanelButton, &QPushButton::clicked, this, [this] {
+        hide();
+        if (m_focusHome)
+            m_focusHome->setFocus(Qt::OtherFocusReason);
+    });
     connect(m_ui->copySummaryButton, &QPushButton::clicked, this, &RevokePanel::copySummaryRequested);
     connect(&m_countdown, &QTimer::timeout, this, &RevokePanel::updateCountdown);
 }
@@ -28,9 +34,14 @@ void RevokePanel::setController(InvitationsController *invitations)
     connect(invitations, &InvitationsController::revokeProgress, this, &RevokePanel::onProgress);
     connect(invitations, &InvitationsController::revokeFinished, this, &RevokePanel::onFinished);
     connect(invitations, &InvitationsController::revokeStateChanged, this, [this](BulkRevoker::State state) {
-        m_ui->pauseButton->setText(state == BulkRevoker::State::Paused ? tr("&Resume") : tr("&Pause"));
+        m_state = state;
+        m_ui->pauseButton->setText(state == BulkRevoker::State::Paused ? tr("Resu&me") : tr("&Pause"));
         if (state == BulkRevoker::State::Cancelling)
             m_ui->revokeLabel->setText(tr("Stopping: letting requests in flight finish…"));
+        else
+            showProgress();
+        if (state == BulkRevoker::State::Paused)
+            announce(m_ui->revokeLabel, m_ui->revokeLabel->text());
     });
     connect(m_ui->undoButton, &QPushButton::clicked, invitations, &InvitationsController::undoHeldRevokes);
     connect(m_ui->sendNowButton, &QPushButton::clicked, invitations, &InvitationsController::sendHeldRevokesNow);
@@ -44,13 +55,28 @@ void RevokePanel::setController(InvitationsController *invitations)
     connect(m_ui->retryFailedButton, &QPushButton::clicked, invitations, &InvitationsController::retryFailed);
 }
 
+void RevokePanel::setFocusHome(QWidget *home)
+{
+    m_focusHome = home;
+}
+
 void RevokePanel::showButtons(std::initializer_list<QWidget *> visible)
 {
+    // Hiding the focused button would send the focus on along the chain (into the Activity log): it
+    // stays in this strip, on its first button, and goes home to the table when the strip has none.
+    QWidget *focused = QApplication::focusWidget();
+    const bool focusHere = focused && isAncestorOf(focused);
     for (QWidget *button : {static_cast<QWidget *>(m_ui->pauseButton), static_cast<QWidget *>(m_ui->cancelRevokeButton),
                             static_cast<QWidget *>(m_ui->undoButton), static_cast<QWidget *>(m_ui->sendNowButton),
                             static_cast<QWidget *>(m_ui->copySummaryButton), static_cast<QWidget *>(m_ui->retryFailedButton),
                             static_cast<QWidget *>(m_ui->closeRevokePanelButton)})
         button->setVisible(std::find(visible.begin(), visible.end(), button) != visible.end());
+    if (focusHere && !focused->isVisible()) {
+        if (visible.size() > 0)
+            (*visible.begin())->setFocus(Qt::OtherFocusReason);
+        else if (m_focusHome)
+            m_focusHome->setFocus(Qt::OtherFocusReason);
+    }
 }
 
 void RevokePanel::onHeld(int count, int seconds)
@@ -58,6 +84,7 @@ void RevokePanel::onHeld(int count, int seconds)
     show();
     m_holdCount = count;
     m_holdLeft = seconds;
+    m_ui->revokeProgress->show();
     m_ui->revokeProgress->setRange(0, seconds);
     setProgressLater(m_ui->revokeProgress, 0);
     m_ui->revokeProgress->setTextVisible(false); // a countdown, not a share of work done
@@ -72,7 +99,9 @@ void RevokePanel::onUndone(int count)
 {
     m_countdown.stop();
     m_ui->revokeLabel->setText(tr("Undone: the %Ln revoke(s) were never sent.", nullptr, count));
+    m_ui->revokeProgress->hide(); // nothing was done: no part-filled bar
     showButtons({m_ui->closeRevokePanelButton});
+    announce(m_ui->revokeLabel, m_ui->revokeLabel->text());
     Q_EMIT changed();
 }
 
@@ -80,6 +109,11 @@ void RevokePanel::onStarted(int total)
 {
     m_countdown.stop();
     show();
+    m_state = BulkRevoker::State::Running;
+    m_settled = 0;
+    m_total = total;
+    m_etaMs = 0;
+    m_ui->revokeProgress->show();
     m_ui->revokeProgress->setTextVisible(true);
     m_ui->revokeProgress->setRange(0, total);
     setProgressLater(m_ui->revokeProgress, 0);
@@ -90,16 +124,36 @@ void RevokePanel::onStarted(int total)
 
 void RevokePanel::onProgress(int settled, int total, qint64 etaMs)
 {
+    m_settled = settled;
+    m_total = total;
+    m_etaMs = etaMs;
     setProgressLater(m_ui->revokeProgress, settled);
-    QString text = tr("Revoked %1 of %2").arg(QLocale().toString(settled), QLocale().toString(total));
-    if (etaMs > 1500)
-        text += tr(" — about %n second(s) left", nullptr, int((etaMs + 999) / 1000));
+    showProgress();
+}
+
+void RevokePanel::showProgress()
+{
+    if (m_state == BulkRevoker::State::Cancelling)
+        return; // "Stopping…" stays until the run ends
+    const QString done = tr("%1 of %2 settled").arg(QLocale().toString(m_settled), QLocale().toString(m_total));
+    if (m_state == BulkRevoker::State::Paused) {
+        // No estimate while nothing is sent: the clock is not running.
+        m_ui->revokeLabel->setText(tr("Paused: %1. Resume sends the rest.").arg(done));
+        return;
+    }
+    QString text = tr("Revoking: %1").arg(done);
+    if (m_etaMs > 1500)
+        text += tr(" — about %n second(s) left", nullptr, int((m_etaMs + 999) / 1000));
     m_ui->revokeLabel->setText(text);
 }
 
 void RevokePanel::onFinished(const BulkSummary &summary)
 {
-    setProgressLater(m_ui->revokeProgress, summary.total);
+    m_state = BulkRevoker::State::Finished;
+    // The bar shows what was settled: a run stopped with items cancelled is not full. The summary covers the
+    // whole run, retries included, so the bar's range is the run's.
+    m_ui->revokeProgress->setRange(0, std::max(summary.total, 1));
+    setProgressLater(m_ui->revokeProgress, summary.total - summary.cancelled);
     const int failed = m_invitations->failedCount();
     QString text = summary.describe();
     if (failed > 0)
@@ -109,7 +163,8 @@ void RevokePanel::onFinished(const BulkSummary &summary)
         showButtons({m_ui->retryFailedButton, m_ui->copySummaryButton, m_ui->closeRevokePanelButton});
     else
         showButtons({m_ui->copySummaryButton, m_ui->closeRevokePanelButton});
-    m_ui->retryFailedButton->setText(tr("Retry %Ln &Failed", nullptr, failed));
+    m_ui->retryFailedButton->setText(tr("Retr&y %Ln Failed", nullptr, failed));
+    announce(m_ui->revokeLabel, text); // the agent may be anywhere: a screen reader says how it ended
     Q_EMIT finished(text);
     Q_EMIT changed();
 }

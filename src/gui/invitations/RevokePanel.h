@@ -1,5 +1,8 @@
 #pragma once
 
+#include "core/workflows/BulkRevoker.h"
+
+#include <QtCore/QPointer>
 #include <QtCore/QTimer>
 #include <QtWidgets/QWidget>
 
@@ -14,7 +17,6 @@ QT_END_NAMESPACE
 namespace InviteDesk {
 
 class InvitationsController;
-struct BulkSummary;
 
 /*!
  * The strip under the table that follows a revoke run: the undo countdown while revokes are held,
@@ -31,6 +33,8 @@ public:
     ~RevokePanel() override;
 
     void setController(InvitationsController *invitations);
+    /*! Where the focus goes when the strip closes or loses the button that had it: the table. */
+    void setFocusHome(QWidget *home);
 
 Q_SIGNALS:
     /*! Held, started, undone or finished: what the window's actions allow may have changed. */
@@ -46,6 +50,7 @@ private:
     void onProgress(int settled, int total, qint64 etaMs);
     void onFinished(const BulkSummary &summary);
     void updateCountdown();
+    void showProgress();
     void showButtons(std::initializer_list<QWidget *> visible);
 
     std::unique_ptr<Ui::RevokePanel> m_ui;
@@ -53,6 +58,11 @@ private:
     QTimer m_countdown;
     int m_holdLeft = 0;
     int m_holdCount = 0;
+    QPointer<QWidget> m_focusHome;
+    BulkRevoker::State m_state = BulkRevoker::State::Idle;
+    int m_settled = 0;
+    int m_total = 0;
+    qint64 m_etaMs = 0;
 };
 
 } // namespace InviteDesk

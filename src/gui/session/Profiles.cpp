@@ -216,7 +216,8 @@ void SecretStore::read(const QString &entry, QObject *context, std::function<voi
             result.key = job->textData();
             result.found = true;
         } else if (job->error() != QKeychain::EntryNotFound) {
-            result.noKeychain = noBackend(job->error());
+            result.denied = job->error() == QKeychain::AccessDeniedByUser || job->error() == QKeychain::AccessDenied;
+            result.noKeychain = !result.denied && noBackend(job->error());
             result.error = job->errorString();
         }
         done(result);

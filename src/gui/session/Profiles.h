@@ -110,6 +110,7 @@ public:
         QString key;
         bool found = false;
         bool noKeychain = false; //!< no backend: offer the session-only fallback
+        bool denied = false;     //!< the agent did not unlock the keychain (cancelled its prompt)
         QString error;
     };
 

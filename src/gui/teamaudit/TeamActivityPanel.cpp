@@ -40,15 +40,15 @@ TeamActivityPanel::TeamActivityPanel(Prompts *prompts, QWidget *parent)
     // Two rows of three labelled fields.
     auto *filters = new QGridLayout;
     const std::pair<QString, QLineEdit *> fields[] = {
-        {tr("&Organization:"), m_organization}, {tr("E-&mail:"), m_email}, {tr("A&gent:"), m_agent},
-        {tr("Tic&ket:"), m_ticket},             {tr("F&rom:"), m_since},   {tr("Be&fore:"), m_until}};
+        {tr("&Organization:"), m_organization}, {tr("E-m&ail:"), m_email}, {tr("A&gent:"), m_agent},
+        {tr("Tic&ket:"), m_ticket},             {tr("&Since:"), m_since},  {tr("&Before:"), m_until}};
     for (int i = 0; i < 6; ++i) {
         auto *label = new QLabel(fields[i].first, this);
         label->setBuddy(fields[i].second);
         filters->addWidget(label, i / 3, (i % 3) * 2);
         filters->addWidget(fields[i].second, i / 3, (i % 3) * 2 + 1);
     }
-    m_searchButton = new QPushButton(tr("&Search"), this);
+    m_searchButton = new QPushButton(tr("Search"), this);
     m_searchButton->setAccessibleName(tr("Search the team's activity"));
     filters->addWidget(m_searchButton, 0, 6);
 
@@ -64,7 +64,7 @@ TeamActivityPanel::TeamActivityPanel(Prompts *prompts, QWidget *parent)
     m_state = new QLabel(this);
     m_state->setAccessibleName(tr("Team activity status"));
     m_state->setWordWrap(true);
-    m_moreButton = new QPushButton(tr("Load mor&e"), this);
+    m_moreButton = new QPushButton(tr("&Load more"), this);
     m_moreButton->setAccessibleName(tr("Load the next page of the team's activity"));
     m_exportButton = new QPushButton(tr("E&xport CSV…"), this);
     m_exportButton->setAccessibleName(tr("Export the team's activity as CSV"));

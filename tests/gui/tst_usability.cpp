@@ -1,0 +1,650 @@
+// What a first day with the window showed, held by tests: shortcuts that reach their target in a small
+// window, no dialog popping into typing, no mnemonic used twice in a window or menu (English and German),
+// a name for every control a screen reader meets, and announcements of what changed without focus.
+
+#include "core/audit/AuditLog.h"
+#include "gui/ActivityModel.h"
+#include "gui/MainWindow.h"
+#include "gui/MessageBar.h"
+#include "gui/connection/ConnectionController.h"
+#include "gui/connection/ProfileDialog.h"
+#include "gui/connection/ProxyLoginDialog.h"
+#include "gui/invitations/InvitationFilterModel.h"
+#include "gui/invitations/InvitationTableModel.h"
+#include "gui/invitations/InvitationsController.h"
+#include "gui/invitations/ReinviteDialog.h"
+#include "gui/invitations/RevokeDialog.h"
+#include "gui/session/Session.h"
+#include "support/SandboxProfile.h"
+#include "support/ScriptedPrompts.h"
+#include "support/TestSandbox.h"
+
+#include <QtCore/QDir>
+#include <QtCore/QFileInfo>
+#include <QtCore/QSettings>
+#include <QtCore/QStandardPaths>
+#include <QtCore/QTranslator>
+#include <QtGui/QAccessible>
+#include <QtGui/QScreen>
+#include <QtTest/QTest>
+#include <QtWidgets/QAbstractButton>
+#include <QtWidgets/QAbstractSpinBox>
+#include <QtWidgets/QApplication>
+#include <QtWidgets/QComboBox>
+#include <QtWidgets/QGroupBox>
+#include <QtWidgets/QHeaderView>
+#include <QtWidgets/QLabel>
+#include <QtWidgets/QLineEdit>
+#include <QtWidgets/QMenu>
+#include <QtWidgets/QMenuBar>
+#include <QtWidgets/QProgressBar>
+#include <QtWidgets/QPushButton>
+#include <QtWidgets/QScrollBar>
+#include <QtWidgets/QTableView>
+
+using namespace Qt::StringLiterals;
+using namespace InviteDesk;
+using namespace InviteDesk::Sandbox;
+using namespace InviteDesk::Testing;
+
+namespace {
+
+/*! The mnemonic letter of \a text ("&File" → F; "&&" is a literal ampersand), or a null QChar. */
+QChar mnemonicOf(const QString &text)
+{
+    for (qsizetype i = 0; i + 1 < text.size(); ++i) {
+        if (text.at(i) != u'&')
+            continue;
+        if (text.at(i + 1) == u'&') {
+            ++i;
+            continue;
+        }
+        return text.at(i + 1).toUpper();
+    }
+    return {};
+}
+
+/*! "letter: text, text" for every letter used twice among \a texts. */
+QStringList clashes(const QString &where, const QStringList &texts)
+{
+    QMap<QChar, QStringList> byLetter;
+    for (const QString &text : texts) {
+        if (const QChar letter = mnemonicOf(text); !letter.isNull())
+            byLetter[letter] << text;
+    }
+    QStringList found;
+    for (auto it = byLetter.cbegin(); it != byLetter.cend(); ++it) {
+        if (it->size() > 1)
+            found << u"%1: Alt+%2 is %3"_s.arg(where, it.key(), it->join(u" and "_s));
+    }
+    return found;
+}
+
+/*! Collisions in \a window's own scope (menu bar, buttons, labels with a buddy, group boxes) and in each menu. */
+QStringList mnemonicClashes(QWidget *window)
+{
+    QStringList windowTexts;
+    if (auto *menuBar = window->findChild<QMenuBar *>()) {
+        for (QAction *action : menuBar->actions())
+            windowTexts << action->text();
+    }
+    for (QWidget *widget : window->findChildren<QWidget *>()) {
+        if (widget->window() != window)
+            continue; // a menu or a dialog is a window of its own
+        if (auto *button = qobject_cast<QAbstractButton *>(widget))
+            windowTexts << button->text();
+        else if (auto *label = qobject_cast<QLabel *>(widget); label && label->buddy())
+            windowTexts << label->text();
+        else if (auto *group = qobject_cast<QGroupBox *>(widget))
+            windowTexts << group->title();
+    }
+    QStringList found = clashes(window->objectName(), windowTexts);
+    for (QMenu *menu : window->findChildren<QMenu *>()) {
+        QStringList texts;
+        for (QAction *action : menu->actions())
+            texts << action->text();
+        found << clashes(window->objectName() + u" › "_s + QString(menu->title()).remove(u'&'), texts);
+    }
+    return found;
+}
+
+bool isInteractive(QWidget *widget)
+{
+    if (qobject_cast<QScrollBar *>(widget) || qobject_cast<QHeaderView *>(widget))
+        return false; // named by Qt ("Vertical", the section titles)
+    return qobject_cast<QAbstractButton *>(widget) || qobject_cast<QComboBox *>(widget) || qobject_cast<QLineEdit *>(widget)
+           || qobject_cast<QAbstractItemView *>(widget) || qobject_cast<QAbstractSpinBox *>(widget);
+}
+
+/*!
+ * Every visible interactive control of \a window without a name a screen reader would say. A combo box
+ * needs a label: on Linux Qt names it by its current item and gives the label as a relation.
+ */
+QStringList unnamedControls(QWidget *window)
+{
+    QStringList unnamed;
+    for (QWidget *widget : window->findChildren<QWidget *>()) {
+        if (widget->window() != window || !widget->isVisible() || !isInteractive(widget))
+            continue;
+        if (qobject_cast<QLineEdit *>(widget)
+            && (qobject_cast<QComboBox *>(widget->parentWidget()) || qobject_cast<QAbstractSpinBox *>(widget->parentWidget())))
+            continue; // the editor inside a combo or spin box: the box is what is named
+        QAccessibleInterface *iface = QAccessible::queryAccessibleInterface(widget);
+        if (!iface)
+            continue;
+        const bool labelled = !iface->relations(QAccessible::Label).isEmpty();
+        const bool named = qobject_cast<QComboBox *>(widget) ? labelled
+                                                            : !iface->text(QAccessible::Name).trimmed().isEmpty() || labelled;
+        if (!named)
+            unnamed << u"%1 (%2, in %3)"_s.arg(widget->objectName(), QString::fromLatin1(widget->metaObject()->className()),
+                                               widget->parentWidget() ? widget->parentWidget()->objectName() : QString());
+    }
+    return unnamed;
+}
+
+QStringList g_said;
+
+} // namespace
+
+class TestUsability : public QObject
+{
+    Q_OBJECT
+
+    std::unique_ptr<ClerkSandbox> m_sandbox;
+    ScriptedPrompts m_prompts;
+    std::unique_ptr<MainWindow> m_window;
+    std::vector<std::unique_ptr<QTranslator>> m_translators;
+
+    QTableView *table() const { return m_window->findChild<QTableView *>(u"invitationsView"_s); }
+    int posts() const { return requestCount(*m_sandbox, "POST"); }
+
+    void showWindow()
+    {
+        m_window = makeWindow();
+        m_window->resize(1100, 700);
+        m_window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+        QApplication::setActiveWindow(m_window.get());
+    }
+
+    void trigger(const char *action)
+    {
+        QMetaObject::invokeMethod(m_window->findChild<QAction *>(QString::fromLatin1(action)), &QAction::trigger);
+    }
+
+    void connectWith(const QString &key)
+    {
+        m_window->useTransientProfile(sandboxProfile(*m_sandbox, key), key);
+        QTRY_VERIFY(m_window->session()->isOpen());
+    }
+
+    void openAndWait(const QString &slug, int expectedRows)
+    {
+        m_window->openOrganization(slug);
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->invitationModel()->rowCount(), expectedRows, 20'000);
+        QTRY_VERIFY(!m_window->invitations()->isLoading());
+    }
+
+    void useLanguage(const QString &language)
+    {
+        m_translators.clear();
+        QLocale::setDefault(QLocale(language));
+        auto plurals = std::make_unique<QTranslator>(); // as the app does: English plural forms underneath
+        QVERIFY(plurals->load(u"invitedesk_en"_s, u":/i18n"_s));
+        QCoreApplication::installTranslator(plurals.get());
+        m_translators.push_back(std::move(plurals));
+        if (language == u"en"_s)
+            return;
+        auto ours = std::make_unique<QTranslator>();
+        QVERIFY(ours->load(u"invitedesk_"_s + language, u":/i18n"_s));
+        QCoreApplication::installTranslator(ours.get());
+        m_translators.push_back(std::move(ours));
+    }
+
+    std::unique_ptr<MainWindow> makeWindow()
+    {
+        auto window = std::make_unique<MainWindow>(&m_prompts);
+        window->setObjectName(u"MainWindow"_s);
+        return window;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QApplication::setOrganizationName(u"InviteDeskTests"_s);
+        QApplication::setApplicationName(u"tst_usability"_s);
+        useLanguage(u"en"_s);
+    }
+
+    void init()
+    {
+        QSettings().clear();
+        QDir(QFileInfo(AuditLog::defaultPath()).absolutePath()).removeRecursively();
+        QSettings().setValue(u"undo/test"_s, false);
+        m_sandbox = startSandbox();
+        m_prompts = ScriptedPrompts();
+    }
+
+    void cleanup()
+    {
+        m_window.reset();
+        m_sandbox.reset();
+        useLanguage(u"en"_s);
+    }
+
+    void theFirstWindowFitsTheScreen()
+    {
+        m_window = makeWindow();
+        const QRect available = m_window->screen()->availableGeometry();
+        m_window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+        QVERIFY2(available.contains(m_window->frameGeometry()),
+                 qPrintable(u"window %1×%2 on a screen of %3×%4"_s.arg(m_window->frameGeometry().width())
+                                .arg(m_window->frameGeometry().height())
+                                .arg(available.width())
+                                .arg(available.height())));
+    }
+
+    void ctrlLReachesTheSearchInANarrowWindow()
+    {
+        // 1280 pixels at 2× scale leave 640: the search field must stay in the toolbar, not in its overflow.
+        m_window = makeWindow();
+        m_window->resize(600, 500);
+        m_window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+        QApplication::setActiveWindow(m_window.get());
+        connectWith(SandboxOptions::defaultProductionKey());
+        openAndWait(u"initech"_s, 41);
+        QLineEdit *search = m_window->organizationEdit();
+        QString widths; // what holds the window wide, when it is too wide
+        for (QWidget *part : m_window->findChildren<QWidget *>()) {
+            if (part->isVisible() && part->minimumSizeHint().width() > 80)
+                widths += u" %1:%2"_s.arg(part->objectName().isEmpty() ? QString::fromLatin1(part->metaObject()->className())
+                                                                        : part->objectName())
+                              .arg(part->minimumSizeHint().width());
+        }
+        QVERIFY2(m_window->width() <= 640, qPrintable(QString::number(m_window->width()) + widths));
+        QVERIFY(search->isVisible());
+        QVERIFY(search->width() >= search->fontMetrics().horizontalAdvance(u'x') * 16);
+
+        table()->setFocus();
+        table()->setCurrentIndex(table()->model()->index(0, 0));
+        const QModelIndex before = table()->currentIndex();
+        QTest::keyClick(m_window.get(), Qt::Key_L, Qt::ControlModifier);
+        QTRY_COMPARE(QApplication::focusWidget(), search);
+        QTest::keyClicks(QApplication::focusWidget(), u"glob"_s);
+        QCOMPARE(search->text(), u"glob"_s);
+        QCOMPARE(table()->currentIndex(), before); // nothing typed went to the table's type-ahead
+    }
+
+    void aRejectedKeyIsSaidInTheWindowWhileTheAgentTypes()
+    {
+        showWindow();
+        int edits = 0;
+        m_prompts.onEditProfile = [&edits](const ConnectionProfile &, bool, const QString &) {
+            ++edits;
+            return Prompts::ProfileAnswer{};
+        };
+        QStringList said;
+        connectWith(u"sk_live_notTheRightKey"_s);
+        // The agent types an organization and presses Enter while the answer arrives.
+        QLineEdit *search = m_window->organizationEdit();
+        search->setFocus();
+        QTest::keyClicks(search, u"acme"_s);
+        auto *bar = m_window->findChild<MessageBar *>(u"messageBar"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(bar->isVisible(), 10'000);
+        QTest::keyClick(search, Qt::Key_Return);
+        QTest::qWait(200);
+        QVERIFY(m_prompts.asked.isEmpty());
+        QCOMPARE(edits, 0); // Enter went to the search, not to a question
+        QCOMPARE(QApplication::activeModalWidget(), nullptr);
+        QCOMPARE(QApplication::focusWidget(), search);
+        QVERIFY2(bar->text().contains(u"rejected"_s), qPrintable(bar->text()));
+        // The bar's button edits the profile when the agent chooses to.
+        const QList<QPushButton *> buttons = bar->findChildren<QPushButton *>();
+        QVERIFY(!buttons.isEmpty());
+        QCOMPARE(buttons.first()->focusPolicy(), Qt::TabFocus);
+    }
+
+    void anUnreachableInstanceSaysWhatToCheck()
+    {
+        showWindow();
+        ConnectionProfile profile;
+        profile.id = u"offline"_s;
+        profile.name = u"Offline"_s;
+        profile.apiUrl = QUrl(u"http://127.0.0.1:9"_s);
+        profile.keyFromEnvironment = true;
+        m_window->useTransientProfile(profile, SandboxOptions::defaultProductionKey());
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->connections()->state(), ConnectionController::State::Failed, 20'000);
+        auto *bar = m_window->findChild<MessageBar *>(u"messageBar"_s);
+        QVERIFY(bar->isVisible());
+        QVERIFY2(bar->text().contains(u"API URL"_s), qPrintable(bar->text()));
+        ActivityModel *activity = m_window->activityModel();
+        for (int row = 0; row < activity->rowCount(); ++row)
+            QVERIFY2(!activity->messageAt(row).startsWith(u"Connected"_s), qPrintable(activity->messageAt(row)));
+        auto *placeholder = m_window->findChild<QLabel *>(u"placeholderLabel"_s);
+        QVERIFY2(placeholder->text().contains(u"Not connected"_s), qPrintable(placeholder->text()));
+    }
+
+    void mnemonicsAreUniqueInEveryWindowAndMenu_data()
+    {
+        QTest::addColumn<QString>("language");
+        QTest::newRow("English") << u"en"_s;
+        QTest::newRow("German") << u"de"_s;
+    }
+
+    void mnemonicsAreUniqueInEveryWindowAndMenu()
+    {
+        QFETCH(QString, language);
+        useLanguage(language);
+        showWindow();
+        connectWith(SandboxOptions::defaultProductionKey());
+        openAndWait(u"initech"_s, 41);
+        QStringList found = mnemonicClashes(m_window.get());
+
+        ConnectionProfile profile;
+        profile.name = u"Support"_s;
+        ProfileDialog profileDialog(profile, true);
+        profileDialog.setObjectName(u"ProfileDialog"_s);
+        found << mnemonicClashes(&profileDialog);
+        Organization org;
+        org.id = u"org_1"_s;
+        org.name = u"Acme"_s;
+        RevokeDialog revokeDialog(Session::Badge::Live, org, {u"a@example.com"_s});
+        revokeDialog.setObjectName(u"RevokeDialog"_s);
+        found << mnemonicClashes(&revokeDialog);
+        Invitation invitation;
+        invitation.id = u"orginv_1"_s;
+        invitation.emailAddress = u"a@example.com"_s;
+        ReinviteDialog reinviteDialog(Session::Badge::Live, invitation, u"Acme"_s);
+        reinviteDialog.setObjectName(u"ReinviteDialog"_s);
+        found << mnemonicClashes(&reinviteDialog);
+        ProxyLoginDialog proxyDialog(u"407"_s);
+        proxyDialog.setObjectName(u"ProxyLoginDialog"_s);
+        found << mnemonicClashes(&proxyDialog);
+        QVERIFY2(found.isEmpty(), qPrintable(found.join(u'\n')));
+    }
+
+    void everyControlHasAName()
+    {
+        showWindow();
+        connectWith(SandboxOptions::defaultProductionKey());
+        openAndWait(u"initech"_s, 41);
+        m_window->findChild<QWidget *>(u"teamActivityDock"_s)->show();
+        QStringList found = unnamedControls(m_window.get());
+        ConnectionProfile profile;
+        ProfileDialog profileDialog(profile, false);
+        profileDialog.show();
+        found << unnamedControls(&profileDialog);
+        Organization org;
+        org.id = u"org_1"_s;
+        org.name = u"Acme"_s;
+        RevokeDialog revokeDialog(Session::Badge::Live, org, QStringList(30, u"a@example.com"_s));
+        revokeDialog.show();
+        found << unnamedControls(&revokeDialog);
+        Invitation invitation;
+        invitation.id = u"orginv_1"_s;
+        ReinviteDialog reinviteDialog(Session::Badge::Live, invitation, u"Acme"_s);
+        reinviteDialog.show();
+        found << unnamedControls(&reinviteDialog);
+        ProxyLoginDialog proxyDialog(u"407"_s);
+        proxyDialog.show();
+        found << unnamedControls(&proxyDialog);
+        QVERIFY2(found.isEmpty(), qPrintable(found.join(u'\n')));
+    }
+
+    void iconsAndRowNumbersHaveWords()
+    {
+        m_window = makeWindow();
+        m_window->show();
+        connectWith(SandboxOptions::defaultProductionKey());
+        openAndWait(u"initech"_s, 41);
+        // The Activity log's icons are said as words.
+        ActivityModel *activity = m_window->activityModel();
+        activity->add(ActivityModel::Level::Error, u"Something failed"_s);
+        const QModelIndex last = activity->index(activity->rowCount() - 1, ActivityModel::Message);
+        QCOMPARE(last.data(Qt::AccessibleTextRole).toString(), u"Error: Something failed"_s);
+        // Row headers count rows as shown, whatever order they were loaded in.
+        InvitationFilterModel *rows = m_window->filterModel();
+        table()->sortByColumn(InvitationTableModel::Email, Qt::DescendingOrder);
+        QCOMPARE(rows->headerData(0, Qt::Vertical).toInt(), 1);
+        QCOMPARE(rows->headerData(40, Qt::Vertical).toInt(), 41);
+        table()->sortByColumn(InvitationTableModel::Email, Qt::AscendingOrder);
+        QCOMPARE(rows->headerData(0, Qt::Vertical).toInt(), 1);
+    }
+
+    void theEmailViewStaysTrueAfterARevokeAndARevinvite()
+    {
+        showWindow();
+        connectWith(SandboxOptions::defaultProductionKey());
+        const QString contractor = u"sam.contractor@freelance.example"_s;
+        m_window->searchEmail(contractor);
+        InvitationTableModel *model = m_window->invitationModel();
+        QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 5, 20'000);
+        QTRY_VERIFY(!m_window->invitations()->isLoading());
+        // One address in five organizations is not "invited more than once".
+        for (int row = 0; row < model->rowCount(); ++row)
+            QCOMPARE(model->pendingDuplicates(row) > 1, false);
+
+        // Revoke one: its Organization cell keeps the name, and the Activity line names the organization.
+        int row = 0;
+        while (!model->isRevocable(row))
+            ++row;
+        const Invitation target = model->invitationAt(row);
+        QVERIFY(target.organization.has_value());
+        const QModelIndex shown = m_window->filterModel()->mapFromSource(model->index(row, 0));
+        table()->selectRow(shown.row());
+        m_prompts.confirmAll();
+        trigger("actionRevoke");
+        QTRY_COMPARE_WITH_TIMEOUT(model->revokeState(target.id), RevokeState::Revoked, 20'000);
+        const int after = model->rowOf(target.id);
+        QCOMPARE(model->index(after, InvitationTableModel::Organization).data().toString(), target.organization->name);
+        ActivityModel *activity = m_window->activityModel();
+        bool named = false;
+        for (int i = 0; i < activity->rowCount(); ++i)
+            named = named || (activity->messageAt(i).contains(contractor) && activity->messageAt(i).contains(target.organization->name));
+        QVERIFY(named);
+
+        // Re-invite it: the new invitation shows up at once, and Refresh works in this view.
+        table()->clearSelection();
+        table()->selectRow(m_window->filterModel()->mapFromSource(model->index(after, 0)).row());
+        m_prompts.onConfirmReinvite = [](const Invitation &) { return Prompts::ReinviteAnswer{true, false, 30}; };
+        QVERIFY(m_window->findChild<QAction *>(u"actionReinvite"_s)->isEnabled());
+        trigger("actionReinvite");
+        QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 6, 20'000);
+        const Invitation created = model->invitationAt(5);
+        QCOMPARE(created.emailAddress, contractor);
+        QCOMPARE(created.organizationId, target.organizationId);
+        QCOMPARE(model->index(5, InvitationTableModel::Organization).data().toString(), target.organization->name);
+        QAction *refresh = m_window->findChild<QAction *>(u"actionRefresh"_s);
+        QVERIFY(refresh->isEnabled());
+        trigger("actionRefresh");
+        QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 6, 20'000);
+        QTRY_VERIFY(!m_window->invitations()->isLoading());
+        QVERIFY(model->rowOf(created.id) >= 0);
+    }
+
+    void theSummaryAfterARetryCoversTheWholeRun()
+    {
+        showWindow();
+        connectWith(SandboxOptions::defaultProductionKey());
+        openAndWait(u"initech"_s, 41);
+        // One of three refused the first time; Retry sends it again and it goes through.
+        m_sandbox->addScriptedFault({ScriptedFault::Kind::RawAnswer, "POST", u"/revoke"_s, 1, 403, 1,
+                                     R"({"errors":[{"code":"not_an_admin_in_organization","message":"m","long_message":"Not an administrator."}]})"});
+        m_prompts.confirmAll(u"SUP-9"_s);
+        table()->setFocus();
+        table()->selectRow(0);
+        for (int row : {1, 2})
+            table()->selectionModel()->select(table()->model()->index(row, 0), QItemSelectionModel::Select | QItemSelectionModel::Rows);
+        trigger("actionRevoke");
+        QTRY_VERIFY_WITH_TIMEOUT(!m_window->invitations()->isRevoking() && posts() == 3, 20'000);
+        auto *retry = m_window->findChild<QPushButton *>(u"retryFailedButton"_s);
+        QTRY_VERIFY(retry->isVisible());
+        retry->setFocus();
+        QTest::keyClick(retry, Qt::Key_Space);
+        QTRY_VERIFY_WITH_TIMEOUT(!m_window->invitations()->isRevoking() && posts() == 4, 20'000);
+        QTRY_VERIFY(!retry->isVisible());
+        const QString summary = m_window->invitations()->ticketSummary();
+        QVERIFY2(summary.contains(u"Result: 3 revoked"_s), qPrintable(summary));
+        QVERIFY2(summary.contains(u"Retried: 1"_s), qPrintable(summary));
+        auto *status = m_window->findChild<QLabel *>(u"revokeLabel"_s);
+        QVERIFY2(status->text().startsWith(u"3 revoked"_s), qPrintable(status->text()));
+        // Focus stayed in the strip the agent was using, not in the Activity log.
+        QWidget *focus = QApplication::focusWidget();
+        QVERIFY(focus);
+        QVERIFY2(m_window->findChild<QWidget *>(u"revokePanel"_s)->isAncestorOf(focus), qPrintable(focus->objectName()));
+        QCOMPARE(focus->objectName(), u"copySummaryButton"_s);
+    }
+
+    void progressSaysPausedAndStoppedRunsAreNotFull()
+    {
+        showWindow();
+        connectWith(SandboxOptions::defaultProductionKey());
+        openAndWait(u"initech"_s, 41);
+        m_prompts.confirmAll();
+        table()->setFocus();
+        table()->selectRow(0); // revoked first: selected again below, it is not counted
+        trigger("actionRevoke");
+        QTRY_VERIFY_WITH_TIMEOUT(!m_window->invitations()->isRevoking() && posts() == 1, 20'000);
+        m_sandbox->setFaults({300}); // slow enough to pause and stop in the middle
+        table()->selectAll();
+        auto *revokeButton = m_window->findChild<QPushButton *>(u"revokeButton"_s);
+        int revocable = 0;
+        for (int row = 0; row < m_window->invitationModel()->rowCount(); ++row)
+            revocable += m_window->invitationModel()->isRevocable(row) ? 1 : 0;
+        QCOMPARE(revocable, 40);
+        QCOMPARE(revokeButton->text(), u"Revoke %1…"_s.arg(revocable)); // what the confirmation will list
+        trigger("actionRevoke");
+        auto *pause = m_window->findChild<QPushButton *>(u"pauseButton"_s);
+        QTRY_VERIFY(pause->isVisible());
+        pause->setFocus();
+        QTest::keyClick(pause, Qt::Key_Space);
+        auto *status = m_window->findChild<QLabel *>(u"revokeLabel"_s);
+        QTRY_VERIFY2(status->text().startsWith(u"Paused"_s), qPrintable(status->text()));
+        QTest::qWait(800); // answers still arriving keep it "Paused", without an estimate
+        QVERIFY2(status->text().startsWith(u"Paused"_s) && !status->text().contains(u"left"_s), qPrintable(status->text()));
+        auto *stop = m_window->findChild<QPushButton *>(u"cancelRevokeButton"_s);
+        stop->setFocus();
+        QTest::keyClick(stop, Qt::Key_Space);
+        QTRY_VERIFY_WITH_TIMEOUT(!m_window->invitations()->isRevoking(), 20'000);
+        const BulkSummary summary = m_window->invitations()->summary();
+        QVERIFY(summary.cancelled > 0);
+        auto *bar = m_window->findChild<QProgressBar *>(u"revokeProgress"_s);
+        QCOMPARE(bar->maximum(), summary.total);
+        QCOMPARE(bar->value(), summary.total - summary.cancelled);
+        QVERIFY(bar->value() < bar->maximum());
+        QWidget *focus = QApplication::focusWidget();
+        QVERIFY2(focus && m_window->findChild<QWidget *>(u"revokePanel"_s)->isAncestorOf(focus),
+                 qPrintable(focus ? focus->objectName() : u"none"_s));
+        m_sandbox->setFaults({});
+    }
+
+    void undoLeavesNoBarAndFocusOnTheTable()
+    {
+        showWindow();
+        connectWith(SandboxOptions::defaultProductionKey());
+        openAndWait(u"initech"_s, 41);
+        m_window->invitations()->setUndoSeconds(5);
+        m_prompts.confirmAll();
+        table()->setFocus();
+        QVERIFY(table()->currentIndex().isValid()); // a current cell from the start: arrows and Space work
+        table()->selectRow(0);
+        QTest::keyClick(table(), Qt::Key_Delete);
+        auto *undo = m_window->findChild<QPushButton *>(u"undoButton"_s);
+        QTRY_VERIFY(undo->isVisible());
+        QCOMPARE(QApplication::focusWidget(), undo);
+        QTest::keyClick(undo, Qt::Key_Space);
+        QTRY_VERIFY(!undo->isVisible());
+        QVERIFY(!m_window->findChild<QProgressBar *>(u"revokeProgress"_s)->isVisible());
+        auto *status = m_window->findChild<QLabel *>(u"revokeLabel"_s);
+        QCOMPARE(status->text(), u"Undone: the revoke was never sent."_s);
+        QCOMPARE(QApplication::focusWidget(), table());
+        QCOMPARE(posts(), 0);
+    }
+
+    void theCurrentCellIsVisible()
+    {
+        showWindow();
+        connectWith(SandboxOptions::defaultProductionKey());
+        openAndWait(u"initech"_s, 41);
+        table()->setFocus();
+        table()->clearSelection();
+        const QModelIndex current = table()->model()->index(1, InvitationTableModel::Role);
+        table()->setCurrentIndex(current);
+        table()->clearSelection();
+        QTest::qWait(50);
+        const QImage image = table()->viewport()->grab().toImage();
+        const QRect cell = table()->visualRect(current);
+        const QColor frame = image.pixelColor(cell.left() + 1, cell.center().y());
+        const QColor inside = image.pixelColor(cell.left() + 5, cell.top() + 4);
+        auto luminance = [](const QColor &c) {
+            auto channel = [](double v) { return v <= 0.03928 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4); };
+            return 0.2126 * channel(c.redF()) + 0.7152 * channel(c.greenF()) + 0.0722 * channel(c.blueF());
+        };
+        const double l1 = luminance(frame), l2 = luminance(inside);
+        const double contrast = (std::max(l1, l2) + 0.05) / (std::min(l1, l2) + 0.05);
+        QVERIFY2(contrast >= 3.0, qPrintable(u"%1 against %2: %3:1"_s.arg(frame.name(), inside.name()).arg(contrast)));
+    }
+
+    void olderDuplicatesSayWhichOneStays()
+    {
+        showWindow();
+        connectWith(SandboxOptions::defaultProductionKey());
+        openAndWait(u"initech"_s, 41);
+        QStringList lines;
+        m_prompts.onConfirmRevoke = [&lines](const Prompts::RevokeRequest &request) {
+            lines = request.lines;
+            return Prompts::RevokeAnswer{false, {}};
+        };
+        trigger("actionRevokeDuplicates");
+        QCOMPARE(lines.size(), 1);
+        QHash<QString, QString> kept;
+        const QStringList older = m_window->invitationModel()->olderDuplicateIds(&kept);
+        QCOMPARE(older.size(), 1);
+        QVERIFY2(lines.first().contains(older.first()), qPrintable(lines.first()));
+        QVERIFY2(lines.first().contains(u"keeps "_s + kept.value(older.first())), qPrintable(lines.first()));
+        QVERIFY2(lines.first().contains(QString::number(QDate::currentDate().year()))
+                     || lines.first().contains(QString::number(QDate::currentDate().year() - 1)),
+                 qPrintable(lines.first())); // a date, not "2 hours ago"
+    }
+
+    void editingAProfileWithoutItsKeyStartsAtTheKey()
+    {
+        ConnectionProfile profile;
+        profile.id = u"p"_s;
+        profile.name = u"Support Europe"_s;
+        ProfileDialog dialog(profile, false);
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        QApplication::setActiveWindow(&dialog);
+        QTRY_COMPARE(QApplication::focusWidget(), dialog.findChild<QLineEdit *>(u"keyEdit"_s));
+    }
+
+    void germanActivityTimesKeepTheSeconds()
+    {
+        useLanguage(u"de"_s);
+        const QDateTime at(QDate(2026, 12, 1), QTime(9, 5, 7));
+        QCOMPARE(ActivityModel::timeText(at), u"09:05:07"_s);
+    }
+
+    void theEndOfARunIsAnnounced()
+    {
+        showWindow();
+        connectWith(SandboxOptions::defaultProductionKey());
+        openAndWait(u"initech"_s, 41);
+        m_prompts.confirmAll();
+        table()->setFocus();
+        table()->selectRow(0);
+        QTest::keyClick(table(), Qt::Key_Delete);
+        QTRY_VERIFY_WITH_TIMEOUT(!m_window->invitations()->isRevoking() && !m_window->invitations()->ticketSummary().isEmpty(),
+                                 10'000);
+        // What a screen reader is told: the alert's text (the description of the status line), or Qt 6.8's announcement.
+        auto *status = m_window->findChild<QLabel *>(u"revokeLabel"_s);
+        QTRY_VERIFY2(status->accessibleDescription().contains(u"1 revoked"_s), qPrintable(status->accessibleDescription()));
+    }
+};
+
+QTEST_MAIN(TestUsability)
+#include "tst_usability.moc"

@@ -895,6 +895,32 @@ Prüfen Sie die API-URL im Profil, dann wählen Sie „Erneut versuchen“.</tra
         <source>New invitation %1 for %2.</source>
         <translation>Neue Einladung %1 für %2.</translation>
     </message>
+    <message>
+        <source>Loading the instance&apos;s invitations</source>
+        <translation>Laden der Einladungen der Instanz</translation>
+    </message>
+    <message>
+        <source>all organizations</source>
+        <translation>allen Organisationen</translation>
+    </message>
+    <message>
+        <source>All organizations of the instance</source>
+        <translation>Alle Organisationen der Instanz</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln invitation(s) across the instance, %1.</source>
+        <translation>
+            <numerusform>%Ln Einladung in der ganzen Instanz, %1.</numerusform>
+            <numerusform>%Ln Einladungen in der ganzen Instanz, %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>in %Ln organization(s)</source>
+        <translation>
+            <numerusform>in %Ln Organisation</numerusform>
+            <numerusform>in %Ln Organisationen</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>InviteDesk::InvitationsPage</name>
@@ -1019,10 +1045,6 @@ Prüfen Sie die API-URL im Profil, dann wählen Sie „Erneut versuchen“.</tra
         <translation>Hier hat keine Adresse mehr als eine offene Einladung.</translation>
     </message>
     <message>
-        <source>in %1 — the older duplicates; the newest invitation of each address stays</source>
-        <translation>in %1 — die älteren Duplikate; die neueste Einladung jeder Adresse bleibt</translation>
-    </message>
-    <message>
         <source>%1 has no pending invitations.</source>
         <translation>%1 hat keine offenen Einladungen.</translation>
     </message>
@@ -1105,6 +1127,17 @@ Prüfen Sie die API-URL im Profil, dann wählen Sie „Erneut versuchen“.</tra
     <message>
         <source>%1 — invited %2, %3; keeps %4 of %5</source>
         <translation>%1 — eingeladen %2, %3; bleibt: %4 vom %5</translation>
+    </message>
+    <message>
+        <source>%1 — the older duplicates; the newest invitation of each address stays</source>
+        <translation>%1 — die älteren Duplikate; die neueste Einladung jeder Adresse bleibt</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 — %Ln invitation(s)</source>
+        <translation>
+            <numerusform>%1 — %Ln Einladung</numerusform>
+            <numerusform>%1 — %Ln Einladungen</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1208,6 +1241,10 @@ Prüfen Sie die API-URL im Profil, dann wählen Sie „Erneut versuchen“.</tra
         <source>Searching organizations…</source>
         <translation>Suche Organisationen…</translation>
     </message>
+    <message>
+        <source>Loading the invitations of every organization.</source>
+        <translation>Lade die Einladungen aller Organisationen.</translation>
+    </message>
 </context>
 <context>
     <name>InviteDesk::MessageBar</name>
@@ -1245,6 +1282,14 @@ Prüfen Sie die API-URL im Profil, dann wählen Sie „Erneut versuchen“.</tra
     <message>
         <source>Recent: %1</source>
         <translation>Zuletzt verwendet: %1</translation>
+    </message>
+    <message>
+        <source>All organizations</source>
+        <translation>Alle Organisationen</translation>
+    </message>
+    <message>
+        <source>Every invitation of the instance, across organizations (Ctrl+Shift+O)</source>
+        <translation>Alle Einladungen der Instanz, über alle Organisationen (Strg+Umschalt+O)</translation>
     </message>
 </context>
 <context>
@@ -2089,6 +2134,18 @@ Prüfen Sie die API-URL im Profil, dann wählen Sie „Erneut versuchen“.</tra
     <message>
         <source>Find by Email &amp;Address…</source>
         <translation>Nach E-Mail-&amp;Adresse suchen…</translation>
+    </message>
+    <message>
+        <source>All Organi&amp;zations</source>
+        <translation>Alle Organisationen &amp;zeigen</translation>
+    </message>
+    <message>
+        <source>Every invitation of the instance, across organizations</source>
+        <translation>Alle Einladungen der Instanz, über alle Organisationen</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+O</source>
+        <translation>Ctrl+Shift+O</translation>
     </message>
 </context>
 <context>

@@ -185,6 +185,20 @@
             <numerusform>%n revokes left open in the audit log belong to another profile or to a run still going in another window or CLI.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln invitation(s) across the instance, %1.</source>
+        <translation>
+            <numerusform>%Ln invitation across the instance, %1.</numerusform>
+            <numerusform>%Ln invitations across the instance, %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>in %Ln organization(s)</source>
+        <translation>
+            <numerusform>in %Ln organization</numerusform>
+            <numerusform>in %Ln organizations</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>InviteDesk::InvitationsPage</name>
@@ -242,6 +256,13 @@
         <translation>
             <numerusform>At its limit because of pending invitations: no one can join until %Ln of them is revoked.</numerusform>
             <numerusform>At its limit because of pending invitations: no one can join until %Ln of them are revoked.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 — %Ln invitation(s)</source>
+        <translation>
+            <numerusform>%1 — %Ln invitation</numerusform>
+            <numerusform>%1 — %Ln invitations</numerusform>
         </translation>
     </message>
 </context>

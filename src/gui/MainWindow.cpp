@@ -182,6 +182,7 @@ void MainWindow::setUpToolBar()
     bar->addSeparator();
     auto *search = new OrganizationSearchField(m_search.get(), bar);
     connect(search, &OrganizationSearchField::emailEntered, this, &MainWindow::searchEmail);
+    connect(search, &OrganizationSearchField::instanceChosen, this, &MainWindow::showInstance);
     bar->addWidget(search);
     m_organizationEdit = search;
     auto *spacer = new QWidget(bar);
@@ -218,6 +219,7 @@ void MainWindow::setUpActions()
     connect(m_ui->actionFindByEmail, &QAction::triggered, this, [this, focusSearch] {
         focusSearch(tr("Type an email address and press Enter to see its invitations in every organization."));
     });
+    connect(m_ui->actionAllOrganizations, &QAction::triggered, this, &MainWindow::showInstance);
     connect(m_ui->actionQuit, &QAction::triggered, this, &QWidget::close);
     connect(m_ui->actionNewProfile, &QAction::triggered, m_connections.get(), &ConnectionController::newProfile);
     connect(m_ui->actionEditProfile, &QAction::triggered, m_connections.get(), &ConnectionController::editCurrent);
@@ -313,8 +315,7 @@ void MainWindow::onSessionChanged()
     QList<QPair<QString, QString>> recent;
     for (const RecentOrganization &r : m_connections->store().recentOrganizations(profileId))
         recent.append({r.id, r.name});
-    if (!recent.isEmpty())
-        m_search->showRecent(recent);
+    m_search->showRecent(recent); // "All organizations" first, then the recent ones
 }
 
 void MainWindow::onOrganizationResolved(const Organization &organization)
@@ -390,6 +391,17 @@ void MainWindow::fitToScreen()
         resize(size().boundedTo(room).expandedTo(minimumSizeHint().boundedTo(room)));
     if (!available.contains(geometry().topLeft()))
         move(available.topLeft());
+}
+
+void MainWindow::showInstance()
+{
+    if (!m_session->isOpen() || m_invitations->isRevoking() || m_invitations->isHolding())
+        return;
+    m_organizationEdit->setText(OrganizationSearch::instanceName());
+    m_organizationEdit->clearFocus();
+    m_ui->contentStack->setCurrentWidget(m_ui->tablePage);
+    m_ui->tablePage->showInstance();
+    m_activity->add(ActivityModel::Level::Info, tr("Loading the invitations of every organization."));
 }
 
 void MainWindow::updateTitle()

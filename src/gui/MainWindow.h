@@ -49,6 +49,8 @@ public:
     void openOrganization(const QString &idOrSlug);
     /*! Shows every invitation of \a email across the instance's organizations. */
     void searchEmail(const QString &email);
+    /*! Shows every invitation of the instance, across organizations. */
+    void showInstance();
 
     // For tests and the screenshot script.
     Session *session() const { return m_session.get(); }

@@ -3,6 +3,7 @@
 #include "gui/session/Session.h"
 
 #include <QtCore/QLocale>
+#include <QtGui/QFont>
 
 using namespace Qt::StringLiterals;
 
@@ -44,6 +45,11 @@ void OrganizationSearch::setText(const QString &text)
 {
     m_text = text.trimmed();
     m_debounce.start();
+    // What was listed for other text must not be chosen by an Enter typed before the new matches arrive.
+    if (m_results.rowCount() > 0) {
+        m_results.clear();
+        Q_EMIT resultsChanged();
+    }
 }
 
 void OrganizationSearch::cancel()
@@ -78,6 +84,8 @@ void OrganizationSearch::search()
         }
         m_results.clear();
         m_found.clear();
+        if (instanceName().startsWith(m_text, Qt::CaseInsensitive) && m_text.size() >= 2)
+            addInstanceItem(); // typing "all" finds it too
         for (const Organization &org : result.value().data) {
             auto *item = new QStandardItem(org.name);
             item->setData(org.id, OrganizationIdRole);
@@ -100,10 +108,27 @@ void OrganizationSearch::search()
     updateBusy();
 }
 
+QString OrganizationSearch::instanceName()
+{
+    return tr("All organizations");
+}
+
+void OrganizationSearch::addInstanceItem()
+{
+    auto *item = new QStandardItem(instanceName());
+    item->setData(true, InstanceRole);
+    item->setToolTip(tr("Every invitation of the instance, across organizations (Ctrl+Shift+O)"));
+    QFont italic = item->font();
+    italic.setItalic(true);
+    item->setFont(italic);
+    m_results.appendRow(item);
+}
+
 void OrganizationSearch::showRecent(const QList<QPair<QString, QString>> &idAndName)
 {
     cancel();
     m_results.clear();
+    addInstanceItem();
     for (const auto &[id, name] : idAndName) {
         auto *item = new QStandardItem(name);
         item->setData(id, OrganizationIdRole);

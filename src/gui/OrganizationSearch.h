@@ -22,7 +22,7 @@ class OrganizationSearch : public QObject
     Q_OBJECT
 
 public:
-    enum ItemRole { OrganizationIdRole = Qt::UserRole + 1, SlugRole, NameRole, PendingRole };
+    enum ItemRole { OrganizationIdRole = Qt::UserRole + 1, SlugRole, NameRole, PendingRole, InstanceRole };
 
     explicit OrganizationSearch(Session *session, QObject *parent = nullptr);
 
@@ -38,6 +38,8 @@ public:
     void setDebounceMs(int ms) { m_debounce.setInterval(ms); }
 
     static QString describe(const Organization &organization);
+    /*! The entry for the whole instance, first in the list of recent organizations. */
+    static QString instanceName();
 
 Q_SIGNALS:
     void resultsChanged();
@@ -49,6 +51,8 @@ Q_SIGNALS:
 private:
     void search();
     void cancel();
+    /*! The first entry of every list: the whole instance. */
+    void addInstanceItem();
     void updateBusy();
 
     Session *m_session;

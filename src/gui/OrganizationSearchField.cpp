@@ -34,13 +34,18 @@ OrganizationSearchField::OrganizationSearchField(OrganizationSearch *search, QWi
             m_completer->complete();
     });
     connect(m_completer, qOverload<const QModelIndex &>(&QCompleter::activated), this, [this](const QModelIndex &index) {
+        if (index.data(OrganizationSearch::InstanceRole).toBool())
+            return Q_EMIT instanceChosen();
         const QString id = index.data(OrganizationSearch::OrganizationIdRole).toString();
         if (!id.isEmpty())
             m_search->resolve(id);
     });
     connect(this, &QLineEdit::returnPressed, this, [this] {
         const QString value = text().trimmed();
-        if (value.contains(u'@')) {
+        if (value.compare(OrganizationSearch::instanceName(), Qt::CaseInsensitive) == 0) {
+            m_completer->popup()->hide();
+            Q_EMIT instanceChosen();
+        } else if (value.contains(u'@')) {
             m_completer->popup()->hide();
             Q_EMIT emailEntered(value);
         } else if (!m_completer->popup()->isVisible()) { // else the completer handles it

@@ -33,6 +33,8 @@ public:
 Q_SIGNALS:
     /*! An address (anything with '@') was entered. */
     void emailEntered(const QString &email);
+    /*! "All organizations" was chosen. */
+    void instanceChosen();
 
 private:
     OrganizationSearch *m_search;

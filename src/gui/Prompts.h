@@ -28,7 +28,8 @@ public:
         Session::Badge badge = Session::Badge::None;
         QString scope;            //!< "in Acme (acme)", "of ada@example.com, in every organization"
         QString confirmationText; //!< what must be typed for a large revoke on a production key
-        QStringList lines;        //!< one per invitation: the address, and its organization where it varies
+        QStringList lines;        //!< one per invitation; where organizations vary, grouped under a heading for each
+        int count = 0;            //!< how many invitations (the lines may hold headings)
     };
     struct RevokeAnswer
     {

@@ -396,13 +396,14 @@ private Q_SLOTS:
         }
         QCOMPARE(organizations.size(), 5);
 
-        QStringList confirmed;
+        Prompts::RevokeRequest confirmed;
         m_prompts.onConfirmRevoke = [&confirmed](const Prompts::RevokeRequest &request) {
-            confirmed = request.lines;
+            confirmed = request;
             return Prompts::RevokeAnswer{true, {}};
         };
         QMetaObject::invokeMethod(m_window->findChild<QAction *>(u"actionRevokeAllForAddress"_s), &QAction::trigger);
-        QCOMPARE(confirmed.size(), 4); // the pending ones; the already revoked one is not asked for
+        QCOMPARE(confirmed.count, 4); // the pending ones; the already revoked one is not asked for
+        QCOMPARE(confirmed.lines.size(), 8); // grouped: a heading per organization, then its row
         QTRY_VERIFY_WITH_TIMEOUT(!m_window->invitations()->isRevoking() && posts() == 4, 20'000);
         int revoked = 0;
         for (const SandboxOrganization &org : m_sandbox->store().organizations) {
@@ -415,6 +416,111 @@ private Q_SLOTS:
             }
         }
         QCOMPARE(revoked, 4);
+    }
+
+    void theInstanceViewListsEveryOrganizationPageByPage()
+    {
+        connectWith(SandboxOptions::defaultProductionKey());
+        QHash<QString, QString> nameOf;
+        int pending = 0;
+        QSet<QString> withPending;
+        for (const SandboxOrganization &org : m_sandbox->store().organizations) {
+            nameOf.insert(org.id, org.name);
+            for (const SandboxInvitation &inv : org.invitations) {
+                if (inv.status == "pending"_L1) {
+                    ++pending;
+                    withPending.insert(org.id);
+                }
+            }
+        }
+        QVERIFY(withPending.size() > 3);
+        QVERIFY(pending > 1000); // more than one page of the instance's list
+        // From the search field: "All organizations" is the first entry.
+        QLineEdit *search = m_window->organizationEdit();
+        search->setFocus();
+        QTest::keyClicks(search, u"all"_s);
+        QCompleter *completer = search->completer();
+        QTRY_VERIFY_WITH_TIMEOUT(completer->popup()->isVisible(), 10'000);
+        QCOMPARE(completer->popup()->model()->index(0, 0).data().toString(), u"All organizations"_s);
+        QTest::keyClick(completer->popup(), Qt::Key_Down);
+        QTest::keyClick(completer->popup(), Qt::Key_Return);
+        InvitationTableModel *model = m_window->invitationModel();
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->invitations()->isInstance() && !m_window->invitations()->isLoading()
+                                     && model->rowCount() == pending,
+                                 30'000);
+        QVERIFY(requestCount(*m_sandbox, "GET", u"/organization_invitations"_s) >= 2); // paged
+        QCOMPARE(model->organizationCount(), int(withPending.size()));
+        QVERIFY(!table()->horizontalHeader()->isSectionHidden(InvitationTableModel::Organization));
+        for (int row = 0; row < model->rowCount(); row += 97) {
+            const Invitation &inv = model->invitationAt(row);
+            QCOMPARE(model->index(row, InvitationTableModel::Organization).data().toString(), nameOf.value(inv.organizationId));
+        }
+        QVERIFY(m_window->windowTitle().startsWith(u"All organizations"_s));
+        // Quick filters work here too; "invited more than once" counts within one organization only.
+        auto *quick = m_window->findChild<QComboBox *>(u"quickFilterCombo"_s);
+        QTRY_VERIFY(quick->itemText(quick->findData(int(InvitationFilterModel::QuickFilter::Duplicates))).contains(u"(2)"_s));
+    }
+
+    void revokingFromTheInstanceViewIsGroupedByOrganization()
+    {
+        connectWith(SandboxOptions::defaultProductionKey());
+        QMetaObject::invokeMethod(m_window->findChild<QAction *>(u"actionAllOrganizations"_s), &QAction::trigger);
+        InvitationTableModel *model = m_window->invitationModel();
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->invitations()->isInstance() && !m_window->invitations()->isLoading()
+                                     && model->rowCount() > 0,
+                                 30'000);
+        // Two rows of one organization and one of another.
+        InvitationFilterModel *shown = m_window->filterModel();
+        table()->sortByColumn(InvitationTableModel::Organization, Qt::AscendingOrder);
+        QStringList chosen;
+        QString firstOrg, secondOrg;
+        for (int row = 0; row < shown->rowCount() && chosen.size() < 3; ++row) {
+            const Invitation &inv = model->invitationAt(shown->mapToSource(shown->index(row, 0)).row());
+            if (firstOrg.isEmpty())
+                firstOrg = inv.organizationId;
+            if (inv.organizationId == firstOrg && chosen.size() < 2) {
+                chosen << inv.id;
+            } else if (inv.organizationId != firstOrg && secondOrg.isEmpty()) {
+                secondOrg = inv.organizationId;
+                chosen << inv.id;
+            }
+        }
+        QCOMPARE(chosen.size(), 3);
+        table()->clearSelection();
+        for (const QString &id : std::as_const(chosen))
+            table()->selectionModel()->select(shown->mapFromSource(model->index(model->rowOf(id), 0)),
+                                              QItemSelectionModel::Select | QItemSelectionModel::Rows);
+        Prompts::RevokeRequest asked;
+        m_prompts.onConfirmRevoke = [&asked](const Prompts::RevokeRequest &request) {
+            asked = request;
+            return Prompts::RevokeAnswer{true, u"SUP-42"_s};
+        };
+        QMetaObject::invokeMethod(m_window->findChild<QAction *>(u"actionRevoke"_s), &QAction::trigger);
+        QCOMPARE(asked.count, 3);
+        QVERIFY2(asked.scope.contains(u"2 organization"_s), qPrintable(asked.scope));
+        QCOMPARE(asked.lines.size(), 5); // two headings, three rows
+        QVERIFY2(asked.lines.at(0).contains(u"2 invitation"_s), qPrintable(asked.lines.join(u'\n')));
+        QVERIFY(asked.lines.at(1).startsWith(u"    "_s));
+        QTRY_VERIFY_WITH_TIMEOUT(!m_window->invitations()->isRevoking() && posts() == 3, 20'000);
+        for (const QString &id : std::as_const(chosen))
+            QCOMPARE(model->revokeState(id), RevokeState::Revoked);
+        // The audit log has each under its own organization.
+        QFile log(m_window->invitations()->auditLogPath());
+        QVERIFY(log.open(QIODevice::ReadOnly));
+        int outcomes = 0;
+        for (const QByteArray &line : log.readAll().split('\n')) {
+            const QJsonObject record = QJsonDocument::fromJson(line).object();
+            if (record.value("event"_L1).toString() != "outcome"_L1)
+                continue;
+            const QString id = record.value("invitation_id"_L1).toString();
+            if (!chosen.contains(id))
+                continue;
+            ++outcomes;
+            QCOMPARE(record.value("organization_id"_L1).toString(), model->invitationAt(model->rowOf(id)).organizationId);
+            QCOMPARE(record.value("ticket"_L1).toString(), u"SUP-42"_s);
+        }
+        QCOMPARE(outcomes, 3);
+        QVERIFY(m_window->invitations()->ticketSummary().contains(u"All organizations"_s));
     }
 
     void olderDuplicatesAreRevokedNewestKept()

@@ -124,6 +124,35 @@ int main(int argc, char *argv[])
         return 6;
     ok = save(&window, out + u"/email-search.png"_s) && ok;
 
+    // The whole instance: every pending invitation, with its organization, sorted by organization.
+    window.showInstance();
+    if (!QTest::qWaitFor([&] { return window.invitations()->isInstance() && !window.invitations()->isLoading()
+                                      && window.invitationModel()->rowCount() > 0; },
+                         120'000))
+        return 9;
+    table->sortByColumn(InvitationTableModel::Organization, Qt::DescendingOrder);
+    QTest::qWait(400);
+    ok = save(&window, out + u"/instance-view.png"_s) && ok;
+
+    // An organization at its membership limit because of pending invitations, with the role quick filter on.
+    window.openOrganization(u"umbrella"_s);
+    if (!QTest::qWaitFor([&] { return window.invitations()->organization().slug == "umbrella"_L1
+                                      && !window.invitations()->isLoading() && window.invitationModel()->rowCount() > 0; },
+                         30'000))
+        return 10;
+    QTest::qWait(400);
+    for (int i = 0; i < quick->count(); ++i) {
+        if (quick->itemData(i).typeId() == QMetaType::QString) { // a role entry
+            quick->setCurrentIndex(i);
+            Q_EMIT quick->activated(i);
+            break;
+        }
+    }
+    QTest::qWait(200);
+    ok = save(&window, out + u"/seats-and-role-filter.png"_s) && ok;
+    quick->setCurrentIndex(0);
+    Q_EMIT quick->activated(0);
+
     const Invitation revoked = [&] {
         for (int row = 0; row < window.invitationModel()->rowCount(); ++row) {
             if (window.invitationModel()->invitationAt(row).status == InvitationStatus::Revoked)

@@ -5,3 +5,6 @@ cd "$(dirname "$0")/../.."
 build="${1:-build/default}"
 cmake --build "$build" --target invitedesk-screenshots >/dev/null
 xvfb-run -a -s "-screen 0 1400x900x24" "$build/tests/invitedesk-screenshots" docs/screenshots
+# The same at 2× scale, as on a high-density screen.
+mkdir -p docs/screenshots/2x
+QT_SCALE_FACTOR=2 xvfb-run -a -s "-screen 0 2800x1800x24" "$build/tests/invitedesk-screenshots" docs/screenshots/2x

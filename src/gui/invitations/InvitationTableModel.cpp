@@ -283,6 +283,7 @@ void InvitationTableModel::addRow(const Invitation &invitation)
     m_rowById.insert(invitation.id, int(m_rows.size()));
     m_rows.append(makeRow(invitation));
     m_addresses[emailKey(invitation)].ids.append(invitation.id);
+    ++m_organizations[invitation.organizationId];
     countPending(invitation, +1);
 }
 
@@ -351,6 +352,7 @@ void InvitationTableModel::reset(const QList<Invitation> &invitations)
     m_rows.clear();
     m_rowById.clear();
     m_addresses.clear();
+    m_organizations.clear();
     m_rows.reserve(invitations.size());
     for (const Invitation &inv : invitations) {
         if (!m_rowById.contains(inv.id))
@@ -414,6 +416,8 @@ void InvitationTableModel::remove(const QStringList &ids)
             if (address.ids.isEmpty())
                 m_addresses.remove(key);
             m_rowById.remove(inv.id);
+            if (--m_organizations[inv.organizationId] <= 0)
+                m_organizations.remove(inv.organizationId);
         }
         m_rows.remove(first, last - first + 1);
         endRemoveRows();

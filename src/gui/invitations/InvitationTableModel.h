@@ -86,6 +86,8 @@ public:
      * (the ones to revoke); \a kept, if given, maps each of them to the newest one, which stays.
      */
     QStringList olderDuplicateIds(QHash<QString, QString> *kept = nullptr) const;
+    /*! How many organizations the rows come from. */
+    int organizationCount() const { return int(m_organizations.size()); }
     /*! Fixes "now" for relative times; tests pin it, the app refreshes it every minute. */
     void setNow(qint64 msSinceEpoch);
     qint64 now() const { return m_now; }
@@ -127,6 +129,7 @@ private:
     QList<Row> m_rows;
     QHash<QString, int> m_rowById;
     QHash<QString, Address> m_addresses;
+    QHash<QString, int> m_organizations; //!< rows per organization ID
     qint64 m_now = 0;
 };
 

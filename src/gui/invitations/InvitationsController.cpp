@@ -72,6 +72,7 @@ void InvitationsController::onSessionClosing()
     m_query.reset();
     m_organization = {};
     m_email.clear();
+    m_instance = false;
     m_model->reset();
 }
 
@@ -87,15 +88,20 @@ void InvitationsController::connectQuery()
     connect(query, &InvitationListing::finished, this, [this](int, bool listChanged) {
         if (listChanged)
             m_activity->add(ActivityModel::Level::Info,
-                            tr("%1 changed while it was loading; the list was read again.").arg(m_organization.name));
+                            tr("%1 changed while it was loading; the list was read again.").arg(where()));
         if (!m_email.isEmpty())
             m_activity->add(ActivityModel::Level::Info,
                             tr("%Ln invitation(s) for %1 across the instance.", nullptr, m_model->rowCount()).arg(m_email));
+        else if (m_instance)
+            m_activity->add(ActivityModel::Level::Info,
+                            tr("%Ln invitation(s) across the instance, %1.", nullptr, m_model->rowCount())
+                                .arg(tr("in %Ln organization(s)", nullptr, m_model->organizationCount())));
         Q_EMIT loadFinished(m_model->rowCount());
     });
     connect(query, &InvitationListing::failed, this, [this](const ClerkError &error) {
-        m_activity->addError(m_email.isEmpty() ? tr("Loading invitations of %1").arg(m_organization.name)
-                                               : tr("Searching invitations of %1").arg(m_email),
+        m_activity->addError(m_instance            ? tr("Loading the instance's invitations")
+                             : m_email.isEmpty() ? tr("Loading invitations of %1").arg(m_organization.name)
+                                                 : tr("Searching invitations of %1").arg(m_email),
                              error);
         if (error.isUnauthorized())
             Q_EMIT unauthorized(error);
@@ -128,7 +134,7 @@ void InvitationsController::connectRun()
         if (revokeSucceeded(result.outcome))
             adjustPendingCount(item.organizationId, -1); // no longer pending: a seat is free
         QString who = item.emailAddress.isEmpty() ? item.invitationId : item.emailAddress;
-        if (!m_email.isEmpty() && !item.organizationName.isEmpty())
+        if (spansOrganizations() && !item.organizationName.isEmpty())
             who = tr("%1 in %2").arg(who, item.organizationName); // one address, many organizations: say which
         if (revokeSucceeded(result.outcome)) {
             if (m_run->summary().total <= 20)
@@ -156,7 +162,7 @@ void InvitationsController::connectRun()
         m_activity->add(ActivityModel::Level::Success, tr("New invitation %1 for %2.").arg(created.id, previous.emailAddress));
         adjustPendingCount(created.organizationId, +1); // the new one holds a seat
         // The new invitation joins the list at once (the answer to a create carries no organization data).
-        if (!m_email.isEmpty() || !m_status || *m_status == InvitationStatus::Pending) {
+        if (!m_email.isEmpty() || !m_status || *m_status == InvitationStatus::Pending) { // what this view lists
             Invitation shown = created;
             if (!shown.organization)
                 shown.organization = previous.organization;
@@ -172,6 +178,8 @@ void InvitationsController::connectRun()
 
 QString InvitationsController::where() const
 {
+    if (m_instance)
+        return tr("all organizations");
     return m_email.isEmpty() ? m_organization.name : m_email;
 }
 
@@ -189,7 +197,19 @@ void InvitationsController::setOrganization(const Organization &organization)
 {
     m_organization = organization;
     m_email.clear();
+    m_instance = false;
     reload();
+}
+
+void InvitationsController::loadInstance()
+{
+    if (!m_query)
+        return;
+    m_organization = {};
+    m_email.clear();
+    m_instance = true;
+    m_model->reset();
+    m_query->loadInstance(m_status);
 }
 
 void InvitationsController::loadByEmail(const QString &email)
@@ -197,6 +217,7 @@ void InvitationsController::loadByEmail(const QString &email)
     if (!m_query || email.trimmed().isEmpty())
         return;
     m_organization = {};
+    m_instance = false;
     m_email = email.trimmed();
     m_model->reset();
     m_query->searchEmail(m_email);
@@ -207,7 +228,9 @@ void InvitationsController::setStatus(std::optional<InvitationStatus> status)
     if (status == m_status)
         return;
     m_status = status;
-    if (hasOrganization())
+    if (m_instance)
+        loadInstance();
+    else if (hasOrganization())
         reload();
 }
 
@@ -298,9 +321,10 @@ QString InvitationsController::ticketSummary() const
 {
     if (!m_run)
         return {};
-    const QString scope = m_email.isEmpty() ? tr("Organization: %1 (%2)").arg(m_organization.name, m_organization.id)
-                                            : tr("Address: %1 (across organizations)").arg(m_email);
-    return m_run->ticketSummary(scope, !m_email.isEmpty());
+    const QString scope = m_instance            ? tr("All organizations of the instance")
+                          : m_email.isEmpty() ? tr("Organization: %1 (%2)").arg(m_organization.name, m_organization.id)
+                                              : tr("Address: %1 (across organizations)").arg(m_email);
+    return m_run->ticketSummary(scope, spansOrganizations());
 }
 
 void InvitationsController::reinvite(const QString &invitationId, bool notify, int expiresInDays, const QString &ticket)

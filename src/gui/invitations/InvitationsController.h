@@ -42,6 +42,13 @@ public:
     /*! Every invitation of this address, in every organization of the instance. */
     void loadByEmail(const QString &email);
     QString email() const { return m_email; }
+    /*! Every invitation of the instance, across organizations, with the chosen status. */
+    void loadInstance();
+    bool isInstance() const { return m_instance; }
+    /*! Rows come from several organizations (an address's, or the instance's): each row names its own. */
+    bool spansOrganizations() const { return m_instance || !m_email.isEmpty(); }
+    /*! Something to show is chosen: an organization, an address or the instance. */
+    bool hasView() const { return hasOrganization() || spansOrganizations(); }
     void cancelLoad();
     bool isLoading() const { return m_query && m_query->isRunning(); }
 
@@ -107,6 +114,7 @@ private:
     Organization m_organization;
     std::optional<InvitationStatus> m_status = InvitationStatus::Pending;
     QString m_email;
+    bool m_instance = false;
     int m_undoSeconds = 0;
     std::unique_ptr<InvitationListing> m_query;
     std::unique_ptr<RevokeRun> m_run;

@@ -5,6 +5,7 @@
 #include "core/util/Csv.h"
 #include "gui/Accessible.h"
 #include "gui/ActivityModel.h"
+#include "gui/OrganizationSearch.h"
 #include "gui/ProgressLater.h"
 #include "gui/TimeFormat.h"
 #include "gui/Prompts.h"
@@ -64,12 +65,14 @@ InvitationsPage::InvitationsPage(QWidget *parent)
 {
     m_ui->setupUi(this);
     nameClearButton(m_ui->filterEdit);
-    // Counts and role names make the quick filter's entries long; the combo stays narrow and its list is wide.
+    const int x = fontMetrics().horizontalAdvance(u'x');
     // The header wraps in a narrow window rather than holding it wide (QLabel's own minimum is its longest line).
-    m_ui->organizationLabel->setMinimumWidth(fontMetrics().horizontalAdvance(u'x') * 24);
-    m_ui->quickFilterCombo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-    m_ui->quickFilterCombo->setMinimumContentsLength(10);
-    m_ui->quickFilterCombo->view()->setMinimumWidth(m_ui->quickFilterCombo->fontMetrics().horizontalAdvance(u'x') * 40);
+    m_ui->organizationLabel->setMinimumWidth(x * 24);
+    // Counts and role names make the quick filter's entries long: as wide as they are where there is room,
+    // down to fourteen characters in a narrow window (an explicit minimum overrides the combo's own).
+    m_ui->quickFilterCombo->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_ui->quickFilterCombo->setMinimumWidth(x * 14);
+    m_ui->quickFilterCombo->view()->setMinimumWidth(x * 40);
 }
 
 InvitationsPage::~InvitationsPage() = default;
@@ -258,6 +261,8 @@ void InvitationsPage::setUpActions()
             return;
         if (!m_invitations->email().isEmpty())
             m_invitations->loadByEmail(m_invitations->email()); // every organization again: re-invites included
+        else if (m_invitations->isInstance())
+            m_invitations->loadInstance();
         else if (m_invitations->hasOrganization())
             Q_EMIT refreshRequested(); // fresh counts, then a fresh load
     });
@@ -301,11 +306,10 @@ void InvitationsPage::updateActions()
     m_actions.copyId->setEnabled(!selected.isEmpty());
     m_actions.copyLink->setEnabled(hasLink);
     m_actions.reinvite->setEnabled(reinvitable && !busy);
-    m_actions.revokeDuplicates->setEnabled(!busy && m_invitations->hasOrganization());
+    m_actions.revokeDuplicates->setEnabled(!busy && (m_invitations->hasOrganization() || m_invitations->isInstance()));
     m_actions.revokeAllForAddress->setEnabled(!busy && !m_invitations->email().isEmpty());
     m_actions.copySummary->setEnabled(!m_invitations->ticketSummary().isEmpty());
-    m_actions.refresh->setEnabled((m_invitations->hasOrganization() || !m_invitations->email().isEmpty())
-                                  && !m_invitations->isRevoking());
+    m_actions.refresh->setEnabled(m_invitations->hasView() && !m_invitations->isRevoking());
     m_actions.exportCsv->setEnabled(m_model->rowCount() > 0);
     m_ui->statusFilterCombo->setEnabled(!m_invitations->isRevoking());
 }
@@ -355,6 +359,8 @@ void InvitationsPage::updateQuickFilterCounts()
 
 QString InvitationsPage::title() const
 {
+    if (m_invitations->isInstance())
+        return OrganizationSearch::instanceName();
     return m_invitations->email().isEmpty() ? m_invitations->organization().name : m_invitations->email();
 }
 
@@ -378,14 +384,15 @@ QString InvitationsPage::seatsSentence(const Organization &organization)
 
 void InvitationsPage::updateHeader()
 {
-    if (!m_invitations->email().isEmpty()) {
-        QSet<QString> organizations;
-        for (int row = 0; row < m_model->rowCount(); ++row)
-            organizations.insert(m_model->invitationAt(row).organizationId);
-        m_ui->organizationLabel->setText(u"<span style='font-size:large;font-weight:bold'>"_s
-                                         + m_invitations->email().toHtmlEscaped() + u"</span>&nbsp;&nbsp;"_s
-                                         + tr("%Ln invitation(s)", nullptr, m_model->rowCount()) + u" · "_s
-                                         + tr("in %Ln organization(s)", nullptr, int(organizations.size())));
+    if (m_invitations->spansOrganizations()) {
+        const int shown = m_proxy->rowCount();
+        const int loaded = m_model->rowCount();
+        m_ui->organizationLabel->setText(u"<span style='font-size:large;font-weight:bold'>"_s + title().toHtmlEscaped()
+                                         + u"</span>&nbsp;&nbsp;"_s
+                                         + (shown == loaded ? tr("%Ln invitation(s)", nullptr, loaded)
+                                                            : tr("%1 of %2 shown").arg(QLocale().toString(shown),
+                                                                                       QLocale().toString(loaded)))
+                                         + u" · "_s + tr("in %Ln organization(s)", nullptr, m_model->organizationCount()));
     } else if (m_invitations->hasOrganization()) {
         const Organization &org = m_invitations->organization();
         QStringList details;
@@ -414,7 +421,7 @@ void InvitationsPage::showOrganization(const Organization &organization, bool sa
         m_ui->revokePanel->hide();
         clearRoleFilter(); // another organization has other roles
     }
-    setEmailMode(false);
+    setSpansOrganizations(false, false);
     m_invitations->setOrganization(organization);
     updateHeader();
     m_ui->invitationsView->setFocus(Qt::OtherFocusReason);
@@ -433,18 +440,30 @@ void InvitationsPage::showEmail(const QString &email)
     m_ui->filterEdit->clear();
     m_ui->revokePanel->hide();
     clearRoleFilter();
-    setEmailMode(true);
+    setSpansOrganizations(true, true);
     m_invitations->loadByEmail(email);
     updateHeader();
     m_ui->invitationsView->setFocus(Qt::OtherFocusReason);
 }
 
-void InvitationsPage::setEmailMode(bool emailMode)
+void InvitationsPage::showInstance()
 {
-    // The organization column matters only when rows come from several organizations; every status is shown then.
-    m_ui->invitationsView->horizontalHeader()->setSectionHidden(InvitationTableModel::Organization, !emailMode);
-    m_ui->statusFilterCombo->setVisible(!emailMode);
-    m_ui->statusFilterLabel->setVisible(!emailMode);
+    m_ui->filterEdit->clear();
+    m_ui->revokePanel->hide();
+    clearRoleFilter();
+    setSpansOrganizations(true, false);
+    m_invitations->loadInstance();
+    updateHeader();
+    m_ui->invitationsView->setFocus(Qt::OtherFocusReason);
+}
+
+void InvitationsPage::setSpansOrganizations(bool spans, bool everyStatus)
+{
+    // The organization column matters only when rows come from several organizations. An address's
+    // invitations are shown with every status; the instance's with the status chosen.
+    m_ui->invitationsView->horizontalHeader()->setSectionHidden(InvitationTableModel::Organization, !spans);
+    m_ui->statusFilterCombo->setVisible(!everyStatus);
+    m_ui->statusFilterLabel->setVisible(!everyStatus);
 }
 
 void InvitationsPage::revokeSelected()
@@ -455,7 +474,9 @@ void InvitationsPage::revokeSelected()
         if (row >= 0 && m_model->isRevocable(row))
             ids << id;
     }
-    if (m_invitations->email().isEmpty()) {
+    if (m_invitations->isInstance()) {
+        confirmAndRevoke(ids, tr("in %Ln organization(s)", nullptr, organizationsOf(ids)), QString::number(ids.size()));
+    } else if (m_invitations->email().isEmpty()) {
         const Organization &org = m_invitations->organization();
         confirmAndRevoke(ids, tr("in %1").arg(org.slug.isEmpty() ? org.name : u"%1 (%2)"_s.arg(org.name, org.slug)),
                          org.slug.isEmpty() ? org.id : org.slug);
@@ -479,8 +500,11 @@ void InvitationsPage::revokeOlderDuplicates()
         return tr("%1 — invited %2, %3; keeps %4 of %5")
             .arg(older.emailAddress, TimeFormat::exact(older.createdAt), older.id, newest.id, TimeFormat::exact(newest.createdAt));
     };
-    confirmAndRevoke(ids, tr("in %1 — the older duplicates; the newest invitation of each address stays").arg(org.name),
-                     org.slug.isEmpty() ? org.id : org.slug, describe);
+    const QString where =
+        m_invitations->isInstance() ? tr("in %Ln organization(s)", nullptr, organizationsOf(ids)) : tr("in %1").arg(org.name);
+    confirmAndRevoke(ids, tr("%1 — the older duplicates; the newest invitation of each address stays").arg(where),
+                     m_invitations->isInstance() ? QString::number(ids.size()) : org.slug.isEmpty() ? org.id : org.slug,
+                     describe);
 }
 
 void InvitationsPage::revokeAllForAddress()
@@ -502,13 +526,24 @@ void InvitationsPage::confirmAndRevoke(const QStringList &ids, const QString &sc
 {
     if (m_invitations->isRevoking() || m_invitations->isHolding() || ids.isEmpty())
         return;
-    Prompts::RevokeRequest request{m_session->badge(), scope, confirmationText, {}};
-    for (const QString &id : ids) {
-        const Invitation &inv = m_model->invitationAt(m_model->rowOf(id));
-        if (describe)
-            request.lines << describe(inv);
-        else
-            request.lines << (inv.organization ? u"%1  (%2)"_s.arg(inv.emailAddress, inv.organization->name) : inv.emailAddress);
+    Prompts::RevokeRequest request{m_session->badge(), scope, confirmationText, {}, int(ids.size())};
+    if (m_invitations->spansOrganizations()) {
+        // Grouped by organization: a heading with its count, then its rows; organizations by name.
+        QMap<QString, QStringList> groups; // folded name, name, ID → lines
+        for (const QString &id : ids) {
+            const Invitation &inv = m_model->invitationAt(m_model->rowOf(id));
+            const QString name = inv.organization ? inv.organization->name : inv.organizationId;
+            groups[name.toCaseFolded() + u'\x1f' + name + u'\x1f' + inv.organizationId]
+                << u"    "_s + (describe ? describe(inv) : inv.emailAddress);
+        }
+        for (auto it = groups.cbegin(); it != groups.cend(); ++it) {
+            request.lines << tr("%1 — %Ln invitation(s)", nullptr, int(it->size())).arg(it.key().section(u'\x1f', 1, 1));
+            request.lines << *it;
+        }
+    } else {
+        for (const QString &id : ids)
+            request.lines << (describe ? describe(m_model->invitationAt(m_model->rowOf(id)))
+                                       : m_model->invitationAt(m_model->rowOf(id)).emailAddress);
     }
     const Prompts::RevokeAnswer answer = m_prompts->confirmRevoke(window(), request);
     if (!answer.confirmed) {
@@ -516,6 +551,14 @@ void InvitationsPage::confirmAndRevoke(const QStringList &ids, const QString &sc
         return;
     }
     m_invitations->revoke(ids, answer.ticket);
+}
+
+int InvitationsPage::organizationsOf(const QStringList &ids) const
+{
+    QSet<QString> organizations;
+    for (const QString &id : ids)
+        organizations.insert(m_model->invitationAt(m_model->rowOf(id)).organizationId);
+    return int(organizations.size());
 }
 
 void InvitationsPage::reinviteSelected()
@@ -558,7 +601,10 @@ void InvitationsPage::copySummary()
 void InvitationsPage::exportCsv()
 {
     const Organization &org = m_invitations->organization();
-    const QString name = !m_invitations->email().isEmpty() ? m_invitations->email() : org.slug.isEmpty() ? org.id : org.slug;
+    const QString name = m_invitations->isInstance()       ? u"all-organizations"_s
+                         : !m_invitations->email().isEmpty() ? m_invitations->email()
+                         : org.slug.isEmpty()                ? org.id
+                                                             : org.slug;
     const QString suggested =
         QDir::home().filePath(u"%1-invitations-%2.csv"_s.arg(name, QDate::currentDate().toString(Qt::ISODate)));
     const QString path = m_prompts->saveFileName(window(), tr("Export invitations"), suggested, tr("CSV files (*.csv)"));

@@ -68,6 +68,8 @@ public:
     /*! Shows an organization's invitations (a new load) or, with \a email, one address's across the instance. */
     void showOrganization(const Organization &organization, bool sameAsBefore);
     void showEmail(const QString &email);
+    /*! Every invitation of the instance, with the Organization column. */
+    void showInstance();
     void updateHeader();
     void clearRoleFilter();
     /*! Members, pending invitations and the limit, and what keeps the organization full, if it is. */
@@ -96,7 +98,8 @@ private:
     void copyColumn(int role, const QString &what);
     void copySummary();
     void exportCsv();
-    void setEmailMode(bool emailMode);
+    void setSpansOrganizations(bool spans, bool everyStatus);
+    int organizationsOf(const QStringList &ids) const;
 
     std::unique_ptr<Ui::InvitationsPage> m_ui;
     std::unique_ptr<InvitationFilterModel> m_proxy;

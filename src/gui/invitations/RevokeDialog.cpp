@@ -24,11 +24,11 @@ RevokeDialog::RevokeDialog(Session::Badge badge, const Organization &organizatio
 }
 
 RevokeDialog::RevokeDialog(Session::Badge badge, const QString &scope, const QString &confirmationText,
-                           const QStringList &emails, QWidget *parent)
+                           const QStringList &emails, QWidget *parent, int invitations)
     : QDialog(parent), m_ui(std::make_unique<Ui::RevokeDialog>())
 {
     m_ui->setupUi(this);
-    const int count = int(emails.size());
+    const int count = invitations > 0 ? invitations : int(emails.size());
     setWindowTitle(tr("Revoke %Ln invitation(s)", nullptr, count));
 
     EnvironmentStyle::applyBanner(m_ui->environmentBanner, badge);

@@ -34,10 +34,11 @@ public:
                  QWidget *parent = nullptr);
     /*!
      * For revokes that are not about one organization: \a scope says where ("in 4 organizations"),
-     * \a confirmationText is what must be typed on a LIVE bulk revoke.
+     * \a confirmationText is what must be typed on a LIVE bulk revoke. \a invitations counts them when
+     * \a emails holds headings too (0: one line each).
      */
     RevokeDialog(Session::Badge badge, const QString &scope, const QString &confirmationText,
-                 const QStringList &emails, QWidget *parent = nullptr);
+                 const QStringList &emails, QWidget *parent = nullptr, int invitations = 0);
     ~RevokeDialog() override;
 
     QString ticket() const;

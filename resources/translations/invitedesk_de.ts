@@ -1235,11 +1235,11 @@ Prüfen Sie die API-URL im Profil, dann wählen Sie „Erneut versuchen“.</tra
     </message>
     <message>
         <source>Connecting to Clerk…</source>
-        <translation>Verbinde mit Clerk…</translation>
+        <translation>Verbindung zu Clerk wird hergestellt…</translation>
     </message>
     <message>
         <source>Searching organizations…</source>
-        <translation>Suche Organisationen…</translation>
+        <translation>Organisationen werden gesucht…</translation>
     </message>
     <message>
         <source>Loading the invitations of every organization.</source>
@@ -1529,13 +1529,13 @@ Prüfen Sie die API-URL im Profil, dann wählen Sie „Erneut versuchen“.</tra
     </message>
     <message>
         <source>Revoking: %1</source>
-        <translation>Widerrufe: %1</translation>
+        <translation>Wird widerrufen: %1</translation>
     </message>
     <message numerus="yes">
         <source>Retr&amp;y %Ln Failed</source>
         <translation>
-            <numerusform>%Ln fehlgeschlagenen &amp;wiederholen</numerusform>
-            <numerusform>%Ln fehlgeschlagene &amp;wiederholen</numerusform>
+            <numerusform>%Ln fehlgeschlagenen Widerruf &amp;wiederholen</numerusform>
+            <numerusform>%Ln fehlgeschlagene Widerrufe &amp;wiederholen</numerusform>
         </translation>
     </message>
 </context>

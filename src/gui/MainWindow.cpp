@@ -103,6 +103,8 @@ void MainWindow::setUpParts()
     m_retryConnection = new QAction(tr("&Retry"), this);
     m_retryConnection->setToolTip(tr("Try to connect again"));
     connect(m_retryConnection, &QAction::triggered, m_connections.get(), &ConnectionController::testConnection);
+    m_signInToProxy = new QAction(tr("&Sign In to Proxy…"), this);
+    connect(m_signInToProxy, &QAction::triggered, m_connections.get(), &ConnectionController::signInToProxy);
     connect(m_connections.get(), &ConnectionController::stateChanged, this, &MainWindow::onConnectionState);
 
     // A busy sign for every wait on Clerk that the table does not show itself, once it lasts 300 ms.
@@ -164,8 +166,10 @@ void MainWindow::setUpParts()
     connect(inv, &InvitationsController::reinvited, this, [this](const Invitation &created) {
         showMessage(tr("New invitation %1 created for %2.").arg(created.id, created.emailAddress), 8000);
     });
-    connect(inv, &InvitationsController::reinviteFailed, this,
-            [this](const ClerkError &error) { m_prompts->warn(this, tr("Re-invite failed"), error.oneLine()); });
+    connect(inv, &InvitationsController::reinviteFailed, this, [this](const ClerkError &error) {
+        // It answers late, while the agent may be typing: said in the window, not in a dialog.
+        m_messageBar->showMessage(MessageBar::Level::Error, tr("Re-invite failed: %1").arg(error.oneLine()));
+    });
     connect(inv, &InvitationsController::rateLimited, this, [this](qint64 waitMs) {
         showMessage(tr("Clerk's rate limit was reached; continuing in %n second(s).", nullptr, int((waitMs + 999) / 1000)),
                     int(waitMs) + 1000);
@@ -210,6 +214,7 @@ void MainWindow::setUpActions()
     nameClearButton(m_organizationEdit);
     m_ui->actionRefresh->setShortcutContext(Qt::WindowShortcut);
     auto focusSearch = [this](const QString &hint) {
+        m_ui->mainToolBar->show(); // the field lives there: a hidden toolbar would swallow the shortcut
         m_organizationEdit->setFocus(Qt::ShortcutFocusReason);
         m_organizationEdit->selectAll();
         if (!hint.isEmpty())
@@ -295,19 +300,13 @@ void MainWindow::onSessionChanged()
     m_ui->actionTestConnection->setEnabled(m_session->isOpen());
     m_ui->tablePage->updateActions();
     updateTitle();
-    if (!m_session->isOpen()) {
-        m_ui->placeholderLabel->setText(
-            tr("<p style='font-size:large'>Not connected.</p><p>Choose a profile in the toolbar, or create one with "
-               "Connection → New Profile…</p>"));
+    updatePlaceholder();
+    if (!m_session->isOpen())
         return;
-    }
     const QString profileId = m_session->profile().id;
     // The undo window is on by default for production profiles.
     m_ui->actionHoldRevokes->setChecked(m_connections->store().holdsRevokes(profileId, badge == Session::Badge::Live));
     m_invitations->setUndoSeconds(m_ui->actionHoldRevokes->isChecked() ? 5 : 0);
-    m_ui->placeholderLabel->setText(tr("<p style='font-size:large'>Find an organization to see its invitations.</p>"
-                                       "<p>Type a name, slug or ID in the search field above (Ctrl+L),<br>"
-                                       "or paste an organization ID and press Enter.</p>"));
     const QString target = std::exchange(m_pendingOrganization, {});
     if (!target.isEmpty() || !m_connections->store().lastOrganizationId(profileId).isEmpty())
         m_search->resolve(target.isEmpty() ? m_connections->store().lastOrganizationId(profileId) : target);
@@ -344,20 +343,38 @@ void MainWindow::searchEmail(const QString &email)
 
 void MainWindow::onConnectionState()
 {
-    const ConnectionController::State state = m_connections->state();
-    if (state == ConnectionController::State::Failed) {
+    if (m_connections->state() == ConnectionController::State::Failed) {
         QList<QAction *> actions{m_retryConnection};
-        if (m_ui->actionEditProfile->isEnabled())
+        if (m_connections->problemKind() == ConnectionController::Problem::Proxy)
+            actions.prepend(m_signInToProxy);
+        else if (m_ui->actionEditProfile->isEnabled())
             actions.prepend(m_ui->actionEditProfile);
         m_messageBar->showMessage(MessageBar::Level::Error, m_connections->problem(), actions);
-        if (m_ui->contentStack->currentWidget() == m_ui->placeholderPage)
-            m_ui->placeholderLabel->setText(tr("<p style='font-size:large'>Not connected.</p><p>%1</p>")
-                                                .arg(m_connections->problem().toHtmlEscaped().replace(u'\n', u"<br>"_s)));
     } else {
         m_messageBar->hide();
     }
+    updatePlaceholder();
     m_busyDelay.start();
     updateBusySign();
+}
+
+void MainWindow::updatePlaceholder()
+{
+    // What the empty page says follows the session and the connection: one place decides it.
+    QString text;
+    if (!m_session->isOpen())
+        text = tr("<p style='font-size:large'>Not connected.</p><p>Choose a profile in the toolbar, or create one with "
+                  "Connection → New Profile…</p>");
+    else if (m_connections->state() == ConnectionController::State::Failed)
+        text = tr("<p style='font-size:large'>Not connected.</p><p>%1</p>")
+                   .arg(m_connections->problem().toHtmlEscaped().replace(u'\n', u"<br>"_s));
+    else if (m_connections->state() == ConnectionController::State::Connecting)
+        text = tr("<p style='font-size:large'>Connecting…</p>");
+    else
+        text = tr("<p style='font-size:large'>Find an organization to see its invitations.</p>"
+                  "<p>Type a name, slug or ID in the search field above (Ctrl+L),<br>"
+                  "or paste an organization ID and press Enter.</p>");
+    m_ui->placeholderLabel->setText(text);
 }
 
 void MainWindow::updateBusySign()
@@ -368,12 +385,12 @@ void MainWindow::updateBusySign()
     else if (m_search->isBusy())
         what = tr("Searching organizations…");
     // Shown only once the wait has lasted the delay; hidden at once when it ends.
+    m_busySign->findChild<QLabel *>(u"busyLabel"_s)->setText(what);
     if (what.isEmpty() || m_busyDelay.isActive()) {
         if (what.isEmpty())
             m_busySign->hide();
         return;
     }
-    m_busySign->findChild<QLabel *>(u"busyLabel"_s)->setText(what);
     if (!m_busySign->isVisible())
         announce(m_busySign, what);
     m_busySign->show();

@@ -75,6 +75,7 @@ private:
     void updateTitle();
     void showMessage(const QString &text, int timeoutMs);
     void onConnectionState();
+    void updatePlaceholder();
     void updateBusySign();
     /*! A first window, or one restored from a larger screen, fits the screen it is on. */
     void fitToScreen();
@@ -93,6 +94,7 @@ private:
     MessageBar *m_messageBar = nullptr;
     QWidget *m_busySign = nullptr;
     QAction *m_retryConnection = nullptr;
+    QAction *m_signInToProxy = nullptr;
     QTimer m_busyDelay;
     QString m_pendingOrganization;
 };

@@ -4,6 +4,7 @@
 
 #include <QtGui/QAction>
 #include <QtGui/QIcon>
+#include <QtWidgets/QApplication>
 #include <QtWidgets/QHBoxLayout>
 #include <QtWidgets/QLabel>
 #include <QtWidgets/QPushButton>
@@ -48,12 +49,18 @@ QString MessageBar::text() const
 void MessageBar::showMessage(Level level, const QString &text, const QList<QAction *> &actions)
 {
     while (QLayoutItem *item = m_buttons->takeAt(0)) {
-        delete item->widget();
+        if (QWidget *old = item->widget()) {
+            old->hide();
+            old->deleteLater(); // it may be the one whose click led here
+        }
         delete item;
     }
     for (QAction *action : actions) {
-        // Buttons, not a dialog: Tab reaches them, and nothing here takes focus by itself.
-        auto *button = new QPushButton(action->text(), this);
+        // Buttons, not a dialog: Tab reaches them, and nothing here takes focus by itself. No mnemonic:
+        // the action's letter belongs to its menu, and may be taken in the window.
+        QString label = action->text();
+        label.replace(u"&&"_s, u"\x01"_s).remove(u'&').replace(u"\x01"_s, u"&&"_s);
+        auto *button = new QPushButton(label, this);
         button->setAutoDefault(false);
         button->setFocusPolicy(Qt::TabFocus);
         button->setToolTip(action->toolTip());
@@ -69,7 +76,8 @@ void MessageBar::showMessage(Level level, const QString &text, const QList<QActi
     const QString kind = level == Level::Error ? tr("Error") : level == Level::Warning ? tr("Warning") : tr("Note");
     setAccessibleName(kind);
     m_text->setAccessibleName(kind + u": "_s + text);
-    QPalette tint = palette();
+    // From the surroundings' palette, not this bar's: each message would tint it further.
+    QPalette tint = parentWidget() ? parentWidget()->palette() : QApplication::palette();
     const QColor base = level == Level::Error ? QColor(0xc6, 0x28, 0x28) : level == Level::Warning ? QColor(0xb2, 0x5e, 0x00)
                                                                                                  : QColor(0x15, 0x65, 0xc0);
     // A light wash of the level's colour over the window colour keeps the palette's text readable.

@@ -17,6 +17,8 @@ OrganizationSearch::OrganizationSearch(Session *session, QObject *parent) : QObj
     connect(session, &Session::closed, this, [this] {
         m_call = 0;
         m_resolveCall = 0;
+        ++m_searchGeneration;
+        ++m_resolveGeneration;
         m_results.clear();
         updateBusy();
     });
@@ -57,6 +59,7 @@ void OrganizationSearch::cancel()
     if (m_call && m_session->client())
         m_session->client()->cancel(m_call);
     m_call = 0;
+    ++m_searchGeneration;
     updateBusy();
 }
 
@@ -74,7 +77,10 @@ void OrganizationSearch::search()
     query.query = m_text;
     query.limit = 20;
     query.includeMembersCount = true;
-    m_call = m_session->client()->listOrganizations(query, this, [this](Result<Page<Organization>> result) {
+    const quint64 generation = ++m_searchGeneration;
+    m_call = m_session->client()->listOrganizations(query, this, [this, generation](Result<Page<Organization>> result) {
+        if (generation != m_searchGeneration)
+            return; // an earlier search, cancelled: the one in flight is another call
         m_call = 0;
         updateBusy();
         if (!result) {
@@ -152,7 +158,10 @@ void OrganizationSearch::resolve(const QString &idOrSlug, bool fresh)
     }
     if (m_resolveCall)
         m_session->client()->cancel(m_resolveCall);
-    m_resolveCall = m_session->client()->getOrganization(key, this, [this, key](Result<Organization> result) {
+    const quint64 generation = ++m_resolveGeneration;
+    m_resolveCall = m_session->client()->getOrganization(key, this, [this, key, generation](Result<Organization> result) {
+        if (generation != m_resolveGeneration)
+            return; // an earlier lookup, cancelled
         m_resolveCall = 0;
         updateBusy();
         if (result) {

@@ -63,6 +63,8 @@ private:
     ClerkClient::CallId m_resolveCall = 0;
     QHash<QString, Organization> m_found;
     bool m_busy = false;
+    quint64 m_searchGeneration = 0;  //!< the search whose answer counts
+    quint64 m_resolveGeneration = 0; //!< the lookup whose answer counts
 };
 
 } // namespace InviteDesk

@@ -315,9 +315,14 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(m_session->isOpen(), 10'000);
         const QString id = m_session->profile().id;
 
-        // First call: the proxy says 407; the agent is asked, once, and the session reopens with it.
+        // First call: the proxy says 407. The window says so without asking (the agent may be typing);
+        // signing in asks, once, and the session reopens with it.
         QSignalSpy opened(m_session.get(), &Session::opened);
         m_connections->testConnection();
+        QTRY_COMPARE_WITH_TIMEOUT(m_connections->problemKind(), ConnectionController::Problem::Proxy, 20'000);
+        QCOMPARE(m_connections->state(), ConnectionController::State::Failed);
+        QVERIFY(reasons.isEmpty());
+        m_connections->signInToProxy();
         QTRY_COMPARE_WITH_TIMEOUT(reasons.size(), 1, 20'000);
         QVERIFY2(reasons.first().contains(u"proxy"_s, Qt::CaseInsensitive), qPrintable(reasons.first()));
         QVERIFY(opened.wait(10'000) || opened.size() > 0);
@@ -351,6 +356,8 @@ private Q_SLOTS:
         m_connections->activate(id);
         QTRY_VERIFY_WITH_TIMEOUT(m_session->isOpen(), 10'000);
         m_connections->testConnection();
+        QTRY_COMPARE_WITH_TIMEOUT(m_connections->problemKind(), ConnectionController::Problem::Proxy, 20'000);
+        m_connections->signInToProxy();
         QTRY_COMPARE_WITH_TIMEOUT(reasons.size(), 2, 20'000);
         QVERIFY2(reasons.last().contains(u"127.0.0.1:%1"_s.arg(other.port())), qPrintable(reasons.last())); // names the proxy
     }
@@ -379,6 +386,7 @@ private Q_SLOTS:
             return Prompts::ProxyAnswer{true, u"agent"_s, u"s3cret"_s};
         };
         m_connections->proxyCredentialsNeeded(ClerkError::fromNetworkError(QNetworkReply::ProxyAuthenticationRequiredError, {}));
+        m_connections->signInToProxy();
         QVERIFY(switched);
         QTest::qWait(500); // the keychain answers
         QVERIFY(m_session->isOpen()); // not closed and swapped back to A

@@ -281,12 +281,29 @@ private Q_SLOTS:
         }
         QVERIFY(oldRowAnnounced);
         QVERIFY(!m_model->index(oldRow, InvitationTableModel::Email).data(Qt::DecorationRole).isValid());
-        // And the quick filter no longer lists it; the row just revoked stays, showing Revoked (issue 17),
-        // rather than vanishing under the agent's eyes.
+        // And the quick filter no longer lists it (nor the row revoked before the filter was chosen).
         m_proxy->setQuickFilter(InvitationFilterModel::QuickFilter::Duplicates);
+        QCOMPARE(m_proxy->rowCount(), 0);
+    }
+
+    void aRowRevokedUnderAFilterStaysUntilTheFilterChanges()
+    {
+        // Issue 17: rows revoked while a quick filter was on vanished instead of showing Revoked.
+        m_model->append({make(u"old"_s, u"twin@x"_s, 5 * day, day), make(u"new"_s, u"twin@x"_s, day, day),
+                         make(u"other"_s, u"solo@x"_s, day, day)});
+        m_proxy->setQuickFilter(InvitationFilterModel::QuickFilter::Duplicates);
+        QCOMPARE(m_proxy->rowCount(), 2);
+        Invitation revoked = m_model->invitationAt(m_model->rowOf(u"old"_s));
+        revoked.status = InvitationStatus::Revoked;
+        m_model->applyResult(u"old"_s, RevokeResult{RevokeOutcome::Revoked, std::nullopt, revoked, 1, false});
+        // The revoked row stays, showing how it went; its twin is no longer a duplicate and goes.
         QCOMPARE(m_proxy->rowCount(), 1);
-        QCOMPARE(m_proxy->mapToSource(m_proxy->index(0, 0)).row(), m_model->rowOf(u"new"_s));
+        QCOMPARE(m_proxy->mapToSource(m_proxy->index(0, 0)).row(), m_model->rowOf(u"old"_s));
         QCOMPARE(m_proxy->index(0, InvitationTableModel::Status).data().toString(), u"Revoked"_s);
+        // Another filter, then back: the pin is gone with the filter it was made under.
+        m_proxy->setQuickFilter(InvitationFilterModel::QuickFilter::Any);
+        m_proxy->setQuickFilter(InvitationFilterModel::QuickFilter::Duplicates);
+        QCOMPARE(m_proxy->rowCount(), 0);
     }
 
     void olderDuplicatesLeaveRowsAlreadyInARun()

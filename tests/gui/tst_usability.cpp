@@ -327,6 +327,66 @@ private Q_SLOTS:
         QVERIFY2(placeholder->text().contains(u"Not connected"_s), qPrintable(placeholder->text()));
     }
 
+    void theBarAndThePlaceholderFollowTheConnection()
+    {
+        showWindow();
+        connectWith(SandboxOptions::defaultProductionKey());
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->connections()->state(), ConnectionController::State::Connected, 10'000);
+        auto *bar = m_window->findChild<MessageBar *>(u"messageBar"_s);
+        auto *placeholder = m_window->findChild<QLabel *>(u"placeholderLabel"_s);
+        QVERIFY(!bar->isVisible());
+        QVERIFY2(placeholder->text().contains(u"Find an organization"_s), qPrintable(placeholder->text()));
+        m_window->connections()->keyRejected(ClerkError::fromHttp(401, {}));
+        QVERIFY(bar->isVisible());
+        QVERIFY2(placeholder->text().contains(u"Not connected"_s), qPrintable(placeholder->text()));
+        const QPalette first = bar->palette();
+        // Retry (the bar's own button): the key works after all; the bar goes, the page says what to do next.
+        QPushButton *retry = nullptr;
+        for (QPushButton *button : bar->findChildren<QPushButton *>())
+            retry = button->text() == u"Retry"_s ? button : retry;
+        QVERIFY(retry);
+        retry->click();
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->connections()->state(), ConnectionController::State::Connected, 10'000);
+        QVERIFY(!bar->isVisible());
+        QVERIFY2(placeholder->text().contains(u"Find an organization"_s), qPrintable(placeholder->text()));
+        // Shown again, it has the same colour: not a shade darker each time.
+        m_window->connections()->keyRejected(ClerkError::fromHttp(401, {}));
+        QCOMPARE(bar->palette().color(QPalette::Window), first.color(QPalette::Window));
+    }
+
+    void anUndoneRetryLeavesTheRunAsItWas()
+    {
+        showWindow();
+        connectWith(SandboxOptions::defaultProductionKey());
+        openAndWait(u"initech"_s, 41);
+        m_sandbox->addScriptedFault({ScriptedFault::Kind::RawAnswer, "POST", u"/revoke"_s, 1, 403, 1,
+                                     R"({"errors":[{"code":"not_an_admin_in_organization","message":"m","long_message":"Not an administrator."}],"clerk_trace_id":"trace-1"})"});
+        m_prompts.confirmAll();
+        table()->setFocus();
+        table()->selectRow(0);
+        table()->selectionModel()->select(table()->model()->index(1, 0), QItemSelectionModel::Select | QItemSelectionModel::Rows);
+        trigger("actionRevoke");
+        QTRY_VERIFY_WITH_TIMEOUT(!m_window->invitations()->isRevoking() && posts() == 2, 20'000);
+        const QString before = m_window->invitations()->ticketSummary();
+        QVERIFY(before.contains(u"trace-1"_s));
+        // Retry, held by the undo window, then undone.
+        m_window->invitations()->setUndoSeconds(5);
+        auto *retry = m_window->findChild<QPushButton *>(u"retryFailedButton"_s);
+        QTRY_VERIFY(retry->isVisible());
+        retry->click();
+        auto *undo = m_window->findChild<QPushButton *>(u"undoButton"_s);
+        QTRY_VERIFY(undo->isVisible());
+        undo->click();
+        QTRY_VERIFY(retry->isVisible()); // the run's summary is back, with its Retry
+        InvitationTableModel *model = m_window->invitationModel();
+        int failed = 0;
+        for (int row = 0; row < model->rowCount(); ++row)
+            failed += model->revokeStateAt(row) == RevokeState::Failed ? 1 : 0;
+        QCOMPARE(failed, 1); // still marked Failed, not reset to pending
+        QCOMPARE(m_window->invitations()->ticketSummary(), before);
+        QCOMPARE(posts(), 2);
+    }
+
     void mnemonicsAreUniqueInEveryWindowAndMenu_data()
     {
         QTest::addColumn<QString>("language");
@@ -341,6 +401,9 @@ private Q_SLOTS:
         showWindow();
         connectWith(SandboxOptions::defaultProductionKey());
         openAndWait(u"initech"_s, 41);
+        // With the message bar up too: its buttons are in the window's scope.
+        m_window->connections()->keyRejected(ClerkError::fromHttp(401, {}));
+        QTRY_VERIFY(m_window->findChild<MessageBar *>(u"messageBar"_s)->isVisible());
         QStringList found = mnemonicClashes(m_window.get());
 
         ConnectionProfile profile;

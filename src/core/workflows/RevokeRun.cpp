@@ -65,9 +65,7 @@ void RevokeRun::begin()
     const QList<RevokeItem> items = std::exchange(m_held, {});
     if (!m_client || items.isEmpty())
         return;
-    if (m_heldIsRetry) {
-        m_retried += int(items.size());
-    } else {
+    if (!m_heldIsRetry) {
         m_started = QDateTime::currentDateTimeUtc();
         m_ledger.clear();
         m_ledgerIndex.clear();
@@ -85,10 +83,18 @@ void RevokeRun::begin()
         m_bulk->setConcurrency(m_concurrency);
     m_bulk->setObserver(m_audit);
     BulkRevoker *bulk = m_bulk.get();
-    connect(bulk, &BulkRevoker::itemStarted, this, [this, bulk](int index) { Q_EMIT itemStarted(bulk->items().at(index)); });
+    connect(bulk, &BulkRevoker::itemStarted, this, [this, bulk](int index) {
+        const RevokeItem &item = bulk->items().at(index);
+        if (m_ledger.at(m_ledgerIndex.value(item.invitationId)).result)
+            ++m_retried; // sent again: counted when it goes out, not when it was queued
+        Q_EMIT itemStarted(item);
+    });
     connect(bulk, &BulkRevoker::itemFinished, this, [this, bulk](int index, const RevokeResult &result) {
         const RevokeItem &item = bulk->items().at(index);
-        m_ledger[m_ledgerIndex.value(item.invitationId)].result = result;
+        std::optional<RevokeResult> &settled = m_ledger[m_ledgerIndex.value(item.invitationId)].result;
+        // A retry stopped before this item went out leaves its earlier outcome (and trace ID) standing.
+        if (!(result.outcome == RevokeOutcome::Cancelled && settled))
+            settled = result;
         Q_EMIT itemFinished(item, result);
     });
     connect(bulk, &BulkRevoker::progress, this, &RevokeRun::progress);
@@ -124,6 +130,12 @@ QList<RevokeItem> RevokeRun::failedItems() const
             items << s.item;
     }
     return items;
+}
+
+std::optional<RevokeResult> RevokeRun::lastResult(const QString &invitationId) const
+{
+    const qsizetype at = m_ledgerIndex.value(invitationId, -1);
+    return at < 0 ? std::nullopt : m_ledger.at(at).result;
 }
 
 BulkSummary RevokeRun::summary() const

@@ -55,6 +55,10 @@ public:
     BulkSummary summary() const;
     /*! How many sends retries added to the run. */
     int retried() const { return m_retried; }
+    /*! The item's latest outcome in this run, if it has one. */
+    std::optional<RevokeResult> lastResult(const QString &invitationId) const;
+    /*! Whether what is held (or was just undone) is a retry of this run's failures. */
+    bool heldIsRetry() const { return m_heldIsRetry; }
     const std::optional<ClerkError> &stopReason() const;
     qint64 elapsedMs() const { return m_bulk ? m_bulk->elapsedMs() : 0; }
     QString ticket() const { return m_ticket; }

@@ -16,13 +16,13 @@ ConnectionController::ConnectionController(Session *session, Prompts *prompts, A
     connect(session, &Session::closed, this, [this] { setState(State::Closed); });
 }
 
-void ConnectionController::setState(State state, const QString &problem, bool isKey)
+void ConnectionController::setState(State state, const QString &problem, Problem kind)
 {
     if (state == m_state && problem == m_problem)
         return;
     m_state = state;
     m_problem = problem;
-    m_problemIsKey = isKey;
+    m_problemKind = kind;
     Q_EMIT stateChanged(state);
 }
 
@@ -102,7 +102,8 @@ void ConnectionController::editCurrent()
                                                            .arg(m_session->profile().demo ? tr("the demo") : u"CLERK_SECRET_KEY"_s));
         return;
     }
-    edit(m_session->profile(), false);
+    // After a rejected key the dialog says why and starts at the key.
+    edit(m_session->profile(), false, m_state == State::Failed && m_problemKind == Problem::Key ? m_problem : QString());
 }
 
 void ConnectionController::deleteCurrent()
@@ -205,15 +206,27 @@ void ConnectionController::open(const ConnectionProfile &profile, const QString 
 
 void ConnectionController::proxyCredentialsNeeded(const ClerkError &error)
 {
+    // Said in the window; the question comes when the agent chooses to sign in (no dialog mid-typing).
+    if (!m_session->isOpen() || proxyEndpointFor(m_session->profile()).isEmpty())
+        return;
+    m_proxyError = error.userMessage();
+    setState(State::Failed,
+             tr("The proxy %1 asks for a user name and password: %2\nSign in to the proxy to go on.")
+                 .arg(proxyEndpointFor(m_session->profile()), error.userMessage()),
+             Problem::Proxy);
+}
+
+void ConnectionController::signInToProxy()
+{
     if (!m_session->isOpen() || m_askingProxy)
-        return; // one question at a time: every load that met the 407 lands here
+        return; // one question at a time
     const ConnectionProfile profile = m_session->profile();
     const QString endpoint = proxyEndpointFor(profile);
     if (endpoint.isEmpty())
         return;
     m_askingProxy = true;
     const Prompts::ProxyAnswer answer =
-        m_prompts->askProxyCredentials(m_window, tr("%1\n\nProxy: %2").arg(error.userMessage(), endpoint));
+        m_prompts->askProxyCredentials(m_window, tr("%1\n\nProxy: %2").arg(m_proxyError, endpoint));
     m_askingProxy = false;
     if (!answer.accepted)
         return;
@@ -276,12 +289,9 @@ void ConnectionController::check(bool reportSuccess)
             if (error.isCancelled())
                 return;
             m_activity->addError(tr("Connecting with profile \"%1\"").arg(m_session->profile().name), error);
-            if (error.needsProxyCredentials()) {
-                setState(State::Failed, tr("The proxy asks for a user name and password: %1").arg(error.userMessage()));
-                proxyCredentialsNeeded(error);
-                return;
-            }
-            setState(State::Failed, adviceFor(error), error.isUnauthorized());
+            if (error.needsProxyCredentials())
+                return proxyCredentialsNeeded(error);
+            setState(State::Failed, adviceFor(error), error.isUnauthorized() ? Problem::Key : Problem::Connection);
             Q_EMIT statusMessage(error.userMessage(), 8000);
             return;
         }
@@ -300,7 +310,7 @@ void ConnectionController::keyRejected(const ClerkError &error)
     // Said in the window, never asked in a dialog: this arrives while the agent may be typing, and a
     // question popping up would take the Enter meant for the search field.
     if (m_session->isOpen())
-        setState(State::Failed, adviceFor(error), true);
+        setState(State::Failed, adviceFor(error), Problem::Key);
 }
 
 } // namespace InviteDesk

@@ -31,6 +31,8 @@ class ConnectionController : public QObject
 public:
     /*! Where the session stands: a profile is open, and whether Clerk answered it. */
     enum class State { Closed, Connecting, Connected, Failed };
+    /*! What a failure needs: the key edited, the proxy signed in to, or the way to Clerk checked. */
+    enum class Problem { None, Connection, Key, Proxy };
 
     /*! Questions go to \a prompts, with \a window as their parent; news to \a activity (none owned). */
     ConnectionController(Session *session, Prompts *prompts, ActivityModel *activity, QWidget *window,
@@ -51,13 +53,15 @@ public:
     State state() const { return m_state; }
     /*! What went wrong and what to do about it, while state() is Failed. */
     QString problem() const { return m_problem; }
-    /*! Whether the failure is the key (the fix is editing the profile) rather than the way to Clerk. */
-    bool problemIsKey() const { return m_problemIsKey; }
-    /*!
-     * The proxy asked for a user name and password (407): asks for them, keeps them in the keychain
-     * with the profile, and opens the session again with them.
-     */
+    Problem problemKind() const { return m_problemKind; }
+    bool problemIsKey() const { return m_problemKind == Problem::Key; }
+    /*! The proxy asked for a user name and password (407): the connection has failed, and the window says so. */
     void proxyCredentialsNeeded(const ClerkError &error);
+    /*!
+     * Asks for the proxy's user name and password (the agent chose to), keeps them in the keychain with
+     * the profile, and opens the session again with them.
+     */
+    void signInToProxy();
 
     ProfileStore &store() { return m_store; }
     SecretStore &secrets() { return m_secrets; }
@@ -77,7 +81,7 @@ private:
     ConnectionProfile find(const QString &profileId) const;
     /*! Asks Clerk for one organization: the session's first word with the instance. */
     void check(bool reportSuccess);
-    void setState(State state, const QString &problem = {}, bool isKey = false);
+    void setState(State state, const QString &problem = {}, Problem kind = Problem::None);
     QString adviceFor(const ClerkError &error) const;
 
     Session *m_session;
@@ -90,7 +94,8 @@ private:
     bool m_askingProxy = false;
     State m_state = State::Closed;
     QString m_problem;
-    bool m_problemIsKey = false;
+    Problem m_problemKind = Problem::None;
+    QString m_proxyError; //!< what the proxy said, for the question
     quint64 m_check = 0; //!< the latest connection check; an older one answering late is ignored
     quint64 m_opening = 0; //!< the latest request to open a session; the keychain answers late, and only the latest counts
 };

@@ -15,8 +15,26 @@ InvitationFilterModel::InvitationFilterModel(QObject *parent) : QSortFilterProxy
 
 void InvitationFilterModel::setSourceModel(QAbstractItemModel *sourceModel)
 {
+    if (m_invitations)
+        disconnect(m_invitations, nullptr, this, nullptr);
     m_invitations = qobject_cast<InvitationTableModel *>(sourceModel);
+    m_pinned.clear();
+    if (m_invitations) {
+        // Connected before the base class's own handler, so a row is pinned while it is still shown.
+        connect(m_invitations, &QAbstractItemModel::dataChanged, this, &InvitationFilterModel::pinRevokedRows);
+        connect(m_invitations, &QAbstractItemModel::modelReset, this, [this] { m_pinned.clear(); });
+    }
     QSortFilterProxyModel::setSourceModel(sourceModel);
+}
+
+void InvitationFilterModel::pinRevokedRows(const QModelIndex &topLeft, const QModelIndex &bottomRight)
+{
+    if (m_quickFilter == QuickFilter::Any && m_role.isEmpty())
+        return;
+    for (int row = topLeft.row(); row <= bottomRight.row(); ++row) {
+        if (m_invitations->revokeStateAt(row) != RevokeState::Idle && mapFromSource(m_invitations->index(row, 0)).isValid())
+            m_pinned.insert(m_invitations->invitationAt(row).id);
+    }
 }
 
 void InvitationFilterModel::setText(const QString &text)
@@ -39,6 +57,7 @@ void InvitationFilterModel::setQuickFilter(QuickFilter filter)
     if (filter == m_quickFilter)
         return;
     m_quickFilter = filter;
+    m_pinned.clear();
     invalidateFilter();
 }
 
@@ -86,10 +105,9 @@ bool InvitationFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &s
 {
     if (sourceParent.isValid())
         return false;
-    // A row this window is revoking or has revoked stays where the agent saw it, showing how it went, even
-    // though it no longer matches a filter for pending invitations; the next load drops it.
-    if (m_invitations && m_invitations->revokeStateAt(sourceRow) != RevokeState::Idle
-        && (m_quickFilter != QuickFilter::Any || !m_role.isEmpty()))
+    // A row revoked while it was shown under this filter stays where the agent saw it, showing how it
+    // went, though it no longer matches a filter for pending invitations. Another filter drops it.
+    if (!m_pinned.isEmpty() && m_invitations && m_pinned.contains(m_invitations->invitationAt(sourceRow).id))
         return matchesText(sourceRow);
     if (!m_role.isEmpty() && m_invitations) {
         const Invitation &inv = m_invitations->invitationAt(sourceRow);
@@ -104,6 +122,7 @@ void InvitationFilterModel::setRole(const QString &roleKey)
     if (roleKey == m_role)
         return;
     m_role = roleKey;
+    m_pinned.clear();
     invalidateRowsFilter();
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QtCore/QSet>
 #include <QtCore/QSortFilterProxyModel>
 
 namespace InviteDesk {
@@ -54,11 +55,13 @@ protected:
 private:
     bool matches(int sourceRow, QuickFilter filter) const;
     bool matchesText(int sourceRow) const;
+    void pinRevokedRows(const QModelIndex &topLeft, const QModelIndex &bottomRight);
 
     InvitationTableModel *m_invitations = nullptr;
     QString m_text;
     QuickFilter m_quickFilter = QuickFilter::Any;
     QString m_role;
+    QSet<QString> m_pinned; //!< rows revoked while shown under the current quick or role filter
 };
 
 } // namespace InviteDesk

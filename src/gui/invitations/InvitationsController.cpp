@@ -120,11 +120,20 @@ void InvitationsController::connectRun()
         Q_EMIT revokeHeld(int(items.size()), seconds);
     });
     connect(run, &RevokeRun::undone, this, [this](const QList<RevokeItem> &items) {
-        m_model->markIdle(items);
+        // An undone retry leaves the run as it was: its rows show their earlier outcome again.
+        for (const RevokeItem &item : items) {
+            const std::optional<RevokeResult> earlier = m_run->heldIsRetry() ? m_run->lastResult(item.invitationId) : std::nullopt;
+            if (earlier)
+                m_model->applyResult(item.invitationId, *earlier);
+            else
+                m_model->markIdle({item});
+        }
         m_activity->add(ActivityModel::Level::Info, tr("Undone: %Ln revoke(s) were never sent.", nullptr, int(items.size())));
         Q_EMIT revokeUndone(int(items.size()));
     });
     connect(run, &RevokeRun::started, this, [this](int total) {
+        m_batchTotal = total;
+        m_rejectionSaid = false;
         m_activity->add(ActivityModel::Level::Info, tr("Revoking %Ln invitation(s) in %1…", nullptr, total).arg(where()));
         Q_EMIT revokeStarted(total);
     });
@@ -137,7 +146,7 @@ void InvitationsController::connectRun()
         if (spansOrganizations() && !item.organizationName.isEmpty())
             who = tr("%1 in %2").arg(who, item.organizationName); // one address, many organizations: say which
         if (revokeSucceeded(result.outcome)) {
-            if (m_run->summary().total <= 20)
+            if (m_batchTotal <= 20) // a long run's successes are in its summary, not one line each
                 m_activity->add(ActivityModel::Level::Success, tr("%1: %2").arg(who, revokeOutcomeText(result.outcome)));
         } else if (result.outcome != RevokeOutcome::Cancelled) {
             // Failures go to the activity log with Clerk's code and trace ID.
@@ -145,8 +154,8 @@ void InvitationsController::connectRun()
                 m_activity->addError(who, *result.error);
             else
                 m_activity->add(ActivityModel::Level::Warning, tr("%1: %2").arg(who, revokeOutcomeText(result.outcome)));
-            if (result.error && result.error->isUnauthorized() && m_run->failedItems().size() == 1)
-                Q_EMIT unauthorized(*result.error);
+            if (result.error && result.error->isUnauthorized() && !std::exchange(m_rejectionSaid, true))
+                Q_EMIT unauthorized(*result.error); // once per batch
         }
     });
     connect(run, &RevokeRun::progress, this, &InvitationsController::revokeProgress);
@@ -161,8 +170,11 @@ void InvitationsController::connectRun()
     connect(run, &RevokeRun::reinvited, this, [this](const Invitation &previous, const Invitation &created) {
         m_activity->add(ActivityModel::Level::Success, tr("New invitation %1 for %2.").arg(created.id, previous.emailAddress));
         adjustPendingCount(created.organizationId, +1); // the new one holds a seat
-        // The new invitation joins the list at once (the answer to a create carries no organization data).
-        if (!m_email.isEmpty() || !m_status || *m_status == InvitationStatus::Pending) { // what this view lists
+        // The new invitation joins the list at once (the answer to a create carries no organization data),
+        // if the list is still the one it belongs to: the agent may have moved on while it was created.
+        const bool belongsHere = m_instance || created.organizationId == m_organization.id
+                                 || (!m_email.isEmpty() && created.emailAddress.compare(m_email, Qt::CaseInsensitive) == 0);
+        if (belongsHere && (!m_email.isEmpty() || !m_status || *m_status == InvitationStatus::Pending)) {
             Invitation shown = created;
             if (!shown.organization)
                 shown.organization = previous.organization;
@@ -315,6 +327,11 @@ void InvitationsController::retryFailed()
 BulkSummary InvitationsController::summary() const
 {
     return m_run ? m_run->summary() : BulkSummary{};
+}
+
+bool InvitationsController::heldWasRetry() const
+{
+    return m_run && m_run->heldIsRetry();
 }
 
 QString InvitationsController::ticketSummary() const

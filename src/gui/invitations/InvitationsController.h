@@ -71,6 +71,8 @@ public:
     QString ticketSummary() const;
     /*! The current run, retries included. */
     BulkSummary summary() const;
+    /*! The revokes just held (or undone) were a retry of the run's failures. */
+    bool heldWasRetry() const;
     /*! A new invitation like this revoked or expired one, audited like a revoke. */
     void reinvite(const QString &invitationId, bool notify, int expiresInDays, const QString &ticket = {});
 
@@ -115,6 +117,8 @@ private:
     std::optional<InvitationStatus> m_status = InvitationStatus::Pending;
     QString m_email;
     bool m_instance = false;
+    int m_batchTotal = 0;        //!< items in the batch going out (a run, or a retry of its failures)
+    bool m_rejectionSaid = false; //!< a 401 in this batch was reported
     int m_undoSeconds = 0;
     std::unique_ptr<InvitationListing> m_query;
     std::unique_ptr<RevokeRun> m_run;

@@ -96,7 +96,6 @@ void InvitationsPage::setUp(Session *session, InvitationsController *invitations
     connect(m_ui->revokePanel, &RevokePanel::changed, this, &InvitationsPage::updateActions);
     connect(m_ui->revokePanel, &RevokePanel::finished, this, [this](const QString &text) { Q_EMIT statusMessage(text, 10'000); });
     connect(m_ui->revokePanel, &RevokePanel::copySummaryRequested, this, &InvitationsPage::copySummary);
-    connect(invitations, &InvitationsController::revokeUndone, this, [this] { m_ui->invitationsView->setFocus(); });
     setUpTable();
     setUpFilters();
     setUpLoading();

@@ -98,6 +98,13 @@ void RevokePanel::onHeld(int count, int seconds)
 void RevokePanel::onUndone(int count)
 {
     m_countdown.stop();
+    // The strip owns the focus it had: home to the table, once, not via the Dismiss button.
+    if (QWidget *focused = QApplication::focusWidget(); focused && isAncestorOf(focused) && m_focusHome)
+        m_focusHome->setFocus(Qt::OtherFocusReason);
+    if (m_invitations->summary().total > 0 && m_invitations->heldWasRetry()) {
+        onFinished(m_invitations->summary()); // the run stands as it was before the retry
+        return;
+    }
     m_ui->revokeLabel->setText(tr("Undone: the %Ln revoke(s) were never sent.", nullptr, count));
     m_ui->revokeProgress->hide(); // nothing was done: no part-filled bar
     showButtons({m_ui->closeRevokePanelButton});

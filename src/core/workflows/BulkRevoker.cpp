@@ -241,12 +241,15 @@ qint64 BulkRevoker::etaMs() const
     const int remaining = int(m_items.size()) - m_settled;
     if (remaining <= 0)
         return 0;
-    if (m_client && m_client->pacer())
-        return m_client->pacer()->estimateFor(remaining).count();
-    // Unpaced: extrapolate from what has settled so far.
-    if (m_settled == 0 || !m_clock.isValid())
-        return -1;
-    return m_clock.elapsed() * remaining / m_settled;
+    // What the pace has shown so far: server errors and their backoff, slow answers, a shared budget.
+    const qint64 observed = m_settled > 0 && m_clock.isValid() ? m_clock.elapsed() * remaining / m_settled : -1;
+    if (m_client && m_client->pacer()) {
+        // The budget's floor, unless the run has gone slower than the budget allows: then the pace seen.
+        // (Trusted after a few answers and a couple of seconds, not from the first fast one.)
+        const qint64 floor = m_client->pacer()->estimateFor(remaining).count();
+        return m_settled >= 5 && m_clock.elapsed() >= 2000 ? std::max(floor, observed) : floor;
+    }
+    return observed; // unpaced: extrapolated, or -1 before the first answer
 }
 
 } // namespace InviteDesk

@@ -22,6 +22,7 @@
 #include <QtGui/QAction>
 #include <QtGui/QClipboard>
 #include <QtGui/QGuiApplication>
+#include <QtGui/QFontDatabase>
 #include <QtGui/QPainter>
 #include <QtWidgets/QHeaderView>
 #include <QtWidgets/QStyledItemDelegate>
@@ -123,7 +124,11 @@ void InvitationsPage::setUpTable()
     for (const auto &[column, chars] : widths)
         header->resizeSection(column, x * chars);
     header->setSectionHidden(InvitationTableModel::Organization, true);
-    header->setSectionResizeMode(InvitationTableModel::InvitationId, QHeaderView::Stretch);
+    // An ID is copied and compared whole: its column is as wide as one (Clerk's are 34 characters), and a
+    // narrow window scrolls sideways rather than eliding it; where there is room, it takes the rest.
+    const QFontMetrics fixed(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    header->resizeSection(InvitationTableModel::InvitationId, fixed.horizontalAdvance(QString(34, u'0')) + 2 * x);
+    header->setStretchLastSection(true);
     view->sortByColumn(InvitationTableModel::Invited, Qt::DescendingOrder);
     view->setTabKeyNavigation(false);
     view->setTextElideMode(Qt::ElideMiddle); // keeps both ends of long addresses and IDs readable

@@ -180,6 +180,97 @@ private Q_SLOTS:
             m_proxy->sort(column, Qt::AscendingOrder); // every column sorts without trouble
     }
 
+    // Issue 14: with many rows the proxy sorts and filters on a worker thread and swaps the result in.
+    // These force that path (on a few hundred rows, as the model testers walk every row after each
+    // change) and hold it to what the synchronous path gives.
+
+    QList<Invitation> manyRows(int count, int from = 0) const
+    {
+        QList<Invitation> rows;
+        for (int i = from; i < from + count; ++i)
+            rows << make(u"orginv_%1"_s.arg(i, 5, 10, QLatin1Char('0')), u"user%1@%2.example"_s.arg((i * 7919) % 1000).arg(i % 3 ? u"acme"_s : u"globex"_s),
+                         ((i * 104729) % 5000) * hour / 10, std::optional<qint64>(((i * 31) % 40) * day / 5),
+                         InvitationStatus::Pending, i % 5 ? u"org:member"_s : u"org:admin"_s);
+        return rows;
+    }
+
+    static QList<int> sourceOrder(const InvitationFilterModel &proxy)
+    {
+        QList<int> rows;
+        for (int row = 0; row < proxy.rowCount(); ++row)
+            rows << proxy.mapToSource(proxy.index(row, 0)).row();
+        return rows;
+    }
+
+    void theWorkerGivesWhatTheGuiThreadWould()
+    {
+        m_model->append(manyRows(400));
+        InvitationFilterModel inline_; // below its threshold: worked out at once
+        inline_.setSourceModel(m_model.get());
+        m_proxy->setBackgroundThreshold(0); // every sort and filter on the worker
+        for (int column = 0; column < InvitationTableModel::ColumnCount; ++column) {
+            for (Qt::SortOrder order : {Qt::AscendingOrder, Qt::DescendingOrder}) {
+                inline_.sort(column, order);
+                m_proxy->sort(column, order);
+                QVERIFY(m_proxy->isWorking());
+                QTRY_VERIFY(!m_proxy->isWorking());
+                QCOMPARE(sourceOrder(*m_proxy), sourceOrder(inline_));
+            }
+        }
+        for (const QString &text : {u"user1"_s, u"GLOBEX"_s, u"admin"_s, u"orginv_00299"_s, u""_s}) {
+            inline_.setText(text);
+            m_proxy->setText(text);
+            QTRY_VERIFY(!m_proxy->isWorking());
+            QCOMPARE(sourceOrder(*m_proxy), sourceOrder(inline_));
+            QCOMPARE(m_proxy->countMatching(InvitationFilterModel::QuickFilter::Within7Days),
+                     inline_.countMatching(InvitationFilterModel::QuickFilter::Within7Days));
+        }
+        m_proxy->setText(u"acme"_s);
+        inline_.setText(u"acme"_s);
+        m_proxy->setQuickFilter(InvitationFilterModel::QuickFilter::Within7Days);
+        inline_.setQuickFilter(InvitationFilterModel::QuickFilter::Within7Days);
+        QTRY_VERIFY(!m_proxy->isWorking());
+        QVERIFY(m_proxy->rowCount() > 0 && m_proxy->rowCount() < 400);
+        QCOMPARE(sourceOrder(*m_proxy), sourceOrder(inline_));
+    }
+
+    void rowsThatArriveOrChangeWhileTheWorkerRunsAreKept()
+    {
+        m_model->append(manyRows(400));
+        m_proxy->setBackgroundThreshold(0);
+        m_proxy->sort(InvitationTableModel::Email, Qt::AscendingOrder);
+        QTRY_VERIFY(!m_proxy->isWorking());
+        // The agent has a row selected; then sorts again, and a page arrives before the worker is done.
+        QItemSelectionModel selection(m_proxy.get());
+        const int chosenSource = m_proxy->mapToSource(m_proxy->index(10, 0)).row();
+        selection.select(m_proxy->index(10, 0), QItemSelectionModel::Select | QItemSelectionModel::Rows);
+        m_proxy->sort(InvitationTableModel::Invited, Qt::DescendingOrder);
+        QVERIFY(m_proxy->isWorking());
+        m_model->append(manyRows(100, 400)); // shown at once, at the end
+        QCOMPARE(m_proxy->rowCount(), 500);
+        m_model->markQueued({RevokeItem::of(m_model->invitationAt(5))});
+        QTRY_VERIFY(!m_proxy->isWorking());
+        QCOMPARE(m_proxy->rowCount(), 500);
+        QSet<int> seen;
+        for (int row : sourceOrder(*m_proxy))
+            seen.insert(row);
+        QCOMPARE(seen.size(), 500); // every row once
+        QCOMPARE(sourceOrder(*m_proxy).mid(400), [] { QList<int> late; for (int r = 400; r < 500; ++r) late << r; return late; }());
+        // The selection followed its row through the swap.
+        const QModelIndexList selected = selection.selectedRows();
+        QCOMPARE(selected.size(), 1);
+        QCOMPARE(m_proxy->mapToSource(selected.first()).row(), chosenSource);
+        // A row removed while the worker runs is gone from the result, and nothing points past the end.
+        m_proxy->sort(InvitationTableModel::Email, Qt::DescendingOrder);
+        m_model->remove({m_model->invitationAt(0).id, m_model->invitationAt(1).id});
+        QTRY_VERIFY(!m_proxy->isWorking());
+        QCOMPARE(m_proxy->rowCount(), 498);
+        QList<int> order = sourceOrder(*m_proxy);
+        std::sort(order.begin(), order.end());
+        QCOMPARE(order.first(), 0);
+        QCOMPARE(order.last(), 497);
+    }
+
     void filtersAsYouType()
     {
         m_model->append({make(u"orginv_1"_s, u"ada@acme.example"_s, day, day),

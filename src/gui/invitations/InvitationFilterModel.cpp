@@ -3,53 +3,97 @@
 #include "core/util/Durations.h"
 #include "gui/invitations/InvitationTableModel.h"
 
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <algorithm>
+#include <array>
+#include <numeric>
+
 namespace InviteDesk {
 
-InvitationFilterModel::InvitationFilterModel(QObject *parent) : QSortFilterProxyModel(parent)
+namespace {
+
+bool haystackMatches(const QString &text, const QString &email, const QString &id, const QString &role, const QString &roleName)
 {
-    setSortRole(InvitationTableModel::SortRole);
-    setSortCaseSensitivity(Qt::CaseInsensitive);
-    setSortLocaleAware(false);
-    setDynamicSortFilter(true);
+    return email.contains(text, Qt::CaseInsensitive) || id.contains(text, Qt::CaseInsensitive)
+           || role.contains(text, Qt::CaseInsensitive) || roleName.contains(text, Qt::CaseInsensitive);
 }
+
+} // namespace
+
+InvitationFilterModel::InvitationFilterModel(QObject *parent) : QAbstractProxyModel(parent)
+{
+    connect(&m_watcher, &QFutureWatcher<Mapping>::finished, this, [this] {
+        if (m_watcher.future().resultCount() > 0)
+            apply(m_watcher.result());
+    });
+}
+
+InvitationFilterModel::~InvitationFilterModel() = default;
 
 void InvitationFilterModel::setSourceModel(QAbstractItemModel *sourceModel)
 {
+    beginResetModel();
     if (m_invitations)
         disconnect(m_invitations, nullptr, this, nullptr);
     m_invitations = qobject_cast<InvitationTableModel *>(sourceModel);
+    QAbstractProxyModel::setSourceModel(sourceModel);
     m_pinned.clear();
     if (m_invitations) {
-        // Connected before the base class's own handler, so a row is pinned while it is still shown.
-        connect(m_invitations, &QAbstractItemModel::dataChanged, this, &InvitationFilterModel::pinRevokedRows);
-        connect(m_invitations, &QAbstractItemModel::modelReset, this, [this] { m_pinned.clear(); });
+        InvitationTableModel *model = m_invitations;
+        connect(model, &QAbstractItemModel::modelAboutToBeReset, this, [this] { beginResetModel(); });
+        connect(model, &QAbstractItemModel::modelReset, this, [this] {
+            m_pinned.clear();
+            resetFromSource();
+            endResetModel();
+            if (m_sortColumn >= 0 && !m_order.empty())
+                request(true);
+        });
+        connect(model, &QAbstractItemModel::rowsInserted, this, &InvitationFilterModel::onRowsInserted);
+        connect(model, &QAbstractItemModel::rowsAboutToBeRemoved, this, &InvitationFilterModel::onRowsAboutToBeRemoved);
+        connect(model, &QAbstractItemModel::rowsRemoved, this, &InvitationFilterModel::onRowsRemoved);
+        connect(model, &QAbstractItemModel::dataChanged, this, &InvitationFilterModel::onDataChanged);
+        connect(model, &QAbstractItemModel::headerDataChanged, this, &QAbstractItemModel::headerDataChanged);
     }
-    QSortFilterProxyModel::setSourceModel(sourceModel);
+    resetFromSource();
+    endResetModel();
 }
 
-void InvitationFilterModel::pinRevokedRows(const QModelIndex &topLeft, const QModelIndex &bottomRight)
+void InvitationFilterModel::resetFromSource()
 {
-    if (m_quickFilter == QuickFilter::Any && m_role.isEmpty())
-        return;
-    for (int row = topLeft.row(); row <= bottomRight.row(); ++row) {
-        if (m_invitations->revokeStateAt(row) != RevokeState::Idle && mapFromSource(m_invitations->index(row, 0)).isValid())
-            m_pinned.insert(m_invitations->invitationAt(row).id);
+    // The source's order and every row checked at once: a reset comes with few rows (a new load starts empty).
+    ++m_generation;
+    m_working = false;
+    m_changedMeanwhile.clear();
+    const int rows = m_invitations ? m_invitations->rowCount() : 0;
+    m_order.resize(size_t(rows));
+    std::iota(m_order.begin(), m_order.end(), 0);
+    m_textOk.assign(size_t(rows), 1);
+    m_shown.clear();
+    for (int row = 0; row < rows; ++row) {
+        m_textOk[size_t(row)] = textMatches(row) ? 1 : 0;
+        if (accepts(row))
+            m_shown.push_back(row);
     }
+    rebuildProxyOf();
 }
+
+void InvitationFilterModel::rebuildProxyOf()
+{
+    m_proxyOf.assign(m_order.size(), -1);
+    for (size_t i = 0; i < m_shown.size(); ++i)
+        m_proxyOf[size_t(m_shown[i])] = int(i);
+}
+
+// --- filters ------------------------------------------------------------------------------------
 
 void InvitationFilterModel::setText(const QString &text)
 {
     const QString trimmed = text.trimmed();
     if (trimmed == m_text)
         return;
-    // A longer filter only removes rows. A shorter one brings rows back, which a sorted proxy inserts
-    // one by one into its order; with 100,000 rows a full rebuild and one sort is far faster.
-    const bool narrower = trimmed.contains(m_text, Qt::CaseInsensitive);
     m_text = trimmed;
-    if (narrower)
-        invalidateFilter();
-    else
-        invalidate();
+    request(false);
 }
 
 void InvitationFilterModel::setQuickFilter(QuickFilter filter)
@@ -58,63 +102,7 @@ void InvitationFilterModel::setQuickFilter(QuickFilter filter)
         return;
     m_quickFilter = filter;
     m_pinned.clear();
-    invalidateFilter();
-}
-
-bool InvitationFilterModel::matches(int sourceRow, QuickFilter filter) const
-{
-    if (!m_invitations)
-        return true;
-    const Invitation &inv = m_invitations->invitationAt(sourceRow);
-    const qint64 now = m_invitations->now();
-    const bool pending = inv.status == InvitationStatus::Pending;
-    const bool ranOut = inv.status == InvitationStatus::Expired || (pending && inv.expiresAt && *inv.expiresAt <= now);
-    switch (filter) {
-    case QuickFilter::Any:
-        break;
-    case QuickFilter::Expired:
-        if (!ranOut)
-            return false;
-        break;
-    case QuickFilter::Within24Hours:
-    case QuickFilter::Within7Days: {
-        const qint64 horizon = filter == QuickFilter::Within24Hours ? msPerDay : 7 * msPerDay;
-        if (ranOut || !pending || !inv.expiresAt || *inv.expiresAt - now > horizon)
-            return false;
-        break;
-    }
-    case QuickFilter::Duplicates:
-        if (m_invitations->pendingDuplicates(sourceRow) < 2)
-            return false;
-        break;
-    }
-    return matchesText(sourceRow);
-}
-
-bool InvitationFilterModel::matchesText(int sourceRow) const
-{
-    if (m_text.isEmpty() || !m_invitations)
-        return true;
-    const Invitation &inv = m_invitations->invitationAt(sourceRow);
-    // Straight on the source data: no QVariant or string copies per row and keystroke.
-    return inv.emailAddress.contains(m_text, Qt::CaseInsensitive) || inv.id.contains(m_text, Qt::CaseInsensitive)
-           || inv.role.contains(m_text, Qt::CaseInsensitive) || inv.roleName.contains(m_text, Qt::CaseInsensitive);
-}
-
-bool InvitationFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
-{
-    if (sourceParent.isValid())
-        return false;
-    // A row revoked while it was shown under this filter stays where the agent saw it, showing how it
-    // went, though it no longer matches a filter for pending invitations. Another filter drops it.
-    if (!m_pinned.isEmpty() && m_invitations && m_pinned.contains(m_invitations->invitationAt(sourceRow).id))
-        return matchesText(sourceRow);
-    if (!m_role.isEmpty() && m_invitations) {
-        const Invitation &inv = m_invitations->invitationAt(sourceRow);
-        if (inv.role != m_role || inv.status != InvitationStatus::Pending)
-            return false;
-    }
-    return matches(sourceRow, m_quickFilter);
+    request(false);
 }
 
 void InvitationFilterModel::setRole(const QString &roleKey)
@@ -123,7 +111,63 @@ void InvitationFilterModel::setRole(const QString &roleKey)
         return;
     m_role = roleKey;
     m_pinned.clear();
-    invalidateRowsFilter();
+    request(false);
+}
+
+bool InvitationFilterModel::quickMatches(int sourceRow, QuickFilter filter) const
+{
+    const Invitation &inv = m_invitations->invitationAt(sourceRow);
+    const qint64 now = m_invitations->now();
+    const bool pending = inv.status == InvitationStatus::Pending;
+    const bool ranOut = inv.status == InvitationStatus::Expired || (pending && inv.expiresAt && *inv.expiresAt <= now);
+    switch (filter) {
+    case QuickFilter::Any:
+        return true;
+    case QuickFilter::Expired:
+        return ranOut;
+    case QuickFilter::Within24Hours:
+    case QuickFilter::Within7Days: {
+        const qint64 horizon = filter == QuickFilter::Within24Hours ? msPerDay : 7 * msPerDay;
+        return !ranOut && pending && inv.expiresAt && *inv.expiresAt - now <= horizon;
+    }
+    case QuickFilter::Duplicates:
+        return m_invitations->pendingDuplicates(sourceRow) >= 2;
+    }
+    return true;
+}
+
+bool InvitationFilterModel::baseAccepts(int sourceRow) const
+{
+    if (!m_invitations)
+        return false;
+    // A row revoked while it was shown under this filter stays where the agent saw it, showing how it
+    // went, though it no longer matches a filter for pending invitations. Another filter drops it.
+    if (!m_pinned.isEmpty() && m_pinned.contains(m_invitations->invitationAt(sourceRow).id))
+        return true;
+    if (!m_role.isEmpty()) {
+        const Invitation &inv = m_invitations->invitationAt(sourceRow);
+        if (inv.role != m_role || inv.status != InvitationStatus::Pending)
+            return false;
+    }
+    return quickMatches(sourceRow, m_quickFilter);
+}
+
+bool InvitationFilterModel::textMatches(int sourceRow) const
+{
+    if (m_text.isEmpty() || !m_invitations)
+        return true;
+    const Invitation &inv = m_invitations->invitationAt(sourceRow);
+    return haystackMatches(m_text, inv.emailAddress, inv.id, inv.role, inv.roleName);
+}
+
+int InvitationFilterModel::countMatching(QuickFilter filter) const
+{
+    if (!m_invitations)
+        return 0;
+    int count = 0;
+    for (int row = 0, rows = int(m_textOk.size()); row < rows; ++row)
+        count += m_textOk[size_t(row)] && quickMatches(row, filter) ? 1 : 0;
+    return count;
 }
 
 QList<InvitationFilterModel::RoleCount> InvitationFilterModel::pendingRoles() const
@@ -145,14 +189,328 @@ QList<InvitationFilterModel::RoleCount> InvitationFilterModel::pendingRoles() co
     return list;
 }
 
-int InvitationFilterModel::countMatching(QuickFilter filter) const
+// --- sorting and filtering, off the GUI thread when large ---------------------------------------
+
+void InvitationFilterModel::sort(int column, Qt::SortOrder order)
+{
+    m_sortColumn = column;
+    m_sortOrder = order;
+    request(true);
+}
+
+void InvitationFilterModel::request(bool resort)
 {
     if (!m_invitations)
-        return 0;
-    int count = 0;
-    for (int row = 0, rows = m_invitations->rowCount(); row < rows; ++row)
-        count += matches(row, filter) ? 1 : 0;
-    return count;
+        return;
+    // The snapshot: cheap per row (flags, numbers, shared strings), so the GUI thread only copies.
+    Job job;
+    job.generation = ++m_generation;
+    job.rows = m_invitations->rowCount();
+    job.base.resize(size_t(job.rows));
+    for (int row = 0; row < job.rows; ++row)
+        job.base[size_t(row)] = baseAccepts(row) ? 1 : 0;
+    job.text = m_text;
+    if (!m_text.isEmpty()) {
+        job.hay.resize(size_t(job.rows));
+        for (int row = 0; row < job.rows; ++row) {
+            const Invitation &inv = m_invitations->invitationAt(row);
+            job.hay[size_t(row)] = {inv.emailAddress, inv.id, inv.role, inv.roleName};
+        }
+    }
+    job.resort = resort && m_sortColumn >= 0;
+    if (job.resort) {
+        job.descending = m_sortOrder == Qt::DescendingOrder;
+        const bool text = job.rows > 0 && m_invitations->sortKey(0, m_sortColumn).isText;
+        if (text)
+            job.texts.reserve(size_t(job.rows));
+        else
+            job.numbers.reserve(size_t(job.rows));
+        for (int row = 0; row < job.rows; ++row) {
+            InvitationTableModel::SortKey key = m_invitations->sortKey(row, m_sortColumn);
+            if (text)
+                job.texts.push_back(std::move(key.text));
+            else
+                job.numbers.push_back(key.number);
+        }
+    } else {
+        job.order = m_order;
+        job.order.resize(size_t(job.rows)); // the order knows every source row
+    }
+    m_changedMeanwhile.clear();
+    if (job.rows < m_threshold) {
+        apply(work(std::move(job)));
+        return;
+    }
+    m_working = true;
+    m_watcher.setFuture(QtConcurrent::run([job = std::move(job)]() mutable { return work(std::move(job)); }));
+}
+
+InvitationFilterModel::Mapping InvitationFilterModel::work(Job job)
+{
+    Mapping out;
+    out.generation = job.generation;
+    out.rows = job.rows;
+    const size_t rows = size_t(job.rows);
+    if (job.resort) {
+        out.order.resize(rows);
+        std::iota(out.order.begin(), out.order.end(), 0);
+        // Stable, so equal keys keep the order they arrived in; descending reverses the comparison only.
+        if (!job.texts.empty()) {
+            const auto &keys = job.texts;
+            std::stable_sort(out.order.begin(), out.order.end(), [&keys, descending = job.descending](int a, int b) {
+                const int c = keys[size_t(a)].compare(keys[size_t(b)], Qt::CaseInsensitive);
+                return descending ? c > 0 : c < 0;
+            });
+        } else {
+            const auto &keys = job.numbers;
+            std::stable_sort(out.order.begin(), out.order.end(), [&keys, descending = job.descending](int a, int b) {
+                return descending ? keys[size_t(a)] > keys[size_t(b)] : keys[size_t(a)] < keys[size_t(b)];
+            });
+        }
+    } else {
+        out.order = std::move(job.order);
+    }
+    out.textOk.assign(rows, 1);
+    if (!job.text.isEmpty()) {
+        for (size_t row = 0; row < rows; ++row) {
+            const auto &h = job.hay[row];
+            out.textOk[row] = haystackMatches(job.text, h[0], h[1], h[2], h[3]) ? 1 : 0;
+        }
+    }
+    out.shown.reserve(rows);
+    for (int row : out.order) {
+        if (job.base[size_t(row)] && out.textOk[size_t(row)])
+            out.shown.push_back(row);
+    }
+    return out;
+}
+
+void InvitationFilterModel::apply(Mapping mapping)
+{
+    if (mapping.generation != m_generation || !m_invitations)
+        return; // a newer request, or the rows it knew are gone
+    m_working = false;
+    // Rows that arrived while the worker ran go at the end; rows that changed are checked again.
+    const int rows = m_invitations->rowCount();
+    for (int row = mapping.rows; row < rows; ++row) {
+        mapping.order.push_back(row);
+        mapping.textOk.push_back(textMatches(row) ? 1 : 0);
+    }
+    std::vector<char> shown(size_t(rows), 0);
+    for (int row : mapping.shown)
+        shown[size_t(row)] = 1;
+    for (int row = mapping.rows; row < rows; ++row)
+        shown[size_t(row)] = 1;
+    for (int row : std::as_const(m_changedMeanwhile)) {
+        if (row < mapping.rows)
+            mapping.textOk[size_t(row)] = textMatches(row) ? 1 : 0;
+    }
+
+    // Views take their persistent indexes when told the layout is about to change: collected after that.
+    Q_EMIT layoutAboutToBeChanged({}, QAbstractItemModel::VerticalSortHint);
+    const QModelIndexList before = persistentIndexList();
+    QList<int> sourceRows;
+    sourceRows.reserve(before.size());
+    for (const QModelIndex &index : before)
+        sourceRows << (index.row() >= 0 && index.row() < int(m_shown.size()) ? m_shown[size_t(index.row())] : -1);
+
+    m_order = std::move(mapping.order);
+    m_textOk = std::move(mapping.textOk);
+    m_shown.clear();
+    m_shown.reserve(size_t(rows));
+    for (int row : m_order) {
+        // The worker's verdict, but the base filters of late or changed rows as they are now.
+        const bool late = row >= mapping.rows;
+        if ((late || shown[size_t(row)] || m_changedMeanwhile.contains(row)) && accepts(row))
+            m_shown.push_back(row);
+    }
+    m_changedMeanwhile.clear();
+    rebuildProxyOf();
+    QModelIndexList after;
+    after.reserve(before.size());
+    for (qsizetype i = 0; i < before.size(); ++i) {
+        const int source = sourceRows.at(i);
+        const int proxy = source >= 0 && source < int(m_proxyOf.size()) ? m_proxyOf[size_t(source)] : -1;
+        after << (proxy >= 0 ? index(proxy, before.at(i).column()) : QModelIndex());
+    }
+    changePersistentIndexList(before, after);
+    Q_EMIT layoutChanged({}, QAbstractItemModel::VerticalSortHint);
+    Q_EMIT settled();
+}
+
+// --- following the source ----------------------------------------------------------------------
+
+void InvitationFilterModel::onRowsInserted(const QModelIndex &parent, int first, int last)
+{
+    if (parent.isValid())
+        return;
+    if (first != int(m_order.size())) { // not an append: start over (the table model only appends)
+        beginResetModel();
+        resetFromSource();
+        endResetModel();
+        return;
+    }
+    std::vector<int> shown;
+    for (int row = first; row <= last; ++row) {
+        m_order.push_back(row);
+        m_textOk.push_back(textMatches(row) ? 1 : 0);
+        m_proxyOf.push_back(-1);
+        if (accepts(row))
+            shown.push_back(row);
+    }
+    if (shown.empty())
+        return;
+    const int at = int(m_shown.size());
+    beginInsertRows({}, at, at + int(shown.size()) - 1);
+    for (int row : shown) {
+        m_proxyOf[size_t(row)] = int(m_shown.size());
+        m_shown.push_back(row);
+    }
+    endInsertRows();
+}
+
+void InvitationFilterModel::onRowsAboutToBeRemoved(const QModelIndex &parent, int first, int last)
+{
+    if (parent.isValid())
+        return;
+    // Shown rows of that range leave the view, from the bottom up, in runs of neighbours.
+    std::vector<int> proxies;
+    for (int row = first; row <= last && row < int(m_proxyOf.size()); ++row) {
+        if (m_proxyOf[size_t(row)] >= 0)
+            proxies.push_back(m_proxyOf[size_t(row)]);
+    }
+    std::sort(proxies.begin(), proxies.end(), std::greater<>());
+    for (size_t i = 0; i < proxies.size();) {
+        size_t j = i;
+        while (j + 1 < proxies.size() && proxies[j + 1] == proxies[j] - 1)
+            ++j;
+        beginRemoveRows({}, proxies[j], proxies[i]);
+        m_shown.erase(m_shown.begin() + proxies[j], m_shown.begin() + proxies[i] + 1);
+        rebuildProxyOf();
+        endRemoveRows();
+        i = j + 1;
+    }
+}
+
+void InvitationFilterModel::onRowsRemoved(const QModelIndex &parent, int first, int last)
+{
+    if (parent.isValid())
+        return;
+    // The source renumbered the rows after the range: so do the order and the shown rows.
+    const int removed = last - first + 1;
+    auto renumber = [first, last, removed](std::vector<int> &rows) {
+        rows.erase(std::remove_if(rows.begin(), rows.end(), [first, last](int r) { return r >= first && r <= last; }),
+                   rows.end());
+        for (int &r : rows)
+            r = r > last ? r - removed : r;
+    };
+    renumber(m_order);
+    renumber(m_shown);
+    m_textOk.erase(m_textOk.begin() + first, m_textOk.begin() + std::min<qsizetype>(last + 1, qsizetype(m_textOk.size())));
+    rebuildProxyOf();
+    if (m_working) {
+        // The worker's snapshot has the old numbering: ask again.
+        request(false);
+    }
+}
+
+void InvitationFilterModel::onDataChanged(const QModelIndex &topLeft, const QModelIndex &bottomRight, const QList<int> &roles)
+{
+    if (!topLeft.isValid() || topLeft.parent().isValid())
+        return;
+    const bool filtered = m_quickFilter != QuickFilter::Any || !m_role.isEmpty();
+    int low = -1;
+    int high = -1;
+    for (int row = topLeft.row(); row <= bottomRight.row() && row < int(m_proxyOf.size()); ++row) {
+        const bool wasShown = m_proxyOf[size_t(row)] >= 0;
+        if (filtered && wasShown && m_invitations->revokeStateAt(row) != RevokeState::Idle)
+            m_pinned.insert(m_invitations->invitationAt(row).id);
+        if (m_working)
+            m_changedMeanwhile.insert(row);
+        if (!m_text.isEmpty() && (roles.isEmpty() || roles.contains(Qt::DisplayRole)))
+            m_textOk[size_t(row)] = textMatches(row) ? 1 : 0;
+        const bool show = accepts(row);
+        if (show && !wasShown)
+            showRow(row);
+        else if (!show && wasShown)
+            hideRow(row);
+        else if (show) {
+            const int proxy = m_proxyOf[size_t(row)];
+            low = low < 0 ? proxy : std::min(low, proxy);
+            high = std::max(high, proxy);
+        }
+    }
+    // One notice for the rows still shown: the view repaints what it shows of that span.
+    if (low >= 0)
+        Q_EMIT dataChanged(index(low, topLeft.column()), index(high, bottomRight.column()), roles);
+}
+
+void InvitationFilterModel::showRow(int sourceRow)
+{
+    // In the current order: after the shown rows that come before it.
+    int at = 0;
+    for (int row : m_order) {
+        if (row == sourceRow)
+            break;
+        at += m_proxyOf[size_t(row)] >= 0 ? 1 : 0;
+    }
+    beginInsertRows({}, at, at);
+    m_shown.insert(m_shown.begin() + at, sourceRow);
+    rebuildProxyOf();
+    endInsertRows();
+}
+
+void InvitationFilterModel::hideRow(int sourceRow)
+{
+    const int at = m_proxyOf[size_t(sourceRow)];
+    beginRemoveRows({}, at, at);
+    m_shown.erase(m_shown.begin() + at);
+    rebuildProxyOf();
+    endRemoveRows();
+}
+
+// --- the proxy's plumbing -----------------------------------------------------------------------
+
+QModelIndex InvitationFilterModel::index(int row, int column, const QModelIndex &parent) const
+{
+    if (parent.isValid() || row < 0 || row >= int(m_shown.size()) || column < 0 || column >= columnCount())
+        return {};
+    return createIndex(row, column);
+}
+
+QModelIndex InvitationFilterModel::parent(const QModelIndex &) const
+{
+    return {};
+}
+
+int InvitationFilterModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_shown.size());
+}
+
+int InvitationFilterModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() || !sourceModel() ? 0 : sourceModel()->columnCount();
+}
+
+bool InvitationFilterModel::hasChildren(const QModelIndex &parent) const
+{
+    return !parent.isValid() && !m_shown.empty();
+}
+
+QModelIndex InvitationFilterModel::mapToSource(const QModelIndex &proxyIndex) const
+{
+    if (!proxyIndex.isValid() || !sourceModel() || proxyIndex.row() >= int(m_shown.size()))
+        return {};
+    return sourceModel()->index(m_shown[size_t(proxyIndex.row())], proxyIndex.column());
+}
+
+QModelIndex InvitationFilterModel::mapFromSource(const QModelIndex &sourceIndex) const
+{
+    if (!sourceIndex.isValid() || sourceIndex.row() >= int(m_proxyOf.size()))
+        return {};
+    const int proxy = m_proxyOf[size_t(sourceIndex.row())];
+    return proxy < 0 ? QModelIndex() : index(proxy, sourceIndex.column());
 }
 
 QVariant InvitationFilterModel::headerData(int section, Qt::Orientation orientation, int role) const
@@ -160,16 +518,7 @@ QVariant InvitationFilterModel::headerData(int section, Qt::Orientation orientat
     // Row headers count rows as shown; the source's numbers would be the order they were loaded in.
     if (orientation == Qt::Vertical && (role == Qt::DisplayRole || role == Qt::AccessibleTextRole))
         return section + 1;
-    return QSortFilterProxyModel::headerData(section, orientation, role);
-}
-
-bool InvitationFilterModel::lessThan(const QModelIndex &left, const QModelIndex &right) const
-{
-    // The model's sort keys, compared without building a QVariant per comparison (SortRole gives the same keys).
-    if (m_invitations)
-        return InvitationTableModel::lessThan(m_invitations->sortKey(left.row(), left.column()),
-                                              m_invitations->sortKey(right.row(), right.column()));
-    return QSortFilterProxyModel::lessThan(left, right);
+    return sourceModel() ? sourceModel()->headerData(section, orientation, role) : QVariant();
 }
 
 } // namespace InviteDesk

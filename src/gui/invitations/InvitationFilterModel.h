@@ -1,7 +1,11 @@
 #pragma once
 
+#include <QtCore/QAbstractProxyModel>
+#include <QtCore/QFutureWatcher>
 #include <QtCore/QSet>
-#include <QtCore/QSortFilterProxyModel>
+
+#include <array>
+#include <vector>
 
 namespace InviteDesk {
 
@@ -13,8 +17,16 @@ class InvitationTableModel;
  * to invitations that expire soon, have expired, or are duplicates (several
  * pending invitations for one address); a role filter to the pending
  * invitations with one role (what keeps Clerk from deleting that role).
+ *
+ * With many rows, the sorting and the text matching run on a worker thread
+ * over a snapshot (the keys share the model's strings), and the finished
+ * mapping replaces the shown one in one step, so no click or keystroke
+ * blocks the window. The GUI thread only takes the snapshot and swaps.
+ * Rows that arrive meanwhile are appended at the end (in a load, the next
+ * sort places them); rows that change are re-checked one by one. A revoke
+ * never moves a row: the order changes when the agent sorts.
  */
-class InvitationFilterModel : public QSortFilterProxyModel
+class InvitationFilterModel : public QAbstractProxyModel
 {
     Q_OBJECT
 
@@ -23,6 +35,7 @@ public:
     Q_ENUM(QuickFilter)
 
     explicit InvitationFilterModel(QObject *parent = nullptr);
+    ~InvitationFilterModel() override;
 
     void setSourceModel(QAbstractItemModel *sourceModel) override;
 
@@ -46,22 +59,88 @@ public:
     /*! The roles of the pending invitations loaded, by name, with how many hold each. */
     QList<RoleCount> pendingRoles() const;
 
-    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    /*! Sorting and text filtering of at least this many rows run on a worker thread (tests lower it). */
+    void setBackgroundThreshold(int rows) { m_threshold = rows; }
+    /*! A sort or filter is being worked out; settled() follows. */
+    bool isWorking() const { return m_working; }
+    int sortColumn() const { return m_sortColumn; }
+    Qt::SortOrder sortOrder() const { return m_sortOrder; }
 
-protected:
-    bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
-    bool lessThan(const QModelIndex &left, const QModelIndex &right) const override;
+    // QAbstractProxyModel
+    QModelIndex index(int row, int column, const QModelIndex &parent = {}) const override;
+    QModelIndex parent(const QModelIndex &child) const override;
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    bool hasChildren(const QModelIndex &parent = {}) const override;
+    QModelIndex mapToSource(const QModelIndex &proxyIndex) const override;
+    QModelIndex mapFromSource(const QModelIndex &sourceIndex) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
+
+Q_SIGNALS:
+    /*! The mapping asked for (a sort, a filter) is in place. */
+    void settled();
+
+public:
+    /*! What a worker gets: a snapshot, nothing that points into the model. */
+    struct Job
+    {
+        quint64 generation = 0;
+        int rows = 0;
+        std::vector<char> base;                 //!< quick and role filters, per source row (worked out on the GUI thread)
+        QString text;                           //!< the filter text, trimmed
+        std::vector<std::array<QString, 4>> hay; //!< email, ID, role key, role name, when text is set
+        bool resort = false;
+        std::vector<qint64> numbers;  //!< sort keys, for a number column
+        std::vector<QString> texts;   //!< sort keys, for a text column
+        bool descending = false;
+        std::vector<int> order;       //!< the current order, when not resorting
+    };
+    struct Mapping
+    {
+        quint64 generation = 0;
+        int rows = 0;
+        std::vector<int> order;   //!< every source row, in order
+        std::vector<char> textOk; //!< per source row
+        std::vector<int> shown;   //!< the rows that pass, in order
+    };
+    /*! The whole work, on whatever thread: pure, so it can be tested and timed alone. */
+    static Mapping work(Job job);
 
 private:
-    bool matches(int sourceRow, QuickFilter filter) const;
-    bool matchesText(int sourceRow) const;
-    void pinRevokedRows(const QModelIndex &topLeft, const QModelIndex &bottomRight);
+    void request(bool resort);
+    void apply(Mapping mapping);
+    bool baseAccepts(int sourceRow) const;
+    bool textMatches(int sourceRow) const;
+    bool quickMatches(int sourceRow, QuickFilter filter) const;
+    bool accepts(int sourceRow) const { return baseAccepts(sourceRow) && m_textOk[size_t(sourceRow)]; }
+    void rebuildProxyOf();
+    void resetFromSource();
+    void onRowsInserted(const QModelIndex &parent, int first, int last);
+    void onRowsAboutToBeRemoved(const QModelIndex &parent, int first, int last);
+    void onRowsRemoved(const QModelIndex &parent, int first, int last);
+    void onDataChanged(const QModelIndex &topLeft, const QModelIndex &bottomRight, const QList<int> &roles);
+    void showRow(int sourceRow);
+    void hideRow(int sourceRow);
 
     InvitationTableModel *m_invitations = nullptr;
     QString m_text;
     QuickFilter m_quickFilter = QuickFilter::Any;
     QString m_role;
     QSet<QString> m_pinned; //!< rows revoked while shown under the current quick or role filter
+    int m_sortColumn = -1;
+    Qt::SortOrder m_sortOrder = Qt::AscendingOrder;
+
+    std::vector<int> m_shown;   //!< proxy row → source row
+    std::vector<int> m_proxyOf; //!< source row → proxy row, or -1
+    std::vector<int> m_order;   //!< every source row in the current order; rows that arrived since at the end
+    std::vector<char> m_textOk; //!< per source row: matches the text
+
+    int m_threshold = 20'000;
+    quint64 m_generation = 0; //!< the job whose answer counts
+    bool m_working = false;
+    QSet<int> m_changedMeanwhile; //!< source rows changed while a job worked on a snapshot
+    QFutureWatcher<Mapping> m_watcher;
 };
 
 } // namespace InviteDesk

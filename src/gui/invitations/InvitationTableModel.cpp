@@ -137,8 +137,8 @@ InvitationTableModel::SortKey InvitationTableModel::sortKey(int rowIndex, int co
     const Invitation &inv = row.invitation;
     switch (column) {
     case Email: return {0, inv.emailAddress, true};
-    case Organization: return {0, inv.organization ? QStringView(inv.organization->name) : QStringView(inv.organizationId), true};
-    case Role: return {0, inv.roleName.isEmpty() ? QStringView(inv.role) : QStringView(inv.roleName), true};
+    case Organization: return {0, inv.organization ? inv.organization->name : inv.organizationId, true};
+    case Role: return {0, inv.roleName.isEmpty() ? inv.role : inv.roleName, true};
     // What the Status column shows: the row's revoke state while it has one, else Clerk's status.
     case Status: return {row.state == RevokeState::Idle ? qint64(inv.status) : 100 + qint64(row.state), {}, false};
     case Invited: return {inv.createdAt, {}, false};
@@ -205,7 +205,7 @@ QVariant InvitationTableModel::data(const QModelIndex &index, int role) const
         return displayData(row, column);
     case SortRole: {
         const SortKey key = sortKey(index.row(), column);
-        return key.isText ? QVariant(key.text.toString()) : QVariant(key.number);
+        return key.isText ? QVariant(key.text) : QVariant(key.number);
     }
     case InvitationIdRole:
         return inv.id;

@@ -36,11 +36,14 @@ public:
         UrlRole,
     };
 
-    /*! A column's sort value without copies: a number, or text compared case-insensitively. */
+    /*!
+     * A column's sort value: a number, or text compared case-insensitively. The text is the model's own
+     * string, shared (no copy of the characters), so a key may be sorted on another thread.
+     */
     struct SortKey
     {
         qint64 number = 0;
-        QStringView text;
+        QString text;
         bool isText = false;
     };
 

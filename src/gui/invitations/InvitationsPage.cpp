@@ -175,12 +175,13 @@ void InvitationsPage::setUpFilters()
     connect(m_ui->filterEdit, &QLineEdit::textChanged, &m_countsTimer, qOverload<>(&QTimer::start));
     connect(m_model, &QAbstractItemModel::dataChanged, &m_countsTimer, qOverload<>(&QTimer::start)); // revokes change them
     connect(m_model, &QAbstractItemModel::modelReset, &m_countsTimer, qOverload<>(&QTimer::start)); // a new load
+    connect(m_proxy.get(), &InvitationFilterModel::settled, &m_countsTimer, qOverload<>(&QTimer::start)); // a filter in place
 }
 
 void InvitationsPage::setUpLoading()
 {
-    // While pages arrive, rows are appended unsorted in one block per page and the view is sorted once per
-    // batch of pages: a sorting proxy would otherwise insert each of 500 rows into the view on its own.
+    // While pages arrive, rows are appended at the end in one block per page and the view is sorted once per
+    // batch of pages (on a worker thread when there are many), then once more when the load ends.
     m_resortTimer.setSingleShot(true);
     m_resortTimer.setInterval(150);
     auto sortNow = [this] {
@@ -190,7 +191,6 @@ void InvitationsPage::setUpLoading()
     connect(&m_resortTimer, &QTimer::timeout, this, sortNow);
     auto loadEnded = [this, sortNow] {
         m_resortTimer.stop();
-        m_proxy->setDynamicSortFilter(true);
         sortNow();
         ensureCurrentCell();
         m_ui->cancelLoadButton->hide();
@@ -201,7 +201,6 @@ void InvitationsPage::setUpLoading()
     m_ui->loadPanel->hide();
     connect(m_ui->cancelLoadButton, &QPushButton::clicked, inv, &InvitationsController::cancelLoad);
     connect(inv, &InvitationsController::loadStarted, this, [this] {
-        m_proxy->setDynamicSortFilter(false);
         m_ui->loadPanel->show();
         m_ui->loadProgress->setRange(0, 0);
         m_ui->loadLabel->setText(tr("Loading invitations…"));
@@ -211,7 +210,7 @@ void InvitationsPage::setUpLoading()
     connect(inv, &InvitationsController::seatsChanged, this, &InvitationsPage::updateHeader);
     connect(inv, &InvitationsController::loadProgress, this, [this](int loaded, qint64 total) {
         ensureCurrentCell();
-        if (!m_proxy->dynamicSortFilter() && !m_resortTimer.isActive())
+        if (!m_resortTimer.isActive())
             m_resortTimer.start();
         m_ui->loadProgress->setRange(0, int(std::max<qint64>(total, 1)));
         setProgressLater(m_ui->loadProgress, loaded);

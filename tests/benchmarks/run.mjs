@@ -1,6 +1,6 @@
 // Runs every InviteDesk benchmark beside Clerk's official JS SDK on the same local sandbox, in the
 // same run, and prints medians and ratios. Not part of the test suite: timings belong here.
-// Usage: tests/benchmarks/run.sh [--runs N] [--quick] [--only team-audit]
+// Usage: tests/benchmarks/run.sh [--runs N] [--quick] [--only team-audit|scale]
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync, mkdirSync, openSync, closeSync, readFileSync, readdirSync, chmodSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -282,6 +282,19 @@ if (only === 'team-audit') {
 |---|---|---|---|
 | 8 | revoke 1,500, CLI, with the team audit store / without (median of ${T.raw.without.length}) | ${f(T.with_s, 2)} s / ${f(T.without_s, 2)} s = ${f(T.ratio, 3)}× | ≤ 1.05× |
 | 8 | a record's way from the local log into PostgreSQL (median of run medians / worst record) | ${f(T.delay_median_ms)} ms / ${f(T.delay_worst_ms)} ms | median ≤ 2 s |`);
+  process.exit(0);
+}
+
+if (only === 'scale') {
+  log('7. scale: 100,000 pending (window load, and the proxy on 100,000 rows)');
+  const g = (x, d = 0) => (x == null || Number.isNaN(x) ? '–' : Number(x).toFixed(d));
+  const B = await loadBenchmark(100000, '100k', runs);
+  const N = await modelBenchmark(100000);
+  console.log(`| 7 | 100,000: GUI load, peak RSS, worst stall | ${g(B.gui_load_ms)} ms, ${g(B.gui_rss_mb)} MB, ${g(B.gui_max_stall_ms)} ms |
+| 7 | 100,000: sort, GUI thread median / worst; until in place median / worst | ${g(N.sort_ms_median, 1)} / ${g(N.sort_ms_max, 1)} ms; ${g(N.sort_done_ms_median)} / ${g(N.sort_done_ms_max)} ms |
+| 7 | 100,000: filter keystroke, GUI thread median / worst; until in place median / worst | ${g(N.keystroke_ms_median, 1)} / ${g(N.keystroke_ms_max, 1)} ms; ${g(N.keystroke_done_ms_median)} / ${g(N.keystroke_done_ms_max)} ms |`);
+  mkdirSync(join(here, 'results'), { recursive: true });
+  writeFileSync(join(here, 'results', `scale-${new Date().toISOString().replace(/[:.]/g, '-')}.json`), JSON.stringify({ B, N }, null, 2));
   process.exit(0);
 }
 

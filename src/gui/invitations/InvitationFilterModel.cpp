@@ -419,6 +419,10 @@ void InvitationFilterModel::onDataChanged(const QModelIndex &topLeft, const QMod
     if (!topLeft.isValid() || topLeft.parent().isValid())
         return;
     const bool filtered = m_quickFilter != QuickFilter::Any || !m_role.isEmpty();
+    // A revoke changes the Status column only: what the text matches (email, role, ID) is left alone.
+    const bool touchesText = !m_text.isEmpty() && (roles.isEmpty() || roles.contains(Qt::DisplayRole))
+                             && !(topLeft.column() == InvitationTableModel::Status
+                                  && bottomRight.column() == InvitationTableModel::Status);
     int low = -1;
     int high = -1;
     for (int row = topLeft.row(); row <= bottomRight.row() && row < int(m_proxyOf.size()); ++row) {
@@ -427,7 +431,7 @@ void InvitationFilterModel::onDataChanged(const QModelIndex &topLeft, const QMod
             m_pinned.insert(m_invitations->invitationAt(row).id);
         if (m_working)
             m_changedMeanwhile.insert(row);
-        if (!m_text.isEmpty() && (roles.isEmpty() || roles.contains(Qt::DisplayRole)))
+        if (touchesText)
             m_textOk[size_t(row)] = textMatches(row) ? 1 : 0;
         const bool show = accepts(row);
         if (show && !wasShown)

@@ -60,6 +60,9 @@ QString statusName(InvitationStatus status, const QString &raw)
 InvitationTableModel::InvitationTableModel(QObject *parent)
     : QAbstractTableModel(parent), m_now(QDateTime::currentMSecsSinceEpoch())
 {
+    m_frame.setSingleShot(true);
+    m_frame.setInterval(16);
+    connect(&m_frame, &QTimer::timeout, this, &InvitationTableModel::flushStates);
 }
 
 int InvitationTableModel::rowCount(const QModelIndex &parent) const
@@ -348,6 +351,8 @@ QStringList InvitationTableModel::olderDuplicateIds(QHash<QString, QString> *kep
 
 void InvitationTableModel::reset(const QList<Invitation> &invitations)
 {
+    m_dirtyLow = m_dirtyHigh = -1; // those rows are going
+    m_frame.stop();
     beginResetModel();
     m_rows.clear();
     m_rowById.clear();
@@ -398,6 +403,7 @@ void InvitationTableModel::remove(const QStringList &ids)
     }
     if (rows.isEmpty())
         return;
+    flushStates(); // told with the row numbers they have now
     std::sort(rows.begin(), rows.end(), std::greater<>());
     // One beginRemoveRows per run of neighbouring rows, from the bottom up.
     for (qsizetype i = 0; i < rows.size();) {
@@ -463,7 +469,21 @@ void InvitationTableModel::setState(int row, RevokeState state, const QString &m
         return;
     r.state = state;
     r.message = message;
-    Q_EMIT dataChanged(index(row, Status), index(row, Status),
+    // A bulk run changes rows hundreds of times a second: told once per frame, as one span.
+    m_dirtyLow = m_dirtyLow < 0 ? row : std::min(m_dirtyLow, row);
+    m_dirtyHigh = std::max(m_dirtyHigh, row);
+    if (!m_frame.isActive())
+        m_frame.start();
+}
+
+void InvitationTableModel::flushStates()
+{
+    if (m_dirtyLow < 0)
+        return;
+    const int low = std::exchange(m_dirtyLow, -1);
+    const int high = std::exchange(m_dirtyHigh, -1);
+    m_frame.stop();
+    Q_EMIT dataChanged(index(low, Status), index(high, Status),
                        {Qt::DisplayRole, Qt::ToolTipRole, Qt::ForegroundRole, Qt::DecorationRole, SortRole,
                         RevokeStateRole, Qt::AccessibleTextRole});
 }

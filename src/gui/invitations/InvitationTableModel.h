@@ -3,6 +3,7 @@
 #include "core/domain/Revocation.h"
 
 #include <QtCore/QAbstractTableModel>
+#include <QtCore/QTimer>
 #include <QtCore/QHash>
 #include <QtCore/QStringView>
 
@@ -109,6 +110,7 @@ private:
     QVariant toolTip(const Row &row, int index, int column) const;
     QString statusText(const Row &row) const;
     void setState(int row, RevokeState state, const QString &message);
+    void flushStates();
     void reindexFrom(int row);
     void addRow(const Invitation &invitation);
     /*! Counts \a invitation into (+1) or out of (-1) its address's pending count. */
@@ -133,6 +135,9 @@ private:
     QHash<QString, int> m_rowById;
     QHash<QString, Address> m_addresses;
     QHash<QString, int> m_organizations; //!< rows per organization ID
+    QTimer m_frame;       //!< row states changed in this frame are told when it ends
+    int m_dirtyLow = -1;  //!< the span of rows whose state changed since
+    int m_dirtyHigh = -1;
     qint64 m_now = 0;
 };
 

@@ -255,6 +255,30 @@ private Q_SLOTS:
         QTRY_VERIFY(!m_proxy->isWorking());
         QVERIFY(m_proxy->rowCount() > 0 && m_proxy->rowCount() < 400);
         QCOMPARE(sourceOrder(*m_proxy), sourceOrder(inline_));
+
+        // A sort asked for, then a keystroke before the worker is done: both land.
+        inline_.sort(InvitationTableModel::Email, Qt::DescendingOrder);
+        m_proxy->sort(InvitationTableModel::Email, Qt::DescendingOrder);
+        inline_.setText(u"user"_s);
+        m_proxy->setText(u"user"_s);
+        QTRY_VERIFY(!m_proxy->isWorking());
+        QCOMPARE(sourceOrder(*m_proxy), sourceOrder(inline_));
+
+        // Everything selected under a role filter, then the filter goes: no row of another role becomes
+        // selected (a revoke would act on them).
+        m_proxy->setQuickFilter(InvitationFilterModel::QuickFilter::Any);
+        m_proxy->setText({});
+        m_proxy->setRole(u"org:admin"_s);
+        QTRY_VERIFY(!m_proxy->isWorking());
+        QItemSelectionModel selection(m_proxy.get());
+        selection.select(QItemSelection(m_proxy->index(0, 0), m_proxy->index(m_proxy->rowCount() - 1, 0)),
+                         QItemSelectionModel::Select | QItemSelectionModel::Rows);
+        QVERIFY(selection.selectedRows().size() > 10);
+        m_proxy->setRole({});
+        QTRY_VERIFY(!m_proxy->isWorking());
+        QCOMPARE(m_proxy->rowCount(), 400);
+        for (const QModelIndex &row : selection.selectedRows())
+            QCOMPARE(m_model->invitationAt(m_proxy->mapToSource(row).row()).role, u"org:admin"_s);
     }
 
     void rowsThatArriveOrChangeWhileTheWorkerRunsAreKept()

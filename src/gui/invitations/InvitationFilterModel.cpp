@@ -195,6 +195,7 @@ void InvitationFilterModel::sort(int column, Qt::SortOrder order)
 {
     m_sortColumn = column;
     m_sortOrder = order;
+    m_resortPending = true; // until a sorted result is in place: a filter asked for meanwhile sorts too
     request(true);
 }
 
@@ -217,7 +218,7 @@ void InvitationFilterModel::request(bool resort)
             job.hay[size_t(row)] = {inv.emailAddress, inv.id, inv.role, inv.roleName};
         }
     }
-    job.resort = resort && m_sortColumn >= 0;
+    job.resort = (resort || m_resortPending) && m_sortColumn >= 0;
     if (job.resort) {
         job.descending = m_sortOrder == Qt::DescendingOrder;
         const bool text = job.rows > 0 && m_invitations->sortKey(0, m_sortColumn).isText;
@@ -250,6 +251,7 @@ InvitationFilterModel::Mapping InvitationFilterModel::work(Job job)
     Mapping out;
     out.generation = job.generation;
     out.rows = job.rows;
+    out.resorted = job.resort;
     const size_t rows = size_t(job.rows);
     if (job.resort) {
         out.order.resize(rows);
@@ -306,6 +308,35 @@ void InvitationFilterModel::apply(Mapping mapping)
             mapping.textOk[size_t(row)] = textMatches(row) ? 1 : 0;
     }
 
+    std::vector<int> next;
+    next.reserve(size_t(rows));
+    for (int row : mapping.order) {
+        // The worker's verdict, but the base filters of late or changed rows as they are now.
+        const bool late = row >= mapping.rows;
+        if ((late || shown[size_t(row)] || m_changedMeanwhile.contains(row))
+            && baseAccepts(row) && mapping.textOk[size_t(row)])
+            next.push_back(row);
+    }
+    m_changedMeanwhile.clear();
+    if (mapping.resorted)
+        m_resortPending = false;
+
+    // The same rows in another order: a layout change, and the selection follows its rows. Other rows:
+    // a reset. A layout change that also drops or adds rows would stretch a selection's corners over
+    // rows the agent never chose (QItemSelectionModel keeps ranges, not rows), and a revoke acts on it.
+    bool sameRows = next.size() == m_shown.size();
+    for (size_t k = 0; sameRows && k < next.size(); ++k)
+        sameRows = size_t(next[k]) < m_proxyOf.size() && m_proxyOf[size_t(next[k])] >= 0;
+    if (!sameRows) {
+        beginResetModel();
+        m_order = std::move(mapping.order);
+        m_textOk = std::move(mapping.textOk);
+        m_shown = std::move(next);
+        rebuildProxyOf();
+        endResetModel();
+        Q_EMIT settled();
+        return;
+    }
     // Views take their persistent indexes when told the layout is about to change: collected after that.
     Q_EMIT layoutAboutToBeChanged({}, QAbstractItemModel::VerticalSortHint);
     const QModelIndexList before = persistentIndexList();
@@ -313,25 +344,16 @@ void InvitationFilterModel::apply(Mapping mapping)
     sourceRows.reserve(before.size());
     for (const QModelIndex &index : before)
         sourceRows << (index.row() >= 0 && index.row() < int(m_shown.size()) ? m_shown[size_t(index.row())] : -1);
-
     m_order = std::move(mapping.order);
     m_textOk = std::move(mapping.textOk);
-    m_shown.clear();
-    m_shown.reserve(size_t(rows));
-    for (int row : m_order) {
-        // The worker's verdict, but the base filters of late or changed rows as they are now.
-        const bool late = row >= mapping.rows;
-        if ((late || shown[size_t(row)] || m_changedMeanwhile.contains(row)) && accepts(row))
-            m_shown.push_back(row);
-    }
-    m_changedMeanwhile.clear();
+    m_shown = std::move(next);
     rebuildProxyOf();
     QModelIndexList after;
     after.reserve(before.size());
-    for (qsizetype i = 0; i < before.size(); ++i) {
-        const int source = sourceRows.at(i);
+    for (qsizetype k = 0; k < before.size(); ++k) {
+        const int source = sourceRows.at(k);
         const int proxy = source >= 0 && source < int(m_proxyOf.size()) ? m_proxyOf[size_t(source)] : -1;
-        after << (proxy >= 0 ? index(proxy, before.at(i).column()) : QModelIndex());
+        after << (proxy >= 0 ? index(proxy, before.at(k).column()) : QModelIndex());
     }
     changePersistentIndexList(before, after);
     Q_EMIT layoutChanged({}, QAbstractItemModel::VerticalSortHint);
@@ -418,33 +440,49 @@ void InvitationFilterModel::onDataChanged(const QModelIndex &topLeft, const QMod
 {
     if (!topLeft.isValid() || topLeft.parent().isValid())
         return;
+    const int first = topLeft.row();
+    const int last = std::min(bottomRight.row(), int(m_proxyOf.size()) - 1);
     const bool filtered = m_quickFilter != QuickFilter::Any || !m_role.isEmpty();
-    // A revoke changes the Status column only: what the text matches (email, role, ID) is left alone.
+    // A revoke changes the Status column only: no filter depends on it (pins only keep shown rows), so
+    // a span of revokes costs a pin check and a repaint, not a filter pass.
+    const bool statusOnly =
+        topLeft.column() == InvitationTableModel::Status && bottomRight.column() == InvitationTableModel::Status;
+    auto inColumns = [&](int column) { return topLeft.column() <= column && column <= bottomRight.column(); };
     const bool touchesText = !m_text.isEmpty() && (roles.isEmpty() || roles.contains(Qt::DisplayRole))
-                             && !(topLeft.column() == InvitationTableModel::Status
-                                  && bottomRight.column() == InvitationTableModel::Status);
-    int low = -1;
-    int high = -1;
-    for (int row = topLeft.row(); row <= bottomRight.row() && row < int(m_proxyOf.size()); ++row) {
+                             && (inColumns(InvitationTableModel::Email) || inColumns(InvitationTableModel::Role)
+                                 || inColumns(InvitationTableModel::InvitationId));
+    std::vector<int> show;
+    std::vector<int> hide;
+    for (int row = first; row <= last; ++row) {
         const bool wasShown = m_proxyOf[size_t(row)] >= 0;
         if (filtered && wasShown && m_invitations->revokeStateAt(row) != RevokeState::Idle)
             m_pinned.insert(m_invitations->invitationAt(row).id);
+        if (statusOnly)
+            continue;
         if (m_working)
             m_changedMeanwhile.insert(row);
         if (touchesText)
             m_textOk[size_t(row)] = textMatches(row) ? 1 : 0;
-        const bool show = accepts(row);
-        if (show && !wasShown)
-            showRow(row);
-        else if (!show && wasShown)
-            hideRow(row);
-        else if (show) {
-            const int proxy = m_proxyOf[size_t(row)];
-            low = low < 0 ? proxy : std::min(low, proxy);
-            high = std::max(high, proxy);
-        }
+        const bool nowShown = accepts(row);
+        if (nowShown && !wasShown)
+            show.push_back(row);
+        else if (!nowShown && wasShown)
+            hide.push_back(row);
     }
-    // One notice for the rows still shown: the view repaints what it shows of that span.
+    for (int row : hide)
+        hideRow(row);
+    for (int row : show)
+        showRow(row);
+    // One notice for the rows of the span still shown, worked out after the rows moved.
+    int low = -1;
+    int high = -1;
+    for (int row = first; row <= last; ++row) {
+        const int proxy = m_proxyOf[size_t(row)];
+        if (proxy < 0)
+            continue;
+        low = low < 0 ? proxy : std::min(low, proxy);
+        high = std::max(high, proxy);
+    }
     if (low >= 0)
         Q_EMIT dataChanged(index(low, topLeft.column()), index(high, bottomRight.column()), roles);
 }

@@ -103,6 +103,7 @@ public:
         std::vector<int> order;   //!< every source row, in order
         std::vector<char> textOk; //!< per source row
         std::vector<int> shown;   //!< the rows that pass, in order
+        bool resorted = false;
     };
     /*! The whole work, on whatever thread: pure, so it can be tested and timed alone. */
     static Mapping work(Job job);
@@ -139,6 +140,7 @@ private:
     int m_threshold = 20'000;
     quint64 m_generation = 0; //!< the job whose answer counts
     bool m_working = false;
+    bool m_resortPending = false; //!< a sort was asked for and its result is not in place yet
     QSet<int> m_changedMeanwhile; //!< source rows changed while a job worked on a snapshot
     QFutureWatcher<Mapping> m_watcher;
 };

@@ -142,6 +142,17 @@ void InvitationsPage::setUpTable()
     for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
         connect(m_proxy.get(), signal, this, &InvitationsPage::updateHeader);
     connect(m_proxy.get(), &QAbstractItemModel::modelReset, this, &InvitationsPage::updateHeader);
+    // A filter worked out on the worker lands later: the header's count, the actions and the current cell follow.
+    connect(m_proxy.get(), &InvitationFilterModel::settled, this, [this] {
+        updateHeader();
+        ensureCurrentCell();
+        updateActions();
+    });
+    // A row added outside a load (a re-invite) takes its place in the order, not the bottom of the list.
+    connect(m_proxy.get(), &QAbstractItemModel::rowsInserted, this, [this] {
+        if (!m_invitations->isLoading() && !m_resortTimer.isActive())
+            m_resortTimer.start();
+    });
 }
 
 void InvitationsPage::setUpFilters()

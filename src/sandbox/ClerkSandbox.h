@@ -9,6 +9,7 @@
 
 #include <deque>
 #include <memory>
+#include <vector>
 
 namespace InviteDesk::Sandbox {
 
@@ -141,7 +142,8 @@ private:
     std::optional<HttpResponse> checkParameters(const HttpRequest &request, const QStringList &allowed);
     std::optional<HttpResponse> readPaging(const HttpRequest &request, int *limit, int *offset);
     QJsonObject invitationJson(const SandboxInvitation &invitation, const SandboxOrganization *withOrg = nullptr) const;
-    QByteArray cachedInvitationJson(const SandboxInvitation &invitation, qint64 now);
+    QByteArray cachedInvitationJson(const SandboxInvitation &invitation, qint64 now,
+                                    const SandboxOrganization *withOrg = nullptr);
     QJsonObject organizationJson(const SandboxOrganization &org, bool withMembersCount) const;
     QByteArray newTraceId();
 
@@ -162,9 +164,26 @@ private:
     {
         qint64 updatedAt = -1;
         QString status;
+        QString organization; //!< the organization's ID, name and slug, when its data is part of the JSON
         QByteArray bytes;
     };
     QHash<QString, CachedJson> m_jsonCache; //!< invitation ID -> its JSON, while unchanged
+    QHash<QString, CachedJson> m_instanceJsonCache; //!< the same with its organization's public data
+
+    struct InstanceMatch
+    {
+        const SandboxInvitation *invitation = nullptr;
+        const SandboxOrganization *organization = nullptr;
+        qint64 createdAt = 0; //!< with the addresses: the same rows, not others moved into their place
+        bool operator==(const InstanceMatch &) const = default;
+    };
+    struct InstanceOrder
+    {
+        QString key; //!< the order asked for
+        std::vector<InstanceMatch> scanned; //!< the matches in the store's order
+        std::vector<InstanceMatch> sorted;  //!< the same in the order asked for
+    };
+    InstanceOrder m_instanceOrder; //!< the last instance-wide listing's order, reused while its rows stay
 };
 
 } // namespace InviteDesk::Sandbox

@@ -131,11 +131,18 @@ QString SandboxStore::effectiveStatus(const SandboxInvitation &invitation, qint6
     return invitation.status;
 }
 
+bool SandboxStore::hasStatus(const SandboxInvitation &invitation, QStringView status, qint64 now)
+{
+    if (invitation.expiresAt != 0 && invitation.expiresAt <= now && invitation.status == "pending"_L1)
+        return status == "expired"_L1;
+    return invitation.status == status;
+}
+
 int SandboxStore::countWithStatus(const SandboxOrganization &organization, const QString &status, qint64 now) const
 {
     int count = 0;
     for (const SandboxInvitation &inv : organization.invitations)
-        count += effectiveStatus(inv, now) == status ? 1 : 0;
+        count += hasStatus(inv, status, now) ? 1 : 0;
     return count;
 }
 
@@ -255,8 +262,10 @@ void SandboxStore::seed(const SeedOptions &options)
         const QString name = pick(rng, fillerFirst) + u' ' + pick(rng, fillerSecond) + u' ' + QString::number(i + 1);
         QString slug = asciiFold(name);
         slug.replace(u' ', u'-');
-        SandboxOrganization &org = makeOrg(name, slug, now - (900 - i) * msPerDay);
-        addInvitations(org, rng.bounded(25), u"pending"_s, slug + u".example"_s, msPerHour, 29 * msPerDay);
+        // Older than the named ones however many there are.
+        const qint64 ageDays = std::max(900, options.fillerOrganizations + 600) - i;
+        SandboxOrganization &org = makeOrg(name, slug, now - ageDays * msPerDay);
+        addInvitations(org, rng.bounded(options.fillerPendingMax + 1), u"pending"_s, slug + u".example"_s, msPerHour, 29 * msPerDay);
         addInvitations(org, rng.bounded(10), u"accepted"_s, slug + u".example"_s, msPerDay, 200 * msPerDay);
         sortByCreation(org);
     }

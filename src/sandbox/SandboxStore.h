@@ -68,6 +68,7 @@ struct SeedOptions
     int largeOrgRevoked = 800;
     int largeOrgExpired = 500;
     int fillerOrganizations = 60;
+    int fillerPendingMax = 24; //!< each filler organization holds 0 to this many pending invitations
 };
 
 /*!
@@ -94,6 +95,8 @@ public:
 
     /*! The status Clerk would report now. */
     static QString effectiveStatus(const SandboxInvitation &invitation, qint64 now);
+    /*! effectiveStatus(invitation, now) == status, without building the string. */
+    static bool hasStatus(const SandboxInvitation &invitation, QStringView status, qint64 now);
     int countWithStatus(const SandboxOrganization &organization, const QString &status, qint64 now) const;
 
     /*! Adds an invitation to an organization (newest) and indexes it. */

@@ -30,6 +30,11 @@ int main(int argc, char *argv[])
     const QCommandLineOption largeOption(u"large-org-pending"_s,
                                          u"Pending invitations in the large organization (slug acme)."_s, u"N"_s,
                                          u"10000"_s);
+    const QCommandLineOption fillerOption(u"organizations"_s, u"Further organizations beside the named ones."_s, u"N"_s,
+                                          u"60"_s);
+    const QCommandLineOption fillerPendingOption(
+        u"organization-pending-max"_s, u"Each further organization holds 0 to N pending invitations (mean N/2)."_s,
+        u"N"_s, u"24"_s);
     const QCommandLineOption latencyOption(u"latency-ms"_s, u"Added latency before every answer."_s, u"MS"_s, u"0"_s);
     const QCommandLineOption errorOption(u"error-rate"_s, u"Share of requests answered with 500/503."_s, u"0..1"_s,
                                          u"0"_s);
@@ -41,7 +46,7 @@ int main(int argc, char *argv[])
                                         u"Share of writes carried out whose answer is then lost."_s, u"0..1"_s, u"0"_s);
     const QCommandLineOption noLimitOption(u"no-rate-limit"_s, u"Turn Clerk's rate limits off."_s);
     const QCommandLineOption quietOption(u"quiet"_s, u"Do not print the connection details."_s);
-    parser.addOptions({portOption, keyOption, seedOption, largeOption, latencyOption, errorOption, dropOption,
+    parser.addOptions({portOption, keyOption, seedOption, largeOption, fillerOption, fillerPendingOption, latencyOption, errorOption, dropOption,
                        malformedOption, lostOption, noLimitOption, quietOption});
     parser.process(app);
 
@@ -60,6 +65,8 @@ int main(int argc, char *argv[])
     SandboxOptions options;
     options.seed.seed = quint32(number(seedOption, 0, 4294967295.0));
     options.seed.largeOrgPending = int(number(largeOption, 0, 1'000'000));
+    options.seed.fillerOrganizations = int(number(fillerOption, 0, 100'000));
+    options.seed.fillerPendingMax = int(number(fillerPendingOption, 0, 10'000));
     options.rateLimits = !parser.isSet(noLimitOption);
     options.logRequests = false;
     for (const QString &key : parser.values(keyOption)) {

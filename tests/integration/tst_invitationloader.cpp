@@ -1,4 +1,5 @@
-// Loading every invitation of an organization: pages, concurrency, a list that changes, cancel, failure.
+// Loading every invitation of an organization or of the whole instance: pages, concurrency, a list that
+// changes, cancel, failure.
 
 #include "core/workflows/InvitationLoader.h"
 #include "support/TestSandbox.h"
@@ -19,14 +20,29 @@ class TestInvitationLoader : public QObject
     std::unique_ptr<ClerkSandbox> m_sandbox;
     std::unique_ptr<ClerkClient> m_client;
 
+    /*! The IDs with \a status (empty: any) in the organization \a slug, or in every one when it is "*". */
     QSet<QString> expectedIds(const QString &slug, const QString &status)
     {
         QSet<QString> ids;
-        for (const SandboxInvitation &inv : m_sandbox->store().organization(slug)->invitations) {
-            if (status.isEmpty() || SandboxStore::effectiveStatus(inv, m_sandbox->now()) == status)
-                ids.insert(inv.id);
+        for (const SandboxOrganization &org : m_sandbox->store().organizations) {
+            if (slug != "*"_L1 && org.slug != slug)
+                continue;
+            for (const SandboxInvitation &inv : org.invitations) {
+                if (status.isEmpty() || SandboxStore::effectiveStatus(inv, m_sandbox->now()) == status)
+                    ids.insert(inv.id);
+            }
         }
         return ids;
+    }
+
+    InvitationLoader::Request requestFor(const QString &slug)
+    {
+        InvitationLoader::Request request;
+        if (slug == "*"_L1)
+            request.wholeInstance = true;
+        else
+            request.organizationId = m_sandbox->store().organization(slug)->id;
+        return request;
     }
 
     static QSet<QString> idsOf(const QList<Invitation> &list)
@@ -63,6 +79,10 @@ private Q_SLOTS:
         QTest::newRow("exact page boundary") << u"acme"_s << u"pending"_s << false << 617; // 1234 = 2 x 617
         QTest::newRow("small pages") << u"initech"_s << u"pending"_s << true << 7;
         QTest::newRow("empty org") << u"hooli"_s << u"pending"_s << false << 500;
+        // "*": every organization's, through GET /organization_invitations.
+        QTest::newRow("instance pending") << u"*"_s << u"pending"_s << false << 500;
+        QTest::newRow("instance all, small pages") << u"*"_s << QString() << false << 97;
+        QTest::newRow("instance expired") << u"*"_s << u"expired"_s << false << 500;
     }
 
     void loadsExactlyThePendingOnes()
@@ -76,8 +96,7 @@ private Q_SLOTS:
         InvitationLoader loader(m_client.get());
         QSignalSpy arrived(&loader, &InvitationLoader::invitationsArrived);
         QSignalSpy finished(&loader, &InvitationLoader::finished);
-        InvitationLoader::Request request;
-        request.organizationId = m_sandbox->store().organization(slug)->id;
+        InvitationLoader::Request request = requestFor(slug);
         request.status = status.isEmpty() ? std::nullopt : std::optional(invitationStatusFromString(status));
         request.pageSize = pageSize;
         if (withHint)
@@ -98,6 +117,20 @@ private Q_SLOTS:
         // Clerk's order: newest first.
         for (int i = 1; i < loaded.size(); ++i)
             QVERIFY(loaded[i - 1].createdAt >= loaded[i].createdAt);
+        if (slug == "*"_L1) { // the walk crossed organizations, and every row says where it belongs
+            QSet<QString> organizations;
+            for (const Invitation &inv : loaded)
+                organizations.insert(inv.organizationId);
+            QSet<QString> holding;
+            for (const SandboxOrganization &org : m_sandbox->store().organizations) {
+                for (const SandboxInvitation &inv : org.invitations) {
+                    if (expected.contains(inv.id))
+                        holding.insert(org.id);
+                }
+            }
+            QCOMPARE(organizations, holding);
+            QVERIFY(organizations.size() > 1);
+        }
     }
 
     void pagesAreFetchedConcurrently()
@@ -116,6 +149,45 @@ private Q_SLOTS:
         QCOMPARE(loader.requestsSent(), 13);
         QCOMPARE(loader.loadedCount(), 1234);
         QVERIFY(m_sandbox->connectionsAccepted() > 1);
+    }
+
+    void theInstanceWalkIsParallelAndSurvivesAChangingList()
+    {
+        // The instance view walks GET /organization_invitations with the same parallel, re-read-if-it-moved
+        // walk as one organization: pages overlap on the wire, and a revoke elsewhere mid-walk (which
+        // shifts every later offset) neither loses nor repeats a row.
+        m_sandbox->setFaults({60});
+        InvitationLoader loader(m_client.get());
+        QSignalSpy finished(&loader, &InvitationLoader::finished);
+        QSignalSpy gone(&loader, &InvitationLoader::invitationsGone);
+        QString revokedMeanwhile;
+        connect(&loader, &InvitationLoader::invitationsArrived, this, [&](const QList<Invitation> &page) {
+            if (!revokedMeanwhile.isEmpty() || page.isEmpty())
+                return;
+            // The newest pending invitation of the instance, which the first page has already brought.
+            for (SandboxOrganization &org : m_sandbox->store().organizations) {
+                for (SandboxInvitation &inv : org.invitations) {
+                    if (inv.id == page.first().id) {
+                        inv.status = u"revoked"_s;
+                        inv.updatedAt = m_sandbox->now();
+                        revokedMeanwhile = inv.id;
+                    }
+                }
+            }
+        });
+        InvitationLoader::Request request = requestFor(u"*"_s);
+        request.pageSize = 200;
+        loader.start(request);
+        QTRY_VERIFY_WITH_TIMEOUT(m_sandbox->requests().size() >= 4, 5'000); // before the first answer
+        QVERIFY(finished.wait(30'000));
+        QVERIFY(!revokedMeanwhile.isEmpty());
+        QVERIFY(m_sandbox->connectionsAccepted() > 1);
+        const QList<Invitation> loaded = loader.invitations();
+        QCOMPARE(idsOf(loaded), expectedIds(u"*"_s, u"pending"_s));
+        QCOMPARE(loaded.size(), idsOf(loaded).size());
+        QVERIFY(loader.listChanged());
+        QCOMPARE(gone.size(), 1);
+        QCOMPARE(gone.first().first().toStringList(), QStringList{revokedMeanwhile});
     }
 
     void listThatChangesDuringTheWalk()

@@ -23,11 +23,30 @@ void InvitationListing::drop()
 
 void InvitationListing::loadOrganization(const Organization &organization, std::optional<InvitationStatus> status)
 {
+    InvitationLoader::Request request;
+    request.organizationId = organization.id;
+    request.status = status;
+    if (status == InvitationStatus::Pending)
+        request.expectedTotal = organization.pendingInvitationsCount;
+    load(Kind::Organization, organization, request);
+}
+
+void InvitationListing::loadInstance(std::optional<InvitationStatus> status)
+{
+    // The same paged, parallel, re-read-if-it-moved walk as one organization's list.
+    InvitationLoader::Request request;
+    request.wholeInstance = true;
+    request.status = status;
+    load(Kind::Instance, Organization(), request);
+}
+
+void InvitationListing::load(Kind kind, const Organization &organization, const InvitationLoader::Request &request)
+{
     drop();
-    m_kind = Kind::Organization;
+    m_kind = kind;
     m_organization = organization;
     m_email.clear();
-    m_status = status;
+    m_status = request.status;
     if (!m_client)
         return;
     m_loader = std::make_unique<InvitationLoader>(m_client);
@@ -38,29 +57,14 @@ void InvitationListing::loadOrganization(const Organization &organization, std::
             [this, loader] { Q_EMIT finished(loader->loadedCount(), loader->listChanged()); });
     connect(loader, &InvitationLoader::failed, this, &InvitationListing::failed);
     connect(loader, &InvitationLoader::cancelled, this, &InvitationListing::cancelled);
-    InvitationLoader::Request request;
-    request.organizationId = organization.id;
-    request.status = status;
-    if (status == InvitationStatus::Pending)
-        request.expectedTotal = organization.pendingInvitationsCount;
     Q_EMIT started();
     loader->start(request);
 }
 
-void InvitationListing::loadInstance(std::optional<InvitationStatus> status)
-{
-    search(Kind::Instance, QString(), status); // the e-mail walk with no query: every invitation
-}
-
 void InvitationListing::searchEmail(const QString &email, std::optional<InvitationStatus> status)
 {
-    search(Kind::EmailAddress, email, status);
-}
-
-void InvitationListing::search(Kind kind, const QString &email, std::optional<InvitationStatus> status)
-{
     drop();
-    m_kind = kind;
+    m_kind = Kind::EmailAddress;
     m_organization = {};
     m_email = email.trimmed();
     m_status = status;

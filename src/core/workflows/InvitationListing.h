@@ -57,7 +57,7 @@ Q_SIGNALS:
 
 private:
     void drop();
-    void search(Kind kind, const QString &email, std::optional<InvitationStatus> status);
+    void load(Kind kind, const Organization &organization, const InvitationLoader::Request &request);
 
     QPointer<ClerkClient> m_client;
     Kind m_kind = Kind::None;

@@ -111,17 +111,28 @@ void InvitationLoader::issuePages()
     while (m_running && m_inFlight.size() < concurrency && m_nextOffset < std::min(plannedEnd(), cap)) {
         const int offset = m_nextOffset;
         m_nextOffset += m_request.pageSize;
-        InvitationQuery query;
+        ++m_requests;
+        m_inFlight.insert(offset, requestPage(offset));
+    }
+}
+
+ClerkClient::CallId InvitationLoader::requestPage(int offset)
+{
+    auto done = [this, offset](Result<Page<Invitation>> result) { onPage(offset, std::move(result)); };
+    if (m_request.wholeInstance) {
+        InstanceInvitationQuery query;
         query.status = m_request.status;
         query.orderBy = m_request.orderBy;
         query.limit = m_request.pageSize;
         query.offset = offset;
-        ++m_requests;
-        const ClerkClient::CallId id = m_client->listInvitations(
-            m_request.organizationId, query, this,
-            [this, offset](Result<Page<Invitation>> result) { onPage(offset, std::move(result)); });
-        m_inFlight.insert(offset, id);
+        return m_client->listInstanceInvitations(query, this, std::move(done));
     }
+    InvitationQuery query;
+    query.status = m_request.status;
+    query.orderBy = m_request.orderBy;
+    query.limit = m_request.pageSize;
+    query.offset = offset;
+    return m_client->listInvitations(m_request.organizationId, query, this, std::move(done));
 }
 
 void InvitationLoader::onPage(int offset, Result<Page<Invitation>> result)

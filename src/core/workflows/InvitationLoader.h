@@ -9,7 +9,8 @@
 namespace InviteDesk {
 
 /*!
- * Loads every invitation of an organization with a given status.
+ * Loads every invitation of an organization with a given status, or of the
+ * whole instance across organizations (`GET /organization_invitations`).
  *
  * Clerk pages by offset only, with `limit` up to 500. The loader asks for
  * several pages at once instead of one after another: with an expected total
@@ -35,6 +36,8 @@ public:
     struct Request
     {
         QString organizationId;
+        /*! Every organization's invitations instead of one's; organizationId is then not used. */
+        bool wholeInstance = false;
         std::optional<InvitationStatus> status = InvitationStatus::Pending;
         QString orderBy;
         int pageSize = 500;
@@ -85,6 +88,7 @@ Q_SIGNALS:
 private:
     void startPass();
     void issuePages();
+    ClerkClient::CallId requestPage(int offset);
     void onPage(int offset, Result<Page<Invitation>> result);
     void finishPass();
     int plannedEnd() const;

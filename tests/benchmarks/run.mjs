@@ -1,6 +1,6 @@
 // Runs every InviteDesk benchmark beside Clerk's official JS SDK on the same local sandbox, in the
 // same run, and prints medians and ratios. Not part of the test suite: timings belong here.
-// Usage: tests/benchmarks/run.sh [--runs N] [--quick] [--only team-audit|scale]
+// Usage: tests/benchmarks/run.sh [--runs N] [--quick] [--only team-audit|scale|instance]
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync, mkdirSync, openSync, closeSync, readFileSync, readdirSync, chmodSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -47,8 +47,8 @@ function runToFile(cmd, argv, extraEnv = {}) {
   return { ms, code: r.status, out: readFileSync(file, 'utf8'), err: r.stderr ?? '' };
 }
 
-async function sandbox({ latency = 0, pending = 10000 } = {}) {
-  const child = spawn(bin.sandbox, ['--latency-ms', String(latency), '--large-org-pending', String(pending)],
+async function sandbox({ latency = 0, pending = 10000, extra = [] } = {}) {
+  const child = spawn(bin.sandbox, ['--latency-ms', String(latency), '--large-org-pending', String(pending), ...extra],
                       { stdio: ['ignore', 'pipe', 'inherit'] });
   const url = await new Promise((resolve, reject) => {
     let text = '';
@@ -282,6 +282,61 @@ if (only === 'team-audit') {
 |---|---|---|---|
 | 8 | revoke 1,500, CLI, with the team audit store / without (median of ${T.raw.without.length}) | ${f(T.with_s, 2)} s / ${f(T.without_s, 2)} s = ${f(T.ratio, 3)}× | ≤ 1.05× |
 | 8 | a record's way from the local log into PostgreSQL (median of run medians / worst record) | ${f(T.delay_median_ms)} ms / ${f(T.delay_worst_ms)} ms | median ≤ 2 s |`);
+  process.exit(0);
+}
+
+/*!
+ * 7I. The instance view: ~100,000 pending invitations spread over 2,000 organizations, loaded through
+ * GET /organization_invitations at 100 ms latency with the production key's default 25 % budget. The
+ * floor is the larger of what the pacer must wait (250 requests per 10.25 s) and what the connections
+ * allow (pages / requests in flight, one round trip each).
+ */
+async function instanceBenchmark(n, { tls = false } = {}) {
+  const backend = await sandbox({ latency: 100, pending: 0, extra: ['--organizations', '2000', '--organization-pending-max', '99'] });
+  const sb = tls ? await tlsFront(backend) : backend;
+  const caArgs = tls ? ['--ca-file', sb.ca] : [];
+  const cli = [], cliRss = [], gui = [];
+  let total = 0, organizations = 0;
+  for (let i = 0; i < n; i++) {
+    const r = runToFile(bin.cli, ['--api-url', sb.url, ...caArgs, 'list', '--all-orgs', '--format', 'json']);
+    const rows = JSON.parse(r.out);
+    if (r.code !== 0 || rows.length < 90000) throw new Error(`list --all-orgs: exit ${r.code}, ${rows.length} rows`);
+    total = rows.length;
+    organizations = new Set(rows.map((x) => x.organization_id)).size;
+    cli.push(r.ms);
+    cliRss.push(rss(r.err));
+    if (!tls)
+      gui.push(JSON.parse(run(bin.bench, ['gui-load', '--api-url', sb.url, '--org', 'all']).out.trim().split('\n').pop()));
+    log(`  instance${tls ? ' tls' : ''} run ${i + 1}: CLI ${cli.at(-1).toFixed(0)} ms` +
+        (gui.length ? `, window ${gui.at(-1).load_ms.toFixed(0)} ms (first rows ${gui.at(-1).first_rows_ms.toFixed(0)} ms)` : ''));
+  }
+  sb.stop();
+  if (tls) backend.stop();
+  const pages = Math.ceil(total / 500);
+  const inFlight = tls ? 32 : 6;
+  const pacingFloor = Math.floor((pages - 1) / 250) * 10250;
+  const floor = Math.max(pacingFloor, Math.ceil(pages / inFlight) * 100);
+  return { total, organizations, pages, floor_ms: floor, cli_ms: median(cli), cli_vs_floor: median(cli) / floor,
+           cli_rss_mb: median(cliRss) / 1024,
+           gui_load_ms: gui.length ? median(gui.map((g) => g.load_ms)) : null,
+           gui_vs_floor: gui.length ? median(gui.map((g) => g.load_ms)) / floor : null,
+           gui_first_rows_ms: gui.length ? median(gui.map((g) => g.first_rows_ms)) : null,
+           gui_rss_mb: gui.length ? median(gui.map((g) => g.peak_rss_kb)) / 1024 : null,
+           gui_max_stall_ms: gui.length ? Math.max(...gui.map((g) => g.max_stall_ms)) : null,
+           gui_stall_median_ms: gui.length ? median(gui.map((g) => g.max_stall_ms)) : null, raw: { cli, cliRss, gui } };
+}
+
+if (only === 'instance') {
+  log('7I. the instance view: ~100,000 pending in 2,000 organizations (100 ms latency, default budget)');
+  const g = (x, d = 0) => (x == null || Number.isNaN(x) ? '–' : Number(x).toFixed(d));
+  const I = await instanceBenchmark(runs);
+  const IT = await instanceBenchmark(runs, { tls: true });
+  console.log(`| 7I | instance view, ${I.total} pending in ${I.organizations} organizations (${I.pages} pages): window load / first rows (median of ${runs}) | ${g(I.gui_load_ms)} ms (${g(I.gui_vs_floor, 2)}× the ${g(I.floor_ms)} ms floor) / ${g(I.gui_first_rows_ms)} ms |
+| 7I | … the window's peak RSS, worst stall median / worst round | ${g(I.gui_rss_mb)} MB, ${g(I.gui_stall_median_ms)} / ${g(I.gui_max_stall_ms)} ms |
+| 7I | … \`invitedesk-cli list --all-orgs --format json\`, HTTP/1.1 | ${g(I.cli_ms)} ms (${g(I.cli_vs_floor, 2)}× the ${g(I.floor_ms)} ms floor), ${g(I.cli_rss_mb)} MB |
+| 7I | … the same through the TLS + HTTP/2 front | ${g(IT.cli_ms)} ms (${g(IT.cli_vs_floor, 2)}× the ${g(IT.floor_ms)} ms floor), ${g(IT.cli_rss_mb)} MB |`);
+  mkdirSync(join(here, 'results'), { recursive: true });
+  writeFileSync(join(here, 'results', `instance-${new Date().toISOString().replace(/[:.]/g, '-')}.json`), JSON.stringify({ I, IT }, null, 2));
   process.exit(0);
 }
 

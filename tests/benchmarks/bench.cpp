@@ -320,13 +320,16 @@ public:
             --m_depth;
             return r;
         }
+        // Named before delivery: the event may delete its receiver (a deleteLater, a finished reply).
+        const char *className = receiver->metaObject()->className();
+        const QString objectName = receiver->objectName();
+        const int type = int(event->type());
         QElapsedTimer clock;
         clock.start();
         const bool r = QApplication::notify(receiver, event);
         const double ms = double(clock.nsecsElapsed()) / 1e6;
         if (ms > 5)
-            m_slowest.append({ms, QString::fromLatin1(receiver->metaObject()->className()) + u' ' + receiver->objectName()
-                                      + u" event "_s + QString::number(int(event->type()))});
+            m_slowest.append({ms, QString::fromLatin1(className) + u' ' + objectName + u" event "_s + QString::number(type)});
         --m_depth;
         return r;
     }

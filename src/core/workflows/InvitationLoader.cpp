@@ -20,14 +20,7 @@ QList<Invitation> InvitationLoader::invitations() const
 {
     if (m_finished)
         return m_final;
-    QList<Invitation> list;
-    list.reserve(m_arrivalOrder.size());
-    for (const QString &id : m_arrivalOrder) {
-        const auto it = m_seen.constFind(id);
-        if (it != m_seen.cend())
-            list.append(*it);
-    }
-    return list;
+    return QList<Invitation>(m_all.cbegin(), m_all.cend());
 }
 
 void InvitationLoader::start(const Request &request)
@@ -42,8 +35,8 @@ void InvitationLoader::start(const Request &request)
     m_pass = 0;
     m_changed = false;
     m_requests = 0;
-    m_seen.clear();
-    m_arrivalOrder.clear();
+    m_all.clear();
+    m_indexOf.clear();
     m_final.clear();
     m_total = request.expectedTotal.value_or(0);
     startPass();
@@ -67,7 +60,8 @@ void InvitationLoader::startPass()
 {
     ++m_pass;
     m_pages.clear();
-    m_passIds.clear();
+    m_inPass.assign(m_all.size(), 0);
+    m_passCount = 0;
     m_passTotal.reset();
     m_passEnd.reset();
     m_passConsistent = true;
@@ -157,27 +151,38 @@ void InvitationLoader::onPage(int offset, Result<Page<Invitation>> result)
     if (!m_passTotal || page.totalCount > *m_passTotal)
         m_passTotal = page.totalCount;
     m_total = page.totalCount;
+    if (qint64(m_all.capacity()) < m_total) { // room at once: a rehash at 65,536 rows stalls the window
+        const qsizetype room = qsizetype(std::min<qint64>(m_total, qint64(maxPages) * m_request.pageSize));
+        m_all.reserve(size_t(room));
+        m_inPass.reserve(size_t(room));
+        m_indexOf.reserve(room);
+    }
 
     QList<Invitation> fresh;
     int newInPass = 0;
+    std::vector<qsizetype> onPage;
+    onPage.reserve(size_t(page.data.size()));
     for (const Invitation &inv : page.data) {
-        if (!m_passIds.contains(inv.id))
-            ++newInPass;
-        m_passIds.insert(inv.id);
-        const auto it = m_seen.find(inv.id);
-        if (it == m_seen.end()) {
-            m_seen.insert(inv.id, inv);
-            m_arrivalOrder.append(inv.id);
+        const auto found = m_indexOf.constFind(inv.id);
+        qsizetype index = 0;
+        if (found == m_indexOf.cend()) {
+            index = qsizetype(m_all.size());
+            m_indexOf.insert(inv.id, index);
+            m_all.push_back(inv);
+            m_inPass.push_back(0);
             fresh.append(inv);
         } else {
-            *it = inv; // newer data wins
+            index = *found;
+            m_all[size_t(index)] = inv; // newer data wins
         }
+        if (!m_inPass[size_t(index)]) {
+            m_inPass[size_t(index)] = 1;
+            ++m_passCount;
+            ++newInPass;
+        }
+        onPage.push_back(index);
     }
-    QStringList ids;
-    ids.reserve(page.data.size());
-    for (const Invitation &inv : page.data)
-        ids.append(inv.id);
-    m_pages.insert(offset, ids);
+    m_pages.insert(offset, std::move(onPage));
     // The pages, not total_count, say where the list ends: an empty or short page, or a full page
     // with nothing new on it (a server that repeats itself would otherwise be walked forever).
     if (qsizetype(page.data.size()) < m_request.pageSize)
@@ -209,7 +214,7 @@ void InvitationLoader::onPage(int offset, Result<Page<Invitation>> result)
 void InvitationLoader::finishPass()
 {
     const std::optional<qint64> total = effectivePassTotal();
-    const bool complete = total && qint64(m_passIds.size()) >= *total;
+    const bool complete = total && qint64(m_passCount) >= *total;
     if (!(m_passConsistent && complete)) {
         m_changed = true;
         if (m_pass < maxPasses) {
@@ -223,28 +228,28 @@ void InvitationLoader::finishPass()
     if (m_passConsistent && complete) {
         // This pass saw a consistent list: it is the answer, in Clerk's order. Move, do not copy:
         // for 100,000 invitations one copy less is tens of megabytes.
-        QSet<QString> added;
-        m_final.reserve(m_seen.size());
-        for (const QStringList &page : std::as_const(m_pages)) {
-            for (const QString &id : page) {
-                if (added.contains(id))
+        // Indexes, not IDs: at 100,000 rows a set of IDs and the lookups cost the window a visible stall.
+        std::vector<char> added(m_all.size(), 0);
+        m_final.reserve(qsizetype(m_all.size()));
+        for (const std::vector<qsizetype> &page : std::as_const(m_pages)) {
+            for (qsizetype index : page) {
+                if (added[size_t(index)])
                     continue;
-                added.insert(id);
-                const auto it = m_seen.find(id);
-                if (it != m_seen.end())
-                    m_final.append(std::move(*it));
+                added[size_t(index)] = 1;
+                m_final.append(std::move(m_all[size_t(index)]));
             }
         }
-        for (const QString &id : std::as_const(m_arrivalOrder)) {
-            if (!added.contains(id))
-                gone.append(id);
+        for (size_t index = 0; index < m_all.size(); ++index) {
+            if (!added[index])
+                gone.append(m_all[index].id);
         }
     } else {
         m_final = invitations();
     }
     m_loadedCount = int(m_final.size());
-    m_seen.clear();
-    m_arrivalOrder.clear();
+    m_all.clear();
+    m_indexOf.clear();
+    m_inPass.clear();
     m_pages.clear();
     m_finished = true;
     if (!gone.isEmpty())

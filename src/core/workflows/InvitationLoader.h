@@ -6,6 +6,8 @@
 #include <QtCore/QObject>
 #include <QtCore/QSet>
 
+#include <vector>
+
 namespace InviteDesk {
 
 /*!
@@ -69,7 +71,7 @@ public:
 
     /*! In Clerk's order once finished; in arrival order before that. */
     QList<Invitation> invitations() const;
-    int loadedCount() const { return m_finished ? m_loadedCount : int(m_seen.size()); }
+    int loadedCount() const { return m_finished ? m_loadedCount : int(m_all.size()); }
     qint64 totalCount() const { return m_total; }
     int passes() const { return m_pass; }
     /*! The list changed during the walk (it was walked again). */
@@ -103,8 +105,9 @@ private:
     int m_requests = 0;
 
     // The current pass.
-    QMap<int, QStringList> m_pages; //!< offset -> the IDs on that page
-    QSet<QString> m_passIds;
+    QMap<int, std::vector<qsizetype>> m_pages; //!< offset -> the rows (in m_all) on that page
+    std::vector<char> m_inPass;                //!< per row in m_all: this pass has seen it
+    int m_passCount = 0;                       //!< rows this pass has seen
     std::optional<qint64> m_passTotal;
     std::optional<int> m_passEnd; //!< where the pages showed the list ends (an empty, short or stale page)
     bool m_passConsistent = true;
@@ -112,8 +115,8 @@ private:
     QMap<int, ClerkClient::CallId> m_inFlight; //!< offset -> call
 
     // Across passes.
-    QHash<QString, Invitation> m_seen;
-    QStringList m_arrivalOrder;
+    std::vector<Invitation> m_all;      //!< every invitation seen, in arrival order, newest data
+    QHash<QString, qsizetype> m_indexOf; //!< ID -> its row in m_all
     QList<Invitation> m_final;
     int m_loadedCount = 0;
     bool m_finished = false;

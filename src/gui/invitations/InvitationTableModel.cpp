@@ -393,6 +393,16 @@ void InvitationTableModel::append(const QList<Invitation> &invitations)
     }
 }
 
+void InvitationTableModel::reserve(qint64 rows)
+{
+    const qsizetype wanted = qsizetype(std::clamp<qint64>(rows, 0, 250'000));
+    if (wanted <= m_rows.capacity())
+        return;
+    m_rows.reserve(wanted);
+    m_rowById.reserve(wanted);
+    m_addresses.reserve(wanted);
+}
+
 void InvitationTableModel::remove(const QStringList &ids)
 {
     QList<int> rows;

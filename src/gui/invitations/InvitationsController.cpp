@@ -81,6 +81,7 @@ void InvitationsController::connectQuery()
     InvitationListing *query = m_query.get();
     connect(query, &InvitationListing::started, this, &InvitationsController::loadStarted);
     connect(query, &InvitationListing::arrived, this, [this](const QList<Invitation> &invitations, int, qint64 total) {
+        m_model->reserve(total);
         m_model->append(invitations);
         Q_EMIT loadProgress(m_model->rowCount(), total);
     });

@@ -308,9 +308,10 @@ HttpResponse ClerkSandbox::listInstanceInvitations(const HttpRequest &request)
         }
     }
     // Sorting 100,000 rows for each of 200 pages would make this one thread the bottleneck of a
-    // parallel walk that Clerk's many machines are not; the same matches in the same order sort the same.
+    // parallel walk that Clerk's many machines are not; the same matches in the same order sort the same
+    // (by created_at, which the match records; an address may be edited in place, so that order is not kept).
     const QString orderKey = field + (descending ? u'-' : u'+');
-    if (m_instanceOrder.key != orderKey || m_instanceOrder.scanned != matches) {
+    if (field != "created_at"_L1 || m_instanceOrder.key != orderKey || m_instanceOrder.scanned != matches) {
         m_instanceOrder.key = orderKey;
         m_instanceOrder.scanned = matches;
         std::stable_sort(matches.begin(), matches.end(), [&](const InstanceMatch &a, const InstanceMatch &b) {

@@ -98,7 +98,8 @@ private Q_SLOTS:
     void displayAndRoles()
     {
         Invitation inv = make(u"inv_1"_s, u"zoë@x.example"_s, 3 * day, 2 * hour);
-        inv.inviter = InviterData{u"user_1"_s, u"Ada"_s, u"Lovelace"_s, {}, u"ada@x.example"_s, false};
+        inv.inviter = std::make_shared<const InviterData>(
+            InviterData{u"user_1"_s, u"Ada"_s, u"Lovelace"_s, {}, u"ada@x.example"_s, false});
         m_model->append({inv});
         const auto at = [this](int column, int role = Qt::DisplayRole) { return m_model->index(0, column).data(role); };
         QCOMPARE(at(InvitationTableModel::Email).toString(), u"zoë@x.example"_s);

@@ -391,7 +391,7 @@ private Q_SLOTS:
         for (int row = 0; row < 5; ++row) {
             const Invitation &inv = m_window->invitationModel()->invitationAt(row);
             QCOMPARE(inv.emailAddress, contractor);
-            QVERIFY(inv.organization.has_value());
+            QVERIFY(inv.organization != nullptr);
             organizations.insert(inv.organizationId);
         }
         QCOMPARE(organizations.size(), 5);

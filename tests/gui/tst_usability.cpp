@@ -495,7 +495,7 @@ private Q_SLOTS:
         while (!model->isRevocable(row))
             ++row;
         const Invitation target = model->invitationAt(row);
-        QVERIFY(target.organization.has_value());
+        QVERIFY(target.organization != nullptr);
         const QModelIndex shown = m_window->filterModel()->mapFromSource(model->index(row, 0));
         table()->selectRow(shown.row());
         m_prompts.confirmAll();

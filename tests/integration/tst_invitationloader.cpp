@@ -177,8 +177,8 @@ private Q_SLOTS:
         });
         InvitationLoader::Request request = requestFor(u"*"_s);
         request.pageSize = 200;
+        request.maxConcurrentPages = 3; // in parallel, yet most pages are asked for after the change
         loader.start(request);
-        QTRY_VERIFY_WITH_TIMEOUT(m_sandbox->requests().size() >= 4, 5'000); // before the first answer
         QVERIFY(finished.wait(30'000));
         QVERIFY(!revokedMeanwhile.isEmpty());
         QVERIFY(m_sandbox->connectionsAccepted() > 1);
@@ -186,6 +186,47 @@ private Q_SLOTS:
         QCOMPARE(idsOf(loaded), expectedIds(u"*"_s, u"pending"_s));
         QCOMPARE(loaded.size(), idsOf(loaded).size());
         QVERIFY(loader.listChanged());
+        QCOMPARE(gone.size(), 1);
+        QCOMPARE(gone.first().first().toStringList(), QStringList{revokedMeanwhile});
+    }
+
+    void aCallerThatKeepsTheRowsGetsEachOnceAndTheGoneOnes()
+    {
+        // The window keeps what arrives itself (keepInvitations false): the loader holds only IDs, yet a
+        // list that moves mid-walk still reports each row once and the rows that went.
+        m_sandbox->setFaults({40});
+        SandboxOrganization *org = m_sandbox->store().organization(u"acme"_s);
+        InvitationLoader loader(m_client.get());
+        QSignalSpy finished(&loader, &InvitationLoader::finished);
+        QSignalSpy gone(&loader, &InvitationLoader::invitationsGone);
+        QSet<QString> arrived;
+        int reported = 0;
+        QString revokedMeanwhile;
+        connect(&loader, &InvitationLoader::invitationsArrived, this, [&](const QList<Invitation> &page) {
+            reported += int(page.size());
+            for (const Invitation &inv : page)
+                arrived.insert(inv.id);
+            if (!revokedMeanwhile.isEmpty() || page.isEmpty())
+                return;
+            for (SandboxInvitation &inv : org->invitations) {
+                if (inv.id == page.first().id) {
+                    inv.status = u"revoked"_s;
+                    revokedMeanwhile = inv.id;
+                }
+            }
+        });
+        InvitationLoader::Request request = requestFor(u"acme"_s);
+        request.pageSize = 250;
+        request.maxConcurrentPages = 2; // later pages are asked for after the change
+        request.keepInvitations = false;
+        loader.start(request);
+        QVERIFY(finished.wait(30'000));
+        QVERIFY(!revokedMeanwhile.isEmpty());
+        QVERIFY(loader.invitations().isEmpty());
+        const QSet<QString> expected = expectedIds(u"acme"_s, u"pending"_s);
+        QCOMPARE(loader.loadedCount(), expected.size());
+        QCOMPARE(reported, arrived.size()); // each once
+        QCOMPARE(arrived, expected + QSet<QString>{revokedMeanwhile});
         QCOMPARE(gone.size(), 1);
         QCOMPARE(gone.first().first().toStringList(), QStringList{revokedMeanwhile});
     }

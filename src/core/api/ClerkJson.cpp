@@ -6,6 +6,9 @@
 #include <QtCore/QSet>
 
 #include <cmath>
+#include <memory>
+#include <tuple>
+#include <vector>
 
 using namespace Qt::StringLiterals;
 
@@ -73,7 +76,8 @@ std::optional<int> readCount(const QJsonValue &v)
 
 /*!
  * Strings that repeat across the invitations of a page (roles, statuses, organization and inviter
- * fields) are kept once and shared: for 10,000 invitations that is about a third of the memory.
+ * fields) are kept once and shared: for 10,000 invitations that is about a third of the memory. The
+ * inviter and organization objects themselves are shared the same way.
  */
 class StringPool
 {
@@ -89,8 +93,25 @@ public:
         return text;
     }
 
+    /*! The one copy of an inviter (or organization) this page names, so its invitations share it. */
+    template <typename T>
+    std::shared_ptr<const T> one(T value)
+    {
+        std::vector<std::shared_ptr<const T>> &seen = std::get<std::vector<std::shared_ptr<const T>>>(m_objects);
+        for (const auto &known : seen) { // a page names a handful of inviters and organizations
+            if (*known == value)
+                return known;
+        }
+        if (seen.size() >= 64) // a page of all different ones: no point searching further
+            return std::make_shared<const T>(std::move(value));
+        seen.push_back(std::make_shared<const T>(std::move(value)));
+        return seen.back();
+    }
+
 private:
     QSet<QString> m_strings;
+    std::tuple<std::vector<std::shared_ptr<const InviterData>>, std::vector<std::shared_ptr<const OrganizationRef>>>
+        m_objects;
 };
 
 Result<Invitation> invitationFromJson(const QJsonObject &o, StringPool *pool);
@@ -158,7 +179,8 @@ Result<Invitation> invitationFromJson(const QJsonObject &o, StringPool *pool)
     inv.inviterId = shared(optionalString(o, "inviter_id"_L1));
     inv.statusText = shared(optionalString(o, "status"_L1));
     inv.status = invitationStatusFromString(inv.statusText);
-    inv.url = optionalString(o, "url"_L1);
+    inv.url = optionalString(o, "url"_L1).toUtf8();
+    inv.url.squeeze(); // toUtf8() reserves three bytes a character; the row keeps this for its lifetime
     inv.publicMetadata = o.value("public_metadata"_L1).toObject();
     if (o.value("private_metadata"_L1).isObject())
         inv.privateMetadata = o.value("private_metadata"_L1).toObject();
@@ -173,13 +195,14 @@ Result<Invitation> invitationFromJson(const QJsonObject &o, StringPool *pool)
         data.imageUrl = shared(optionalString(io, "image_url"_L1));
         data.identifier = shared(optionalString(io, "identifier"_L1));
         data.hasImage = io.value("has_image"_L1).toBool();
-        inv.inviter = std::move(data);
+        inv.inviter = shared.one(std::move(data));
     }
     const QJsonValue org = o.value("public_organization_data"_L1);
     if (org.isObject()) {
         const QJsonObject oo = org.toObject();
-        inv.organization = OrganizationRef{shared(optionalString(oo, "id"_L1)), shared(optionalString(oo, "name"_L1)),
-                                           shared(optionalString(oo, "slug"_L1))};
+        inv.organization = shared.one(OrganizationRef{shared(optionalString(oo, "id"_L1)),
+                                                      shared(optionalString(oo, "name"_L1)),
+                                                      shared(optionalString(oo, "slug"_L1))});
         if (inv.organizationId.isEmpty())
             inv.organizationId = inv.organization->id;
     }
@@ -264,7 +287,7 @@ QJsonObject toJson(const Invitation &inv)
         {"inviter_id"_L1, inv.inviterId.isEmpty() ? QJsonValue() : QJsonValue(inv.inviterId)},
         {"status"_L1, inv.statusText},
         {"public_metadata"_L1, inv.publicMetadata},
-        {"url"_L1, inv.url.isEmpty() ? QJsonValue() : QJsonValue(inv.url)},
+        {"url"_L1, inv.url.isEmpty() ? QJsonValue() : QJsonValue(QString::fromUtf8(inv.url))},
         {"expires_at"_L1, inv.expiresAt ? QJsonValue(double(*inv.expiresAt)) : QJsonValue()},
         {"created_at"_L1, double(inv.createdAt)},
         {"updated_at"_L1, double(inv.updatedAt)},

@@ -58,7 +58,9 @@ void InvitationListing::load(Kind kind, const Organization &organization, const 
     connect(loader, &InvitationLoader::failed, this, &InvitationListing::failed);
     connect(loader, &InvitationLoader::cancelled, this, &InvitationListing::cancelled);
     Q_EMIT started();
-    loader->start(request);
+    InvitationLoader::Request keeping = request;
+    keeping.keepInvitations = m_keepInvitations;
+    loader->start(keeping);
 }
 
 void InvitationListing::searchEmail(const QString &email, std::optional<InvitationStatus> status)

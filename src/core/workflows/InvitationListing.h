@@ -10,9 +10,10 @@
 namespace InviteDesk {
 
 /*!
- * The invitation listing both front ends use: every invitation of one organization with a status, or
- * every invitation of one address across the instance. Invitations arrive page by page; what a
- * re-read of a changing list no longer finds is reported as gone.
+ * The invitation listing both front ends use: every invitation of one organization with a status,
+ * every invitation of the instance with a status (both through InvitationLoader), or every invitation
+ * of one address across the instance (EmailSearch). Invitations arrive page by page; what a re-read of
+ * a changing list no longer finds is reported as gone.
  *
  * Starting another query drops the one going on without a word (no cancelled()): the caller asked for
  * something new. cancel() is the user's "stop loading" and says cancelled().
@@ -36,13 +37,21 @@ public:
     void loadInstance(std::optional<InvitationStatus> status);
     void cancel();
     bool isRunning() const;
+    /*!
+     * Whether invitations() is to hold what was found (the default). A caller that keeps every invitation
+     * that arrived() says false, and the listing then holds only IDs for its re-reads.
+     */
+    void setKeepsInvitations(bool keep) { m_keepInvitations = keep; }
 
     Kind kind() const { return m_kind; }
     const Organization &organization() const { return m_organization; }
     QString email() const { return m_email; }
     std::optional<InvitationStatus> status() const { return m_status; }
     int requestsSent() const;
-    /*! What was found, in Clerk's order once finished (in arrival order before). */
+    /*!
+     * What was found, in Clerk's order once finished (in arrival order before); for an organization or
+     * the instance, empty after setKeepsInvitations(false).
+     */
     QList<Invitation> invitations() const;
     int loadedCount() const;
 
@@ -64,6 +73,7 @@ private:
     Organization m_organization;
     QString m_email;
     std::optional<InvitationStatus> m_status;
+    bool m_keepInvitations = true;
     std::unique_ptr<InvitationLoader> m_loader;
     std::unique_ptr<EmailSearch> m_search;
 };

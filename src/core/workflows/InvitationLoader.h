@@ -40,6 +40,12 @@ public:
         QString organizationId;
         /*! Every organization's invitations instead of one's; organizationId is then not used. */
         bool wholeInstance = false;
+        /*!
+         * Whether the loader keeps what it found for invitations(). A caller that keeps each invitation as
+         * it arrives (the window's table) says false: the loader then holds only IDs, and at 100,000 rows
+         * the window holds one set of invitations instead of two.
+         */
+        bool keepInvitations = true;
         std::optional<InvitationStatus> status = InvitationStatus::Pending;
         QString orderBy;
         int pageSize = 500;
@@ -69,9 +75,9 @@ public:
     void cancel();
     bool isRunning() const { return m_running; }
 
-    /*! In Clerk's order once finished; in arrival order before that. */
+    /*! In Clerk's order once finished; in arrival order before that. Empty without keepInvitations. */
     QList<Invitation> invitations() const;
-    int loadedCount() const { return m_finished ? m_loadedCount : int(m_all.size()); }
+    int loadedCount() const { return m_finished ? m_loadedCount : int(m_ids.size()); }
     qint64 totalCount() const { return m_total; }
     int passes() const { return m_pass; }
     /*! The list changed during the walk (it was walked again). */
@@ -105,8 +111,8 @@ private:
     int m_requests = 0;
 
     // The current pass.
-    QMap<int, std::vector<qsizetype>> m_pages; //!< offset -> the rows (in m_all) on that page
-    std::vector<char> m_inPass;                //!< per row in m_all: this pass has seen it
+    QMap<int, std::vector<qsizetype>> m_pages; //!< offset -> the rows (in m_ids) on that page
+    std::vector<char> m_inPass;                //!< per row in m_ids: this pass has seen it
     int m_passCount = 0;                       //!< rows this pass has seen
     std::optional<qint64> m_passTotal;
     std::optional<int> m_passEnd; //!< where the pages showed the list ends (an empty, short or stale page)
@@ -115,8 +121,9 @@ private:
     QMap<int, ClerkClient::CallId> m_inFlight; //!< offset -> call
 
     // Across passes.
-    std::vector<Invitation> m_all;      //!< every invitation seen, in arrival order, newest data
-    QHash<QString, qsizetype> m_indexOf; //!< ID -> its row in m_all
+    std::vector<QString> m_ids;          //!< every ID seen, in arrival order
+    QHash<QString, qsizetype> m_indexOf; //!< ID -> its row in m_ids
+    QList<Invitation> m_all;             //!< with keepInvitations: the invitations of m_ids, newest data
     QList<Invitation> m_final;
     int m_loadedCount = 0;
     bool m_finished = false;

@@ -159,9 +159,16 @@ bool InvitationTableModel::lessThan(const SortKey &left, const SortKey &right)
     return left.number < right.number;
 }
 
-InvitationTableModel::Row InvitationTableModel::makeRow(const Invitation &invitation)
+InvitationTableModel::Row InvitationTableModel::makeRow(Invitation invitation)
 {
-    return Row{invitation, RevokeState::Idle, {}, invitation.inviterDisplay()};
+    invitation.privateMetadata.reset();
+    QString name = invitation.inviterDisplay();
+    const auto known = m_inviterNames.constFind(name);
+    if (known != m_inviterNames.cend())
+        name = *known;
+    else if (!name.isEmpty())
+        m_inviterNames.insert(name);
+    return Row{std::move(invitation), RevokeState::Idle, {}, std::move(name)};
 }
 
 QVariant InvitationTableModel::toolTip(const Row &row, int rowIndex, int column) const
@@ -215,7 +222,7 @@ QVariant InvitationTableModel::data(const QModelIndex &index, int role) const
     case EmailRole:
         return inv.emailAddress;
     case UrlRole:
-        return inv.url;
+        return QString::fromUtf8(inv.url);
     case RevokeStateRole:
         return int(row.state);
     case StatusRole:
@@ -358,6 +365,7 @@ void InvitationTableModel::reset(const QList<Invitation> &invitations)
     m_rowById.clear();
     m_addresses.clear();
     m_organizations.clear();
+    m_inviterNames.clear();
     m_rows.reserve(invitations.size());
     for (const Invitation &inv : invitations) {
         if (!m_rowById.contains(inv.id))
@@ -396,7 +404,7 @@ void InvitationTableModel::append(const QList<Invitation> &invitations)
 void InvitationTableModel::reserve(qint64 rows)
 {
     const qsizetype wanted = qsizetype(std::clamp<qint64>(rows, 0, 250'000));
-    if (wanted <= m_rows.capacity())
+    if (wanted <= m_rowById.capacity()) // the hashes, not the list: clear() keeps a list's room, not a hash's
         return;
     m_rows.reserve(wanted);
     m_rowById.reserve(wanted);
@@ -426,7 +434,7 @@ void InvitationTableModel::remove(const QStringList &ids)
         for (int row = last; row >= first; --row) {
             const Invitation &inv = m_rows.at(row).invitation;
             countPending(inv, -1);
-            const QString key = emailKey(inv);
+            const AddressKey key = emailKey(inv);
             Address &address = m_addresses[key];
             address.ids.removeOne(inv.id);
             if (address.ids.isEmpty())
@@ -464,8 +472,9 @@ void InvitationTableModel::update(const Invitation &invitation)
         merged.organization = m_rows[row].invitation.organization;
     if (!merged.inviter)
         merged.inviter = m_rows[row].invitation.inviter;
-    m_rows[row].invitation = merged;
-    m_rows[row].inviterName = merged.inviterDisplay();
+    Row fresh = makeRow(merged);
+    m_rows[row].invitation = std::move(fresh.invitation);
+    m_rows[row].inviterName = std::move(fresh.inviterName);
     countPending(merged, +1);
     Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
     if (pendingChanged)

@@ -28,6 +28,7 @@ QString InvitationsController::auditLogPath() const
 void InvitationsController::onSessionOpened()
 {
     m_query = std::make_unique<InvitationListing>(m_session->client());
+    m_query->setKeepsInvitations(false); // the model keeps every row that arrives
     connectQuery();
     m_run = std::make_unique<RevokeRun>(m_session->client(), m_session->audit());
     m_run->setRequestingUserId(m_session->profile().actingUserId);

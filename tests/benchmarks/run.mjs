@@ -1,6 +1,6 @@
 // Runs every InviteDesk benchmark beside Clerk's official JS SDK on the same local sandbox, in the
 // same run, and prints medians and ratios. Not part of the test suite: timings belong here.
-// Usage: tests/benchmarks/run.sh [--runs N] [--quick] [--only team-audit|scale|instance]
+// Usage: tests/benchmarks/run.sh [--runs N] [--quick] [--only team-audit|scale|instance|stalls]
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync, mkdirSync, openSync, closeSync, readFileSync, readdirSync, chmodSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -324,6 +324,25 @@ async function instanceBenchmark(n, { tls = false } = {}) {
            gui_rss_mb: gui.length ? median(gui.map((g) => g.peak_rss_kb)) / 1024 : null,
            gui_max_stall_ms: gui.length ? Math.max(...gui.map((g) => g.max_stall_ms)) : null,
            gui_stall_median_ms: gui.length ? median(gui.map((g) => g.max_stall_ms)) : null, raw: { cli, cliRss, gui } };
+}
+
+/*! 6 alone: the window's longest stalls at 10,000 rows, loading (100 ms latency) and revoking 1,500 (30 ms). */
+if (only === 'stalls') {
+  log('6. GUI stalls at 10,000: load at 100 ms latency, revoke 1,500 at 30 ms (a fresh sandbox each)');
+  const loads = [], revokes = [];
+  for (let i = 0; i < runs; i++) {
+    let sb = await sandbox({ latency: 100 });
+    loads.push(JSON.parse(run(bin.bench, ['gui-load', '--api-url', sb.url]).out.trim().split('\n').pop()));
+    sb.stop();
+    sb = await sandbox({ latency: 30 });
+    revokes.push(JSON.parse(run(bin.bench, ['gui-revoke', '--api-url', sb.url, '--count', '1500']).out.trim().split('\n').pop()));
+    sb.stop();
+    log(`  stalls run ${i + 1}: load ${loads.at(-1).max_stall_ms.toFixed(1)} ms, revoke ${revokes.at(-1).max_stall_ms.toFixed(1)} ms`);
+  }
+  const stall = (xs) => `${median(xs.map((x) => x.max_stall_ms)).toFixed(1)} / ${Math.max(...xs.map((x) => x.max_stall_ms)).toFixed(1)} ms`;
+  console.log(`| 6 | longest GUI stall loading 10,000, median round / worst round | ${stall(loads)} |
+| 6 | longest GUI stall revoking 1,500, median round / worst round | ${stall(revokes)} |`);
+  process.exit(0);
 }
 
 if (only === 'instance') {

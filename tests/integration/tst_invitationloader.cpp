@@ -199,19 +199,25 @@ private Q_SLOTS:
         InvitationLoader loader(m_client.get());
         QSignalSpy finished(&loader, &InvitationLoader::finished);
         QSignalSpy gone(&loader, &InvitationLoader::invitationsGone);
+        QSignalSpy changed(&loader, &InvitationLoader::invitationsChanged);
         QSet<QString> arrived;
         int reported = 0;
         QString revokedMeanwhile;
+        QString promotedMeanwhile; // reported already, then given another role: the re-read brings it
         connect(&loader, &InvitationLoader::invitationsArrived, this, [&](const QList<Invitation> &page) {
             reported += int(page.size());
             for (const Invitation &inv : page)
                 arrived.insert(inv.id);
-            if (!revokedMeanwhile.isEmpty() || page.isEmpty())
+            if (!revokedMeanwhile.isEmpty() || page.size() < 2)
                 return;
             for (SandboxInvitation &inv : org->invitations) {
                 if (inv.id == page.first().id) {
                     inv.status = u"revoked"_s;
                     revokedMeanwhile = inv.id;
+                } else if (inv.id == page.last().id) {
+                    inv.role = u"org:admin"_s;
+                    inv.updatedAt += 1000;
+                    promotedMeanwhile = inv.id;
                 }
             }
         });
@@ -229,6 +235,14 @@ private Q_SLOTS:
         QCOMPARE(arrived, expected + QSet<QString>{revokedMeanwhile});
         QCOMPARE(gone.size(), 1);
         QCOMPARE(gone.first().first().toStringList(), QStringList{revokedMeanwhile});
+        // The promoted one is told once, with its new role; nothing unchanged is told again.
+        QVERIFY(!promotedMeanwhile.isEmpty());
+        QList<Invitation> told;
+        for (const QList<QVariant> &args : std::as_const(changed))
+            told += args.at(0).value<QList<Invitation>>();
+        QCOMPARE(told.size(), 1);
+        QCOMPARE(told.first().id, promotedMeanwhile);
+        QCOMPARE(told.first().role, u"org:admin"_s);
     }
 
     void listThatChangesDuringTheWalk()

@@ -52,6 +52,7 @@ void InvitationListing::load(Kind kind, const Organization &organization, const 
     m_loader = std::make_unique<InvitationLoader>(m_client);
     InvitationLoader *loader = m_loader.get();
     connect(loader, &InvitationLoader::invitationsArrived, this, &InvitationListing::arrived);
+    connect(loader, &InvitationLoader::invitationsChanged, this, &InvitationListing::changed);
     connect(loader, &InvitationLoader::invitationsGone, this, &InvitationListing::gone);
     connect(loader, &InvitationLoader::finished, this,
             [this, loader] { Q_EMIT finished(loader->loadedCount(), loader->listChanged()); });

@@ -58,6 +58,8 @@ public:
 Q_SIGNALS:
     void started();
     void arrived(const QList<InviteDesk::Invitation> &invitations, int loaded, qint64 total);
+    /*! Invitations that arrived() earlier, read again with other data. */
+    void changed(const QList<InviteDesk::Invitation> &invitations);
     void gone(const QStringList &ids);
     /*! \a listChanged: the list moved while it was read and was read again. */
     void finished(int count, bool listChanged);

@@ -61,6 +61,7 @@ void InvitationLoader::start(const Request &request)
     m_requests = 0;
     m_all.clear();
     m_ids.clear();
+    m_updatedAt.clear();
     m_indexOf.clear();
     m_final.clear();
     m_total = request.expectedTotal.value_or(0);
@@ -179,6 +180,7 @@ void InvitationLoader::onPage(int offset, Result<Page<Invitation>> result)
     if (qint64(m_ids.capacity()) < m_total) { // room at once: a rehash at 65,536 rows stalls the window
         const qsizetype room = qsizetype(std::min<qint64>(m_total, qint64(maxPages) * m_request.pageSize));
         m_ids.reserve(size_t(room));
+        m_updatedAt.reserve(size_t(room));
         m_inPass.reserve(size_t(room));
         m_indexOf.reserve(room);
         if (m_request.keepInvitations)
@@ -186,6 +188,7 @@ void InvitationLoader::onPage(int offset, Result<Page<Invitation>> result)
     }
 
     QList<Invitation> fresh;
+    QList<Invitation> changed;
     int newInPass = 0;
     std::vector<qsizetype> onPage;
     onPage.reserve(size_t(page.data.size()));
@@ -196,6 +199,7 @@ void InvitationLoader::onPage(int offset, Result<Page<Invitation>> result)
             index = qsizetype(m_ids.size());
             m_indexOf.insert(inv.id, index);
             m_ids.push_back(inv.id);
+            m_updatedAt.push_back(inv.updatedAt);
             if (m_request.keepInvitations)
                 m_all.append(inv);
             m_inPass.push_back(0);
@@ -204,6 +208,10 @@ void InvitationLoader::onPage(int offset, Result<Page<Invitation>> result)
             index = *found;
             if (m_request.keepInvitations)
                 m_all[index] = inv; // newer data wins
+            if (m_updatedAt[size_t(index)] != inv.updatedAt) { // and a caller that keeps rows hears of it
+                m_updatedAt[size_t(index)] = inv.updatedAt;
+                changed.append(inv);
+            }
         }
         if (!m_inPass[size_t(index)]) {
             m_inPass[size_t(index)] = 1;
@@ -225,6 +233,11 @@ void InvitationLoader::onPage(int offset, Result<Page<Invitation>> result)
         Q_EMIT invitationsArrived(fresh, loadedCount(), m_total);
     if (!m_running)
         return; // a slot cancelled us
+    if (!changed.isEmpty()) {
+        Q_EMIT invitationsChanged(changed);
+        if (!m_running)
+            return;
+    }
 
     issuePages();
     if (!m_inFlight.isEmpty())
@@ -286,6 +299,7 @@ void InvitationLoader::finishPass()
     }
     m_all.clear();
     m_ids.clear();
+    m_updatedAt.clear();
     m_indexOf.clear();
     m_inPass.clear();
     m_pages.clear();

@@ -87,6 +87,8 @@ public:
 Q_SIGNALS:
     /*! Invitations not reported before, as they arrive; \a loaded counts all so far. */
     void invitationsArrived(const QList<InviteDesk::Invitation> &invitations, int loaded, qint64 total);
+    /*! Invitations reported earlier that a later page brought with other data (another updated_at). */
+    void invitationsChanged(const QList<InviteDesk::Invitation> &invitations);
     /*! Invitations reported earlier that a later, consistent walk no longer found. */
     void invitationsGone(const QStringList &ids);
     void finished();
@@ -122,6 +124,7 @@ private:
 
     // Across passes.
     std::vector<QString> m_ids;          //!< every ID seen, in arrival order
+    std::vector<qint64> m_updatedAt;     //!< per row in m_ids: the updated_at last read
     QHash<QString, qsizetype> m_indexOf; //!< ID -> its row in m_ids
     QList<Invitation> m_all;             //!< with keepInvitations: the invitations of m_ids, newest data
     QList<Invitation> m_final;

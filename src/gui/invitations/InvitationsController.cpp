@@ -86,6 +86,9 @@ void InvitationsController::connectQuery()
         m_model->append(invitations);
         Q_EMIT loadProgress(m_model->rowCount(), total);
     });
+    connect(query, &InvitationListing::changed, this, [this](const QList<Invitation> &invitations) {
+        m_model->append(invitations); // rows it has take the newer data
+    });
     connect(query, &InvitationListing::gone, this, [this](const QStringList &ids) { m_model->remove(ids); });
     connect(query, &InvitationListing::finished, this, [this](int, bool listChanged) {
         if (listChanged)

@@ -312,9 +312,28 @@ public:
         std::sort(m_slowest.begin(), m_slowest.end(), [](const auto &a, const auto &b) { return a.first > b.first; });
         for (int i = 0; i < std::min<int>(8, int(m_slowest.size())); ++i)
             std::fprintf(stderr, "%8.1f ms  %s\n", m_slowest[i].first, qPrintable(m_slowest[i].second));
+        // Paint events are delivered inside another event (an update request): their own share, per widget.
+        QList<std::pair<double, QString>> paints;
+        for (auto it = m_paints.cbegin(); it != m_paints.cend(); ++it)
+            paints.append({it->first, it.key() + u" ×"_s + QString::number(it->second)});
+        std::sort(paints.begin(), paints.end(), [](const auto &a, const auto &b) { return a.first > b.first; });
+        for (int i = 0; i < std::min<int>(8, int(paints.size())); ++i)
+            std::fprintf(stderr, "%8.1f ms painting in all  %s\n", paints[i].first, qPrintable(paints[i].second));
     }
     bool notify(QObject *receiver, QEvent *event) override
     {
+        if (event->type() == QEvent::Paint && qEnvironmentVariableIsSet("INVITEDESK_BENCH_EVENTS")) {
+            const QString name = QString::fromLatin1(receiver->metaObject()->className()) + u' ' + receiver->objectName();
+            QElapsedTimer clock;
+            clock.start();
+            ++m_depth;
+            const bool r = QApplication::notify(receiver, event);
+            --m_depth;
+            auto &paint = m_paints[name];
+            paint.first += double(clock.nsecsElapsed()) / 1e6;
+            ++paint.second;
+            return r;
+        }
         if (m_depth++ > 0 || !qEnvironmentVariableIsSet("INVITEDESK_BENCH_EVENTS")) {
             const bool r = QApplication::notify(receiver, event);
             --m_depth;
@@ -337,6 +356,7 @@ public:
 private:
     int m_depth = 0;
     QList<std::pair<double, QString>> m_slowest;
+    QHash<QString, std::pair<double, int>> m_paints; //!< widget -> time painting it (nested paints counted twice), times
 };
 
 } // namespace

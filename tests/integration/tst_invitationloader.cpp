@@ -291,6 +291,8 @@ private Q_SLOTS:
         const QList<Invitation> loaded = loader.invitations();
         QCOMPARE(idsOf(loaded), expectedIds(u"acme"_s, u"pending"_s));
         QCOMPARE(loaded.size(), idsOf(loaded).size());
+        for (int i = 1; i < loaded.size(); ++i) // the gone ones taken out, the rest put in Clerk's order in place
+            QVERIFY(loaded[i - 1].createdAt >= loaded[i].createdAt);
         // The ones revoked meanwhile had been reported; they are now reported gone.
         QCOMPARE(gone.size(), 1);
         const QStringList goneIds = gone.first().first().toStringList();

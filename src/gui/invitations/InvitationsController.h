@@ -5,6 +5,7 @@
 #include "core/workflows/RevokeRun.h"
 
 #include <QtCore/QObject>
+#include <QtCore/QTimer>
 
 #include <memory>
 
@@ -108,6 +109,10 @@ private:
     void onSessionClosing();
     void connectQuery();
     void connectRun();
+    /*! Empties the table for another query; pages of the old one still waiting are dropped. */
+    void resetTable();
+    /*! Hands the pages that arrived since the last time to the table, in one block. */
+    void flushArrivals();
     QString where() const;
 
     Session *m_session;
@@ -120,6 +125,9 @@ private:
     int m_batchTotal = 0;        //!< items in the batch going out (a run, or a retry of its failures)
     bool m_rejectionSaid = false; //!< a 401 in this batch was reported
     int m_undoSeconds = 0;
+    QList<Invitation> m_arrivals; //!< pages arrived, not yet in the table
+    qint64 m_arrivalsTotal = 0;
+    QTimer m_arrivalTimer;         //!< while it runs, pages wait: the table takes them a few times a second
     std::unique_ptr<InvitationListing> m_query;
     std::unique_ptr<RevokeRun> m_run;
     std::unique_ptr<AuditReconciler> m_reconciler;

@@ -740,6 +740,28 @@ private Q_SLOTS:
         QCOMPARE(m_window->invitationModel()->rowCount(), 1234);
     }
 
+    void aCancelledLoadKeepsThePagesWaitingForTheTable()
+    {
+        // Pages go into the table in blocks. One page of globex's three never comes, so the load is still
+        // running when the agent cancels; of the two that came, the second still waits for its block.
+        connectWith(SandboxOptions::defaultProductionKey());
+        m_window->invitations()->setArrivalInterval(std::chrono::seconds(60));
+        m_sandbox->addScriptedFault({ScriptedFault::Kind::Stall, "GET", u"/invitations"_s, 1});
+        QSignalSpy progress(m_window->invitations(), &InvitationsController::loadProgress);
+        QSignalSpy cancelled(m_window->invitations(), &InvitationsController::loadCancelled);
+        m_window->openOrganization(u"globex"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(progress.size(), 1, 10'000); // the first page that came, at once
+        QTest::qWait(1'000);                                     // the second comes, and waits
+        QCOMPARE(progress.size(), 1);
+        m_window->invitations()->cancelLoad();
+        QTRY_COMPARE_WITH_TIMEOUT(cancelled.size(), 1, 10'000);
+        // 1,234 in pages of 500, 500 and 234: whichever one stalled, both others are shown.
+        const int rows = m_window->invitationModel()->rowCount();
+        QVERIFY2(rows == 734 || rows == 1000, qPrintable(QString::number(rows)));
+        auto *label = m_window->findChild<QLabel *>(u"loadLabel"_s);
+        QVERIFY2(label->text().contains(QLocale().toString(rows)), qPrintable(label->text()));
+    }
+
     void ticketSummaryIsRedacted()
     {
         connectWith(SandboxOptions::defaultProductionKey());

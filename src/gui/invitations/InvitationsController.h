@@ -7,6 +7,8 @@
 #include <QtCore/QObject>
 #include <QtCore/QTimer>
 
+#include <chrono>
+
 #include <memory>
 
 namespace InviteDesk {
@@ -51,6 +53,8 @@ public:
     /*! Something to show is chosen: an organization, an address or the instance. */
     bool hasView() const { return hasOrganization() || spansOrganizations(); }
     void cancelLoad();
+    /*! How long pages that arrive after a block wait to go into the table together (tests stretch it). */
+    void setArrivalInterval(std::chrono::milliseconds interval) { m_arrivalTimer.setInterval(interval); }
     bool isLoading() const { return m_query && m_query->isRunning(); }
 
     // Revoking.

@@ -4,6 +4,7 @@
 #include "support/CliHarness.h"
 #include "support/TestSandbox.h"
 
+#include <QtCore/QFileInfo>
 #include <QtCore/QJsonArray>
 #include <QtCore/QJsonDocument>
 #include <QtCore/QJsonObject>
@@ -298,6 +299,7 @@ private Q_SLOTS:
         QProcess &process = *started;
         QVERIFY(QTest::qWaitFor([&process] { return process.readAllStandardOutput().count('\n') >= 1 ||
                                                       process.state() == QProcess::NotRunning; }, 30'000));
+        const qint64 killedPid = process.processId();
         process.kill(); // SIGKILL: no chance to write anything more
         QVERIFY(QTest::qWaitFor([&process] { return process.state() == QProcess::NotRunning; }, 10'000));
 
@@ -307,6 +309,10 @@ private Q_SLOTS:
         const QList<QJsonObject> open = AuditLog::unsettledIntents(log);
         QVERIFY(!open.isEmpty());
         QTest::qWait(400); // let the sandbox finish what was on the wire
+        // The next run settles a run whose process is gone; while the kernel still lists the killed process,
+        // its run lock (QLockFile, by PID) rightly calls the run alive. Wait until it does not (where there
+        // is no /proc this waits for nothing).
+        QTRY_VERIFY_WITH_TIMEOUT(!QFileInfo::exists(u"/proc/%1"_s.arg(killedPid)), 10'000);
 
         m_sandbox->setFaults({});
         const Run next = cli({u"revoke"_s, u"acme"_s, ids.last(), u"--yes"_s});

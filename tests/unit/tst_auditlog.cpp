@@ -4,6 +4,7 @@
 #include "core/api/ClientConfig.h"
 
 #include <QtCore/QBuffer>
+#include <QtCore/QDateTime>
 #include <QtCore/QFile>
 #include <QtCore/QFileInfo>
 #include <QtCore/QJsonDocument>
@@ -11,6 +12,10 @@
 #include <QtCore/QLockFile>
 #include <QtCore/QTemporaryDir>
 #include <QtTest/QTest>
+
+#ifdef Q_OS_UNIX
+#include <sys/file.h>
+#endif
 
 using namespace Qt::StringLiterals;
 using namespace InviteDesk;
@@ -331,6 +336,66 @@ private Q_SLOTS:
         QVERIFY(claim && claim->isLocked());
         // While claimed, nobody else sees the ended run as free to settle.
         QVERIFY(AuditLog::runIsAlive(path, intent.value("run"_L1).toString()));
+    }
+
+    // kill -9 can land between a lock file's creation and its first write: the file stays, empty, naming no
+    // process. Neither the log's append lock nor a run's lock may then block for good (tst_cli's kill test
+    // failed this way: the next run waited 10 s on the append lock, then wrote nothing).
+    static void leaveEmptyLockFile(const QString &lockPath, qint64 ageSeconds)
+    {
+        QVERIFY(QDir().mkpath(QFileInfo(lockPath).absolutePath()));
+        QFile file(lockPath);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        QVERIFY(file.setFileTime(QDateTime::currentDateTime().addSecs(-ageSeconds), QFileDevice::FileModificationTime));
+    }
+
+    void anEmptyAppendLockLeftByACrashDoesNotBlockTheLog()
+    {
+        const QString path = freshPath();
+        leaveEmptyLockFile(path + u".lock"_s, 5);
+        AuditLog log(path);
+        QString why;
+        QVERIFY2(log.recordIntent(item(u"inv_after_crash"_s), &why), qPrintable(why));
+        QVERIFY(AuditLog::verify(path).ok);
+        QCOMPARE(AuditLog::unsettledIntents(path).size(), 1);
+    }
+
+    void anEmptyRunLockLeftByACrashIsAnEndedRun()
+    {
+        const QString path = freshPath();
+        AuditLog log(path);
+        QString why;
+        QVERIFY(log.recordIntent(item(u"inv_a"_s), &why));
+        const QString crashed = u"run_crashed"_s;
+        leaveEmptyLockFile(path + u".runs/"_s + crashed + u".lock"_s, 5);
+        std::unique_ptr<QLockFile> claim;
+        QVERIFY(!AuditLog::runIsAlive(path, crashed, &claim));
+        QVERIFY(claim && claim->isLocked());
+        QVERIFY(AuditLog::runIsAlive(path, crashed)); // now claimed by this reader
+    }
+
+    void anEmptyRunLockJustCreatedCountsAsAlive()
+    {
+        // A live process fills its lock file right after creating it: a fresh empty one is someone's, not a crash's.
+        const QString path = freshPath();
+        leaveEmptyLockFile(path + u".runs/run_starting.lock"_s, 0);
+        QVERIFY(AuditLog::runIsAlive(path, u"run_starting"_s));
+    }
+
+    void anEmptyRunLockThatALiveProcessHoldsCountsAsAlive()
+    {
+        // Old and empty, but held with the system's lock (as a process between creating and filling it holds
+        // it): not a crash's, so not removed.
+        const QString path = freshPath();
+        const QString lockPath = path + u".runs/run_slow.lock"_s;
+        leaveEmptyLockFile(lockPath, 5);
+        QFile held(lockPath);
+        QVERIFY(held.open(QIODevice::ReadWrite)); // on Windows, an open file cannot be removed
+#ifdef Q_OS_UNIX
+        QCOMPARE(::flock(held.handle(), LOCK_EX | LOCK_NB), 0);
+#endif
+        QVERIFY(AuditLog::runIsAlive(path, u"run_slow"_s));
+        QVERIFY(QFileInfo::exists(lockPath));
     }
 
     void anIntentSettledMeanwhileIsNotReconciledAgain()

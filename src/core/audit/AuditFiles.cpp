@@ -1,7 +1,13 @@
 #include "core/audit/AuditFiles.h"
 
+#include <QtCore/QDateTime>
+#include <QtCore/QDeadlineTimer>
 #include <QtCore/QFile>
+#include <QtCore/QFileInfo>
 #include <QtCore/QList>
+#include <QtCore/QLockFile>
+
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -20,6 +26,42 @@ QString runFolder(const QString &logPath)
 QString runLockPath(const QString &logPath, const QString &runId)
 {
     return runFolder(logPath) + u'/' + runId + u".lock"_s;
+}
+
+namespace {
+
+/*! Longer than any live process takes between creating its lock file and writing its PID into it. */
+constexpr qint64 unnamedLockGraceMs = 2'000;
+
+bool namesNoProcessForAWhile(const QLockFile &lock, const QString &lockPath)
+{
+    qint64 pid = 0;
+    QString host;
+    QString app;
+    if (lock.getLockInfo(&pid, &host, &app))
+        return false;
+    const QDateTime written = QFileInfo(lockPath).lastModified();
+    return written.isValid() && written.msecsTo(QDateTime::currentDateTime()) > unnamedLockGraceMs;
+}
+
+} // namespace
+
+bool takeLock(QLockFile &lock, const QString &lockPath, int timeoutMs)
+{
+    const QDeadlineTimer deadline(timeoutMs);
+    bool removedOne = false;
+    for (;;) {
+        if (lock.tryLock(int(std::min<qint64>(deadline.remainingTime(), 100))))
+            return true;
+        if (lock.error() != QLockFile::LockFailedError)
+            return false;
+        if (!removedOne && namesNoProcessForAWhile(lock, lockPath) && lock.removeStaleLockFile()) {
+            removedOne = true; // one crash leaves one such file; try again at once
+            continue;
+        }
+        if (deadline.hasExpired())
+            return false;
+    }
 }
 
 std::optional<Head> readHead(const QString &logPath)

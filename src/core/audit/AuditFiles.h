@@ -8,6 +8,8 @@
 
 #include <optional>
 
+class QLockFile;
+
 namespace InviteDesk::AuditFiles {
 
 /*! The "prev" of the first record. */
@@ -18,6 +20,15 @@ QString headPath(const QString &logPath);
 /*! One lock per live run, so other processes can tell a running revoke from a crashed one. */
 QString runFolder(const QString &logPath);
 QString runLockPath(const QString &logPath, const QString &runId);
+
+/*!
+ * Takes \a lock (whose file is \a lockPath) within \a timeoutMs, as QLockFile::tryLock() does, and also
+ * frees a lock file that names no process: kill -9 between the file's creation and its first write leaves
+ * it empty, and QLockFile would then wait for its stale time (forever for a run's lock). A live process
+ * fills its lock file at once, so an empty one some seconds old is a crash's, and it is removed unless a
+ * live process still holds it open (QLockFile::removeStaleLockFile() checks that with the system's lock).
+ */
+bool takeLock(QLockFile &lock, const QString &lockPath, int timeoutMs);
 
 /*! What the head file names; seq -1 when the file is there but empty or damaged. */
 struct Head

@@ -190,9 +190,10 @@ bool AuditLog::appendIf(QJsonObject record, const Precondition &precondition, bo
         m_error = folderProblem(info.absolutePath());
         return false;
     }
-    QLockFile lock(m_path + u".lock"_s);
+    const QString lockPath = m_path + u".lock"_s;
+    QLockFile lock(lockPath);
     lock.setStaleLockTime(30'000);
-    if (!lock.tryLock(10'000)) {
+    if (!takeLock(lock, lockPath, 10'000)) {
         m_error = lockProblem(lock, info.absolutePath());
         return false;
     }
@@ -338,9 +339,10 @@ bool AuditLog::runIsAlive(const QString &filePath, const QString &runId, std::un
 {
     if (runId.isEmpty())
         return false;
-    auto lock = std::make_unique<QLockFile>(runLockPath(filePath, runId));
+    const QString lockPath = runLockPath(filePath, runId);
+    auto lock = std::make_unique<QLockFile>(lockPath);
     lock->setStaleLockTime(0);
-    if (!lock->tryLock(0))
+    if (!takeLock(*lock, lockPath, 0))
         return lock->error() == QLockFile::LockFailedError; // held by a live process; other errors: cannot tell
     if (claim)
         *claim = std::move(lock);

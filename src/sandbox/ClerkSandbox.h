@@ -164,7 +164,9 @@ private:
     {
         qint64 updatedAt = -1;
         QString status;
-        QString organization; //!< the organization's ID, name and slug, when its data is part of the JSON
+        QString orgId; //!< the organization's ID, name and slug, when its data is part of the JSON
+        QString orgName;
+        QString orgSlug;
         QByteArray bytes;
     };
     QHash<QString, CachedJson> m_jsonCache; //!< invitation ID -> its JSON, while unchanged
@@ -180,8 +182,9 @@ private:
     struct InstanceOrder
     {
         QString key; //!< the order asked for
-        std::vector<InstanceMatch> scanned; //!< the matches in the store's order
-        std::vector<InstanceMatch> sorted;  //!< the same in the order asked for
+        std::vector<InstanceMatch> scanning; //!< this request's matches in the store's order (room kept)
+        std::vector<InstanceMatch> scanned;  //!< the matches the order was worked out for
+        std::vector<InstanceMatch> sorted;   //!< the same in the order asked for
     };
     InstanceOrder m_instanceOrder; //!< the last instance-wide listing's order, reused while its rows stay
 };

@@ -18,28 +18,17 @@ InvitationsController::InvitationsController(Session *session, InvitationTableMo
 {
     connect(session, &Session::opened, this, &InvitationsController::onSessionOpened);
     connect(session, &Session::aboutToClose, this, &InvitationsController::onSessionClosing);
-    // Pages arrive up to fifty a second, and every block of rows repaints the table (at 100,000 rows in
-    // the instance view that was 200 repaints of ~5 ms). The first page goes in at once; pages that come
-    // within the next 60 ms wait and go in together.
-    m_arrivalTimer.setSingleShot(true);
-    m_arrivalTimer.setInterval(60);
-    connect(&m_arrivalTimer, &QTimer::timeout, this, &InvitationsController::flushArrivals);
+    connect(&m_blocks, &PageBlocks::block, this, [this](const QList<Invitation> &rows, qint64 total) {
+        m_model->reserve(total);
+        m_model->append(rows);
+        Q_EMIT loadProgress(m_model->rowCount(), total);
+    });
 }
 
 void InvitationsController::resetTable()
 {
-    m_arrivals.clear();
-    m_arrivalTimer.stop();
+    m_blocks.drop();
     m_model->reset();
-}
-
-void InvitationsController::flushArrivals()
-{
-    if (m_arrivals.isEmpty())
-        return;
-    m_model->reserve(m_arrivalsTotal);
-    m_model->append(std::exchange(m_arrivals, {}));
-    Q_EMIT loadProgress(m_model->rowCount(), m_arrivalsTotal);
 }
 
 InvitationsController::~InvitationsController() = default;
@@ -106,25 +95,19 @@ void InvitationsController::connectQuery()
     InvitationListing *query = m_query.get();
     connect(query, &InvitationListing::started, this, &InvitationsController::loadStarted);
     connect(query, &InvitationListing::arrived, this, [this](const QList<Invitation> &invitations, int, qint64 total) {
-        m_arrivals += invitations;
-        m_arrivalsTotal = total;
-        if (m_arrivalTimer.isActive())
-            return; // goes in with the next block
-        flushArrivals();
-        m_arrivalTimer.start();
+        m_blocks.add(invitations, total);
     });
     // Everything else the listing says comes after the pages that arrived before it.
     connect(query, &InvitationListing::changed, this, [this](const QList<Invitation> &invitations) {
-        flushArrivals();
+        m_blocks.handOver();
         m_model->append(invitations); // rows it has take the newer data
     });
     connect(query, &InvitationListing::gone, this, [this](const QStringList &ids) {
-        flushArrivals();
+        m_blocks.handOver();
         m_model->remove(ids);
     });
     connect(query, &InvitationListing::finished, this, [this](int, bool listChanged) {
-        flushArrivals();
-        m_arrivalTimer.stop();
+        m_blocks.end();
         if (listChanged)
             m_activity->add(ActivityModel::Level::Info,
                             tr("%1 changed while it was loading; the list was read again.").arg(where()));
@@ -138,8 +121,7 @@ void InvitationsController::connectQuery()
         Q_EMIT loadFinished(m_model->rowCount());
     });
     connect(query, &InvitationListing::failed, this, [this](const ClerkError &error) {
-        flushArrivals(); // what arrived stays shown
-        m_arrivalTimer.stop();
+        m_blocks.end(); // what arrived stays shown
         m_activity->addError(m_instance            ? tr("Loading the instance's invitations")
                              : m_email.isEmpty() ? tr("Loading invitations of %1").arg(m_organization.name)
                                                  : tr("Searching invitations of %1").arg(m_email),
@@ -151,8 +133,7 @@ void InvitationsController::connectQuery()
         Q_EMIT loadFailed(error);
     });
     connect(query, &InvitationListing::cancelled, this, [this] {
-        flushArrivals(); // what arrived stays shown
-        m_arrivalTimer.stop();
+        m_blocks.end(); // what arrived stays shown
         Q_EMIT loadCancelled();
     });
 }

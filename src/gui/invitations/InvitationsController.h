@@ -3,9 +3,9 @@
 #include "core/audit/AuditReconciler.h"
 #include "core/workflows/InvitationListing.h"
 #include "core/workflows/RevokeRun.h"
+#include "gui/invitations/PageBlocks.h"
 
 #include <QtCore/QObject>
-#include <QtCore/QTimer>
 
 #include <chrono>
 
@@ -54,7 +54,7 @@ public:
     bool hasView() const { return hasOrganization() || spansOrganizations(); }
     void cancelLoad();
     /*! How long pages that arrive after a block wait to go into the table together (tests stretch it). */
-    void setArrivalInterval(std::chrono::milliseconds interval) { m_arrivalTimer.setInterval(interval); }
+    void setArrivalInterval(std::chrono::milliseconds interval) { m_blocks.setInterval(interval); }
     bool isLoading() const { return m_query && m_query->isRunning(); }
 
     // Revoking.
@@ -115,8 +115,6 @@ private:
     void connectRun();
     /*! Empties the table for another query; pages of the old one still waiting are dropped. */
     void resetTable();
-    /*! Hands the pages that arrived since the last time to the table, in one block. */
-    void flushArrivals();
     QString where() const;
 
     Session *m_session;
@@ -129,9 +127,7 @@ private:
     int m_batchTotal = 0;        //!< items in the batch going out (a run, or a retry of its failures)
     bool m_rejectionSaid = false; //!< a 401 in this batch was reported
     int m_undoSeconds = 0;
-    QList<Invitation> m_arrivals; //!< pages arrived, not yet in the table
-    qint64 m_arrivalsTotal = 0;
-    QTimer m_arrivalTimer;         //!< while it runs, pages wait: the table takes them a few times a second
+    PageBlocks m_blocks; //!< pages on their way into the table
     std::unique_ptr<InvitationListing> m_query;
     std::unique_ptr<RevokeRun> m_run;
     std::unique_ptr<AuditReconciler> m_reconciler;

@@ -683,10 +683,6 @@ Prüfen Sie die API-URL im Profil, dann wählen Sie „Erneut versuchen“.</tra
         <source>Connecting with profile &quot;%1&quot;</source>
         <translation>Verbinden mit Profil „%1“</translation>
     </message>
-    <message>
-        <source>The proxy asks for a user name and password: %1</source>
-        <translation>Der Proxy verlangt Benutzername und Kennwort: %1</translation>
-    </message>
     <message numerus="yes">
         <source>Connected: %1, %Ln organization(s), with the profile &quot;%2&quot;.</source>
         <translation>
@@ -694,16 +690,18 @@ Prüfen Sie die API-URL im Profil, dann wählen Sie „Erneut versuchen“.</tra
             <numerusform>Verbunden: %1, %Ln Organisationen, mit dem Profil „%2“.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>The proxy %1 asks for a user name and password: %2
+Sign in to the proxy to go on.</source>
+        <translation>Der Proxy %1 verlangt Benutzername und Kennwort: %2
+Melden Sie sich beim Proxy an, um fortzufahren.</translation>
+    </message>
 </context>
 <context>
     <name>InviteDesk::EmailSearch</name>
     <message>
         <source>more than %L1 invitations match &quot;%2&quot;; InviteDesk reads at most that many: narrow the search</source>
         <translation>mehr als %L1 Einladungen passen zu „%2“; InviteDesk liest höchstens so viele: grenzen Sie die Suche ein</translation>
-    </message>
-    <message>
-        <source>the instance has more than %L1 invitations with this status; InviteDesk reads at most that many at once: list them per organization</source>
-        <translation>die Instanz hat mehr als %L1 Einladungen mit diesem Status; InviteDesk liest höchstens so viele auf einmal: Listen Sie sie je Organisation auf</translation>
     </message>
 </context>
 <context>
@@ -1194,10 +1192,6 @@ Prüfen Sie die API-URL im Profil, dann wählen Sie „Erneut versuchen“.</tra
         <translation>Neue Einladung %1 für %2 angelegt.</translation>
     </message>
     <message>
-        <source>Re-invite failed</source>
-        <translation>Erneutes Einladen fehlgeschlagen</translation>
-    </message>
-    <message>
         <source>Type an email address and press Enter to see its invitations in every organization.</source>
         <translation>Geben Sie eine E-Mail-Adresse ein und drücken Sie die Eingabetaste, um ihre Einladungen in allen Organisationen zu sehen.</translation>
     </message>
@@ -1244,6 +1238,18 @@ Prüfen Sie die API-URL im Profil, dann wählen Sie „Erneut versuchen“.</tra
     <message>
         <source>Loading the invitations of every organization.</source>
         <translation>Lade die Einladungen aller Organisationen.</translation>
+    </message>
+    <message>
+        <source>&amp;Sign In to Proxy…</source>
+        <translation>Beim Proxy &amp;anmelden…</translation>
+    </message>
+    <message>
+        <source>Re-invite failed: %1</source>
+        <translation>Erneutes Einladen fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>&lt;p style=&apos;font-size:large&apos;&gt;Connecting…&lt;/p&gt;</source>
+        <translation>&lt;p style=&apos;font-size:large&apos;&gt;Verbinde…&lt;/p&gt;</translation>
     </message>
 </context>
 <context>

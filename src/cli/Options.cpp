@@ -265,6 +265,8 @@ std::optional<QString> parseArguments(const QStringList &arguments, Options *opt
         return u"list needs exactly one ORG (an organization ID or slug), or --all-orgs"_s;
     if (options->command == "find"_L1 && options->positional.size() != 1)
         return u"find needs exactly one EMAIL address"_s;
+    if (options->command == "find"_L1 && options->positional.first().trimmed().isEmpty())
+        return u"find needs an EMAIL address, not an empty one (list --all-orgs lists the whole instance)"_s;
     if (options->command == "revoke"_L1) {
         if (options->positional.isEmpty())
             return u"revoke needs an ORG (an organization ID or slug)"_s;

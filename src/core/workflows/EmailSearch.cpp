@@ -67,13 +67,9 @@ void EmailSearch::requestPage(int offset, int page)
             const bool lastPage = p.data.size() < pageSize || next >= p.totalCount;
             if (!lastPage && page >= maxPages) {
                 Q_EMIT failed(ClerkError::payload(
-                    m_query.isEmpty()
-                        ? tr("the instance has more than %L1 invitations with this status; InviteDesk reads at most that "
-                             "many at once: list them per organization")
-                              .arg(qint64(maxPages) * pageSize)
-                        : tr("more than %L1 invitations match \"%2\"; InviteDesk reads at most that many: narrow the search")
-                              .arg(qint64(maxPages) * pageSize)
-                              .arg(m_query)));
+                    tr("more than %L1 invitations match \"%2\"; InviteDesk reads at most that many: narrow the search")
+                        .arg(qint64(maxPages) * pageSize)
+                        .arg(m_query)));
                 return;
             }
             if (lastPage) {

@@ -33,6 +33,7 @@ public:
     explicit EmailSearch(ClerkClient *client, QObject *parent = nullptr);
     ~EmailSearch() override;
 
+    /*! \a query is part of an address, never empty: the whole instance is InvitationLoader's. */
     void start(const QString &query, std::optional<InvitationStatus> status = std::nullopt);
     /*! Stops the walk; cancelled() follows at once. What arrived stays in invitations(). */
     void cancel();

@@ -160,9 +160,14 @@ private:
     int m_rateLimited = 0;
     std::unique_ptr<HttpServer> m_server;
 
+    /*!
+     * An invitation's JSON, kept while everything it was made from stays: the invitation as stored (tests
+     * edit its fields in place, not always with updated_at), its status at the time, its organization's
+     * public data. Not its role's name or its inviter's user: tests that change those change no row after.
+     */
     struct CachedJson
     {
-        qint64 updatedAt = -1;
+        SandboxInvitation source;
         QString status;
         QString orgId; //!< the organization's ID, name and slug, when its data is part of the JSON
         QString orgName;

@@ -269,9 +269,9 @@ QByteArray ClerkSandbox::cachedInvitationJson(const SandboxInvitation &invitatio
     const QString &orgName = withOrg ? withOrg->name : none;
     const QString &orgSlug = withOrg ? withOrg->slug : none;
     CachedJson &cached = (withOrg ? m_instanceJsonCache : m_jsonCache)[invitation.id];
-    if (cached.updatedAt != invitation.updatedAt || cached.status != status || cached.orgId != orgId
-        || cached.orgName != orgName || cached.orgSlug != orgSlug || cached.bytes.isEmpty()) {
-        cached.updatedAt = invitation.updatedAt;
+    if (cached.bytes.isEmpty() || cached.status != status || cached.orgId != orgId || cached.orgName != orgName
+        || cached.orgSlug != orgSlug || !(cached.source == invitation)) {
+        cached.source = invitation;
         cached.status = status;
         cached.orgId = orgId;
         cached.orgName = orgName;

@@ -33,6 +33,7 @@ struct SandboxInvitation
     qint64 createdAt = 0;
     qint64 updatedAt = 0;
     int revokeCommits = 0; //!< how many revoke requests changed this invitation (must stay <= 1)
+    bool operator==(const SandboxInvitation &) const = default;
 };
 
 struct SandboxOrganization

@@ -148,6 +148,40 @@ private Q_SLOTS:
             QCOMPARE(v["public_organization_data"_L1]["slug"_L1].toString(), u"umbrella"_s);
         }
     }
+
+    void answersFollowEditsMadeInPlace()
+    {
+        // Tests edit stored invitations directly, without updated_at; the answers must not be ones kept from
+        // before (both lists keep each row's JSON between requests).
+        const QByteArray orgPath = "/v1/organizations/" + get("/v1/organizations/umbrella").body.value("id"_L1).toString().toLatin1()
+                                   + "/invitations?status=pending&limit=500";
+        const QByteArray instancePath = "/v1/organization_invitations?status=pending&limit=500&query=umbrella.example";
+        const QJsonArray before = get(orgPath).body.value("data"_L1).toArray();
+        QVERIFY(!before.isEmpty());
+        QVERIFY(!get(instancePath).body.value("data"_L1).toArray().isEmpty());
+        const QString id = before.first()["id"_L1].toString();
+        SandboxOrganization *org = m_sandbox->store().organization(u"umbrella"_s);
+        for (SandboxInvitation &inv : org->invitations) {
+            if (inv.id == id) {
+                inv.emailAddress = u"edited@umbrella.example"_s;
+                inv.role = u"org:admin"_s;
+            }
+        }
+        org->name = u"Umbrella Renamed"_s;
+        for (const QByteArray &path : {orgPath, instancePath}) {
+            bool found = false;
+            for (const QJsonValue &v : get(path).body.value("data"_L1).toArray()) {
+                if (v["id"_L1].toString() != id)
+                    continue;
+                found = true;
+                QCOMPARE(v["email_address"_L1].toString(), u"edited@umbrella.example"_s);
+                QCOMPARE(v["role"_L1].toString(), u"org:admin"_s);
+                if (path == instancePath)
+                    QCOMPARE(v["public_organization_data"_L1]["name"_L1].toString(), u"Umbrella Renamed"_s);
+            }
+            QVERIFY2(found, path.constData());
+        }
+    }
 };
 
 QTEST_GUILESS_MAIN(TestSandbox)

@@ -762,6 +762,64 @@ private Q_SLOTS:
         QVERIFY2(label->text().contains(QLocale().toString(rows)), qPrintable(label->text()));
     }
 
+    void countsWhileLoadingDoNotLayTheWindowOutAgain()
+    {
+        // Rows arrive in blocks, and the load panel counts them. A label whose size can change makes Qt lay
+        // the whole window out again on every new text (~6 ms with its word-wrapped labels, at every block);
+        // the count is shown at a fixed size, and the header keeps its counts for the load's end.
+        connectWith(SandboxOptions::defaultProductionKey());
+        m_sandbox->addScriptedFault({ScriptedFault::Kind::Stall, "GET", u"/invitations"_s, 1}); // the load stays open
+        InvitationsController *invitations = m_window->invitations();
+        QSignalSpy progress(invitations, &InvitationsController::loadProgress);
+        m_window->openOrganization(u"globex"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(progress.size() >= 1, 10'000);
+        auto *header = m_window->findChild<QLabel *>(u"organizationLabel"_s);
+        QTRY_VERIFY(header->text().contains(u"Globex"_s));
+        auto rowsCounted = [&] { // "1,000 invitations" (not the seats line's "1,234 pending invitations")
+            return header->text().contains(QLocale().toString(m_window->invitationModel()->rowCount()) + u" invitation"_s);
+        };
+        QVERIFY2(!rowsCounted(), qPrintable(header->text())); // counted in the load panel meanwhile
+        QTest::qWait(200); // what the first rows set off is laid out
+
+        struct LayoutRequests : QObject
+        {
+            int count = 0;
+            bool eventFilter(QObject *, QEvent *event) override
+            {
+                count += event->type() == QEvent::LayoutRequest;
+                return false;
+            }
+        } requests;
+        m_window->installEventFilter(&requests);
+        for (int loaded = 1; loaded <= 40; ++loaded) {
+            Q_EMIT invitations->loadProgress(loaded * 2'499, 100'000); // 2,499 … 99,960: widths of every kind
+            QCoreApplication::processEvents();
+        }
+        m_window->removeEventFilter(&requests);
+        QVERIFY2(requests.count <= 1, qPrintable(QString::number(requests.count))); // the first sizes the label
+        auto *label = m_window->findChild<QLabel *>(u"loadLabel"_s);
+        QVERIFY2(label->text().contains(QLocale().toString(99'960)), qPrintable(label->text()));
+        QVERIFY2(label->width() >= label->sizeHint().width(), "the count fits its label");
+
+        invitations->cancelLoad();
+        QTRY_VERIFY2(rowsCounted(), qPrintable(header->text())); // the header's count, at the end
+        QVERIFY(label->text().contains(u"cancelled"_s)); // a message gets its own size again
+        QVERIFY(label->maximumWidth() > label->width());
+    }
+
+    void theQuickFilterKeepsItsWidthWhenItsCountsChange()
+    {
+        // Its entries carry counts that change while loading and revoking; a width that followed them would
+        // lay the window out again each time.
+        auto *quick = m_window->findChild<QComboBox *>(u"quickFilterCombo"_s);
+        const int before = quick->sizeHint().width();
+        connectWith(SandboxOptions::defaultProductionKey());
+        openAndWait(u"globex"_s, 1'234);
+        QTRY_VERIFY(quick->count() > 5); // counted, and an entry per role
+        QVERIFY2(quick->itemText(1).contains(u'('), qPrintable(quick->itemText(1)));
+        QCOMPARE(quick->sizeHint().width(), before);
+    }
+
     void ticketSummaryIsRedacted()
     {
         connectWith(SandboxOptions::defaultProductionKey());

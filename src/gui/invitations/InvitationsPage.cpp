@@ -69,9 +69,12 @@ InvitationsPage::InvitationsPage(QWidget *parent)
     const int x = fontMetrics().horizontalAdvance(u'x');
     // The header wraps in a narrow window rather than holding it wide (QLabel's own minimum is its longest line).
     m_ui->organizationLabel->setMinimumWidth(x * 24);
-    // Counts and role names make the quick filter's entries long: as wide as they are where there is room,
-    // down to fourteen characters in a narrow window (an explicit minimum overrides the combo's own).
-    m_ui->quickFilterCombo->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    // Counts and role names make the quick filter's entries long. The combo keeps one width (a longer entry
+    // is elided in it, whole in the list), down to fourteen characters in a narrow window: a width that
+    // followed the counts would lay the whole window out again each time they change, while loading and
+    // revoking (~6 ms each time).
+    m_ui->quickFilterCombo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_ui->quickFilterCombo->setMinimumContentsLength(30);
     m_ui->quickFilterCombo->setMinimumWidth(x * 14);
     m_ui->quickFilterCombo->view()->setMinimumWidth(x * 40);
 }
@@ -206,6 +209,7 @@ void InvitationsPage::setUpLoading()
         ensureCurrentCell();
         m_ui->cancelLoadButton->hide();
         m_countsTimer.start(); // in its own event: the last page's event already sorts everything
+        updateHeader();        // with its counts again
         updateActions();
     };
     InvitationsController *inv = m_invitations;
@@ -214,7 +218,7 @@ void InvitationsPage::setUpLoading()
     connect(inv, &InvitationsController::loadStarted, this, [this] {
         m_ui->loadPanel->show();
         m_ui->loadProgress->setRange(0, 0);
-        m_ui->loadLabel->setText(tr("Loading invitations…"));
+        setLoadText(tr("Loading invitations…"));
         m_ui->cancelLoadButton->show();
         updateActions();
     });
@@ -225,7 +229,7 @@ void InvitationsPage::setUpLoading()
             m_resortTimer.start();
         m_ui->loadProgress->setRange(0, int(std::max<qint64>(total, 1)));
         setProgressLater(m_ui->loadProgress, loaded);
-        m_ui->loadLabel->setText(tr("Loaded %1 of %2").arg(QLocale().toString(loaded), QLocale().toString(total)));
+        setLoadCount(loaded, total);
     });
     connect(inv, &InvitationsController::loadFinished, this, [this, loadEnded](int count) {
         loadEnded();
@@ -235,14 +239,37 @@ void InvitationsPage::setUpLoading()
     connect(inv, &InvitationsController::loadCancelled, this, [this, loadEnded] {
         loadEnded();
         m_ui->loadProgress->setRange(0, 1);
-        m_ui->loadLabel->setText(tr("Loading cancelled: %1 shown. Press F5 to load everything.")
-                                     .arg(QLocale().toString(m_model->rowCount())));
+        setLoadText(tr("Loading cancelled: %1 shown. Press F5 to load everything.")
+                        .arg(QLocale().toString(m_model->rowCount())));
     });
     connect(inv, &InvitationsController::loadFailed, this, [this, loadEnded](const ClerkError &error) {
         loadEnded();
         m_ui->loadProgress->setRange(0, 1);
-        m_ui->loadLabel->setText(tr("Loading failed: %1 Press F5 to try again.").arg(error.userMessage()));
+        setLoadText(tr("Loading failed: %1 Press F5 to try again.").arg(error.userMessage()));
     });
+}
+
+void InvitationsPage::setLoadText(const QString &text)
+{
+    QLabel *label = m_ui->loadLabel;
+    label->setMinimumSize(0, 0);
+    label->setMaximumSize(QWIDGETSIZE_MAX, QWIDGETSIZE_MAX);
+    label->setText(text);
+}
+
+void InvitationsPage::setLoadCount(int loaded, qint64 total)
+{
+    // The count changes with every block of rows. A label whose size can change asks the whole window for
+    // a new layout on each setText() (~6 ms with its word-wrapped labels); at a fixed size it only repaints.
+    // The size is the widest this load's count can get (digits are of equal width in UI fonts).
+    QLabel *label = m_ui->loadLabel;
+    const QString pattern = tr("Loaded %1 of %2");
+    const QString widest = QLocale().toString(std::max<qint64>(loaded, total));
+    const QMargins margins = label->contentsMargins() + label->margin();
+    const QFontMetrics metrics = label->fontMetrics();
+    label->setFixedSize(metrics.horizontalAdvance(pattern.arg(widest, widest) + u'0') + margins.left() + margins.right(),
+                        metrics.height() + margins.top() + margins.bottom());
+    label->setText(pattern.arg(QLocale().toString(loaded), QLocale().toString(total)));
 }
 
 void InvitationsPage::setUpActions()
@@ -398,15 +425,19 @@ QString InvitationsPage::seatsSentence(const Organization &organization)
 
 void InvitationsPage::updateHeader()
 {
+    // While a load runs, its panel counts; the header's counts come at its end. Rows arrive in blocks, and
+    // each new text of this word-wrapped label lays the whole window out again (~6 ms).
+    const bool counting = !m_invitations->isLoading();
     if (m_invitations->spansOrganizations()) {
         const int shown = m_proxy->rowCount();
         const int loaded = m_model->rowCount();
-        m_ui->organizationLabel->setText(u"<span style='font-size:large;font-weight:bold'>"_s + title().toHtmlEscaped()
-                                         + u"</span>&nbsp;&nbsp;"_s
-                                         + (shown == loaded ? tr("%Ln invitation(s)", nullptr, loaded)
-                                                            : tr("%1 of %2 shown").arg(QLocale().toString(shown),
-                                                                                       QLocale().toString(loaded)))
-                                         + u" · "_s + tr("in %Ln organization(s)", nullptr, m_model->organizationCount()));
+        QString text = u"<span style='font-size:large;font-weight:bold'>"_s + title().toHtmlEscaped() + u"</span>"_s;
+        if (counting)
+            text += u"&nbsp;&nbsp;"_s
+                    + (shown == loaded ? tr("%Ln invitation(s)", nullptr, loaded)
+                                       : tr("%1 of %2 shown").arg(QLocale().toString(shown), QLocale().toString(loaded)))
+                    + u" · "_s + tr("in %Ln organization(s)", nullptr, m_model->organizationCount());
+        m_ui->organizationLabel->setText(text);
     } else if (m_invitations->hasOrganization()) {
         const Organization &org = m_invitations->organization();
         QStringList details;
@@ -415,8 +446,9 @@ void InvitationsPage::updateHeader()
         details << u"<code>"_s + org.id.toHtmlEscaped() + u"</code>"_s;
         const int shown = m_proxy->rowCount();
         const int loaded = m_model->rowCount();
-        details << (shown == loaded ? tr("%Ln invitation(s)", nullptr, loaded)
-                                    : tr("%1 of %2 shown").arg(QLocale().toString(shown), QLocale().toString(loaded)));
+        if (counting)
+            details << (shown == loaded ? tr("%Ln invitation(s)", nullptr, loaded)
+                                        : tr("%1 of %2 shown").arg(QLocale().toString(shown), QLocale().toString(loaded)));
         QString text = u"<span style='font-size:large;font-weight:bold'>"_s + org.name.toHtmlEscaped()
                        + u"</span>&nbsp;&nbsp;"_s + details.join(u" · "_s);
         if (const QString seats = seatsSentence(org); !seats.isEmpty())

@@ -85,6 +85,9 @@ private:
     void setUpTable();
     void setUpFilters();
     void setUpLoading();
+    /*! What the load panel says: a message, or the running count (at a fixed size, see there). */
+    void setLoadText(const QString &text);
+    void setLoadCount(int loaded, qint64 total);
     void setUpActions();
     void updateQuickFilterCounts();
     void ensureCurrentCell();

@@ -398,6 +398,21 @@ private Q_SLOTS:
         QVERIFY(QFileInfo::exists(lockPath));
     }
 
+    void anEmptyLockIsRemovedByOneProcessAtATime()
+    {
+        // Another process is removing the same crash's file (it holds the removal guard): this one leaves it,
+        // or it could remove the lock file the other has made in its place meanwhile.
+        const QString path = freshPath();
+        const QString lockPath = path + u".runs/run_crashed.lock"_s;
+        leaveEmptyLockFile(lockPath, 5);
+        QLockFile removing(lockPath + u".rmlock"_s);
+        QVERIFY(removing.tryLock(0));
+        QVERIFY(AuditLog::runIsAlive(path, u"run_crashed"_s)); // cannot tell yet: counted as alive
+        QVERIFY(QFileInfo::exists(lockPath));
+        removing.unlock();
+        QVERIFY(!AuditLog::runIsAlive(path, u"run_crashed"_s));
+    }
+
     void anIntentSettledMeanwhileIsNotReconciledAgain()
     {
         const QString path = freshPath();

@@ -8,6 +8,7 @@
 #include <QtCore/QLockFile>
 
 #include <algorithm>
+#include <cstdlib>
 
 using namespace Qt::StringLiterals;
 
@@ -41,23 +42,30 @@ bool namesNoProcessForAWhile(const QLockFile &lock, const QString &lockPath)
     if (lock.getLockInfo(&pid, &host, &app))
         return false;
     const QDateTime written = QFileInfo(lockPath).lastModified();
-    return written.isValid() && written.msecsTo(QDateTime::currentDateTime()) > unnamedLockGraceMs;
+    // Either way: a clock set back must not keep a crash's file for good.
+    return written.isValid() && std::abs(written.msecsTo(QDateTime::currentDateTime())) > unnamedLockGraceMs;
 }
 
 } // namespace
 
 bool takeLock(QLockFile &lock, const QString &lockPath, int timeoutMs)
 {
-    const QDeadlineTimer deadline(timeoutMs);
+    const QDeadlineTimer deadline(std::max(timeoutMs, 0));
     bool removedOne = false;
     for (;;) {
         if (lock.tryLock(int(std::min<qint64>(deadline.remainingTime(), 100))))
             return true;
         if (lock.error() != QLockFile::LockFailedError)
             return false;
-        if (!removedOne && namesNoProcessForAWhile(lock, lockPath) && lock.removeStaleLockFile()) {
-            removedOne = true; // one crash leaves one such file; try again at once
-            continue;
+        if (!removedOne && namesNoProcessForAWhile(lock, lockPath)) {
+            // Two processes may find the same file: one at a time removes it, and only if it is still the
+            // crash's (the other may have removed it and made its own meanwhile). Qt guards its own stale
+            // lock files with the same name.
+            QLockFile removing(lockPath + u".rmlock"_s);
+            if (removing.tryLock(0) && namesNoProcessForAWhile(lock, lockPath) && lock.removeStaleLockFile()) {
+                removedOne = true; // one crash leaves one such file; try again at once
+                continue;
+            }
         }
         if (deadline.hasExpired())
             return false;

@@ -70,9 +70,9 @@ InvitationsPage::InvitationsPage(QWidget *parent)
     // The header wraps in a narrow window rather than holding it wide (QLabel's own minimum is its longest line).
     m_ui->organizationLabel->setMinimumWidth(x * 24);
     // Counts and role names make the quick filter's entries long. The combo keeps one width (a longer entry
-    // is elided in it, whole in the list), down to fourteen characters in a narrow window: a width that
-    // followed the counts would lay the whole window out again each time they change, while loading and
-    // revoking (~6 ms each time).
+    // is elided in it, whole in the list: ElidingComboBox), down to fourteen characters in a narrow window:
+    // a width that followed the counts would lay the whole window out again each time they change, while
+    // loading and revoking (~6 ms each time).
     m_ui->quickFilterCombo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     m_ui->quickFilterCombo->setMinimumContentsLength(30);
     m_ui->quickFilterCombo->setMinimumWidth(x * 14);
@@ -204,6 +204,7 @@ void InvitationsPage::setUpLoading()
     };
     connect(&m_resortTimer, &QTimer::timeout, this, sortNow);
     auto loadEnded = [this, sortNow] {
+        m_loading = false;
         m_resortTimer.stop();
         sortNow();
         ensureCurrentCell();
@@ -216,6 +217,8 @@ void InvitationsPage::setUpLoading()
     m_ui->loadPanel->hide();
     connect(m_ui->cancelLoadButton, &QPushButton::clicked, inv, &InvitationsController::cancelLoad);
     connect(inv, &InvitationsController::loadStarted, this, [this] {
+        m_loading = true;
+        updateHeader(); // without counts until the end
         m_ui->loadPanel->show();
         m_ui->loadProgress->setRange(0, 0);
         setLoadText(tr("Loading invitations…"));
@@ -264,12 +267,21 @@ void InvitationsPage::setLoadCount(int loaded, qint64 total)
     // The size is the widest this load's count can get (digits are of equal width in UI fonts).
     QLabel *label = m_ui->loadLabel;
     const QString pattern = tr("Loaded %1 of %2");
-    const QString widest = QLocale().toString(std::max<qint64>(loaded, total));
-    const QMargins margins = label->contentsMargins() + label->margin();
     const QFontMetrics metrics = label->fontMetrics();
-    label->setFixedSize(metrics.horizontalAdvance(pattern.arg(widest, widest) + u'0') + margins.left() + margins.right(),
-                        metrics.height() + margins.top() + margins.bottom());
+    // The widest this load's numbers can get: every digit of the larger one as the font's widest digit.
+    QString widestDigit;
+    for (int d = 0; d <= 9; ++d) {
+        const QString digit = QLocale().toString(d);
+        if (metrics.horizontalAdvance(digit) > metrics.horizontalAdvance(widestDigit))
+            widestDigit = digit;
+    }
+    QString widest;
+    for (const QChar c : QLocale().toString(std::max<qint64>(loaded, total)))
+        widest += c.isDigit() ? widestDigit : QString(c);
     label->setText(pattern.arg(QLocale().toString(loaded), QLocale().toString(total)));
+    const QMargins margins = label->contentsMargins() + label->margin();
+    label->setFixedSize(metrics.horizontalAdvance(pattern.arg(widest, widest)) + margins.left() + margins.right() + 1,
+                        label->sizeHint().height()); // the same each time: only the first call lays out
 }
 
 void InvitationsPage::setUpActions()
@@ -427,7 +439,7 @@ void InvitationsPage::updateHeader()
 {
     // While a load runs, its panel counts; the header's counts come at its end. Rows arrive in blocks, and
     // each new text of this word-wrapped label lays the whole window out again (~6 ms).
-    const bool counting = !m_invitations->isLoading();
+    const bool counting = !m_loading;
     if (m_invitations->spansOrganizations()) {
         const int shown = m_proxy->rowCount();
         const int loaded = m_model->rowCount();

@@ -113,6 +113,7 @@ private:
     Actions m_actions;
     QTimer m_countsTimer;
     QTimer m_resortTimer;
+    bool m_loading = false; //!< between loadStarted and the load's end: the header leaves its counts to the load panel
     QTimer m_actionsTimer;
 };
 

@@ -18,8 +18,8 @@ void PageBlocks::add(const QList<Invitation> &page, qint64 total)
     m_arrived = true;
     if (m_timer.isActive())
         return; // goes on with the next block
+    m_timer.start(); // first: whoever takes the block may end or drop the load, which stops it
     handOver();
-    m_timer.start();
 }
 
 void PageBlocks::handOver()

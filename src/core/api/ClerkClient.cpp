@@ -163,8 +163,10 @@ RatePacer *ClerkClient::pacer() const
 
 QByteArray ClerkClient::userAgent()
 {
-    return QByteArray("InviteDesk/" INVITEDESK_VERSION " (Qt ") + qVersion() + "; "
-           + QSysInfo::prettyProductName().toUtf8() + ')';
+    // Worked out once: QSysInfo reads /etc/os-release on every call, and this goes on every request.
+    static const QByteArray agent = QByteArray("InviteDesk/" INVITEDESK_VERSION " (Qt ") + qVersion() + "; "
+                                    + QSysInfo::prettyProductName().toUtf8() + ')';
+    return agent;
 }
 
 Result<QUrl> ClerkClient::buildUrl(const QStringList &pathSegments, const QUrlQuery &query) const

@@ -4,6 +4,7 @@
 
 #include <QtCore/QPointer>
 #include <QtCore/QSettings>
+#include <QtCore/QThreadPool>
 #include <QtCore/QUuid>
 
 #if __has_include(<qt6keychain/keychain.h>)
@@ -60,7 +61,15 @@ QString proxyEndpointFor(const ConnectionProfile &profile)
     return ProxyRules::endpointFor(clientConfigFor(profile, {}));
 }
 
-ProfileStore::ProfileStore() = default;
+ProfileStore::ProfileStore() : m_writes(std::make_unique<QThreadPool>())
+{
+    m_writes->setMaxThreadCount(1);
+}
+
+ProfileStore::~ProfileStore()
+{
+    m_writes->waitForDone();
+}
 
 QString ProfileStore::newProfileId()
 {
@@ -130,7 +139,9 @@ void ProfileStore::setLastProfileId(const QString &id)
     QSettings().setValue(u"lastProfile"_s, id);
 }
 
-QList<RecentOrganization> ProfileStore::recentOrganizations(const QString &profileId) const
+namespace {
+
+QList<RecentOrganization> readRecent(const QString &profileId)
 {
     QSettings settings;
     QList<RecentOrganization> list;
@@ -144,28 +155,40 @@ QList<RecentOrganization> ProfileStore::recentOrganizations(const QString &profi
     return list;
 }
 
+} // namespace
+
+QList<RecentOrganization> ProfileStore::recentOrganizations(const QString &profileId) const
+{
+    m_writes->waitForDone();
+    return readRecent(profileId);
+}
+
 void ProfileStore::rememberOrganization(const QString &profileId, const Organization &organization)
 {
-    QList<RecentOrganization> list = recentOrganizations(profileId);
-    list.removeIf([&organization](const RecentOrganization &r) { return r.id == organization.id; });
-    list.prepend({organization.id, organization.name, organization.slug});
-    while (list.size() > 10)
-        list.removeLast();
-    QSettings settings;
-    settings.remove(u"recent/"_s + profileId);
-    settings.beginWriteArray(u"recent/"_s + profileId, int(list.size()));
-    for (int i = 0; i < list.size(); ++i) {
-        settings.setArrayIndex(i);
-        settings.setValue(u"id"_s, list.at(i).id);
-        settings.setValue(u"name"_s, list.at(i).name);
-        settings.setValue(u"slug"_s, list.at(i).slug);
-    }
-    settings.endArray();
-    settings.setValue(u"lastOrganization/"_s + profileId, organization.id);
+    const RecentOrganization opened{organization.id, organization.name, organization.slug};
+    m_writes->start([profileId, opened] {
+        QList<RecentOrganization> list = readRecent(profileId);
+        list.removeIf([&opened](const RecentOrganization &r) { return r.id == opened.id; });
+        list.prepend(opened);
+        while (list.size() > 10)
+            list.removeLast();
+        QSettings settings;
+        settings.remove(u"recent/"_s + profileId);
+        settings.beginWriteArray(u"recent/"_s + profileId, int(list.size()));
+        for (int i = 0; i < list.size(); ++i) {
+            settings.setArrayIndex(i);
+            settings.setValue(u"id"_s, list.at(i).id);
+            settings.setValue(u"name"_s, list.at(i).name);
+            settings.setValue(u"slug"_s, list.at(i).slug);
+        }
+        settings.endArray();
+        settings.setValue(u"lastOrganization/"_s + profileId, opened.id);
+    }); // written when `settings` goes, on that thread
 }
 
 QString ProfileStore::lastOrganizationId(const QString &profileId) const
 {
+    m_writes->waitForDone();
     return QSettings().value(u"lastOrganization/"_s + profileId).toString();
 }
 

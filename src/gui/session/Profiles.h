@@ -8,6 +8,9 @@
 #include <QtCore/QUrl>
 
 #include <functional>
+#include <memory>
+
+class QThreadPool;
 
 namespace InviteDesk {
 
@@ -72,6 +75,7 @@ class ProfileStore
 {
 public:
     ProfileStore();
+    ~ProfileStore(); //!< waits for the writes still going
 
     QList<ConnectionProfile> profiles() const;
     void save(const ConnectionProfile &profile);
@@ -91,6 +95,14 @@ public:
     void setHoldsRevokes(const QString &profileId, bool hold);
 
     static QString newProfileId();
+
+private:
+    /*!
+     * One thread, so writes keep their order: the organization opened is remembered off the GUI thread
+     * (QSettings writes its file with fdatasync(), milliseconds on a busy disk, while the first rows
+     * arrive). What reads those keys waits for it.
+     */
+    std::unique_ptr<QThreadPool> m_writes;
 };
 
 /*!

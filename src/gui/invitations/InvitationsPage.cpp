@@ -143,7 +143,7 @@ void InvitationsPage::setUpTable()
     connect(view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &InvitationsPage::updateActions);
     connect(m_model, &QAbstractItemModel::dataChanged, &m_actionsTimer, qOverload<>(&QTimer::start));
     for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
-        connect(m_proxy.get(), signal, this, &InvitationsPage::updateHeader);
+        connect(m_proxy.get(), signal, &m_headerUpdates, &Coalescer::request);
     connect(m_proxy.get(), &QAbstractItemModel::modelReset, this, &InvitationsPage::updateHeader);
     // A filter worked out on the worker lands later: the header's count, the actions and the current cell follow.
     connect(m_proxy.get(), &InvitationFilterModel::settled, this, [this] {
@@ -225,7 +225,7 @@ void InvitationsPage::setUpLoading()
         m_ui->cancelLoadButton->show();
         updateActions();
     });
-    connect(inv, &InvitationsController::seatsChanged, this, &InvitationsPage::updateHeader);
+    connect(inv, &InvitationsController::seatsChanged, &m_headerUpdates, &Coalescer::request);
     connect(inv, &InvitationsController::loadProgress, this, [this](int loaded, qint64 total) {
         ensureCurrentCell();
         if (!m_resortTimer.isActive())

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/api/ClerkTypes.h"
+#include "gui/Coalescer.h"
 
 #include <QtCore/QTimer>
 #include <QtWidgets/QWidget>
@@ -113,6 +114,8 @@ private:
     Actions m_actions;
     QTimer m_countsTimer;
     QTimer m_resortTimer;
+    /*! What changes the header's counts comes with every revoke and block of rows: ~4 new texts a second. */
+    Coalescer m_headerUpdates{std::chrono::milliseconds(250), [this] { updateHeader(); }};
     bool m_loading = false; //!< between loadStarted and the load's end: the header leaves its counts to the load panel
     QTimer m_actionsTimer;
 };

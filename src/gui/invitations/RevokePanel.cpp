@@ -134,14 +134,24 @@ void RevokePanel::onProgress(int settled, int total, qint64 etaMs)
     m_settled = settled;
     m_total = total;
     m_etaMs = etaMs;
-    setProgressLater(m_ui->revokeProgress, settled);
-    showProgress();
+    // Revokes settle ~100 times a second: the bar moves once a frame, its text a few times a second.
+    m_progressBar.request();
+    m_progressText.request();
+}
+
+void RevokePanel::showProgressBar()
+{
+    if (m_state == BulkRevoker::State::Running || m_state == BulkRevoker::State::Paused
+        || m_state == BulkRevoker::State::Cancelling)
+        setProgressLater(m_ui->revokeProgress, m_settled);
 }
 
 void RevokePanel::showProgress()
 {
     if (m_state == BulkRevoker::State::Cancelling)
         return; // "Stopping…" stays until the run ends
+    if (m_state != BulkRevoker::State::Running && m_state != BulkRevoker::State::Paused)
+        return; // a late count must not cover what the end of the run says
     const QString done = tr("%1 of %2 settled").arg(QLocale().toString(m_settled), QLocale().toString(m_total));
     if (m_state == BulkRevoker::State::Paused) {
         // No estimate while nothing is sent: the clock is not running.

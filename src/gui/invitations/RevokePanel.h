@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/workflows/BulkRevoker.h"
+#include "gui/Coalescer.h"
 
 #include <QtCore/QPointer>
 #include <QtCore/QTimer>
@@ -51,6 +52,7 @@ private:
     void onFinished(const BulkSummary &summary);
     void updateCountdown();
     void showProgress();
+    void showProgressBar();
     void showButtons(std::initializer_list<QWidget *> visible);
 
     std::unique_ptr<Ui::RevokePanel> m_ui;
@@ -63,6 +65,8 @@ private:
     int m_settled = 0;
     int m_total = 0;
     qint64 m_etaMs = 0;
+    Coalescer m_progressText{std::chrono::milliseconds(250), [this] { showProgress(); }}; //!< ~4 new texts a second
+    Coalescer m_progressBar{std::chrono::milliseconds(16), [this] { showProgressBar(); }};  //!< once a frame
 };
 
 } // namespace InviteDesk

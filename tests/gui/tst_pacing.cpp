@@ -1,5 +1,7 @@
-// How arriving pages reach the table: the first at once, the next ones together, nothing lost or reordered.
+// How the window keeps pace with fast changes: arriving pages reach the table in blocks (the first at once,
+// the next ones together, nothing lost or reordered), and texts that follow counts change a few times a second.
 
+#include "gui/Coalescer.h"
 #include "gui/invitations/PageBlocks.h"
 
 #include <QtTest/QSignalSpy>
@@ -9,7 +11,7 @@ using namespace Qt::StringLiterals;
 using namespace InviteDesk;
 using namespace std::chrono_literals;
 
-class TestPageBlocks : public QObject
+class TestPacing : public QObject
 {
     Q_OBJECT
 
@@ -110,7 +112,23 @@ private Q_SLOTS:
         QCOMPARE(spy.size(), 2);
         QCOMPARE(ids(spy.at(1).at(0)), ids(page(100, 1)));
     }
+
+    void aCoalescerRunsAtOnceThenOncePerInterval()
+    {
+        int runs = 0;
+        Coalescer coalescer(std::chrono::milliseconds(40), [&runs] { ++runs; });
+        coalescer.request();
+        QCOMPARE(runs, 1); // at once: the first change is seen without delay
+        for (int i = 0; i < 100; ++i)
+            coalescer.request();
+        QCOMPARE(runs, 1);
+        QTRY_COMPARE(runs, 2); // the hundred, once, at the interval's end
+        QTest::qWait(100);
+        QCOMPARE(runs, 2); // nothing more was asked
+        coalescer.request(); // after a quiet interval: at once again
+        QCOMPARE(runs, 3);
+    }
 };
 
-QTEST_GUILESS_MAIN(TestPageBlocks)
-#include "tst_pageblocks.moc"
+QTEST_GUILESS_MAIN(TestPacing)
+#include "tst_pacing.moc"

@@ -22,6 +22,7 @@
 #include <QtCore/QJsonObject>
 #include <QtCore/QSettings>
 #include <QtCore/QStandardPaths>
+#include <QtCore/QThread>
 #include <QtCore/QTimer>
 #include <QtNetwork/QNetworkAccessManager>
 #include <QtNetwork/QNetworkReply>
@@ -317,6 +318,7 @@ public:
         std::sort(m_slowest.begin(), m_slowest.end(), [](const auto &a, const auto &b) { return a.first > b.first; });
         for (int i = 0; i < std::min<int>(8, int(m_slowest.size())); ++i)
             std::fprintf(stderr, "%8.1f ms  %s\n", m_slowest[i].first, qPrintable(m_slowest[i].second));
+        std::fprintf(stderr, "%8.1f ms in %d layout requests\n", m_layouts.first, m_layouts.second);
         // Paint events are delivered inside another event (an update request): their own share, per widget.
         QList<std::pair<double, QString>> paints;
         for (auto it = m_paints.cbegin(); it != m_paints.cend(); ++it)
@@ -327,6 +329,10 @@ public:
     }
     bool notify(QObject *receiver, QEvent *event) override
     {
+        // notify() runs for the events of every thread (the audit writer's, the parser's): only the GUI
+        // thread's stall the window, and the bookkeeping below is not meant for two threads at once.
+        if (QThread::currentThread() != thread())
+            return QApplication::notify(receiver, event);
         if (event->type() == QEvent::Paint && g_probeClock.isValid() && qEnvironmentVariableIsSet("INVITEDESK_BENCH_EVENTS")) {
             const QString name = QString::fromLatin1(receiver->metaObject()->className()) + u' ' + receiver->objectName();
             QElapsedTimer clock;
@@ -354,6 +360,10 @@ public:
         const double cpu0 = threadCpuMs();
         const bool r = QApplication::notify(receiver, event);
         const double ms = double(clock.nsecsElapsed()) / 1e6;
+        if (type == QEvent::LayoutRequest) {
+            ++m_layouts.second;
+            m_layouts.first += ms;
+        }
         // The thread's own CPU time beside the wall time: a gap between them is time the thread waited
         // for a core (two cores, shared with the parser thread, the sort worker and the sandbox).
         if (ms > 5)
@@ -367,6 +377,7 @@ public:
 private:
     int m_depth = 0;
     QList<std::pair<double, QString>> m_slowest;
+    std::pair<double, int> m_layouts; //!< time in layout requests (the window laid out again), how many
     QHash<QString, std::pair<double, int>> m_paints; //!< widget -> time painting it (nested paints counted twice), times
 };
 

@@ -192,6 +192,7 @@ int guiRevoke(const QUrl &url, const QString &org, int count)
     QElapsedTimer clock;
     clock.start();
     QMetaObject::invokeMethod(w.window.findChild<QAction *>(u"actionRevoke"_s), &QAction::trigger);
+    const double triggerMs = double(clock.nsecsElapsed()) / 1e6; // confirming and starting, before any event
     loop.exec();
     const double ms = double(clock.nsecsElapsed()) / 1e6;
     const double stall = probe.stop();
@@ -201,6 +202,7 @@ int guiRevoke(const QUrl &url, const QString &org, int count)
            {"revoked"_L1, summary.revoked},
            {"failed"_L1, summary.total - summary.succeeded()},
            {"max_stall_ms"_L1, stall},
+           {"trigger_ms"_L1, triggerMs},
            {"peak_rss_kb"_L1, double(ProcessStats::peakRssKb())}});
     return 0;
 }

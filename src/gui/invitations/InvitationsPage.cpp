@@ -226,6 +226,7 @@ void InvitationsPage::setUpLoading()
         updateActions();
     });
     connect(inv, &InvitationsController::seatsChanged, &m_headerUpdates, &Coalescer::request);
+    connect(inv, &InvitationsController::revokeFinished, this, &InvitationsPage::updateHeader); // the end's figures, at once
     connect(inv, &InvitationsController::loadProgress, this, [this](int loaded, qint64 total) {
         ensureCurrentCell();
         if (!m_resortTimer.isActive())

@@ -9,6 +9,10 @@
 #include "support/ScriptedPrompts.h"
 #include "support/TestSandbox.h"
 
+#include <QtCore/QDir>
+#include <QtCore/QFile>
+#include <QtCore/QFileInfo>
+#include <QtCore/QLockFile>
 #include <QtCore/QSettings>
 #include <QtCore/QStandardPaths>
 #include <QtTest/QSignalSpy>
@@ -429,6 +433,32 @@ private Q_SLOTS:
         m_session->open(profile, key);
         QCOMPARE(m_session->auditContext().environment, name);
         QCOMPARE(environmentName(environmentOfKey(key)), name); // what the CLI writes
+    }
+
+    void rememberingAnOrganizationWritesOffTheGuiThread()
+    {
+        // The settings file is written under a lock file and with fdatasync(), and opening an organization
+        // remembers it in the same event that shows its table. While another writer holds the file's lock,
+        // remembering returns at once (a write on this thread would wait for the lock, up to 30 s) and the
+        // file is written once the lock is free; reading the key back waits for that write.
+        ProfileStore store;
+        const QString file = QSettings().fileName();
+        QVERIFY(QDir().mkpath(QFileInfo(file).absolutePath()));
+        QLockFile otherWriter(file + u".lock"_s);
+        QVERIFY(otherWriter.tryLock(0));
+        Organization org;
+        org.id = u"org_remembered_while_locked"_s;
+        org.name = u"Locked"_s;
+        store.rememberOrganization(u"profile_lock"_s, org);
+        auto onDisk = [&file] {
+            QFile f(file);
+            return f.open(QIODevice::ReadOnly) && f.readAll().contains("org_remembered_while_locked");
+        };
+        QVERIFY(!onDisk()); // not written here, with the lock held
+        otherWriter.unlock();
+        QCOMPARE(store.lastOrganizationId(u"profile_lock"_s), u"org_remembered_while_locked"_s);
+        QTRY_VERIFY(onDisk());
+        QCOMPARE(store.recentOrganizations(u"profile_lock"_s).value(0).id, u"org_remembered_while_locked"_s);
     }
 };
 

@@ -1,5 +1,6 @@
 // The audit log: records, the hash chain, and what tampering verify() detects.
 
+#include "core/audit/AuditFiles.h"
 #include "core/audit/AuditLog.h"
 #include "core/api/ClientConfig.h"
 
@@ -411,6 +412,26 @@ private Q_SLOTS:
         QVERIFY(QFileInfo::exists(lockPath));
         removing.unlock();
         QVERIFY(!AuditLog::runIsAlive(path, u"run_crashed"_s));
+    }
+
+    void aLockIsOnlyHeldWhileItsFileNamesThisProcess()
+    {
+        // What a process that stalled between creating its lock file and locking it checks once it holds the
+        // system's lock: if the file was removed as a crash's and another process made its own, the file at
+        // the path is not this one's, and it must not go on as the log's writer.
+        const QString lockPath = m_dir.filePath(u"names/audit.jsonl.lock"_s);
+        QVERIFY(QDir().mkpath(QFileInfo(lockPath).absolutePath()));
+        QLockFile mine(lockPath);
+        QVERIFY(mine.tryLock(0));
+        QVERIFY(AuditFiles::namesThisProcess(mine));
+        QVERIFY(QFile::remove(lockPath)); // taken over: another process removed it...
+        QFile other(lockPath);            // ...and wrote its own
+        QVERIFY(other.open(QIODevice::WriteOnly));
+        other.write("999999999\ninvitedesk-cli\nsomehost\n");
+        other.close();
+        QVERIFY(!AuditFiles::namesThisProcess(mine));
+        QVERIFY(QFile::remove(lockPath)); // gone, and no one's yet
+        QVERIFY(!AuditFiles::namesThisProcess(mine));
     }
 
     void anIntentSettledMeanwhileIsNotReconciledAgain()

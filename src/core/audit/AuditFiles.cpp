@@ -1,5 +1,6 @@
 #include "core/audit/AuditFiles.h"
 
+#include <QtCore/QCoreApplication>
 #include <QtCore/QDateTime>
 #include <QtCore/QDeadlineTimer>
 #include <QtCore/QFile>
@@ -48,21 +49,43 @@ bool namesNoProcessForAWhile(const QLockFile &lock, const QString &lockPath)
 
 } // namespace
 
-bool takeLock(QLockFile &lock, const QString &lockPath, int timeoutMs)
+bool namesThisProcess(const QLockFile &lock)
+{
+    qint64 pid = 0;
+    QString host;
+    QString app;
+    return lock.getLockInfo(&pid, &host, &app) && pid == QCoreApplication::applicationPid();
+}
+
+bool takeLock(std::unique_ptr<QLockFile> &lock, const QString &lockPath, int timeoutMs)
 {
     const QDeadlineTimer deadline(std::max(timeoutMs, 0));
+    const qint64 staleMs = lock->staleLockTime();
     bool removedOne = false;
+    int lost = 0;
     for (;;) {
-        if (lock.tryLock(int(std::min<qint64>(deadline.remainingTime(), 100))))
-            return true;
-        if (lock.error() != QLockFile::LockFailedError)
+        if (lock->tryLock(int(std::min<qint64>(deadline.remainingTime(), 100)))) {
+            // A process that stalled longer than the grace between creating its file and locking it (a
+            // debugger, SIGSTOP, swapping) may have had it removed as a crash's, and another process may
+            // hold the lock now: then the file at the path is not the one written here. This one gives it
+            // up without unlock(), which would remove the other's file, and waits its turn.
+            if (namesThisProcess(*lock))
+                return true;
+            (void)lock.release(); // deliberately kept open: its file is already gone from the path
+            lock = std::make_unique<QLockFile>(lockPath);
+            lock->setStaleLockTime(int(staleMs));
+            if (++lost > 3)
+                return false; // taken over again and again: something else is wrong; say so rather than loop
+            continue; // the next try meets the other's lock: it waits, or (no time left) says it is held
+        }
+        if (lock->error() != QLockFile::LockFailedError)
             return false;
-        if (!removedOne && namesNoProcessForAWhile(lock, lockPath)) {
+        if (!removedOne && namesNoProcessForAWhile(*lock, lockPath)) {
             // Two processes may find the same file: one at a time removes it, and only if it is still the
             // crash's (the other may have removed it and made its own meanwhile). Qt guards its own stale
             // lock files with the same name.
             QLockFile removing(lockPath + u".rmlock"_s);
-            if (removing.tryLock(0) && namesNoProcessForAWhile(lock, lockPath) && lock.removeStaleLockFile()) {
+            if (removing.tryLock(0) && namesNoProcessForAWhile(*lock, lockPath) && lock->removeStaleLockFile()) {
                 removedOne = true; // one crash leaves one such file; try again at once
                 continue;
             }

@@ -6,6 +6,7 @@
 #include <QtCore/QByteArray>
 #include <QtCore/QString>
 
+#include <memory>
 #include <optional>
 
 class QLockFile;
@@ -27,8 +28,14 @@ QString runLockPath(const QString &logPath, const QString &runId);
  * it empty, and QLockFile would then wait for its stale time (forever for a run's lock). A live process
  * fills its lock file at once, so an empty one some seconds old is a crash's, and it is removed unless a
  * live process still holds it open (QLockFile::removeStaleLockFile() checks that with the system's lock).
+ *
+ * A live process that did stall that long in between loses its file that way; it notices once it holds
+ * the system's lock (the file at the path does not name it), gives the lock up without removing anything,
+ * and waits its turn: so \a lock may be replaced by a fresh object.
  */
-bool takeLock(QLockFile &lock, const QString &lockPath, int timeoutMs);
+bool takeLock(std::unique_ptr<QLockFile> &lock, const QString &lockPath, int timeoutMs);
+/*! The file at \a lock's path names this process (it was written here, and no one took it over). */
+bool namesThisProcess(const QLockFile &lock);
 
 /*! What the head file names; seq -1 when the file is there but empty or damaged. */
 struct Head

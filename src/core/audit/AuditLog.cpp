@@ -191,10 +191,10 @@ bool AuditLog::appendIf(QJsonObject record, const Precondition &precondition, bo
         return false;
     }
     const QString lockPath = m_path + u".lock"_s;
-    QLockFile lock(lockPath);
-    lock.setStaleLockTime(30'000);
+    auto lock = std::make_unique<QLockFile>(lockPath);
+    lock->setStaleLockTime(30'000);
     if (!takeLock(lock, lockPath, 10'000)) {
-        m_error = lockProblem(lock, info.absolutePath());
+        m_error = lockProblem(*lock, info.absolutePath());
         return false;
     }
     QFile file(m_path);
@@ -342,7 +342,7 @@ bool AuditLog::runIsAlive(const QString &filePath, const QString &runId, std::un
     const QString lockPath = runLockPath(filePath, runId);
     auto lock = std::make_unique<QLockFile>(lockPath);
     lock->setStaleLockTime(0);
-    if (!takeLock(*lock, lockPath, 0))
+    if (!takeLock(lock, lockPath, 0))
         return lock->error() == QLockFile::LockFailedError; // held by a live process; other errors: cannot tell
     if (claim)
         *claim = std::move(lock);

@@ -35,12 +35,18 @@ namespace {
 /*! Longer than any live process takes between creating its lock file and writing its PID into it. */
 constexpr qint64 unnamedLockGraceMs = 2'000;
 
-bool namesNoProcessForAWhile(const QLockFile &lock, const QString &lockPath)
+/*! The process the file at \a lock's path names; nullopt when it names none (empty, unreadable, gone). */
+std::optional<qint64> namedProcess(const QLockFile &lock)
 {
     qint64 pid = 0;
     QString host;
     QString app;
-    if (lock.getLockInfo(&pid, &host, &app))
+    return lock.getLockInfo(&pid, &host, &app) ? std::optional<qint64>(pid) : std::nullopt;
+}
+
+bool namesNoProcessForAWhile(const QLockFile &lock, const QString &lockPath)
+{
+    if (namedProcess(lock))
         return false;
     const QDateTime written = QFileInfo(lockPath).lastModified();
     // Either way: a clock set back must not keep a crash's file for good.
@@ -51,10 +57,7 @@ bool namesNoProcessForAWhile(const QLockFile &lock, const QString &lockPath)
 
 bool namesThisProcess(const QLockFile &lock)
 {
-    qint64 pid = 0;
-    QString host;
-    QString app;
-    return lock.getLockInfo(&pid, &host, &app) && pid == QCoreApplication::applicationPid();
+    return namedProcess(lock) == QCoreApplication::applicationPid();
 }
 
 bool takeLock(std::unique_ptr<QLockFile> &lock, const QString &lockPath, int timeoutMs)

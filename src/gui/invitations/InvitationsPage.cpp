@@ -265,7 +265,6 @@ void InvitationsPage::setLoadCount(int loaded, qint64 total)
 {
     // The count changes with every block of rows. A label whose size can change asks the whole window for
     // a new layout on each setText() (~6 ms with its word-wrapped labels); at a fixed size it only repaints.
-    // The size is the widest this load's count can get (digits are of equal width in UI fonts).
     QLabel *label = m_ui->loadLabel;
     const QString pattern = tr("Loaded %1 of %2");
     const QFontMetrics metrics = label->fontMetrics();

@@ -10,6 +10,11 @@
 #include <QtCore/QJsonObject>
 #include <QtCore/QProcess>
 #include <QtCore/QSet>
+
+#ifdef Q_OS_UNIX
+#  include <pwd.h>
+#  include <unistd.h>
+#endif
 #include <QtCore/QTemporaryDir>
 #include <QtTest/QSignalSpy>
 #include <QtTest/QTest>
@@ -333,10 +338,113 @@ private Q_SLOTS:
             const SandboxInvitation *inv = m_sandbox->store().invitation(record.value("organization_id"_L1).toString(),
                                                                          record.value("invitation_id"_L1).toString());
             QVERIFY(inv);
+            // Revoked by the killed run's own requests here, but only their lost answers could have said so.
             QCOMPARE(record.value("outcome"_L1).toString(),
-                     inv->status == "revoked"_L1 ? u"revoked"_s : u"not_revoked_still_pending"_s);
+                     inv->status == "revoked"_L1 ? u"revoked_unattributed"_s : u"not_revoked_still_pending"_s);
         }
         QCOMPARE(reconciled, open.size());
+    }
+
+    void aKilledRunNeverClaimsAnotherAgentsRevokes()
+    {
+        // Agent B's run is killed while some of its intents wait for the pacer (never sent); agent C, on
+        // another computer (another HOME), then revokes the same invitations. B's next run settles its
+        // open intents: what C revoked is never recorded as B's, and each record keeps B's ticket.
+        const QSet<QString> pending = pendingIds(u"acme"_s);
+        QStringList all(pending.cbegin(), pending.cend());
+        all.sort();
+        const QStringList ids = all.mid(0, 24);
+        // 1 % of the production budget: a few revokes go at once, the rest wait for the next window.
+        const std::unique_ptr<QProcess> b = m_cli->start(
+            QStringList{u"revoke"_s, u"acme"_s, u"--yes"_s, u"--rate-budget"_s, u"1"_s, u"--ticket"_s, u"SUP-B"_s} + ids);
+        const QString log = m_cli->auditLogPath();
+        QProcess &process = *b;
+        QByteArray printed;
+        // Some revokes settled, and intents written after them wait for the pacer.
+        QVERIFY(QTest::qWaitFor([&] {
+            printed += process.readAllStandardOutput();
+            return (printed.count('\n') >= 3 && AuditLog::unsettledIntents(log).size() >= 3)
+                   || process.state() == QProcess::NotRunning;
+        }, 30'000));
+        QVERIFY(process.state() == QProcess::Running);
+        const qint64 killedPid = process.processId();
+        process.kill();
+        QVERIFY(QTest::qWaitFor([&process] { return process.state() == QProcess::NotRunning; }, 10'000));
+        QTRY_VERIFY_WITH_TIMEOUT(!QFileInfo::exists(u"/proc/%1"_s.arg(killedPid)), 10'000);
+        // What B sent, as the server saw it (the oracle; the CLI never sees this).
+        QSet<QString> sentByB;
+        for (const LoggedRequest &r : m_sandbox->requests()) {
+            for (const QString &id : ids) {
+                if (r.method == "POST" && r.rawPath.contains(id.toLatin1()))
+                    sentByB.insert(id);
+            }
+        }
+        const QList<QJsonObject> open = AuditLog::unsettledIntents(log);
+        int neverSent = 0;
+        for (const QJsonObject &intent : open)
+            neverSent += sentByB.contains(intent.value("invitation_id"_L1).toString()) ? 0 : 1;
+        QVERIFY2(neverSent >= 1, "the kill came too late: every open intent had been sent");
+
+        CliHarness agentC(m_sandbox.get());
+        const Run c = agentC.run(QStringList{u"revoke"_s, u"acme"_s, u"--yes"_s} + ids);
+        QVERIFY2(c.exitCode == 0 || c.exitCode == 1, c.err.constData());
+
+        const Run next = cli({u"revoke"_s, u"acme"_s, all.last(), u"--yes"_s});
+        QCOMPARE(next.exitCode, 0);
+        QVERIFY(AuditLog::unsettledIntents(log).isEmpty());
+        QFile file(log);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        int reconciled = 0;
+        int notB = 0;
+        while (!file.atEnd()) {
+            const QJsonObject record = QJsonDocument::fromJson(file.readLine()).object();
+            if (record.value("event"_L1).toString() != "reconciled"_L1)
+                continue;
+            ++reconciled;
+            const QString id = record.value("invitation_id"_L1).toString();
+            const QString outcome = record.value("outcome"_L1).toString();
+            QCOMPARE(record.value("ticket"_L1).toString(), u"SUP-B"_s);
+            QVERIFY2(outcome != "revoked"_L1, qPrintable(id)); // never claimed without Clerk's answer
+            if (!sentByB.contains(id)) {
+                QCOMPARE(outcome, u"already_revoked"_s); // C's revoke, and the record says so
+                ++notB;
+            } else {
+                QVERIFY2(outcome == "revoked_unattributed"_L1 || outcome == "already_revoked"_L1, qPrintable(outcome));
+            }
+        }
+        QCOMPARE(reconciled, open.size());
+        QCOMPARE(notB, neverSent);
+    }
+
+    void theOperatorIsTheSystemsAccountNeverAnEnvironmentVariable()
+    {
+        // Bob sets USER (and its cousins) to sign as Ana: the record names the account the process runs as.
+#ifndef Q_OS_UNIX
+        QSKIP("reads the account with getpwuid(); Windows takes the token's user (GetUserNameW)");
+#else
+        const QSet<QString> pending = pendingIds(u"globex"_s);
+        const std::unique_ptr<QProcess> started = m_cli->start(
+            {u"revoke"_s, u"globex"_s, *pending.cbegin(), u"--yes"_s}, Sandbox::SandboxOptions::defaultProductionKey(),
+            true, [](QProcess &p) {
+                QProcessEnvironment env = p.processEnvironment();
+                for (const QString &name : {u"USER"_s, u"LOGNAME"_s, u"USERNAME"_s})
+                    env.insert(name, u"ana"_s);
+                p.setProcessEnvironment(env);
+            });
+        const Run run = CliHarness::finish(*started);
+        QCOMPARE(run.exitCode, 0);
+        const passwd *account = ::getpwuid(::geteuid());
+        QVERIFY(account);
+        QFile file(m_cli->auditLogPath());
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        int records = 0;
+        while (!file.atEnd()) {
+            QCOMPARE(QJsonDocument::fromJson(file.readLine()).object().value("operator"_L1).toString(),
+                     QString::fromLocal8Bit(account->pw_name));
+            ++records;
+        }
+        QCOMPARE(records, 2);
+#endif
     }
 
     void networkFailureIsOneLine()

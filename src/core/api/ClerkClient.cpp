@@ -46,6 +46,7 @@ struct ClerkClient::Call
     QMetaObject::Connection contextConnection;
     SuccessHandler onSuccess;
     ErrorHandler onError;
+    std::function<void()> beforeSend; //!< runs each time the request leaves
     QNetworkReply *reply = nullptr;
     quint64 pacerTicket = 0;
     QTimer *retryTimer = nullptr;
@@ -219,7 +220,7 @@ QNetworkRequest ClerkClient::buildRequest(const QUrl &url, Method method, bool h
 template <typename T>
 ClerkClient::CallId ClerkClient::startParsed(Method method, const QStringList &path, const QUrlQuery &query,
                                              std::optional<QByteArray> body, QObject *context, Callback<T> done,
-                                             Result<T> (*parse)(const QByteArray &))
+                                             Result<T> (*parse)(const QByteArray &), std::function<void()> beforeSend)
 {
     auto shared = std::make_shared<Callback<T>>(std::move(done));
     // Runs on a worker thread for large answers: it only parses; delivery happens on the client's thread.
@@ -234,12 +235,13 @@ ClerkClient::CallId ClerkClient::startParsed(Method method, const QStringList &p
         return Parsed{std::nullopt, [shared, parsed] { (*shared)(std::move(*parsed)); }};
     };
     ErrorHandler onError = [shared](const ClerkError &error) { (*shared)(error); };
-    return start(method, path, query, std::move(body), context, std::move(onSuccess), std::move(onError));
+    return start(method, path, query, std::move(body), context, std::move(onSuccess), std::move(onError),
+                 std::move(beforeSend));
 }
 
 ClerkClient::CallId ClerkClient::start(Method method, const QStringList &path, const QUrlQuery &query,
                                        std::optional<QByteArray> body, QObject *context, SuccessHandler onSuccess,
-                                       ErrorHandler onError)
+                                       ErrorHandler onError, std::function<void()> beforeSend)
 {
     const CallId id = m_nextId++;
     auto call = std::make_unique<Call>();
@@ -248,6 +250,7 @@ ClerkClient::CallId ClerkClient::start(Method method, const QStringList &path, c
     call->body = std::move(body);
     call->onSuccess = std::move(onSuccess);
     call->onError = std::move(onError);
+    call->beforeSend = std::move(beforeSend);
     if (context) {
         call->hasContext = true;
         call->context = context;
@@ -293,6 +296,8 @@ void ClerkClient::send(CallId id)
     call.tooLarge = false;
 
     const QNetworkRequest request = buildRequest(call.url, call.method, call.body.has_value());
+    if (call.beforeSend)
+        call.beforeSend();
     QNetworkReply *reply = call.method == Method::Get ? m_network->get(request)
                                                       : m_network->post(request, call.body.value_or(QByteArray()));
     call.reply = reply;
@@ -586,19 +591,19 @@ void ClerkClient::cancelAll()
 template ClerkClient::CallId ClerkClient::startParsed<Page<Organization>>(Method, const QStringList &, const QUrlQuery &,
                                                                           std::optional<QByteArray>, QObject *,
                                                                           Callback<Page<Organization>>,
-                                                                          Result<Page<Organization>> (*)(const QByteArray &));
+                                                                          Result<Page<Organization>> (*)(const QByteArray &), std::function<void()>);
 template ClerkClient::CallId ClerkClient::startParsed<Organization>(Method, const QStringList &, const QUrlQuery &,
                                                                     std::optional<QByteArray>, QObject *, Callback<Organization>,
-                                                                    Result<Organization> (*)(const QByteArray &));
+                                                                    Result<Organization> (*)(const QByteArray &), std::function<void()>);
 template ClerkClient::CallId ClerkClient::startParsed<Page<Invitation>>(Method, const QStringList &, const QUrlQuery &,
                                                                         std::optional<QByteArray>, QObject *,
                                                                         Callback<Page<Invitation>>,
-                                                                        Result<Page<Invitation>> (*)(const QByteArray &));
+                                                                        Result<Page<Invitation>> (*)(const QByteArray &), std::function<void()>);
 template ClerkClient::CallId ClerkClient::startParsed<Invitation>(Method, const QStringList &, const QUrlQuery &,
                                                                   std::optional<QByteArray>, QObject *, Callback<Invitation>,
-                                                                  Result<Invitation> (*)(const QByteArray &));
+                                                                  Result<Invitation> (*)(const QByteArray &), std::function<void()>);
 template ClerkClient::CallId ClerkClient::startParsed<Page<Role>>(Method, const QStringList &, const QUrlQuery &,
                                                                   std::optional<QByteArray>, QObject *, Callback<Page<Role>>,
-                                                                  Result<Page<Role>> (*)(const QByteArray &));
+                                                                  Result<Page<Role>> (*)(const QByteArray &), std::function<void()>);
 
 } // namespace InviteDesk

@@ -120,9 +120,13 @@ public:
                                    Callback<Page<Invitation>> done);
     CallId getInvitation(const QString &organizationId, const QString &invitationId, QObject *context,
                          Callback<Invitation> done);
-    /*! One attempt only; RevokeTask decides what to do with a lost answer. */
+    /*!
+     * One attempt only; RevokeTask decides what to do with a lost answer. \a beforeSend runs right
+     * before the request leaves (after the pacer let it go), never if it is cancelled before that.
+     */
     CallId revokeInvitation(const QString &organizationId, const QString &invitationId,
-                            const QString &requestingUserId, QObject *context, Callback<Invitation> done);
+                            const QString &requestingUserId, QObject *context, Callback<Invitation> done,
+                            std::function<void()> beforeSend = {});
     CallId createInvitation(const QString &organizationId, const NewInvitation &invitation, QObject *context,
                             Callback<Invitation> done);
     CallId listRoles(int limit, int offset, QObject *context, Callback<Page<Role>> done);
@@ -174,11 +178,11 @@ private:
     static constexpr qsizetype offThreadParseBytes = 64 * 1024;
 
     CallId start(Method method, const QStringList &path, const QUrlQuery &query, std::optional<QByteArray> body,
-                 QObject *context, SuccessHandler onSuccess, ErrorHandler onError);
+                 QObject *context, SuccessHandler onSuccess, ErrorHandler onError, std::function<void()> beforeSend);
     template <typename T>
     CallId startParsed(Method method, const QStringList &path, const QUrlQuery &query,
                        std::optional<QByteArray> body, QObject *context, Callback<T> done,
-                       Result<T> (*parse)(const QByteArray &));
+                       Result<T> (*parse)(const QByteArray &), std::function<void()> beforeSend = {});
     void dispatch(CallId id);
     void send(CallId id);
     void onReplyFinished(CallId id);

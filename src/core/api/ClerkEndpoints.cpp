@@ -79,7 +79,7 @@ ClerkClient::CallId ClerkClient::getInvitation(const QString &organizationId, co
 
 ClerkClient::CallId ClerkClient::revokeInvitation(const QString &organizationId, const QString &invitationId,
                                                   const QString &requestingUserId, QObject *context,
-                                                  Callback<Invitation> done)
+                                                  Callback<Invitation> done, std::function<void()> beforeSend)
 {
     // The body is optional; like Clerk's own SDK, send none when there is nothing to say.
     std::optional<QByteArray> body;
@@ -87,7 +87,7 @@ ClerkClient::CallId ClerkClient::revokeInvitation(const QString &organizationId,
         body = QJsonDocument(QJsonObject{{"requesting_user_id"_L1, requestingUserId}}).toJson(QJsonDocument::Compact);
     return startParsed<Invitation>(
         Method::Post, {u"organizations"_s, organizationId, u"invitations"_s, invitationId, u"revoke"_s}, {},
-        std::move(body), context, std::move(done), &ClerkJson::parseInvitation);
+        std::move(body), context, std::move(done), &ClerkJson::parseInvitation, std::move(beforeSend));
 }
 
 ClerkClient::CallId ClerkClient::createInvitation(const QString &organizationId, const NewInvitation &invitation,

@@ -18,6 +18,7 @@
 
 #ifdef Q_OS_WIN
 #  include <io.h>
+#  include <windows.h>
 #else
 #  include <pwd.h>
 #  include <unistd.h>
@@ -59,18 +60,25 @@ QList<QByteArray> lastLines(QFile &file, qint64 end, int count)
     }
 }
 
+/*!
+ * Who is acting: the operating system's account of this process, never an environment variable
+ * (`USER=ana invitedesk-cli …` must not sign as ana). POSIX: the effective user's name; Windows: the
+ * user of the process's token.
+ */
 QString operatorName()
 {
-    QString name = qEnvironmentVariable("USER");
-    if (name.isEmpty())
-        name = qEnvironmentVariable("USERNAME");
-    if (name.isEmpty())
-        name = qEnvironmentVariable("LOGNAME");
-#ifndef Q_OS_WIN
-    if (name.isEmpty()) {
-        if (const passwd *entry = ::getpwuid(::getuid()))
-            name = QString::fromLocal8Bit(entry->pw_name);
-    }
+    QString name;
+#ifdef Q_OS_WIN
+    wchar_t buffer[257];
+    DWORD size = DWORD(std::size(buffer));
+    if (::GetUserNameW(buffer, &size) && size > 1)
+        name = QString::fromWCharArray(buffer, int(size) - 1);
+#else
+    const uid_t uid = ::geteuid();
+    if (const passwd *entry = ::getpwuid(uid))
+        name = QString::fromLocal8Bit(entry->pw_name);
+    else
+        name = u"uid %1"_s.arg(uid); // an account without a name (a container's): its number is still true
 #endif
     return name.isEmpty() ? u"unknown"_s : name;
 }
@@ -447,7 +455,8 @@ bool AuditLog::recordReconciliation(const QJsonObject &intent, const QString &ou
                                     qint64 scannedUpTo)
 {
     QJsonObject record = intent;
-    for (const auto *key : {"v", "seq", "time", "prev", "hash", "operator", "ticket"})
+    // The intent's ticket stays: the reconciled record answers the same ticket's question.
+    for (const auto *key : {"v", "seq", "time", "prev", "hash", "operator"})
         record.remove(QLatin1StringView(key));
     record.insert("event"_L1, u"reconciled"_s);
     record.insert("operator"_L1, m_context.operatorName.isEmpty() ? operatorName() : m_context.operatorName);

@@ -25,7 +25,7 @@ struct AuditContext
     QString keyFingerprint; //!< keyFingerprint(): a short hash, never the key
     QString apiHost;
     QString ticket;         //!< the default ticket; a RevokeItem's own ticket wins
-    QString operatorName;   //!< the OS user; filled in automatically when empty
+    QString operatorName;   //!< empty: the operating system account (operatorName()); set only by tests and tools
 };
 
 struct AuditVerification
@@ -88,6 +88,8 @@ public:
     bool recordIntent(const RevokeItem &item, QString *whyNot);
     /*! The outcome of a revoke whose intent this log recorded; false (with why) means: stop sending. */
     bool recordOutcome(const RevokeItem &item, const RevokeResult &result, QString *whyNot);
+    /*! Intents this run recorded and has not recorded an outcome for. */
+    bool hasOpenIntents() const { return !m_openIntents.isEmpty() || !m_openReinvites.isEmpty(); }
     /*! A re-invite, audited like a revoke: an intent before the create, an outcome after it. */
     bool recordReinviteIntent(const RevokeItem &previous, bool notify, int expiresInDays, QString *whyNot);
     bool recordReinviteOutcome(const RevokeItem &previous, const std::optional<Invitation> &created,

@@ -1,5 +1,7 @@
 #include "core/audit/AuditReconciler.h"
 
+#include "core/audit/SendJournal.h"
+
 #include <QtConcurrent/QtConcurrentRun>
 #include <QtCore/QFileInfo>
 #include <QtCore/QTimer>
@@ -59,52 +61,79 @@ void AuditReconciler::onRead(const QList<QJsonObject> &unsettled)
 void AuditReconciler::next()
 {
     if (m_todo.isEmpty() || !m_client || !m_writer) {
+        for (const QJsonObject &intent : std::as_const(m_todo))
+            m_runsLeftOpen.insert(intent.value("run"_L1).toString());
         m_left += int(m_todo.size());
         m_todo.clear();
-        m_claimed.clear(); // ended runs: their lock files go with the claims
+        // Ended runs whose every intent is settled: their journals are no longer needed, and their lock
+        // files go with the claims.
+        for (const auto &claimed : m_claimed) {
+            if (!m_runsLeftOpen.contains(claimed.first))
+                SendJournal::remove(m_writer ? m_writer->filePath() : QString(), claimed.first);
+        }
+        m_claimed.clear();
+        m_runsLeftOpen.clear();
         Q_EMIT finished(m_settled, m_left);
         return;
     }
     const QJsonObject intent = m_todo.takeFirst();
+    const QString run = intent.value("run"_L1).toString();
+    auto leaveForLater = [this, run] {
+        ++m_left;
+        m_runsLeftOpen.insert(run);
+        next();
+    };
     m_client->getInvitation(
         intent.value("organization_id"_L1).toString(), intent.value("invitation_id"_L1).toString(), this,
-        [this, intent](Result<Invitation> result) {
-            QString outcome;
-            QString detail;
-            if (result && result.value().id != intent.value("invitation_id"_L1).toString()) {
-                ++m_left; // an answer about another invitation settles nothing: try again next time
-                next();
-                return;
-            }
-            if (result) {
-                const RevokeOutcome found = outcomeOfReRead(result.value().status, true);
-                outcome = revokeOutcomeKey(found);
-                if (found == RevokeOutcome::Revoked)
-                    detail = u"re-read after an interrupted run: the invitation is revoked"_s;
-                else if (found == RevokeOutcome::StillPending)
-                    detail = u"re-read after an interrupted run: the revoke was not carried out"_s;
-                else if (found == RevokeOutcome::NotPendingOther)
-                    detail = result.value().statusText;
-            } else if (result.error().isNotFound()) {
-                outcome = revokeOutcomeKey(RevokeOutcome::NotFound);
-            } else {
-                ++m_left; // offline or refused: try again next time
-                next();
-                return;
-            }
+        [this, intent, run, leaveForLater](Result<Invitation> result) {
+            if (result && result.value().id != intent.value("invitation_id"_L1).toString())
+                return leaveForLater(); // an answer about another invitation settles nothing: try again next time
+            if (!result && !result.error().isNotFound())
+                return leaveForLater(); // offline or refused: try again next time
+            const auto [outcome, detail] = result ? settlementOf(intent, result.value())
+                                                  : std::pair{revokeOutcomeKey(RevokeOutcome::NotFound), QString()};
             const QPointer<AuditReconciler> self(this);
-            m_writer->reconciled(intent, outcome, detail, m_scannedUpTo, [self, intent, outcome](bool written, const QString &error) {
+            m_writer->reconciled(intent, outcome, detail, m_scannedUpTo, [self, intent, run, outcome](bool written, const QString &error) {
                 if (!self)
                     return;
                 // Not written and no error: someone else settled it after the read; nothing is left open.
                 if (written)
                     self->m_settled.append(
                         {intent.value("invitation_id"_L1).toString(), intent.value("email"_L1).toString(), outcome});
-                else if (!error.isEmpty())
+                else if (!error.isEmpty()) {
                     ++self->m_left;
+                    self->m_runsLeftOpen.insert(run);
+                }
                 self->next();
             });
         });
+}
+
+std::pair<QString, QString> AuditReconciler::settlementOf(const QJsonObject &intent, const Invitation &found) const
+{
+    // Which requests of the ended run left this computer: only one that did may be what revoked it.
+    const std::optional<QSet<QString>> sent =
+        SendJournal::read(m_writer->filePath(), intent.value("run"_L1).toString());
+    const bool mayHaveSent = !sent || sent->contains(intent.value("invitation_id"_L1).toString());
+    const RevokeOutcome outcome =
+        outcomeOfReRead(found.status, mayHaveSent ? OurRequest::OneMayHaveDoneIt : OurRequest::NoneCouldHaveDoneIt);
+    QString detail;
+    switch (outcome) {
+    case RevokeOutcome::AlreadyRevoked:
+        detail = u"re-read after an interrupted run: revoked, not by that run (its request never left this computer)"_s;
+        break;
+    case RevokeOutcome::RevokedUnattributed:
+        detail = sent ? u"re-read after an interrupted run: revoked; its request had left, so by that run or someone else"_s
+                      : u"re-read after an interrupted run: revoked; whether its request had left cannot be told, so by "
+                        "that run or someone else"_s;
+        break;
+    case RevokeOutcome::StillPending:
+        detail = u"re-read after an interrupted run: the revoke was not carried out"_s;
+        break;
+    case RevokeOutcome::NotPendingOther: detail = found.statusText; break;
+    default: break;
+    }
+    return {revokeOutcomeKey(outcome), detail};
 }
 
 } // namespace InviteDesk

@@ -6,6 +6,7 @@
 #include <QtCore/QFutureWatcher>
 #include <QtCore/QLockFile>
 #include <QtCore/QObject>
+#include <QtCore/QSet>
 
 #include <map>
 #include <memory>
@@ -16,8 +17,13 @@ namespace InviteDesk {
  * Settles revokes that an earlier run began but never finished (a crash, a
  * power cut, kill -9): the audit log holds their "intent" but no "outcome".
  * For each one made with the same key, it re-reads the invitation and
- * records what it found as a "reconciled" record: revoked, still pending
- * (the revoke was never carried out), accepted, expired or not found.
+ * records what it found as a "reconciled" record, with the intent's ticket:
+ * still pending (the revoke was never carried out), accepted, expired, not
+ * found, or revoked. A revoked one is the ended run's only as far as can be
+ * told: "already_revoked" (someone else's) when the run's SendJournal shows
+ * its request never left, else "revoked_unattributed" (that run's or
+ * someone else's) — never a plain "revoked", which only Clerk's answer to
+ * the request itself can prove.
  *
  * Intents from other keys are left for a session with that key, and intents
  * of a run that is still going in another process (a second window, a CLI
@@ -50,6 +56,8 @@ Q_SIGNALS:
 private:
     void onRead(const QList<QJsonObject> &unsettled);
     void next();
+    /*! The outcome key and detail of an intent whose invitation a re-read found in \a found's state. */
+    std::pair<QString, QString> settlementOf(const QJsonObject &intent, const Invitation &found) const;
 
     QPointer<ClerkClient> m_client;
     QPointer<AuditWriter> m_writer;
@@ -60,6 +68,7 @@ private:
     qint64 m_scannedUpTo = -1;
     /*! Locks on ended runs whose intents this reconciler is settling; released when it finishes. */
     std::map<QString, std::unique_ptr<QLockFile>> m_claimed;
+    QSet<QString> m_runsLeftOpen; //!< claimed runs with an intent not settled this time
 };
 
 } // namespace InviteDesk

@@ -4,7 +4,7 @@ namespace InviteDesk {
 
 AuditWriter::AuditWriter(const QString &filePath, const AuditContext &context, QObject *parent)
     : QObject(parent), m_path(filePath), m_log(std::make_shared<AuditLog>(filePath)),
-      m_latched(std::make_shared<QString>())
+      m_latched(std::make_shared<QString>()), m_sent(filePath, m_log->runId())
 {
     m_log->setContext(context);
     m_context = m_log->context();
@@ -20,7 +20,10 @@ AuditWriter::~AuditWriter()
 {
     // Every record asked for is written first (quit() alone would drop queued ones); their answers are
     // dropped with this object.
-    flush();
+    bool open = true;
+    QMetaObject::invokeMethod(m_worker, [log = m_log, &open] { open = log->hasOpenIntents(); }, Qt::BlockingQueuedConnection);
+    if (!open)
+        m_sent.remove(); // nothing of this run is left for a reconciler to settle
     m_thread.quit();
     m_thread.wait();
 }
@@ -55,7 +58,13 @@ void AuditWriter::enqueue(std::function<bool(AuditLog &, QString *)> write, Done
 
 void AuditWriter::revokeIntended(const RevokeItem &item, Done done)
 {
+    m_sent.open(); // before the run's first intent: see SendJournal
     enqueue([item](AuditLog &log, QString *why) { return log.recordIntent(item, why); }, std::move(done));
+}
+
+void AuditWriter::revokeSending(const RevokeItem &item)
+{
+    m_sent.add(item.invitationId);
 }
 
 void AuditWriter::revokeSettled(const RevokeItem &item, const RevokeResult &result, Done done)

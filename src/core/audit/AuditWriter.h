@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/audit/AuditLog.h"
+#include "core/audit/SendJournal.h"
 #include "core/domain/Revocation.h"
 
 #include <QtCore/QObject>
@@ -40,6 +41,8 @@ public:
     const AuditContext &context() const { return m_context; }
 
     void revokeIntended(const RevokeItem &item, Done done) override;
+    /*! Notes in the run's SendJournal that the request leaves now (on the caller's thread, at once). */
+    void revokeSending(const RevokeItem &item) override;
     void revokeSettled(const RevokeItem &item, const RevokeResult &result, Done done) override;
     void reinviteIntended(const RevokeItem &previous, bool notify, int expiresInDays, Done done);
     void reinviteSettled(const RevokeItem &previous, const std::optional<Invitation> &created,
@@ -62,6 +65,7 @@ private:
     QObject *m_worker = nullptr; //!< lives on m_thread; owns the AuditLog
     std::shared_ptr<AuditLog> m_log;
     std::shared_ptr<QString> m_latched; //!< the first failure; touched on the writer's thread only
+    SendJournal m_sent; //!< on the caller's thread
 };
 
 } // namespace InviteDesk

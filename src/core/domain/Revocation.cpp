@@ -10,6 +10,7 @@ QString revokeOutcomeKey(RevokeOutcome outcome)
 {
     switch (outcome) {
     case RevokeOutcome::Revoked: return u"revoked"_s;
+    case RevokeOutcome::RevokedUnattributed: return u"revoked_unattributed"_s;
     case RevokeOutcome::AlreadyRevoked: return u"already_revoked"_s;
     case RevokeOutcome::NotPendingAccepted: return u"not_pending_accepted"_s;
     case RevokeOutcome::NotPendingExpired: return u"not_pending_expired"_s;
@@ -27,6 +28,8 @@ QString revokeOutcomeText(RevokeOutcome outcome)
 {
     switch (outcome) {
     case RevokeOutcome::Revoked: return QCoreApplication::translate("RevokeOutcome", "Revoked");
+    case RevokeOutcome::RevokedUnattributed:
+        return QCoreApplication::translate("RevokeOutcome", "Revoked, by this run or another (the answer was lost)");
     case RevokeOutcome::AlreadyRevoked: return QCoreApplication::translate("RevokeOutcome", "Already revoked");
     case RevokeOutcome::NotPendingAccepted:
         return QCoreApplication::translate("RevokeOutcome", "Not pending: already accepted");
@@ -44,7 +47,13 @@ QString revokeOutcomeText(RevokeOutcome outcome)
 
 bool revokeSucceeded(RevokeOutcome outcome)
 {
-    return outcome == RevokeOutcome::Revoked || outcome == RevokeOutcome::AlreadyRevoked;
+    return outcome == RevokeOutcome::Revoked || outcome == RevokeOutcome::RevokedUnattributed
+           || outcome == RevokeOutcome::AlreadyRevoked;
+}
+
+bool revokeConfirmedAsOurs(RevokeOutcome outcome)
+{
+    return outcome == RevokeOutcome::Revoked;
 }
 
 bool revokeRetryable(RevokeOutcome outcome)
@@ -52,12 +61,13 @@ bool revokeRetryable(RevokeOutcome outcome)
     return outcome == RevokeOutcome::Failed || outcome == RevokeOutcome::Forbidden;
 }
 
-RevokeOutcome outcomeOfReRead(InvitationStatus status, bool revokeWasSent)
+RevokeOutcome outcomeOfReRead(InvitationStatus status, OurRequest ours)
 {
     switch (status) {
     case InvitationStatus::Revoked:
-        // After a lost answer the revoke most likely went through; otherwise it was revoked before.
-        return revokeWasSent ? RevokeOutcome::Revoked : RevokeOutcome::AlreadyRevoked;
+        // Another agent may have revoked it at the same moment: only Clerk's answer to our request
+        // would say it was ours, and that answer is what was lost.
+        return ours == OurRequest::OneMayHaveDoneIt ? RevokeOutcome::RevokedUnattributed : RevokeOutcome::AlreadyRevoked;
     case InvitationStatus::Accepted: return RevokeOutcome::NotPendingAccepted;
     case InvitationStatus::Expired: return RevokeOutcome::NotPendingExpired;
     case InvitationStatus::Unknown: return RevokeOutcome::NotPendingOther;

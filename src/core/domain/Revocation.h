@@ -18,8 +18,13 @@ namespace InviteDesk {
 
 /*! The one final outcome every revoke ends in. */
 enum class RevokeOutcome {
-    Revoked,            //!< this revoke did it
-    AlreadyRevoked,     //!< it was revoked before (by someone else, or by an earlier lost attempt)
+    Revoked,            //!< this revoke did it: Clerk answered this request with the invitation revoked
+    /*!
+     * Found revoked by a re-read after this run's request went out and its answer was lost: this run
+     * or someone else revoked it, and which cannot be told. Never counted as the agent's revoke.
+     */
+    RevokedUnattributed,
+    AlreadyRevoked,     //!< revoked by someone else: before this run sent anything, or while it never sent
     NotPendingAccepted, //!< the invitee had already accepted
     NotPendingExpired,  //!< it had expired
     NotPendingOther,    //!< not pending, in a status this version does not know
@@ -34,17 +39,29 @@ enum class RevokeOutcome {
 QString revokeOutcomeKey(RevokeOutcome outcome);
 /*! Short text for people (translated). */
 QString revokeOutcomeText(RevokeOutcome outcome);
-/*! Revoked or already revoked: the invitation can no longer be used. */
+/*! Revoked, by whomever: the invitation can no longer be used. */
 bool revokeSucceeded(RevokeOutcome outcome);
+/*!
+ * Revoked by this very request, as Clerk's answer to it shows: the only outcome that counts as the
+ * agent's revoke in the team's activity, summaries and tickets.
+ */
+bool revokeConfirmedAsOurs(RevokeOutcome outcome);
 /*! Failed or forbidden: worth trying again (the others are final answers about the invitation). */
 bool revokeRetryable(RevokeOutcome outcome);
 
+/*! Whether a revoke request of this run may be what revoked an invitation that a re-read finds revoked. */
+enum class OurRequest {
+    NoneCouldHaveDoneIt, //!< none left this computer, or Clerk answered each one (and none revoked it)
+    OneMayHaveDoneIt,    //!< one went out and its answer was lost (or did not show the invitation)
+};
+
 /*!
- * What a re-read of an invitation says about a revoke: \a revokeWasSent tells whether a revoke of
- * ours may have caused a "revoked" (then it is ours, else it was there before). Pending gives
- * StillPending: the caller decides whether to send again.
+ * What a re-read of an invitation says about a revoke. A revoked invitation proves that it is revoked,
+ * not who revoked it: when a request of ours may have done it, it is RevokedUnattributed; when none
+ * could have, it is AlreadyRevoked (someone else's). Pending gives StillPending: the caller decides
+ * whether to send again.
  */
-RevokeOutcome outcomeOfReRead(InvitationStatus status, bool revokeWasSent);
+RevokeOutcome outcomeOfReRead(InvitationStatus status, OurRequest ours);
 
 struct RevokeResult
 {
@@ -104,6 +121,11 @@ public:
     virtual ~RevokeObserver() = default;
     /*! Not ok (with a reason): this revoke is not sent, and the run stops. */
     virtual void revokeIntended(const RevokeItem &item, Done done) = 0;
+    /*!
+     * The request for \a item is leaving now (its intent is on disk). Answers at once: it must be
+     * quick, and must leave a trace a later process can read even if this one is killed next.
+     */
+    virtual void revokeSending(const RevokeItem &item) { Q_UNUSED(item); }
     /*! Not ok (with a reason): the outcome could not be recorded, and the run stops sending. */
     virtual void revokeSettled(const RevokeItem &item, const RevokeResult &result, Done done) = 0;
 };

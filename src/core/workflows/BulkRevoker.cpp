@@ -16,6 +16,7 @@ QString BulkSummary::describe() const
             parts << QCoreApplication::translate("BulkSummary", text, nullptr, count);
     };
     add(revoked, QT_TRANSLATE_N_NOOP("BulkSummary", "%Ln revoked"));
+    add(unattributed, QT_TRANSLATE_N_NOOP("BulkSummary", "%Ln revoked by this run or another (answer lost)"));
     add(alreadyRevoked, QT_TRANSLATE_N_NOOP("BulkSummary", "%Ln already revoked"));
     add(notPending, QT_TRANSLATE_N_NOOP("BulkSummary", "%Ln no longer pending"));
     add(notFound, QT_TRANSLATE_N_NOOP("BulkSummary", "%Ln not found"));
@@ -147,6 +148,8 @@ void BulkRevoker::startTask(int index)
     RevokeTask *raw = task.get();
     m_tasks[index] = std::move(task);
     connect(raw, &RevokeTask::finished, this, [this, index](const RevokeResult &result) { onTaskFinished(index, result); });
+    if (m_observer) // what a later run needs to tell its own revokes from someone else's after a kill
+        raw->setBeforeSend([observer = m_observer, item] { observer->revokeSending(item); });
     Q_EMIT itemStarted(index);
     raw->start();
 }
@@ -224,6 +227,7 @@ void BulkSummary::count(RevokeOutcome outcome)
 {
     switch (outcome) {
     case RevokeOutcome::Revoked: ++revoked; break;
+    case RevokeOutcome::RevokedUnattributed: ++unattributed; break;
     case RevokeOutcome::AlreadyRevoked: ++alreadyRevoked; break;
     case RevokeOutcome::NotPendingAccepted:
     case RevokeOutcome::NotPendingExpired:

@@ -14,7 +14,8 @@ namespace InviteDesk {
 struct BulkSummary
 {
     int total = 0;
-    int revoked = 0;
+    int revoked = 0;     //!< confirmed by Clerk's answer to this run's request
+    int unattributed = 0; //!< found revoked after a lost answer: this run or someone else
     int alreadyRevoked = 0;
     int notPending = 0;
     int notFound = 0;
@@ -24,7 +25,7 @@ struct BulkSummary
 
     /*! Counts one settled item under its outcome. */
     void count(RevokeOutcome outcome);
-    int succeeded() const { return revoked + alreadyRevoked; }
+    int succeeded() const { return revoked + unattributed + alreadyRevoked; }
     bool allSucceeded() const { return succeeded() == total; }
     /*! "48 revoked, 2 failed" */
     QString describe() const;

@@ -62,7 +62,8 @@ void RevokeTask::send()
     ++m_result.attempts;
     m_callIsRevoke = true;
     m_call = m_client->revokeInvitation(m_organizationId, m_invitationId, m_requestingUserId, this,
-                                        [this](Result<Invitation> result) { onRevoked(std::move(result)); });
+                                        [this](Result<Invitation> result) { onRevoked(std::move(result)); },
+                                        m_beforeSend);
 }
 
 void RevokeTask::onRevoked(Result<Invitation> result)
@@ -179,8 +180,10 @@ void RevokeTask::onVerified(VerifyReason reason, Result<Invitation> result)
     }
     m_result.verified = true;
     m_result.invitation = result.value();
-    const RevokeOutcome found =
-        outcomeOfReRead(result.value().status, reason == VerifyReason::LostAnswer && m_result.attempts > 0);
+    // Only a request whose answer was lost may be what revoked it; a "not pending" answer says ours did not.
+    const RevokeOutcome found = outcomeOfReRead(result.value().status, m_lostAnswerError && m_result.attempts > 0
+                                                                           ? OurRequest::OneMayHaveDoneIt
+                                                                           : OurRequest::NoneCouldHaveDoneIt);
     if (found != RevokeOutcome::StillPending) {
         finish(found);
         return;

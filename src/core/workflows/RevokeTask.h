@@ -6,6 +6,8 @@
 #include <QtCore/QObject>
 #include <QtCore/QTimer>
 
+#include <functional>
+
 namespace InviteDesk {
 
 /*!
@@ -31,6 +33,8 @@ public:
     ~RevokeTask() override;
 
     void start();
+    /*! Runs right before each revoke request leaves (after the pacer let it go). */
+    void setBeforeSend(std::function<void()> hook) { m_beforeSend = std::move(hook); }
     /*! Cancels if nothing has been sent yet; a request already out is allowed to finish. */
     void cancel();
 
@@ -75,6 +79,7 @@ private:
     int m_verifyRounds = 0;
     std::optional<ClerkError> m_lostAnswerError;
     QTimer m_retryTimer;
+    std::function<void()> m_beforeSend;
 };
 
 } // namespace InviteDesk

@@ -540,6 +540,9 @@ void InvitationTableModel::applyResult(const QString &id, const RevokeResult &re
     QString message;
     if (result.outcome == RevokeOutcome::AlreadyRevoked) {
         message = tr("It had already been revoked.");
+    } else if (result.outcome == RevokeOutcome::RevokedUnattributed) {
+        message = tr("It is revoked; the answer to this request was lost, so whether this request or someone "
+                     "else revoked it is not known.");
     } else if (!revokeSucceeded(result.outcome) && result.outcome != RevokeOutcome::Cancelled) {
         // Failures keep their reason (Clerk's own words where it gave some) and the trace ID for support.
         message = revokeOutcomeText(result.outcome);

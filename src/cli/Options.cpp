@@ -44,12 +44,17 @@ Commands:
   audit verify [--file PATH]
       Check the audit log's hash chain; reports the first edited or missing record. With a team
       audit store, also checks every agent's chain there and this log against it.
-  audit sync [--file PATH]
-      Send the records the team audit store does not hold yet; exit code 6 while some wait.
+  audit sync [--file PATH] [--resend]
+      Send the records the team audit store does not hold yet; exit code 6 while some wait,
+      5 while the store refuses them (a diverged chain) or has lost records it had taken;
+      --resend sends those lost records again (after the store's owner has looked).
   audit team [--organization ORG] [--email EMAIL] [--agent NAME] [--ticket REF]
              [--since DATE] [--until DATE] [--intents] [--format table|csv|json]
-      Who revoked or re-invited what, across every agent, from the team audit store (UTC
-      times; DATE as 2026-11-30 or 2026-11-30T14:00:00Z; --until is exclusive).
+      Who revoked or re-invited what, across every agent, from the team audit store, oldest
+      first (UTC times; DATE as 2026-11-30 or 2026-11-30T14:00:00Z; --until is exclusive).
+      Each row names the account the record names and the database role that sent it, and
+      flags a row that disagrees with its chain's owner. Only an outcome "revoked" is the
+      agent's own revoke; "revoked_unattributed" and "already_revoked" are not.
   audit export --csv [--file PATH]
       Write the audit log as CSV to stdout.
 
@@ -75,13 +80,14 @@ The secret key is read from the environment variable CLERK_SECRET_KEY, never fro
 the command line (it would be visible to other users in the process list).
 
 Exit codes:
-  0  success (revoke: every invitation ended revoked or already revoked)
+  0  success (revoke: every invitation ended revoked, whoever revoked it)
   1  revoke: some invitations were not revoked (see their lines)
   2  usage error, or confirmation needed but stdin is not a terminal
   3  authentication or configuration error (no key, rejected key, refused URL; for the
      team audit store: refused password, TLS, database or rights)
   4  Clerk or the network failed (not found, server error, offline, timeout)
-  5  audit verify/sync: the audit log, or its copy in the team store, was altered
+  5  audit verify/sync: the audit log, or its copy in the team store, was altered, or the team
+     store refuses this log's records (revoke too, when its records are blocked that way)
   6  audit sync/verify: records wait to be sent to the team audit store
 )"_s;
 }
@@ -97,7 +103,7 @@ std::optional<QString> parseArguments(const QStringList &arguments, Options *opt
          {{"from-file", true}, {"yes", false}, {"acting-user", true}, {"rate-budget", true}, {"ticket", true}}},
         {u"audit"_s,
          {{"file", true}, {"csv", false}, {"organization", true}, {"email", true}, {"agent", true}, {"ticket", true},
-          {"since", true}, {"until", true}, {"format", true}, {"intents", false}}},
+          {"since", true}, {"until", true}, {"format", true}, {"intents", false}, {"resend", false}}},
     };
     QHash<QString, QString> values;
     QSet<QString> flags;
@@ -286,6 +292,9 @@ std::optional<QString> parseArguments(const QStringList &arguments, Options *opt
         }
         if (sub != "team"_L1 && flags.contains(u"intents"_s))
             return u"--intents is for audit team"_s;
+        if (sub != "sync"_L1 && flags.contains(u"resend"_s))
+            return u"--resend is for audit sync"_s;
+        options->resendLost = flags.contains(u"resend"_s);
         if (sub != "export"_L1 && options->csv)
             return u"--csv is for audit export (audit team takes --format csv)"_s;
         TeamActivityFilter &filter = options->activity;

@@ -46,6 +46,7 @@ struct Options
     QUrl proxyUrl;
     std::optional<TeamAuditTarget> teamAudit; //!< --audit-url, else $INVITEDESK_AUDIT_URL
     TeamActivityFilter activity;              //!< audit team's filters
+    bool resendLost = false;                  //!< audit sync --resend
 };
 
 /*! Parses argv into Options; on failure returns the message to print (and exit code 2). */

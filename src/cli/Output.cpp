@@ -118,42 +118,96 @@ QString organizations(Format format, const QList<Organization> &organizations)
     return table({u"ID"_s, u"SLUG"_s, u"NAME"_s, u"MEMBERS"_s, u"PENDING"_s, u"LIMIT"_s}, rows);
 }
 
-void teamActivity(QIODevice *out, Format format, const QList<TeamActivityRow> &rows)
+namespace {
+const QStringList &teamTableHeaders()
 {
-    const QStringList headers = TeamActivityRow::fieldNames();
-    auto cells = [](const TeamActivityRow &r) { return r.fields(); };
-    if (format == Format::Json) {
-        QJsonArray array;
-        for (const TeamActivityRow &r : rows) {
-            const QStringList values = cells(r);
-            QJsonObject object;
-            for (qsizetype i = 0; i < headers.size(); ++i)
-                object.insert(headers.at(i), values.at(i));
-            array.append(object);
+    static const QStringList headers{u"TIME (UTC)"_s, u"AGENT (ROLE)"_s, u"WHAT"_s,    u"ORGANIZATION"_s,
+                                     u"EMAIL"_s,      u"INVITATION"_s,   u"TICKET"_s, u"FLAG"_s};
+    return headers;
+}
+constexpr int tableSampleRows = 200;
+} // namespace
+
+TeamActivityWriter::TeamActivityWriter(QIODevice *out, Format format) : m_out(out), m_format(format)
+{
+    if (m_format == Format::Json)
+        m_out->write("[");
+    else if (m_format == Format::Csv)
+        m_out->write(Csv::row(TeamActivityRow::fieldNames()).toUtf8());
+}
+
+QStringList TeamActivityWriter::tableCells(const TeamActivityRow &r) const
+{
+    // The account the record names and the database role that sent it, always both: either alone can lie.
+    return {r.at.toString(u"yyyy-MM-dd HH:mm:ss"_s),
+            r.operatorName + u" ("_s + r.sentBy + u')',
+            r.outcome.isEmpty() ? r.event : r.event + u' ' + r.outcome,
+            r.organizationName.isEmpty() ? r.organizationId : r.organizationName,
+            r.email,
+            r.invitationId,
+            r.ticket,
+            r.flag.isEmpty() ? QString() : u"! "_s + r.flag};
+}
+
+void TeamActivityWriter::add(const TeamActivityRow &r)
+{
+    ++m_rows;
+    if (m_format == Format::Json) {
+        const QStringList headers = TeamActivityRow::fieldNames();
+        const QStringList values = r.fields();
+        QJsonObject object;
+        for (qsizetype i = 0; i < headers.size(); ++i)
+            object.insert(headers.at(i), values.at(i));
+        m_out->write(m_rows == 1 ? "\n  " : ",\n  ");
+        m_out->write(QJsonDocument(object).toJson(QJsonDocument::Compact));
+        return;
+    }
+    if (m_format == Format::Csv) {
+        m_out->write(Csv::row(r.fields()).toUtf8());
+        return;
+    }
+    if (m_widths.isEmpty()) {
+        m_heldBack << tableCells(r);
+        if (m_heldBack.size() >= tableSampleRows)
+            writeTableRows({});
+        return;
+    }
+    writeTableRows({tableCells(r)});
+}
+
+void TeamActivityWriter::writeTableRows(const QList<QStringList> &rows)
+{
+    if (m_widths.isEmpty()) {
+        // The first rows decide the widths, as a table of them alone would.
+        const QString sample = table(teamTableHeaders(), m_heldBack);
+        m_out->write(sample.toUtf8());
+        m_widths.fill(0, teamTableHeaders().size());
+        QList<QStringList> all = m_heldBack;
+        all.prepend(teamTableHeaders());
+        for (const QStringList &row : std::as_const(all)) {
+            for (qsizetype i = 0; i < row.size() && i < m_widths.size(); ++i)
+                m_widths[i] = std::max(m_widths[i], std::min<qsizetype>(printable(row[i]).size(), 60));
         }
-        out->write(QJsonDocument(array).toJson(QJsonDocument::Indented));
-        return;
+        m_heldBack.clear();
     }
-    if (format == Format::Csv) {
-        out->write(Csv::row(headers).toUtf8());
-        for (const TeamActivityRow &r : rows)
-            out->write(Csv::row(cells(r)).toUtf8());
-        return;
+    for (const QStringList &row : rows) {
+        QString line;
+        for (qsizetype i = 0; i < row.size(); ++i) {
+            QString text = printable(row[i]);
+            if (text.size() > 60)
+                text = text.left(59) + u'…';
+            line += i + 1 == row.size() ? text : text.leftJustified(m_widths[i]) + u"  "_s;
+        }
+        m_out->write((line + u'\n').toUtf8());
     }
-    QList<QStringList> table_;
-    table_.reserve(rows.size());
-    for (const TeamActivityRow &r : rows) {
-        table_ << QStringList{r.at.toString(u"yyyy-MM-dd HH:mm:ss"_s),
-                              r.sentBy.isEmpty() || r.sentBy == r.operatorName ? r.operatorName
-                                                                              : r.operatorName + u" (" + r.sentBy + u')',
-                              r.outcome.isEmpty() ? r.event : r.event + u' ' + r.outcome,
-                              r.organizationName.isEmpty() ? r.organizationId : r.organizationName, r.email,
-                              r.invitationId, r.ticket};
-    }
-    out->write(table({u"TIME (UTC)"_s, u"AGENT"_s, u"WHAT"_s, u"ORGANIZATION"_s, u"EMAIL"_s, u"INVITATION"_s,
-                      u"TICKET"_s},
-                     table_)
-                   .toUtf8());
+}
+
+void TeamActivityWriter::finish()
+{
+    if (m_format == Format::Json)
+        m_out->write(m_rows ? "\n]\n" : "]\n");
+    else if (m_format == Format::Table && m_widths.isEmpty())
+        writeTableRows({});
 }
 
 QString revokeLine(const RevokeItem &item, const RevokeResult &result)

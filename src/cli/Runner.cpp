@@ -381,7 +381,7 @@ void Runner::runBulk(const QList<RevokeItem> &items)
         m_err << summary.describe() << u" in "_s << QString::number(double(m_run->elapsedMs()) / 1000.0, 'f', 1)
               << u" s\n"_s;
         reportTeamAudit();
-        finish(summary.allSucceeded() ? Success : SomeFailed);
+        finish(!summary.allSucceeded() ? SomeFailed : m_teamAuditBlocked ? AuditFailed : Success);
     });
     m_run->start(items, m_options.ticket);
 }
@@ -419,9 +419,23 @@ void Runner::reportTeamAudit()
         return;
     m_audit->flush(); // every record of this run is on disk before the last look
     const TeamAuditSender::Status status = m_teamAudit->flush(10'000);
+    m_teamAudit.reset(); // a store that froze mid-statement is let go here, bounded (TeamAuditSender)
+    if (!status.warning.isEmpty())
+        m_err << printable(u"invitedesk-cli: warning: team audit: "_s + status.warning) << u'\n';
     if (status.stillSending) {
-        m_err << u"invitedesk-cli: team audit: still sending when the run ended; what was not sent stays in the "
-                 u"local log and goes out with the next run or `invitedesk-cli audit sync`\n"_s;
+        m_err << printable(u"invitedesk-cli: team audit: still sending when the run ended; %1 records wait in the "
+                           u"local log and go out with the next run or `invitedesk-cli audit sync`"_s
+                               .arg(status.waiting))
+              << u'\n';
+        return;
+    }
+    if (status.blocked()) {
+        m_teamAuditBlocked = true;
+        m_err << printable(u"invitedesk-cli: TEAM AUDIT BLOCKED: %1; %2 records of this computer are kept in the "
+                           u"local log and cannot be sent until the store's owner looks (docs/TEAM-AUDIT.md)"_s
+                               .arg(status.error)
+                               .arg(status.waiting))
+              << u'\n';
         return;
     }
     if (status.waiting == 0 && status.problem == TeamAuditProblem::None)
@@ -436,7 +450,9 @@ void Runner::reportTeamAudit()
 void Runner::runAuditSync(const QString &path)
 {
     TeamAuditStore store(*m_options.teamAudit);
-    const TeamAuditStore::Sync sync = store.sync(path);
+    const TeamAuditStore::Sync sync = store.sync(path, nullptr, m_options.resendLost);
+    if (!sync.warning.isEmpty())
+        m_err << printable(u"invitedesk-cli: warning: team audit: "_s + sync.warning) << u'\n';
     if (sync.ok()) {
         m_out << u"%1: %2 records sent; none waiting\n"_s.arg(store.target().display()).arg(sync.sent);
         finish(Success);
@@ -452,28 +468,43 @@ void Runner::runAuditSync(const QString &path)
 void Runner::runAuditTeam()
 {
     TeamAuditStore store(*m_options.teamAudit);
-    QList<TeamActivityRow> rows;
-    TeamAuditProblem problem = TeamAuditProblem::None;
-    QString error;
-    if (!store.activity(m_options.activity, [&rows](const TeamActivityRow &row) { rows.append(row); }, &problem, &error)) {
-        m_err << printable(u"invitedesk-cli: team audit %1: %2"_s.arg(store.target().display(), error)) << u'\n';
-        finish(exitCodeFor(problem) == AuditWaiting ? ApiError : exitCodeFor(problem));
-        return;
-    }
     QFile out;
     if (!out.open(stdout, QIODevice::WriteOnly)) {
         finish(ApiError);
         return;
     }
-    Output::teamActivity(&out, m_options.format, rows);
+    // Streamed: rows go out a page at a time as they arrive, whatever the size of the team's history.
+    Output::TeamActivityWriter writer(&out, m_options.format);
+    TeamAuditProblem problem = TeamAuditProblem::None;
+    QString error;
+    const bool read = store.activity(m_options.activity, [&writer](const TeamActivityRow &row) { writer.add(row); },
+                                     &problem, &error);
+    writer.finish();
+    out.flush();
+    if (!read) {
+        m_err << printable(u"invitedesk-cli: team audit %1: %2%3"_s.arg(
+                               store.target().display(), error,
+                               writer.rows() ? u" (after %1 rows; the output is incomplete)"_s.arg(writer.rows()) : QString()))
+              << u'\n';
+        finish(exitCodeFor(problem) == AuditWaiting ? ApiError : exitCodeFor(problem));
+        return;
+    }
     finish(Success);
 }
 
 void Runner::runAuditVerify(const QString &path)
 {
+    const bool localExists = QFile::exists(path);
     const AuditVerification result = AuditLog::verify(path);
     bool altered = !result.ok;
-    if (result.ok) {
+    if (!localExists && !m_options.auditFile.isEmpty()) {
+        m_err << u"invitedesk-cli: %1: no such file\n"_s.arg(path);
+        finish(Usage);
+        return;
+    }
+    if (!localExists) {
+        m_out << u"%1: no local audit log on this computer\n"_s.arg(path);
+    } else if (result.ok) {
         m_out << u"%1: %2 records, chain intact\n"_s.arg(path).arg(result.records);
         if (!result.note.isEmpty())
             m_err << u"invitedesk-cli: note: %1\n"_s.arg(result.note);
@@ -493,7 +524,8 @@ void Runner::runAuditVerify(const QString &path)
         return;
     }
     for (const TeamAuditStore::Chain &chain : check.chains) {
-        const QString name = u"%1: chain %2 (%3)"_s.arg(where, chain.chain.left(12), chain.operatorName);
+        const QString name = u"%1: chain %2 (%3, sent by %4)"_s.arg(where, chain.chain.left(12), chain.operatorName,
+                                                                   chain.sentBy);
         if (chain.problems.isEmpty()) {
             m_out << printable(u"%1: %2 records, chain intact"_s.arg(name).arg(chain.records)) << u'\n';
             continue;
@@ -502,6 +534,11 @@ void Runner::runAuditVerify(const QString &path)
         for (const QString &problem : chain.problems)
             m_err << printable(u"invitedesk-cli: %1: %2"_s.arg(name, problem)) << u'\n';
     }
+    if (check.chains.isEmpty())
+        m_out << u"%1: no records in the team store yet\n"_s.arg(where);
+    // What was checked, said plainly: the store's chains alone prove nothing about a log not compared.
+    if (!check.localCompared)
+        m_out << u"%1: this computer's log was not compared (there is none here)\n"_s.arg(where);
     for (const QString &problem : check.localProblems)
         m_err << printable(u"invitedesk-cli: %1: %2"_s.arg(where, problem)) << u'\n';
     altered = altered || !check.localProblems.isEmpty();

@@ -64,6 +64,7 @@ private:
     std::unique_ptr<AuditReconciler> m_reconciler;
     std::unique_ptr<RevokeRun> m_run;
     bool m_progressShown = false;
+    bool m_teamAuditBlocked = false; //!< the store refuses this log's records: a revoke exits 5
     bool m_finished = false;
 };
 

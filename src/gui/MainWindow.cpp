@@ -146,7 +146,9 @@ void MainWindow::setUpParts()
     connect(m_teamActivity, &TeamActivityPanel::statusMessage, this, &MainWindow::showMessage);
     auto *teamAuditStatus = new TeamAuditStatus(this);
     statusBar()->addPermanentWidget(teamAuditStatus);
-    connect(m_session.get(), &Session::teamAuditChanged, teamAuditStatus, &TeamAuditStatus::showWaiting);
+    connect(m_session.get(), &Session::teamAuditChanged, teamAuditStatus, &TeamAuditStatus::present);
+    connect(teamAuditStatus, &TeamAuditStatus::needsAttention, this,
+            [this](const QString &text) { m_messageBar->showMessage(MessageBar::Level::Warning, text); });
 
     connect(m_search.get(), &OrganizationSearch::organizationResolved, this, &MainWindow::onOrganizationResolved);
     connect(m_search.get(), &OrganizationSearch::notFound, this, [this](const QString &key) {

@@ -1,5 +1,8 @@
 #pragma once
 
+#include "core/audit/PgConnection.h"
+#include "core/audit/TeamAuditTarget.h"
+
 #include <QtCore/QDateTime>
 #include <QtCore/QString>
 #include <QtCore/QStringList>
@@ -12,32 +15,6 @@
 
 namespace InviteDesk {
 
-/*!
- * Where a support team's shared audit trail lives: a PostgreSQL database, named by a URL such as
- * postgresql://agent@db.example.com:5432/audit?sslmode=verify-full.
- *
- * TLS modes are libpq's (disable, allow, prefer, require, verify-ca, verify-full); without one, a host
- * other than loopback gets verify-full (the server's certificate and name are checked), loopback gets
- * prefer. The password comes from \c INVITEDESK_AUDIT_PASSWORD, the profile's keychain entry, or
- * libpq's own PGPASSWORD and ~/.pgpass; a password inside the URL is accepted only where no other user
- * can read it (not on a command line).
- */
-struct TeamAuditTarget
-{
-    QString host;
-    int port = 5432;
-    QString database;
-    QString user;
-    QString password;
-    QString sslMode;
-    QString sslRootCert; //!< a CA file for a private server certificate (libpq's sslrootcert)
-
-    /*! The URL without its password, for messages and logs. */
-    QString display() const;
-    /*! nullopt with \a error set when \a url is not a PostgreSQL URL this can use. */
-    static std::optional<TeamAuditTarget> parse(const QString &url, QString *error);
-};
-
 /*! Which records of the team store to show; empty fields do not filter. Times are UTC. */
 struct TeamActivityFilter
 {
@@ -48,6 +25,7 @@ struct TeamActivityFilter
     QDateTime since;      //!< inclusive
     QDateTime until;      //!< exclusive
     bool withIntents = false; //!< also the intent records (by default: what happened, not what was about to)
+    bool newestFirst = false;
 };
 
 /*! One record of the team store, as the activity list shows it. */
@@ -56,68 +34,73 @@ struct TeamActivityRow
     QDateTime at;
     QString event;
     QString outcome;
-    QString operatorName;
-    QString sentBy;
+    QString operatorName; //!< the operating-system account the record names
+    QString sentBy;       //!< the database role that sent it
     QString organizationId;
     QString organizationName;
     QString invitationId;
     QString email;
     QString ticket;
+    /*!
+     * Not empty when the row disagrees with its chain's owner (the role and account that sent its
+     * first record): someone else's name or role in an agent's history.
+     */
+    QString flag;
     QString chain; //!< with at and seq: the row's place in the order, where the next page starts
     qint64 seq = 0;
     qint64 atMicroseconds = 0; //!< at as stored, to the microsecond (the page cursor)
 
+    /*! The agent's own revoke: Clerk's answer to this agent's request showed it revoked. */
+    bool isConfirmedRevoke() const;
     /*! The fields exports carry (CSV, JSON), exact and in this order, and their names. */
     static QStringList fieldNames();
     QStringList fields() const;
 };
 
-/*! Why the team store could not be used; decides the CLI's exit code and what the window says. */
-enum class TeamAuditProblem {
-    None,
-    Unreachable, //!< down, slow or lost: records wait and go out later
-    Credentials, //!< user or password refused
-    Schema,      //!< no InviteDesk tables this role may use, or a newer schema
-    Refused,     //!< anything else the configuration decides: TLS, an unknown database, no right, no driver
-    Diverged,    //!< the store and the local log disagree, or the local log is damaged: see `audit verify`
-};
-
 /*!
- * One connection to the team store, used on the thread that made it (a QSqlDatabase belongs to its
- * thread). It ships the local audit log's records, in order, into one table where each agent's log
- * is a chain (named by the hash of its first record), and checks the chains it finds there.
+ * The team store, used on the thread that made it (a QSqlDatabase belongs to its thread). It ships the
+ * local audit log's records, in order, into one table where each agent's log is a chain (named by the
+ * hash of its first record), checks the chains it finds there, and lists what the team did.
  *
  * The local log stays the write-ahead log: nothing is ever sent that is not already synced on disk,
- * and what is sent is the record's line exactly as written. Shipping is idempotent: (chain, seq) and
- * the record's hash are unique in the table, and a resend after a crash inserts nothing twice.
- * Agents need INSERT and SELECT only (docs/TEAM-AUDIT.md).
+ * and what is sent is the record's line exactly as written. The database derives every other column
+ * from it and enforces the chain (TeamAuditSchema). Shipping is idempotent: a resend after a crash
+ * inserts nothing twice. Every statement is bounded (PgConnection). Agents need INSERT and SELECT
+ * only (docs/TEAM-AUDIT.md).
+ *
+ * How far the store had taken this log is remembered beside the log (a ".team" file), so the number
+ * of records waiting is true while the store is away, and a store that lost records it had taken (an
+ * administrator's DELETE, a restore from an old backup) is said, not quietly filled up again.
  */
 class TeamAuditStore
 {
 public:
-    static constexpr int schemaVersion = 1;
-
     explicit TeamAuditStore(TeamAuditTarget target);
     ~TeamAuditStore();
     TeamAuditStore(const TeamAuditStore &) = delete;
     TeamAuditStore &operator=(const TeamAuditStore &) = delete;
 
-    const TeamAuditTarget &target() const { return m_target; }
+    const TeamAuditTarget &target() const { return m_connection.target(); }
+    /*! Ends the statement running now, from any thread (at most the batch in flight is lost; it is resent). */
+    void abort() { m_connection.abort(); }
 
     struct Sync
     {
         int sent = 0;
-        int waiting = 0; //!< complete local records the store does not hold yet (after this sync)
+        qint64 waiting = 0; //!< complete local records the store does not hold yet (after this sync)
         TeamAuditProblem problem = TeamAuditProblem::None;
         QString error;
+        QString warning; //!< the sending role may do more than add and read (TeamAuditSchema::excessRights)
         bool ok() const { return problem == TeamAuditProblem::None; }
     };
     /*!
-     * Sends the durable records of \a localLogPath the store does not hold yet, in order, in batches;
-     * between batches it stops when \a stop is set. A record the store already holds under the same
-     * place in the chain must be the same record, or the sync stops with Diverged.
+     * Sends the durable records of \a localLogPath the store does not hold yet, in order, in batches
+     * read from the file as they go (memory does not grow with the backlog); between batches it stops
+     * when \a stop is set. A record the store already holds under the same place in the chain must be
+     * the same record, or the sync stops with Diverged. When the store holds fewer of this log's
+     * records than it once took, the sync stops with Diverged unless \a resendLost.
      */
-    Sync sync(const QString &localLogPath, const std::atomic<bool> *stop = nullptr);
+    Sync sync(const QString &localLogPath, const std::atomic<bool> *stop = nullptr, bool resendLost = false);
 
     struct Chain
     {
@@ -125,13 +108,14 @@ public:
         QString operatorName; //!< from the chain's first record
         QString sentBy;       //!< the database role that sent its first record
         qint64 records = 0;
-        QStringList problems; //!< gaps, edited records, records out of order
+        QStringList problems; //!< gaps, edited records, records out of order, columns that lie
     };
     struct Check
     {
         QList<Chain> chains;
-        QStringList localProblems; //!< local records missing or different in the store
-        int localWaiting = 0;      //!< local records not sent yet
+        bool localCompared = false; //!< a local log was there to compare with its chain in the store
+        QStringList localProblems;  //!< local records missing or different in the store
+        qint64 localWaiting = 0;    //!< local records not sent yet
         TeamAuditProblem problem = TeamAuditProblem::None;
         QString error;
         bool intact() const
@@ -140,28 +124,37 @@ public:
                    && std::all_of(chains.cbegin(), chains.cend(), [](const Chain &c) { return c.problems.isEmpty(); });
         }
     };
-    /*! Checks every chain in the store, and \a localLogPath (if given) against its own chain there. */
+    /*!
+     * Checks every chain in the store, a page at a time (each row's hash, its place in the chain, the
+     * role that sent it, and its searchable columns against its record), and \a localLogPath (if given)
+     * against its own chain there.
+     */
     Check verify(const QString &localLogPath = {});
 
     /*!
-     * Every record that matches \a filter, oldest first, handed to \a each as it streams in (memory does
-     * not grow with the result). False with \a problem and \a error set when the store cannot answer.
+     * Every record that matches \a filter, in order, handed to \a each as it streams in, a page at a
+     * time (memory does not grow with the result, and no statement outlives its deadline). At most
+     * \a limit rows when positive, after \a after when given. False with \a problem and \a error set
+     * when the store cannot answer. A connection lost since the last call (a server restart) is
+     * opened again once.
      */
     bool activity(const TeamActivityFilter &filter, const std::function<void(const TeamActivityRow &)> &each,
                   TeamAuditProblem *problem, QString *error, int limit = 0, const TeamActivityRow *after = nullptr);
+    /*! How many records match \a filter; -1 with \a problem and \a error set when the store cannot answer. */
+    qint64 count(const TeamActivityFilter &filter, TeamAuditProblem *problem, QString *error);
+
+    /*! Opens the connection (and the schema) now; the role's excess rights, if any, in \a warning. */
+    bool check(TeamAuditProblem *problem, QString *error, QString *warning = nullptr);
+    /*! The connection, for LISTEN (TeamActivityQuery); open after check(). */
+    PgConnection &connection() { return m_connection; }
 
 private:
     bool connect(TeamAuditProblem *problem, QString *error);
-    bool ensureSchema(TeamAuditProblem *problem, QString *error);
-    void disconnect();
+    bool readPage(const QString &sql, const QVariantList &values, const std::function<void(const QSqlQuery &)> &each,
+                  TeamAuditProblem *problem, QString *error);
 
-    TeamAuditTarget m_target;
-    QString m_connectionName;
-    bool m_ready = false;
-    // Where the last sync stopped, so the next one reads only what was appended since.
-    QString m_chain;
-    qint64 m_sentSeq = 0;
-    qint64 m_sentOffset = 0;
+    PgConnection m_connection;
+    bool m_schemaChecked = false;
 };
 
 } // namespace InviteDesk

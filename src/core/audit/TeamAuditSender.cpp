@@ -48,8 +48,10 @@ struct TeamAuditSender::Shared
             return;
         seenSize = info.size();
         seenModified = info.lastModified();
-        if (!store)
+        if (!store) {
+            std::lock_guard lock(mutex); // the destructor may abort it from its thread
             store = std::make_unique<TeamAuditStore>(target);
+        }
         const TeamAuditStore::Sync sync = store->sync(path, &stopping);
         if (sync.ok()) {
             backoffMs = 1000;
@@ -58,14 +60,14 @@ struct TeamAuditSender::Shared
             retryAt = clock.elapsed() + backoffMs;
             backoffMs = std::min(backoffMs * 2, 30'000);
         }
-        const Status now{sync.waiting, sync.problem, sync.error};
+        const Status now{sync.waiting, sync.problem, sync.error, sync.warning, false};
         {
             std::lock_guard lock(mutex);
             status = now;
         }
-        if (now.waiting != before.waiting || now.problem != before.problem || now.error != before.error)
+        if (!(now == before))
             QMetaObject::invokeMethod(
-                sender, [sender, now] { Q_EMIT sender->statusChanged(now.waiting, now.error); }, Qt::QueuedConnection);
+                sender, [sender, now] { Q_EMIT sender->statusChanged(now); }, Qt::QueuedConnection);
     }
 };
 
@@ -80,7 +82,10 @@ TeamAuditSender::TeamAuditSender(const TeamAuditTarget &target, const QString &l
     m_worker->moveToThread(&m_thread);
     connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
     // The connection belongs to the sender's thread: it is closed there, as the thread ends.
-    connect(&m_thread, &QThread::finished, m_worker, [shared = m_shared] { shared->store.reset(); }, Qt::DirectConnection);
+    connect(&m_thread, &QThread::finished, m_worker, [shared = m_shared] {
+        std::lock_guard lock(shared->mutex);
+        shared->store.reset();
+    }, Qt::DirectConnection);
     m_thread.start();
     QMetaObject::invokeMethod(
         m_worker,
@@ -95,8 +100,14 @@ TeamAuditSender::TeamAuditSender(const TeamAuditTarget &target, const QString &l
 
 TeamAuditSender::~TeamAuditSender()
 {
-    // At most the batch being sent is finished; what is left waits in the local log for the next time.
+    // The batch being sent is given up (the store rolls it back; it goes out next time): a frozen store
+    // must not keep a window from closing or a CLI from exiting.
     m_shared->stopping = true;
+    {
+        std::lock_guard lock(m_shared->mutex);
+        if (m_shared->store)
+            m_shared->store->abort();
+    }
     m_thread.quit();
     m_thread.wait();
 }

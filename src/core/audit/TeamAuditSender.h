@@ -22,13 +22,22 @@ class TeamAuditSender : public QObject
 public:
     struct Status
     {
-        int waiting = 0;
+        qint64 waiting = 0; //!< local records the store has not taken (true also while it is away)
         TeamAuditProblem problem = TeamAuditProblem::None;
         QString error;
+        QString warning; //!< the sending role may do more than add and read records
         bool stillSending = false; //!< flush() ran out of time: waiting is from the look before
+        /*! The store refuses this log's records until someone looks: said loudly, not as "waiting". */
+        bool blocked() const { return problem == TeamAuditProblem::Diverged; }
+        bool operator==(const Status &) const = default;
     };
 
     TeamAuditSender(const TeamAuditTarget &target, const QString &localLogPath, QObject *parent = nullptr);
+    /*!
+     * Ends the statement in flight at once (the watchdog shuts its connection) and waits for the thread:
+     * bounded by the connection timeout when a connect is under way. What was not sent waits in the
+     * local log; status() says how much.
+     */
     ~TeamAuditSender() override;
 
     /*! Sends what waits now and returns the outcome, or the last one known after \a timeoutMs. */
@@ -36,8 +45,8 @@ public:
     Status status() const;
 
 Q_SIGNALS:
-    /*! After every attempt that changed the number waiting or the problem; on this object's thread. */
-    void statusChanged(int waiting, const QString &error);
+    /*! After every attempt that changed the status; on this object's thread. */
+    void statusChanged(const InviteDesk::TeamAuditSender::Status &status);
 
 private:
     QThread m_thread;

@@ -46,7 +46,7 @@ void Session::close()
     m_audit.reset(); // waits for its last records
     m_teamAudit.reset(); // what it has not sent waits in the local log for the next session
     m_teamAuditTarget = {};
-    Q_EMIT teamAuditChanged(0, {});
+    Q_EMIT teamAuditChanged({});
     m_client.reset();
     m_pacer.reset();
     Q_EMIT closed();

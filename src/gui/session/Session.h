@@ -63,8 +63,8 @@ Q_SIGNALS:
     /*! The client and the audit writer are about to go: stop what uses them. */
     void aboutToClose();
     void closed();
-    /*! How many records wait for the team audit store, and why (empty when it is fine). */
-    void teamAuditChanged(int waiting, const QString &problem);
+    /*! How many records wait for the team audit store, and why; whether it is blocked. */
+    void teamAuditChanged(const InviteDesk::TeamAuditSender::Status &status);
 
 private:
     ConnectionProfile m_profile;

@@ -1,0 +1,325 @@
+#include "core/audit/PgConnection.h"
+
+#include <QtCore/QCoreApplication>
+#include <QtCore/QStringList>
+#include <QtCore/QUuid>
+#include <QtSql/QSqlDatabase>
+#include <QtSql/QSqlDriver>
+#include <QtSql/QSqlError>
+#include <QtSql/QSqlQuery>
+
+#include <condition_variable>
+#include <mutex>
+#include <thread>
+
+#ifdef INVITEDESK_HAVE_LIBPQ
+#  include <libpq-fe.h>
+#  ifdef Q_OS_WIN
+#    include <winsock2.h>
+#  else
+#    include <sys/socket.h>
+#  endif
+#endif
+
+using namespace Qt::StringLiterals;
+
+namespace InviteDesk {
+
+namespace {
+
+/*! A value for libpq's connection string, quoted as it asks ('…' with \\ and \' escaped). */
+QString libpqQuoted(QString value)
+{
+    value.replace(u'\\', "\\\\"_L1);
+    value.replace(u'\'', "\\'"_L1);
+    return u'\'' + value + u'\'';
+}
+
+} // namespace
+
+/*!
+ * One thread per connection that waits for the armed deadline. Arming, disarming and the shutdown
+ * all happen under one mutex, so the socket it shuts is always the live connection's: the statement's
+ * thread cannot close or reopen the connection while a statement is armed.
+ */
+struct PgConnection::Watchdog
+{
+    std::mutex mutex;
+    std::condition_variable wake;
+    std::thread thread;
+    void *conn = nullptr; //!< the PGconn of the armed statement
+    std::chrono::steady_clock::time_point deadline;
+    bool armed = false;
+    bool quit = false;
+    bool fired = false;
+    bool aborted = false; //!< abort() was called: every later statement fails at once
+
+    Watchdog()
+    {
+        thread = std::thread([this] {
+            std::unique_lock lock(mutex);
+            while (!quit) {
+                if (!armed) {
+                    wake.wait(lock);
+                    continue;
+                }
+                if (wake.wait_until(lock, deadline) == std::cv_status::timeout && armed
+                    && std::chrono::steady_clock::now() >= deadline)
+                    shutDownLocked();
+            }
+        });
+    }
+    ~Watchdog()
+    {
+        {
+            std::lock_guard lock(mutex);
+            quit = true;
+        }
+        wake.notify_all();
+        thread.join();
+    }
+    void shutDownLocked()
+    {
+        armed = false;
+        fired = true;
+#ifdef INVITEDESK_HAVE_LIBPQ
+        // Not close(): the descriptor stays libpq's. The blocked read returns at once, libpq reports
+        // the connection lost, and the statement fails.
+        if (conn) {
+            const int socket = PQsocket(static_cast<PGconn *>(conn));
+            if (socket >= 0) {
+#  ifdef Q_OS_WIN
+                ::shutdown(SOCKET(socket), SD_BOTH);
+#  else
+                ::shutdown(socket, SHUT_RDWR);
+#  endif
+            }
+        }
+#endif
+    }
+};
+
+PgConnection::PgConnection(TeamAuditTarget target)
+    : m_target(std::move(target)),
+      m_name(u"invitedesk-team-audit-"_s + QUuid::createUuid().toString(QUuid::WithoutBraces)),
+      m_watchdog(std::make_shared<Watchdog>())
+{
+}
+
+PgConnection::~PgConnection()
+{
+    close();
+}
+
+bool PgConnection::canBoundStatements()
+{
+#ifdef INVITEDESK_HAVE_LIBPQ
+    return true;
+#else
+    return false;
+#endif
+}
+
+QSqlDatabase PgConnection::database() const
+{
+    return QSqlDatabase::database(m_name, false);
+}
+
+bool PgConnection::isOpen() const
+{
+    return !m_lost && QSqlDatabase::contains(m_name) && database().isOpen();
+}
+
+void PgConnection::close()
+{
+    m_lost = false;
+    {
+        std::lock_guard lock(m_watchdog->mutex);
+        m_watchdog->armed = false;
+        m_watchdog->conn = nullptr;
+    }
+    if (QSqlDatabase::contains(m_name)) {
+        database().close();
+        QSqlDatabase::removeDatabase(m_name);
+    }
+}
+
+bool PgConnection::open(TeamAuditProblem *problem, QString *error)
+{
+    if (isOpen())
+        return true;
+    close();
+    {
+        std::lock_guard lock(m_watchdog->mutex);
+        if (m_watchdog->aborted) {
+            *problem = TeamAuditProblem::Unreachable;
+            *error = QCoreApplication::translate("TeamAudit", "stopped");
+            return false;
+        }
+    }
+    auto failed = [&](TeamAuditProblem kind, const QString &why) {
+        *problem = kind;
+        *error = why;
+        close();
+        return false;
+    };
+    if (!QSqlDatabase::isDriverAvailable(u"QPSQL"_s))
+        return failed(TeamAuditProblem::Refused,
+                      QCoreApplication::translate("TeamAudit", "this InviteDesk was built without PostgreSQL support "
+                                                               "(Qt's QPSQL driver is missing), so it cannot use a team "
+                                                               "audit store; docs/TEAM-AUDIT.md says which builds have it"));
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QPSQL"_s, m_name);
+        db.setHostName(m_target.host);
+        db.setPort(m_target.port);
+        db.setDatabaseName(m_target.database);
+        db.setUserName(m_target.user);
+        db.setPassword(m_target.password.isEmpty() ? qEnvironmentVariable("INVITEDESK_AUDIT_PASSWORD")
+                                                   : m_target.password);
+        // libpq bounds the connection itself (a frozen server accepts the TCP connection and never answers).
+        QStringList options{u"sslmode="_s + m_target.sslMode,
+                            u"connect_timeout=%1"_s.arg(connectTimeout.count() / 1000), u"tcp_user_timeout=10000"_s,
+                            u"application_name=InviteDesk"_s, u"keepalives=1"_s, u"keepalives_idle=10"_s,
+                            u"keepalives_interval=5"_s, u"keepalives_count=3"_s};
+        if (!m_target.sslRootCert.isEmpty())
+            options << u"sslrootcert="_s + libpqQuoted(m_target.sslRootCert);
+        db.setConnectOptions(options.join(u';'));
+        if (!db.open()) {
+            const QString why = message(db.lastError());
+            db = QSqlDatabase(); // no handle may outlive the connection's removal
+            return failed(classify(why), why);
+        }
+        const QVariant handle = db.driver()->handle();
+        std::lock_guard lock(m_watchdog->mutex);
+        m_watchdog->fired = m_watchdog->aborted;
+        m_watchdog->conn = handle.isValid() && qstrcmp(handle.typeName(), "PGconn*") == 0
+                               ? *static_cast<void *const *>(handle.constData())
+                               : nullptr;
+    }
+    // The server's own limits, for a server that runs: a slow statement or a held lock ends with an error
+    // and the connection stays usable. The schema first, then public (where version 1 stores live).
+    QSqlQuery query(database());
+    for (const QString &statement :
+         {u"SET statement_timeout = %1"_s.arg(statementTimeout.count()), u"SET lock_timeout = %1"_s.arg(lockTimeout.count()),
+          u"SET search_path = %1, public"_s.arg(QLatin1StringView(schemaName))}) {
+        if (!exec(query, statement))
+            return failed(m_lastProblem, m_lastError);
+    }
+    return true;
+}
+
+void PgConnection::arm(std::chrono::milliseconds limit)
+{
+    {
+        std::lock_guard lock(m_watchdog->mutex);
+        m_watchdog->armed = true;
+        m_watchdog->deadline = std::chrono::steady_clock::now() + limit;
+        if (m_watchdog->aborted)
+            m_watchdog->shutDownLocked();
+    }
+    m_watchdog->wake.notify_all();
+}
+
+void PgConnection::disarm()
+{
+    std::lock_guard lock(m_watchdog->mutex);
+    m_watchdog->armed = false;
+}
+
+bool PgConnection::timedOut() const
+{
+    std::lock_guard lock(m_watchdog->mutex);
+    return m_watchdog->fired;
+}
+
+void PgConnection::abort()
+{
+    std::lock_guard lock(m_watchdog->mutex);
+    m_watchdog->aborted = true;
+    if (m_watchdog->armed)
+        m_watchdog->shutDownLocked();
+}
+
+bool PgConnection::exec(QSqlQuery &query, const QString &sql)
+{
+    // The server's statement_timeout plus a margin: a live server always answers first.
+    if (!m_reading)
+        arm(statementTimeout + std::chrono::seconds(5));
+    const bool ok = sql.isEmpty() ? query.exec() : query.exec(sql);
+    if (!m_reading)
+        disarm();
+    if (!ok)
+        fail(query.lastError());
+    return ok;
+}
+
+PgConnection::Reading::Reading(PgConnection &connection) : m_connection(connection)
+{
+    m_connection.arm(statementTimeout + std::chrono::seconds(5));
+    m_connection.m_reading = true;
+}
+
+PgConnection::Reading::~Reading()
+{
+    m_connection.m_reading = false;
+    m_connection.disarm();
+}
+
+void PgConnection::fail(const QSqlError &error)
+{
+    m_lastError = message(error);
+    m_lastProblem = classify(error);
+    if (timedOut()) {
+        m_lastProblem = TeamAuditProblem::Unreachable;
+        m_lastError = QCoreApplication::translate("TeamAudit", "the team store did not answer within %1 s (frozen, or "
+                                                               "the network lost)")
+                          .arg((statementTimeout.count() + 5000) / 1000);
+    }
+    // A lost connection is not used again: the next open() connects anew (and removes this one then,
+    // when the caller's queries on it are gone).
+    if (m_lastProblem == TeamAuditProblem::Unreachable)
+        m_lost = true;
+}
+
+QString PgConnection::message(const QSqlError &error)
+{
+    QString text = error.databaseText().trimmed();
+    if (text.isEmpty())
+        text = error.driverText().trimmed();
+    // QPSQL appends "()" when libpq gave no message; say nothing rather than that.
+    if (text.endsWith("()"_L1))
+        text.chop(2);
+    return text.simplified();
+}
+
+TeamAuditProblem PgConnection::classify(const QSqlError &error)
+{
+    return classify(message(error), error.nativeErrorCode());
+}
+
+/*!
+ * What a failure means for the user: by SQLSTATE where the server gave one, else by libpq's message
+ * (a failed connection has no SQLSTATE; libpq's messages are English unless its translations are installed).
+ */
+TeamAuditProblem PgConnection::classify(const QString &message, const QString &sqlState)
+{
+    if (sqlState.startsWith("28"_L1))
+        return TeamAuditProblem::Credentials; // invalid authorization
+    if (sqlState == "55P03"_L1 || sqlState == "57014"_L1)
+        return TeamAuditProblem::Unreachable; // a lock held too long, a statement cancelled: try again later
+    if (sqlState.startsWith("08"_L1) || sqlState.startsWith("57"_L1) || sqlState.startsWith("53"_L1))
+        return TeamAuditProblem::Unreachable; // connection lost, shut down, out of resources: try again later
+    if (sqlState.startsWith("42"_L1) || sqlState == "3D000"_L1)
+        return TeamAuditProblem::Refused; // no such table or database, or no right to it
+    if (sqlState.startsWith("IV"_L1) || sqlState == "23505"_L1)
+        return TeamAuditProblem::Diverged; // the store refused a record (InviteDesk's own checks)
+    if (message.contains("password authentication failed"_L1) || message.contains("no password supplied"_L1)
+        || (message.contains("role"_L1) && message.contains("does not exist"_L1)))
+        return TeamAuditProblem::Credentials;
+    if (message.contains("SSL"_L1) || message.contains("certificate"_L1) || message.contains("permission denied"_L1)
+        || message.contains("does not exist"_L1) || message.contains("pg_hba.conf"_L1))
+        return TeamAuditProblem::Refused;
+    return TeamAuditProblem::Unreachable;
+}
+
+} // namespace InviteDesk

@@ -1,0 +1,369 @@
+#include "core/audit/TeamAudit.h"
+
+#include "core/audit/AuditFiles.h"
+#include "core/audit/AuditLog.h"
+#include "core/audit/AuditRecord.h"
+#include "core/domain/Revocation.h"
+
+#include <QtCore/QCoreApplication>
+#include <QtCore/QFile>
+#include <QtCore/QJsonDocument>
+#include <QtSql/QSqlQuery>
+
+using namespace Qt::StringLiterals;
+
+// What the team store is asked: verify() and the team's activity. Every read goes a page at a time,
+// by key (keyset paging), so no statement runs long and no answer sits in memory whole.
+
+namespace InviteDesk {
+
+namespace {
+
+constexpr int verifyPage = 2000;
+constexpr int activityPage = 2000;
+
+/*! Whether a stored record is what its row says it is: its own hash, seq and place in the chain. */
+QString storedRecordProblem(qint64 seq, const QString &hash, QJsonObject record)
+{
+    const QString ownHash = record.take("hash"_L1).toString();
+    if (record.isEmpty() || ownHash != hash || qint64(record.value("seq"_L1).toDouble()) != seq
+        || QString::fromLatin1(AuditLog::hashRecord(record)) != hash)
+        return QCoreApplication::translate("TeamAudit", "record %1 was changed after it was written").arg(seq);
+    return {};
+}
+
+/*!
+ * The searchable columns of a row that do not say what its record says: someone who could write the
+ * row chose them. (Version 2 stores derive them in the database; rows from before, or written with its
+ * trigger disabled, may differ.)
+ */
+QStringList lyingColumns(const QSqlQuery &row, int first, const QJsonObject &record)
+{
+    static const char *const keys[] = {"event", "operator", "organization_id", "organization_name",
+                                       "invitation_id", "email", "outcome", "ticket"};
+    QStringList lying;
+    const QDateTime time = QDateTime::fromString(record.value("time"_L1).toString(), Qt::ISODateWithMs);
+    if (!time.isValid() || row.value(first).toLongLong() != time.toMSecsSinceEpoch())
+        lying << u"at"_s;
+    for (int i = 0; i < int(std::size(keys)); ++i) {
+        const QVariant column = row.value(first + 1 + i);
+        const QString stored = column.isNull() ? QString() : column.toString();
+        if (stored != record.value(QLatin1StringView(keys[i])).toString())
+            lying << QString::fromLatin1(keys[i]);
+    }
+    return lying;
+}
+
+} // namespace
+
+bool TeamAuditStore::readPage(const QString &sql, const QVariantList &values,
+                              const std::function<void(const QSqlQuery &)> &each, TeamAuditProblem *problem,
+                              QString *error)
+{
+    QSqlQuery query(m_connection.database());
+    query.setForwardOnly(true);
+    query.prepare(sql);
+    for (const QVariant &value : values)
+        query.addBindValue(value);
+    // The deadline covers the rows' arrival too (QPSQL may fetch them while next() runs).
+    PgConnection::Reading reading(m_connection);
+    if (!m_connection.exec(query)) {
+        *problem = m_connection.lastProblem();
+        *error = m_connection.lastError();
+        return false;
+    }
+    while (query.next())
+        each(query);
+    return true;
+}
+
+TeamAuditStore::Check TeamAuditStore::verify(const QString &localLogPath)
+{
+    Check check;
+    if (!connect(&check.problem, &check.error))
+        return check;
+    Chain *chain = nullptr;
+    qint64 expected = 1;
+    QString prev;
+    QString afterChain = u""_s; // not null: NULL would compare to nothing
+    qint64 afterSeq = 0;
+    for (bool more = true; more;) {
+        int rows = 0;
+        const bool read = readPage(
+            u"SELECT chain, seq, hash, prev, record, inserted_by, (extract(epoch FROM at) * 1000)::bigint, event,"
+            " operator, organization_id, organization_name, invitation_id, email, outcome, ticket"
+            " FROM invitedesk_audit WHERE (chain, seq) > (?, ?) ORDER BY chain, seq LIMIT %1"_s.arg(verifyPage),
+            {afterChain, afterSeq},
+            [&](const QSqlQuery &query) {
+                ++rows;
+                const QString name = query.value(0).toString();
+                const qint64 seq = query.value(1).toLongLong();
+                const QString hash = query.value(2).toString();
+                const QJsonObject record = QJsonDocument::fromJson(query.value(4).toString().toUtf8()).object();
+                const QString sender = query.value(5).toString();
+                afterChain = name;
+                afterSeq = seq;
+                if (!chain || chain->chain != name) {
+                    check.chains.append(Chain{name, record.value("operator"_L1).toString(), sender, 0, {}});
+                    chain = &check.chains.last();
+                    expected = 1;
+                    prev = QString::fromLatin1(AuditFiles::genesisHash);
+                }
+                // Each agent's log is sent by that agent's database role: a row from another role was
+                // written into someone else's history.
+                if (sender != chain->sentBy)
+                    chain->problems << QCoreApplication::translate("TeamAudit", "record %1 was sent by the database "
+                                                                                "role %2, the records before it by %3")
+                                           .arg(seq)
+                                           .arg(sender, chain->sentBy);
+                ++chain->records;
+                if (seq != expected) {
+                    chain->problems << (seq - 1 == expected
+                                            ? QCoreApplication::translate("TeamAudit", "record %1 is missing").arg(expected)
+                                            : QCoreApplication::translate("TeamAudit", "records %1 to %2 are missing")
+                                                  .arg(expected)
+                                                  .arg(seq - 1));
+                    prev.clear(); // the record after a gap cannot be linked
+                }
+                if (!prev.isEmpty() && query.value(3).toString() != prev)
+                    chain->problems << QCoreApplication::translate("TeamAudit", "record %1 does not follow record %2: "
+                                                                                "one of them was replaced")
+                                           .arg(seq)
+                                           .arg(seq - 1);
+                if (const QString problem = storedRecordProblem(seq, hash, record); !problem.isEmpty())
+                    chain->problems << problem;
+                else if (const QStringList lying = lyingColumns(query, 6, record); !lying.isEmpty())
+                    chain->problems << QCoreApplication::translate("TeamAudit", "record %1's columns %2 do not say "
+                                                                                "what its record says")
+                                           .arg(seq)
+                                           .arg(lying.join(u", "_s));
+                prev = hash;
+                expected = seq + 1;
+            },
+            &check.problem, &check.error);
+        if (!read)
+            return check;
+        more = rows == verifyPage;
+    }
+
+    if (localLogPath.isEmpty())
+        return check;
+    QFile file(localLogPath);
+    if (!file.open(QIODevice::ReadOnly))
+        return check; // no local log: nothing of this agent's to compare (and Check says so)
+    const std::optional<AuditRecord> first = AuditRecord::readNext(file);
+    if (!first)
+        return check;
+    check.localCompared = true;
+    // The local log and its chain in the store, side by side in seq order, a page of the store at a time.
+    QList<std::pair<qint64, QString>> page;
+    qsizetype at = 0;
+    qint64 centralAfter = 0;
+    qint64 centralMax = 0;
+    bool centralDone = false;
+    auto nextCentral = [&]() -> const std::pair<qint64, QString> * {
+        if (at == page.size() && !centralDone) {
+            page.clear();
+            at = 0;
+            const bool read = readPage(
+                u"SELECT seq, hash FROM invitedesk_audit WHERE chain = ? AND seq > ? ORDER BY seq LIMIT %1"_s.arg(verifyPage),
+                {first->hash(), centralAfter},
+                [&](const QSqlQuery &query) { page.append({query.value(0).toLongLong(), query.value(1).toString()}); },
+                &check.problem, &check.error);
+            centralDone = !read || page.size() < verifyPage;
+            if (!page.isEmpty()) {
+                centralAfter = page.constLast().first;
+                centralMax = centralAfter;
+            }
+        }
+        return at < page.size() ? &page.at(at) : nullptr;
+    };
+    file.seek(0);
+    qint64 localMax = 0;
+    while (const std::optional<AuditRecord> record = AuditRecord::readNext(file)) {
+        localMax = std::max(localMax, record->seq);
+        const std::pair<qint64, QString> *central = nextCentral();
+        while (central && central->first < record->seq) { // in the store, not here: counted below
+            ++at;
+            central = nextCentral();
+        }
+        if (check.problem != TeamAuditProblem::None)
+            return check;
+        if (!central) {
+            ++check.localWaiting;
+            continue;
+        }
+        if (central->first > record->seq) {
+            check.localProblems << QCoreApplication::translate("TeamAudit", "local record %1 is missing in the team store")
+                                       .arg(record->seq);
+            continue;
+        }
+        if (central->second != record->hash())
+            check.localProblems << QCoreApplication::translate("TeamAudit", "local record %1 differs from the team store's")
+                                       .arg(record->seq);
+        ++at;
+    }
+    while (nextCentral())
+        ++at;
+    if (centralMax > localMax)
+        check.localProblems << QCoreApplication::translate("TeamAudit", "the team store holds records %1 to %2 of this "
+                                                                        "log, which the local log does not")
+                                   .arg(localMax + 1)
+                                   .arg(centralMax);
+    return check;
+}
+
+namespace {
+
+/*! The WHERE clause and its values for \a filter, over the table as "a". */
+std::pair<QStringList, QVariantList> whereOf(const TeamActivityFilter &filter)
+{
+    QStringList where;
+    QVariantList values;
+    if (!filter.withIntents)
+        where << u"a.event NOT IN ('intent', 'reinvite_intent')"_s;
+    if (!filter.organization.isEmpty()) {
+        where << u"(a.organization_id = ? OR a.organization_name ILIKE ?)"_s;
+        QString pattern = filter.organization;
+        pattern.replace(u'\\', "\\\\"_L1).replace(u'%', "\\%"_L1).replace(u'_', "\\_"_L1);
+        values << filter.organization << QString(u'%' + pattern + u'%');
+    }
+    if (!filter.email.isEmpty()) {
+        where << u"lower(a.email) = lower(?)"_s;
+        values << filter.email;
+    }
+    if (!filter.agent.isEmpty()) {
+        where << u"(a.operator = ? OR a.inserted_by = ?)"_s;
+        values << filter.agent << filter.agent;
+    }
+    if (!filter.ticket.isEmpty()) {
+        where << u"a.ticket = ?"_s;
+        values << filter.ticket;
+    }
+    if (filter.since.isValid()) {
+        where << u"a.at >= ?"_s;
+        values << filter.since;
+    }
+    if (filter.until.isValid()) {
+        where << u"a.at < ?"_s;
+        values << filter.until;
+    }
+    return {where, values};
+}
+
+QString flagOf(const QSqlQuery &query, const TeamActivityRow &row)
+{
+    if (query.isNull(13))
+        return QCoreApplication::translate("TeamAudit", "its chain's first record is not in the store");
+    const QString ownerRole = query.value(13).toString();
+    const QString ownerName = query.value(14).toString();
+    QStringList flags;
+    if (row.sentBy != ownerRole)
+        flags << QCoreApplication::translate("TeamAudit", "sent by the role %1 into a history started by %2")
+                     .arg(row.sentBy, ownerRole);
+    if (row.operatorName != ownerName)
+        flags << QCoreApplication::translate("TeamAudit", "names %1 in a history started by %2")
+                     .arg(row.operatorName, ownerName);
+    return flags.join(u"; "_s);
+}
+
+} // namespace
+
+bool TeamAuditStore::activity(const TeamActivityFilter &filter,
+                              const std::function<void(const TeamActivityRow &)> &each, TeamAuditProblem *problem,
+                              QString *error, int limit, const TeamActivityRow *after)
+{
+    const bool wasOpen = m_connection.isOpen();
+    if (!connect(problem, error))
+        return false;
+    const auto [where, values] = whereOf(filter);
+    const QString direction = filter.newestFirst ? u" DESC"_s : QString();
+    std::optional<TeamActivityRow> last;
+    if (after)
+        last = *after;
+    int delivered = 0;
+    for (bool more = true; more;) {
+        QStringList pageWhere = where;
+        QVariantList pageValues = values;
+        if (last) { // the next page: by key, on the stored microseconds (a QDateTime keeps only ms)
+            pageWhere << (u"(a.at, a.chain, a.seq) "_s + (filter.newestFirst ? u"<"_s : u">"_s)
+                          + u" (timestamptz 'epoch' + ?::bigint * interval '1 microsecond', ?, ?)"_s);
+            pageValues << last->atMicroseconds << last->chain << last->seq;
+        }
+        const int want = limit > 0 ? std::min(activityPage, limit - delivered) : activityPage;
+        int rows = 0;
+        const bool read = readPage(
+            u"SELECT a.at, a.event, a.outcome, a.operator, a.inserted_by, a.organization_id, a.organization_name,"
+            " a.invitation_id, a.email, a.ticket, a.chain, a.seq, (extract(epoch FROM a.at) * 1000000)::bigint,"
+            " f.inserted_by, f.operator"
+            " FROM invitedesk_audit a LEFT JOIN invitedesk_audit f ON f.chain = a.chain AND f.seq = 1"_s
+                + (pageWhere.isEmpty() ? QString() : u" WHERE "_s + pageWhere.join(u" AND "_s))
+                + u" ORDER BY a.at%1, a.chain%1, a.seq%1 LIMIT %2"_s.arg(direction).arg(want),
+            pageValues,
+            [&](const QSqlQuery &query) {
+                TeamActivityRow row;
+                row.at = query.value(0).toDateTime().toUTC();
+                row.event = query.value(1).toString();
+                row.outcome = query.value(2).toString();
+                row.operatorName = query.value(3).toString();
+                row.sentBy = query.value(4).toString();
+                row.organizationId = query.value(5).toString();
+                row.organizationName = query.value(6).toString();
+                row.invitationId = query.value(7).toString();
+                row.email = query.value(8).toString();
+                row.ticket = query.value(9).toString();
+                row.chain = query.value(10).toString();
+                row.seq = query.value(11).toLongLong();
+                row.atMicroseconds = query.value(12).toLongLong();
+                row.flag = flagOf(query, row);
+                ++rows;
+                last = row;
+                each(row);
+            },
+            problem, error);
+        if (!read) {
+            // A connection that was fine before this call and is lost now (a server restart): once more.
+            if (wasOpen && delivered == 0 && rows == 0 && *problem == TeamAuditProblem::Unreachable)
+                return activity(filter, each, problem, error, limit, after);
+            return false;
+        }
+        delivered += rows;
+        more = rows == want && (limit <= 0 || delivered < limit);
+    }
+    return true;
+}
+
+qint64 TeamAuditStore::count(const TeamActivityFilter &filter, TeamAuditProblem *problem, QString *error)
+{
+    const bool wasOpen = m_connection.isOpen();
+    if (!connect(problem, error))
+        return -1;
+    const auto [where, values] = whereOf(filter);
+    qint64 total = -1;
+    const bool read = readPage(u"SELECT count(*) FROM invitedesk_audit a"_s
+                                   + (where.isEmpty() ? QString() : u" WHERE "_s + where.join(u" AND "_s)),
+                               values, [&total](const QSqlQuery &query) { total = query.value(0).toLongLong(); },
+                               problem, error);
+    if (!read && wasOpen && *problem == TeamAuditProblem::Unreachable)
+        return count(filter, problem, error);
+    return read ? total : -1;
+}
+
+bool TeamActivityRow::isConfirmedRevoke() const
+{
+    return event == "outcome"_L1 && outcome == revokeOutcomeKey(RevokeOutcome::Revoked);
+}
+
+QStringList TeamActivityRow::fieldNames()
+{
+    return {u"time"_s,          u"agent"_s,         u"sent_by"_s,       u"event"_s, u"outcome"_s,
+            u"organization_id"_s, u"organization_name"_s, u"invitation_id"_s, u"email"_s, u"ticket"_s, u"flag"_s};
+}
+
+QStringList TeamActivityRow::fields() const
+{
+    return {at.toString(Qt::ISODateWithMs), operatorName, sentBy, event, outcome, organizationId, organizationName,
+            invitationId, email, ticket, flag};
+}
+
+} // namespace InviteDesk

@@ -1,0 +1,82 @@
+#include "core/audit/TeamAuditTarget.h"
+
+#include <QtCore/QCoreApplication>
+#include <QtCore/QStringList>
+#include <QtCore/QUrl>
+#include <QtCore/QUrlQuery>
+#include <QtNetwork/QHostAddress>
+
+using namespace Qt::StringLiterals;
+
+namespace InviteDesk {
+
+bool TeamAuditTarget::isLoopback() const
+{
+    if (host == "localhost"_L1 || host.startsWith(u'/'))
+        return true;
+    const QHostAddress address(host);
+    return !address.isNull() && address.isLoopback();
+}
+
+QString TeamAuditTarget::storeId() const
+{
+    return u"%1:%2/%3"_s.arg(host).arg(port).arg(database);
+}
+
+QString TeamAuditTarget::display() const
+{
+    QUrl url;
+    url.setScheme(u"postgresql"_s);
+    url.setHost(host);
+    url.setPort(port);
+    url.setUserName(user);
+    url.setPath(u'/' + database);
+    if (!sslMode.isEmpty())
+        url.setQuery(u"sslmode="_s + sslMode);
+    return url.toString();
+}
+
+std::optional<TeamAuditTarget> TeamAuditTarget::parse(const QString &text, QString *error)
+{
+    const QUrl url(text.trimmed(), QUrl::StrictMode);
+    auto fail = [error](const QString &why) {
+        if (error)
+            *error = why;
+        return std::nullopt;
+    };
+    if (!url.isValid() || (url.scheme() != "postgresql"_L1 && url.scheme() != "postgres"_L1))
+        return fail(QCoreApplication::translate("TeamAudit", "the team audit URL must look like postgresql://USER@HOST:PORT/DATABASE"));
+    TeamAuditTarget target;
+    target.host = url.host();
+    target.port = url.port(5432);
+    target.database = url.path().mid(1);
+    target.user = url.userName();
+    target.password = url.password();
+    if (target.host.isEmpty())
+        return fail(QCoreApplication::translate("TeamAudit", "the team audit URL names no host"));
+    if (target.database.isEmpty() || target.database.contains(u'/'))
+        return fail(QCoreApplication::translate("TeamAudit", "the team audit URL names no database (…/DATABASE at its end)"));
+    if (target.port < 1 || target.port > 65535)
+        return fail(QCoreApplication::translate("TeamAudit", "the team audit URL's port is not a port"));
+    static const QStringList modes = {u"disable"_s, u"allow"_s,     u"prefer"_s,
+                                      u"require"_s, u"verify-ca"_s, u"verify-full"_s};
+    const QUrlQuery query(url);
+    for (const auto &[key, value] : query.queryItems(QUrl::FullyDecoded)) {
+        if (key == "sslmode"_L1) {
+            if (!modes.contains(value))
+                return fail(QCoreApplication::translate("TeamAudit", "sslmode must be one of %1").arg(modes.join(u", "_s)));
+            target.sslMode = value;
+        } else if (key == "sslrootcert"_L1) {
+            if (value.contains(u';'))
+                return fail(QCoreApplication::translate("TeamAudit", "sslrootcert must be a file path without ';'"));
+            target.sslRootCert = value;
+        } else {
+            return fail(QCoreApplication::translate("TeamAudit", "unknown team audit URL option \"%1\" (sslmode and sslrootcert are known)").arg(key));
+        }
+    }
+    if (target.sslMode.isEmpty())
+        target.sslMode = target.isLoopback() ? u"prefer"_s : u"verify-full"_s;
+    return target;
+}
+
+} // namespace InviteDesk

@@ -458,6 +458,13 @@ void Runner::runAuditSync(const QString &path)
         finish(Success);
         return;
     }
+    if (sync.problem == TeamAuditProblem::Unreachable && sync.waiting == 0) {
+        m_err << printable(u"invitedesk-cli: team audit %1: %2; none of this computer's records wait"_s.arg(
+                     store.target().display(), sync.error))
+              << u'\n';
+        finish(Success);
+        return;
+    }
     m_err << printable(u"invitedesk-cli: team audit %1: %2; %3 records wait in the local log"_s.arg(
                            store.target().display(), sync.error)
                            .arg(sync.waiting))

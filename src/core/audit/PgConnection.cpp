@@ -111,15 +111,6 @@ PgConnection::~PgConnection()
     close();
 }
 
-bool PgConnection::canBoundStatements()
-{
-#ifdef INVITEDESK_HAVE_LIBPQ
-    return true;
-#else
-    return false;
-#endif
-}
-
 QSqlDatabase PgConnection::database() const
 {
     return QSqlDatabase::database(m_name, false);
@@ -192,9 +183,10 @@ bool PgConnection::open(TeamAuditProblem *problem, QString *error)
         const QVariant handle = db.driver()->handle();
         std::lock_guard lock(m_watchdog->mutex);
         m_watchdog->fired = m_watchdog->aborted;
-        m_watchdog->conn = handle.isValid() && qstrcmp(handle.typeName(), "PGconn*") == 0
-                               ? *static_cast<void *const *>(handle.constData())
-                               : nullptr;
+        // QPSQL hands out libpq's PGconn* (named after its struct, pg_conn).
+        const bool isPgConn = handle.isValid()
+                              && (qstrcmp(handle.typeName(), "PGconn*") == 0 || qstrcmp(handle.typeName(), "pg_conn*") == 0);
+        m_watchdog->conn = isPgConn ? *static_cast<void *const *>(handle.constData()) : nullptr;
     }
     // The server's own limits, for a server that runs: a slow statement or a held lock ends with an error
     // and the connection stays usable. The schema first, then public (where version 1 stores live).
@@ -238,6 +230,18 @@ void PgConnection::abort()
     m_watchdog->aborted = true;
     if (m_watchdog->armed)
         m_watchdog->shutDownLocked();
+}
+
+bool PgConnection::prepare(QSqlQuery &query, const QString &sql)
+{
+    if (!m_reading)
+        arm(statementTimeout + std::chrono::seconds(5));
+    const bool ok = query.prepare(sql);
+    if (!m_reading)
+        disarm();
+    if (!ok)
+        fail(query.lastError());
+    return ok;
 }
 
 bool PgConnection::exec(QSqlQuery &query, const QString &sql)

@@ -58,6 +58,11 @@ public:
     void close();
     QSqlDatabase database() const;
 
+    /*!
+     * Prepares \a sql on \a query within the deadline (QPSQL sends PREPARE to the server, which may
+     * wait for a lock or be frozen like any statement).
+     */
+    bool prepare(QSqlQuery &query, const QString &sql);
     /*! Runs \a query (prepared and bound, or else \a sql) within the deadline. */
     bool exec(QSqlQuery &query, const QString &sql = {});
     /*! The problem and message of the last failed exec (a lost connection is closed here). */
@@ -83,8 +88,6 @@ public:
     static QString message(const QSqlError &error);
     static TeamAuditProblem classify(const QSqlError &error);
     static TeamAuditProblem classify(const QString &message, const QString &sqlState = {});
-    /*! False when this build cannot bound statements (no libpq at build time): said, never hidden. */
-    static bool canBoundStatements();
 
 private:
     void fail(const QSqlError &error);

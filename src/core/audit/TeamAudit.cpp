@@ -102,6 +102,11 @@ bool TeamAuditStore::check(TeamAuditProblem *problem, QString *error, QString *w
         return false;
     if (warning)
         *warning = TeamAuditSchema::excessRights(m_connection);
+    if (!m_connection.isOpen()) { // lost while asking (a server that froze just now)
+        *problem = m_connection.lastProblem();
+        *error = m_connection.lastError();
+        return false;
+    }
     return true;
 }
 
@@ -157,7 +162,8 @@ TeamAuditStore::Sync TeamAuditStore::sync(const QString &localLogPath, const std
         return result;
     };
     // Where the store's copy of this chain ends, and with which record.
-    query.prepare(u"SELECT seq, hash FROM invitedesk_audit WHERE chain = ? ORDER BY seq DESC LIMIT 1"_s);
+    if (!m_connection.prepare(query, u"SELECT seq, hash FROM invitedesk_audit WHERE chain = ? ORDER BY seq DESC LIMIT 1"_s))
+        return lost();
     query.addBindValue(chain);
     if (!m_connection.exec(query))
         return lost();
@@ -246,8 +252,18 @@ TeamAuditStore::Sync TeamAuditStore::sync(const QString &localLogPath, const std
             return lost();
         }
         QStringList rows(batch.size(), u"(?, ?)"_s);
-        query.prepare(u"INSERT INTO invitedesk_audit (chain, record) VALUES "_s + rows.join(u", "_s)
-                      + u" ON CONFLICT DO NOTHING RETURNING seq"_s);
+        if (!m_connection.prepare(query, u"INSERT INTO invitedesk_audit (chain, record) VALUES "_s + rows.join(u", "_s)
+                                             + u" ON CONFLICT DO NOTHING RETURNING seq"_s)) {
+            const TeamAuditProblem problem = m_connection.lastProblem();
+            const QString error = m_connection.lastError();
+            QSqlQuery rollback(db);
+            m_connection.exec(rollback, u"ROLLBACK"_s);
+            remember();
+            result.problem = problem;
+            result.error = error;
+            result.waiting = durable - sent;
+            return result;
+        }
         for (const AuditRecord &record : std::as_const(batch)) {
             query.addBindValue(chain);
             query.addBindValue(QString::fromUtf8(record.line));
@@ -269,7 +285,11 @@ TeamAuditStore::Sync TeamAuditStore::sync(const QString &localLogPath, const std
         // A record already there (another process of this agent sent it first) must be this very record.
         if (inserted.size() < batch.size()) {
             QSqlQuery stored(db);
-            stored.prepare(u"SELECT seq, hash FROM invitedesk_audit WHERE chain = ? AND seq BETWEEN ? AND ?"_s);
+            if (!m_connection.prepare(stored, u"SELECT seq, hash FROM invitedesk_audit WHERE chain = ? AND seq BETWEEN ? AND ?"_s)) {
+                m_connection.exec(query, u"ROLLBACK"_s);
+                remember();
+                return lost();
+            }
             stored.addBindValue(chain);
             stored.addBindValue(batch.constFirst().seq);
             stored.addBindValue(batch.constLast().seq);

@@ -62,11 +62,15 @@ bool TeamAuditStore::readPage(const QString &sql, const QVariantList &values,
 {
     QSqlQuery query(m_connection.database());
     query.setForwardOnly(true);
-    query.prepare(sql);
-    for (const QVariant &value : values)
-        query.addBindValue(value);
     // The deadline covers the rows' arrival too (QPSQL may fetch them while next() runs).
     PgConnection::Reading reading(m_connection);
+    if (!m_connection.prepare(query, sql)) {
+        *problem = m_connection.lastProblem();
+        *error = m_connection.lastError();
+        return false;
+    }
+    for (const QVariant &value : values)
+        query.addBindValue(value);
     if (!m_connection.exec(query)) {
         *problem = m_connection.lastProblem();
         *error = m_connection.lastError();

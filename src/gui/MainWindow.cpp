@@ -144,6 +144,18 @@ void MainWindow::setUpParts()
     m_ui->activityDock->raise();
     m_ui->teamActivityDock->hide();
     connect(m_teamActivity, &TeamActivityPanel::statusMessage, this, &MainWindow::showMessage);
+    // Opened from the View menu: in front of the Activity tab, tall enough to read, ready for typing.
+    connect(m_ui->teamActivityDock->toggleViewAction(), &QAction::triggered, this, [this](bool shown) {
+        if (!shown)
+            return;
+        m_ui->teamActivityDock->raise();
+        m_teamActivity->setFocus(Qt::OtherFocusReason);
+        // Once the dock is laid out (resizing it before would be undone by that layout).
+        QTimer::singleShot(0, this, [this] {
+            if (m_ui->teamActivityDock->height() < height() * 2 / 5)
+                resizeDocks({m_ui->teamActivityDock}, {height() * 2 / 5}, Qt::Vertical);
+        });
+    });
     auto *teamAuditStatus = new TeamAuditStatus(this);
     statusBar()->addPermanentWidget(teamAuditStatus);
     connect(m_session.get(), &Session::teamAuditChanged, teamAuditStatus, &TeamAuditStatus::present);

@@ -4,7 +4,12 @@
 #include "core/audit/AuditLog.h"
 #include "core/audit/TeamAudit.h"
 #include "gui/teamaudit/TeamActivityModel.h"
+#include "gui/MainWindow.h"
+#include "gui/MessageBar.h"
+#include "gui/session/Session.h"
 #include "gui/teamaudit/TeamActivityPanel.h"
+#include "gui/teamaudit/TeamAuditStatus.h"
+#include "support/SandboxProfile.h"
 #include "support/CliHarness.h"
 #include "support/RealParts.h"
 #include "support/TeamStore.h"
@@ -20,6 +25,7 @@
 #include <QtSql/QSqlError>
 #include <QtSql/QSqlQuery>
 #include <QtTest/QTest>
+#include <QtWidgets/QDockWidget>
 #include <QtWidgets/QLabel>
 #include <QtWidgets/QLineEdit>
 #include <QtWidgets/QPushButton>
@@ -364,7 +370,7 @@ private Q_SLOTS:
         email->setText(u"person1@EXAMPLE.com"_s);
         QTest::keyClick(email, Qt::Key_Return);
         QTRY_COMPARE_WITH_TIMEOUT(panel.model()->rowCount(), 1, 10'000);
-        QCOMPARE(panel.model()->index(0, TeamActivityModel::Agent).data().toString(), u"bob"_s);
+        QCOMPARE(panel.model()->index(0, TeamActivityModel::Agent).data().toString(), u"bob (agent_bob)"_s);
         QVERIFY(panel.model()->index(0, TeamActivityModel::Agent).data(Qt::ToolTipRole).toString().contains("agent_bob"_L1));
 
         QPushButton *exportButton = nullptr;
@@ -385,6 +391,90 @@ private Q_SLOTS:
         panel.setTarget(gone);
         panel.search();
         QTRY_VERIFY_WITH_TIMEOUT(state->text().contains("did not answer"_L1), 15'000);
+    }
+
+    void theTeamActivityPanelIsNewestFirstWithATotalAndLive()
+    {
+        TeamAuditStore alice(target(u"agent_ana"_s));
+        QVERIFY(alice.sync(writeLocalLog(u"alice"_s, 2)).ok());
+        ScriptedPrompts prompts;
+        TeamActivityPanel panel(&prompts);
+        panel.resize(1000, 400);
+        panel.show();
+        panel.setTarget(target(u"agent_ana"_s));
+        panel.search();
+        QTRY_COMPARE_WITH_TIMEOUT(panel.model()->rowCount(), 2, 10'000);
+        QLabel *state = nullptr;
+        for (QLabel *l : panel.findChildren<QLabel *>())
+            if (l->accessibleName() == "Team activity status"_L1)
+                state = l;
+        QVERIFY(state);
+        QTRY_VERIFY2(state->text().startsWith("2 record"_L1) && state->text().contains("newest first"_L1), qPrintable(state->text()));
+        const QList<TeamActivityRow> &rows = panel.model()->rows();
+        QVERIFY(rows.at(0).atMicroseconds >= rows.at(1).atMicroseconds);
+        QVERIFY(rows.at(0).seq > rows.at(1).seq);
+        QCOMPARE(panel.model()->index(0, TeamActivityModel::Agent).data().toString(), u"alice (agent_ana)"_s);
+        const QString timeHeader = panel.model()->headerData(TeamActivityModel::Time, Qt::Horizontal).toString();
+        QVERIFY2(timeHeader.contains(u'(') && timeHeader.contains(u')'), qPrintable(timeHeader)); // its zone
+        // Another agent's revoke reaches the store: the panel shows it without being asked (LISTEN).
+        TeamAuditStore bob(target(u"agent_bob"_s));
+        QVERIFY(bob.sync(writeLocalLog(u"bob"_s, 1)).ok());
+        QTRY_COMPARE_WITH_TIMEOUT(panel.model()->rowCount(), 3, 10'000);
+        QCOMPARE(panel.model()->index(0, TeamActivityModel::Agent).data().toString(), u"bob (agent_bob)"_s);
+        QTRY_VERIFY2(state->text().startsWith("3 record"_L1), qPrintable(state->text()));
+    }
+
+    void theWindowSaysABlockedChainLoudlyAndRaisesTeamActivity()
+    {
+        // This computer's log, sent once; then someone past the guard takes its next number.
+        const QString log = writeLocalLog(u"ines"_s, 1);
+        TeamAuditStore ines(target(u"agent_ana"_s));
+        QVERIFY(ines.sync(log).ok());
+        const QStringList local = localHashes(log);
+        QJsonObject squat{{"event"_L1, u"intent"_s}, {"operator"_L1, u"mallory"_s}, {"seq"_L1, local.size() + 1},
+                          {"prev"_L1, local.last()}, {"time"_L1, u"2026-12-01T00:00:00.000Z"_s}};
+        squat.insert("hash"_L1, QString::fromLatin1(AuditLog::hashRecord(squat)));
+        QSqlQuery forced(m_store.privileged());
+        forced.prepare(u"INSERT INTO invitedesk_audit (chain, seq, hash, prev, at, event, operator, record, inserted_by)"
+                       " VALUES (?, ?, ?, ?, now(), 'intent', 'mallory', ?, 'agent_bob')"_s);
+        forced.addBindValue(local.first());
+        forced.addBindValue(local.size() + 1);
+        forced.addBindValue(squat.value("hash"_L1).toString());
+        forced.addBindValue(local.last());
+        forced.addBindValue(QString::fromUtf8(QJsonDocument(squat).toJson(QJsonDocument::Compact)));
+        QVERIFY2(forced.exec(), qPrintable(forced.lastError().text()));
+        TeamStore::writeLocalLog(log, u"ines"_s, 1); // two more of hers, which the store now refuses
+
+        qputenv("INVITEDESK_AUDIT_PASSWORD", TeamStore::password(u"agent_ana"_s).toUtf8());
+        ScriptedPrompts prompts;
+        MainWindow window(&prompts);
+        window.resize(1100, 700);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.session()->setAuditLogPath(log);
+        ConnectionProfile profile = sandboxProfile(*m_sandbox, SandboxOptions::defaultProductionKey());
+        profile.teamAuditUrl = agentUrl(u"agent_ana"_s);
+        window.useTransientProfile(profile, SandboxOptions::defaultProductionKey());
+        auto *status = window.findChild<TeamAuditStatus *>();
+        QVERIFY(status);
+        QTRY_VERIFY_WITH_TIMEOUT(status->isVisible() && status->text().contains("BLOCKED"_L1), 15'000);
+        QVERIFY2(status->text().contains(u'2'), qPrintable(status->text())); // the two refused records
+        auto *bar = window.findChild<MessageBar *>();
+        QVERIFY(bar && bar->isVisible());
+        QVERIFY2(bar->text().contains("Team audit blocked"_L1), qPrintable(bar->text()));
+        qunsetenv("INVITEDESK_AUDIT_PASSWORD");
+
+        // View → Team Activity: in front of the Activity tab, and tall enough to read.
+        QDockWidget *team = nullptr;
+        QDockWidget *activity = nullptr;
+        for (QDockWidget *dock : window.findChildren<QDockWidget *>())
+            (dock->objectName() == "teamActivityDock"_L1 ? team : activity) = dock;
+        QVERIFY(team && activity);
+        team->toggleViewAction()->trigger();
+        QTRY_VERIFY(team->isVisible() && !team->visibleRegion().isEmpty());
+        QVERIFY(activity->visibleRegion().isEmpty()); // behind, as the other tab
+        QTRY_VERIFY2(team->height() >= window.height() / 3, qPrintable(u"%1 of %2"_s.arg(team->height()).arg(window.height())));
+        QVERIFY(team->isAncestorOf(QApplication::focusWidget()));
     }
 
     void verifyNamesEditedAndMissingRecordsInTheStore()

@@ -110,6 +110,16 @@ bool TeamAuditStore::check(TeamAuditProblem *problem, QString *error, QString *w
     return true;
 }
 
+QString TeamAuditStore::probe(const TeamAuditTarget &target, QString *warning)
+{
+    TeamAuditStore store(target);
+    TeamAuditProblem problem = TeamAuditProblem::None;
+    QString error;
+    if (!store.check(&problem, &error, warning))
+        return error.isEmpty() ? QCoreApplication::translate("TeamAudit", "it cannot be used") : error;
+    return {};
+}
+
 TeamAuditStore::Sync TeamAuditStore::sync(const QString &localLogPath, const std::atomic<bool> *stop, bool resendLost)
 {
     Sync result;

@@ -145,6 +145,12 @@ public:
 
     /*! Opens the connection (and the schema) now; the role's excess rights, if any, in \a warning. */
     bool check(TeamAuditProblem *problem, QString *error, QString *warning = nullptr);
+    /*!
+     * One look at \a target from any thread, on a connection of its own (Test Connection): whether it
+     * answers and has InviteDesk's tables; "" when it does, else why; \a warning as check() gives it.
+     */
+    static QString probe(const TeamAuditTarget &target, QString *warning);
+
     /*! The connection, for LISTEN (TeamActivityQuery); open after check(). */
     PgConnection &connection() { return m_connection; }
 

@@ -1,11 +1,68 @@
 #include "core/workflows/TeamActivity.h"
 
+#include <QtCore/QTimer>
+#include <QtCore/QPointer>
+#include <QtSql/QSqlDatabase>
+#include <QtSql/QSqlDriver>
+#include <QtSql/QSqlQuery>
+
+#include <mutex>
+
+using namespace Qt::StringLiterals;
+
 namespace InviteDesk {
 
+namespace {
+constexpr char channel[] = "invitedesk_audit";
+} // namespace
+
+/*! The reading thread's state: the store, and the connection it listens on. */
 struct TeamActivityQuery::Reader
 {
+    std::mutex storeMutex; //!< store is made and dropped on the reading thread, aborted from the GUI thread
     std::unique_ptr<TeamAuditStore> store;
-    QString display; //!< which target the store was made for
+    QString key; //!< which target (password included) the store was made for
+    QString listeningOn; //!< the connection name notifications come from; empty while not listening
+    QTimer *liveness = nullptr;
+    std::function<void()> changed; //!< tells the GUI thread, for the generation being shown
+
+    /*! Listens on the store's connection now, unless it already does. */
+    void listen()
+    {
+        if (!store || !store->connection().isOpen())
+            return;
+        QSqlDriver *driver = store->connection().database().driver();
+        if (!driver->hasFeature(QSqlDriver::EventNotifications))
+            return;
+        if (driver->subscribedToNotifications().contains(QLatin1StringView(channel)))
+            return;
+        if (!driver->subscribeToNotification(QLatin1StringView(channel)))
+            return;
+        QObject::connect(driver, &QSqlDriver::notification, liveness,
+                         [this](const QString &name, QSqlDriver::NotificationSource, const QVariant &) {
+                             if (name == QLatin1StringView(channel) && changed)
+                                 changed();
+                         });
+        listeningOn = store->connection().database().connectionName();
+    }
+
+    /*! Whether the listening connection still answers; if not, connects and listens again. */
+    void check()
+    {
+        if (listeningOn.isEmpty() || !store)
+            return;
+        QSqlQuery ping(store->connection().database());
+        if (store->connection().isOpen() && store->connection().exec(ping, u"SELECT 1"_s))
+            return;
+        listeningOn.clear();
+        TeamAuditProblem problem = TeamAuditProblem::None;
+        QString error;
+        if (store->check(&problem, &error)) {
+            listen();
+            if (changed)
+                changed(); // what arrived while it was away was not heard
+        }
+    }
 };
 
 TeamActivityQuery::TeamActivityQuery(QObject *parent) : QObject(parent), m_reader(std::make_shared<Reader>())
@@ -15,14 +72,30 @@ TeamActivityQuery::TeamActivityQuery(QObject *parent) : QObject(parent), m_reade
     m_worker->moveToThread(&m_thread);
     connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
     // The connection belongs to the reading thread: it is closed there, as the thread ends.
-    connect(&m_thread, &QThread::finished, m_worker, [reader = m_reader] { reader->store.reset(); }, Qt::DirectConnection);
+    connect(&m_thread, &QThread::finished, m_worker, [reader = m_reader] {
+        std::lock_guard lock(reader->storeMutex);
+        reader->store.reset();
+    }, Qt::DirectConnection);
     m_thread.start();
+    QMetaObject::invokeMethod(
+        m_worker,
+        [reader = m_reader, worker = m_worker] {
+            reader->liveness = new QTimer(worker);
+            reader->liveness->setInterval(15'000);
+            QObject::connect(reader->liveness, &QTimer::timeout, worker, [reader] { reader->check(); });
+        },
+        Qt::QueuedConnection);
 }
 
 TeamActivityQuery::~TeamActivityQuery()
 {
+    {
+        std::lock_guard lock(m_reader->storeMutex);
+        if (m_reader->store)
+            m_reader->store->abort(); // a frozen store must not keep the window from closing
+    }
     m_thread.quit();
-    m_thread.wait(); // at most the page being read (statements end after 10 s)
+    m_thread.wait(); // at most the page being read (every statement has a deadline)
 }
 
 void TeamActivityQuery::start(const TeamAuditTarget &target, const TeamActivityFilter &filter)
@@ -40,6 +113,11 @@ void TeamActivityQuery::cancel()
     m_running = false;
     m_hasMore = false;
     m_last.reset();
+    QMetaObject::invokeMethod(m_worker, [reader = m_reader] {
+        reader->changed = nullptr;
+        if (reader->liveness)
+            reader->liveness->stop();
+    }, Qt::QueuedConnection);
 }
 
 void TeamActivityQuery::more()
@@ -53,14 +131,17 @@ void TeamActivityQuery::ask(const std::optional<TeamActivityRow> &after)
 {
     m_running = true;
     const quint64 generation = m_generation;
+    const QPointer<TeamActivityQuery> self(this);
     QMetaObject::invokeMethod(
         m_worker,
-        [self = this, reader = m_reader, target = m_target, filter = m_filter, after, generation] {
+        [self, reader = m_reader, target = m_target, filter = m_filter, after, generation] {
             // The target's full form, password included, decides whether the connection can be kept.
             const QString key = target.display() + QChar(0) + target.user + QChar(0) + target.password;
-            if (!reader->store || reader->display != key) {
+            if (!reader->store || reader->key != key) {
+                std::lock_guard lock(reader->storeMutex);
                 reader->store = std::make_unique<TeamAuditStore>(target);
-                reader->display = key;
+                reader->key = key;
+                reader->listeningOn.clear();
             }
             QList<TeamActivityRow> rows;
             TeamAuditProblem problem = TeamAuditProblem::None;
@@ -69,10 +150,21 @@ void TeamActivityQuery::ask(const std::optional<TeamActivityRow> &after)
             const bool ok = reader->store->activity(
                 filter, [&rows](const TeamActivityRow &row) { rows.append(row); }, &problem, &error, pageSize + 1,
                 after ? &*after : nullptr);
+            const qint64 total = ok && !after ? reader->store->count(filter, &problem, &error) : -1;
+            if (ok && !after) {
+                reader->changed = [self, generation] {
+                    QMetaObject::invokeMethod(self.data(), [self, generation] {
+                        if (self && generation == self->m_generation)
+                            Q_EMIT self->changed();
+                    }, Qt::QueuedConnection);
+                };
+                reader->listen();
+                reader->liveness->start();
+            }
             QMetaObject::invokeMethod(
-                self,
-                [self, rows = std::move(rows), ok, error, generation, first = !after] () mutable {
-                    if (generation != self->m_generation)
+                self.data(),
+                [self, rows = std::move(rows), ok, error, generation, total, first = !after]() mutable {
+                    if (!self || generation != self->m_generation)
                         return; // a newer start() asked for something else
                     self->m_running = false;
                     if (!ok) {
@@ -85,7 +177,7 @@ void TeamActivityQuery::ask(const std::optional<TeamActivityRow> &after)
                         rows.removeLast();
                     if (!rows.isEmpty())
                         self->m_last = rows.constLast();
-                    Q_EMIT self->pageArrived(rows, first, self->m_hasMore);
+                    Q_EMIT self->pageArrived(rows, first, self->m_hasMore, total);
                 },
                 Qt::QueuedConnection);
         },

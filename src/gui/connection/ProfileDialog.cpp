@@ -1,9 +1,12 @@
 #include "gui/connection/ProfileDialog.h"
 
 #include "core/audit/TeamAudit.h"
+#include "core/util/TextOutput.h"
 #include "ui_ProfileDialog.h"
 
+#include <QtConcurrent/QtConcurrentRun>
 #include <QtCore/QDir>
+#include <QtCore/QFutureWatcher>
 #include <QtCore/QLocale>
 #include <QtWidgets/QFileDialog>
 #include <QtWidgets/QMessageBox>
@@ -160,9 +163,45 @@ void ProfileDialog::testConnection()
         const QString kind = env == KeyEnvironment::Production ? tr("a production instance")
                              : env == KeyEnvironment::Development ? tr("a development instance")
                                                                   : tr("an instance");
-        m_ui->testResult->setText(tr("Connected to %1 with %2 organization(s).")
-                                      .arg(kind, QLocale().toString(result.value().totalCount)));
+        const QString clerk = tr("Connected to %1 with %2 organization(s).")
+                                  .arg(kind, QLocale().toString(result.value().totalCount));
+        m_ui->testResult->setText(clerk);
+        testTeamAudit(clerk);
     });
+}
+
+void ProfileDialog::testTeamAudit(const QString &clerk)
+{
+    const QString url = m_ui->teamAuditEdit->text().trimmed();
+    if (url.isEmpty())
+        return;
+    if (const QString problem = teamAuditProblem(url); !problem.isEmpty()) {
+        m_ui->testResult->setText(clerk + u' ' + problem);
+        return;
+    }
+    std::optional<TeamAuditTarget> target = TeamAuditTarget::parse(url, nullptr);
+    if (!teamAuditPassword().isEmpty())
+        target->password = teamAuditPassword();
+    m_ui->testButton->setEnabled(false);
+    m_ui->testResult->setText(clerk + u' ' + tr("Testing the team audit database…"));
+    // Off the GUI thread: a store that does not answer costs its connection timeout, never a frozen dialog.
+    auto *watcher = new QFutureWatcher<std::pair<QString, QString>>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, clerk] {
+        watcher->deleteLater();
+        m_ui->testButton->setEnabled(true);
+        const auto [problem, warning] = watcher->result();
+        QString text = clerk + u' '
+                       + (problem.isEmpty() ? tr("The team audit database answers and is ready.")
+                                            : tr("The team audit database cannot be used: %1.").arg(printable(problem)));
+        if (!warning.isEmpty())
+            text += u' ' + tr("Warning: %1.").arg(printable(warning));
+        m_ui->testResult->setText(text);
+    });
+    watcher->setFuture(QtConcurrent::run([target = *target] {
+        QString warning;
+        QString problem = TeamAuditStore::probe(target, &warning);
+        return std::pair{problem, warning};
+    }));
 }
 
 void ProfileDialog::showProxyMode()

@@ -41,6 +41,8 @@ public:
     void accept() override;
 
 private:
+    /*! After Clerk answered \a clerk: the team audit database named in the dialog, if any. */
+    void testTeamAudit(const QString &clerk);
     void testConnection();
     void chooseCaFile();
     void showCaFile();

@@ -6,13 +6,18 @@
 
 namespace InviteDesk {
 
-/*! The team store's records as the Team activity panel shows them, in the store's order. */
+/*!
+ * The team store's records as the Team activity panel shows them, in the order asked for (newest
+ * first). The agent column names the account a record names and the database role that sent it;
+ * Attention says when they disagree with the history's owner. Times are local, and the header says
+ * which zone.
+ */
 class TeamActivityModel : public QAbstractTableModel
 {
     Q_OBJECT
 
 public:
-    enum Column { Time, Agent, What, Organization, Email, Invitation, Ticket, ColumnCount };
+    enum Column { Time, Agent, What, Organization, Email, Invitation, Ticket, Attention, ColumnCount };
 
     using QAbstractTableModel::QAbstractTableModel;
 

@@ -5,6 +5,7 @@
 #include "gui/teamaudit/TeamActivityModel.h"
 
 #include <QtCore/QDir>
+#include <QtCore/QLocale>
 #include <QtCore/QSaveFile>
 #include <QtCore/QTimeZone>
 #include <QtWidgets/QGridLayout>
@@ -48,6 +49,7 @@ TeamActivityPanel::TeamActivityPanel(Prompts *prompts, QWidget *parent)
         filters->addWidget(label, i / 3, (i % 3) * 2);
         filters->addWidget(fields[i].second, i / 3, (i % 3) * 2 + 1);
     }
+    setFocusProxy(m_organization); // the panel, given focus, is ready for its first filter
     m_searchButton = new QPushButton(tr("Search"), this);
     m_searchButton->setAccessibleName(tr("Search the team's activity"));
     filters->addWidget(m_searchButton, 0, 6);
@@ -86,22 +88,38 @@ TeamActivityPanel::TeamActivityPanel(Prompts *prompts, QWidget *parent)
     });
     connect(m_exportButton, &QPushButton::clicked, this, &TeamActivityPanel::exportCsv);
     connect(m_query, &TeamActivityQuery::pageArrived, this,
-            [this](const QList<TeamActivityRow> &rows, bool first, bool more) {
-                if (first)
+            [this](const QList<TeamActivityRow> &rows, bool first, bool more, qint64 total) {
+                if (first) {
                     m_model->clear();
+                    m_total = total;
+                }
                 m_model->append(rows);
                 if (first) // a page at most: cheap, and the columns fit what is there
                     m_view->resizeColumnsToContents();
                 m_moreButton->setEnabled(more);
                 m_exportButton->setEnabled(m_model->rowCount() > 0);
                 m_searchButton->setEnabled(true);
-                showState(more ? tr("%Ln record(s) so far; more in the store.", nullptr, m_model->rowCount())
-                               : tr("%Ln record(s).", nullptr, m_model->rowCount()));
+                showCounts();
             });
     connect(m_query, &TeamActivityQuery::failed, this, [this](const QString &error) {
         m_searchButton->setEnabled(true);
         m_moreButton->setEnabled(false);
         showState(tr("The team audit database did not answer: %1").arg(error));
+    });
+    // New records in the store (heard through LISTEN): the newest page is read again, unless the agent
+    // has paged further, whose place is kept and who is told instead. At most once a second.
+    m_live.setSingleShot(true);
+    m_live.setInterval(1000);
+    connect(&m_live, &QTimer::timeout, this, [this] {
+        if (m_query->isRunning())
+            return m_live.start();
+        if (m_model->rowCount() <= TeamActivityQuery::pageSize && m_lastFilter)
+            return m_query->start(*m_target, *m_lastFilter);
+        showState(tr("New records arrived; Search to see them first."));
+    });
+    connect(m_query, &TeamActivityQuery::changed, this, [this] {
+        if (!m_live.isActive())
+            m_live.start();
     });
     setTarget(std::nullopt);
 }
@@ -111,6 +129,8 @@ TeamActivityPanel::~TeamActivityPanel() = default;
 void TeamActivityPanel::setTarget(const std::optional<TeamAuditTarget> &target)
 {
     m_target = target;
+    m_lastFilter.reset();
+    m_live.stop();
     m_query->cancel(); // a page of the previous profile's store is never shown under this one
     m_model->clear();
     const bool has = target.has_value();
@@ -157,7 +177,9 @@ void TeamActivityPanel::search()
     m_exportButton->setEnabled(false);
     m_model->clear(); // never the last search's rows under this one's filters
     showState(tr("Loading…"));
-    m_query->start(*m_target, *filter);
+    m_lastFilter = *filter;
+    m_lastFilter->newestFirst = true;
+    m_query->start(*m_target, *m_lastFilter);
 }
 
 void TeamActivityPanel::exportCsv()
@@ -181,6 +203,19 @@ void TeamActivityPanel::exportCsv()
                                    .arg(QDir::toNativeSeparators(path))
                              : tr("Exported %Ln record(s) to %1.", nullptr, m_model->rowCount()).arg(QDir::toNativeSeparators(path)),
                          8000);
+}
+
+void TeamActivityPanel::showCounts()
+{
+    const int shown = m_model->rowCount();
+    if (m_total < 0)
+        showState(m_query->hasMore() ? tr("The newest %Ln record(s); more in the store.", nullptr, shown)
+                                     : tr("%Ln record(s).", nullptr, shown));
+    else if (m_total > shown)
+        showState(tr("%1 of %Ln record(s), newest first; Load more for older ones.", nullptr, int(std::min<qint64>(m_total, INT_MAX)))
+                      .arg(QLocale().toString(shown)));
+    else
+        showState(tr("%Ln record(s), newest first.", nullptr, shown));
 }
 
 void TeamActivityPanel::showState(const QString &text)

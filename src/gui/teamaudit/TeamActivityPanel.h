@@ -2,6 +2,7 @@
 
 #include "core/audit/TeamAudit.h"
 
+#include <QtCore/QTimer>
 #include <QtWidgets/QWidget>
 
 #include <optional>
@@ -20,8 +21,10 @@ class TeamActivityModel;
 class TeamActivityQuery;
 
 /*!
- * Who revoked or re-invited what, across every agent: the team audit store, filtered by organization,
- * e-mail, agent, ticket and time, read a page at a time off the GUI thread, exported as CSV.
+ * Who revoked or re-invited what, across every agent: the team audit store, newest first, filtered by
+ * organization, e-mail, agent, ticket and time, read a page at a time off the GUI thread, with the
+ * total that matches, kept up to date as records arrive (the store's notifications, no polling), and
+ * exported as CSV.
  */
 class TeamActivityPanel : public QWidget
 {
@@ -45,6 +48,7 @@ private:
     std::optional<TeamActivityFilter> filterFromFields();
     void exportCsv();
     void showState(const QString &text);
+    void showCounts();
 
     Prompts *m_prompts;
     std::optional<TeamAuditTarget> m_target;
@@ -61,6 +65,9 @@ private:
     QPushButton *m_exportButton;
     QTableView *m_view;
     QLabel *m_state;
+    std::optional<TeamActivityFilter> m_lastFilter; //!< what is shown, for the live refresh
+    qint64 m_total = -1;
+    QTimer m_live;
 };
 
 } // namespace InviteDesk

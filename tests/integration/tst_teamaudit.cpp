@@ -477,6 +477,61 @@ private Q_SLOTS:
         QVERIFY(team->isAncestorOf(QApplication::focusWidget()));
     }
 
+    void aVersionOneStoreIsMigratedByItsOwnerAndAgentsWaitForIt()
+    {
+        // A store as InviteDesk's first version made it: its tables in public, agents granted every column.
+        QSqlDatabase admin = m_store.connection(u"legacy-admin"_s, u"admin"_s, TestPostgres::adminPassword(), u"postgres"_s);
+        TeamStore::exec(admin, u"DROP DATABASE IF EXISTS legacy"_s);
+        QVERIFY(TeamStore::exec(admin, u"CREATE DATABASE legacy OWNER invitedesk_owner"_s));
+        QSqlDatabase owner = m_store.connection(u"legacy-owner"_s, u"invitedesk_owner"_s, TeamStore::password(u"invitedesk_owner"_s),
+                                                u"legacy"_s);
+        const QStringList version1 = {
+            u"CREATE TABLE invitedesk_audit_schema (version integer PRIMARY KEY)"_s,
+            u"CREATE TABLE invitedesk_audit (chain text NOT NULL, seq bigint NOT NULL CHECK (seq > 0), hash text NOT NULL"
+            " UNIQUE, prev text NOT NULL, at timestamptz NOT NULL, event text NOT NULL, operator text NOT NULL,"
+            " organization_id text, organization_name text, invitation_id text, email text, outcome text, ticket text,"
+            " record text NOT NULL, received timestamptz NOT NULL DEFAULT now(), inserted_by text NOT NULL DEFAULT"
+            " session_user, PRIMARY KEY (chain, seq))"_s,
+            u"INSERT INTO invitedesk_audit_schema VALUES (1)"_s,
+            u"GRANT SELECT ON invitedesk_audit, invitedesk_audit_schema TO agent_ana"_s,
+            u"GRANT INSERT (chain, seq, hash, prev, at, event, operator, organization_id, organization_name,"
+            " invitation_id, email, outcome, ticket, record) ON invitedesk_audit TO agent_ana"_s};
+        for (const QString &statement : version1) {
+            QString error;
+            QVERIFY2(TeamStore::exec(owner, statement, &error), qPrintable(error));
+        }
+        QString error;
+        QVERIFY2(TeamStore::exec(owner, u"INSERT INTO invitedesk_audit (chain, seq, hash, prev, at, event, operator, record)"
+                                        " VALUES ('c', 1, 'h', 'p', now(), 'intent', 'old', '{}')"_s, &error),
+                 qPrintable(error));
+        TeamAuditTarget agent = target(u"agent_ana"_s);
+        agent.database = u"legacy"_s;
+        const QString log = writeLocalLog(u"olga"_s, 1);
+        TeamAuditStore early(agent);
+        const TeamAuditStore::Sync refused = early.sync(log);
+        QCOMPARE(refused.problem, TeamAuditProblem::Schema);
+        QVERIFY2(refused.error.contains("schema version 1"_L1) && refused.error.contains("its owner"_L1), qPrintable(refused.error));
+        QCOMPARE(refused.waiting, 2);
+
+        TeamAuditTarget asOwner = target(u"invitedesk_owner"_s);
+        asOwner.database = u"legacy"_s;
+        TeamAuditStore ownerStore(asOwner);
+        const TeamAuditStore::Check migrated = ownerStore.verify();
+        QVERIFY2(migrated.problem == TeamAuditProblem::None, qPrintable(migrated.error));
+        QCOMPARE(migrated.chains.size(), 1); // the old row, kept (and its lying columns named)
+        QVERIFY2(migrated.chains.first().problems.join(u' ').contains("changed after it was written"_L1),
+                 qPrintable(migrated.chains.first().problems.join(u' ')));
+        TeamAuditStore later(agent);
+        const TeamAuditStore::Sync sent = later.sync(log);
+        QVERIFY2(sent.ok(), qPrintable(sent.error));
+        QCOMPARE(sent.sent, 2);
+        QSqlQuery where(owner);
+        QVERIFY(where.exec(u"SELECT count(*) FROM invitedesk.invitedesk_audit"_s) && where.next());
+        QCOMPARE(where.value(0).toInt(), 3);
+        owner.close();
+        TeamStore::exec(admin, u"DROP DATABASE legacy WITH (FORCE)"_s);
+    }
+
     void verifyNamesEditedAndMissingRecordsInTheStore()
     {
         const QString log = writeLocalLog(u"carol"_s, 3);

@@ -160,7 +160,10 @@ void MainWindow::setUpParts()
     statusBar()->addPermanentWidget(teamAuditStatus);
     connect(m_session.get(), &Session::teamAuditChanged, teamAuditStatus, &TeamAuditStatus::present);
     connect(teamAuditStatus, &TeamAuditStatus::needsAttention, this,
-            [this](const QString &text) { m_messageBar->showMessage(MessageBar::Level::Warning, text); });
+            [this](const QString &text) {
+                m_messageBar->showMessage(MessageBar::Level::Warning, text);
+                m_barShowsConnection = false;
+            });
 
     connect(m_search.get(), &OrganizationSearch::organizationResolved, this, &MainWindow::onOrganizationResolved);
     connect(m_search.get(), &OrganizationSearch::notFound, this, [this](const QString &key) {
@@ -183,6 +186,7 @@ void MainWindow::setUpParts()
     connect(inv, &InvitationsController::reinviteFailed, this, [this](const ClerkError &error) {
         // It answers late, while the agent may be typing: said in the window, not in a dialog.
         m_messageBar->showMessage(MessageBar::Level::Error, tr("Re-invite failed: %1").arg(error.oneLine()));
+        m_barShowsConnection = false;
     });
     connect(inv, &InvitationsController::rateLimited, this, [this](qint64 waitMs) {
         showMessage(tr("Clerk's rate limit was reached; continuing in %n second(s).", nullptr, int((waitMs + 999) / 1000)),
@@ -364,8 +368,10 @@ void MainWindow::onConnectionState()
         else if (m_ui->actionEditProfile->isEnabled())
             actions.prepend(m_ui->actionEditProfile);
         m_messageBar->showMessage(MessageBar::Level::Error, m_connections->problem(), actions);
-    } else {
+        m_barShowsConnection = true;
+    } else if (m_barShowsConnection) { // only its own message: not the team store's, nor a failed re-invite
         m_messageBar->hide();
+        m_barShowsConnection = false;
     }
     updatePlaceholder();
     m_busyDelay.start();

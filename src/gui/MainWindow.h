@@ -91,6 +91,7 @@ private:
     std::unique_ptr<InvitationsController> m_invitations;
     QLineEdit *m_organizationEdit = nullptr;
     TeamActivityPanel *m_teamActivity = nullptr;
+    bool m_barShowsConnection = false; //!< the message bar says the connection's problem (which a reconnect clears)
     MessageBar *m_messageBar = nullptr;
     QWidget *m_busySign = nullptr;
     QAction *m_retryConnection = nullptr;

@@ -33,13 +33,11 @@ OrganizationSearchField::OrganizationSearchField(OrganizationSearch *search, QWi
         if (hasFocus() && m_search->results()->rowCount() > 0)
             m_completer->complete();
     });
-    connect(m_completer, qOverload<const QModelIndex &>(&QCompleter::activated), this, [this](const QModelIndex &index) {
-        if (index.data(OrganizationSearch::InstanceRole).toBool())
-            return Q_EMIT instanceChosen();
-        const QString id = index.data(OrganizationSearch::OrganizationIdRole).toString();
-        if (!id.isEmpty())
-            m_search->resolve(id);
-    });
+    // The completer, not this field, is the context: QLineEdit::focusOutEvent() disconnects everything the
+    // completer has connected to the field, so a pick made after the field had lost focus once would
+    // only set the text and open nothing.
+    connect(m_completer, qOverload<const QModelIndex &>(&QCompleter::activated), m_completer,
+            [this](const QModelIndex &index) { pick(index); });
     connect(this, &QLineEdit::returnPressed, this, [this] {
         const QString value = text().trimmed();
         if (value.compare(OrganizationSearch::instanceName(), Qt::CaseInsensitive) == 0) {
@@ -49,9 +47,26 @@ OrganizationSearchField::OrganizationSearchField(OrganizationSearch *search, QWi
             m_completer->popup()->hide();
             Q_EMIT emailEntered(value);
         } else if (!m_completer->popup()->isVisible()) { // else the completer handles it
-            m_search->resolve(value);
+            // A name as a suggestion showed it (chosen by typing it whole) opens that organization;
+            // anything else is an ID or a slug.
+            const QModelIndexList named = m_search->results()->match(m_search->results()->index(0, 0),
+                                                                     OrganizationSearch::NameRole, value, 1,
+                                                                     Qt::MatchFixedString);
+            if (!named.isEmpty())
+                pick(named.first());
+            else
+                m_search->resolve(value);
         }
     });
+}
+
+void OrganizationSearchField::pick(const QModelIndex &index)
+{
+    if (index.data(OrganizationSearch::InstanceRole).toBool())
+        return Q_EMIT instanceChosen();
+    const QString id = index.data(OrganizationSearch::OrganizationIdRole).toString();
+    if (!id.isEmpty())
+        m_search->resolve(id);
 }
 
 QSize OrganizationSearchField::sizeHint() const

@@ -37,6 +37,9 @@ Q_SIGNALS:
     void instanceChosen();
 
 private:
+    /*! Opens what a suggestion names: an organization, or the whole instance. */
+    void pick(const QModelIndex &index);
+
     OrganizationSearch *m_search;
     QCompleter *m_completer;
 };

@@ -31,6 +31,7 @@
 #include <QtWidgets/QAbstractSpinBox>
 #include <QtWidgets/QApplication>
 #include <QtWidgets/QComboBox>
+#include <QtWidgets/QCompleter>
 #include <QtWidgets/QGroupBox>
 #include <QtWidgets/QHeaderView>
 #include <QtWidgets/QLabel>
@@ -231,6 +232,48 @@ private Q_SLOTS:
         m_window.reset();
         m_sandbox.reset();
         useLanguage(u"en"_s);
+    }
+
+    void pickingAnOrganizationWorksAfterFocusLeftTheField()
+    {
+        // The field loses focus (Tab to the table) and gets it back (Ctrl+L) before every pick: QLineEdit
+        // drops the completer's connections to it on focus-out, which once left picks setting only the text.
+        showWindow();
+        connectWith(SandboxOptions::defaultProductionKey());
+        QLineEdit *search = m_window->organizationEdit();
+        QCompleter *completer = search->completer();
+        auto focusAwayAndBack = [&] {
+            table()->setFocus(Qt::TabFocusReason);
+            QTRY_VERIFY(!search->hasFocus());
+            trigger("actionFindOrganization"); // Ctrl+L
+            QTRY_VERIFY(search->hasFocus());
+        };
+        auto typeAndWait = [&](const QString &text) {
+            search->clear();
+            QTest::keyClicks(search, text);
+            QTRY_VERIFY_WITH_TIMEOUT(completer->popup()->isVisible(), 10'000);
+        };
+        search->setFocus();
+        focusAwayAndBack();
+        // By keyboard.
+        typeAndWait(u"glo"_s);
+        QTest::keyClick(completer->popup(), Qt::Key_Down);
+        QTest::keyClick(completer->popup(), Qt::Key_Return);
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->invitations()->organization().slug, u"globex"_s, 10'000);
+        // By click, after the first switch and another trip away.
+        focusAwayAndBack();
+        typeAndWait(u"ini"_s);
+        QAbstractItemView *popup = completer->popup();
+        QTest::mouseClick(popup->viewport(), Qt::LeftButton, {}, popup->visualRect(popup->model()->index(0, 0)).center());
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->invitations()->organization().slug, u"initech"_s, 10'000);
+        // A name typed whole, and Enter without choosing a suggestion: that organization, not "no such slug".
+        focusAwayAndBack();
+        typeAndWait(u"Acme Corporation"_s);
+        QTest::keyClick(completer->popup(), Qt::Key_Escape);
+        QTRY_VERIFY(!completer->popup()->isVisible());
+        QTest::keyClick(search, Qt::Key_Return);
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->invitations()->organization().slug, u"acme"_s, 10'000);
+        QVERIFY(m_prompts.warned.isEmpty());
     }
 
     void theFirstWindowFitsTheScreen()

@@ -78,7 +78,7 @@ private Q_SLOTS:
 
     void init()
     {
-        m_store.clear();
+        QVERIFY(m_store.clear());
         m_sandbox = startSandbox();
     }
 

@@ -30,6 +30,12 @@ using namespace InviteDesk::Testing;
 
 namespace {
 
+#if defined(__SANITIZE_ADDRESS__)
+constexpr bool memoryIsMeasurable = false; // AddressSanitizer keeps freed memory in quarantine (256 MiB)
+#else
+constexpr bool memoryIsMeasurable = true;
+#endif
+
 /*! The highest resident memory of a running process so far (Linux), in MiB; 0 where unknown. */
 qint64 peakMiB(qint64 pid)
 {
@@ -151,7 +157,7 @@ private Q_SLOTS:
     }
     void init()
     {
-        m_store.clear();
+        QVERIFY(m_store.clear());
         m_sandbox = startSandbox();
     }
     void cleanup()
@@ -271,15 +277,18 @@ private Q_SLOTS:
                      && sync.err.contains("10 records wait"),
                  sync.err.constData());
         QCOMPARE(m_store.count(), 0);
+        const CliHarness::Run verify = run(cli, u"agent_ana"_s, {u"audit"_s, u"verify"_s});
+        QCOMPARE(verify.exitCode, 5); // lost, not "waiting"
+        QVERIFY2(verify.err.contains("no longer holds records 1 to 10 of this log"), verify.err.constData());
         sync = run(cli, u"agent_ana"_s, {u"audit"_s, u"sync"_s, u"--resend"_s});
         QVERIFY2(sync.exitCode == 0, sync.err.constData());
         QCOMPARE(m_store.count(), 10);
         // The owner, on a computer with no log of its own: the store's chains, and no false "intact" for the rest.
         CliHarness owner(m_sandbox.get());
-        const CliHarness::Run verify = run(owner, u"invitedesk_owner"_s, {u"audit"_s, u"verify"_s});
-        QCOMPARE(verify.exitCode, 0);
-        QVERIFY2(verify.out.contains("no local audit log on this computer") && verify.out.contains("was not compared"),
-                 verify.out.constData());
+        const CliHarness::Run ownerVerify = run(owner, u"invitedesk_owner"_s, {u"audit"_s, u"verify"_s});
+        QCOMPARE(ownerVerify.exitCode, 0);
+        QVERIFY2(ownerVerify.out.contains("no local audit log on this computer") && ownerVerify.out.contains("was not compared"),
+                 ownerVerify.out.constData());
     }
 
     // 6. Another role's row at an agent's next number is refused by the database, so the agent's later
@@ -386,8 +395,8 @@ private Q_SLOTS:
             const bool bobClaims = byBob.value(id).contains(u"revoked"_s);
             both += anaClaims && bobClaims ? 1 : 0;
             unattributed += byAna.value(id).contains(u"revoked_unattributed"_s) || byBob.value(id).contains(u"revoked_unattributed"_s);
-            // Each invitation the server revoked once, by one of them.
-            QCOMPARE(m_sandbox->store().invitation(m_sandbox->store().organization(u"acme"_s)->id, id)->revokeCommits, 1);
+            // Never revoked twice (one of them may have given up on an invitation the faults kept from both).
+            QVERIFY(m_sandbox->store().invitation(m_sandbox->store().organization(u"acme"_s)->id, id)->revokeCommits <= 1);
         }
         QCOMPARE(both, 0);
         QVERIFY2(unattributed > 0, "no answer was lost: the faults did not reach the case");
@@ -510,7 +519,7 @@ private Q_SLOTS:
         QCOMPARE(m_store.count(), records);
         qInfo("audit sync of %d records (%lld MiB of log): peak %lld MiB", records,
               QFileInfo(cli.auditLogPath()).size() >> 20, peak);
-        if (peak > 0) // the log is ~43 MiB; holding its records parsed took ~150
+        if (peak > 0 && memoryIsMeasurable) // the log is ~43 MiB; holding its records parsed took ~150
             QVERIFY2(peak < 60, qPrintable(u"%1 MiB"_s.arg(peak)));
 
         const std::unique_ptr<QProcess> listed =
@@ -521,7 +530,7 @@ private Q_SLOTS:
         QVERIFY2(team.exitCode == 0, team.err.constData());
         QCOMPARE(QJsonDocument::fromJson(team.out).array().size(), records);
         qInfo("audit team of %d rows as JSON: peak %lld MiB", records, peak);
-        if (peak > 0) // every row held, then the whole document: ~100
+        if (peak > 0 && memoryIsMeasurable) // every row held, then the whole document: ~100
             QVERIFY2(peak < 60, qPrintable(u"%1 MiB"_s.arg(peak)));
     }
 

@@ -64,7 +64,8 @@ public:
             body.replace(role, QStringLiteral("ROLE \\1 \\2PASSWORD '\\1-pw'"));
             if (m.captured(3) == QStringLiteral("sh")) {
                 body.replace(QStringLiteral("'…'"), QLatin1Char('\'') + password(QStringLiteral("invitedesk_owner")) + QLatin1Char('\''));
-                body.replace(QStringLiteral("db.example.com"), QStringLiteral("127.0.0.1:%1").arg(port()));
+                static const QRegularExpression host(QStringLiteral("db\\.example\\.com(:\\d+)?"));
+                body.replace(host, QStringLiteral("127.0.0.1:%1").arg(port()));
                 body.replace(QStringLiteral("invitedesk-cli "), cliPath + QLatin1Char(' '));
                 QProcess shell;
                 shell.setProcessChannelMode(QProcess::MergedChannels);
@@ -148,7 +149,7 @@ public:
             *error = query.lastError().databaseText();
         return ok;
     }
-    void clear() { exec(privileged(), QStringLiteral("TRUNCATE invitedesk.invitedesk_audit")); }
+    bool clear() { return exec(privileged(), QStringLiteral("TRUNCATE invitedesk.invitedesk_audit")); }
     qint64 count(const QString &where = QStringLiteral("true"))
     {
         QSqlQuery query(privileged());

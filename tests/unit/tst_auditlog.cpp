@@ -2,6 +2,7 @@
 
 #include "core/audit/AuditFiles.h"
 #include "core/audit/AuditLog.h"
+#include "core/audit/SendJournal.h"
 #include "core/api/ClientConfig.h"
 
 #include <QtCore/QBuffer>
@@ -73,6 +74,37 @@ class TestAuditLog : public QObject
     }
 
 private Q_SLOTS:
+    void aSendJournalSaysOnlyWhatItCanProve()
+    {
+        QTemporaryDir dir;
+        const QString log = dir.filePath(u"audit.jsonl"_s);
+        SendJournal journal(log, u"run-1"_s);
+        QVERIFY(!SendJournal::read(log, u"run-1"_s)); // no journal: whether anything left cannot be told
+        journal.open();
+        QCOMPARE(*SendJournal::read(log, u"run-1"_s), QSet<QString>()); // made before any intent: nothing left
+        journal.add(u"orginv_a"_s);
+        QCOMPARE(*SendJournal::read(log, u"run-1"_s), QSet<QString>{u"orginv_a"_s});
+        QFile file(SendJournal::path(log, u"run-1"_s));
+        QVERIFY(file.open(QIODevice::Append));
+        file.write("orginv_"); // a kill in the middle of a line: that request had not left yet
+        file.close();
+        QVERIFY(!SendJournal::read(log, u"run-1"_s)->contains(u"orginv_b"_s));
+#ifdef Q_OS_LINUX
+        // A journal of an earlier boot of the system: its unsynced lines may not have reached the disk.
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QByteArray text = file.readAll();
+        file.close();
+        const qsizetype headerEnd = text.indexOf('\n');
+        text.replace(headerEnd - 36, 36, "00000000-0000-0000-0000-000000000000");
+        QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        file.write(text);
+        file.close();
+        QVERIFY(!SendJournal::read(log, u"run-1"_s));
+#endif
+        journal.remove();
+        QVERIFY(!SendJournal::read(log, u"run-1"_s));
+    }
+
     void recordsCarryTheRequiredFields()
     {
         const QString path = writeSample();

@@ -1,8 +1,11 @@
 #include "core/audit/AuditReconciler.h"
 
+#include "core/audit/AuditFiles.h"
 #include "core/audit/SendJournal.h"
 
 #include <QtConcurrent/QtConcurrentRun>
+#include <QtCore/QDateTime>
+#include <QtCore/QDir>
 #include <QtCore/QFileInfo>
 #include <QtCore/QTimer>
 
@@ -55,7 +58,27 @@ void AuditReconciler::onRead(const QList<QJsonObject> &unsettled)
         }
         m_todo.append(intent);
     }
+    removeEndedJournals(unsettled);
     QTimer::singleShot(0, this, &AuditReconciler::next);
+}
+
+void AuditReconciler::removeEndedJournals(const QList<QJsonObject> &unsettled)
+{
+    // Runs that ended with nothing left open (a kill between two revokes): their journals are not
+    // needed. A journal younger than a minute may be a run's that is about to write its first intent.
+    QSet<QString> open;
+    for (const QJsonObject &intent : unsettled)
+        open.insert(intent.value("run"_L1).toString());
+    const QString log = m_writer->filePath();
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    for (const QFileInfo &info : QDir(AuditFiles::runFolder(log)).entryInfoList({u"*.sent"_s}, QDir::Files)) {
+        const QString run = info.completeBaseName();
+        if (open.contains(run) || m_claimed.count(run) || info.lastModified().secsTo(now) < 60)
+            continue;
+        std::unique_ptr<QLockFile> claim; // released at the end of this block: its lock file goes with it
+        if (!AuditLog::runIsAlive(log, run, &claim))
+            SendJournal::remove(log, run);
+    }
 }
 
 void AuditReconciler::next()

@@ -56,6 +56,7 @@ Q_SIGNALS:
 private:
     void onRead(const QList<QJsonObject> &unsettled);
     void next();
+    void removeEndedJournals(const QList<QJsonObject> &unsettled);
     /*! The outcome key and detail of an intent whose invitation a re-read found in \a found's state. */
     std::pair<QString, QString> settlementOf(const QJsonObject &intent, const Invitation &found) const;
 

@@ -187,17 +187,30 @@ bool PgConnection::open(TeamAuditProblem *problem, QString *error)
         const bool isPgConn = handle.isValid()
                               && (qstrcmp(handle.typeName(), "PGconn*") == 0 || qstrcmp(handle.typeName(), "pg_conn*") == 0);
         m_watchdog->conn = isPgConn ? *static_cast<void *const *>(handle.constData()) : nullptr;
+#ifdef INVITEDESK_HAVE_LIBPQ
+        m_unbounded = m_watchdog->conn ? QString()
+                                       : QCoreApplication::translate("TeamAudit", "Qt's PostgreSQL driver did not hand "
+                                                                                  "out its connection");
+#else
+        m_unbounded = QCoreApplication::translate("TeamAudit", "this build has no libpq");
+#endif
     }
     // The server's own limits, for a server that runs: a slow statement or a held lock ends with an error
     // and the connection stays usable. The schema first, then public (where version 1 stores live).
-    QSqlQuery query(database());
-    for (const QString &statement :
-         {u"SET statement_timeout = %1"_s.arg(statementTimeout.count()), u"SET lock_timeout = %1"_s.arg(lockTimeout.count()),
-          u"SET search_path = %1, public"_s.arg(QLatin1StringView(schemaName))}) {
-        if (!exec(query, statement))
-            return failed(m_lastProblem, m_lastError);
+    bool ready = true;
+    {
+        QSqlQuery query(database());
+        for (const QString &statement :
+             {u"SET statement_timeout = %1"_s.arg(statementTimeout.count()), u"SET lock_timeout = %1"_s.arg(lockTimeout.count()),
+              u"SET client_min_messages = warning"_s, // no NOTICEs on stderr ("trigger … does not exist, skipping")
+              u"SET search_path = %1, public"_s.arg(QLatin1StringView(schemaName)), u"SELECT session_user"_s}) {
+            ready = ready && exec(query, statement);
+        }
+        ready = ready && query.next();
+        if (ready)
+            m_sessionUser = query.value(0).toString();
     }
-    return true;
+    return ready || failed(m_lastProblem, m_lastError); // (closed once the query above is gone)
 }
 
 void PgConnection::arm(std::chrono::milliseconds limit)
@@ -228,8 +241,7 @@ void PgConnection::abort()
 {
     std::lock_guard lock(m_watchdog->mutex);
     m_watchdog->aborted = true;
-    if (m_watchdog->armed)
-        m_watchdog->shutDownLocked();
+    m_watchdog->shutDownLocked(); // also between statements: what the driver does unarmed (a DEALLOCATE) fails at once
 }
 
 bool PgConnection::prepare(QSqlQuery &query, const QString &sql)
@@ -240,7 +252,7 @@ bool PgConnection::prepare(QSqlQuery &query, const QString &sql)
     if (!m_reading)
         disarm();
     if (!ok)
-        fail(query.lastError());
+        failed(query.lastError());
     return ok;
 }
 
@@ -253,23 +265,23 @@ bool PgConnection::exec(QSqlQuery &query, const QString &sql)
     if (!m_reading)
         disarm();
     if (!ok)
-        fail(query.lastError());
+        failed(query.lastError());
     return ok;
 }
 
-PgConnection::Reading::Reading(PgConnection &connection) : m_connection(connection)
+PgConnection::Deadline::Deadline(PgConnection &connection) : m_connection(connection)
 {
     m_connection.arm(statementTimeout + std::chrono::seconds(5));
     m_connection.m_reading = true;
 }
 
-PgConnection::Reading::~Reading()
+PgConnection::Deadline::~Deadline()
 {
     m_connection.m_reading = false;
     m_connection.disarm();
 }
 
-void PgConnection::fail(const QSqlError &error)
+void PgConnection::failed(const QSqlError &error)
 {
     m_lastError = message(error);
     m_lastProblem = classify(error);
@@ -280,8 +292,10 @@ void PgConnection::fail(const QSqlError &error)
                           .arg((statementTimeout.count() + 5000) / 1000);
     }
     // A lost connection is not used again: the next open() connects anew (and removes this one then,
-    // when the caller's queries on it are gone).
-    if (m_lastProblem == TeamAuditProblem::Unreachable)
+    // when the caller's queries on it are gone). A server that answered with an error (a lock or a
+    // statement that took too long, a refusal) keeps its connection.
+    const QString state = error.nativeErrorCode();
+    if (timedOut() || state.isEmpty() || state.startsWith("08"_L1) || state.startsWith("57P"_L1))
         m_lost = true;
 }
 
@@ -317,6 +331,8 @@ TeamAuditProblem PgConnection::classify(const QString &message, const QString &s
         return TeamAuditProblem::Refused; // no such table or database, or no right to it
     if (sqlState.startsWith("IV"_L1) || sqlState == "23505"_L1)
         return TeamAuditProblem::Diverged; // the store refused a record (InviteDesk's own checks)
+    if (!sqlState.isEmpty())
+        return TeamAuditProblem::Refused; // the server answered, and will answer the same again
     if (message.contains("password authentication failed"_L1) || message.contains("no password supplied"_L1)
         || (message.contains("role"_L1) && message.contains("does not exist"_L1)))
         return TeamAuditProblem::Credentials;

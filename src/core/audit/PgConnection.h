@@ -51,6 +51,8 @@ public:
     PgConnection &operator=(const PgConnection &) = delete;
 
     const TeamAuditTarget &target() const { return m_target; }
+    /*! The role the server knows this connection by (session_user: what it stamps on rows); after open(). */
+    QString sessionUser() const { return m_sessionUser; }
 
     /*! Connects unless connected; false with the problem and a message. */
     bool open(TeamAuditProblem *problem, QString *error);
@@ -69,19 +71,34 @@ public:
     TeamAuditProblem lastProblem() const { return m_lastProblem; }
     QString lastError() const { return m_lastError; }
 
-    /*! Arms the deadline while rows of an executed query are read; disarms when it goes. */
-    class Reading
+    /*!
+     * Arms the deadline for what happens while it lives (an executed query's rows arriving, a LISTEN)
+     * beside exec() and prepare(); disarms when it goes.
+     */
+    class Deadline
     {
     public:
-        explicit Reading(PgConnection &connection);
-        ~Reading();
+        explicit Deadline(PgConnection &connection);
+        ~Deadline();
+        Deadline(const Deadline &) = delete;
+        Deadline &operator=(const Deadline &) = delete;
 
     private:
         PgConnection &m_connection;
     };
 
-    /*! Ends what the connection is doing now, from any thread (a sender told to stop). */
+    /*!
+     * Ends what the connection is doing now and everything it would do later, from any thread (a sender
+     * told to stop): its socket is shut whether or not a statement is running.
+     */
     void abort();
+    /*!
+     * Why statements on this connection cannot be bounded on this side (a build without libpq, or a
+     * driver that does not hand out its connection), or empty.
+     */
+    QString unbounded() const { return m_unbounded; }
+    /*! The last failure took the connection with it (lost, frozen, shut): open() makes a new one. */
+    bool lost() const { return m_lost; }
     /*! Whether the watchdog ended a statement since open(). */
     bool timedOut() const;
 
@@ -89,8 +106,10 @@ public:
     static TeamAuditProblem classify(const QSqlError &error);
     static TeamAuditProblem classify(const QString &message, const QString &sqlState = {});
 
+    /*! Notes a failure seen outside exec() and prepare() (rows that stopped arriving). */
+    void failed(const QSqlError &error);
+
 private:
-    void fail(const QSqlError &error);
     void arm(std::chrono::milliseconds limit);
     void disarm();
 
@@ -100,8 +119,10 @@ private:
     std::shared_ptr<Watchdog> m_watchdog;
     TeamAuditProblem m_lastProblem = TeamAuditProblem::None;
     QString m_lastError;
-    bool m_reading = false;
-    bool m_lost = false; //!< the connection failed: open() makes a new one //!< a Reading keeps the deadline armed across exec() and the rows
+    bool m_reading = false; //!< a Deadline keeps the watchdog armed across exec() and what follows
+    bool m_lost = false;    //!< the connection failed: open() makes a new one
+    QString m_unbounded;
+    QString m_sessionUser;
 };
 
 } // namespace InviteDesk

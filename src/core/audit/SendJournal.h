@@ -17,8 +17,10 @@ namespace InviteDesk {
  * run. The file is created before the run's first intent is recorded, so "the file is there and the ID
  * is not in it" proves "never sent". Where that cannot be proved (no file: a write failed and removed
  * it, or a log from an older version) the reader says so, and the caller assumes the request may have
- * gone out. The writes are not synced: they survive a killed process, not a power cut, which can only
- * turn a "never sent" into "cannot tell".
+ * gone out. On Linux the writes are not synced (a revoke costs no extra fsync): they survive a killed
+ * process, and the file names the system's boot, so after a crash of the whole system (a power cut)
+ * the reader says "cannot tell" rather than trust lines that may not have reached the disk. Where there
+ * is no boot ID, every line is synced.
  */
 class SendJournal
 {
@@ -42,6 +44,7 @@ private:
     void fail();
 
     QFile m_file;
+    QByteArray m_boot; //!< empty: every line is synced
     bool m_failed = false;
 };
 

@@ -2,13 +2,13 @@
 
 #include "core/audit/AuditFiles.h"
 #include "core/audit/AuditRecord.h"
+#include "core/audit/TeamAuditMark.h"
 #include "core/audit/TeamAuditSchema.h"
 
 #include <QtCore/QCoreApplication>
 #include <QtCore/QFile>
 #include <QtCore/QJsonDocument>
 #include <QtCore/QJsonObject>
-#include <QtCore/QSaveFile>
 #include <QtCore/QSet>
 #include <QtSql/QSqlDatabase>
 #include <QtSql/QSqlError>
@@ -21,56 +21,6 @@ using namespace Qt::StringLiterals;
 namespace InviteDesk {
 
 namespace {
-
-/*!
- * How far a store had taken a local log: which store, which chain, its newest record there and where
- * that record ends in the file. Kept beside the log ("audit.jsonl.team"), written after batches that
- * the store committed; so it never names more than the store took.
- */
-struct TeamMark
-{
-    QString store;
-    QString chain;
-    qint64 seq = 0;
-    QString hash;
-    qint64 offset = 0;
-
-    static QString path(const QString &logPath) { return logPath + u".team"_s; }
-
-    static TeamMark read(const QString &logPath)
-    {
-        QFile file(path(logPath));
-        if (!file.open(QIODevice::ReadOnly))
-            return {};
-        const QJsonObject o = QJsonDocument::fromJson(file.read(4096)).object();
-        TeamMark mark{o.value("store"_L1).toString(), o.value("chain"_L1).toString(),
-                      qint64(o.value("seq"_L1).toDouble()), o.value("hash"_L1).toString(),
-                      qint64(o.value("offset"_L1).toDouble())};
-        if (mark.seq < 0 || mark.offset < 0)
-            return {};
-        return mark;
-    }
-
-    /*! Only ever forward for one store and chain: two processes of one agent may sync at once. */
-    void write(const QString &logPath) const
-    {
-        const TeamMark before = read(logPath);
-        if (before.store == store && before.chain == chain && before.seq >= seq)
-            return;
-        QSaveFile file(path(logPath));
-        file.setDirectWriteFallback(false);
-        if (!file.open(QIODevice::WriteOnly))
-            return; // then the count of records waiting stays too high, never too low
-        file.write(QJsonDocument(QJsonObject{{"store"_L1, store},
-                                             {"chain"_L1, chain},
-                                             {"seq"_L1, seq},
-                                             {"hash"_L1, hash},
-                                             {"offset"_L1, offset}})
-                       .toJson(QJsonDocument::Compact));
-        file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
-        file.commit();
-    }
-};
 
 constexpr qsizetype batchSize = 200;
 
@@ -108,6 +58,18 @@ bool TeamAuditStore::check(TeamAuditProblem *problem, QString *error, QString *w
         return false;
     }
     return true;
+}
+
+qint64 TeamAuditStore::waitingAsFarAsKnown(const QString &localLogPath, const TeamAuditTarget &target)
+{
+    const std::optional<AuditFiles::Head> head = AuditFiles::readHead(localLogPath);
+    QFile file(localLogPath);
+    if (!head || head->seq < 1 || !file.open(QIODevice::ReadOnly))
+        return 0;
+    const std::optional<AuditRecord> first = AuditRecord::readNext(file);
+    if (!first)
+        return 0;
+    return head->seq - std::min(head->seq, TeamAuditMark::read(localLogPath, target.storeId(), first->hash()).seq);
 }
 
 QString TeamAuditStore::probe(const TeamAuditTarget &target, QString *warning)
@@ -156,8 +118,8 @@ TeamAuditStore::Sync TeamAuditStore::sync(const QString &localLogPath, const std
     const QString chain = first->hash();
 
     // What waits is what the store had not taken, as far as this computer knows: true while it is away.
-    const TeamMark mark = TeamMark::read(localLogPath);
-    const bool markHolds = mark.store == target().storeId() && mark.chain == chain;
+    const TeamAuditMark mark = TeamAuditMark::read(localLogPath, target().storeId(), chain);
+    const bool markHolds = mark.seq > 0;
     qint64 sent = markHolds ? std::min(mark.seq, durable) : 0;
     result.waiting = durable - sent;
     if (!connected)
@@ -172,7 +134,8 @@ TeamAuditStore::Sync TeamAuditStore::sync(const QString &localLogPath, const std
         return result;
     };
     // Where the store's copy of this chain ends, and with which record.
-    if (!m_connection.prepare(query, u"SELECT seq, hash FROM invitedesk_audit WHERE chain = ? ORDER BY seq DESC LIMIT 1"_s))
+    if (!m_connection.prepare(query, u"SELECT seq, hash, inserted_by FROM invitedesk_audit WHERE chain = ?"
+                                     " ORDER BY seq DESC LIMIT 1"_s))
         return lost();
     query.addBindValue(chain);
     if (!m_connection.exec(query))
@@ -180,6 +143,7 @@ TeamAuditStore::Sync TeamAuditStore::sync(const QString &localLogPath, const std
     const bool any = query.next();
     const qint64 central = any ? query.value(0).toLongLong() : 0;
     const QString centralHash = any ? query.value(1).toString() : QString();
+    const QString centralSender = any ? query.value(2).toString() : QString();
     query.finish();
     if (central > durable) {
         result.waiting = 0;
@@ -194,8 +158,9 @@ TeamAuditStore::Sync TeamAuditStore::sync(const QString &localLogPath, const std
         return localProblem(QCoreApplication::translate("TeamAudit",
                                                         "the team store no longer holds records %1 to %2 of this log, "
                                                         "which it had taken (deleted, or restored from an older backup); "
-                                                        "tell its owner (docs/TEAM-AUDIT.md, \"A store that lost records\"), "
-                                                        "then `invitedesk-cli audit sync --resend` sends them again")
+                                                        "tell its owner (docs/TEAM-AUDIT.md, \"When the store refuses an "
+                                                        "agent's records\"), then `invitedesk-cli audit sync --resend` "
+                                                        "sends them again")
                                 .arg(central + 1)
                                 .arg(mark.seq));
     }
@@ -230,13 +195,25 @@ TeamAuditStore::Sync TeamAuditStore::sync(const QString &localLogPath, const std
         }
     }
 
+    // This log's records in the store, sent by another role (someone replayed them first, into a store
+    // that did not hold them yet; the bytes are the same, checked above): not this agent's sending, and
+    // the chain is theirs.
+    if (any && centralSender != m_connection.sessionUser()) {
+        result.waiting = durable - std::min(markHolds ? mark.seq : 0, central);
+        return localProblem(QCoreApplication::translate("TeamAudit",
+                                                        "the team store holds this log's records sent by the database "
+                                                        "role %1, not %2, so this log's own cannot follow them; "
+                                                        "`audit verify --audit-url` says more")
+                                .arg(centralSender, m_connection.sessionUser()));
+    }
+
     // In batches read as they go, one transaction and one statement each: a long backlog costs a round
     // trip per batch and memory for one batch, and a sender asked to stop stops between batches.
     QByteArray lastHash = centralHash.toLatin1();
     qint64 lastOffset = file.pos();
     auto remember = [&] {
         if (sent > 0)
-            TeamMark{target().storeId(), chain, sent, QString::fromLatin1(lastHash), lastOffset}.write(localLogPath);
+            TeamAuditMark{target().storeId(), chain, sent, QString::fromLatin1(lastHash), lastOffset}.write(localLogPath);
     };
     while (sent < durable) {
         if (stop && stop->load())
@@ -279,10 +256,17 @@ TeamAuditStore::Sync TeamAuditStore::sync(const QString &localLogPath, const std
             query.addBindValue(QString::fromUtf8(record.line));
         }
         if (!m_connection.exec(query)) {
-            const TeamAuditProblem problem = m_connection.lastProblem();
-            const QString error = m_connection.lastError();
+            TeamAuditProblem problem = m_connection.lastProblem();
+            QString error = m_connection.lastError();
             m_connection.exec(query, u"ROLLBACK"_s);
             remember();
+            if (problem == TeamAuditProblem::Refused) { // the server read them and will refuse them again
+                problem = TeamAuditProblem::Diverged;
+                error = QCoreApplication::translate("TeamAudit", "the team store refuses records %1 to %2 of this log: %3")
+                            .arg(batch.constFirst().seq)
+                            .arg(batch.constLast().seq)
+                            .arg(error);
+            }
             result.problem = problem;
             result.error = error;
             result.waiting = durable - sent;
@@ -295,7 +279,8 @@ TeamAuditStore::Sync TeamAuditStore::sync(const QString &localLogPath, const std
         // A record already there (another process of this agent sent it first) must be this very record.
         if (inserted.size() < batch.size()) {
             QSqlQuery stored(db);
-            if (!m_connection.prepare(stored, u"SELECT seq, hash FROM invitedesk_audit WHERE chain = ? AND seq BETWEEN ? AND ?"_s)) {
+            if (!m_connection.prepare(stored, u"SELECT seq, hash || ' ' || inserted_by FROM invitedesk_audit"
+                                              " WHERE chain = ? AND seq BETWEEN ? AND ?"_s)) {
                 m_connection.exec(query, u"ROLLBACK"_s);
                 remember();
                 return lost();
@@ -312,7 +297,7 @@ TeamAuditStore::Sync TeamAuditStore::sync(const QString &localLogPath, const std
             while (stored.next())
                 hashes.insert(stored.value(0).toLongLong(), stored.value(1).toString());
             for (const AuditRecord &record : std::as_const(batch)) {
-                if (!inserted.contains(record.seq) && hashes.value(record.seq) != record.hash()) {
+                if (!inserted.contains(record.seq) && hashes.value(record.seq) != record.hash() + u' ' + m_connection.sessionUser()) {
                     m_connection.exec(query, u"ROLLBACK"_s);
                     remember();
                     result.waiting = durable - sent;

@@ -108,13 +108,15 @@ public:
         QString operatorName; //!< from the chain's first record
         QString sentBy;       //!< the database role that sent its first record
         qint64 records = 0;
-        QStringList problems; //!< gaps, edited records, records out of order, columns that lie
+        QStringList problems; //!< gaps, edited records, records out of order, columns that lie (the first 100)
+        qint64 moreProblems = 0; //!< problems beyond those listed: memory does not grow with a broken store
     };
     struct Check
     {
         QList<Chain> chains;
         bool localCompared = false; //!< a local log was there to compare with its chain in the store
-        QStringList localProblems;  //!< local records missing or different in the store
+        QStringList localProblems;  //!< local records missing or different in the store (the first 100)
+        qint64 moreLocalProblems = 0;
         qint64 localWaiting = 0;    //!< local records not sent yet
         TeamAuditProblem problem = TeamAuditProblem::None;
         QString error;
@@ -122,6 +124,15 @@ public:
         {
             return problem == TeamAuditProblem::None && localProblems.isEmpty()
                    && std::all_of(chains.cbegin(), chains.cend(), [](const Chain &c) { return c.problems.isEmpty(); });
+        }
+        static constexpr qsizetype problemsListed = 100;
+        /*! Adds \a problem to \a list, or counts it in \a more once the list is full. */
+        static void note(QStringList &list, qint64 &more, const QString &problem)
+        {
+            if (list.size() < problemsListed)
+                list << problem;
+            else
+                ++more;
         }
     };
     /*!
@@ -145,6 +156,12 @@ public:
 
     /*! Opens the connection (and the schema) now; the role's excess rights, if any, in \a warning. */
     bool check(TeamAuditProblem *problem, QString *error, QString *warning = nullptr);
+    /*!
+     * The records of \a localLogPath that \a target has not taken as far as this computer knows (the
+     * ".team" mark), without asking it: for a count while it does not answer.
+     */
+    static qint64 waitingAsFarAsKnown(const QString &localLogPath, const TeamAuditTarget &target);
+
     /*!
      * One look at \a target from any thread, on a connection of its own (Test Connection): whether it
      * answers and has InviteDesk's tables; "" when it does, else why; \a warning as check() gives it.

@@ -3,6 +3,7 @@
 #include "core/audit/AuditFiles.h"
 #include "core/audit/AuditLog.h"
 #include "core/audit/AuditRecord.h"
+#include "core/audit/TeamAuditMark.h"
 #include "core/domain/Revocation.h"
 
 #include <QtCore/QCoreApplication>
@@ -39,8 +40,8 @@ QString storedRecordProblem(qint64 seq, const QString &hash, QJsonObject record)
  */
 QStringList lyingColumns(const QSqlQuery &row, int first, const QJsonObject &record)
 {
-    static const char *const keys[] = {"event", "operator", "organization_id", "organization_name",
-                                       "invitation_id", "email", "outcome", "ticket"};
+    static const char *const keys[]
+        = {"event", "operator", "organization_id", "organization_name", "invitation_id", "email", "outcome", "ticket"};
     QStringList lying;
     const QDateTime time = QDateTime::fromString(record.value("time"_L1).toString(), Qt::ISODateWithMs);
     if (!time.isValid() || row.value(first).toLongLong() != time.toMSecsSinceEpoch())
@@ -62,22 +63,32 @@ bool TeamAuditStore::readPage(const QString &sql, const QVariantList &values,
 {
     QSqlQuery query(m_connection.database());
     query.setForwardOnly(true);
-    // The deadline covers the rows' arrival too (QPSQL may fetch them while next() runs).
-    PgConnection::Reading reading(m_connection);
-    if (!m_connection.prepare(query, sql)) {
+    {
+        // The deadline covers the rows' arrival too (QPSQL fetches them while next() runs); \a each runs
+        // inside it, so it must be quick (a page's rows are copied, not written to a slow terminal).
+        PgConnection::Deadline deadline(m_connection);
+        if (!m_connection.prepare(query, sql)) {
+            *problem = m_connection.lastProblem();
+            *error = m_connection.lastError();
+            return false;
+        }
+        for (const QVariant &value : values)
+            query.addBindValue(value);
+        if (!m_connection.exec(query)) {
+            *problem = m_connection.lastProblem();
+            *error = m_connection.lastError();
+            return false;
+        }
+        while (query.next())
+            each(query);
+    }
+    // A connection lost mid-page ends next() early: that is a failure, never a short (final) page.
+    if (query.lastError().isValid()) {
+        m_connection.failed(query.lastError());
         *problem = m_connection.lastProblem();
         *error = m_connection.lastError();
         return false;
     }
-    for (const QVariant &value : values)
-        query.addBindValue(value);
-    if (!m_connection.exec(query)) {
-        *problem = m_connection.lastProblem();
-        *error = m_connection.lastError();
-        return false;
-    }
-    while (query.next())
-        each(query);
     return true;
 }
 
@@ -108,7 +119,7 @@ TeamAuditStore::Check TeamAuditStore::verify(const QString &localLogPath)
                 afterChain = name;
                 afterSeq = seq;
                 if (!chain || chain->chain != name) {
-                    check.chains.append(Chain{name, record.value("operator"_L1).toString(), sender, 0, {}});
+                    check.chains.append(Chain {name, record.value("operator"_L1).toString(), sender, 0, {}});
                     chain = &check.chains.last();
                     expected = 1;
                     prev = QString::fromLatin1(AuditFiles::genesisHash);
@@ -116,31 +127,38 @@ TeamAuditStore::Check TeamAuditStore::verify(const QString &localLogPath)
                 // Each agent's log is sent by that agent's database role: a row from another role was
                 // written into someone else's history.
                 if (sender != chain->sentBy)
-                    chain->problems << QCoreApplication::translate("TeamAudit", "record %1 was sent by the database "
-                                                                                "role %2, the records before it by %3")
-                                           .arg(seq)
-                                           .arg(sender, chain->sentBy);
+                    Check::note(chain->problems, chain->moreProblems,
+                                QCoreApplication::translate("TeamAudit",
+                                                            "record %1 was sent by the database "
+                                                            "role %2, the records before it by %3")
+                                    .arg(seq)
+                                    .arg(sender, chain->sentBy));
                 ++chain->records;
                 if (seq != expected) {
-                    chain->problems << (seq - 1 == expected
-                                            ? QCoreApplication::translate("TeamAudit", "record %1 is missing").arg(expected)
-                                            : QCoreApplication::translate("TeamAudit", "records %1 to %2 are missing")
-                                                  .arg(expected)
-                                                  .arg(seq - 1));
+                    Check::note(chain->problems, chain->moreProblems,
+                                (seq - 1 == expected
+                                     ? QCoreApplication::translate("TeamAudit", "record %1 is missing").arg(expected)
+                                     : QCoreApplication::translate("TeamAudit", "records %1 to %2 are missing")
+                                           .arg(expected)
+                                           .arg(seq - 1)));
                     prev.clear(); // the record after a gap cannot be linked
                 }
                 if (!prev.isEmpty() && query.value(3).toString() != prev)
-                    chain->problems << QCoreApplication::translate("TeamAudit", "record %1 does not follow record %2: "
-                                                                                "one of them was replaced")
-                                           .arg(seq)
-                                           .arg(seq - 1);
+                    Check::note(chain->problems, chain->moreProblems,
+                                QCoreApplication::translate("TeamAudit",
+                                                            "record %1 does not follow record %2: "
+                                                            "one of them was replaced")
+                                    .arg(seq)
+                                    .arg(seq - 1));
                 if (const QString problem = storedRecordProblem(seq, hash, record); !problem.isEmpty())
-                    chain->problems << problem;
+                    Check::note(chain->problems, chain->moreProblems, problem);
                 else if (const QStringList lying = lyingColumns(query, 6, record); !lying.isEmpty())
-                    chain->problems << QCoreApplication::translate("TeamAudit", "record %1's columns %2 do not say "
-                                                                                "what its record says")
-                                           .arg(seq)
-                                           .arg(lying.join(u", "_s));
+                    Check::note(chain->problems, chain->moreProblems,
+                                QCoreApplication::translate("TeamAudit",
+                                                            "record %1's columns %2 do not say "
+                                                            "what its record says")
+                                    .arg(seq)
+                                    .arg(lying.join(u", "_s)));
                 prev = hash;
                 expected = seq + 1;
             },
@@ -170,9 +188,12 @@ TeamAuditStore::Check TeamAuditStore::verify(const QString &localLogPath)
             page.clear();
             at = 0;
             const bool read = readPage(
-                u"SELECT seq, hash FROM invitedesk_audit WHERE chain = ? AND seq > ? ORDER BY seq LIMIT %1"_s.arg(verifyPage),
+                u"SELECT seq, hash FROM invitedesk_audit WHERE chain = ? AND seq > ? ORDER BY seq LIMIT %1"_s.arg(
+                    verifyPage),
                 {first->hash(), centralAfter},
-                [&](const QSqlQuery &query) { page.append({query.value(0).toLongLong(), query.value(1).toString()}); },
+                [&](const QSqlQuery &query) {
+                    page.append({query.value(0).toLongLong(), query.value(1).toString()});
+                },
                 &check.problem, &check.error);
             centralDone = !read || page.size() < verifyPage;
             if (!page.isEmpty()) {
@@ -182,6 +203,10 @@ TeamAuditStore::Check TeamAuditStore::verify(const QString &localLogPath)
         }
         return at < page.size() ? &page.at(at) : nullptr;
     };
+    // What this computer saw the store take: a record it took and no longer holds was lost, not waiting.
+    const qint64 taken = TeamAuditMark::read(localLogPath, target().storeId(), first->hash()).seq;
+    qint64 lostFrom = 0;
+    qint64 lostTo = 0;
     file.seek(0);
     qint64 localMax = 0;
     while (const std::optional<AuditRecord> record = AuditRecord::readNext(file)) {
@@ -194,26 +219,42 @@ TeamAuditStore::Check TeamAuditStore::verify(const QString &localLogPath)
         if (check.problem != TeamAuditProblem::None)
             return check;
         if (!central) {
-            ++check.localWaiting;
+            if (record->seq <= taken) {
+                lostFrom = lostFrom ? lostFrom : record->seq;
+                lostTo = record->seq;
+            } else {
+                ++check.localWaiting;
+            }
             continue;
         }
         if (central->first > record->seq) {
-            check.localProblems << QCoreApplication::translate("TeamAudit", "local record %1 is missing in the team store")
-                                       .arg(record->seq);
+            Check::note(check.localProblems, check.moreLocalProblems,
+                        QCoreApplication::translate("TeamAudit", "local record %1 is missing in the team store")
+                            .arg(record->seq));
             continue;
         }
         if (central->second != record->hash())
-            check.localProblems << QCoreApplication::translate("TeamAudit", "local record %1 differs from the team store's")
-                                       .arg(record->seq);
+            Check::note(check.localProblems, check.moreLocalProblems,
+                        QCoreApplication::translate("TeamAudit", "local record %1 differs from the team store's")
+                            .arg(record->seq));
         ++at;
     }
     while (nextCentral())
         ++at;
+    if (lostFrom > 0)
+        Check::note(check.localProblems, check.moreLocalProblems,
+                    QCoreApplication::translate("TeamAudit",
+                                                "the team store no longer holds records %1 to "
+                                                "%2 of this log, which it had taken")
+                        .arg(lostFrom)
+                        .arg(lostTo));
     if (centralMax > localMax)
-        check.localProblems << QCoreApplication::translate("TeamAudit", "the team store holds records %1 to %2 of this "
-                                                                        "log, which the local log does not")
-                                   .arg(localMax + 1)
-                                   .arg(centralMax);
+        Check::note(check.localProblems, check.moreLocalProblems,
+                    QCoreApplication::translate("TeamAudit",
+                                                "the team store holds records %1 to %2 of this "
+                                                "log, which the local log does not")
+                        .arg(localMax + 1)
+                        .arg(centralMax));
     return check;
 }
 
@@ -295,7 +336,7 @@ bool TeamAuditStore::activity(const TeamActivityFilter &filter,
             pageValues << last->atMicroseconds << last->chain << last->seq;
         }
         const int want = limit > 0 ? std::min(activityPage, limit - delivered) : activityPage;
-        int rows = 0;
+        QList<TeamActivityRow> page; // handed on after the page is in: a slow reader never holds a statement
         const bool read = readPage(
             u"SELECT a.at, a.event, a.outcome, a.operator, a.inserted_by, a.organization_id, a.organization_name,"
             " a.invitation_id, a.email, a.ticket, a.chain, a.seq, (extract(epoch FROM a.at) * 1000000)::bigint,"
@@ -320,17 +361,20 @@ bool TeamAuditStore::activity(const TeamActivityFilter &filter,
                 row.seq = query.value(11).toLongLong();
                 row.atMicroseconds = query.value(12).toLongLong();
                 row.flag = flagOf(query, row);
-                ++rows;
-                last = row;
-                each(row);
+                page.append(std::move(row));
             },
             problem, error);
+        const int rows = int(page.size());
         if (!read) {
             // A connection that was fine before this call and is lost now (a server restart): once more.
-            if (wasOpen && delivered == 0 && rows == 0 && *problem == TeamAuditProblem::Unreachable)
+            if (wasOpen && delivered == 0 && m_connection.lost())
                 return activity(filter, each, problem, error, limit, after);
             return false;
         }
+        for (const TeamActivityRow &row : std::as_const(page))
+            each(row);
+        if (!page.isEmpty())
+            last = page.constLast();
         delivered += rows;
         more = rows == want && (limit <= 0 || delivered < limit);
     }
@@ -344,11 +388,11 @@ qint64 TeamAuditStore::count(const TeamActivityFilter &filter, TeamAuditProblem 
         return -1;
     const auto [where, values] = whereOf(filter);
     qint64 total = -1;
-    const bool read = readPage(u"SELECT count(*) FROM invitedesk_audit a"_s
-                                   + (where.isEmpty() ? QString() : u" WHERE "_s + where.join(u" AND "_s)),
-                               values, [&total](const QSqlQuery &query) { total = query.value(0).toLongLong(); },
-                               problem, error);
-    if (!read && wasOpen && *problem == TeamAuditProblem::Unreachable)
+    const bool read = readPage(
+        u"SELECT count(*) FROM invitedesk_audit a"_s
+            + (where.isEmpty() ? QString() : u" WHERE "_s + where.join(u" AND "_s)),
+        values, [&total](const QSqlQuery &query) { total = query.value(0).toLongLong(); }, problem, error);
+    if (!read && wasOpen && m_connection.lost())
         return count(filter, problem, error);
     return read ? total : -1;
 }
@@ -360,14 +404,32 @@ bool TeamActivityRow::isConfirmedRevoke() const
 
 QStringList TeamActivityRow::fieldNames()
 {
-    return {u"time"_s,          u"agent"_s,         u"sent_by"_s,       u"event"_s, u"outcome"_s,
-            u"organization_id"_s, u"organization_name"_s, u"invitation_id"_s, u"email"_s, u"ticket"_s, u"flag"_s};
+    return {u"time"_s,
+            u"agent"_s,
+            u"sent_by"_s,
+            u"event"_s,
+            u"outcome"_s,
+            u"organization_id"_s,
+            u"organization_name"_s,
+            u"invitation_id"_s,
+            u"email"_s,
+            u"ticket"_s,
+            u"flag"_s};
 }
 
 QStringList TeamActivityRow::fields() const
 {
-    return {at.toString(Qt::ISODateWithMs), operatorName, sentBy, event, outcome, organizationId, organizationName,
-            invitationId, email, ticket, flag};
+    return {at.toString(Qt::ISODateWithMs),
+            operatorName,
+            sentBy,
+            event,
+            outcome,
+            organizationId,
+            organizationName,
+            invitationId,
+            email,
+            ticket,
+            flag};
 }
 
 } // namespace InviteDesk

@@ -126,8 +126,16 @@ bool ensure(PgConnection &connection, TeamAuditProblem *problem, QString *error)
     if (!connection.exec(query, u"SELECT to_regclass('invitedesk.invitedesk_audit_schema') IS NOT NULL,"
                                 " to_regclass('public.invitedesk_audit_schema') IS NOT NULL,"
                                 " to_regnamespace('invitedesk') IS NOT NULL"_s)
-        || !query.next())
+        || !query.next()) {
+        if (connection.lastError().contains("permission denied for schema"_L1))
+            return failed(TeamAuditProblem::Schema,
+                          QCoreApplication::translate("TeamAudit", "%1 may not use the team audit database's schema yet "
+                                                                   "(%2): its owner creates InviteDesk's tables once "
+                                                                   "and grants the agents their use, see "
+                                                                   "docs/TEAM-AUDIT.md, steps 3 and 4")
+                              .arg(connection.target().user, connection.lastError()));
         return failed(connection.lastProblem(), connection.lastError());
+    }
     const bool current = query.value(0).toBool();
     const bool inPublic = query.value(1).toBool();
     const bool schemaExists = query.value(2).toBool();
@@ -151,16 +159,25 @@ bool ensure(PgConnection &connection, TeamAuditProblem *problem, QString *error)
         return true;
 
     // First use, or an older version: whoever may (the store's owner, docs/TEAM-AUDIT.md) creates or
-    // migrates, in one transaction; two starting at once queue on the advisory lock instead of racing.
-    QStringList steps{u"SELECT pg_advisory_xact_lock(7426031)"_s};
+    // migrates, in one transaction; two starting at once queue on the advisory lock, and the second
+    // finds the work done.
+    if (!connection.exec(query, u"BEGIN"_s) || !connection.exec(query, u"SELECT pg_advisory_xact_lock(7426031)"_s))
+        return failed(connection.lastProblem(), connection.lastError());
+    if (!connection.exec(query, u"SELECT max(version) FROM invitedesk.invitedesk_audit_schema"_s)) {
+        connection.exec(query, u"ROLLBACK"_s); // not there yet: go on creating it
+        if (!connection.exec(query, u"BEGIN"_s) || !connection.exec(query, u"SELECT pg_advisory_xact_lock(7426031)"_s))
+            return failed(connection.lastProblem(), connection.lastError());
+    } else if (query.next() && query.value(0).toInt() == version) {
+        connection.exec(query, u"COMMIT"_s); // someone else migrated it meanwhile
+        return true;
+    }
+    QStringList steps;
     if (!schemaExists)
         steps << u"CREATE SCHEMA invitedesk"_s;
     if (!current && inPublic)
         steps << u"ALTER TABLE public.invitedesk_audit SET SCHEMA invitedesk"_s
               << u"ALTER TABLE public.invitedesk_audit_schema SET SCHEMA invitedesk"_s;
     steps << createTables() << version2();
-    if (!connection.exec(query, u"BEGIN"_s))
-        return failed(connection.lastProblem(), connection.lastError());
     for (const QString &step : std::as_const(steps)) {
         if (!connection.exec(query, step)) {
             const TeamAuditProblem kind = connection.lastProblem();

@@ -36,7 +36,12 @@ struct TeamActivityQuery::Reader
             return;
         if (driver->subscribedToNotifications().contains(QLatin1StringView(channel)))
             return;
-        if (!driver->subscribeToNotification(QLatin1StringView(channel)))
+        bool subscribed = false;
+        {
+            PgConnection::Deadline deadline(store->connection()); // LISTEN is a statement like any other
+            subscribed = driver->subscribeToNotification(QLatin1StringView(channel));
+        }
+        if (!subscribed)
             return;
         QObject::connect(driver, &QSqlDriver::notification, liveness,
                          [this](const QString &name, QSqlDriver::NotificationSource, const QVariant &) {
@@ -46,13 +51,18 @@ struct TeamActivityQuery::Reader
         listeningOn = store->connection().database().connectionName();
     }
 
-    /*! Whether the listening connection still answers; if not, connects and listens again. */
+    /*! Whether the listening connection still answers and listens; if not, connects and listens again. */
     void check()
     {
         if (listeningOn.isEmpty() || !store)
             return;
-        QSqlQuery ping(store->connection().database());
-        if (store->connection().isOpen() && store->connection().exec(ping, u"SELECT 1"_s))
+        bool alive = false;
+        if (store->connection().isOpen()
+            && store->connection().database().driver()->subscribedToNotifications().contains(QLatin1StringView(channel))) {
+            QSqlQuery ping(store->connection().database());
+            alive = store->connection().exec(ping, u"SELECT 1"_s);
+        }
+        if (alive)
             return;
         listeningOn.clear();
         TeamAuditProblem problem = TeamAuditProblem::None;

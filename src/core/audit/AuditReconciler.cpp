@@ -113,8 +113,11 @@ void AuditReconciler::next()
                 return leaveForLater(); // an answer about another invitation settles nothing: try again next time
             if (!result && !result.error().isNotFound())
                 return leaveForLater(); // offline or refused: try again next time
-            const auto [outcome, detail] = result ? settlementOf(intent, result.value())
-                                                  : std::pair{revokeOutcomeKey(RevokeOutcome::NotFound), QString()};
+            // (Not a structured binding: clang 14 cannot capture one in the lambda below.)
+            const std::pair<QString, QString> settled = result ? settlementOf(intent, result.value())
+                                                               : std::pair{revokeOutcomeKey(RevokeOutcome::NotFound), QString()};
+            const QString outcome = settled.first;
+            const QString detail = settled.second;
             const QPointer<AuditReconciler> self(this);
             m_writer->reconciled(intent, outcome, detail, m_scannedUpTo, [self, intent, run, outcome](bool written, const QString &error) {
                 if (!self)

@@ -239,6 +239,39 @@ private Q_SLOTS:
         QVERIFY(proxy.tunnels() >= 1);
     }
 
+    void plainHttpNeverGoesThroughAProxy()
+    {
+        // The API on plain http (allowed: it stays on this computer) with a proxy named on the command
+        // line and in the environment: the key must never reach the proxy, where it would be in clear.
+        QTcpServer listening; // a proxy that records what it receives
+        QVERIFY(listening.listen(QHostAddress::LocalHost));
+        QByteArray received;
+        connect(&listening, &QTcpServer::newConnection, this, [&] {
+            while (QTcpSocket *socket = listening.nextPendingConnection())
+                connect(socket, &QTcpSocket::readyRead, socket, [&received, socket] {
+                    received += socket->readAll();
+                    socket->close(); // no answer: the CLI fails at once instead of waiting
+                });
+        });
+        const QString proxyUrl = u"http://127.0.0.1:%1"_s.arg(listening.serverPort());
+        CliHarness cli(m_sandbox.get());
+        for (const QStringList &how : {QStringList{u"--proxy"_s, proxyUrl}, QStringList{}}) {
+            const std::unique_ptr<QProcess> p = cli.start(how + QStringList{u"orgs"_s}, SandboxOptions::defaultProductionKey(),
+                                                          true, [&proxyUrl](QProcess &process) {
+                                                              QProcessEnvironment env = process.processEnvironment();
+                                                              for (const QString &name : {u"http_proxy"_s, u"HTTP_PROXY"_s,
+                                                                                          u"all_proxy"_s})
+                                                                  env.insert(name, proxyUrl);
+                                                              env.remove(u"no_proxy"_s);
+                                                              env.remove(u"NO_PROXY"_s);
+                                                              process.setProcessEnvironment(env);
+                                                          });
+            const CliHarness::Run run = CliHarness::finish(*p);
+            QVERIFY2(received.isEmpty(), received.constData()); // (a proxy sees "Authorization: Bearer sk_…")
+            QVERIFY2(run.exitCode == 0, run.err.constData());
+        }
+    }
+
     void noProxyBypassesAManualProxy()
     {
         TestProxy proxy;

@@ -36,6 +36,10 @@ bool ProxyRules::bypassed(const QString &host, const QString &noProxyList)
 
 QList<QNetworkProxy> ProxyRules::queryProxy(const QNetworkProxyQuery &query)
 {
+    // Plain http is allowed only to this computer (checkApiUrl); through a proxy, the secret key would
+    // travel in clear to another machine. So it never goes through one, whatever the settings say.
+    if (query.url().scheme().compare("http"_L1, Qt::CaseInsensitive) == 0)
+        return {QNetworkProxy(QNetworkProxy::NoProxy)};
     switch (m_mode) {
     case ProxyMode::None:
         return {QNetworkProxy(QNetworkProxy::NoProxy)};

@@ -9,7 +9,8 @@ namespace InviteDesk {
 /*!
  * Which proxy a request to Clerk goes through: the operating system's settings (Qt reads the
  * environment's https_proxy/no_proxy on Linux and the system settings on Windows and macOS), none, or
- * one named proxy, which NO_PROXY (and no_proxy) can still bypass for some hosts.
+ * one named proxy, which NO_PROXY (and no_proxy) can still bypass for some hosts. Plain http (allowed
+ * only to this computer) never goes through a proxy: the key would cross the network in clear.
  */
 class ProxyRules : public QNetworkProxyFactory
 {

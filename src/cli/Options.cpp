@@ -1,5 +1,7 @@
 #include "cli/Options.h"
 
+#include <cmath>
+
 #include "core/api/ClientConfig.h"
 #include "invitedesk/Version.h"
 
@@ -257,7 +259,7 @@ std::optional<QString> parseArguments(const QStringList &arguments, Options *opt
             text.chop(1);
         bool ok = false;
         const double percent = text.toDouble(&ok);
-        if (!ok || percent < 1 || percent > 100)
+        if (!ok || !std::isfinite(percent) || percent < 1 || percent > 100) // "nan" parses, and compares false
             return u"--rate-budget must be a percentage from 1 to 100"_s;
         options->rateBudgetPercent = percent;
     }

@@ -1,6 +1,7 @@
 // Connection profiles: create, edit and delete through the prompts (every dialog path), the profile
 // store owning every per-profile setting, and one name for each key's environment.
 
+#include "core/api/RatePacer.h"
 #include "gui/ActivityModel.h"
 #include "gui/connection/ConnectionController.h"
 #include "gui/connection/ProfileDialog.h"
@@ -14,6 +15,8 @@
 #include <QtCore/QFileInfo>
 #include <QtCore/QLockFile>
 #include <QtCore/QSettings>
+
+#include <cmath>
 #include <QtCore/QStandardPaths>
 #include <QtTest/QSignalSpy>
 #include <QtTest/QTest>
@@ -459,6 +462,35 @@ private Q_SLOTS:
         QCOMPARE(store.lastOrganizationId(u"profile_lock"_s), u"org_remembered_while_locked"_s);
         QTRY_VERIFY(onDisk());
         QCOMPARE(store.recentOrganizations(u"profile_lock"_s).value(0).id, u"org_remembered_while_locked"_s);
+    }
+
+    void aDamagedSettingsFileIsReadWithinBounds()
+    {
+        // Hand-edited or damaged: a list that claims two billion entries, budgets that are not numbers
+        // or out of range. The window must start, with sane values, at once.
+        {
+            QSettings settings;
+            settings.setValue(u"recent/p1/size"_s, 2147483647);
+            settings.setValue(u"recent/p1/1/id"_s, u"org_1"_s);
+            settings.setValue(u"profiles/p1/name"_s, u"one"_s);
+            settings.setValue(u"profiles/p1/rateBudgetPercent"_s, u"nan"_s);
+            settings.setValue(u"profiles/p2/name"_s, u"two"_s);
+            settings.setValue(u"profiles/p2/rateBudgetPercent"_s, 100000);
+            settings.setValue(u"profiles/p3/name"_s, u"three"_s);
+            settings.setValue(u"profiles/p3/rateBudgetPercent"_s, -5);
+            settings.sync();
+        }
+        ProfileStore store;
+        const QList<RecentOrganization> recent = store.recentOrganizations(u"p1"_s);
+        QVERIFY(recent.size() <= ProfileStore::maxRecent);
+        QCOMPARE(recent.value(0).id, u"org_1"_s);
+        const QList<ConnectionProfile> profiles = store.profiles();
+        QCOMPARE(profiles.size(), 3);
+        for (const ConnectionProfile &profile : profiles)
+            QCOMPARE(profile.rateBudgetPercent, 0); // the environment's default
+        // And the pacer, whatever reaches it, never divides by a NaN.
+        QCOMPARE(RateBudget::forShare(KeyEnvironment::Production, std::nan("")).perWindow,
+                 RateBudget::forShare(KeyEnvironment::Production, 0.01).perWindow);
     }
 };
 

@@ -277,6 +277,8 @@ private Q_SLOTS:
         QTest::newRow("bad status") << QStringList{u"list"_s, u"acme"_s, u"--status"_s, u"maybe"_s};
         QTest::newRow("revoke without ids") << QStringList{u"revoke"_s, u"acme"_s};
         QTest::newRow("budget too high") << QStringList{u"revoke"_s, u"acme"_s, u"x"_s, u"--rate-budget"_s, u"150"_s};
+        QTest::newRow("budget not a number") << QStringList{u"revoke"_s, u"acme"_s, u"x"_s, u"--rate-budget"_s, u"nan"_s};
+        QTest::newRow("budget infinite") << QStringList{u"list"_s, u"acme"_s, u"--rate-budget"_s, u"inf"_s};
         QTest::newRow("option of another command") << QStringList{u"orgs"_s, u"--yes"_s};
         QTest::newRow("find an empty address") << QStringList{u"find"_s, u"  "_s};
         QTest::newRow("list budget zero") << QStringList{u"list"_s, u"acme"_s, u"--rate-budget"_s, u"0"_s};

@@ -26,7 +26,8 @@ double RateBudget::requestsPerSecond() const
 
 RateBudget RateBudget::forShare(KeyEnvironment environment, double share)
 {
-    share = std::clamp(share, 0.01, 1.0);
+    // Callers check what they read; here too, since floor() of NaN into an int is undefined.
+    share = std::isfinite(share) ? std::clamp(share, 0.01, 1.0) : 0.01;
     RateBudget budget;
     budget.perWindow = std::max(1, int(std::floor(share * documentedLimit(environment))));
     return budget;

@@ -81,14 +81,18 @@ QList<ConnectionProfile> ProfileStore::profiles() const
     QSettings settings;
     QList<ConnectionProfile> list;
     settings.beginGroup(u"profiles"_s);
-    for (const QString &id : settings.childGroups()) {
+    // Bounded, whatever the file says: a damaged one must not keep the window from starting.
+    for (const QString &id : settings.childGroups().mid(0, ProfileStore::maxProfiles)) {
         settings.beginGroup(id);
         ConnectionProfile p;
         p.id = id;
         p.name = settings.value(u"name"_s).toString();
         p.apiUrl = QUrl(settings.value(u"apiUrl"_s, defaultApiUrl().toString()).toString());
         p.actingUserId = settings.value(u"actingUserId"_s).toString();
+        // A settings file is edited by hand too: anything but a whole percentage from 1 to 100 is the default.
         p.rateBudgetPercent = settings.value(u"rateBudgetPercent"_s, 0).toInt();
+        if (p.rateBudgetPercent < 1 || p.rateBudgetPercent > 100)
+            p.rateBudgetPercent = 0;
         p.environment = environmentFromName(settings.value(u"environment"_s).toString());
         p.caFile = settings.value(u"caFile"_s).toString();
         p.proxyMode = proxyModeFromName(settings.value(u"proxyMode"_s).toString());
@@ -145,7 +149,8 @@ QList<RecentOrganization> readRecent(const QString &profileId)
 {
     QSettings settings;
     QList<RecentOrganization> list;
-    const int count = settings.beginReadArray(u"recent/"_s + profileId);
+    // The file says how many; no more than are ever written are read (a damaged size would take forever).
+    const int count = std::min(settings.beginReadArray(u"recent/"_s + profileId), ProfileStore::maxRecent);
     for (int i = 0; i < count; ++i) {
         settings.setArrayIndex(i);
         list.append({settings.value(u"id"_s).toString(), settings.value(u"name"_s).toString(),
@@ -170,7 +175,7 @@ void ProfileStore::rememberOrganization(const QString &profileId, const Organiza
         QList<RecentOrganization> list = readRecent(profileId);
         list.removeIf([&opened](const RecentOrganization &r) { return r.id == opened.id; });
         list.prepend(opened);
-        while (list.size() > 10)
+        while (list.size() > maxRecent)
             list.removeLast();
         QSettings settings;
         settings.remove(u"recent/"_s + profileId);

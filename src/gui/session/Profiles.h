@@ -74,6 +74,11 @@ struct RecentOrganization
 class ProfileStore
 {
 public:
+    /*! The most recent organizations kept (and read) per profile. */
+    static constexpr int maxRecent = 10;
+    /*! The most profiles read from a settings file. */
+    static constexpr int maxProfiles = 100;
+
     ProfileStore();
     ~ProfileStore(); //!< waits for the writes still going
 

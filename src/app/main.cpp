@@ -1,5 +1,6 @@
 // invitedesk: the desktop console.
 
+#include "core/util/PrivateProcess.h"
 #include "core/util/MessageFilter.h"
 #include "core/util/ProcessStats.h"
 #include "gui/invitations/InvitationsController.h"
@@ -9,6 +10,8 @@
 #include "invitedesk/Version.h"
 #include "sandbox/SandboxThread.h"
 
+#include <QtCore/QFileInfo>
+#include <QtCore/QSettings>
 #include <QtCore/QCommandLineParser>
 #include <QtCore/QTimer>
 #include <QtWidgets/QApplication>
@@ -56,6 +59,7 @@ private:
 
 int main(int argc, char *argv[])
 {
+    PrivateProcess::apply(); // before any file is written or the key is read
     installMessageFilter();
 #ifdef SIGXFSZ
     // Past a file size limit, writes then fail (EFBIG) and the audit log says so; by default the process
@@ -71,6 +75,12 @@ int main(int argc, char *argv[])
     QApplication::setApplicationDisplayName(u"InviteDesk"_s);
     QApplication::setApplicationVersion(QStringLiteral(INVITEDESK_VERSION));
     QApplication::setDesktopFileName(QStringLiteral(INVITEDESK_APP_ID));
+    {
+        // Settings written by an older version, or under another umask: this account's alone.
+        const QString settings = QSettings().fileName();
+        PrivateProcess::makePrivate(QFileInfo(settings).absolutePath());
+        PrivateProcess::makePrivate(settings);
+    }
 
     installTranslations();
 

@@ -2,6 +2,7 @@
 
 #include "cli/Runner.h"
 #include "core/util/MessageFilter.h"
+#include "core/util/PrivateProcess.h"
 #include "core/util/ProcessStats.h"
 
 #include <QtCore/QCoreApplication>
@@ -17,15 +18,20 @@ using namespace Qt::StringLiterals;
 namespace {
 std::atomic<bool> interrupted{false};
 
-extern "C" void onSigint(int)
+/*!
+ * Ctrl+C, and what a logout or `systemctl stop` sends (SIGTERM, SIGHUP): the same graceful stop — no
+ * new revoke, the ones in flight settle, every ID is printed. The same signal again ends it at once.
+ */
+extern "C" void onInterrupt(int signal)
 {
     interrupted = true;
-    std::signal(SIGINT, SIG_DFL); // a second Ctrl+C ends the process at once
+    std::signal(signal, SIG_DFL);
 }
 } // namespace
 
 int main(int argc, char *argv[])
 {
+    InviteDesk::PrivateProcess::apply(); // before any file is written or the key is read
     InviteDesk::installMessageFilter();
     InviteDesk::ProcessStats::reportPeakRssAtExitIfAsked();
     QCoreApplication app(argc, argv);
@@ -46,7 +52,11 @@ int main(int argc, char *argv[])
     // No window to keep responsive: every core may parse.
     InviteDesk::ClerkClient::setParseThreads(QThread::idealThreadCount());
     InviteDesk::Cli::Runner runner(options);
-    std::signal(SIGINT, onSigint);
+    std::signal(SIGINT, onInterrupt);
+    std::signal(SIGTERM, onInterrupt);
+#ifdef SIGHUP
+    std::signal(SIGHUP, onInterrupt);
+#endif
 #ifdef SIGXFSZ
     // Past a file size limit, writes then fail (EFBIG) and the audit log says so; by default the process
     // would be killed without a word.

@@ -6,6 +6,7 @@
 #include "support/TestSandbox.h"
 
 #include <QtCore/QDir>
+#include <QtCore/QDirIterator>
 #include <QtCore/QFileInfo>
 #include <QtCore/QJsonArray>
 #include <QtCore/QJsonDocument>
@@ -17,6 +18,7 @@
 #ifdef Q_OS_UNIX
 #  include <csignal>
 #  include <sys/resource.h>
+#  include <sys/stat.h>
 #  include <unistd.h>
 #endif
 
@@ -256,6 +258,101 @@ private Q_SLOTS:
     }
 
     // Issue 11, item 6 -----------------------------------------------------------------------
+
+    void filesArePrivateWhateverTheUmask()
+    {
+#ifndef Q_OS_UNIX
+        QSKIP("POSIX modes; Windows keeps a profile's files private by its ACLs");
+#else
+        // An older version under umask 022 left the data folder readable by every local user.
+        const QString folder = QFileInfo(m_cli->auditLogPath()).absolutePath();
+        const QString dataFolder = QFileInfo(folder).absolutePath();
+        QVERIFY(QDir().mkpath(folder));
+        QVERIFY(QFile::setPermissions(dataFolder, QFileDevice::Permissions(0x7755)));
+        QVERIFY(QFile::setPermissions(folder, QFileDevice::Permissions(0x7755)));
+        const std::unique_ptr<QProcess> process = m_cli->start(
+            {u"revoke"_s, u"acme"_s, u"--yes"_s, pendingIds(u"acme"_s, 1).first()}, SandboxOptions::defaultProductionKey(),
+            true, [](QProcess &p) { p.setChildProcessModifier([] { ::umask(022); }); });
+        const CliHarness::Run run = CliHarness::finish(*process);
+        QCOMPARE(run.exitCode, 0);
+        auto mode = [](const QString &path) {
+            struct stat st{};
+            return ::stat(QFile::encodeName(path).constData(), &st) == 0 ? int(st.st_mode & 0777) : -1;
+        };
+        QCOMPARE(mode(dataFolder), 0700);
+        QCOMPARE(mode(folder), 0700);
+        QStringList checked;
+        QDirIterator it(folder, QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot, QDirIterator::Subdirectories);
+        while (it.hasNext()) {
+            const QString path = it.next();
+            const int expected = QFileInfo(path).isDir() ? 0700 : 0600;
+            QVERIFY2(mode(path) == expected, qPrintable(u"%1: %2"_s.arg(path).arg(mode(path), 0, 8)));
+            checked << QFileInfo(path).fileName();
+        }
+        QVERIFY2(checked.contains(u"audit.jsonl"_s) && checked.contains(u"audit.jsonl.head"_s), qPrintable(checked.join(u' ')));
+#endif
+    }
+
+    void theKeyNeverReachesACoreFile()
+    {
+#ifndef Q_OS_LINUX
+        QSKIP("prctl(PR_SET_DUMPABLE) is Linux's");
+#else
+        QFile pattern(u"/proc/sys/kernel/core_pattern"_s);
+        QVERIFY(pattern.open(QIODevice::ReadOnly));
+        const QByteArray where = pattern.readAll().trimmed();
+        if (where.startsWith('|') || where.contains('/'))
+            QSKIP(qPrintable(u"cores go to %1 here, not into the process's folder, where this test looks"_s.arg(
+                QString::fromLocal8Bit(where))));
+        // A CLI waiting on a request that never answers, with core files allowed, is made to crash.
+        m_sandbox->addScriptedFault({ScriptedFault::Kind::Stall, "GET", u"/organizations"_s, 100});
+        QTemporaryDir cwd;
+        const std::unique_ptr<QProcess> process = m_cli->start(
+            {u"list"_s, u"acme"_s}, SandboxOptions::defaultProductionKey(), true, [&cwd](QProcess &p) {
+                p.setWorkingDirectory(cwd.path());
+                p.setChildProcessModifier([] {
+                    const rlimit unlimited{RLIM_INFINITY, RLIM_INFINITY};
+                    ::setrlimit(RLIMIT_CORE, &unlimited);
+                });
+            });
+        QTRY_VERIFY_WITH_TIMEOUT(!m_sandbox->requests().empty(), 10'000); // the key is in its memory now
+        ::kill(pid_t(process->processId()), SIGABRT);
+        QVERIFY(QTest::qWaitFor([&] { return process->state() == QProcess::NotRunning; }, 10'000));
+        m_sandbox->clearScriptedFaults();
+        const QByteArray key = SandboxOptions::defaultProductionKey().toLatin1();
+        for (const QFileInfo &info : QDir(cwd.path()).entryInfoList(QDir::Files)) {
+            QFile core(info.filePath());
+            QVERIFY(core.open(QIODevice::ReadOnly));
+            QVERIFY2(!core.readAll().contains(key), qPrintable(info.fileName() + u" holds the secret key"_s));
+        }
+#endif
+    }
+
+    void sigtermStopsARunAsGracefullyAsCtrlC()
+    {
+#ifndef Q_OS_UNIX
+        QSKIP("POSIX signals");
+#else
+        // What a logout (SIGHUP) or `systemctl stop` (SIGTERM) sends: no new revoke, every ID printed.
+        for (const int signal : {SIGTERM, SIGHUP}) {
+            const QStringList ids = pendingIds(u"acme"_s, 30);
+            const std::unique_ptr<QProcess> process =
+                m_cli->start(QStringList{u"revoke"_s, u"acme"_s, u"--yes"_s, u"--rate-budget"_s, u"1"_s} + ids);
+            QByteArray out;
+            QVERIFY(QTest::qWaitFor([&] {
+                out += process->readAllStandardOutput();
+                return out.count('\n') >= 2 || process->state() == QProcess::NotRunning;
+            }, 30'000));
+            ::kill(pid_t(process->processId()), signal);
+            const CliHarness::Run run = CliHarness::finish(*process);
+            out += run.out;
+            QCOMPARE(run.exitCode, 1); // some were not revoked: cancelled
+            QCOMPARE(int(out.count('\n')), int(ids.size())); // one line for every ID, cancelled ones too
+            QVERIFY2(run.err.contains("interrupted"), run.err.constData());
+            QVERIFY(AuditLog::unsettledIntents(m_cli->auditLogPath()).isEmpty());
+        }
+#endif
+    }
 
     void separatorOnlyRowsInAnIdFileAreSkipped()
     {

@@ -1,6 +1,7 @@
 #include "core/audit/AuditLog.h"
 
 #include "core/audit/AuditFiles.h"
+#include "core/util/PrivateProcess.h"
 
 #include <QtCore/QCryptographicHash>
 #include <QtCore/QDateTime>
@@ -88,6 +89,14 @@ QString operatorName()
 AuditLog::AuditLog(QString filePath)
     : m_path(std::move(filePath)), m_runId(QUuid::createUuid().toString(QUuid::WithoutBraces))
 {
+    // What an older version or another umask left readable by every local user is made this account's
+    // alone (what is created from now on is, by PrivateProcess::apply()).
+    const QString folder = QFileInfo(m_path).absolutePath();
+    const QString dataFolder = QFileInfo(folder).absolutePath(); // ~/.local/share/InviteDesk for the default log
+    if (QFileInfo(dataFolder).fileName() == "InviteDesk"_L1)
+        PrivateProcess::makePrivate(dataFolder);
+    for (const QString &path : QStringList{folder, m_path, headPath(m_path), runFolder(m_path), m_path + u".team"_s})
+        PrivateProcess::makePrivate(path);
 }
 
 AuditLog::~AuditLog() = default;

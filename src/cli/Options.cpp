@@ -91,6 +91,8 @@ Exit codes:
   5  audit verify/sync: the audit log, or its copy in the team store, was altered, or the team
      store refuses this log's records (revoke too, when its records are blocked that way)
   6  audit sync/verify: records wait to be sent to the team audit store
+  7  list/find: the list was printed, but may not be whole: Clerk's count disagreed with the
+     rows read, pages repeated, or the list changed while it was read (said on stderr)
 )"_s;
 }
 

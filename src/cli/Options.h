@@ -20,6 +20,7 @@ enum ExitCode {
     ApiError = 4,    //!< Clerk or the network failed (not found, 5xx, offline, …)
     AuditFailed = 5, //!< `audit verify` found a broken chain
     AuditWaiting = 6, //!< records wait to be sent to the team audit store (it could not take them)
+    ListUncertain = 7, //!< list/find: printed, but Clerk's count disagreed, pages repeated, or the list moved
 };
 
 enum class Format { Table, Csv, Json };

@@ -185,13 +185,25 @@ void Runner::runList()
         else
             fail(error, u"loading invitations failed after %1"_s.arg(m_query->loadedCount()));
     });
-    connect(m_query.get(), &InvitationListing::finished, this, [this] {
+    connect(m_query.get(), &InvitationListing::finished, this, [this](int, bool listChanged) {
         if (m_progressShown) {
             m_err << u"\r\x1b[K"_s;
             m_err.flush();
             m_progressShown = false;
         }
         printInvitations(m_query->invitations(), m_query->kind() != InvitationListing::Kind::Organization);
+        // Printed, and said: a list that may be short, or that moved while it was read, is never silent.
+        if (const QString doubt = m_query->doubt(); !doubt.isEmpty()) {
+            m_err << printable(u"invitedesk-cli: warning: "_s + doubt) << u'\n';
+            finish(ListUncertain);
+            return;
+        }
+        if (listChanged) {
+            m_err << u"invitedesk-cli: warning: the list changed while it was read; it was read again, and what is "
+                     u"printed is the last reading\n"_s;
+            finish(ListUncertain);
+            return;
+        }
         finish(Success);
     });
     if (m_options.command == "find"_L1) {

@@ -183,6 +183,10 @@ void MainWindow::setUpParts()
     connect(inv, &InvitationsController::reinvited, this, [this](const Invitation &created) {
         showMessage(tr("New invitation %1 created for %2.").arg(created.id, created.emailAddress), 8000);
     });
+    connect(inv, &InvitationsController::listDoubted, this, [this](const QString &text) {
+        m_messageBar->showMessage(MessageBar::Level::Warning, text);
+        m_barShowsConnection = false;
+    });
     connect(inv, &InvitationsController::reinviteFailed, this, [this](const ClerkError &error) {
         // It answers late, while the agent may be typing: said in the window, not in a dialog.
         m_messageBar->showMessage(MessageBar::Level::Error, tr("Re-invite failed: %1").arg(error.oneLine()));

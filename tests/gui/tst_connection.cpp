@@ -381,6 +381,8 @@ private Q_SLOTS:
         b.id = u"b"_s;
         b.name = u"B"_s;
         b.proxyMode = ProxyMode::None;
+        // A's requests would go through its proxy only over https: plain http (the sandbox) never does.
+        a.apiUrl = QUrl(u"https://clerk.invalid/v1"_s);
         m_connections->store().save(a);
         m_connections->store().save(b);
         m_connections->secrets().keepForSession(SecretStore::keyEntry(u"b"_s), SandboxOptions::defaultProductionKey());

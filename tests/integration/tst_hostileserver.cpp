@@ -3,10 +3,12 @@
 
 #include "core/workflows/BulkRevoker.h"
 #include "core/workflows/EmailSearch.h"
+#include "core/workflows/InvitationListing.h"
 #include "core/workflows/InvitationLoader.h"
 #include "core/api/RatePacer.h"
 #include "core/workflows/RevokeTask.h"
 #include "sandbox/HttpServer.h"
+#include "support/CliHarness.h"
 #include "support/TestSandbox.h"
 
 #include <QtCore/QElapsedTimer>
@@ -435,6 +437,81 @@ private Q_SLOTS:
         QVERIFY2(failed.first().first().value<ClerkError>().userMessage().contains(u"at most"_s),
                  qPrintable(failed.first().first().value<ClerkError>().userMessage()));
         QVERIFY(loader.requestsSent() <= InvitationLoader::maxPages + ClientConfig().http2Concurrency);
+    }
+
+    /*!
+     * A list of \a rows invitations served by offset and limit whatever the path, with total_count
+     * \a total; with \a repeat, every page after the first is the first again.
+     */
+    std::unique_ptr<Sandbox::HttpServer> lyingList(int rows, qint64 total, bool repeat)
+    {
+        auto server = std::make_unique<Sandbox::HttpServer>(
+            [this, rows, total, repeat](const Sandbox::HttpRequest &request, Sandbox::HttpResponder responder) {
+                const int limit = std::max(1, request.queryValue(u"limit"_s).toInt());
+                const int offset = repeat ? 0 : request.queryValue(u"offset"_s).toInt();
+                QByteArray data;
+                for (int i = offset; i < std::min(rows, offset + limit); ++i)
+                    data += (data.isEmpty() ? "" : ",") + invitationJson(u"orginv_row%1"_s.arg(i, 5, 10, QChar(u'0')), u"pending"_s);
+                responder.respond({200, {}, R"({"data":[)" + data + R"(],"total_count":)" + QByteArray::number(total) + "}"});
+            });
+        if (!server->listen(QHostAddress::LocalHost))
+            qFatal("cannot listen");
+        return server;
+    }
+
+    void aWrongTotalCountNeverCutsAListSilently_data()
+    {
+        QTest::addColumn<int>("how"); // 0 one organization, 1 the instance, 2 one address
+        QTest::addColumn<qint64>("total");
+        QTest::addColumn<bool>("repeat");
+        QTest::addColumn<int>("expected");
+        // 4,000 rows: more than the pages a walk asks for before the first answer (6 of 500).
+        QTest::newRow("organization, total 0") << 0 << qint64(0) << false << 4000;
+        QTest::newRow("instance, total 0") << 1 << qint64(0) << false << 4000;
+        QTest::newRow("address, total 0") << 2 << qint64(0) << false << 4000;
+        QTest::newRow("organization, total too small") << 0 << qint64(600) << false << 4000;
+        QTest::newRow("organization, page 2 repeats page 1") << 0 << qint64(4000) << true << 500;
+        QTest::newRow("address, page 2 repeats page 1") << 2 << qint64(4000) << true << 500;
+    }
+
+    void aWrongTotalCountNeverCutsAListSilently()
+    {
+        QFETCH(int, how);
+        QFETCH(qint64, total);
+        QFETCH(bool, repeat);
+        QFETCH(int, expected);
+        const std::unique_ptr<Sandbox::HttpServer> server = lyingList(4000, total, repeat);
+        ClientConfig config = configFor(*m_sandbox);
+        config.apiUrl = QUrl(u"http://127.0.0.1:%1/v1"_s.arg(server->port()));
+        ClerkClient client(config);
+        InvitationListing listing(&client);
+        QSignalSpy finished(&listing, &InvitationListing::finished);
+        Organization org;
+        org.id = u"org_1"_s;
+        if (how == 0)
+            listing.loadOrganization(org, InvitationStatus::Pending);
+        else if (how == 1)
+            listing.loadInstance(InvitationStatus::Pending);
+        else
+            listing.searchEmail(u"x@example.com"_s);
+        QVERIFY(finished.wait(30'000));
+        // Walked while pages came full and new, whatever the count said; and the doubt is said.
+        QCOMPARE(listing.invitations().size(), expected);
+        QVERIFY2(!listing.doubt().isEmpty(), "a list that disagrees with its count was taken silently");
+        QVERIFY2(listing.doubt().contains(repeat ? u"already read"_s : u"counted"_s), qPrintable(listing.doubt()));
+    }
+
+    void theCliSaysAListMayBeShortAndExitsSeven()
+    {
+        const std::unique_ptr<Sandbox::HttpServer> server = lyingList(4000, 0, false);
+        CliHarness cli(m_sandbox.get());
+        const CliHarness::Run run =
+            cli.run({u"--api-url"_s, u"http://127.0.0.1:%1/v1"_s.arg(server->port()), u"list"_s, u"org_1"_s,
+                     u"--format"_s, u"csv"_s},
+                    SandboxOptions::defaultProductionKey(), {}, false);
+        QCOMPARE(run.exitCode, 7);
+        QCOMPARE(int(run.out.count('\n')), 4000 + 1); // every row, and the header
+        QVERIFY2(run.err.contains("warning: Clerk counted 0 invitations, but 4,000 were read"), run.err.constData());
     }
 
     void aLyingTotalCountCannotStretchTheEmailSearch()

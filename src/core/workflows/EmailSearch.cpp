@@ -15,6 +15,8 @@ void EmailSearch::start(const QString &query, std::optional<InvitationStatus> st
 {
     cancel();
     m_seen.clear();
+    m_read.clear();
+    m_doubt.clear();
     m_query = query.trimmed();
     m_status = status;
     m_found.clear();
@@ -53,6 +55,10 @@ void EmailSearch::requestPage(int offset, int page)
             }
             const Page<Invitation> &p = result.value();
             QList<Invitation> matching;
+            const qsizetype readBefore = m_read.size();
+            for (const Invitation &inv : p.data)
+                m_read.insert(inv.id);
+            const bool nothingNew = m_read.size() == readBefore;
             for (const Invitation &inv : p.data) {
                 // Pages are read by offset: an invitation created meanwhile shifts the next page, and
                 // its last row comes again. It is kept once.
@@ -64,7 +70,9 @@ void EmailSearch::requestPage(int offset, int page)
             m_found += matching;
             Q_EMIT invitationsArrived(matching, int(m_found.size()), p.totalCount);
             const int next = offset + int(p.data.size());
-            const bool lastPage = p.data.size() < pageSize || next >= p.totalCount;
+            // The pages, not total_count, say where the list ends: a short page, or a full one with
+            // nothing new (a server repeating itself). A count that disagrees is said at the end.
+            const bool lastPage = p.data.size() < pageSize || nothingNew;
             if (!lastPage && page >= maxPages) {
                 Q_EMIT failed(ClerkError::payload(
                     tr("more than %L1 invitations match \"%2\"; InviteDesk reads at most that many: narrow the search")
@@ -73,6 +81,11 @@ void EmailSearch::requestPage(int offset, int page)
                 return;
             }
             if (lastPage) {
+                if (nothingNew && !p.data.isEmpty())
+                    m_doubt = tr("Clerk sent a page of invitations already read (after %L1); the list may be "
+                                 "incomplete").arg(m_read.size());
+                else if (p.totalCount != m_read.size())
+                    m_doubt = tr("Clerk counted %L1 invitations, but %L2 were read").arg(p.totalCount).arg(m_read.size());
                 Q_EMIT finished();
                 return;
             }

@@ -41,6 +41,8 @@ public:
 
     QString query() const { return m_query; }
     const QList<Invitation> &invitations() const { return m_found; }
+    /*! After finished(): why what was found may not be all (InvitationLoader::doubt()), or empty. */
+    QString doubt() const { return m_doubt; }
     /*! Whether \a invitation belongs to the results of \a query (see the class description). */
     static bool matches(const QString &query, const Invitation &invitation);
 
@@ -58,6 +60,8 @@ private:
     std::optional<InvitationStatus> m_status;
     QList<Invitation> m_found;
     QSet<QString> m_seen; //!< the IDs in m_found
+    QSet<QString> m_read; //!< every ID the pages brought (Clerk's count is of these)
+    QString m_doubt;
     ClerkClient::CallId m_call = 0;
 };
 

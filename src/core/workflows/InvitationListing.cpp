@@ -104,6 +104,13 @@ QList<Invitation> InvitationListing::invitations() const
     return m_search ? m_search->invitations() : QList<Invitation>{};
 }
 
+QString InvitationListing::doubt() const
+{
+    if (m_loader)
+        return m_loader->doubt();
+    return m_search ? m_search->doubt() : QString();
+}
+
 int InvitationListing::loadedCount() const
 {
     if (m_loader)

@@ -54,6 +54,11 @@ public:
      */
     QList<Invitation> invitations() const;
     int loadedCount() const;
+    /*!
+     * After finished(): why what was read may not be the whole list (Clerk's count disagreed with the
+     * rows read, pages repeated), or empty. Both front ends say it: never a silently short list.
+     */
+    QString doubt() const;
 
 Q_SIGNALS:
     void started();

@@ -58,6 +58,7 @@ void InvitationLoader::start(const Request &request)
     m_finished = false;
     m_pass = 0;
     m_changed = false;
+    m_doubt.clear();
     m_requests = 0;
     m_all.clear();
     m_ids.clear();
@@ -91,6 +92,8 @@ void InvitationLoader::startPass()
     m_passTotal.reset();
     m_passEnd.reset();
     m_passConsistent = true;
+    m_fullUpTo = 0;
+    m_repeated = false;
     m_nextOffset = 0;
     issuePages();
 }
@@ -116,6 +119,8 @@ int InvitationLoader::plannedEnd() const
         return std::max(1, m_request.speculativePages) * m_request.pageSize;
     if (m_passEnd)
         total = std::min<qint64>(total, *m_passEnd);
+    else // while pages come full and with new rows, the list goes on, whatever total_count says
+        total = std::max<qint64>(total, m_fullUpTo + 1);
     return int(std::clamp<qint64>(total, 1, std::numeric_limits<int>::max() - m_request.pageSize));
 }
 
@@ -223,10 +228,14 @@ void InvitationLoader::onPage(int offset, Result<Page<Invitation>> result)
     m_pages.insert(offset, std::move(onPage));
     // The pages, not total_count, say where the list ends: an empty or short page, or a full page
     // with nothing new on it (a server that repeats itself would otherwise be walked forever).
-    if (qsizetype(page.data.size()) < m_request.pageSize)
+    if (qsizetype(page.data.size()) < m_request.pageSize) {
         m_passEnd = std::min(m_passEnd.value_or(std::numeric_limits<int>::max()), offset + int(page.data.size()));
-    else if (newInPass == 0)
+    } else if (newInPass == 0) {
         m_passEnd = std::min(m_passEnd.value_or(std::numeric_limits<int>::max()), offset);
+        m_repeated = true;
+    } else {
+        m_fullUpTo = std::max(m_fullUpTo, offset + m_request.pageSize);
+    }
     if (m_passEnd && m_passTotal && *m_passEnd < *m_passTotal)
         m_total = *m_passEnd;
     if (!fresh.isEmpty() || m_pass == 1)
@@ -304,6 +313,12 @@ void InvitationLoader::finishPass()
     m_inPass.clear();
     m_pages.clear();
     m_finished = true;
+    // Said, never silent: a count that does not match what was read, or pages that came again.
+    if (m_repeated)
+        m_doubt = tr("Clerk sent a page of invitations already read (after %L1); the list may be incomplete")
+                      .arg(m_loadedCount);
+    else if (m_passTotal && *m_passTotal != m_loadedCount)
+        m_doubt = tr("Clerk counted %L1 invitations, but %L2 were read").arg(*m_passTotal).arg(m_loadedCount);
     if (!gone.isEmpty())
         Q_EMIT invitationsGone(gone);
     Q_EMIT finished();

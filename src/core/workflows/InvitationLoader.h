@@ -82,6 +82,12 @@ public:
     int passes() const { return m_pass; }
     /*! The list changed during the walk (it was walked again). */
     bool listChanged() const { return m_changed; }
+    /*!
+     * After finished(): why the list read may not be the whole list, or empty — Clerk's total_count
+     * disagreed with the rows read (a list walked while pages came full and new, whatever the count
+     * said), or pages repeated themselves.
+     */
+    QString doubt() const { return m_doubt; }
     int requestsSent() const { return m_requests; }
 
 Q_SIGNALS:
@@ -119,6 +125,9 @@ private:
     std::optional<qint64> m_passTotal;
     std::optional<int> m_passEnd; //!< where the pages showed the list ends (an empty, short or stale page)
     bool m_passConsistent = true;
+    int m_fullUpTo = 0; //!< the end of the furthest full page with new rows in this pass: the list goes on
+    bool m_repeated = false; //!< a full page brought nothing new (a server repeating itself)
+    QString m_doubt;
     int m_nextOffset = 0;
     QMap<int, ClerkClient::CallId> m_inFlight; //!< offset -> call
 

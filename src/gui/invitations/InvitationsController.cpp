@@ -106,8 +106,12 @@ void InvitationsController::connectQuery()
         m_blocks.handOver();
         m_model->remove(ids);
     });
-    connect(query, &InvitationListing::finished, this, [this](int, bool listChanged) {
+    connect(query, &InvitationListing::finished, this, [this, query](int, bool listChanged) {
         m_blocks.end();
+        if (const QString doubt = query->doubt(); !doubt.isEmpty()) {
+            m_activity->add(ActivityModel::Level::Warning, tr("%1: %2.").arg(where(), doubt));
+            Q_EMIT listDoubted(tr("%1 may not be shown whole: %2.").arg(where(), doubt));
+        }
         if (listChanged)
             m_activity->add(ActivityModel::Level::Info,
                             tr("%1 changed while it was loading; the list was read again.").arg(where()));

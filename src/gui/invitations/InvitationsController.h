@@ -84,6 +84,8 @@ public:
     QString auditLogPath() const;
 
 Q_SIGNALS:
+    /*! The list was shown, but may not be whole (InvitationListing::doubt()). */
+    void listDoubted(const QString &text);
     void loadStarted();
     void loadProgress(int loaded, qint64 total);
     void loadFinished(int count);

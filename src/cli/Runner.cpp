@@ -161,6 +161,7 @@ void Runner::resolveOrganization(std::function<void(const Organization &)> next)
 void Runner::runList()
 {
     m_query = std::make_unique<InvitationListing>(m_client.get());
+    m_query->setKeepsMetadata(m_options.format == Format::Json); // a table or CSV shows none of it
     const bool showProgress = stderrIsTerminal();
     connect(m_query.get(), &InvitationListing::arrived, this,
             [this, showProgress](const QList<Invitation> &, int loaded, qint64 total) {

@@ -443,15 +443,22 @@ private Q_SLOTS:
      * A list of \a rows invitations served by offset and limit whatever the path, with total_count
      * \a total; with \a repeat, every page after the first is the first again.
      */
-    std::unique_ptr<Sandbox::HttpServer> lyingList(int rows, qint64 total, bool repeat)
+    std::unique_ptr<Sandbox::HttpServer> lyingList(int rows, qint64 total, bool repeat, int metadataBytes = 0)
     {
+        QByteArray invitationWithMetadata; // the metadata of every row, after its ID
+        if (metadataBytes > 0)
+            invitationWithMetadata = ",\"public_metadata\":{\"blob\":\"" + QByteArray(metadataBytes, 'x') + "\"}";
         auto server = std::make_unique<Sandbox::HttpServer>(
-            [this, rows, total, repeat](const Sandbox::HttpRequest &request, Sandbox::HttpResponder responder) {
+            [this, rows, total, repeat, invitationWithMetadata](const Sandbox::HttpRequest &request, Sandbox::HttpResponder responder) {
                 const int limit = std::max(1, request.queryValue(u"limit"_s).toInt());
                 const int offset = repeat ? 0 : request.queryValue(u"offset"_s).toInt();
                 QByteArray data;
                 for (int i = offset; i < std::min(rows, offset + limit); ++i)
-                    data += (data.isEmpty() ? "" : ",") + invitationJson(u"orginv_row%1"_s.arg(i, 5, 10, QChar(u'0')), u"pending"_s);
+                {
+                    QByteArray row = invitationJson(u"orginv_row%1"_s.arg(i, 5, 10, QChar(u'0')), u"pending"_s);
+                    row.insert(row.size() - 1, invitationWithMetadata);
+                    data += (data.isEmpty() ? "" : ",") + row;
+                }
                 responder.respond({200, {}, R"({"data":[)" + data + R"(],"total_count":)" + QByteArray::number(total) + "}"});
             });
         if (!server->listen(QHostAddress::LocalHost))
@@ -512,6 +519,36 @@ private Q_SLOTS:
         QCOMPARE(run.exitCode, 7);
         QCOMPARE(int(run.out.count('\n')), 4000 + 1); // every row, and the header
         QVERIFY2(run.err.contains("warning: Clerk counted 0 invitations, but 4,000 were read"), run.err.constData());
+    }
+
+    void memoryDoesNotFollowWhatTheServerSends()
+    {
+        // Rows with 24 KiB of metadata each: a CSV (which shows none) keeps none; JSON keeps it, within
+        // a bound per row; 48 KiB a row is more than anyone stores, and refused with a message.
+        const std::unique_ptr<Sandbox::HttpServer> big = lyingList(1200, 1200, false, 24 * 1024);
+        ClientConfig config = configFor(*m_sandbox);
+        config.apiUrl = QUrl(u"http://127.0.0.1:%1/v1"_s.arg(big->port()));
+        ClerkClient client(config);
+        Organization org;
+        org.id = u"org_1"_s;
+        for (const bool keep : {false, true}) {
+            InvitationListing listing(&client);
+            listing.setKeepsMetadata(keep);
+            QSignalSpy finished(&listing, &InvitationListing::finished);
+            listing.loadOrganization(org, InvitationStatus::Pending);
+            QVERIFY(finished.wait(30'000));
+            QCOMPARE(listing.invitations().size(), 1200);
+            for (const Invitation &inv : listing.invitations())
+                QCOMPARE(inv.publicMetadata.isEmpty(), !keep);
+        }
+        const std::unique_ptr<Sandbox::HttpServer> huge = lyingList(1200, 1200, false, 48 * 1024);
+        CliHarness cli(m_sandbox.get());
+        const CliHarness::Run run =
+            cli.run({u"--api-url"_s, u"http://127.0.0.1:%1/v1"_s.arg(huge->port()), u"list"_s, u"org_1"_s,
+                     u"--format"_s, u"json"_s},
+                    SandboxOptions::defaultProductionKey(), {}, false);
+        QCOMPARE(run.exitCode, 4);
+        QVERIFY2(run.err.contains("carries 48 KiB of metadata; InviteDesk reads at most 32 KiB a row"), run.err.constData());
     }
 
     void aLyingTotalCountCannotStretchTheEmailSearch()

@@ -184,6 +184,19 @@ Result<Invitation> invitationFromJson(const QJsonObject &o, StringPool *pool)
     inv.publicMetadata = o.value("public_metadata"_L1).toObject();
     if (o.value("private_metadata"_L1).isObject())
         inv.privateMetadata = o.value("private_metadata"_L1).toObject();
+    // Kept with every row of a list of 100,000: a server that sends more per row than anyone stores is
+    // refused with a message, not followed until memory runs out.
+    qsizetype metadataBytes = 0;
+    for (const QJsonObject *metadata : {&inv.publicMetadata, inv.privateMetadata ? &*inv.privateMetadata : nullptr}) {
+        if (metadata && !metadata->isEmpty())
+            metadataBytes += QJsonDocument(*metadata).toJson(QJsonDocument::Compact).size();
+    }
+    if (metadataBytes > ClerkJson::maxMetadataBytes)
+        return ClerkError::payload(QCoreApplication::translate("ClerkJson", "invitation %1 carries %2 KiB of metadata; "
+                                                                            "InviteDesk reads at most %3 KiB a row")
+                                       .arg(inv.id)
+                                       .arg(metadataBytes / 1024)
+                                       .arg(ClerkJson::maxMetadataBytes / 1024));
 
     const QJsonValue inviter = o.value("public_inviter_data"_L1);
     if (inviter.isObject()) {

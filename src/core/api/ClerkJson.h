@@ -14,6 +14,13 @@
  */
 namespace InviteDesk::ClerkJson {
 
+/*!
+ * The most public and private metadata one invitation may carry, together, as compact JSON. Every row
+ * of a list keeps its metadata (a re-invite copies it); a row with more is refused with a message,
+ * so a server cannot make a list of 100,000 hold gigabytes.
+ */
+inline constexpr qsizetype maxMetadataBytes = 32 * 1024;
+
 Result<Invitation> parseInvitation(const QByteArray &body);
 Result<Page<Invitation>> parseInvitationPage(const QByteArray &body);
 Result<Organization> parseOrganization(const QByteArray &body);

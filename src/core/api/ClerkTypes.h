@@ -60,6 +60,12 @@ struct Invitation
     QString statusText; //!< as sent, so unknown statuses can still be shown
     QJsonObject publicMetadata;
     std::optional<QJsonObject> privateMetadata;
+    /*! For lists whose output shows no metadata: a row then holds only what is shown. */
+    void dropMetadata()
+    {
+        publicMetadata = {};
+        privateMetadata.reset();
+    }
     /*!
      * The link the invitee follows, as UTF-8: the longest field of every row (a ticket URL), so at
      * 100,000 rows its UTF-16 copy would be ~12 MB more. QString::fromUtf8() where it is shown.

@@ -65,6 +65,8 @@ void EmailSearch::requestPage(int offset, int page)
                 if (matches(m_query, inv) && !m_seen.contains(inv.id)) {
                     m_seen.insert(inv.id);
                     matching.append(inv);
+                    if (!m_keepMetadata)
+                        matching.last().dropMetadata();
                 }
             }
             m_found += matching;

@@ -35,6 +35,8 @@ public:
 
     /*! \a query is part of an address, never empty: the whole instance is InvitationLoader's. */
     void start(const QString &query, std::optional<InvitationStatus> status = std::nullopt);
+    /*! Whether found invitations keep their metadata (the default). */
+    void setKeepsMetadata(bool keep) { m_keepMetadata = keep; }
     /*! Stops the walk; cancelled() follows at once. What arrived stays in invitations(). */
     void cancel();
     bool isRunning() const { return m_call != 0; }
@@ -62,6 +64,7 @@ private:
     QSet<QString> m_seen; //!< the IDs in m_found
     QSet<QString> m_read; //!< every ID the pages brought (Clerk's count is of these)
     QString m_doubt;
+    bool m_keepMetadata = true;
     ClerkClient::CallId m_call = 0;
 };
 

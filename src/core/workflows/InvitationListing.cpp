@@ -61,6 +61,7 @@ void InvitationListing::load(Kind kind, const Organization &organization, const 
     Q_EMIT started();
     InvitationLoader::Request keeping = request;
     keeping.keepInvitations = m_keepInvitations;
+    keeping.keepMetadata = m_keepMetadata;
     loader->start(keeping);
 }
 
@@ -81,6 +82,7 @@ void InvitationListing::searchEmail(const QString &email, std::optional<Invitati
     connect(search, &EmailSearch::failed, this, &InvitationListing::failed);
     connect(search, &EmailSearch::cancelled, this, &InvitationListing::cancelled);
     Q_EMIT started();
+    search->setKeepsMetadata(m_keepMetadata);
     search->start(m_email, status);
 }
 

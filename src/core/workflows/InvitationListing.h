@@ -42,6 +42,8 @@ public:
      * that arrived() says false, and the listing then holds only IDs for its re-reads.
      */
     void setKeepsInvitations(bool keep) { m_keepInvitations = keep; }
+    /*! Whether kept invitations keep their metadata (the default); a table or CSV shows none of it. */
+    void setKeepsMetadata(bool keep) { m_keepMetadata = keep; }
 
     Kind kind() const { return m_kind; }
     const Organization &organization() const { return m_organization; }
@@ -81,6 +83,7 @@ private:
     QString m_email;
     std::optional<InvitationStatus> m_status;
     bool m_keepInvitations = true;
+    bool m_keepMetadata = true;
     std::unique_ptr<InvitationLoader> m_loader;
     std::unique_ptr<EmailSearch> m_search;
 };

@@ -197,7 +197,9 @@ void InvitationLoader::onPage(int offset, Result<Page<Invitation>> result)
     int newInPass = 0;
     std::vector<qsizetype> onPage;
     onPage.reserve(size_t(page.data.size()));
-    for (const Invitation &inv : page.data) {
+    for (Invitation inv : page.data) {
+        if (!m_request.keepMetadata)
+            inv.dropMetadata();
         const auto found = m_indexOf.constFind(inv.id);
         qsizetype index = 0;
         if (found == m_indexOf.cend()) {

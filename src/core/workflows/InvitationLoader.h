@@ -46,6 +46,8 @@ public:
          * the window holds one set of invitations instead of two.
          */
         bool keepInvitations = true;
+        /*! Whether kept invitations keep their metadata; an output that shows none (a table, CSV) says false. */
+        bool keepMetadata = true;
         std::optional<InvitationStatus> status = InvitationStatus::Pending;
         QString orderBy;
         int pageSize = 500;

@@ -551,6 +551,17 @@ private Q_SLOTS:
         QVERIFY2(run.err.contains("carries 48 KiB of metadata; InviteDesk reads at most 32 KiB a row"), run.err.constData());
     }
 
+    void aLookAlikeAddressIsNotTheAddressAskedAbout()
+    {
+        Invitation kelvin;
+        kelvin.emailAddress = u"\u212Aelvin@example.com"_s; // the Kelvin sign, which Unicode folds to "k"
+        QVERIFY(!EmailSearch::matches(u"kelvin@example.com"_s, kelvin));
+        Invitation plain;
+        plain.emailAddress = u"kelvin@example.com"_s;
+        QVERIFY(EmailSearch::matches(u"Kelvin@EXAMPLE.com"_s, plain)); // ASCII letters in any case
+        QVERIFY(!EmailSearch::matches(u"kelvin@example.co"_s, plain));
+    }
+
     void aLyingTotalCountCannotStretchTheEmailSearch()
     {
         QByteArray data = "[" + invitationJson(u"orginv_a"_s, u"pending"_s) + "]";

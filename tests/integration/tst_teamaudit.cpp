@@ -97,6 +97,12 @@ private Q_SLOTS:
         QVERIFY(!TeamAuditTarget::parse(u"postgresql://agent@db.example.com/audit?host=evil"_s, &error));
         QVERIFY(error.contains("host"_L1));
         QCOMPARE(TeamAuditTarget::parse(u"postgresql://agent@db.example.com/audit"_s, &error)->sslMode, u"verify-full"_s);
+        // An explicit weak mode never quietly replaces verify-full over a network (it does on this computer).
+        for (const QString &weak : {u"disable"_s, u"allow"_s, u"prefer"_s}) {
+            QVERIFY(!TeamAuditTarget::parse(u"postgresql://agent@db.example.com/audit?sslmode="_s + weak, &error));
+            QVERIFY2(error.contains("unencrypted"_L1), qPrintable(error));
+            QVERIFY(TeamAuditTarget::parse(u"postgresql://agent@127.0.0.1/audit?sslmode="_s + weak, &error));
+        }
         QCOMPARE(TeamAuditTarget::parse(u"postgresql://agent@127.0.0.1:5433/audit"_s, &error)->sslMode, u"prefer"_s);
         const std::optional<TeamAuditTarget> full =
             TeamAuditTarget::parse(u"postgres://agent:pw@db.example.com:6543/audit?sslmode=require"_s, &error);

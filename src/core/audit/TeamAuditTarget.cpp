@@ -76,6 +76,14 @@ std::optional<TeamAuditTarget> TeamAuditTarget::parse(const QString &text, QStri
     }
     if (target.sslMode.isEmpty())
         target.sslMode = target.isLoopback() ? u"prefer"_s : u"verify-full"_s;
+    // Over a network, the team's records and the password go in clear with these, or to whoever answers.
+    static const QStringList clear = {u"disable"_s, u"allow"_s, u"prefer"_s};
+    if (!target.isLoopback() && clear.contains(target.sslMode))
+        return fail(QCoreApplication::translate("TeamAudit", "sslmode=%1 would send the team's records and the password "
+                                                             "to %2 unencrypted, or to whoever answers; use verify-full "
+                                                             "(or verify-ca, or require) for a host other than this "
+                                                             "computer")
+                        .arg(target.sslMode, target.host));
     return target;
 }
 

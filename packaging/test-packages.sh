@@ -40,7 +40,7 @@ echo "== install and start"
 sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
 DEBIAN_FRONTEND=noninteractive $sudo apt-get install --reinstall -y -qq "./$deb" >/dev/null
 invitedesk --version
-invitedesk-cli --help | head -3
+invitedesk-cli --help | sed -n 1,3p   # (head would close the pipe early: SIGPIPE under pipefail)
 QT_QPA_PLATFORM=offscreen timeout 120 invitedesk --demo --smoke-test
 man -w invitedesk-cli >/dev/null 2>&1 || test -f /usr/share/man/man1/invitedesk-cli.1.gz
 test -f /usr/share/applications/io.github.invitedesk.InviteDesk.desktop

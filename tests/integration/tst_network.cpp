@@ -272,6 +272,35 @@ private Q_SLOTS:
         }
     }
 
+    void aProxyThatNeverAnswersIsNamedAndNotAskedAgain()
+    {
+        // It accepts connections and says nothing, not even to CONNECT.
+        QTcpServer silent;
+        QVERIFY(silent.listen(QHostAddress::LocalHost));
+        int connections = 0;
+        std::vector<std::unique_ptr<QTcpSocket>> held;
+        connect(&silent, &QTcpServer::newConnection, this, [&] {
+            while (QTcpSocket *socket = silent.nextPendingConnection()) {
+                ++connections;
+                held.emplace_back(socket);
+            }
+        });
+        ClientConfig config = tlsConfig(m_hostName.isEmpty() ? u"localhost"_s : m_hostName);
+        config.proxyMode = ProxyMode::Manual;
+        config.proxyUrl = QUrl(u"http://127.0.0.1:%1"_s.arg(silent.serverPort()));
+        config.transferTimeout = std::chrono::milliseconds(1'000);
+        ClerkClient client(config);
+        Waiter<Organization> w;
+        client.getOrganization(orgId(u"acme"_s), this, w.callback());
+        QVERIFY(w.wait(30'000));
+        QVERIFY(!w.result->ok());
+        const ClerkError error = w.result->error();
+        QVERIFY2(error.userMessage().contains(u"127.0.0.1:%1"_s.arg(silent.serverPort())), qPrintable(error.userMessage()));
+        QVERIFY2(error.userMessage().contains(u"proxy"_s), qPrintable(error.userMessage()));
+        QVERIFY(!error.isTransient());
+        QCOMPARE(connections, 1); // asked once: a proxy that never answered is not asked four more times
+    }
+
     void noProxyBypassesAManualProxy()
     {
         TestProxy proxy;

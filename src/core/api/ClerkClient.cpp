@@ -353,6 +353,8 @@ void ClerkClient::onReplyFinished(CallId id)
 
     Response response;
     response.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    if (response.status != 0)
+        m_heardBack = true;
     if (reply->attribute(QNetworkRequest::Http2WasUsedAttribute).toBool())
         m_http2Seen = true;
     response.cfRay = reply->rawHeader("cf-ray");
@@ -370,7 +372,15 @@ void ClerkClient::onReplyFinished(CallId id)
         error = ClerkError::exchangeTimeout(tr("no complete answer within %n second(s)", nullptr,
                                                int(m_config.exchangeTimeout.count() / 1000)));
     } else if (transportError || response.status == 0) {
-        if (networkError == QNetworkReply::OperationCanceledError) // Qt's transfer timeout aborts this way
+        if (networkError == QNetworkReply::OperationCanceledError && !m_proxy.isEmpty() && !m_heardBack)
+            // Nothing has ever come back through the proxy: it is the one not answering (it accepts
+            // connections and never opens the way). Said as such, and not tried again and again.
+            error = ClerkError::fromNetworkError(
+                QNetworkReply::ProxyTimeoutError,
+                tr("%1: the proxy did not answer within %n second(s)", nullptr,
+                   int(m_config.transferTimeout.count() / 1000))
+                    .arg(m_proxy));
+        else if (networkError == QNetworkReply::OperationCanceledError) // Qt's transfer timeout aborts this way
             error = ClerkError::timeout(reply->errorString());
         else if (networkError == QNetworkReply::InsecureRedirectError)
             error = ClerkError::invalidRequest(

@@ -202,6 +202,7 @@ private:
     QPointer<RatePacer> m_pacer;
     std::unordered_map<CallId, std::unique_ptr<Call>> m_calls;
     CallId m_nextId = 1;
+    bool m_heardBack = false; //!< some answer came back: a later silence is not a proxy's that never answers
     bool m_http2Seen = false;
     QSet<QString> m_proxyCredentialsTried; //!< proxies given the user's credentials once
     QString m_proxy;                          //!< "host:port" requests go through, empty for none

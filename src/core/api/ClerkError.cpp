@@ -149,8 +149,10 @@ bool ClerkError::isTransient() const
 {
     switch (m_kind) {
     case Kind::Network:
-        // Sending refused credentials again only adds failed logins to a directory account.
-        return m_networkError != QNetworkReply::ProxyAuthenticationRequiredError;
+        // Sending refused credentials again only adds failed logins to a directory account; a proxy that
+        // never answered will not answer the next time either.
+        return m_networkError != QNetworkReply::ProxyAuthenticationRequiredError
+               && m_networkError != QNetworkReply::ProxyTimeoutError;
     case Kind::Timeout:
         return !m_exchangeTimeout;
     case Kind::Http:
@@ -177,7 +179,8 @@ bool ClerkError::outcomeUnknown() const
         return m_networkError != QNetworkReply::ConnectionRefusedError
             && m_networkError != QNetworkReply::HostNotFoundError
             && m_networkError != QNetworkReply::ProxyConnectionRefusedError
-            && m_networkError != QNetworkReply::ProxyNotFoundError;
+            && m_networkError != QNetworkReply::ProxyNotFoundError
+            && m_networkError != QNetworkReply::ProxyTimeoutError; // no tunnel: the request never left
     case Kind::Http:
         return m_httpStatus >= 500;
     case Kind::InvalidRequest:

@@ -142,8 +142,11 @@ void Runner::runAuditVerify(const QString &path)
     const TeamAuditStore::Check check = store.verify(path);
     const QString where = store.target().display();
     if (check.problem != TeamAuditProblem::None) {
-        m_err << printable(u"invitedesk-cli: team audit %1: %2"_s.arg(where, check.error)) << u'\n';
-        finish(altered ? AuditFailed : exitCodeFor(check.problem));
+        m_err << printable(u"invitedesk-cli: team audit %1: the store could not be checked: %2"_s.arg(where, check.error))
+              << u'\n';
+        // Not "records wait" (6): nothing was compared. A store away or busy is Clerk-or-network's 4.
+        const int code = exitCodeFor(check.problem);
+        finish(altered ? AuditFailed : code == AuditWaiting ? ApiError : code);
         return;
     }
     for (const TeamAuditStore::Chain &chain : check.chains) {

@@ -417,7 +417,7 @@ private Q_SLOTS:
         QVERIFY(state);
         QTRY_VERIFY2(state->text().startsWith("2 record"_L1) && state->text().contains("newest first"_L1), qPrintable(state->text()));
         const QList<TeamActivityRow> &rows = panel.model()->rows();
-        QVERIFY(rows.at(0).atMicroseconds >= rows.at(1).atMicroseconds);
+        QVERIFY(rows.at(0).at >= rows.at(1).at);
         QVERIFY(rows.at(0).seq > rows.at(1).seq);
         QCOMPARE(panel.model()->index(0, TeamActivityModel::Agent).data().toString(), u"alice (agent_ana)"_s);
         const QString timeHeader = panel.model()->headerData(TeamActivityModel::Time, Qt::Horizontal).toString();

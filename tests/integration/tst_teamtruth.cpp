@@ -16,6 +16,8 @@
 #include <QtCore/QJsonObject>
 #include <QtCore/QSet>
 #include <QtCore/QTemporaryDir>
+#include <QtNetwork/QTcpServer>
+#include <QtNetwork/QTcpSocket>
 #include <QtSql/QSqlQuery>
 #include <QtTest/QTest>
 
@@ -91,6 +93,52 @@ QList<qint64> clusterProcesses(quint16 port)
     }
     return all;
 }
+
+/*!
+ * A TCP proxy to PostgreSQL that stops passing the server's answers on after its \a k-th ReadyForQuery
+ * (the 'Z' message): a server that freezes right after logging in, or in the middle of the driver's
+ * first questions, while its kernel still answers.
+ */
+class StallingProxy : public QObject
+{
+public:
+    StallingProxy(quint16 serverPort, int k) : m_serverPort(serverPort), m_k(k)
+    {
+        connect(&m_listener, &QTcpServer::newConnection, this, [this] {
+            while (QTcpSocket *client = m_listener.nextPendingConnection()) {
+                auto *server = new QTcpSocket(client);
+                auto *seen = new int(0);
+                connect(client, &QObject::destroyed, [seen] { delete seen; });
+                server->connectToHost(QHostAddress::LocalHost, m_serverPort);
+                connect(client, &QTcpSocket::readyRead, server, [client, server] { server->write(client->readAll()); });
+                connect(server, &QTcpSocket::readyRead, client, [this, client, server, seen] {
+                    const QByteArray data = server->readAll();
+                    if (*seen >= m_k)
+                        return; // frozen: swallowed
+                    static const QByteArray ready("Z\0\0\0\x05", 5);
+                    qsizetype from = 0;
+                    qsizetype cut = data.size();
+                    while ((from = data.indexOf(ready, from)) >= 0) {
+                        from += ready.size() + 1;
+                        if (++*seen == m_k) {
+                            cut = std::min<qsizetype>(from, data.size());
+                            break;
+                        }
+                    }
+                    client->write(data.left(cut));
+                });
+                connect(client, &QTcpSocket::disconnected, client, &QObject::deleteLater);
+            }
+        });
+        m_listener.listen(QHostAddress::LocalHost);
+    }
+    quint16 port() const { return m_listener.serverPort(); }
+
+private:
+    QTcpServer m_listener;
+    quint16 m_serverPort;
+    int m_k;
+};
 
 } // namespace
 
@@ -208,6 +256,61 @@ private Q_SLOTS:
         QCOMPARE(verified.exitCode, 5);
         QVERIFY2(verified.err.contains("record 2's columns email, ticket do not say what its record says"),
                  verified.err.constData());
+    }
+
+    // 2 and 5 of the adversarial round: rows that would fail every agent's verify, fill everyone's memory,
+    // or keep another agent's record out by its hash.
+    void rowsThatWouldHurtEveryoneAreRefused()
+    {
+        auto record = [](const QJsonObject &fields) {
+            QJsonObject r{{"event"_L1, u"outcome"_s}, {"operator"_L1, u"bob"_s}, {"seq"_L1, 1}, {"v"_L1, 1},
+                          {"prev"_L1, QString(64, u'0')}, {"time"_L1, u"2026-12-01T00:00:00.000Z"_s}};
+            for (auto it = fields.begin(); it != fields.end(); ++it)
+                r.insert(it.key(), it.value());
+            r.insert("hash"_L1, QString::fromLatin1(AuditLog::hashRecord(r)));
+            return r;
+        };
+        auto insert = [this](const QJsonObject &r, const QString &chain = {}) {
+            QSqlQuery q(m_store.as(u"agent_bob"_s));
+            q.prepare(u"INSERT INTO invitedesk.invitedesk_audit (chain, record) VALUES (?, ?)"_s);
+            q.addBindValue(chain.isEmpty() ? r.value("hash"_L1).toString() : chain);
+            q.addBindValue(QString::fromUtf8(QJsonDocument(r).toJson(QJsonDocument::Compact)));
+            return q.exec() ? QString() : q.lastError().databaseText();
+        };
+        QVERIFY2(insert(record({{"time"_L1, u"infinity"_s}})).contains("time"_L1), "a time of infinity was taken");
+        QVERIFY2(insert(record({{"time"_L1, u"294270-01-01T00:00:00Z"_s}})).contains("time"_L1), "a far time was taken");
+        QVERIFY2(insert(record({{"time"_L1, u"2026-12-04T23:30:00"_s}})).contains("offset"_L1), "a zoneless time was taken");
+        QVERIFY2(insert(record({{"organization_name"_L1, QString(5000, u'x')}})).contains("larger"_L1), "a huge field was taken");
+        // Bob's own first record, under the hash of another record: refused, so the hash's owner is not kept out.
+        QJsonObject stolen = record({});
+        const QString anasHash = record({{"operator"_L1, u"ana"_s}}).value("hash"_L1).toString();
+        stolen.insert("hash"_L1, anasHash);
+        QVERIFY2(insert(stolen, anasHash).contains("not its own"_L1), "a record under another's hash was taken");
+        QCOMPARE(m_store.count(), 0);
+
+        // Written past the guard anyway: the row is named, and no one else's listing or check fails for it.
+        const QString log = logPath(u"ana"_s);
+        TeamStore::writeLocalLog(log, u"ana"_s, 1);
+        QVERIFY(TeamAuditStore(m_store.target(u"agent_ana"_s)).sync(log).ok());
+        const QJsonObject bad = record({{"organization_name"_L1, QString(5 << 20, u'x')}});
+        QSqlQuery forced(m_store.privileged());
+        forced.prepare(u"INSERT INTO invitedesk_audit (chain, seq, hash, prev, at, event, operator, organization_name,"
+                       " record, inserted_by) VALUES (?, 1, ?, ?, 'infinity', 'outcome', 'bob', ?, ?, 'agent_bob')"_s);
+        forced.addBindValue(bad.value("hash"_L1).toString());
+        forced.addBindValue(bad.value("hash"_L1).toString());
+        forced.addBindValue(bad.value("prev"_L1).toString());
+        forced.addBindValue(bad.value("organization_name"_L1).toString());
+        forced.addBindValue(QString::fromUtf8(QJsonDocument(bad).toJson(QJsonDocument::Compact)));
+        QVERIFY2(forced.exec(), qPrintable(forced.lastError().text()));
+        CliHarness cli(m_sandbox.get());
+        const CliHarness::Run verified = run(cli, u"auditor_sam"_s, {u"audit"_s, u"verify"_s});
+        QCOMPARE(verified.exitCode, 5); // altered, said as such: not "configuration wrong"
+        QVERIFY2(verified.err.contains("record 1 is larger than any InviteDesk writes"), verified.err.constData());
+        QVERIFY2(verified.out.contains("2 records, chain intact"), verified.out.constData()); // ana's is fine
+        const QJsonArray listed = team(cli, {});
+        QCOMPARE(listed.size(), 2); // ana's outcome and the bad row, its name cut to a bound
+        for (const QJsonValue &row : listed)
+            QVERIFY(row.toObject().value("organization_name"_L1).toString().size() <= 1024);
     }
 
     // 4. The window's Team Activity and `audit team` show the role that sent a row beside the name it
@@ -463,6 +566,29 @@ private Q_SLOTS:
 #endif
     }
 
+    // 9. A server that freezes right after login (between libpq's connect and the driver's first
+    // questions, or among them): the connection has a deadline too, and a finished run exits.
+    void aServerFrozenRightAfterLoginCostsSecondsNeverAHang()
+    {
+        CliHarness cli(m_sandbox.get());
+        TeamStore::writeLocalLog(cli.auditLogPath(), u"hugo"_s, 1);
+        StallingProxy stalls(m_store.port(), 2);
+        QString url = m_store.url(u"agent_ana"_s);
+        url.replace(u":%1/"_s.arg(m_store.port()), u":%1/"_s.arg(stalls.port()));
+        auto start = [&](const QStringList &arguments) {
+            return cli.start(QStringList{u"--audit-url"_s, url} + arguments, SandboxOptions::defaultProductionKey(),
+                             true, TeamStore::withPassword(TeamStore::password(u"agent_ana"_s)));
+        };
+        const std::unique_ptr<QProcess> sync = start({u"audit"_s, u"sync"_s});
+        const std::unique_ptr<QProcess> revoke = start(QStringList{u"revoke"_s, u"acme"_s, u"--yes"_s} + pendingIds(1));
+        const CliHarness::Run synced = CliHarness::finish(*sync); // (the harness gives up, and fails, after 90 s)
+        QCOMPARE(synced.exitCode, 6);
+        QVERIFY2(synced.err.contains("did not finish the connection"), synced.err.constData());
+        const CliHarness::Run revoked = CliHarness::finish(*revoke);
+        QCOMPARE(revoked.exitCode, 0);
+        QVERIFY2(revoked.err.contains("records wait"), revoked.err.constData());
+    }
+
     // 9. An administrator's lock on the table makes verify and team say so, not wait for it.
     void aHeldLockIsSaidNotWaitedFor()
     {
@@ -475,7 +601,7 @@ private Q_SLOTS:
         const CliHarness::Run verify = run(cli, u"auditor_sam"_s, {u"audit"_s, u"verify"_s});
         const CliHarness::Run listed = run(cli, u"auditor_sam"_s, {u"audit"_s, u"team"_s});
         TeamStore::exec(admin, u"ROLLBACK"_s);
-        QCOMPARE(verify.exitCode, 6);
+        QCOMPARE(verify.exitCode, 4); // could not be checked (not "records wait")
         QVERIFY2(verify.err.contains("lock"), verify.err.constData());
         QCOMPARE(listed.exitCode, 4);
         QVERIFY2(listed.err.contains("lock"), listed.err.constData());

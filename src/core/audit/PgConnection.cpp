@@ -10,8 +10,16 @@
 
 #include <condition_variable>
 #include <mutex>
+#include <optional>
 #include <thread>
 
+#ifdef Q_OS_LINUX
+#  include <QtCore/QDir>
+#  include <QtCore/QSet>
+#  include <arpa/inet.h>
+#  include <netinet/in.h>
+#  include <sys/un.h>
+#endif
 #ifdef INVITEDESK_HAVE_LIBPQ
 #  include <libpq-fe.h>
 #  ifdef Q_OS_WIN
@@ -35,6 +43,41 @@ QString libpqQuoted(QString value)
     return u'\'' + value + u'\'';
 }
 
+/*! The process's open sockets (Linux), to tell the one a connect opens from those that were there. */
+QSet<int> openSockets()
+{
+    QSet<int> sockets;
+#ifdef Q_OS_LINUX
+    const QDir fds(u"/proc/self/fd"_s);
+    for (const QString &name : fds.entryList(QDir::System | QDir::NoDotAndDotDot)) {
+        if (QFile::symLinkTarget(fds.filePath(name)).contains("socket:"_L1))
+            sockets.insert(name.toInt());
+    }
+#endif
+    return sockets;
+}
+
+/*! Whether socket \a fd talks to a PostgreSQL server on \a port (TCP, or its Unix socket). */
+bool talksToPort(int fd, int port)
+{
+#ifdef Q_OS_LINUX
+    sockaddr_storage peer{};
+    socklen_t length = sizeof peer;
+    if (::getpeername(fd, reinterpret_cast<sockaddr *>(&peer), &length) != 0)
+        return false;
+    if (peer.ss_family == AF_INET)
+        return ntohs(reinterpret_cast<sockaddr_in *>(&peer)->sin_port) == port;
+    if (peer.ss_family == AF_INET6)
+        return ntohs(reinterpret_cast<sockaddr_in6 *>(&peer)->sin6_port) == port;
+    if (peer.ss_family == AF_UNIX)
+        return QByteArray(reinterpret_cast<sockaddr_un *>(&peer)->sun_path).endsWith(QByteArray(".s.PGSQL." + QByteArray::number(port)));
+#else
+    Q_UNUSED(fd);
+    Q_UNUSED(port);
+#endif
+    return false;
+}
+
 } // namespace
 
 /*!
@@ -53,6 +96,13 @@ struct PgConnection::Watchdog
     bool quit = false;
     bool fired = false;
     bool aborted = false; //!< abort() was called: every later statement fails at once
+    /*!
+     * While a connection is being made, before the driver hands out its PGconn: the sockets that were
+     * open before (the new one is the connection's) and the server's port. Qt's driver asks the server
+     * a few things right after logging in; a server that freezes then is ended through this.
+     */
+    std::optional<QSet<int>> opening;
+    int port = 0;
 
     Watchdog()
     {
@@ -93,6 +143,14 @@ struct PgConnection::Watchdog
 #  else
                 ::shutdown(socket, SHUT_RDWR);
 #  endif
+            }
+        }
+#endif
+#ifdef Q_OS_LINUX
+        if (!conn && opening) {
+            for (const int fd : openSockets()) {
+                if (!opening->contains(fd) && talksToPort(fd, port))
+                    ::shutdown(fd, SHUT_RDWR);
             }
         }
 #endif
@@ -160,6 +218,15 @@ bool PgConnection::open(TeamAuditProblem *problem, QString *error)
                                                                "(Qt's QPSQL driver is missing), so it cannot use a team "
                                                                "audit store; docs/TEAM-AUDIT.md says which builds have it"));
     {
+        // The connect, and what the driver asks right after it, within one deadline (libpq's
+        // connect_timeout covers only the first part).
+        {
+            std::lock_guard lock(m_watchdog->mutex);
+            m_watchdog->opening = openSockets();
+            m_watchdog->port = m_target.port;
+            m_watchdog->fired = false;
+        }
+        arm(connectTimeout + statementTimeout);
         QSqlDatabase db = QSqlDatabase::addDatabase(u"QPSQL"_s, m_name);
         db.setHostName(m_target.host);
         db.setPort(m_target.port);
@@ -175,14 +242,23 @@ bool PgConnection::open(TeamAuditProblem *problem, QString *error)
         if (!m_target.sslRootCert.isEmpty())
             options << u"sslrootcert="_s + libpqQuoted(m_target.sslRootCert);
         db.setConnectOptions(options.join(u';'));
-        if (!db.open()) {
-            const QString why = message(db.lastError());
+        // (QPSQL reports a connection whose first questions failed as open: the watchdog's word counts.)
+        const bool opened = db.open() && !timedOut();
+        disarm();
+        {
+            std::lock_guard lock(m_watchdog->mutex);
+            m_watchdog->opening.reset();
+        }
+        if (!opened) {
+            const QString why = timedOut() ? QCoreApplication::translate("TeamAudit", "the team store did not finish "
+                                                                                     "the connection within %1 s")
+                                                 .arg((connectTimeout + statementTimeout).count() / 1000)
+                                           : message(db.lastError());
             db = QSqlDatabase(); // no handle may outlive the connection's removal
-            return failed(classify(why), why);
+            return failed(timedOut() ? TeamAuditProblem::Unreachable : classify(why), why);
         }
         const QVariant handle = db.driver()->handle();
         std::lock_guard lock(m_watchdog->mutex);
-        m_watchdog->fired = m_watchdog->aborted;
         // QPSQL hands out libpq's PGconn* (named after its struct, pg_conn).
         const bool isPgConn = handle.isValid()
                               && (qstrcmp(handle.typeName(), "PGconn*") == 0 || qstrcmp(handle.typeName(), "pg_conn*") == 0);
@@ -246,6 +322,9 @@ void PgConnection::abort()
 
 bool PgConnection::prepare(QSqlQuery &query, const QString &sql)
 {
+    if (m_lost)
+        return false; // lastError() still says why; Qt would only add "database not open"
+
     if (!m_reading)
         arm(statementTimeout + std::chrono::seconds(5));
     const bool ok = query.prepare(sql);
@@ -258,6 +337,9 @@ bool PgConnection::prepare(QSqlQuery &query, const QString &sql)
 
 bool PgConnection::exec(QSqlQuery &query, const QString &sql)
 {
+    if (m_lost)
+        return false;
+
     // The server's statement_timeout plus a margin: a live server always answers first.
     if (!m_reading)
         arm(statementTimeout + std::chrono::seconds(5));

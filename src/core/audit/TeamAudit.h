@@ -48,7 +48,7 @@ struct TeamActivityRow
     QString flag;
     QString chain; //!< with at and seq: the row's place in the order, where the next page starts
     qint64 seq = 0;
-    qint64 atMicroseconds = 0; //!< at as stored, to the microsecond (the page cursor)
+    QString atCursor; //!< at exactly as stored, as PostgreSQL writes it (the page cursor)
 
     /*! The agent's own revoke: Clerk's answer to this agent's request showed it revoked. */
     bool isConfirmedRevoke() const;

@@ -105,8 +105,12 @@ TeamAuditStore::Check TeamAuditStore::verify(const QString &localLogPath)
     for (bool more = true; more;) {
         int rows = 0;
         const bool read = readPage(
-            u"SELECT chain, seq, hash, prev, record, inserted_by, (extract(epoch FROM at) * 1000)::bigint, event,"
-            " operator, organization_id, organization_name, invitation_id, email, outcome, ticket"
+            // Every column bounded, and a time that is no number (infinity, year 294270) read as none: one
+            // row written past the table's guard must not fail the check, or fill memory, for everyone.
+            u"SELECT chain, seq, hash, prev, CASE WHEN length(record) <= 65536 THEN record END, inserted_by,"
+            " CASE WHEN isfinite(at) AND abs(extract(epoch FROM at)) < 1e12 THEN (extract(epoch FROM at) * 1000)::bigint END,"
+            " left(event, 64), left(operator, 256), left(organization_id, 256), left(organization_name, 1024),"
+            " left(invitation_id, 256), left(email, 320), left(outcome, 64), left(ticket, 256)"
             " FROM invitedesk_audit WHERE (chain, seq) > (?, ?) ORDER BY chain, seq LIMIT %1"_s.arg(verifyPage),
             {afterChain, afterSeq},
             [&](const QSqlQuery &query) {
@@ -150,7 +154,12 @@ TeamAuditStore::Check TeamAuditStore::verify(const QString &localLogPath)
                                                             "one of them was replaced")
                                     .arg(seq)
                                     .arg(seq - 1));
-                if (const QString problem = storedRecordProblem(seq, hash, record); !problem.isEmpty())
+                if (query.isNull(4))
+                    Check::note(chain->problems, chain->moreProblems,
+                                QCoreApplication::translate("TeamAudit", "record %1 is larger than any InviteDesk "
+                                                                         "writes (64 KiB); it was not read")
+                                    .arg(seq));
+                else if (const QString problem = storedRecordProblem(seq, hash, record); !problem.isEmpty())
                     Check::note(chain->problems, chain->moreProblems, problem);
                 else if (const QStringList lying = lyingColumns(query, 6, record); !lying.isEmpty())
                     Check::note(chain->problems, chain->moreProblems,
@@ -177,6 +186,17 @@ TeamAuditStore::Check TeamAuditStore::verify(const QString &localLogPath)
     if (!first)
         return check;
     check.localCompared = true;
+    // This computer's chain in the store, sent by another role: someone sent these records first (a
+    // replay into a store that had lost them), and the store credits that role with them.
+    for (const Chain &stored : std::as_const(check.chains)) {
+        if (stored.chain == first->hash() && stored.sentBy != m_connection.sessionUser())
+            Check::note(check.localProblems, check.moreLocalProblems,
+                        QCoreApplication::translate("TeamAudit", "this log's records in the team store were sent by the "
+                                                                 "database role %1, not %2: someone sent them first "
+                                                                 "(docs/TEAM-AUDIT.md, \"When the store refuses an "
+                                                                 "agent's records\")")
+                            .arg(stored.sentBy, m_connection.sessionUser()));
+    }
     // The local log and its chain in the store, side by side in seq order, a page of the store at a time.
     QList<std::pair<qint64, QString>> page;
     qsizetype at = 0;
@@ -332,15 +352,18 @@ bool TeamAuditStore::activity(const TeamActivityFilter &filter,
         QVariantList pageValues = values;
         if (last) { // the next page: by key, on the stored microseconds (a QDateTime keeps only ms)
             pageWhere << (u"(a.at, a.chain, a.seq) "_s + (filter.newestFirst ? u"<"_s : u">"_s)
-                          + u" (timestamptz 'epoch' + ?::bigint * interval '1 microsecond', ?, ?)"_s);
-            pageValues << last->atMicroseconds << last->chain << last->seq;
+                          + u" (?::timestamptz, ?, ?)"_s);
+            pageValues << last->atCursor << last->chain << last->seq;
         }
         const int want = limit > 0 ? std::min(activityPage, limit - delivered) : activityPage;
         QList<TeamActivityRow> page; // handed on after the page is in: a slow reader never holds a statement
         const bool read = readPage(
-            u"SELECT a.at, a.event, a.outcome, a.operator, a.inserted_by, a.organization_id, a.organization_name,"
-            " a.invitation_id, a.email, a.ticket, a.chain, a.seq, (extract(epoch FROM a.at) * 1000000)::bigint,"
-            " f.inserted_by, f.operator"
+            // Every text bounded (rows written past the table's guard may be huge), and the time's exact
+            // text for the next page's cursor (to the microsecond, and "infinity" too).
+            u"SELECT CASE WHEN isfinite(a.at) THEN a.at END, left(a.event, 64), left(a.outcome, 64),"
+            " left(a.operator, 256), a.inserted_by, left(a.organization_id, 256), left(a.organization_name, 1024),"
+            " left(a.invitation_id, 256), left(a.email, 320), left(a.ticket, 256), a.chain, a.seq, a.at::text,"
+            " f.inserted_by, left(f.operator, 256)"
             " FROM invitedesk_audit a LEFT JOIN invitedesk_audit f ON f.chain = a.chain AND f.seq = 1"_s
                 + (pageWhere.isEmpty() ? QString() : u" WHERE "_s + pageWhere.join(u" AND "_s))
                 + u" ORDER BY a.at%1, a.chain%1, a.seq%1 LIMIT %2"_s.arg(direction).arg(want),
@@ -359,7 +382,7 @@ bool TeamAuditStore::activity(const TeamActivityFilter &filter,
                 row.ticket = query.value(9).toString();
                 row.chain = query.value(10).toString();
                 row.seq = query.value(11).toLongLong();
-                row.atMicroseconds = query.value(12).toLongLong();
+                row.atCursor = query.value(12).toString();
                 row.flag = flagOf(query, row);
                 page.append(std::move(row));
             },

@@ -28,6 +28,10 @@ void filterMessage(QtMsgType type, const QMessageLogContext &context, const QStr
     // Warnings are shown (scrubbed): hiding them would hide real problems. Chatter only on request.
     if (!debug && (type == QtDebugMsg || type == QtInfoMsg))
         return;
+    // What Qt's PostgreSQL driver says while tidying up a connection that was already lost (and said
+    // so in InviteDesk's own words): no news, and alarming on a terminal.
+    if (!debug && message.startsWith("QPSQLResult: Unable to free statement"_L1))
+        return;
     const QString line = qFormatLogMessage(type, context, scrubSecrets(message));
     std::fprintf(stderr, "%s\n", line.toLocal8Bit().constData());
     std::fflush(stderr);

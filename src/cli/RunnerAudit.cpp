@@ -149,6 +149,8 @@ void Runner::runAuditVerify(const QString &path)
         finish(altered ? AuditFailed : code == AuditWaiting ? ApiError : code);
         return;
     }
+    if (!check.schemaNote.isEmpty())
+        m_out << printable(u"%1: %2"_s.arg(where, check.schemaNote)) << u'\n';
     for (const TeamAuditStore::Chain &chain : check.chains) {
         const QString name = u"%1: chain %2 (%3, sent by %4)"_s.arg(where, chain.chain.left(12), chain.operatorName,
                                                                    chain.sentBy);
@@ -163,7 +165,7 @@ void Runner::runAuditVerify(const QString &path)
             m_err << printable(u"invitedesk-cli: %1: … and %2 more problems"_s.arg(name).arg(chain.moreProblems)) << u'\n';
     }
     if (check.chains.isEmpty())
-        m_out << u"%1: no records in the team store yet\n"_s.arg(where);
+        m_out << u"%1: no records in the team store\n"_s.arg(where);
     // What was checked, said plainly: the store's chains alone prove nothing about a log not compared.
     if (!check.localCompared)
         m_out << u"%1: this computer's log was not compared (there is none here)\n"_s.arg(where);
@@ -173,8 +175,12 @@ void Runner::runAuditVerify(const QString &path)
         m_err << u"invitedesk-cli: %1: … and %2 more local records differ\n"_s.arg(where).arg(check.moreLocalProblems);
     altered = altered || !check.localProblems.isEmpty();
     if (check.localWaiting > 0)
-        m_err << u"invitedesk-cli: %1: %2 local records are not in the team store yet (run audit sync)\n"_s.arg(where).arg(
-            check.localWaiting);
+        m_err << (check.localProblems.isEmpty()
+                      ? u"invitedesk-cli: %1: %2 local records are not in the team store yet (run audit sync)\n"_s
+                      : u"invitedesk-cli: %1: %2 local records are not in the team store (they wait until the problems "
+                        u"above are mended)\n"_s)
+                     .arg(where)
+                     .arg(check.localWaiting);
     finish(altered ? AuditFailed : check.localWaiting > 0 ? AuditWaiting : Success);
 }
 

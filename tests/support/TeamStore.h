@@ -70,8 +70,11 @@ public:
                 QProcess shell;
                 shell.setProcessChannelMode(QProcess::MergedChannels);
                 shell.start(QStringLiteral("/bin/sh"), {QStringLiteral("-c"), body.trimmed()});
-                if (!shell.waitForFinished(60'000) || shell.exitCode() != 0) {
-                    *why = QStringLiteral("step %1 (%2): %3").arg(steps).arg(body.trimmed(), QString::fromLocal8Bit(shell.readAll()));
+                const bool ran = shell.waitForFinished(60'000) && shell.exitCode() == 0;
+                const QString output = QString::fromLocal8Bit(shell.readAll());
+                // What the doc says step 3 prints.
+                if (!ran || !output.contains(QStringLiteral("created InviteDesk's tables (schema version 2)"))) {
+                    *why = QStringLiteral("step %1 (%2): %3").arg(steps).arg(body.trimmed(), output);
                     return false;
                 }
                 continue;

@@ -37,7 +37,7 @@ bool TeamAuditStore::connect(TeamAuditProblem *problem, QString *error)
     if (!m_connection.open(problem, error))
         return false;
     if (!m_schemaChecked) {
-        if (!TeamAuditSchema::ensure(m_connection, problem, error)) {
+        if (!TeamAuditSchema::ensure(m_connection, problem, error, &m_schemaNote)) {
             m_connection.close();
             return false;
         }

@@ -120,6 +120,7 @@ public:
         qint64 localWaiting = 0;    //!< local records not sent yet
         TeamAuditProblem problem = TeamAuditProblem::None;
         QString error;
+        QString schemaNote; //!< the tables were created or migrated by this very check (the owner's first use)
         bool intact() const
         {
             return problem == TeamAuditProblem::None && localProblems.isEmpty()
@@ -178,6 +179,7 @@ private:
 
     PgConnection m_connection;
     bool m_schemaChecked = false;
+    QString m_schemaNote; //!< what ensuring the schema did, for the first verify() to say
 };
 
 } // namespace InviteDesk

@@ -97,6 +97,7 @@ TeamAuditStore::Check TeamAuditStore::verify(const QString &localLogPath)
     Check check;
     if (!connect(&check.problem, &check.error))
         return check;
+    check.schemaNote = std::exchange(m_schemaNote, QString());
     Chain *chain = nullptr;
     qint64 expected = 1;
     QString prev;

@@ -135,7 +135,7 @@ const QStringList &version2()
 
 } // namespace
 
-bool ensure(PgConnection &connection, TeamAuditProblem *problem, QString *error)
+bool ensure(PgConnection &connection, TeamAuditProblem *problem, QString *error, QString *done)
 {
     QSqlDatabase db = connection.database();
     QSqlQuery query(db);
@@ -224,6 +224,13 @@ bool ensure(PgConnection &connection, TeamAuditProblem *problem, QString *error)
     }
     if (!connection.exec(query, u"COMMIT"_s))
         return failed(connection.lastProblem(), connection.lastError());
+    if (done)
+        *done = found > 0 ? QCoreApplication::translate("TeamAudit", "migrated InviteDesk's tables from schema version %1 "
+                                                                     "to %2")
+                                .arg(found)
+                                .arg(version)
+                          : QCoreApplication::translate("TeamAudit", "created InviteDesk's tables (schema version %1)")
+                                .arg(version);
     return true;
 }
 

@@ -12,7 +12,7 @@ inline constexpr int version = 2;
 /*!
  * Makes sure the store has InviteDesk's tables at this version: creates them on the owner's first
  * use, migrates an older version (the owner's use again), refuses a newer one. Agents may do neither,
- * and are told who must (docs/TEAM-AUDIT.md).
+ * and are told who must (docs/TEAM-AUDIT.md). \a done says what was created or migrated, if anything.
  *
  * Version 2 lets the database itself keep the rows truthful: a trigger derives every searchable
  * column (seq, hash, prev, time, event, operator, organization, invitation, e-mail, outcome, ticket)
@@ -21,7 +21,7 @@ inline constexpr int version = 2;
  * number); rows can be neither updated nor deleted without disabling a trigger; every insert notifies
  * "invitedesk_audit" (LISTEN), so the window's Team Activity updates without polling.
  */
-bool ensure(PgConnection &connection, TeamAuditProblem *problem, QString *error);
+bool ensure(PgConnection &connection, TeamAuditProblem *problem, QString *error, QString *done = nullptr);
 
 /*!
  * What the sending role could do beyond adding and reading records (own the table, update, delete,

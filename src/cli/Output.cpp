@@ -52,37 +52,84 @@ QString table(const QStringList &headers, const QList<QStringList> &rows, int ma
     return out;
 }
 
-void invitations(QIODevice *out, Format format, const QList<Invitation> &invitations, bool withOrganization)
+StreamedTable::StreamedTable(QIODevice *out, QStringList headers) : m_out(out), m_headers(std::move(headers)) {}
+
+void StreamedTable::add(const QStringList &cells)
 {
-    // Streamed one invitation at a time: the whole document never sits in memory twice.
-    if (format == Format::Json) {
-        out->write("[");
-        for (qsizetype i = 0; i < invitations.size(); ++i) {
-            out->write(i == 0 ? "\n" : ",\n");
-            out->write(QJsonDocument(ClerkJson::toJson(invitations.at(i))).toJson(QJsonDocument::Compact));
-        }
-        out->write(invitations.isEmpty() ? "]\n" : "\n]\n");
+    if (!m_widths.isEmpty())
+        return write(cells);
+    m_heldBack << cells;
+    if (m_heldBack.size() >= 200)
+        finish();
+}
+
+void StreamedTable::finish()
+{
+    if (!m_widths.isEmpty())
         return;
+    // The first rows decide the widths, as a table of them alone would.
+    m_widths.fill(0, m_headers.size());
+    QList<QStringList> sample = std::exchange(m_heldBack, {});
+    sample.prepend(m_headers);
+    for (const QStringList &row : std::as_const(sample)) {
+        for (qsizetype i = 0; i < row.size() && i < m_widths.size(); ++i)
+            m_widths[i] = std::max(m_widths[i], std::min<qsizetype>(printable(row[i]).size(), 60));
     }
-    if (format == Format::Csv) {
-        out->write(Csv::invitationHeader().toUtf8());
-        for (const Invitation &inv : invitations)
-            out->write(Csv::invitationRow(inv).toUtf8());
-        return;
+    for (const QStringList &row : std::as_const(sample))
+        write(row);
+}
+
+void StreamedTable::write(const QStringList &cells)
+{
+    // A hostile name never reaches the terminal as control codes: every cell is escaped first.
+    QString line;
+    for (qsizetype i = 0; i < cells.size(); ++i) {
+        QString text = printable(cells[i]);
+        if (text.size() > 60)
+            text = text.left(59) + u'…';
+        line += i + 1 == cells.size() ? text : text.leftJustified(m_widths.value(i)) + u"  "_s;
     }
-    QList<QStringList> rows;
-    rows.reserve(invitations.size());
-    for (const Invitation &inv : invitations) {
+    m_out->write((line + u'\n').toUtf8());
+}
+
+InvitationWriter::InvitationWriter(QIODevice *out, Format format, bool withOrganization)
+    : m_out(out), m_format(format), m_withOrganization(withOrganization)
+{
+    if (m_format == Format::Json) {
+        m_out->write("[");
+    } else if (m_format == Format::Csv) {
+        m_out->write(Csv::invitationHeader().toUtf8());
+    } else {
+        QStringList headers{u"EMAIL"_s, u"ROLE"_s, u"STATUS"_s, u"INVITED"_s, u"EXPIRES"_s, u"ID"_s};
+        if (m_withOrganization)
+            headers.insert(1, u"ORGANIZATION"_s);
+        m_table.emplace(m_out, headers);
+    }
+}
+
+void InvitationWriter::add(const Invitation &inv)
+{
+    ++m_rows;
+    if (m_format == Format::Json) {
+        m_out->write(m_rows == 1 ? "\n" : ",\n");
+        m_out->write(QJsonDocument(ClerkJson::toJson(inv)).toJson(QJsonDocument::Compact));
+    } else if (m_format == Format::Csv) {
+        m_out->write(Csv::invitationRow(inv).toUtf8());
+    } else {
         QStringList row{inv.emailAddress, inv.role, inv.statusText, isoDate(inv.createdAt),
                         inv.expiresAt ? isoDate(*inv.expiresAt) : u"-"_s, inv.id};
-        if (withOrganization)
+        if (m_withOrganization)
             row.insert(1, inv.organization ? inv.organization->slug : inv.organizationId);
-        rows << row;
+        m_table->add(row);
     }
-    QStringList headers{u"EMAIL"_s, u"ROLE"_s, u"STATUS"_s, u"INVITED"_s, u"EXPIRES"_s, u"ID"_s};
-    if (withOrganization)
-        headers.insert(1, u"ORGANIZATION"_s);
-    out->write(table(headers, rows).toUtf8());
+}
+
+void InvitationWriter::finish()
+{
+    if (m_format == Format::Json)
+        m_out->write(m_rows ? "\n]\n" : "]\n");
+    else if (m_table)
+        m_table->finish();
 }
 
 QString organizations(Format format, const QList<Organization> &organizations)
@@ -125,7 +172,6 @@ const QStringList &teamTableHeaders()
                                      u"EMAIL"_s,      u"INVITATION"_s,   u"TICKET"_s, u"FLAG"_s};
     return headers;
 }
-constexpr int tableSampleRows = 200;
 } // namespace
 
 TeamActivityWriter::TeamActivityWriter(QIODevice *out, Format format) : m_out(out), m_format(format)
@@ -134,6 +180,8 @@ TeamActivityWriter::TeamActivityWriter(QIODevice *out, Format format) : m_out(ou
         m_out->write("[");
     else if (m_format == Format::Csv)
         m_out->write(Csv::row(TeamActivityRow::fieldNames()).toUtf8());
+    else
+        m_table.emplace(m_out, teamTableHeaders());
 }
 
 QStringList TeamActivityWriter::tableCells(const TeamActivityRow &r) const
@@ -160,45 +208,10 @@ void TeamActivityWriter::add(const TeamActivityRow &r)
             object.insert(headers.at(i), values.at(i));
         m_out->write(m_rows == 1 ? "\n  " : ",\n  ");
         m_out->write(QJsonDocument(object).toJson(QJsonDocument::Compact));
-        return;
-    }
-    if (m_format == Format::Csv) {
+    } else if (m_format == Format::Csv) {
         m_out->write(Csv::row(r.fields()).toUtf8());
-        return;
-    }
-    if (m_widths.isEmpty()) {
-        m_heldBack << tableCells(r);
-        if (m_heldBack.size() >= tableSampleRows)
-            writeTableRows({});
-        return;
-    }
-    writeTableRows({tableCells(r)});
-}
-
-void TeamActivityWriter::writeTableRows(const QList<QStringList> &rows)
-{
-    if (m_widths.isEmpty()) {
-        // The first rows decide the widths, as a table of them alone would.
-        const QString sample = table(teamTableHeaders(), m_heldBack);
-        m_out->write(sample.toUtf8());
-        m_widths.fill(0, teamTableHeaders().size());
-        QList<QStringList> all = m_heldBack;
-        all.prepend(teamTableHeaders());
-        for (const QStringList &row : std::as_const(all)) {
-            for (qsizetype i = 0; i < row.size() && i < m_widths.size(); ++i)
-                m_widths[i] = std::max(m_widths[i], std::min<qsizetype>(printable(row[i]).size(), 60));
-        }
-        m_heldBack.clear();
-    }
-    for (const QStringList &row : rows) {
-        QString line;
-        for (qsizetype i = 0; i < row.size(); ++i) {
-            QString text = printable(row[i]);
-            if (text.size() > 60)
-                text = text.left(59) + u'…';
-            line += i + 1 == row.size() ? text : text.leftJustified(m_widths[i]) + u"  "_s;
-        }
-        m_out->write((line + u'\n').toUtf8());
+    } else {
+        m_table->add(tableCells(r));
     }
 }
 
@@ -206,8 +219,8 @@ void TeamActivityWriter::finish()
 {
     if (m_format == Format::Json)
         m_out->write(m_rows ? "\n]\n" : "]\n");
-    else if (m_format == Format::Table && m_widths.isEmpty())
-        writeTableRows({});
+    else if (m_table)
+        m_table->finish();
 }
 
 QString revokeLine(const RevokeItem &item, const RevokeResult &result)

@@ -3,6 +3,8 @@
 #include "cli/Options.h"
 #include "core/domain/Revocation.h"
 
+#include <optional>
+
 QT_BEGIN_NAMESPACE
 class QIODevice;
 QT_END_NAMESPACE
@@ -16,8 +18,46 @@ namespace InviteDesk::Cli::Output {
 /*! Columns padded for a terminal; cells longer than \a maxColumnWidth are cut with an ellipsis. */
 QString table(const QStringList &headers, const QList<QStringList> &rows, int maxColumnWidth = 60);
 
-/*! Invitations as JSON (Clerk's own fields), CSV or a table, written to \a out one at a time. */
-void invitations(QIODevice *out, Format format, const QList<Invitation> &invitations, bool withOrganization);
+/*!
+ * A table written as its rows arrive: its column widths come from its first rows (as a table of them
+ * alone would have), and every cell is escaped and cut at 60 characters.
+ */
+class StreamedTable
+{
+public:
+    StreamedTable(QIODevice *out, QStringList headers);
+    void add(const QStringList &cells);
+    /*! Writes what is held back (a table shorter than its sample). */
+    void finish();
+
+private:
+    void write(const QStringList &cells);
+
+    QIODevice *m_out;
+    QStringList m_headers;
+    QList<QStringList> m_heldBack;
+    QList<qsizetype> m_widths;
+};
+
+/*!
+ * Invitations as JSON (Clerk's own fields), CSV or a table, written as they come: the memory used
+ * does not grow with the list. A JSON array cut short by a failure is left without its bracket.
+ */
+class InvitationWriter
+{
+public:
+    InvitationWriter(QIODevice *out, Format format, bool withOrganization);
+    void add(const Invitation &invitation);
+    void finish();
+    qint64 rows() const { return m_rows; }
+
+private:
+    QIODevice *m_out;
+    Format m_format;
+    bool m_withOrganization;
+    qint64 m_rows = 0;
+    std::optional<StreamedTable> m_table;
+};
 
 /*! Organizations as JSON, CSV or a table. */
 QString organizations(Format format, const QList<Organization> &organizations);
@@ -38,13 +78,11 @@ public:
 
 private:
     QStringList tableCells(const TeamActivityRow &row) const;
-    void writeTableRows(const QList<QStringList> &rows);
 
     QIODevice *m_out;
     Format m_format;
     qint64 m_rows = 0;
-    QList<QStringList> m_heldBack; //!< a table's first rows, until the widths are known
-    QList<qsizetype> m_widths;
+    std::optional<StreamedTable> m_table;
 };
 
 /*! One tab-separated line for a settled revoke: ID, email, outcome and, for failures, the reason. */

@@ -161,8 +161,15 @@ void Runner::resolveOrganization(std::function<void(const Organization &)> next)
 void Runner::runList()
 {
     m_query = std::make_unique<InvitationListing>(m_client.get());
+    m_query->setKeepsInvitations(false); // written as they come, in Clerk's order: nothing is collected
     m_query->setKeepsMetadata(m_options.format == Format::Json); // a table or CSV shows none of it
-    const bool showProgress = stderrIsTerminal();
+    m_listOut = std::make_unique<QFile>();
+    if (!m_listOut->open(stdout, QIODevice::WriteOnly))
+        return finish(ApiError);
+    const bool withOrganization = m_options.command == "find"_L1 || m_options.allOrganizations;
+    m_listWriter = std::make_unique<Output::InvitationWriter>(m_listOut.get(), m_options.format, withOrganization);
+    // Rows on a terminal are their own progress; a "Loaded N of M" line would be torn by them.
+    const bool showProgress = stderrIsTerminal() && !isatty(fileno(stdout));
     connect(m_query.get(), &InvitationListing::arrived, this,
             [this, showProgress](const QList<Invitation> &, int loaded, qint64 total) {
                 if (!showProgress)
@@ -171,7 +178,15 @@ void Runner::runList()
                 m_err << u"\rLoaded %1 of %2"_s.arg(QLocale().toString(loaded), QLocale().toString(total));
                 m_err.flush();
             });
+    connect(m_query.get(), &InvitationListing::inOrder, this, [this](const QList<Invitation> &invitations) {
+        for (const Invitation &inv : invitations)
+            m_listWriter->add(inv);
+        m_listOut->flush(); // a page at a time, out at once: a reader downstream starts while the rest loads
+    });
+    auto gone = std::make_shared<QStringList>();
+    connect(m_query.get(), &InvitationListing::gone, this, [gone](const QStringList &ids) { *gone += ids; });
     connect(m_query.get(), &InvitationListing::failed, this, [this](const ClerkError &error) {
+        m_listOut->flush(); // what was written stays (a JSON array without its bracket: cut short)
         if (error.isNotFound() && m_options.positional.value(0).startsWith("org_"_L1)) {
             m_err << printable(u"invitedesk-cli: no organization with the ID \"%1\" [%2]"_s.arg(
                          m_options.positional.first(), error.traceId().isEmpty() ? u"HTTP 404"_s : u"trace "_s + error.traceId()))
@@ -186,22 +201,29 @@ void Runner::runList()
         else
             fail(error, u"loading invitations failed after %1"_s.arg(m_query->loadedCount()));
     });
-    connect(m_query.get(), &InvitationListing::finished, this, [this](int, bool listChanged) {
+    connect(m_query.get(), &InvitationListing::finished, this, [this, gone](int, bool listChanged) {
         if (m_progressShown) {
             m_err << u"\r\x1b[K"_s;
             m_err.flush();
             m_progressShown = false;
         }
-        printInvitations(m_query->invitations(), m_query->kind() != InvitationListing::Kind::Organization);
-        // Printed, and said: a list that may be short, or that moved while it was read, is never silent.
+        m_listWriter->finish();
+        m_listOut->flush();
+        if (m_options.format == Format::Table)
+            m_err << u"%1 invitation(s)\n"_s.arg(m_listWriter->rows());
+        // Written, and said: a list that may be short, or that moved while it was read, is never silent.
         if (const QString doubt = m_query->doubt(); !doubt.isEmpty()) {
             m_err << printable(u"invitedesk-cli: warning: "_s + doubt) << u'\n';
             finish(ListUncertain);
             return;
         }
         if (listChanged) {
-            m_err << u"invitedesk-cli: warning: the list changed while it was read; it was read again, and what is "
-                     u"printed is the last reading\n"_s;
+            m_err << u"invitedesk-cli: warning: the list changed while it was read; it was read again, and what "
+                     u"came in then is at the end"_s
+                  << (gone->isEmpty() ? QString()
+                                      : u"; %1 written above were gone by then: %2"_s.arg(gone->size()).arg(
+                                            printable(gone->mid(0, 20).join(u", "_s))))
+                  << u'\n';
             finish(ListUncertain);
             return;
         }
@@ -224,18 +246,6 @@ void Runner::runList()
         return;
     }
     resolveOrganization([this](const Organization &organization) { m_query->loadOrganization(organization, m_options.status); });
-}
-
-void Runner::printInvitations(const QList<Invitation> &invitations, bool withOrganization)
-{
-    m_out.flush();
-    QFile out;
-    if (!out.open(stdout, QIODevice::WriteOnly))
-        return;
-    Output::invitations(&out, m_options.format, invitations, withOrganization);
-    out.close();
-    if (m_options.format == Format::Table)
-        m_err << u"%1 invitation(s)\n"_s.arg(invitations.size());
 }
 
 bool Runner::confirm(const QString &question)

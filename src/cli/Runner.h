@@ -1,6 +1,7 @@
 #pragma once
 
 #include "cli/Options.h"
+#include "cli/Output.h"
 #include "core/api/ClerkClient.h"
 #include "core/api/RatePacer.h"
 #include "core/audit/AuditReconciler.h"
@@ -9,6 +10,7 @@
 #include "core/workflows/InvitationListing.h"
 #include "core/workflows/RevokeRun.h"
 
+#include <QtCore/QFile>
 #include <QtCore/QObject>
 #include <QtCore/QTextStream>
 
@@ -48,7 +50,6 @@ private:
     void resolveOrganization(std::function<void(const Organization &)> next);
     void startRevokes(const Organization &org, const QStringList &ids, const QHash<QString, Invitation> &known);
     void runBulk(const QList<RevokeItem> &items);
-    void printInvitations(const QList<Invitation> &invitations, bool withOrganization = false);
     void fail(const ClerkError &error, const QString &context = {});
     void finish(int code);
     bool confirm(const QString &question);
@@ -59,6 +60,8 @@ private:
     std::unique_ptr<RatePacer> m_pacer;
     std::unique_ptr<ClerkClient> m_client;
     std::unique_ptr<InvitationListing> m_query;
+    std::unique_ptr<QFile> m_listOut;                      //!< stdout, for list and find
+    std::unique_ptr<Output::InvitationWriter> m_listWriter; //!< writes them as they come
     std::unique_ptr<AuditWriter> m_audit;
     std::unique_ptr<TeamAuditSender> m_teamAudit;
     std::unique_ptr<AuditReconciler> m_reconciler;

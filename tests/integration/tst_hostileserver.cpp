@@ -521,6 +521,50 @@ private Q_SLOTS:
         QVERIFY2(run.err.contains("warning: Clerk counted 0 invitations, but 4,000 were read"), run.err.constData());
     }
 
+    void theCliWritesRowsAsTheyComeInClerksOrder()
+    {
+        // 2,400 rows; the page at offset 1,000 is held back. The rows before it are out before it comes,
+        // none after it is, and the whole output is in Clerk's order.
+        std::vector<Sandbox::HttpResponder> held;
+        QByteArray heldBody;
+        Sandbox::HttpServer server([&](const Sandbox::HttpRequest &request, Sandbox::HttpResponder responder) {
+            const int limit = std::max(1, request.queryValue(u"limit"_s).toInt());
+            const int offset = request.queryValue(u"offset"_s).toInt();
+            QByteArray data;
+            for (int i = offset; i < std::min(2400, offset + limit); ++i)
+                data += (data.isEmpty() ? "" : ",") + invitationJson(u"orginv_row%1"_s.arg(i, 5, 10, QChar(u'0')), u"pending"_s);
+            const QByteArray body = R"({"data":[)" + data + R"(],"total_count":2400})";
+            if (offset == 1000) {
+                held.push_back(responder);
+                heldBody = body;
+                return;
+            }
+            responder.respond({200, {}, body});
+        });
+        QVERIFY(server.listen(QHostAddress::LocalHost));
+        CliHarness cli(m_sandbox.get());
+        const std::unique_ptr<QProcess> process =
+            cli.start({u"--api-url"_s, u"http://127.0.0.1:%1/v1"_s.arg(server.port()), u"list"_s, u"org_1"_s, u"--format"_s,
+                       u"csv"_s},
+                      SandboxOptions::defaultProductionKey(), false);
+        QByteArray out;
+        QVERIFY(QTest::qWaitFor([&] {
+            out += process->readAllStandardOutput();
+            return out.count('\n') >= 1 + 1000 || process->state() == QProcess::NotRunning;
+        }, 30'000));
+        QVERIFY(process->state() == QProcess::Running); // still waiting for the held page…
+        QCOMPARE(int(out.count('\n')), 1 + 1000);      // …with every row before it written, none after
+        QVERIFY(!held.empty());
+        held.front().respond({200, {}, heldBody});
+        const CliHarness::Run run = CliHarness::finish(*process);
+        QCOMPARE(run.exitCode, 0);
+        out += run.out;
+        const QList<QByteArray> lines = out.trimmed().split('\n');
+        QCOMPARE(lines.size(), 1 + 2400);
+        for (int i = 0; i < 2400; ++i)
+            QVERIFY2(lines.at(i + 1).contains(u"orginv_row%1"_s.arg(i, 5, 10, QChar(u'0')).toLatin1()), lines.at(i + 1).constData());
+    }
+
     void memoryDoesNotFollowWhatTheServerSends()
     {
         // Rows with 24 KiB of metadata each: a CSV (which shows none) keeps none; JSON keeps it, within

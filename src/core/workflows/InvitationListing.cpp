@@ -52,6 +52,24 @@ void InvitationListing::load(Kind kind, const Organization &organization, const 
     m_loader = std::make_unique<InvitationLoader>(m_client);
     InvitationLoader *loader = m_loader.get();
     connect(loader, &InvitationLoader::invitationsArrived, this, &InvitationListing::arrived);
+    m_waitingPages.clear();
+    m_nextOffset = 0;
+    connect(loader, &InvitationLoader::pageRead, this,
+            [this, pageSize = std::max(1, request.pageSize)](int pass, int offset, const QList<Invitation> &fresh) {
+        if (pass > 1) { // a re-reading: what is new in it, as it comes (the first reading is all out by now)
+            if (!fresh.isEmpty())
+                Q_EMIT inOrder(fresh);
+            return;
+        }
+        m_waitingPages[offset] = fresh;
+        while (!m_waitingPages.empty() && m_waitingPages.begin()->first <= m_nextOffset) {
+            const QList<Invitation> page = std::move(m_waitingPages.begin()->second);
+            m_nextOffset = m_waitingPages.begin()->first + pageSize;
+            m_waitingPages.erase(m_waitingPages.begin());
+            if (!page.isEmpty())
+                Q_EMIT inOrder(page);
+        }
+    });
     connect(loader, &InvitationLoader::invitationsChanged, this, &InvitationListing::changed);
     connect(loader, &InvitationLoader::invitationsGone, this, &InvitationListing::gone);
     connect(loader, &InvitationLoader::finished, this,
@@ -77,6 +95,10 @@ void InvitationListing::searchEmail(const QString &email, std::optional<Invitati
     m_search = std::make_unique<EmailSearch>(m_client);
     EmailSearch *search = m_search.get();
     connect(search, &EmailSearch::invitationsArrived, this, &InvitationListing::arrived);
+    connect(search, &EmailSearch::invitationsArrived, this, [this](const QList<Invitation> &invitations) {
+        if (!invitations.isEmpty())
+            Q_EMIT inOrder(invitations); // one page after the other: already in order
+    });
     connect(search, &EmailSearch::finished, this,
             [this, search] { Q_EMIT finished(int(search->invitations().size()), false); });
     connect(search, &EmailSearch::failed, this, &InvitationListing::failed);

@@ -5,6 +5,7 @@
 
 #include <QtCore/QObject>
 
+#include <map>
 #include <memory>
 
 namespace InviteDesk {
@@ -65,6 +66,12 @@ public:
 Q_SIGNALS:
     void started();
     void arrived(const QList<InviteDesk::Invitation> &invitations, int loaded, qint64 total);
+    /*!
+     * The invitations that arrived(), in Clerk's order, as soon as every page before theirs is in: for
+     * output written as it comes (the CLI). Pages of a re-reading of a list that moved come after, as
+     * they arrive; gone() then says which of those written before the list no longer holds.
+     */
+    void inOrder(const QList<InviteDesk::Invitation> &invitations);
     /*! Invitations that arrived() earlier, read again with other data. */
     void changed(const QList<InviteDesk::Invitation> &invitations);
     void gone(const QStringList &ids);
@@ -86,6 +93,8 @@ private:
     bool m_keepMetadata = true;
     std::unique_ptr<InvitationLoader> m_loader;
     std::unique_ptr<EmailSearch> m_search;
+    std::map<int, QList<Invitation>> m_waitingPages; //!< first-pass pages that came before one before them
+    int m_nextOffset = 0;                            //!< the first-pass page inOrder() waits for
 };
 
 } // namespace InviteDesk

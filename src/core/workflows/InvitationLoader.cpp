@@ -240,6 +240,9 @@ void InvitationLoader::onPage(int offset, Result<Page<Invitation>> result)
     }
     if (m_passEnd && m_passTotal && *m_passEnd < *m_passTotal)
         m_total = *m_passEnd;
+    Q_EMIT pageRead(m_pass, offset, fresh);
+    if (!m_running)
+        return;
     if (!fresh.isEmpty() || m_pass == 1)
         Q_EMIT invitationsArrived(fresh, loadedCount(), m_total);
     if (!m_running)

@@ -95,6 +95,12 @@ public:
 Q_SIGNALS:
     /*! Invitations not reported before, as they arrive; \a loaded counts all so far. */
     void invitationsArrived(const QList<InviteDesk::Invitation> &invitations, int loaded, qint64 total);
+    /*!
+     * The same invitations with where their page was in the list: \a pass (1 for the first reading;
+     * later ones re-read a list that moved) and the page's \a offset, for callers that write them out
+     * in Clerk's order as they come (InvitationListing::inOrder).
+     */
+    void pageRead(int pass, int offset, const QList<InviteDesk::Invitation> &fresh);
     /*! Invitations reported earlier that a later page brought with other data (another updated_at). */
     void invitationsChanged(const QList<InviteDesk::Invitation> &invitations);
     /*! Invitations reported earlier that a later, consistent walk no longer found. */

@@ -16,6 +16,7 @@
 #include <QtCore/QTimer>
 #include <QtWidgets/QApplication>
 
+#include <atomic>
 #include <csignal>
 #include <cstdio>
 
@@ -33,6 +34,15 @@ bool onlyAsksForInformation(int argc, char *argv[])
     }
     return false;
 }
+std::atomic<bool> endRequested{false};
+
+/*! SIGTERM, SIGHUP: noted here, acted on by the event loop (MainWindow::endOnSignal); again, at once. */
+extern "C" void onEndSignal(int signal)
+{
+    endRequested = true;
+    std::signal(signal, SIG_DFL);
+}
+
 /*! Prints "first-paint" to stdout once the window has been painted. */
 class FirstPaintProbe : public QObject
 {
@@ -160,5 +170,15 @@ int main(int argc, char *argv[])
             QTimer::singleShot(0, &window, [done] { done(0); });
         }
     }
+    std::signal(SIGTERM, onEndSignal);
+#ifdef SIGHUP
+    std::signal(SIGHUP, onEndSignal);
+#endif
+    QTimer endPoll;
+    QObject::connect(&endPoll, &QTimer::timeout, &window, [&window] {
+        if (endRequested.exchange(false))
+            window.endOnSignal();
+    });
+    endPoll.start(100);
     return QApplication::exec();
 }

@@ -268,8 +268,23 @@ void MainWindow::showMessage(const QString &text, int timeoutMs)
     statusBar()->showMessage(text, timeoutMs);
 }
 
+void MainWindow::endOnSignal()
+{
+    // A logout or `systemctl stop` (SIGTERM, SIGHUP): as the agent's own "stop and quit", without
+    // asking — nothing new is sent, the requests in flight settle and are recorded, then the window goes.
+    m_endingOnSignal = true;
+    if (!m_invitations->isRevoking())
+        return void(close());
+    connect(m_invitations.get(), &InvitationsController::revokeFinished, this, [this] { close(); });
+    m_invitations->cancelRevokes();
+}
+
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    if (m_invitations->isRevoking() && m_endingOnSignal) {
+        m_invitations->cancelRevokes();
+        return event->ignore(); // closed when the run has settled (endOnSignal)
+    }
     if (m_invitations->isRevoking()) {
         const auto answer = m_prompts->ask(this, tr("Revoking in progress"),
                                            tr("Invitations are still being revoked. Stop after the requests in flight and quit?"),

@@ -44,6 +44,8 @@ public:
 
     /*! Adds the built-in sandbox (or CLERK_SECRET_KEY) as a profile and connects to it. */
     void useTransientProfile(const ConnectionProfile &profile, const QString &secretKey);
+    /*! SIGTERM or SIGHUP: stops a run as "stop and quit" does, without asking, and closes once it settled. */
+    void endOnSignal();
     /*! Connects to the last used profile, if any. */
     void restoreLastProfile();
     void openOrganization(const QString &idOrSlug);
@@ -91,6 +93,7 @@ private:
     std::unique_ptr<InvitationsController> m_invitations;
     QLineEdit *m_organizationEdit = nullptr;
     TeamActivityPanel *m_teamActivity = nullptr;
+    bool m_endingOnSignal = false;
     bool m_barShowsConnection = false; //!< the message bar says the connection's problem (which a reconnect clears)
     MessageBar *m_messageBar = nullptr;
     QWidget *m_busySign = nullptr;

@@ -850,6 +850,31 @@ private Q_SLOTS:
         QVERIFY2(!label->text().contains(u"Revoking:"_s), qPrintable(label->text()));
     }
 
+    void aLogoutStopsARunAsGracefullyAsStopAndQuit()
+    {
+        // SIGTERM or SIGHUP mid-run (the app's handler calls endOnSignal): nothing new is sent, what is in
+        // flight settles and is recorded, and the window closes without asking.
+        FaultSettings slow;
+        slow.latencyMs = 40;
+        m_sandbox->setFaults(slow);
+        connectWith(SandboxOptions::defaultProductionKey());
+        openAndWait(u"globex"_s, 1'234);
+        m_prompts.confirmAll(u"SUP-1"_s);
+        table()->selectionModel()->select(QItemSelection(table()->model()->index(0, 0), table()->model()->index(299, 0)),
+                                          QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+        QSignalSpy finished(m_window->invitations(), &InvitationsController::revokeFinished);
+        QMetaObject::invokeMethod(m_window->findChild<QAction *>(u"actionRevoke"_s), &QAction::trigger);
+        QTRY_VERIFY_WITH_TIMEOUT(requestCount(*m_sandbox, "POST") >= 6, 20'000);
+        m_window->endOnSignal();
+        QTRY_VERIFY_WITH_TIMEOUT(!m_window->isVisible(), 30'000);
+        QCOMPARE(finished.size(), 1);
+        const BulkSummary summary = finished.first().first().value<BulkSummary>();
+        QVERIFY2(summary.cancelled > 0, qPrintable(summary.describe()));
+        QCOMPARE(requestCount(*m_sandbox, "POST"), summary.total - summary.cancelled); // nothing sent after
+        QVERIFY(m_prompts.asked.isEmpty()); // no "stop and quit?" question
+        QVERIFY(AuditLog::unsettledIntents(AuditLog::defaultPath()).isEmpty()); // every intent settled
+    }
+
     void theQuickFilterKeepsItsWidthWhenItsCountsChange()
     {
         // Its entries carry counts that change while loading and revoking; a width that followed them would

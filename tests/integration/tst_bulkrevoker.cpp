@@ -175,6 +175,35 @@ private Q_SLOTS:
         QCOMPARE(bulk.summary().revoked, 40);
     }
 
+    void pausedMeansNothingWaitsToBeSent()
+    {
+        // A pacer that lets three requests go each half second: most revokes wait in its queue. Paused,
+        // none may be left there (it would go out later, "paused" or not), and none is sent until resume().
+        RatePacer pacer;
+        RateBudget budget;
+        budget.perWindow = 3;
+        budget.window = std::chrono::milliseconds(500);
+        pacer.setBudget(budget);
+        m_client->setPacer(&pacer);
+        const QList<RevokeItem> items = pick(20);
+        BulkRevoker bulk(m_client.get());
+        QSignalSpy finished(&bulk, &BulkRevoker::finished);
+        bulk.start(items);
+        QTRY_VERIFY(pacer.queued() > 0 && bulk.settledCount() >= 1);
+        bulk.pause();
+        // Withdrawn from the pacer, and what was on the wire settles: then nothing is left that could leave.
+        QTRY_COMPARE(pacer.queued(), 0);
+        QTRY_COMPARE(m_client->callsInFlight(), 0);
+        const int posts = requestCount(*m_sandbox, "POST");
+        QVERIFY(bulk.settledCount() < items.size());
+        QCOMPARE(bulk.state(), BulkRevoker::State::Paused);
+        bulk.resume();
+        QVERIFY(finished.wait(30'000));
+        QCOMPARE(bulk.summary().revoked, 20); // each once: the withdrawn ones went out after resume()
+        QVERIFY(requestCount(*m_sandbox, "POST") > posts);
+        m_client->setPacer(nullptr);
+    }
+
     void cancelReportsTheRestAsCancelled()
     {
         m_sandbox->setFaults({50});

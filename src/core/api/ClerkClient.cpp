@@ -579,6 +579,15 @@ void ClerkClient::cancel(CallId id)
     });
 }
 
+bool ClerkClient::withdrawIfNotSent(CallId id)
+{
+    const auto it = m_calls.find(id);
+    if (it == m_calls.end() || it->second->reply || it->second->parsing)
+        return false;
+    detach(id); // no callback: the caller knows
+    return true;
+}
+
 bool ClerkClient::cancelIfNotSent(CallId id)
 {
     const auto it = m_calls.find(id);

@@ -136,6 +136,8 @@ public:
     void cancelAll();
     /*! Cancels only if the request has not left yet (still paced or waiting to retry); true if it was cancelled. */
     bool cancelIfNotSent(CallId id);
+    /*! Like cancelIfNotSent(), but no callback follows: the caller takes the call back at once. */
+    bool withdrawIfNotSent(CallId id);
     int callsInFlight() const { return int(m_calls.size()); }
     /*!
      * How many requests to keep in flight: ClientConfig::http1Concurrency, or http2Concurrency once a

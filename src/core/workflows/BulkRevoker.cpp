@@ -62,8 +62,14 @@ void BulkRevoker::start(const QList<RevokeItem> &items)
 
 void BulkRevoker::pause()
 {
-    if (m_state == State::Running)
-        setState(State::Paused);
+    if (m_state != State::Running)
+        return;
+    setState(State::Paused);
+    // Paused means nothing new is sent: revokes waiting for the pacer are withdrawn (and go on at resume).
+    for (auto &task : m_tasks) {
+        if (task && task->state() != RevokeTask::State::Done)
+            task->pause();
+    }
 }
 
 void BulkRevoker::resume()
@@ -71,6 +77,10 @@ void BulkRevoker::resume()
     if (m_state != State::Paused)
         return;
     setState(State::Running);
+    for (auto &task : m_tasks) {
+        if (task && task->state() != RevokeTask::State::Done)
+            task->resume();
+    }
     pump();
 }
 
@@ -151,6 +161,8 @@ void BulkRevoker::startTask(int index)
     if (m_observer) // what a later run needs to tell its own revokes from someone else's after a kill
         raw->setBeforeSend([observer = m_observer, item] { observer->revokeSending(item); });
     Q_EMIT itemStarted(index);
+    if (m_state == State::Paused) // its intent was written while the run paused: it waits for resume()
+        raw->pause();
     raw->start();
 }
 

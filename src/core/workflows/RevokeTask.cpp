@@ -32,11 +32,44 @@ void RevokeTask::start()
     send();
 }
 
+void RevokeTask::pause()
+{
+    if (m_state == State::Done)
+        return;
+    m_pauseRequested = true;
+    if (m_state == State::Waiting && m_retryTimer.isActive()) {
+        m_retryTimer.stop();
+        setState(State::Paused);
+        return;
+    }
+    // Still waiting for the pacer: withdrawn at once, with no answer to come (it never left).
+    if (m_state == State::Sending && m_callIsRevoke && m_client && m_client->withdrawIfNotSent(m_call)) {
+        m_call = 0;
+        --m_result.attempts;
+        setState(State::Paused);
+    }
+}
+
+void RevokeTask::resume()
+{
+    m_pauseRequested = false;
+    if (m_state == State::Paused)
+        send();
+}
+
 void RevokeTask::cancel()
 {
     if (m_state == State::Done)
         return;
     m_cancelRequested = true;
+    if (m_state == State::Paused) {
+        // Never sent: cancelled. Sent before (an answer lost): what that did is settled by a re-read.
+        if (m_result.attempts == 0)
+            finish(RevokeOutcome::Cancelled);
+        else
+            verify(VerifyReason::LostAnswer);
+        return;
+    }
     if (m_state == State::Idle || (m_state == State::Waiting && m_retryTimer.isActive())) {
         m_retryTimer.stop();
         finish(RevokeOutcome::Cancelled);
@@ -56,6 +89,10 @@ void RevokeTask::send()
     }
     if (m_cancelRequested && m_result.attempts == 0) {
         finish(RevokeOutcome::Cancelled);
+        return;
+    }
+    if (m_pauseRequested) { // nothing new leaves while paused: resume() sends
+        setState(State::Paused);
         return;
     }
     setState(State::Sending);

@@ -25,7 +25,7 @@ class RevokeTask : public QObject
     Q_OBJECT
 
 public:
-    enum class State { Idle, Sending, Verifying, Waiting, Done };
+    enum class State { Idle, Sending, Verifying, Waiting, Paused, Done };
     Q_ENUM(State)
 
     RevokeTask(ClerkClient *client, QString organizationId, QString invitationId, QString requestingUserId = {},
@@ -37,6 +37,13 @@ public:
     void setBeforeSend(std::function<void()> hook) { m_beforeSend = std::move(hook); }
     /*! Cancels if nothing has been sent yet; a request already out is allowed to finish. */
     void cancel();
+    /*!
+     * Sends nothing new until resume(): a request still waiting for the pacer is withdrawn (it had not
+     * left), a wait to send again stops; a request already out, or a re-read, finishes first. Paused
+     * means nothing new leaves this computer.
+     */
+    void pause();
+    void resume();
 
     State state() const { return m_state; }
     const QString &invitationId() const { return m_invitationId; }
@@ -75,6 +82,7 @@ private:
     ClerkClient::CallId m_call = 0;
     bool m_callIsRevoke = false;
     bool m_cancelRequested = false;
+    bool m_pauseRequested = false;
     int m_rateLimitRetries = 0;
     int m_verifyRounds = 0;
     std::optional<ClerkError> m_lostAnswerError;

@@ -1,6 +1,7 @@
 #include "cli/Runner.h"
 
 #include "cli/Output.h"
+#include "core/domain/Confirmation.h"
 #include "core/domain/InvitationIds.h"
 #include "core/util/TextOutput.h"
 
@@ -248,13 +249,18 @@ void Runner::runList()
     resolveOrganization([this](const Organization &organization) { m_query->loadOrganization(organization, m_options.status); });
 }
 
-bool Runner::confirm(const QString &question)
+QString Runner::ask(const QString &question)
 {
     m_err << question << u' ';
     m_err.flush();
     QTextStream in(stdin);
-    const QString answer = in.readLine().trimmed().toLower();
-    return answer == "y"_L1 || answer == "yes"_L1;
+    return in.readLine();
+}
+
+bool Runner::isYes(const QString &answer)
+{
+    const QString a = answer.trimmed().toLower();
+    return a == "y"_L1 || a == "yes"_L1;
 }
 
 void Runner::runRevoke()
@@ -326,7 +332,7 @@ void Runner::startRevokes(const Organization &org, const QStringList &ids, const
     const KeyEnvironment environment = m_client->environment();
     if (!m_options.yes) {
         m_err << printable(u"About to revoke %1 invitation(s) in %2 (%3) on a %4 instance:"_s.arg(
-                     QString::number(ids.size()), org.name, org.slug.isEmpty() ? org.id : org.slug,
+                     QString::number(ids.size()), org.name, Confirmation::handleFor(org),
                      environment == KeyEnvironment::Production ? u"PRODUCTION"_s : environmentName(environment)))
               << u'\n';
         for (const QString &id : ids.mid(0, 20)) {
@@ -336,7 +342,12 @@ void Runner::startRevokes(const Organization &org, const QStringList &ids, const
         }
         if (ids.size() > 20)
             m_err << u"  … and %1 more\n"_s.arg(ids.size() - 20);
-        if (!confirm(u"Revoke them? [y/N]"_s)) {
+        // The window's rule, decided in one place: many on production need the organization's handle typed.
+        const QString handle = Confirmation::handleFor(org);
+        const bool typed = Confirmation::needsTypedHandle(environment == KeyEnvironment::Production, int(ids.size()));
+        const bool confirmed = typed ? Confirmation::confirms(ask(u"Type %1 to revoke them:"_s.arg(printable(handle))), handle)
+                                     : isYes(ask(u"Revoke them? [y/N]"_s));
+        if (!confirmed) {
             m_err << u"Nothing was revoked.\n"_s;
             finish(SomeFailed);
             return;

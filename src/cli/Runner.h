@@ -52,7 +52,9 @@ private:
     void runBulk(const QList<RevokeItem> &items);
     void fail(const ClerkError &error, const QString &context = {});
     void finish(int code);
-    bool confirm(const QString &question);
+    /*! Asks on stderr and reads one line of stdin (a terminal: runRevoke() checked). */
+    QString ask(const QString &question);
+    static bool isYes(const QString &answer);
 
     Options m_options;
     QTextStream m_out;

@@ -12,6 +12,7 @@
 #include <QtCore/QJsonDocument>
 #include <QtCore/QJsonObject>
 #include <QtCore/QSet>
+#include <QtCore/QStandardPaths>
 #include <QtCore/QTemporaryDir>
 #include <QtTest/QTest>
 
@@ -352,6 +353,44 @@ private Q_SLOTS:
             QVERIFY(AuditLog::unsettledIntents(m_cli->auditLogPath()).isEmpty());
         }
 #endif
+    }
+
+    void aLiveRevokeOfMoreThanFiveNeedsTheSlugTypedOnATerminal()
+    {
+        // The window's rule, on a terminal too (a pseudo-terminal, through util-linux's script): six on a
+        // production key want the organization's slug; a "y" from habit revokes nothing.
+        const QString script = QStandardPaths::findExecutable(u"script"_s);
+        if (script.isEmpty())
+            QSKIP("no `script` (util-linux) to give the CLI a terminal");
+        const QStringList ids = pendingIds(u"acme"_s, 6);
+        auto revokeAnswering = [&](const QByteArray &answer) {
+            QStringList command{QStringLiteral(INVITEDESK_CLI_PATH), u"--api-url"_s, m_sandbox->apiUrl().toString(),
+                                u"revoke"_s, u"acme"_s};
+            command += ids;
+            for (QString &word : command)
+                word = u"'"_s + word + u"'"_s;
+            QProcess p;
+            QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+            env.insert(u"HOME"_s, m_cli->home());
+            env.insert(u"XDG_DATA_HOME"_s, m_cli->home() + u"/data"_s);
+            env.insert(u"XDG_CONFIG_HOME"_s, m_cli->home() + u"/config"_s);
+            env.insert(u"CLERK_SECRET_KEY"_s, SandboxOptions::defaultProductionKey());
+            p.setProcessEnvironment(env);
+            p.start(script, {u"-qfec"_s, command.join(u' '), u"/dev/null"_s});
+            p.waitForStarted();
+            QByteArray seen;
+            QVERIFY(QTest::qWaitFor([&] {
+                seen += p.readAllStandardOutput();
+                return seen.contains("to revoke them:") || seen.contains("[y/N]") || p.state() == QProcess::NotRunning;
+            }, 20'000));
+            QVERIFY2(seen.contains("Type acme to revoke them:"), seen.constData());
+            p.write(answer + "\r");
+            QVERIFY(QTest::qWaitFor([&] { return p.state() == QProcess::NotRunning; }, 30'000));
+        };
+        revokeAnswering("y");
+        QCOMPARE(requestCount(*m_sandbox, "POST"), 0);
+        revokeAnswering("acme");
+        QCOMPARE(requestCount(*m_sandbox, "POST"), 6);
     }
 
     void separatorOnlyRowsInAnIdFileAreSkipped()

@@ -1,5 +1,7 @@
 #include "gui/invitations/InvitationsPage.h"
 
+#include "core/domain/Confirmation.h"
+
 #include "core/domain/Seats.h"
 
 #include "core/util/Csv.h"
@@ -537,7 +539,7 @@ void InvitationsPage::revokeSelected()
     } else if (m_invitations->email().isEmpty()) {
         const Organization &org = m_invitations->organization();
         confirmAndRevoke(ids, tr("in %1").arg(org.slug.isEmpty() ? org.name : u"%1 (%2)"_s.arg(org.name, org.slug)),
-                         org.slug.isEmpty() ? org.id : org.slug);
+                         Confirmation::handleFor(org));
     } else {
         confirmAndRevoke(ids, tr("of %1").arg(m_invitations->email()), m_invitations->email());
     }
@@ -561,7 +563,7 @@ void InvitationsPage::revokeOlderDuplicates()
     const QString where =
         m_invitations->isInstance() ? tr("in %Ln organization(s)", nullptr, organizationsOf(ids)) : tr("in %1").arg(org.name);
     confirmAndRevoke(ids, tr("%1 — the older duplicates; the newest invitation of each address stays").arg(where),
-                     m_invitations->isInstance() ? QString::number(ids.size()) : org.slug.isEmpty() ? org.id : org.slug,
+                     m_invitations->isInstance() ? QString::number(ids.size()) : Confirmation::handleFor(org),
                      describe);
 }
 

@@ -1,5 +1,7 @@
 #include "gui/invitations/RevokeDialog.h"
 
+#include "core/domain/Confirmation.h"
+
 #include "gui/session/EnvironmentStyle.h"
 #include "ui_RevokeDialog.h"
 
@@ -18,8 +20,7 @@ QString describe(const Organization &organization)
 
 RevokeDialog::RevokeDialog(Session::Badge badge, const Organization &organization, const QStringList &emails,
                            QWidget *parent)
-    : RevokeDialog(badge, tr("in %1").arg(describe(organization)),
-                   organization.slug.isEmpty() ? organization.id : organization.slug, emails, parent)
+    : RevokeDialog(badge, tr("in %1").arg(describe(organization)), Confirmation::handleFor(organization), emails, parent)
 {
 }
 
@@ -44,7 +45,7 @@ RevokeDialog::RevokeDialog(Session::Badge badge, const QString &scope, const QSt
     m_ui->emailList->setMaximumHeight(count <= 3 ? 80 : 240);
 
     m_expected = confirmationText;
-    m_needsTyping = badge == Session::Badge::Live && count > typedConfirmationThreshold;
+    m_needsTyping = Confirmation::needsTypedHandle(badge == Session::Badge::Live, count);
     m_ui->confirmLabel->setVisible(m_needsTyping);
     m_ui->confirmEdit->setVisible(m_needsTyping);
     if (m_needsTyping) {
@@ -76,7 +77,7 @@ QString RevokeDialog::ticket() const
 
 void RevokeDialog::updateButton()
 {
-    m_revokeButton->setEnabled(!m_needsTyping || m_ui->confirmEdit->text().trimmed() == m_expected);
+    m_revokeButton->setEnabled(!m_needsTyping || Confirmation::confirms(m_ui->confirmEdit->text(), m_expected));
 }
 
 } // namespace InviteDesk

@@ -28,7 +28,6 @@ class RevokeDialog : public QDialog
 
 public:
     /*! More than this many invitations on a production key need the slug typed. */
-    static constexpr int typedConfirmationThreshold = 5;
 
     RevokeDialog(Session::Badge badge, const Organization &organization, const QStringList &emails,
                  QWidget *parent = nullptr);

@@ -182,6 +182,13 @@
             <numerusform>%Ln abgebrochen</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln revoked by this run or another (answer lost)</source>
+        <translation>
+            <numerusform>%Ln widerrufen, von diesem Lauf oder anderen (Antwort verloren)</numerusform>
+            <numerusform>%Ln widerrufen, von diesem Lauf oder anderen (Antworten verloren)</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ClerkJson</name>
@@ -204,6 +211,10 @@
     <message>
         <source>item %1 of the list: %2</source>
         <translation>Eintrag %1 der Liste: %2</translation>
+    </message>
+    <message>
+        <source>invitation %1 carries %2 KiB of metadata; InviteDesk reads at most %3 KiB a row</source>
+        <translation>Einladung %1 trägt %2 KiB Metadaten; InviteDesk liest höchstens %3 KiB je Zeile</translation>
     </message>
 </context>
 <context>
@@ -452,6 +463,13 @@
     <message>
         <source>it answered with a redirect (HTTP %1) instead of a result; InviteDesk never follows a redirect for a change</source>
         <translation>sie antwortete mit einer Weiterleitung (HTTP %1) statt einem Ergebnis; InviteDesk folgt bei Änderungen nie einer Weiterleitung</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: the proxy did not answer within %n second(s)</source>
+        <translation>
+            <numerusform>%1: Der Proxy hat innerhalb von %n Sekunde nicht geantwortet</numerusform>
+            <numerusform>%1: Der Proxy hat innerhalb von %n Sekunden nicht geantwortet</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -703,12 +721,28 @@ Melden Sie sich beim Proxy an, um fortzufahren.</translation>
         <source>more than %L1 invitations match &quot;%2&quot;; InviteDesk reads at most that many: narrow the search</source>
         <translation>mehr als %L1 Einladungen passen zu „%2“; InviteDesk liest höchstens so viele: grenzen Sie die Suche ein</translation>
     </message>
+    <message>
+        <source>Clerk sent a page of invitations already read (after %L1); the list may be incomplete</source>
+        <translation>Clerk hat eine Seite bereits gelesener Einladungen geschickt (nach %L1); die Liste ist womöglich unvollständig</translation>
+    </message>
+    <message>
+        <source>Clerk counted %L1 invitations, but %L2 were read</source>
+        <translation>Clerk hat %L1 Einladungen gezählt, gelesen wurden %L2</translation>
+    </message>
 </context>
 <context>
     <name>InviteDesk::InvitationLoader</name>
     <message>
         <source>the list holds more than %L1 invitations, or the server keeps sending pages; InviteDesk reads at most %L1</source>
         <translation>die Liste enthält mehr als %L1 Einladungen, oder der Server sendet immer weiter Seiten; InviteDesk liest höchstens %L1</translation>
+    </message>
+    <message>
+        <source>Clerk sent a page of invitations already read (after %L1); the list may be incomplete</source>
+        <translation>Clerk hat eine Seite bereits gelesener Einladungen geschickt (nach %L1); die Liste ist womöglich unvollständig</translation>
+    </message>
+    <message>
+        <source>Clerk counted %L1 invitations, but %L2 were read</source>
+        <translation>Clerk hat %L1 Einladungen gezählt, gelesen wurden %L2</translation>
     </message>
 </context>
 <context>
@@ -799,6 +833,10 @@ Melden Sie sich beim Proxy an, um fortzufahren.</translation>
     <message>
         <source>Trace ID: %1</source>
         <translation>Trace-ID: %1</translation>
+    </message>
+    <message>
+        <source>It is revoked; the answer to this request was lost, so whether this request or someone else revoked it is not known.</source>
+        <translation>Sie ist widerrufen; die Antwort auf diese Anfrage ging verloren, daher ist nicht bekannt, ob diese Anfrage oder jemand anderes sie widerrufen hat.</translation>
     </message>
 </context>
 <context>
@@ -918,6 +956,14 @@ Melden Sie sich beim Proxy an, um fortzufahren.</translation>
             <numerusform>in %Ln Organisation</numerusform>
             <numerusform>in %Ln Organisationen</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>%1: %2.</source>
+        <translation>%1: %2.</translation>
+    </message>
+    <message>
+        <source>%1 may not be shown whole: %2.</source>
+        <translation>%1 wird womöglich nicht vollständig angezeigt: %2.</translation>
     </message>
 </context>
 <context>
@@ -1426,6 +1472,22 @@ Melden Sie sich beim Proxy an, um fortzufahren.</translation>
         <source>Kept in the keychain — type a new one to replace it</source>
         <translation>Im Schlüsselbund gespeichert – ein neues eingeben, um es zu ersetzen</translation>
     </message>
+    <message>
+        <source>Testing the team audit database…</source>
+        <translation>Die Team-Audit-Datenbank wird geprüft …</translation>
+    </message>
+    <message>
+        <source>The team audit database answers and is ready.</source>
+        <translation>Die Team-Audit-Datenbank antwortet und ist bereit.</translation>
+    </message>
+    <message>
+        <source>The team audit database cannot be used: %1.</source>
+        <translation>Die Team-Audit-Datenbank kann nicht verwendet werden: %1.</translation>
+    </message>
+    <message>
+        <source>Warning: %1.</source>
+        <translation>Warnung: %1.</translation>
+    </message>
 </context>
 <context>
     <name>InviteDesk::ReinviteDialog</name>
@@ -1642,10 +1704,6 @@ Melden Sie sich beim Proxy an, um fortzufahren.</translation>
 <context>
     <name>InviteDesk::TeamActivityModel</name>
     <message>
-        <source>Sent by the database role %1</source>
-        <translation>Gesendet von der Datenbankrolle %1</translation>
-    </message>
-    <message>
         <source>About to revoke</source>
         <translation>Widerruf beabsichtigt</translation>
     </message>
@@ -1664,10 +1722,6 @@ Melden Sie sich beim Proxy an, um fortzufahren.</translation>
     <message>
         <source>Settled after an interruption: %1</source>
         <translation>Nach einer Unterbrechung geklärt: %1</translation>
-    </message>
-    <message>
-        <source>Time</source>
-        <translation>Zeit</translation>
     </message>
     <message>
         <source>Agent</source>
@@ -1692,6 +1746,30 @@ Melden Sie sich beim Proxy an, um fortzufahren.</translation>
     <message>
         <source>Ticket</source>
         <translation>Ticket</translation>
+    </message>
+    <message>
+        <source>%1, as the record names the account; sent by the database role %2</source>
+        <translation>%1, wie der Eintrag das Konto nennt; gesendet von der Datenbankrolle %2</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Revoked</source>
+        <translation>Widerrufen</translation>
+    </message>
+    <message>
+        <source>Revoked, by this agent or another (answer lost)</source>
+        <translation>Widerrufen, von diesem oder einem anderen Agenten (Antwort verloren)</translation>
+    </message>
+    <message>
+        <source>Time (%1)</source>
+        <translation>Zeit (%1)</translation>
+    </message>
+    <message>
+        <source>Attention</source>
+        <translation>Achtung</translation>
     </message>
 </context>
 <context>
@@ -1785,13 +1863,6 @@ Melden Sie sich beim Proxy an, um fortzufahren.</translation>
         <translation>Wird geladen…</translation>
     </message>
     <message numerus="yes">
-        <source>%Ln record(s) so far; more in the store.</source>
-        <translation>
-            <numerusform>%Ln Eintrag bisher; weitere in der Datenbank.</numerusform>
-            <numerusform>%Ln Einträge bisher; weitere in der Datenbank.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>%Ln record(s).</source>
         <translation>
             <numerusform>%Ln Eintrag.</numerusform>
@@ -1864,6 +1935,31 @@ Melden Sie sich beim Proxy an, um fortzufahren.</translation>
         <source>&amp;Load more</source>
         <translation>&amp;Nachladen</translation>
     </message>
+    <message>
+        <source>New records arrived; Search to see them first.</source>
+        <translation>Neue Einträge sind eingetroffen; „Suchen“ zeigt sie zuerst.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The newest %Ln record(s); more in the store.</source>
+        <translation>
+            <numerusform>Der neueste Eintrag; weitere in der Datenbank.</numerusform>
+            <numerusform>Die neuesten %Ln Einträge; weitere in der Datenbank.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %Ln record(s), newest first; Load more for older ones.</source>
+        <translation>
+            <numerusform>%1 von %Ln Eintrag, neueste zuerst; „Mehr laden“ für ältere.</numerusform>
+            <numerusform>%1 von %Ln Einträgen, neueste zuerst; „Mehr laden“ für ältere.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln record(s), newest first.</source>
+        <translation>
+            <numerusform>%Ln Eintrag, neueste zuerst.</numerusform>
+            <numerusform>%Ln Einträge, neueste zuerst.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>InviteDesk::TeamAuditStatus</name>
@@ -1885,6 +1981,29 @@ Melden Sie sich beim Proxy an, um fortzufahren.</translation>
     <message>
         <source>Kept in the local log until the team audit database takes them: %1</source>
         <translation>Bleiben im lokalen Protokoll, bis die Team-Prüfdatenbank sie annimmt: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Team audit BLOCKED: %n record(s) cannot be sent</source>
+        <translation>
+            <numerusform>Team-Audit BLOCKIERT: %n Eintrag kann nicht gesendet werden</numerusform>
+            <numerusform>Team-Audit BLOCKIERT: %n Einträge können nicht gesendet werden</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The team audit database refuses this computer&apos;s records until its owner looks: %1. They are kept in the local log. docs/TEAM-AUDIT.md says what to do.</source>
+        <translation>Die Team-Audit-Datenbank weist die Einträge dieses Computers ab, bis ihr Eigentümer nachsieht: %1. Sie bleiben im lokalen Protokoll. docs/TEAM-AUDIT.md sagt, was zu tun ist.</translation>
+    </message>
+    <message>
+        <source>Team audit: the sending role could change history</source>
+        <translation>Team-Audit: Die sendende Rolle könnte die Geschichte ändern</translation>
+    </message>
+    <message>
+        <source>Team audit blocked: %1. Revokes go on and are kept in the local log; tell the team audit database&apos;s owner (docs/TEAM-AUDIT.md).</source>
+        <translation>Team-Audit blockiert: %1. Widerrufe gehen weiter und bleiben im lokalen Protokoll; sagen Sie es dem Eigentümer der Team-Audit-Datenbank (docs/TEAM-AUDIT.md).</translation>
+    </message>
+    <message>
+        <source>Team audit: %1.</source>
+        <translation>Team-Audit: %1.</translation>
     </message>
 </context>
 <context>
@@ -2465,6 +2584,10 @@ Melden Sie sich beim Proxy an, um fortzufahren.</translation>
         <source>Not revoked: still pending</source>
         <translation>Nicht widerrufen: noch offen</translation>
     </message>
+    <message>
+        <source>Revoked, by this run or another (the answer was lost)</source>
+        <translation>Widerrufen, von diesem Lauf oder einem anderen (die Antwort ging verloren)</translation>
+    </message>
 </context>
 <context>
     <name>RevokePanel</name>
@@ -2576,10 +2699,6 @@ Melden Sie sich beim Proxy an, um fortzufahren.</translation>
         <translation>unbekannte Option „%1“ in der URL der Team-Prüfdatenbank (bekannt sind sslmode und sslrootcert)</translation>
     </message>
     <message>
-        <source>Qt&apos;s PostgreSQL driver (QPSQL) is not installed; on Debian: apt install libqt6sql6-psql</source>
-        <translation>Qts PostgreSQL-Treiber (QPSQL) ist nicht installiert; unter Debian: apt install libqt6sql6-psql</translation>
-    </message>
-    <message>
         <source>the team audit database has no InviteDesk tables yet, and %1 may not create them (%2); its owner creates them once, see docs/TEAM-AUDIT.md</source>
         <translation>die Team-Prüfdatenbank hat noch keine InviteDesk-Tabellen, und %1 darf sie nicht anlegen (%2); ihr Eigentümer legt sie einmal an, siehe docs/TEAM-AUDIT.md</translation>
     </message>
@@ -2624,16 +2743,8 @@ Melden Sie sich beim Proxy an, um fortzufahren.</translation>
         <translation>die Kopfdatei des lokalen Prüfprotokolls ist beschädigt; `audit verify` sagt mehr</translation>
     </message>
     <message>
-        <source>a line of the local audit log after record %1 is not a record; `audit verify` says more</source>
-        <translation>eine Zeile des lokalen Prüfprotokolls nach Eintrag %1 ist kein Eintrag; `audit verify` sagt mehr</translation>
-    </message>
-    <message>
         <source>the team store holds records %1 to %2 of this log, which the local log does not; `audit verify --audit-url` says more</source>
         <translation>die Team-Prüfdatenbank enthält die Einträge %1 bis %2 dieses Protokolls, die das lokale Protokoll nicht hat; `audit verify --audit-url` sagt mehr</translation>
-    </message>
-    <message>
-        <source>the team store holds a different record %1 for this log; `audit verify --audit-url` says more</source>
-        <translation>die Team-Prüfdatenbank enthält für dieses Protokoll einen anderen Eintrag %1; `audit verify --audit-url` sagt mehr</translation>
     </message>
     <message>
         <source>record %1 was sent by the database role %2, the records before it by %3</source>
@@ -2642,6 +2753,130 @@ Melden Sie sich beim Proxy an, um fortzufahren.</translation>
     <message>
         <source>the team store holds records %1 to %2 of this log, which the local log does not</source>
         <translation>die Team-Prüfdatenbank enthält die Einträge %1 bis %2 dieses Protokolls, die das lokale Protokoll nicht hat</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>angehalten</translation>
+    </message>
+    <message>
+        <source>this InviteDesk was built without PostgreSQL support (Qt&apos;s QPSQL driver is missing), so it cannot use a team audit store; docs/TEAM-AUDIT.md says which builds have it</source>
+        <translation>dieses InviteDesk wurde ohne PostgreSQL-Unterstützung gebaut (Qts QPSQL-Treiber fehlt) und kann keine Team-Audit-Datenbank verwenden; docs/TEAM-AUDIT.md sagt, welche Builds sie haben</translation>
+    </message>
+    <message>
+        <source>the team store did not finish the connection within %1 s</source>
+        <translation>die Team-Datenbank hat die Verbindung nicht innerhalb von %1 s hergestellt</translation>
+    </message>
+    <message>
+        <source>Qt&apos;s PostgreSQL driver did not hand out its connection</source>
+        <translation>Qts PostgreSQL-Treiber hat seine Verbindung nicht herausgegeben</translation>
+    </message>
+    <message>
+        <source>this build has no libpq</source>
+        <translation>dieser Build hat keine libpq</translation>
+    </message>
+    <message>
+        <source>the team store did not answer within %1 s (frozen, or the network lost)</source>
+        <translation>die Team-Datenbank hat nicht innerhalb von %1 s geantwortet (eingefroren, oder das Netz ist weg)</translation>
+    </message>
+    <message>
+        <source>it cannot be used</source>
+        <translation>sie kann nicht verwendet werden</translation>
+    </message>
+    <message>
+        <source>the team store no longer holds records %1 to %2 of this log, which it had taken (deleted, or restored from an older backup); tell its owner (docs/TEAM-AUDIT.md, &quot;When the store refuses an agent&apos;s records&quot;), then `invitedesk-cli audit sync --resend` sends them again</source>
+        <translation>die Team-Datenbank hat die Einträge %1 bis %2 dieses Protokolls nicht mehr, die sie schon angenommen hatte (gelöscht, oder aus einer älteren Sicherung wiederhergestellt); sagen Sie es ihrem Eigentümer (docs/TEAM-AUDIT.md, „When the store refuses an agent&apos;s records“), dann sendet `invitedesk-cli audit sync --resend` sie erneut</translation>
+    </message>
+    <message>
+        <source>the local audit log has no record %1, which the team store holds; `audit verify` says more</source>
+        <translation>das lokale Audit-Protokoll hat keinen Eintrag %1, den die Team-Datenbank hat; `audit verify` sagt mehr</translation>
+    </message>
+    <message>
+        <source>the team store holds a different record %1 for this log, so nothing after it can be sent; `audit verify --audit-url` says where</source>
+        <translation>die Team-Datenbank hat einen anderen Eintrag %1 für dieses Protokoll, daher kann nichts danach gesendet werden; `audit verify --audit-url` sagt, wo</translation>
+    </message>
+    <message>
+        <source>the team store holds this log&apos;s records sent by the database role %1, not %2, so this log&apos;s own cannot follow them; `audit verify --audit-url` says more</source>
+        <translation>die Team-Datenbank hat die Einträge dieses Protokolls von der Datenbankrolle %1 gesendet, nicht von %2, daher können die eigenen nicht folgen; `audit verify --audit-url` sagt mehr</translation>
+    </message>
+    <message>
+        <source>a line of the local audit log after record %1 is not its next record; `audit verify` says more</source>
+        <translation>eine Zeile des lokalen Audit-Protokolls nach Eintrag %1 ist nicht dessen nächster Eintrag; `audit verify` sagt mehr</translation>
+    </message>
+    <message>
+        <source>the team store refuses records %1 to %2 of this log: %3</source>
+        <translation>die Team-Datenbank weist die Einträge %1 bis %2 dieses Protokolls ab: %3</translation>
+    </message>
+    <message>
+        <source>record %1 is larger than any InviteDesk writes (64 KiB); it was not read</source>
+        <translation>Eintrag %1 ist größer als alles, was InviteDesk schreibt (64 KiB); er wurde nicht gelesen</translation>
+    </message>
+    <message>
+        <source>record %1&apos;s columns %2 do not say what its record says</source>
+        <translation>die Spalten %2 von Eintrag %1 sagen nicht, was sein Eintrag sagt</translation>
+    </message>
+    <message>
+        <source>this log&apos;s records in the team store were sent by the database role %1, not %2: someone sent them first (docs/TEAM-AUDIT.md, &quot;When the store refuses an agent&apos;s records&quot;)</source>
+        <translation>die Einträge dieses Protokolls in der Team-Datenbank wurden von der Datenbankrolle %1 gesendet, nicht von %2: jemand hat sie zuerst gesendet (docs/TEAM-AUDIT.md, „When the store refuses an agent&apos;s records“)</translation>
+    </message>
+    <message>
+        <source>the team store no longer holds records %1 to %2 of this log, which it had taken</source>
+        <translation>die Team-Datenbank hat die Einträge %1 bis %2 dieses Protokolls nicht mehr, die sie schon angenommen hatte</translation>
+    </message>
+    <message>
+        <source>its chain&apos;s first record is not in the store</source>
+        <translation>der erste Eintrag seiner Kette ist nicht in der Datenbank</translation>
+    </message>
+    <message>
+        <source>sent by the role %1 into a history started by %2</source>
+        <translation>von der Rolle %1 in eine Geschichte gesendet, die %2 begonnen hat</translation>
+    </message>
+    <message>
+        <source>names %1 in a history started by %2</source>
+        <translation>nennt %1 in einer Geschichte, die %2 begonnen hat</translation>
+    </message>
+    <message>
+        <source>%1 may not use the team audit database&apos;s schema yet (%2): its owner creates InviteDesk&apos;s tables once and grants the agents their use, see docs/TEAM-AUDIT.md, steps 3 and 4</source>
+        <translation>%1 darf das Schema der Team-Audit-Datenbank noch nicht verwenden (%2): ihr Eigentümer legt die Tabellen von InviteDesk einmal an und erlaubt den Agenten ihre Verwendung, siehe docs/TEAM-AUDIT.md, Schritte 3 und 4</translation>
+    </message>
+    <message>
+        <source>the team audit database is at schema version %1 and %2 may not bring it to version %3 (%4); its owner does that once, see docs/TEAM-AUDIT.md</source>
+        <translation>die Team-Audit-Datenbank hat die Schemaversion %1, und %2 darf sie nicht auf Version %3 bringen (%4); ihr Eigentümer tut das einmal, siehe docs/TEAM-AUDIT.md</translation>
+    </message>
+    <message>
+        <source>migrated InviteDesk&apos;s tables from schema version %1 to %2</source>
+        <translation>die Tabellen von InviteDesk von Schemaversion %1 auf %2 gebracht</translation>
+    </message>
+    <message>
+        <source>created InviteDesk&apos;s tables (schema version %1)</source>
+        <translation>die Tabellen von InviteDesk angelegt (Schemaversion %1)</translation>
+    </message>
+    <message>
+        <source>is a superuser</source>
+        <translation>ist Superuser</translation>
+    </message>
+    <message>
+        <source>owns the table</source>
+        <translation>besitzt die Tabelle</translation>
+    </message>
+    <message>
+        <source>may UPDATE</source>
+        <translation>darf UPDATE</translation>
+    </message>
+    <message>
+        <source>may DELETE</source>
+        <translation>darf DELETE</translation>
+    </message>
+    <message>
+        <source>may TRUNCATE</source>
+        <translation>darf TRUNCATE</translation>
+    </message>
+    <message>
+        <source>the database role %1 %2: it could change the team&apos;s history; agents should send with a role that may only add and read records (docs/TEAM-AUDIT.md)</source>
+        <translation>die Datenbankrolle %1 %2: sie könnte die Geschichte des Teams ändern; Agenten sollten mit einer Rolle senden, die Einträge nur hinzufügen und lesen darf (docs/TEAM-AUDIT.md)</translation>
+    </message>
+    <message>
+        <source>sslmode=%1 would send the team&apos;s records and the password to %2 unencrypted, or to whoever answers; use verify-full (or verify-ca, or require) for a host other than this computer</source>
+        <translation>sslmode=%1 würde die Einträge des Teams und das Passwort unverschlüsselt an %2 senden, oder an wen auch immer antwortet; verwenden Sie verify-full (oder verify-ca, oder require) für einen anderen Rechner als diesen</translation>
     </message>
 </context>
 <context>

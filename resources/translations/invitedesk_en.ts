@@ -14,6 +14,13 @@
 <context>
     <name>BulkSummary</name>
     <message numerus="yes">
+        <source>%Ln revoked by this run or another (answer lost)</source>
+        <translation>
+            <numerusform>%Ln revoked by this run or another (answer lost)</numerusform>
+            <numerusform>%Ln revoked by this run or another (answers lost)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%Ln revoked</source>
         <translation>
             <numerusform>%Ln revoked</numerusform>
@@ -75,6 +82,13 @@
 </context>
 <context>
     <name>InviteDesk::ClerkClient</name>
+    <message numerus="yes">
+        <source>%1: the proxy did not answer within %n second(s)</source>
+        <translation>
+            <numerusform>%1: the proxy did not answer within %n second</numerusform>
+            <numerusform>%1: the proxy did not answer within %n seconds</numerusform>
+        </translation>
+    </message>
     <message numerus="yes">
         <source>no complete answer within %n second(s)</source>
         <translation>
@@ -361,6 +375,27 @@
 <context>
     <name>InviteDesk::TeamActivityPanel</name>
     <message numerus="yes">
+        <source>The newest %Ln record(s); more in the store.</source>
+        <translation>
+            <numerusform>The newest record; more in the store.</numerusform>
+            <numerusform>The newest %Ln records; more in the store.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %Ln record(s), newest first; Load more for older ones.</source>
+        <translation>
+            <numerusform>%1 of %Ln record, newest first; Load more for older ones.</numerusform>
+            <numerusform>%1 of %Ln records, newest first; Load more for older ones.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln record(s), newest first.</source>
+        <translation>
+            <numerusform>%Ln record, newest first.</numerusform>
+            <numerusform>%Ln records, newest first.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%Ln record(s) so far; more in the store.</source>
         <translation>
             <numerusform>%Ln record so far; more in the store.</numerusform>
@@ -391,6 +426,13 @@
 </context>
 <context>
     <name>InviteDesk::TeamAuditStatus</name>
+    <message numerus="yes">
+        <source>Team audit BLOCKED: %n record(s) cannot be sent</source>
+        <translation>
+            <numerusform>Team audit BLOCKED: %n record cannot be sent</numerusform>
+            <numerusform>Team audit BLOCKED: %n records cannot be sent</numerusform>
+        </translation>
+    </message>
     <message numerus="yes">
         <source>Team audit: %n record(s) waiting</source>
         <translation>

@@ -7,6 +7,7 @@
 #include "core/domain/Revocation.h"
 
 #include <QtCore/QCoreApplication>
+#include <QtCore/QCryptographicHash>
 #include <QtCore/QFile>
 #include <QtCore/QJsonDocument>
 #include <QtSql/QSqlQuery>
@@ -23,12 +24,29 @@ namespace {
 constexpr int verifyPage = 2000;
 constexpr int activityPage = 2000;
 
-/*! Whether a stored record is what its row says it is: its own hash, seq and place in the chain. */
-QString storedRecordProblem(qint64 seq, const QString &hash, QJsonObject record)
+/*!
+ * The SHA-256 a record's line was chained with: of the line without its "hash" member. The same as
+ * AuditLog::hashRecord() of the parsed record for every line InviteDesk writes (Qt's compact form, keys in
+ * order), without writing the record out again; the store's trigger holds every row to it.
+ */
+QString lineHash(const QByteArray &line)
 {
-    const QString ownHash = record.take("hash"_L1).toString();
-    if (record.isEmpty() || ownHash != hash || qint64(record.value("seq"_L1).toDouble()) != seq
-        || QString::fromLatin1(AuditLog::hashRecord(record)) != hash)
+    static const QByteArray member(",\"hash\":\"");
+    const qsizetype at = line.indexOf(member);
+    const qsizetype end = at + member.size() + 64;
+    if (at < 0 || end >= line.size() || line.at(end) != '"')
+        return {};
+    QCryptographicHash sha(QCryptographicHash::Sha256);
+    sha.addData(QByteArrayView(line).first(at));
+    sha.addData(QByteArrayView(line).sliced(end + 1));
+    return QString::fromLatin1(sha.result().toHex());
+}
+
+/*! Whether a stored record is what its row says it is: its own hash, seq and place in the chain. */
+QString storedRecordProblem(qint64 seq, const QString &hash, const QJsonObject &record, const QByteArray &line)
+{
+    if (record.isEmpty() || record.value("hash"_L1).toString() != hash || qint64(record.value("seq"_L1).toDouble()) != seq
+        || lineHash(line) != hash)
         return QCoreApplication::translate("TeamAudit", "record %1 was changed after it was written").arg(seq);
     return {};
 }
@@ -43,9 +61,14 @@ QStringList lyingColumns(const QSqlQuery &row, int first, const QJsonObject &rec
     static const char *const keys[]
         = {"event", "operator", "organization_id", "organization_name", "invitation_id", "email", "outcome", "ticket"};
     QStringList lying;
-    const QDateTime time = QDateTime::fromString(record.value("time"_L1).toString(), Qt::ISODateWithMs);
-    if (!time.isValid() || row.value(first).toLongLong() != time.toMSecsSinceEpoch())
-        lying << u"at"_s;
+    // The column as InviteDesk writes times (UTC, to the millisecond): the same text, or the same moment.
+    const QString storedTime = row.value(first).toString();
+    const QString written = record.value("time"_L1).toString();
+    if (storedTime != written) {
+        const QDateTime time = QDateTime::fromString(written, Qt::ISODateWithMs);
+        if (storedTime.isEmpty() || !time.isValid() || QDateTime::fromString(storedTime, Qt::ISODateWithMs) != time)
+            lying << u"at"_s;
+    }
     for (int i = 0; i < int(std::size(keys)); ++i) {
         const QVariant column = row.value(first + 1 + i);
         const QString stored = column.isNull() ? QString() : column.toString();
@@ -98,6 +121,24 @@ TeamAuditStore::Check TeamAuditStore::verify(const QString &localLogPath)
     if (!connect(&check.problem, &check.error))
         return check;
     check.schemaNote = std::exchange(m_schemaNote, QString());
+    // This computer's log, read alongside: when the store's pass (in chain and seq order) reaches this
+    // log's chain, each of its rows meets the local record of its seq. One pass, no second query.
+    QFile file(localLogPath);
+    std::optional<AuditRecord> local;
+    QString localChain;
+    if (!localLogPath.isEmpty() && file.open(QIODevice::ReadOnly)) {
+        local = AuditRecord::readNext(file);
+        if (local) {
+            localChain = local->hash();
+            check.localCompared = true;
+        }
+    }
+    qint64 localMax = 0;
+    qint64 centralMax = 0; //!< the newest record of this log's chain in the store
+    auto advanceLocal = [&] {
+        localMax = std::max(localMax, local->seq);
+        local = AuditRecord::readNext(file);
+    };
     Chain *chain = nullptr;
     qint64 expected = 1;
     QString prev;
@@ -109,7 +150,7 @@ TeamAuditStore::Check TeamAuditStore::verify(const QString &localLogPath)
             // Every column bounded, and a time that is no number (infinity, year 294270) read as none: one
             // row written past the table's guard must not fail the check, or fill memory, for everyone.
             u"SELECT chain, seq, hash, prev, CASE WHEN length(record) <= 65536 THEN record END, inserted_by,"
-            " CASE WHEN isfinite(at) AND abs(extract(epoch FROM at)) < 1e12 THEN (extract(epoch FROM at) * 1000)::bigint END,"
+            " CASE WHEN isfinite(at) THEN to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"') END,"
             " left(event, 64), left(operator, 256), left(organization_id, 256), left(organization_name, 1024),"
             " left(invitation_id, 256), left(email, 320), left(outcome, 64), left(ticket, 256)"
             " FROM invitedesk_audit WHERE (chain, seq) > (?, ?) ORDER BY chain, seq LIMIT %1"_s.arg(verifyPage),
@@ -119,7 +160,8 @@ TeamAuditStore::Check TeamAuditStore::verify(const QString &localLogPath)
                 const QString name = query.value(0).toString();
                 const qint64 seq = query.value(1).toLongLong();
                 const QString hash = query.value(2).toString();
-                const QJsonObject record = QJsonDocument::fromJson(query.value(4).toString().toUtf8()).object();
+                const QByteArray line = query.value(4).toString().toUtf8();
+                const QJsonObject record = QJsonDocument::fromJson(line).object();
                 const QString sender = query.value(5).toString();
                 afterChain = name;
                 afterSeq = seq;
@@ -160,7 +202,7 @@ TeamAuditStore::Check TeamAuditStore::verify(const QString &localLogPath)
                                 QCoreApplication::translate("TeamAudit", "record %1 is larger than any InviteDesk "
                                                                          "writes (64 KiB); it was not read")
                                     .arg(seq));
-                else if (const QString problem = storedRecordProblem(seq, hash, record); !problem.isEmpty())
+                else if (const QString problem = storedRecordProblem(seq, hash, record, line); !problem.isEmpty())
                     Check::note(chain->problems, chain->moreProblems, problem);
                 else if (const QStringList lying = lyingColumns(query, 6, record); !lying.isEmpty())
                     Check::note(chain->problems, chain->moreProblems,
@@ -171,6 +213,20 @@ TeamAuditStore::Check TeamAuditStore::verify(const QString &localLogPath)
                                     .arg(lying.join(u", "_s)));
                 prev = hash;
                 expected = seq + 1;
+                if (name != localChain || localChain.isEmpty())
+                    return;
+                centralMax = seq;
+                for (; local && local->seq < seq; advanceLocal()) // the store went past them: not there
+                    Check::note(check.localProblems, check.moreLocalProblems,
+                                QCoreApplication::translate("TeamAudit", "local record %1 is missing in the team store")
+                                    .arg(local->seq));
+                if (local && local->seq == seq) {
+                    if (local->hash() != hash)
+                        Check::note(check.localProblems, check.moreLocalProblems,
+                                    QCoreApplication::translate("TeamAudit", "local record %1 differs from the team store's")
+                                        .arg(seq));
+                    advanceLocal();
+                }
             },
             &check.problem, &check.error);
         if (!read)
@@ -178,19 +234,12 @@ TeamAuditStore::Check TeamAuditStore::verify(const QString &localLogPath)
         more = rows == verifyPage;
     }
 
-    if (localLogPath.isEmpty())
-        return check;
-    QFile file(localLogPath);
-    if (!file.open(QIODevice::ReadOnly))
+    if (!check.localCompared)
         return check; // no local log: nothing of this agent's to compare (and Check says so)
-    const std::optional<AuditRecord> first = AuditRecord::readNext(file);
-    if (!first)
-        return check;
-    check.localCompared = true;
     // This computer's chain in the store, sent by another role: someone sent these records first (a
     // replay into a store that had lost them), and the store credits that role with them.
     for (const Chain &stored : std::as_const(check.chains)) {
-        if (stored.chain == first->hash() && stored.sentBy != m_connection.sessionUser())
+        if (stored.chain == localChain && stored.sentBy != m_connection.sessionUser())
             Check::note(check.localProblems, check.moreLocalProblems,
                         QCoreApplication::translate("TeamAudit", "this log's records in the team store were sent by the "
                                                                  "database role %1, not %2: someone sent them first "
@@ -198,70 +247,18 @@ TeamAuditStore::Check TeamAuditStore::verify(const QString &localLogPath)
                                                                  "agent's records\")")
                             .arg(stored.sentBy, m_connection.sessionUser()));
     }
-    // The local log and its chain in the store, side by side in seq order, a page of the store at a time.
-    QList<std::pair<qint64, QString>> page;
-    qsizetype at = 0;
-    qint64 centralAfter = 0;
-    qint64 centralMax = 0;
-    bool centralDone = false;
-    auto nextCentral = [&]() -> const std::pair<qint64, QString> * {
-        if (at == page.size() && !centralDone) {
-            page.clear();
-            at = 0;
-            const bool read = readPage(
-                u"SELECT seq, hash FROM invitedesk_audit WHERE chain = ? AND seq > ? ORDER BY seq LIMIT %1"_s.arg(
-                    verifyPage),
-                {first->hash(), centralAfter},
-                [&](const QSqlQuery &query) {
-                    page.append({query.value(0).toLongLong(), query.value(1).toString()});
-                },
-                &check.problem, &check.error);
-            centralDone = !read || page.size() < verifyPage;
-            if (!page.isEmpty()) {
-                centralAfter = page.constLast().first;
-                centralMax = centralAfter;
-            }
-        }
-        return at < page.size() ? &page.at(at) : nullptr;
-    };
-    // What this computer saw the store take: a record it took and no longer holds was lost, not waiting.
-    const qint64 taken = TeamAuditMark::read(localLogPath, target().storeId(), first->hash()).seq;
+    // Past the store's end: what this computer saw the store take was lost; the rest waits.
+    const qint64 taken = TeamAuditMark::read(localLogPath, target().storeId(), localChain).seq;
     qint64 lostFrom = 0;
     qint64 lostTo = 0;
-    file.seek(0);
-    qint64 localMax = 0;
-    while (const std::optional<AuditRecord> record = AuditRecord::readNext(file)) {
-        localMax = std::max(localMax, record->seq);
-        const std::pair<qint64, QString> *central = nextCentral();
-        while (central && central->first < record->seq) { // in the store, not here: counted below
-            ++at;
-            central = nextCentral();
+    for (; local; advanceLocal()) {
+        if (local->seq <= taken) {
+            lostFrom = lostFrom ? lostFrom : local->seq;
+            lostTo = local->seq;
+        } else {
+            ++check.localWaiting;
         }
-        if (check.problem != TeamAuditProblem::None)
-            return check;
-        if (!central) {
-            if (record->seq <= taken) {
-                lostFrom = lostFrom ? lostFrom : record->seq;
-                lostTo = record->seq;
-            } else {
-                ++check.localWaiting;
-            }
-            continue;
-        }
-        if (central->first > record->seq) {
-            Check::note(check.localProblems, check.moreLocalProblems,
-                        QCoreApplication::translate("TeamAudit", "local record %1 is missing in the team store")
-                            .arg(record->seq));
-            continue;
-        }
-        if (central->second != record->hash())
-            Check::note(check.localProblems, check.moreLocalProblems,
-                        QCoreApplication::translate("TeamAudit", "local record %1 differs from the team store's")
-                            .arg(record->seq));
-        ++at;
     }
-    while (nextCentral())
-        ++at;
     if (lostFrom > 0)
         Check::note(check.localProblems, check.moreLocalProblems,
                     QCoreApplication::translate("TeamAudit",

@@ -1536,16 +1536,30 @@ Melden Sie sich beim Proxy an, um fortzufahren.</translation>
             <numerusform>%Ln Einladungen &amp;widerrufen</numerusform>
         </translation>
     </message>
-    <message>
-        <source>in %1</source>
-        <translation>in %1</translation>
-    </message>
     <message numerus="yes">
         <source>Revoke %Ln invitation(s) %1?</source>
         <translation>
             <numerusform>%Ln Einladung %1 widerrufen?</numerusform>
             <numerusform>%Ln Einladungen %1 widerrufen?</numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <source>The %n invitee(s) will no longer be able to join with their invitation(s).</source>
+        <translation>
+            <numerusform>Die eingeladene Person kann mit dieser Einladung nicht mehr beitreten.</numerusform>
+            <numerusform>Die %n Eingeladenen können mit diesen Einladungen nicht mehr beitreten.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>You can undo for %n second(s) after you confirm; then it cannot be undone, but you can invite them again.</source>
+        <translation>
+            <numerusform>Nach dem Bestätigen können Sie es %n Sekunde lang rückgängig machen; danach nicht mehr, Sie können aber erneut einladen.</numerusform>
+            <numerusform>Nach dem Bestätigen können Sie es %n Sekunden lang rückgängig machen; danach nicht mehr, Sie können aber erneut einladen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This cannot be undone, but you can invite them again.</source>
+        <translation>Das lässt sich nicht rückgängig machen, Sie können aber erneut einladen.</translation>
     </message>
 </context>
 <context>
@@ -1584,16 +1598,8 @@ Melden Sie sich beim Proxy an, um fortzufahren.</translation>
         </translation>
     </message>
     <message>
-        <source>Resu&amp;me</source>
-        <translation>&amp;Fortsetzen</translation>
-    </message>
-    <message>
         <source>%1 of %2 settled</source>
         <translation>%1 von %2 erledigt</translation>
-    </message>
-    <message>
-        <source>Paused: %1. Resume sends the rest.</source>
-        <translation>Pausiert: %1. „Fortsetzen“ sendet den Rest.</translation>
     </message>
     <message>
         <source>Revoking: %1</source>
@@ -1605,6 +1611,30 @@ Melden Sie sich beim Proxy an, um fortzufahren.</translation>
             <numerusform>%Ln fehlgeschlagenen Widerruf &amp;wiederholen</numerusform>
             <numerusform>%Ln fehlgeschlagene Widerrufe &amp;wiederholen</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Fortsetzen</translation>
+    </message>
+    <message>
+        <source>Resume revoking</source>
+        <translation>Widerrufen fortsetzen</translation>
+    </message>
+    <message>
+        <source>Pause revoking</source>
+        <translation>Widerrufen pausieren</translation>
+    </message>
+    <message>
+        <source>Send the rest (Alt+P)</source>
+        <translation>Den Rest senden (Alt+P)</translation>
+    </message>
+    <message>
+        <source>Send nothing new until resumed (Alt+P)</source>
+        <translation>Nichts Neues senden, bis fortgesetzt wird (Alt+P)</translation>
+    </message>
+    <message>
+        <source>Paused: %1. Resume (Alt+P) sends the rest.</source>
+        <translation>Pausiert: %1. „Fortsetzen“ (Alt+P) sendet den Rest.</translation>
     </message>
 </context>
 <context>
@@ -2518,10 +2548,6 @@ Melden Sie sich beim Proxy an, um fortzufahren.</translation>
         <translation>Umgebung</translation>
     </message>
     <message>
-        <source>The invitees will no longer be able to join with these invitations. This cannot be undone, but you can invite them again.</source>
-        <translation>Die Eingeladenen können mit diesen Einladungen nicht mehr beitreten. Das lässt sich nicht rückgängig machen, Sie können sie aber erneut einladen.</translation>
-    </message>
-    <message>
         <source>Invitations to revoke</source>
         <translation>Zu widerrufende Einladungen</translation>
     </message>
@@ -2604,10 +2630,6 @@ Melden Sie sich beim Proxy an, um fortzufahren.</translation>
         <translation>&amp;Pause</translation>
     </message>
     <message>
-        <source>Pause or resume revoking</source>
-        <translation>Widerrufen pausieren oder fortsetzen</translation>
-    </message>
-    <message>
         <source>Stop sending; requests in flight finish, the rest is cancelled</source>
         <translation>Nichts mehr senden; laufende Anfragen werden beendet, der Rest abgebrochen</translation>
     </message>
@@ -2662,6 +2684,10 @@ Melden Sie sich beim Proxy an, um fortzufahren.</translation>
     <message>
         <source>Retr&amp;y Failed</source>
         <translation>Fehlgeschlagene &amp;wiederholen</translation>
+    </message>
+    <message>
+        <source>Pause revoking</source>
+        <translation>Widerrufen pausieren</translation>
     </message>
 </context>
 <context>

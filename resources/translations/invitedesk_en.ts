@@ -313,6 +313,20 @@
             <numerusform>Revoke %Ln invitations %1?</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>The %n invitee(s) will no longer be able to join with their invitation(s).</source>
+        <translation>
+            <numerusform>The invitee will no longer be able to join with this invitation.</numerusform>
+            <numerusform>The %n invitees will no longer be able to join with these invitations.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>You can undo for %n second(s) after you confirm; then it cannot be undone, but you can invite them again.</source>
+        <translation>
+            <numerusform>You can undo for %n second after you confirm; then it cannot be undone, but you can invite them again.</numerusform>
+            <numerusform>You can undo for %n seconds after you confirm; then it cannot be undone, but you can invite them again.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>InviteDesk::RevokePanel</name>
@@ -393,13 +407,6 @@
         <translation>
             <numerusform>%Ln record, newest first.</numerusform>
             <numerusform>%Ln records, newest first.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln record(s) so far; more in the store.</source>
-        <translation>
-            <numerusform>%Ln record so far; more in the store.</numerusform>
-            <numerusform>%Ln records so far; more in the store.</numerusform>
         </translation>
     </message>
     <message numerus="yes">

@@ -11,7 +11,7 @@ namespace InviteDesk {
 
 Prompts::RevokeAnswer DialogPrompts::confirmRevoke(QWidget *parent, const RevokeRequest &request)
 {
-    RevokeDialog dialog(request.badge, request.scope, request.confirmationText, request.lines, parent, request.count);
+    RevokeDialog dialog(request, parent);
     const bool confirmed = dialog.exec() == QDialog::Accepted;
     return {confirmed, confirmed ? dialog.ticket() : QString()};
 }

@@ -46,11 +46,15 @@ MainWindow::MainWindow(Prompts *prompts, QWidget *parent)
     setUpParts();
     setUpToolBar();
     setUpActions();
-    // The table gets the room; the activity log starts as a strip along the bottom.
-    resizeDocks({m_ui->activityDock}, {140}, Qt::Vertical);
+    // The table gets the room; the activity log starts as a strip along the bottom, a seventh of a short
+    // screen (a laptop at 2× has 384 device-independent pixels).
+    const int screenHeight = screen() ? screen()->availableGeometry().height() : 900;
+    resizeDocks({m_ui->activityDock}, {std::clamp(screenHeight / 7, m_ui->activityDock->minimumSizeHint().height(), 140)},
+                Qt::Vertical);
     QSettings settings;
     restoreGeometry(settings.value(u"window/geometry"_s).toByteArray());
     restoreState(settings.value(u"window/state"_s).toByteArray());
+    ungroupClosedTeamActivity();
     fitToScreen();
     const QByteArray header = settings.value(u"window/tableHeader"_s).toByteArray();
     if (!header.isEmpty())
@@ -133,6 +137,10 @@ void MainWindow::setUpParts()
     m_ui->activityView->header()->setStretchLastSection(true);
     m_ui->activityView->header()->resizeSection(ActivityModel::Time, fontMetrics().horizontalAdvance(u'x') * 10);
     connect(m_activity.get(), &QAbstractItemModel::rowsInserted, m_ui->activityView, &QTreeView::scrollToBottom);
+    // The latest line under the header at least, not a scroll area's default of 70 pixels: on a short
+    // screen the table needs them more.
+    m_ui->activityView->setMinimumHeight(m_ui->activityView->header()->sizeHint().height()
+                                         + m_ui->activityView->fontMetrics().lineSpacing() + 4 + 2 * m_ui->activityView->frameWidth());
 
     connect(m_connections.get(), &ConnectionController::statusMessage, this, &MainWindow::showMessage);
     connect(m_session.get(), &Session::opened, this, &MainWindow::onSessionChanged);
@@ -140,14 +148,16 @@ void MainWindow::setUpParts()
     // Who did what across the team: beside the activity log, shown from the View menu.
     m_teamActivity = new TeamActivityPanel(m_prompts, m_ui->teamActivityContents);
     m_ui->teamActivityLayout->addWidget(m_teamActivity);
-    tabifyDockWidget(m_ui->activityDock, m_ui->teamActivityDock);
-    m_ui->activityDock->raise();
     m_ui->teamActivityDock->hide();
     connect(m_teamActivity, &TeamActivityPanel::statusMessage, this, &MainWindow::showMessage);
-    // Opened from the View menu: in front of the Activity tab, tall enough to read, ready for typing.
+    // Opened from the View menu: a tab in front of the Activity tab, tall enough to read, ready for typing.
+    // Closed, it leaves the tab group: a group of one would keep an empty tab bar that takes room and focus.
+    connect(m_ui->teamActivityDock->toggleViewAction(), &QAction::toggled, this, &MainWindow::ungroupClosedTeamActivity);
     connect(m_ui->teamActivityDock->toggleViewAction(), &QAction::triggered, this, [this](bool shown) {
         if (!shown)
             return;
+        if (!tabifiedDockWidgets(m_ui->activityDock).contains(m_ui->teamActivityDock) && m_ui->activityDock->isVisible())
+            tabifyDockWidget(m_ui->activityDock, m_ui->teamActivityDock);
         m_ui->teamActivityDock->raise();
         m_teamActivity->setFocus(Qt::OtherFocusReason);
         // Once the dock is laid out (resizing it before would be undone by that layout).
@@ -435,6 +445,12 @@ void MainWindow::updateBusySign()
     m_busySign->show();
 }
 
+void MainWindow::ungroupClosedTeamActivity()
+{
+    if (m_ui->teamActivityDock->isHidden() && tabifiedDockWidgets(m_ui->activityDock).contains(m_ui->teamActivityDock))
+        addDockWidget(Qt::BottomDockWidgetArea, m_ui->teamActivityDock); // stays hidden
+}
+
 void MainWindow::fitToScreen()
 {
     const QScreen *here = screen();
@@ -442,7 +458,7 @@ void MainWindow::fitToScreen()
         return;
     const QRect available = here->availableGeometry();
     // Room for the window frame, which is not known before the window is shown.
-    const QSize room = available.size() - QSize(16, 48);
+    const QSize room = available.size() - QSize(16, 32);
     if (width() > room.width() || height() > room.height())
         resize(size().boundedTo(room).expandedTo(minimumSizeHint().boundedTo(room)));
     if (!available.contains(geometry().topLeft()))

@@ -81,6 +81,7 @@ private:
     void updateBusySign();
     /*! A first window, or one restored from a larger screen, fits the screen it is on. */
     void fitToScreen();
+    void ungroupClosedTeamActivity();
 
     std::unique_ptr<Ui::MainWindow> m_ui;
     std::unique_ptr<Prompts> m_ownPrompts;

@@ -30,6 +30,7 @@ public:
         QString confirmationText; //!< what must be typed for a large revoke on a production key
         QStringList lines;        //!< one per invitation; where organizations vary, grouped under a heading for each
         int count = 0;            //!< how many invitations (the lines may hold headings)
+        int undoSeconds = 0;      //!< how long the agent can still undo after confirming (0: not at all)
     };
     struct RevokeAnswer
     {

@@ -291,12 +291,11 @@ private Q_SLOTS:
 
     void liveBulkRevokeNeedsTheSlugTyped()
     {
-        Organization org;
-        org.id = u"org_1"_s;
-        org.name = u"Acme Corporation"_s;
-        org.slug = u"acme"_s;
         const QStringList six = {u"a@x"_s, u"b@x"_s, u"c@x"_s, u"d@x"_s, u"e@x"_s, u"f@x"_s};
-        RevokeDialog live(Session::Badge::Live, org, six);
+        auto ask = [](Session::Badge badge, const QStringList &lines) {
+            return Prompts::RevokeRequest{badge, u"in Acme Corporation (acme)"_s, u"acme"_s, lines, int(lines.size())};
+        };
+        RevokeDialog live(ask(Session::Badge::Live, six));
         QVERIFY(live.needsTypedConfirmation());
         QVERIFY(!live.revokeButton()->isEnabled());
         auto *confirm = live.findChild<QLineEdit *>(u"confirmEdit"_s);
@@ -307,10 +306,10 @@ private Q_SLOTS:
         QVERIFY(live.findChild<QLabel *>(u"environmentBanner"_s)->text().contains(u"LIVE"_s));
         QVERIFY(!live.revokeButton()->isDefault()); // Cancel is the default button
 
-        RevokeDialog fewLive(Session::Badge::Live, org, six.mid(0, 5));
+        RevokeDialog fewLive(ask(Session::Badge::Live, six.mid(0, 5)));
         QVERIFY(!fewLive.needsTypedConfirmation());
         QVERIFY(fewLive.revokeButton()->isEnabled());
-        RevokeDialog development(Session::Badge::Development, org, six);
+        RevokeDialog development(ask(Session::Badge::Development, six));
         QVERIFY(!development.needsTypedConfirmation());
         QVERIFY(development.revokeButton()->isEnabled());
     }

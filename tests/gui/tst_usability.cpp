@@ -23,6 +23,7 @@
 #include <QtCore/QFileInfo>
 #include <QtCore/QSettings>
 #include <QtCore/QStandardPaths>
+#include <QtCore/QTimer>
 #include <QtCore/QTranslator>
 #include <QtGui/QAccessible>
 #include <QtGui/QScreen>
@@ -35,12 +36,15 @@
 #include <QtWidgets/QGroupBox>
 #include <QtWidgets/QHeaderView>
 #include <QtWidgets/QLabel>
+#include <QtWidgets/QLayout>
 #include <QtWidgets/QLineEdit>
 #include <QtWidgets/QMenu>
 #include <QtWidgets/QMenuBar>
+#include <QtWidgets/QPlainTextEdit>
 #include <QtWidgets/QProgressBar>
 #include <QtWidgets/QPushButton>
 #include <QtWidgets/QScrollBar>
+#include <QtWidgets/QTabBar>
 #include <QtWidgets/QTableView>
 
 using namespace Qt::StringLiterals;
@@ -202,6 +206,20 @@ class TestUsability : public QObject
         m_translators.push_back(std::move(ours));
     }
 
+    /*! Revokes the table's first three rows with ticket SUP-9; the first \a refused of them are refused (403). */
+    void revokeTheFirstThree(int refused)
+    {
+        m_sandbox->addScriptedFault({ScriptedFault::Kind::RawAnswer, "POST", u"/revoke"_s, refused, 403, 1,
+                                     R"({"errors":[{"code":"not_an_admin_in_organization","message":"m","long_message":"Not an administrator."}]})"});
+        m_prompts.confirmAll(u"SUP-9"_s);
+        table()->setFocus();
+        table()->selectRow(0);
+        for (int row : {1, 2})
+            table()->selectionModel()->select(table()->model()->index(row, 0), QItemSelectionModel::Select | QItemSelectionModel::Rows);
+        trigger("actionRevoke");
+        QTRY_VERIFY_WITH_TIMEOUT(!m_window->invitations()->isRevoking() && posts() == 3, 20'000);
+    }
+
     std::unique_ptr<MainWindow> makeWindow()
     {
         auto window = std::make_unique<MainWindow>(&m_prompts);
@@ -287,6 +305,155 @@ private Q_SLOTS:
                                 .arg(m_window->frameGeometry().height())
                                 .arg(available.width())
                                 .arg(available.height())));
+    }
+
+    /*! The screen the test runs on; under tst_usability_laptop2x, 1366×768 at 2× (683×384 logical). */
+    static void checkTheScreen()
+    {
+        const QByteArray expected = qgetenv("INVITEDESK_TEST_SCREEN"); // "683x384": the test's own config holds
+        if (expected.isEmpty())
+            return;
+        const QSize size = QGuiApplication::primaryScreen()->availableGeometry().size();
+        QCOMPARE(u"%1x%2"_s.arg(size.width()).arg(size.height()), QString::fromLatin1(expected));
+    }
+
+    /*! What of \a widget's visible buttons lies outside \a window's client area (or off the screen). */
+    static QStringList offTheScreen(QWidget *window, QWidget *within)
+    {
+        QStringList off;
+        const QRect available = window->screen()->availableGeometry();
+        if (!available.contains(window->frameGeometry()))
+            off << u"the window %1×%2 on a screen of %3×%4"_s.arg(window->frameGeometry().width())
+                       .arg(window->frameGeometry().height())
+                       .arg(available.width())
+                       .arg(available.height());
+        for (QAbstractButton *button : within->findChildren<QAbstractButton *>()) {
+            if (!button->isVisible())
+                continue;
+            const QRect inWindow(button->mapTo(window, QPoint(0, 0)), button->size());
+            if (!window->rect().contains(inWindow))
+                off << u"%1 at %2,%3 %4×%5 in a window of %6×%7"_s.arg(button->objectName())
+                           .arg(inWindow.x())
+                           .arg(inWindow.y())
+                           .arg(inWindow.width())
+                           .arg(inWindow.height())
+                           .arg(window->width())
+                           .arg(window->height());
+        }
+        return off;
+    }
+
+    void aRunsSummaryKeepsTheWindowOnTheScreen_data()
+    {
+        QTest::addColumn<QString>("language");
+        QTest::newRow("English") << u"en"_s;
+        QTest::newRow("German") << u"de"_s;
+    }
+
+    void aRunsSummaryKeepsTheWindowOnTheScreen()
+    {
+        // The summary of a run with failures is the longest text the strip shows; with its three buttons
+        // it once widened the window past a laptop screen at 2×, for good.
+        checkTheScreen();
+        QFETCH(QString, language);
+        useLanguage(language);
+        m_window = makeWindow();
+        m_window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+        QApplication::setActiveWindow(m_window.get());
+        const QSize before = m_window->size();
+        connectWith(SandboxOptions::defaultProductionKey());
+        openAndWait(u"initech"_s, 41);
+        revokeTheFirstThree(2);
+        if (QTest::currentTestFailed())
+            return;
+        auto *panel = m_window->findChild<QWidget *>(u"revokePanel"_s);
+        auto *retry = m_window->findChild<QPushButton *>(u"retryFailedButton"_s);
+        QTRY_VERIFY(retry->isVisible());
+        QCoreApplication::processEvents(); // the layout's own resize, if any
+        QStringList off = offTheScreen(m_window.get(), panel);
+        QVERIFY2(off.isEmpty(), qPrintable(off.join(u'\n')));
+        QCOMPARE(m_window->size(), before);
+        // The whole summary can be read: the label is as tall as its wrapped text needs.
+        auto *status = m_window->findChild<QLabel *>(u"revokeLabel"_s);
+        QVERIFY2(status->height() >= status->heightForWidth(status->width()),
+                 qPrintable(u"%1 px tall, %2 needed"_s.arg(status->height()).arg(status->heightForWidth(status->width()))));
+        auto *dismiss = m_window->findChild<QPushButton *>(u"closeRevokePanelButton"_s);
+        dismiss->click();
+        QCoreApplication::processEvents();
+        QCOMPARE(m_window->size(), before);
+    }
+
+    void theTableKeepsItsRowsOnAShortScreen()
+    {
+        // At 2× on 1366×768 the Activity dock took a third of the window and the table showed 2–3 rows.
+        checkTheScreen();
+        m_window = makeWindow();
+        m_window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+        connectWith(SandboxOptions::defaultProductionKey());
+        openAndWait(u"initech"_s, 41);
+        QCoreApplication::processEvents();
+        const int rows = table()->viewport()->height() / table()->verticalHeader()->defaultSectionSize();
+        QVERIFY2(rows >= 3, qPrintable(u"%1 rows shown in a window of %2 px (table %3, viewport %4, row %5)"_s.arg(rows)
+                                            .arg(m_window->height())
+                                            .arg(table()->height())
+                                            .arg(table()->viewport()->height())
+                                            .arg(table()->verticalHeader()->defaultSectionSize())));
+        auto *activity = m_window->findChild<QWidget *>(u"activityDock"_s);
+        QVERIFY(activity->isVisible());
+        QVERIFY2(activity->height() <= m_window->height() / 5,
+                 qPrintable(u"dock %1 px in a window of %2 px"_s.arg(activity->height()).arg(m_window->height())));
+        // No tab bar of one tab: the Team Activity dock is closed.
+        for (QTabBar *tabs : m_window->findChildren<QTabBar *>(Qt::FindDirectChildrenOnly))
+            QVERIFY2(!tabs->isVisible() || tabs->count() > 1, "a tab bar with one tab is shown");
+    }
+
+    void theConfirmationSaysWhatCanStillBeUndone()
+    {
+        // "This cannot be undone" was said while the Undo hold was on, and in the plural for one.
+        auto explanation = [](int count, int undoSeconds) {
+            QStringList lines(count, u"a@x"_s);
+            RevokeDialog dialog(Prompts::RevokeRequest{Session::Badge::Development, u"in Acme"_s, u"acme"_s, lines, count, undoSeconds});
+            return dialog.findChild<QLabel *>(u"explanationLabel"_s)->text();
+        };
+        QCOMPARE(explanation(1, 0), u"The invitee will no longer be able to join with this invitation. "
+                                    "This cannot be undone, but you can invite them again."_s);
+        QCOMPARE(explanation(3, 5), u"The 3 invitees will no longer be able to join with these invitations. "
+                                    "You can undo for 5 seconds after you confirm; then it cannot be undone, but you can invite them again."_s);
+    }
+
+    void theRevokeConfirmationFitsTheScreen_data()
+    {
+        QTest::addColumn<QString>("language");
+        QTest::addColumn<int>("count");
+        for (const QString &language : {u"en"_s, u"de"_s}) {
+            for (int count : {1, 6, 400})
+                QTest::addRow("%s, %d", qPrintable(language), count) << language << count;
+        }
+    }
+
+    void theRevokeConfirmationFitsTheScreen()
+    {
+        // At 2× on 1366×768 the confirmation was 920 px tall, its buttons below the screen.
+        checkTheScreen();
+        QFETCH(QString, language);
+        QFETCH(int, count);
+        useLanguage(language);
+        QStringList lines;
+        for (int i = 0; i < count; ++i)
+            lines << u"someone.with.a.long.address.%1@subsidiary.example.com"_s.arg(i);
+        Prompts::RevokeRequest request{Session::Badge::Live, u"in Acme Corporation International (acme-corporation)"_s,
+                                       u"acme-corporation"_s, lines, count, 5};
+        RevokeDialog dialog(request);
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        QStringList off = offTheScreen(&dialog, &dialog);
+        QVERIFY2(off.isEmpty(), qPrintable(off.join(u'\n')));
+        QVERIFY(dialog.revokeButton()->isVisible());
+        QCOMPARE(dialog.needsTypedConfirmation(), count > 5);
+        auto *list = dialog.findChild<QPlainTextEdit *>(u"emailList"_s);
+        QVERIFY2(list->viewport()->height() >= list->fontMetrics().lineSpacing(), "the list shows at least a line");
     }
 
     void ctrlLReachesTheSearchInANarrowWindow()
@@ -454,10 +621,7 @@ private Q_SLOTS:
         ProfileDialog profileDialog(profile, true);
         profileDialog.setObjectName(u"ProfileDialog"_s);
         found << mnemonicClashes(&profileDialog);
-        Organization org;
-        org.id = u"org_1"_s;
-        org.name = u"Acme"_s;
-        RevokeDialog revokeDialog(Session::Badge::Live, org, {u"a@example.com"_s});
+        RevokeDialog revokeDialog(Prompts::RevokeRequest{Session::Badge::Live, u"in Acme"_s, u"acme"_s, {u"a@example.com"_s}, 1});
         revokeDialog.setObjectName(u"RevokeDialog"_s);
         found << mnemonicClashes(&revokeDialog);
         Invitation invitation;
@@ -483,10 +647,8 @@ private Q_SLOTS:
         ProfileDialog profileDialog(profile, false);
         profileDialog.show();
         found << unnamedControls(&profileDialog);
-        Organization org;
-        org.id = u"org_1"_s;
-        org.name = u"Acme"_s;
-        RevokeDialog revokeDialog(Session::Badge::Live, org, QStringList(30, u"a@example.com"_s));
+        RevokeDialog revokeDialog(
+            Prompts::RevokeRequest{Session::Badge::Live, u"in Acme"_s, u"acme"_s, QStringList(30, u"a@example.com"_s), 30});
         revokeDialog.show();
         found << unnamedControls(&revokeDialog);
         Invitation invitation;
@@ -577,15 +739,9 @@ private Q_SLOTS:
         connectWith(SandboxOptions::defaultProductionKey());
         openAndWait(u"initech"_s, 41);
         // One of three refused the first time; Retry sends it again and it goes through.
-        m_sandbox->addScriptedFault({ScriptedFault::Kind::RawAnswer, "POST", u"/revoke"_s, 1, 403, 1,
-                                     R"({"errors":[{"code":"not_an_admin_in_organization","message":"m","long_message":"Not an administrator."}]})"});
-        m_prompts.confirmAll(u"SUP-9"_s);
-        table()->setFocus();
-        table()->selectRow(0);
-        for (int row : {1, 2})
-            table()->selectionModel()->select(table()->model()->index(row, 0), QItemSelectionModel::Select | QItemSelectionModel::Rows);
-        trigger("actionRevoke");
-        QTRY_VERIFY_WITH_TIMEOUT(!m_window->invitations()->isRevoking() && posts() == 3, 20'000);
+        revokeTheFirstThree(1);
+        if (QTest::currentTestFailed())
+            return;
         auto *retry = m_window->findChild<QPushButton *>(u"retryFailedButton"_s);
         QTRY_VERIFY(retry->isVisible());
         retry->setFocus();
@@ -644,6 +800,35 @@ private Q_SLOTS:
         QWidget *focus = QApplication::focusWidget();
         QVERIFY2(focus && m_window->findChild<QWidget *>(u"revokePanel"_s)->isAncestorOf(focus),
                  qPrintable(focus ? focus->objectName() : u"none"_s));
+        m_sandbox->setFaults({});
+    }
+
+    void altPPausesAndAltPResumes()
+    {
+        // The button became "Resu&me": Alt+P paused but did not resume, and its name and state never changed.
+        showWindow();
+        connectWith(SandboxOptions::defaultProductionKey());
+        openAndWait(u"initech"_s, 41);
+        m_prompts.confirmAll();
+        m_sandbox->setFaults({300});
+        table()->setFocus();
+        table()->selectAll();
+        trigger("actionRevoke");
+        auto *pause = m_window->findChild<QPushButton *>(u"pauseButton"_s);
+        QTRY_VERIFY(pause->isVisible());
+        auto state = [&] {
+            QAccessibleInterface *iface = QAccessible::queryAccessibleInterface(pause);
+            return u"%1 %2"_s.arg(iface->text(QAccessible::Name), iface->state().checked ? u"pressed"_s : u"not pressed"_s);
+        };
+        QCOMPARE(state(), u"Pause revoking not pressed"_s);
+        QTest::keyClick(m_window.get(), Qt::Key_P, Qt::AltModifier);
+        QTRY_COMPARE(m_window->invitations()->revokeState(), BulkRevoker::State::Paused);
+        QCOMPARE(state(), u"Resume revoking pressed"_s);
+        QTest::keyClick(m_window.get(), Qt::Key_P, Qt::AltModifier);
+        QTRY_COMPARE(m_window->invitations()->revokeState(), BulkRevoker::State::Running);
+        QCOMPARE(state(), u"Pause revoking not pressed"_s);
+        m_window->findChild<QPushButton *>(u"cancelRevokeButton"_s)->click();
+        QTRY_VERIFY_WITH_TIMEOUT(!m_window->invitations()->isRevoking(), 20'000);
         m_sandbox->setFaults({});
     }
 

@@ -98,7 +98,9 @@ int main(int argc, char *argv[])
     QStringList emails;
     for (int row = 10; row < 18; ++row)
         emails << window.invitationModel()->invitationAt(row).emailAddress;
-    RevokeDialog live(Session::Badge::Live, acme, emails, &window);
+    RevokeDialog live(Prompts::RevokeRequest{Session::Badge::Live, u"in %1 (%2)"_s.arg(acme.name, acme.slug), acme.slug, emails,
+                                             int(emails.size())},
+                      &window);
     live.show();
     ok = save(&live, out + u"/revoke-dialog-live.png"_s) && ok;
     live.hide();

@@ -116,6 +116,10 @@ void InvitationsPage::setUpTable()
     view->verticalHeader()->hide();
     view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed); // no per-row size work for 100,000 rows
     view->verticalHeader()->setDefaultSectionSize(view->fontMetrics().height() + 10);
+    // A strip that comes and goes (loading, a run, its summary) takes its room from the table, down to one
+    // row, instead of growing the window past a short screen.
+    view->setMinimumHeight(view->horizontalHeader()->sizeHint().height() + view->verticalHeader()->defaultSectionSize()
+                           + 2 * view->frameWidth());
     QHeaderView *header = view->horizontalHeader();
     header->setSectionResizeMode(QHeaderView::Interactive);
     header->setStretchLastSection(false);
@@ -586,7 +590,7 @@ void InvitationsPage::confirmAndRevoke(const QStringList &ids, const QString &sc
 {
     if (m_invitations->isRevoking() || m_invitations->isHolding() || ids.isEmpty())
         return;
-    Prompts::RevokeRequest request{m_session->badge(), scope, confirmationText, {}, int(ids.size())};
+    Prompts::RevokeRequest request{m_session->badge(), scope, confirmationText, {}, int(ids.size()), m_invitations->undoSeconds()};
     if (m_invitations->spansOrganizations()) {
         // Grouped by organization: a heading with its count, then its rows; organizations by name.
         QMap<QString, QStringList> groups; // folded name, name, ID → lines

@@ -5,47 +5,43 @@
 #include "gui/session/EnvironmentStyle.h"
 #include "ui_RevokeDialog.h"
 
+#include <QtGui/QScreen>
+#include <QtGui/QTextDocument>
+#include <QtWidgets/QPlainTextEdit>
 #include <QtWidgets/QPushButton>
 
 using namespace Qt::StringLiterals;
 
 namespace InviteDesk {
 
-namespace {
-QString describe(const Organization &organization)
-{
-    return organization.slug.isEmpty() ? organization.name : u"%1 (%2)"_s.arg(organization.name, organization.slug);
-}
-} // namespace
-
-RevokeDialog::RevokeDialog(Session::Badge badge, const Organization &organization, const QStringList &emails,
-                           QWidget *parent)
-    : RevokeDialog(badge, tr("in %1").arg(describe(organization)), Confirmation::handleFor(organization), emails, parent)
-{
-}
-
-RevokeDialog::RevokeDialog(Session::Badge badge, const QString &scope, const QString &confirmationText,
-                           const QStringList &emails, QWidget *parent, int invitations)
+RevokeDialog::RevokeDialog(const Prompts::RevokeRequest &request, QWidget *parent)
     : QDialog(parent), m_ui(std::make_unique<Ui::RevokeDialog>())
 {
     m_ui->setupUi(this);
-    const int count = invitations > 0 ? invitations : int(emails.size());
+    const int count = request.count > 0 ? request.count : int(request.lines.size());
     setWindowTitle(tr("Revoke %Ln invitation(s)", nullptr, count));
 
-    EnvironmentStyle::applyBanner(m_ui->environmentBanner, badge);
-    if (badge == Session::Badge::Live)
+    EnvironmentStyle::applyBanner(m_ui->environmentBanner, request.badge);
+    if (request.badge == Session::Badge::Live)
         m_ui->environmentBanner->setText(tr("LIVE · PRODUCTION INSTANCE — real users are affected"));
 
-    m_ui->summaryLabel->setText(tr("Revoke %Ln invitation(s) %1?", nullptr, count).arg(scope));
+    m_ui->summaryLabel->setText(tr("Revoke %Ln invitation(s) %1?", nullptr, count).arg(request.scope));
     QFont bigger = m_ui->summaryLabel->font();
     bigger.setPointSizeF(bigger.pointSizeF() * 1.15);
     bigger.setBold(true);
     m_ui->summaryLabel->setFont(bigger);
-    m_ui->emailList->setPlainText(emails.join(u'\n'));
-    m_ui->emailList->setMaximumHeight(count <= 3 ? 80 : 240);
+    // What happens, said for this count and for whether the Undo hold is on: "cannot be undone" is only
+    // true once the hold has passed.
+    const QString consequence = tr("The %n invitee(s) will no longer be able to join with their invitation(s).", nullptr, count);
+    const QString finality = request.undoSeconds > 0
+                                 ? tr("You can undo for %n second(s) after you confirm; then it cannot be undone, but you can invite them again.",
+                                      nullptr, request.undoSeconds)
+                                 : tr("This cannot be undone, but you can invite them again.");
+    m_ui->explanationLabel->setText(consequence + u' ' + finality);
+    m_ui->emailList->setPlainText(request.lines.join(u'\n'));
 
-    m_expected = confirmationText;
-    m_needsTyping = Confirmation::needsTypedHandle(badge == Session::Badge::Live, count);
+    m_expected = request.confirmationText;
+    m_needsTyping = Confirmation::needsTypedHandle(request.badge == Session::Badge::Live, count);
     m_ui->confirmLabel->setVisible(m_needsTyping);
     m_ui->confirmEdit->setVisible(m_needsTyping);
     if (m_needsTyping) {
@@ -66,6 +62,38 @@ RevokeDialog::RevokeDialog(Session::Badge badge, const QString &scope, const QSt
     connect(m_ui->buttonBox, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(m_ui->confirmEdit, &QLineEdit::textChanged, this, &RevokeDialog::updateButton);
     updateButton();
+    fitToScreen();
+}
+
+void RevokeDialog::fitToScreen()
+{
+    // As tall as the list wants (up to about twelve lines), as the screen allows: on a short screen (a
+    // laptop at 2×) the list gives way first, down to two lines, then the dialog grows wider so that the
+    // texts take fewer lines. Room is kept for the window frame, which is not known before it is shown.
+    const QScreen *here = parentWidget() ? parentWidget()->screen() : screen();
+    const QSize room = here ? here->availableGeometry().size() - QSize(16, 48) : QSize(QWIDGETSIZE_MAX, QWIDGETSIZE_MAX);
+    QPlainTextEdit *list = m_ui->emailList;
+    const int frame = 2 * list->frameWidth() + int(list->document()->documentMargin() * 2);
+    const int line = list->fontMetrics().lineSpacing();
+    const int lines = std::max(1, int(m_ui->emailList->document()->blockCount()));
+    list->setMinimumHeight(frame + 2 * line);
+    list->setMaximumHeight(frame + std::min(lines, 12) * line + line / 2); // block layout adds a little per line
+    QLayout *layout = this->layout();
+    auto heightAt = [&](int width) {
+        layout->activate();
+        return layout->hasHeightForWidth() ? layout->totalHeightForWidth(width) : layout->totalSizeHint().height();
+    };
+    int width = std::min(std::max(this->width(), layout->totalMinimumSize().width()), room.width());
+    int height = heightAt(width);
+    if (height > room.height()) {
+        list->setMaximumHeight(std::max(list->minimumHeight(), list->maximumHeight() - (height - room.height())));
+        height = heightAt(width);
+    }
+    if (height > room.height() && width < room.width()) {
+        width = room.width();
+        height = heightAt(width);
+    }
+    resize(width, std::min(height, room.height()));
 }
 
 RevokeDialog::~RevokeDialog() = default;

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "gui/session/Session.h"
+#include "gui/Prompts.h"
 
 #include <QtWidgets/QDialog>
 
@@ -20,24 +20,19 @@ namespace InviteDesk {
  * shows an unmistakable LIVE banner), the organization and every email
  * address. With a production key and more than a handful of invitations,
  * the agent types the organization's slug before the Revoke button works.
- * Cancel is the default button.
+ * Cancel is the default button. It fits the screen it opens on: the list gives way first.
  */
 class RevokeDialog : public QDialog
 {
     Q_OBJECT
 
 public:
-    /*! More than this many invitations on a production key need the slug typed. */
-
-    RevokeDialog(Session::Badge badge, const Organization &organization, const QStringList &emails,
-                 QWidget *parent = nullptr);
     /*!
-     * For revokes that are not about one organization: \a scope says where ("in 4 organizations"),
-     * \a confirmationText is what must be typed on a LIVE bulk revoke. \a invitations counts them when
-     * \a emails holds headings too (0: one line each).
+     * Asks about \a request: its scope says where ("in Acme (acme)", "in 4 organizations"), its
+     * confirmationText is what must be typed on a LIVE bulk revoke, its lines list the invitations (with
+     * headings where organizations vary).
      */
-    RevokeDialog(Session::Badge badge, const QString &scope, const QString &confirmationText,
-                 const QStringList &emails, QWidget *parent = nullptr, int invitations = 0);
+    explicit RevokeDialog(const Prompts::RevokeRequest &request, QWidget *parent = nullptr);
     ~RevokeDialog() override;
 
     QString ticket() const;
@@ -46,6 +41,7 @@ public:
 
 private:
     void updateButton();
+    void fitToScreen();
 
     std::unique_ptr<Ui::RevokeDialog> m_ui;
     QPushButton *m_revokeButton = nullptr;

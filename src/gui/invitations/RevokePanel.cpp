@@ -6,6 +6,7 @@
 #include "ui_RevokePanel.h"
 
 #include <QtCore/QLocale>
+#include <QtGui/QKeySequence>
 #include <QtWidgets/QApplication>
 
 namespace InviteDesk {
@@ -13,6 +14,7 @@ namespace InviteDesk {
 RevokePanel::RevokePanel(QWidget *parent) : QWidget(parent), m_ui(std::make_unique<Ui::RevokePanel>())
 {
     m_ui->setupUi(this);
+    m_ui->pauseButton->setCheckable(true);
     hide();
     connect(m_ui->closeRevokePanelButton, &QPushButton::clicked, this, [this] {
         hide();
@@ -35,7 +37,7 @@ void RevokePanel::setController(InvitationsController *invitations)
     connect(invitations, &InvitationsController::revokeFinished, this, &RevokePanel::onFinished);
     connect(invitations, &InvitationsController::revokeStateChanged, this, [this](BulkRevoker::State state) {
         m_state = state;
-        m_ui->pauseButton->setText(state == BulkRevoker::State::Paused ? tr("Resu&me") : tr("&Pause"));
+        presentPauseButton();
         if (state == BulkRevoker::State::Cancelling)
             m_ui->revokeLabel->setText(tr("Stopping: letting requests in flight finish…"));
         else
@@ -50,9 +52,23 @@ void RevokePanel::setController(InvitationsController *invitations)
             m_invitations->resumeRevokes();
         else
             m_invitations->pauseRevokes();
+        presentPauseButton(); // pressed as the run is, not as the click left it
     });
     connect(m_ui->cancelRevokeButton, &QPushButton::clicked, invitations, &InvitationsController::cancelRevokes);
     connect(m_ui->retryFailedButton, &QPushButton::clicked, invitations, &InvitationsController::retryFailed);
+}
+
+void RevokePanel::presentPauseButton()
+{
+    // One button, one key: Alt+P pauses and Alt+P resumes. It is pressed while paused, its name says what
+    // pressing it now does, and a screen reader hears the state change.
+    const bool paused = m_state == BulkRevoker::State::Paused;
+    QPushButton *button = m_ui->pauseButton;
+    button->setChecked(paused);
+    button->setText(paused ? tr("Resume") : tr("&Pause"));
+    button->setShortcut(QKeySequence(Qt::ALT | Qt::Key_P));
+    button->setAccessibleName(paused ? tr("Resume revoking") : tr("Pause revoking"));
+    button->setToolTip(paused ? tr("Send the rest (Alt+P)") : tr("Send nothing new until resumed (Alt+P)"));
 }
 
 void RevokePanel::setFocusHome(QWidget *home)
@@ -81,6 +97,9 @@ void RevokePanel::showButtons(std::initializer_list<QWidget *> visible)
 
 void RevokePanel::onHeld(int count, int seconds)
 {
+    // The buttons first, then the strip: shown with the buttons of an earlier state, it would ask the
+    // window for their room, and a window grown to that (past a laptop screen at 2×) stays grown.
+    showButtons({m_ui->undoButton, m_ui->sendNowButton});
     show();
     m_holdCount = count;
     m_holdLeft = seconds;
@@ -88,7 +107,6 @@ void RevokePanel::onHeld(int count, int seconds)
     m_ui->revokeProgress->setRange(0, seconds);
     setProgressLater(m_ui->revokeProgress, 0);
     m_ui->revokeProgress->setTextVisible(false); // a countdown, not a share of work done
-    showButtons({m_ui->undoButton, m_ui->sendNowButton});
     m_ui->undoButton->setFocus();
     updateCountdown();
     m_countdown.start(1000);
@@ -115,6 +133,7 @@ void RevokePanel::onUndone(int count)
 void RevokePanel::onStarted(int total)
 {
     m_countdown.stop();
+    showButtons({m_ui->pauseButton, m_ui->cancelRevokeButton});
     show();
     m_state = BulkRevoker::State::Running;
     m_settled = 0;
@@ -124,8 +143,7 @@ void RevokePanel::onStarted(int total)
     m_ui->revokeProgress->setTextVisible(true);
     m_ui->revokeProgress->setRange(0, total);
     setProgressLater(m_ui->revokeProgress, 0);
-    m_ui->pauseButton->setText(tr("&Pause"));
-    showButtons({m_ui->pauseButton, m_ui->cancelRevokeButton});
+    presentPauseButton();
     Q_EMIT changed();
 }
 
@@ -155,7 +173,7 @@ void RevokePanel::showProgress()
     const QString done = tr("%1 of %2 settled").arg(QLocale().toString(m_settled), QLocale().toString(m_total));
     if (m_state == BulkRevoker::State::Paused) {
         // No estimate while nothing is sent: the clock is not running.
-        m_ui->revokeLabel->setText(tr("Paused: %1. Resume sends the rest.").arg(done));
+        m_ui->revokeLabel->setText(tr("Paused: %1. Resume (Alt+P) sends the rest.").arg(done));
         return;
     }
     QString text = tr("Revoking: %1").arg(done);

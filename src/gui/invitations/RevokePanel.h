@@ -54,6 +54,7 @@ private:
     void showProgress();
     void showProgressBar();
     void showButtons(std::initializer_list<QWidget *> visible);
+    void presentPauseButton();
 
     std::unique_ptr<Ui::RevokePanel> m_ui;
     InvitationsController *m_invitations = nullptr;

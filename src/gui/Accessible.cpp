@@ -3,6 +3,7 @@
 #include <QtGui/QAccessible>
 #include <QtGui/QAction>
 #include <QtWidgets/QAbstractButton>
+#include <QtWidgets/QAccessibleWidget>
 #include <QtWidgets/QDockWidget>
 #include <QtWidgets/QLineEdit>
 #include <QtWidgets/QToolBar>
@@ -11,16 +12,72 @@ using namespace Qt::StringLiterals;
 
 namespace InviteDesk {
 
+namespace {
+
+#if QT_VERSION < QT_VERSION_CHECK(6, 8, 0)
+/*!
+ * What a screen reader speaks for a change that moves no focus, before Qt 6.8's announcement event: Qt's
+ * Linux bridge drops QAccessible::Alert, and Orca ignores name and description changes of objects that
+ * do not have the focus, but speaks an object of role "notification" as it becomes showing. One per
+ * window, a pixel in its corner, shown again for every announcement.
+ */
+class Announcer : public QWidget
+{
+public:
+    explicit Announcer(QWidget *window) : QWidget(window)
+    {
+        setObjectName(u"announcer"_s);
+        setAttribute(Qt::WA_TransparentForMouseEvents);
+        setFocusPolicy(Qt::NoFocus);
+        setGeometry(0, 0, 1, 1);
+        lower();
+    }
+
+    void say(const QString &text)
+    {
+        hide();
+        setAccessibleName(text);
+        show();
+        lower();
+    }
+
+    static QAccessibleInterface *interfaceFor(const QString &className, QObject *object)
+    {
+        Q_UNUSED(className); // "QWidget": the class has no meta-object of its own
+        if (auto *announcer = dynamic_cast<Announcer *>(object))
+            return new QAccessibleWidget(announcer, QAccessible::Notification);
+        return nullptr;
+    }
+
+    static Announcer *of(QWidget *window)
+    {
+        static const bool installed = [] {
+            QAccessible::installFactory(&Announcer::interfaceFor);
+            return true;
+        }();
+        Q_UNUSED(installed);
+        for (QObject *child : window->children()) {
+            if (auto *announcer = dynamic_cast<Announcer *>(child))
+                return announcer;
+        }
+        return new Announcer(window);
+    }
+};
+#endif
+
+} // namespace
+
 void announce(QWidget *source, const QString &text)
 {
     // The source's description keeps the last announcement, for a reader that looks again.
     source->setAccessibleDescription(text);
 #if QT_VERSION >= QT_VERSION_CHECK(6, 8, 0)
     QAccessibleAnnouncementEvent event(source, text);
-#else
-    QAccessibleEvent event(source, QAccessible::Alert); // no announcement event before Qt 6.8: an alert carrying it
-#endif
     QAccessible::updateAccessibility(&event);
+#else
+    if (QWidget *window = source->window(); window && window->isVisible())
+        Announcer::of(window)->say(text);
+#endif
 }
 
 void nameClearButton(QLineEdit *edit)

@@ -275,7 +275,9 @@ void MainWindow::setUpActions()
 
 void MainWindow::showMessage(const QString &text, int timeoutMs)
 {
+    // What the agent's last action came to (an export, a re-invite, a load): said, not only shown.
     statusBar()->showMessage(text, timeoutMs);
+    announce(statusBar(), text);
 }
 
 void MainWindow::endOnSignal()

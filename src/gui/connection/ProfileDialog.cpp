@@ -2,6 +2,7 @@
 
 #include "core/audit/TeamAudit.h"
 #include "core/util/TextOutput.h"
+#include "gui/Accessible.h"
 #include "ui_ProfileDialog.h"
 
 #include <QtConcurrent/QtConcurrentRun>
@@ -125,24 +126,30 @@ QString ProfileDialog::teamAuditProblem(const QString &url)
     return {};
 }
 
+void ProfileDialog::tellTestResult(const QString &text)
+{
+    m_ui->testResult->setText(text);
+    announce(m_ui->testResult, text); // the agent's focus is on the button, or already elsewhere
+}
+
 void ProfileDialog::testConnection()
 {
     const QString key = secretKey();
     if (key.isEmpty()) {
-        m_ui->testResult->setText(tr("Type the key to test it."));
+        tellTestResult(tr("Type the key to test it."));
         return;
     }
     const ConnectionProfile typed = profile();
     if (typed.proxyMode == ProxyMode::Manual) {
         if (std::optional<ClerkError> badProxy = checkProxyUrl(typed.proxyUrl)) {
-            m_ui->testResult->setText(badProxy->userMessage());
+            tellTestResult(badProxy->userMessage());
             return;
         }
     }
     QString caProblem;
     ClientConfig config = clientConfigFor(typed, key, {}, &caProblem);
     if (!caProblem.isEmpty()) {
-        m_ui->testResult->setText(caProblem);
+        tellTestResult(caProblem);
         return;
     }
     config.maxReadAttempts = 1; // one quick answer, whatever it is: a 429 is reported, not waited out
@@ -150,13 +157,13 @@ void ProfileDialog::testConnection()
     config.transferTimeout = std::chrono::seconds(15);
     m_testClient = std::make_unique<ClerkClient>(config);
     m_ui->testButton->setEnabled(false);
-    m_ui->testResult->setText(tr("Testing…"));
+    tellTestResult(tr("Testing…"));
     OrganizationQuery query;
     query.limit = 1;
     m_testClient->listOrganizations(query, this, [this, key](Result<Page<Organization>> result) {
         m_ui->testButton->setEnabled(true);
         if (!result) {
-            m_ui->testResult->setText(result.error().oneLine());
+            tellTestResult(result.error().oneLine());
             return;
         }
         const KeyEnvironment env = environmentOfKey(key);
@@ -165,7 +172,7 @@ void ProfileDialog::testConnection()
                                                                   : tr("an instance");
         const QString clerk = tr("Connected to %1 with %2 organization(s).")
                                   .arg(kind, QLocale().toString(result.value().totalCount));
-        m_ui->testResult->setText(clerk);
+        tellTestResult(clerk);
         testTeamAudit(clerk);
     });
 }
@@ -176,14 +183,14 @@ void ProfileDialog::testTeamAudit(const QString &clerk)
     if (url.isEmpty())
         return;
     if (const QString problem = teamAuditProblem(url); !problem.isEmpty()) {
-        m_ui->testResult->setText(clerk + u' ' + problem);
+        tellTestResult(clerk + u' ' + problem);
         return;
     }
     std::optional<TeamAuditTarget> target = TeamAuditTarget::parse(url, nullptr);
     if (!teamAuditPassword().isEmpty())
         target->password = teamAuditPassword();
     m_ui->testButton->setEnabled(false);
-    m_ui->testResult->setText(clerk + u' ' + tr("Testing the team audit database…"));
+    tellTestResult(clerk + u' ' + tr("Testing the team audit database…"));
     // Off the GUI thread: a store that does not answer costs its connection timeout, never a frozen dialog.
     auto *watcher = new QFutureWatcher<std::pair<QString, QString>>(this);
     connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, clerk] {
@@ -195,7 +202,7 @@ void ProfileDialog::testTeamAudit(const QString &clerk)
                                             : tr("The team audit database cannot be used: %1.").arg(printable(problem)));
         if (!warning.isEmpty())
             text += u' ' + tr("Warning: %1.").arg(printable(warning));
-        m_ui->testResult->setText(text);
+        tellTestResult(text);
     });
     watcher->setFuture(QtConcurrent::run([target = *target] {
         QString warning;

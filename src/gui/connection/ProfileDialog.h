@@ -44,6 +44,7 @@ private:
     /*! After Clerk answered \a clerk: the team audit database named in the dialog, if any. */
     void testTeamAudit(const QString &clerk);
     void testConnection();
+    void tellTestResult(const QString &text);
     void chooseCaFile();
     void showCaFile();
     void showProxyMode();

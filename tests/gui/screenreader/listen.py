@@ -1,0 +1,24 @@
+#!/usr/bin/python3
+"""Records what a screen reader is told: AT-SPI events with the role and name of their source, one per line.
+
+Orca speaks a change that moves no focus when it arrives on the focused object or on an object of role
+"notification" or "alert" becoming showing; the driver looks for those lines. The first line says the
+listener is registered (events sent before that are not seen).
+"""
+import sys
+
+import pyatspi
+
+out = open(sys.argv[1], "w", buffering=1)
+
+
+def record(event):
+    role = str(pyatspi.Role(int(event.source_role))).replace("ROLE_", "")  # "NOTIFICATION", "PUSH_BUTTON", …
+    name = (event.source_name or "").replace("\n", " ")
+    out.write(f"{event.type}\t{event.detail1}\t{role}\t{name}\n")
+
+
+pyatspi.Registry.registerEventListener(record, "object:state-changed:showing", "object:state-changed:focused",
+                                       "object:property-change:accessible-name", "window:activate")
+out.write("listening\n")
+pyatspi.Registry.start()

@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# What a screen reader hears from the window, through the real accessibility bus: the app runs under Xvfb
+# with a window manager and Qt's AT-SPI bridge, listen.py records the events, xdotool drives the window by
+# keyboard. Usage: run.sh PATH/TO/invitedesk. Started by CTest (tst_screenreader).
+set -euo pipefail
+app="$(realpath "$1")"
+here="$(cd "$(dirname "$0")" && pwd)"
+for tool in dbus-run-session xvfb-run openbox xdotool /usr/libexec/at-spi-bus-launcher; do
+    command -v "$tool" >/dev/null || { echo "missing $tool: run .ci/install-deps"; exit 1; }
+done
+/usr/bin/python3 -c "import pyatspi" || { echo "missing python3-pyatspi: run .ci/install-deps"; exit 1; }
+
+if [ "${INVITEDESK_SCREENREADER_INNER:-}" != 1 ]; then
+    export INVITEDESK_SCREENREADER_INNER=1
+    exec dbus-run-session -- xvfb-run -a -s "-screen 0 1366x768x24" "$0" "$@"
+fi
+
+work="$(mktemp -d)"
+pids=()
+cleanup() {
+    for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+    wait 2>/dev/null || true
+    rm -rf "$work" 2>/dev/null || true
+}
+trap cleanup EXIT
+events="$work/events"
+
+# Waits (up to 60 s) for a line of the events matching the extended regular expression $1.
+wait_for() {
+    local deadline=$(( $(date +%s) + 60 ))
+    until grep -Eq -- "$1" "$events" 2>/dev/null; do
+        if [ "$(date +%s)" -ge "$deadline" ]; then
+            echo "FAIL: never heard: $1 — $2"
+            echo "--- what the screen reader was told (last 60 events):"
+            tail -n 60 "$events"
+            exit 1
+        fi
+        sleep 0.2
+    done
+    echo "PASS: heard $2"
+}
+
+/usr/libexec/at-spi-bus-launcher --launch-immediately & pids+=($!)
+/usr/bin/python3 "$here/listen.py" "$events" & pids+=($!)
+wait_for '^listening$' "the listener registered"
+openbox & pids+=($!)
+
+export QT_LINUX_ACCESSIBILITY_ALWAYS_ON=1 QT_QPA_PLATFORM=xcb LANGUAGE=en LC_ALL=C.UTF-8 LANG=C.UTF-8
+export XDG_CONFIG_HOME="$work/config" XDG_DATA_HOME="$work/data" XDG_CACHE_HOME="$work/cache"
+"$app" --demo & pids+=($!)
+window=$(xdotool search --sync --name 'InviteDesk' | head -n 1)
+xdotool windowactivate --sync "$window"
+
+# Open an organization by keyboard; the end of the load is said.
+xdotool key ctrl+l
+xdotool type --delay 40 acme
+wait_for $'showing\t1\t.*Acme Corporation' "the suggestion"
+xdotool key Return
+wait_for $'showing\t1\tNOTIFICATION\t10,000 invitations loaded' "the load's end"
+
+# Revoke the first row: Ctrl+F, Tab to the table, Space selects, Delete asks.
+xdotool key ctrl+f Tab
+wait_for $'focused\t1\tTABLE' "the table focused"
+xdotool key space Delete
+wait_for $'window:activate\t0\tDIALOG\tRevoke 1 invitation' "the confirmation"
+xdotool key alt+r
+
+# The end of the run is said although the focus is in the table.
+wait_for $'showing\t1\tNOTIFICATION\t1 revoked' "the end of the run"

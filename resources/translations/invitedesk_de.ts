@@ -714,6 +714,24 @@ Sign in to the proxy to go on.</source>
         <translation>Der Proxy %1 verlangt Benutzername und Kennwort: %2
 Melden Sie sich beim Proxy an, um fortzufahren.</translation>
     </message>
+    <message>
+        <source>No answer from %1 yet. InviteDesk keeps trying for a few minutes; Stop Waiting gives up now and says what to check.</source>
+        <translation>Noch keine Antwort von %1. InviteDesk versucht es noch einige Minuten; „Nicht mehr warten“ gibt jetzt auf und sagt, was zu prüfen ist.</translation>
+    </message>
+    <message>
+        <source>Stopped waiting for %1.</source>
+        <translation>Warten auf %1 beendet.</translation>
+    </message>
+    <message>
+        <source>%1 accepted the connection but did not answer, and you stopped waiting.
+Check the API URL in the profile (Connection → Edit Profile), the network and the proxy settings, then press Retry.</source>
+        <translation>%1 hat die Verbindung angenommen, aber nicht geantwortet, und Sie haben das Warten beendet.
+Prüfen Sie die API-URL im Profil (Verbindung → Profil bearbeiten), das Netzwerk und die Proxy-Einstellungen, dann wählen Sie „Erneut versuchen“.</translation>
+    </message>
+    <message>
+        <source>The keychain could not be read (%1). Choose the profile again to retry, or enter the key here for this session.</source>
+        <translation>Der Schlüsselbund konnte nicht gelesen werden (%1). Wählen Sie das Profil erneut, um es noch einmal zu versuchen, oder geben Sie den Schlüssel hier für diese Sitzung ein.</translation>
+    </message>
 </context>
 <context>
     <name>InviteDesk::EmailSearch</name>
@@ -1294,8 +1312,16 @@ Melden Sie sich beim Proxy an, um fortzufahren.</translation>
         <translation>Erneutes Einladen fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <source>&lt;p style=&apos;font-size:large&apos;&gt;Connecting…&lt;/p&gt;</source>
-        <translation>&lt;p style=&apos;font-size:large&apos;&gt;Verbinde…&lt;/p&gt;</translation>
+        <source>&amp;Stop Waiting</source>
+        <translation>&amp;Nicht mehr warten</translation>
+    </message>
+    <message>
+        <source>Give up this connection attempt</source>
+        <translation>Diesen Verbindungsversuch aufgeben</translation>
+    </message>
+    <message>
+        <source>&lt;p style=&apos;font-size:large&apos;&gt;Connecting to %1…&lt;/p&gt;</source>
+        <translation>&lt;p style=&apos;font-size:large&apos;&gt;Verbindung mit %1 wird hergestellt …&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -1487,6 +1513,14 @@ Melden Sie sich beim Proxy an, um fortzufahren.</translation>
     <message>
         <source>Warning: %1.</source>
         <translation>Warnung: %1.</translation>
+    </message>
+    <message>
+        <source>Kept for this session only — type a new key to replace it</source>
+        <translation>Nur für diese Sitzung aufbewahrt — geben Sie einen neuen Schlüssel ein, um ihn zu ersetzen</translation>
+    </message>
+    <message>
+        <source>No keychain took the key: it is kept in memory until InviteDesk quits, and asked for again next time. Never in InviteDesk&apos;s settings.</source>
+        <translation>Kein Schlüsselbund hat den Schlüssel aufgenommen: Er bleibt im Speicher, bis InviteDesk beendet wird, und wird beim nächsten Mal erneut abgefragt. Nie in den Einstellungen von InviteDesk.</translation>
     </message>
 </context>
 <context>

@@ -25,9 +25,9 @@ Prompts::ReinviteAnswer DialogPrompts::confirmReinvite(QWidget *parent, Session:
 }
 
 Prompts::ProfileAnswer DialogPrompts::editProfile(QWidget *parent, const ConnectionProfile &profile, bool isNew,
-                                                  bool hasStoredKey, const QString &note)
+                                                  SecretStore::Kept keyKept, const QString &note)
 {
-    ProfileDialog dialog(profile, hasStoredKey, parent);
+    ProfileDialog dialog(profile, keyKept, parent);
     dialog.setWindowTitle(isNew ? ProfileDialog::tr("New connection profile") : ProfileDialog::tr("Edit connection profile"));
     if (!note.isEmpty())
         dialog.setKeychainNote(note);

@@ -11,7 +11,7 @@ public:
     RevokeAnswer confirmRevoke(QWidget *parent, const RevokeRequest &request) override;
     ReinviteAnswer confirmReinvite(QWidget *parent, Session::Badge badge, const Invitation &previous,
                                    const QString &organizationName) override;
-    ProfileAnswer editProfile(QWidget *parent, const ConnectionProfile &profile, bool isNew, bool hasStoredKey,
+    ProfileAnswer editProfile(QWidget *parent, const ConnectionProfile &profile, bool isNew, SecretStore::Kept keyKept,
                               const QString &note) override;
     ProxyAnswer askProxyCredentials(QWidget *parent, const QString &why) override;
     QMessageBox::StandardButton ask(QWidget *parent, const QString &title, const QString &text,

@@ -107,6 +107,9 @@ void MainWindow::setUpParts()
     m_retryConnection = new QAction(tr("&Retry"), this);
     m_retryConnection->setToolTip(tr("Try to connect again"));
     connect(m_retryConnection, &QAction::triggered, m_connections.get(), &ConnectionController::testConnection);
+    m_stopConnecting = new QAction(tr("&Stop Waiting"), this);
+    m_stopConnecting->setToolTip(tr("Give up this connection attempt"));
+    connect(m_stopConnecting, &QAction::triggered, m_connections.get(), &ConnectionController::stopConnecting);
     m_signInToProxy = new QAction(tr("&Sign In to Proxy…"), this);
     connect(m_signInToProxy, &QAction::triggered, m_connections.get(), &ConnectionController::signInToProxy);
     connect(m_connections.get(), &ConnectionController::stateChanged, this, &MainWindow::onConnectionState);
@@ -400,6 +403,12 @@ void MainWindow::onConnectionState()
             actions.prepend(m_ui->actionEditProfile);
         m_messageBar->showMessage(MessageBar::Level::Error, m_connections->problem(), actions);
         m_barShowsConnection = true;
+    } else if (m_connections->isSlow()) {
+        QList<QAction *> actions{m_stopConnecting};
+        if (m_ui->actionEditProfile->isEnabled())
+            actions.append(m_ui->actionEditProfile);
+        m_messageBar->showMessage(MessageBar::Level::Warning, m_connections->slowText(), actions);
+        m_barShowsConnection = true;
     } else if (m_barShowsConnection) { // only its own message: not the team store's, nor a failed re-invite
         m_messageBar->hide();
         m_barShowsConnection = false;
@@ -420,7 +429,7 @@ void MainWindow::updatePlaceholder()
         text = tr("<p style='font-size:large'>Not connected.</p><p>%1</p>")
                    .arg(m_connections->problem().toHtmlEscaped().replace(u'\n', u"<br>"_s));
     else if (m_connections->state() == ConnectionController::State::Connecting)
-        text = tr("<p style='font-size:large'>Connecting…</p>");
+        text = tr("<p style='font-size:large'>Connecting to %1…</p>").arg(m_session->profile().apiUrl.toDisplayString().toHtmlEscaped());
     else
         text = tr("<p style='font-size:large'>Find an organization to see its invitations.</p>"
                   "<p>Type a name, slug or ID in the search field above (Ctrl+L),<br>"

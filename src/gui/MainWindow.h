@@ -99,6 +99,7 @@ private:
     MessageBar *m_messageBar = nullptr;
     QWidget *m_busySign = nullptr;
     QAction *m_retryConnection = nullptr;
+    QAction *m_stopConnecting = nullptr;
     QAction *m_signInToProxy = nullptr;
     QTimer m_busyDelay;
     QString m_pendingOrganization;

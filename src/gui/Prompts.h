@@ -56,7 +56,7 @@ public:
         QString teamAuditPassword; //!< empty: keep the stored one
     };
     /*! \a note explains why it is asked (no key stored yet, no keychain). */
-    virtual ProfileAnswer editProfile(QWidget *parent, const ConnectionProfile &profile, bool isNew, bool hasStoredKey,
+    virtual ProfileAnswer editProfile(QWidget *parent, const ConnectionProfile &profile, bool isNew, SecretStore::Kept keyKept,
                                       const QString &note) = 0;
 
     struct ProxyAnswer

@@ -74,6 +74,32 @@ private Q_SLOTS:
         m_sandbox.reset();
     }
 
+    void keychainFailuresAreToldApart_data()
+    {
+        // QtKeychain's codes (keychain.h): 3 AccessDeniedByUser, 4 AccessDenied, 5 NoBackendAvailable, 7 OtherError.
+        QTest::addColumn<int>("error");
+        QTest::addColumn<QString>("message");
+        QTest::addColumn<SecretStore::Failure>("failure");
+        QTest::newRow("the unlock prompt closed (Secret Service)") << 7 << u"Operation was cancelled"_s << SecretStore::Failure::Denied;
+        QTest::newRow("a prompt dismissed") << 7 << u"The prompt was dismissed"_s << SecretStore::Failure::Denied;
+        QTest::newRow("KWallet said no") << 3 << u"Access denied by user"_s << SecretStore::Failure::Denied;
+        QTest::newRow("no Secret Service") << 7
+                                           << u"The name org.freedesktop.secrets was not provided by any .service files"_s
+                                           << SecretStore::Failure::NoKeychain;
+        QTest::newRow("no session bus") << 7 << u"Cannot autolaunch D-Bus without X11 $DISPLAY"_s << SecretStore::Failure::NoKeychain;
+        QTest::newRow("no back end") << 5 << u"No keychain service available"_s << SecretStore::Failure::NoKeychain;
+        QTest::newRow("something else") << 7 << u"Unexpected reply"_s << SecretStore::Failure::Other;
+    }
+
+    void keychainFailuresAreToldApart()
+    {
+        // A cancelled keyring unlock was said to be "No keychain is available" (both are OtherError).
+        QFETCH(int, error);
+        QFETCH(QString, message);
+        QFETCH(SecretStore::Failure, failure);
+        QCOMPARE(SecretStore::classify(error, message), failure);
+    }
+
     void createEditAndDeleteAProfile()
     {
         // New: the agent fills in the dialog; the key goes to the keychain or, where there is none, is
@@ -103,13 +129,16 @@ private Q_SLOTS:
         QCOMPARE(m_connections->store().lastOrganizationId(id), u"org_1"_s);
         QVERIFY(m_connections->store().holdsRevokes(id, false));
 
-        // Edit: a new name, same key (an empty key answer keeps the stored one).
+        // Edit: a new name, same key (an empty key answer keeps the stored one). The dialog is told where the
+        // key is: kept for this session only where no keychain took it, not "stored in the keychain".
+        const bool sessionOnly = m_prompts.asked.join(u'\n').contains(u"Keep it for this session only"_s);
         m_prompts.onEditProfile = [](const ConnectionProfile &profile, bool isNew, const QString &) {
             Prompts::ProfileAnswer answer{!isNew, profile, {}};
             answer.profile.name = u"Support Europe"_s;
             return answer;
         };
         m_connections->editCurrent();
+        QCOMPARE(m_prompts.keyKept, sessionOnly ? SecretStore::Kept::ForThisSession : SecretStore::Kept::InKeychain);
         QTRY_COMPARE_WITH_TIMEOUT(m_session->profile().name, u"Support Europe"_s, 10'000);
         QVERIFY(profileNamed(u"Support Europe"_s).isValid());
         QVERIFY(!profileNamed(u"Support EU"_s).isValid());
@@ -198,7 +227,7 @@ private Q_SLOTS:
         profile.caFile = ca.caPath();
         profile.proxyMode = ProxyMode::Manual;
         profile.proxyUrl = QUrl(u"http://proxy.example.com:3128"_s);
-        ProfileDialog dialog(profile, true);
+        ProfileDialog dialog(profile, SecretStore::Kept::InKeychain);
         auto *mode = dialog.findChild<QComboBox *>(u"proxyModeCombo"_s);
         auto *url = dialog.findChild<QLineEdit *>(u"proxyUrlEdit"_s);
         auto *summary = dialog.findChild<QLabel *>(u"caSummary"_s);
@@ -237,7 +266,7 @@ private Q_SLOTS:
         profile.id = u"t"_s;
         profile.name = u"T"_s;
         profile.teamAuditUrl = u"postgresql://agent@db.example.com/invitedesk_audit"_s;
-        ProfileDialog dialog(profile, true);
+        ProfileDialog dialog(profile, SecretStore::Kept::InKeychain);
         auto *edit = dialog.findChild<QLineEdit *>(u"teamAuditEdit"_s);
         QVERIFY(edit);
         QCOMPARE(edit->text(), profile.teamAuditUrl);

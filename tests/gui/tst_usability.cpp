@@ -25,6 +25,8 @@
 #include <QtCore/QStandardPaths>
 #include <QtCore/QTimer>
 #include <QtCore/QTranslator>
+#include <QtNetwork/QTcpServer>
+#include <QtNetwork/QTcpSocket>
 #include <QtGui/QAccessible>
 #include <QtGui/QScreen>
 #include <QtTest/QTest>
@@ -537,6 +539,41 @@ private Q_SLOTS:
         QVERIFY2(placeholder->text().contains(u"Not connected"_s), qPrintable(placeholder->text()));
     }
 
+    void aServerThatNeverAnswersCanBeLeft()
+    {
+        // A server that accepts connections and never answers kept "Connecting…" for 155 s, with no way out.
+        QTcpServer silent;
+        QVERIFY(silent.listen(QHostAddress::LocalHost));
+        std::vector<std::unique_ptr<QTcpSocket>> held;
+        connect(&silent, &QTcpServer::newConnection, this, [&] {
+            while (QTcpSocket *socket = silent.nextPendingConnection())
+                held.emplace_back(socket);
+        });
+        showWindow();
+        const QString key = SandboxOptions::defaultProductionKey();
+        ConnectionProfile profile = sandboxProfile(*m_sandbox, key);
+        profile.apiUrl = QUrl(u"http://127.0.0.1:%1"_s.arg(silent.serverPort()));
+        m_window->useTransientProfile(profile, key);
+        auto *placeholder = m_window->findChild<QLabel *>(u"placeholderLabel"_s);
+        QTRY_VERIFY(placeholder->text().contains(u"Connecting to http://127.0.0.1:%1"_s.arg(silent.serverPort())));
+        auto *bar = m_window->findChild<MessageBar *>(u"messageBar"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(bar->isVisible() && bar->text().startsWith(u"No answer from"_s), 15'000);
+        QPushButton *stop = nullptr;
+        for (QPushButton *button : bar->findChildren<QPushButton *>())
+            stop = button->text() == u"Stop Waiting"_s ? button : stop;
+        QVERIFY(stop);
+        QVERIFY(!held.empty()); // the server did take the connection
+        stop->setFocus();
+        QTest::keyClick(stop, Qt::Key_Space);
+        QCOMPARE(m_window->connections()->state(), ConnectionController::State::Failed);
+        QTRY_VERIFY2(bar->text().contains(u"did not answer, and you stopped waiting"_s), qPrintable(bar->text()));
+        QVERIFY(placeholder->text().contains(u"Not connected"_s));
+        // A late Cancelled answer of the stopped check changes nothing.
+        QCoreApplication::processEvents();
+        QCoreApplication::processEvents();
+        QCOMPARE(m_window->connections()->state(), ConnectionController::State::Failed);
+    }
+
     void theBarAndThePlaceholderFollowTheConnection()
     {
         showWindow();
@@ -618,7 +655,7 @@ private Q_SLOTS:
 
         ConnectionProfile profile;
         profile.name = u"Support"_s;
-        ProfileDialog profileDialog(profile, true);
+        ProfileDialog profileDialog(profile, SecretStore::Kept::InKeychain);
         profileDialog.setObjectName(u"ProfileDialog"_s);
         found << mnemonicClashes(&profileDialog);
         RevokeDialog revokeDialog(Prompts::RevokeRequest{Session::Badge::Live, u"in Acme"_s, u"acme"_s, {u"a@example.com"_s}, 1});
@@ -644,7 +681,7 @@ private Q_SLOTS:
         m_window->findChild<QWidget *>(u"teamActivityDock"_s)->show();
         QStringList found = unnamedControls(m_window.get());
         ConnectionProfile profile;
-        ProfileDialog profileDialog(profile, false);
+        ProfileDialog profileDialog(profile, SecretStore::Kept::Nowhere);
         profileDialog.show();
         found << unnamedControls(&profileDialog);
         RevokeDialog revokeDialog(
@@ -906,7 +943,7 @@ private Q_SLOTS:
         ConnectionProfile profile;
         profile.id = u"p"_s;
         profile.name = u"Support Europe"_s;
-        ProfileDialog dialog(profile, false);
+        ProfileDialog dialog(profile, SecretStore::Kept::Nowhere);
         dialog.show();
         QVERIFY(QTest::qWaitForWindowExposed(&dialog));
         QApplication::setActiveWindow(&dialog);

@@ -171,7 +171,7 @@ int main(int argc, char *argv[])
     ConnectionProfile production;
     production.name = u"Acme production"_s;
     production.actingUserId = u"user_2xK9mQ4pLr7TzW1nB8cV3sD6fGh"_s;
-    ProfileDialog profileDialog(production, true, &window);
+    ProfileDialog profileDialog(production, SecretStore::Kept::InKeychain, &window);
     profileDialog.show();
     ok = save(&profileDialog, out + u"/profile-dialog.png"_s) && ok;
     return ok ? 0 : 4;

@@ -31,6 +31,7 @@ public:
     QStringList asked;   //!< every ask() text, in order
     QStringList warned;  //!< every warn() text
     int revokeQuestions = 0;
+    SecretStore::Kept keyKept = SecretStore::Kept::Nowhere; //!< where editProfile() was told the key is
 
     RevokeAnswer confirmRevoke(QWidget *parent, const RevokeRequest &request) override
     {
@@ -41,8 +42,10 @@ public:
     {
         return onConfirmReinvite(previous);
     }
-    ProfileAnswer editProfile(QWidget *, const ConnectionProfile &profile, bool isNew, bool, const QString &note) override
+    ProfileAnswer editProfile(QWidget *, const ConnectionProfile &profile, bool isNew, SecretStore::Kept kept,
+                              const QString &note) override
     {
+        keyKept = kept;
         return onEditProfile(profile, isNew, note);
     }
     ProxyAnswer askProxyCredentials(QWidget *, const QString &why) override { return onProxyCredentials(why); }

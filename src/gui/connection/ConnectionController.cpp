@@ -14,6 +14,13 @@ ConnectionController::ConnectionController(Session *session, Prompts *prompts, A
 {
     connect(session, &Session::opened, this, [this] { check(false); });
     connect(session, &Session::closed, this, [this] { setState(State::Closed); });
+    m_slowTimer.setSingleShot(true);
+    connect(&m_slowTimer, &QTimer::timeout, this, [this] {
+        if (m_state != State::Connecting)
+            return;
+        m_slow = true;
+        Q_EMIT stateChanged(m_state);
+    });
 }
 
 void ConnectionController::setState(State state, const QString &problem, Problem kind)
@@ -23,7 +30,34 @@ void ConnectionController::setState(State state, const QString &problem, Problem
     m_state = state;
     m_problem = problem;
     m_problemKind = kind;
+    if (state != State::Connecting) {
+        m_slowTimer.stop();
+        m_slow = false;
+    }
     Q_EMIT stateChanged(state);
+}
+
+QString ConnectionController::slowText() const
+{
+    return tr("No answer from %1 yet. InviteDesk keeps trying for a few minutes; Stop Waiting gives up now and says "
+              "what to check.")
+        .arg(m_session->profile().apiUrl.toDisplayString());
+}
+
+void ConnectionController::stopConnecting()
+{
+    if (m_state != State::Connecting)
+        return;
+    ++m_check; // the call's Cancelled answer belongs to no check
+    if (m_session->client())
+        m_session->client()->cancel(m_checkCall);
+    const QString url = m_session->profile().apiUrl.toDisplayString();
+    m_activity->add(ActivityModel::Level::Warning, tr("Stopped waiting for %1.").arg(url));
+    setState(State::Failed,
+             tr("%1 accepted the connection but did not answer, and you stopped waiting.\nCheck the API URL in the "
+                "profile (Connection → Edit Profile), the network and the proxy settings, then press Retry.")
+                 .arg(url),
+             Problem::Connection);
 }
 
 QList<ConnectionProfile> ConnectionController::profiles() const
@@ -80,6 +114,10 @@ void ConnectionController::activate(const QString &profileId)
         }
         if (!result.error.isEmpty()) {
             m_activity->add(ActivityModel::Level::Warning, tr("The keychain could not be read: %1").arg(result.error));
+            edit(profile, false,
+                 tr("The keychain could not be read (%1). Choose the profile again to retry, or enter the key here "
+                    "for this session.")
+                     .arg(result.error));
             return;
         }
         edit(profile, false, tr("No key is stored for this profile yet."));
@@ -126,8 +164,12 @@ void ConnectionController::deleteCurrent()
 
 void ConnectionController::edit(const ConnectionProfile &profile, bool isNew, const QString &reason)
 {
-    const Prompts::ProfileAnswer answer =
-        m_prompts->editProfile(m_window, profile, isNew, !isNew && reason.isEmpty(), reason);
+    // Where its key is: a key kept for this session only is not said to be in the keychain.
+    const SecretStore::Kept kept = isNew || !reason.isEmpty() ? SecretStore::Kept::Nowhere
+                                   : m_secrets.hasSessionSecret(SecretStore::keyEntry(profile.id))
+                                       ? SecretStore::Kept::ForThisSession
+                                       : SecretStore::Kept::InKeychain;
+    const Prompts::ProfileAnswer answer = m_prompts->editProfile(m_window, profile, isNew, kept, reason);
     if (!answer.accepted)
         return;
     m_store.save(answer.profile);
@@ -277,11 +319,13 @@ void ConnectionController::check(bool reportSuccess)
         return;
     const quint64 check = ++m_check;
     setState(State::Connecting);
+    m_slow = false;
+    m_slowTimer.start(slowAfter);
     if (reportSuccess)
         Q_EMIT statusMessage(tr("Testing the connection…"), 0);
     OrganizationQuery query;
     query.limit = 1;
-    m_session->client()->listOrganizations(query, this, [this, check, reportSuccess](Result<Page<Organization>> result) {
+    m_checkCall = m_session->client()->listOrganizations(query, this, [this, check, reportSuccess](Result<Page<Organization>> result) {
         if (check != m_check || !m_session->isOpen())
             return; // a later check or another session
         if (!result) {

@@ -5,6 +5,7 @@
 
 #include <QtCore/QObject>
 #include <QtCore/QPointer>
+#include <QtCore/QTimer>
 
 QT_BEGIN_NAMESPACE
 class QWidget;
@@ -51,6 +52,16 @@ public:
     void keyRejected(const ClerkError &error);
 
     State state() const { return m_state; }
+    /*!
+     * Connecting has lasted slowAfter() without a word from the server (one that accepts connections and
+     * never answers keeps a check going for minutes, through every retry): the window offers to stop.
+     */
+    bool isSlow() const { return m_state == State::Connecting && m_slow; }
+    static constexpr std::chrono::seconds slowAfter{4};
+    /*! What the window says while isSlow(). */
+    QString slowText() const;
+    /*! Gives up the connection check in flight: the connection has failed, and problem() says what to check. */
+    void stopConnecting();
     /*! What went wrong and what to do about it, while state() is Failed. */
     QString problem() const { return m_problem; }
     Problem problemKind() const { return m_problemKind; }
@@ -97,6 +108,9 @@ private:
     Problem m_problemKind = Problem::None;
     QString m_proxyError; //!< what the proxy said, for the question
     quint64 m_check = 0; //!< the latest connection check; an older one answering late is ignored
+    quint64 m_checkCall = 0; //!< the client's call of the latest check, for stopConnecting()
+    bool m_slow = false;
+    QTimer m_slowTimer;
     quint64 m_opening = 0; //!< the latest request to open a session; the keychain answers late, and only the latest counts
 };
 

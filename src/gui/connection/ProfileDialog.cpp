@@ -17,8 +17,9 @@ using namespace Qt::StringLiterals;
 
 namespace InviteDesk {
 
-ProfileDialog::ProfileDialog(const ConnectionProfile &profile, bool hasStoredKey, QWidget *parent)
-    : QDialog(parent), m_ui(std::make_unique<Ui::ProfileDialog>()), m_profile(profile), m_hasStoredKey(hasStoredKey)
+ProfileDialog::ProfileDialog(const ConnectionProfile &profile, SecretStore::Kept keyKept, QWidget *parent)
+    : QDialog(parent), m_ui(std::make_unique<Ui::ProfileDialog>()), m_profile(profile),
+      m_hasStoredKey(keyKept != SecretStore::Kept::Nowhere)
 {
     m_ui->setupUi(this);
     m_ui->nameEdit->setText(profile.name);
@@ -42,11 +43,16 @@ ProfileDialog::ProfileDialog(const ConnectionProfile &profile, bool hasStoredKey
         showCaFile();
         m_ui->caChooseButton->setFocus();
     });
-    if (hasStoredKey)
+    if (keyKept == SecretStore::Kept::InKeychain)
         m_ui->keyEdit->setPlaceholderText(tr("Stored in the keychain — type a new key to replace it"));
+    else if (keyKept == SecretStore::Kept::ForThisSession)
+        m_ui->keyEdit->setPlaceholderText(tr("Kept for this session only — type a new key to replace it"));
     else if (!profile.name.isEmpty())
         m_ui->keyEdit->setFocus(); // an existing profile without its key: the key is what is missing
-    m_ui->keychainNote->setText(tr("The key is stored in your system's keychain, never in InviteDesk's settings."));
+    m_ui->keychainNote->setText(keyKept == SecretStore::Kept::ForThisSession
+                                    ? tr("No keychain took the key: it is kept in memory until InviteDesk quits, and "
+                                         "asked for again next time. Never in InviteDesk's settings.")
+                                    : tr("The key is stored in your system's keychain, never in InviteDesk's settings."));
     connect(m_ui->showKeyCheck, &QCheckBox::toggled, this, [this](bool show) {
         m_ui->keyEdit->setEchoMode(show ? QLineEdit::Normal : QLineEdit::Password);
     });

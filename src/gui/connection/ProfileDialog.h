@@ -28,7 +28,7 @@ class ProfileDialog : public QDialog
 public:
     /*! Why \a url cannot be saved as the team audit database; empty when it can (or is empty). */
     static QString teamAuditProblem(const QString &url);
-    ProfileDialog(const ConnectionProfile &profile, bool hasStoredKey, QWidget *parent = nullptr);
+    ProfileDialog(const ConnectionProfile &profile, SecretStore::Kept keyKept, QWidget *parent = nullptr);
     ~ProfileDialog() override;
 
     ConnectionProfile profile() const;
@@ -51,7 +51,7 @@ private:
 
     std::unique_ptr<Ui::ProfileDialog> m_ui;
     ConnectionProfile m_profile;
-    bool m_hasStoredKey;
+    bool m_hasStoredKey; //!< an empty key field keeps the key the profile has
     std::unique_ptr<ClerkClient> m_testClient;
 };
 

@@ -17,15 +17,6 @@ using namespace Qt::StringLiterals;
 
 namespace InviteDesk {
 
-namespace {
-
-bool noBackend(QKeychain::Error error)
-{
-    return error == QKeychain::NoBackendAvailable || error == QKeychain::NotImplemented
-           || error == QKeychain::OtherError;
-}
-} // namespace
-
 ClientConfig clientConfigFor(const ConnectionProfile &profile, const QString &secretKey, const ProxyCredentials &proxy,
                              QString *problem)
 {
@@ -244,13 +235,38 @@ void SecretStore::read(const QString &entry, QObject *context, std::function<voi
             result.key = job->textData();
             result.found = true;
         } else if (job->error() != QKeychain::EntryNotFound) {
-            result.denied = job->error() == QKeychain::AccessDeniedByUser || job->error() == QKeychain::AccessDenied;
-            result.noKeychain = !result.denied && noBackend(job->error());
+            const Failure failure = classify(job->error(), job->errorString());
+            result.denied = failure == Failure::Denied;
+            result.noKeychain = failure == Failure::NoKeychain;
             result.error = job->errorString();
         }
         done(result);
     });
     job->start();
+}
+
+SecretStore::Failure SecretStore::classify(int error, const QString &message)
+{
+    switch (QKeychain::Error(error)) {
+    case QKeychain::NoBackendAvailable:
+    case QKeychain::NotImplemented:
+        return Failure::NoKeychain;
+    case QKeychain::AccessDenied:
+    case QKeychain::AccessDeniedByUser:
+        return Failure::Denied;
+    default:
+        break;
+    }
+    if (message.contains(u"cancel"_s, Qt::CaseInsensitive) || message.contains(u"dismiss"_s, Qt::CaseInsensitive))
+        return Failure::Denied; // GLib's "Operation was cancelled": the unlock prompt was closed
+    // D-Bus found nobody for the Secret Service (no GNOME Keyring, KWallet or KeePassXC running or installed).
+    static const QString missingService[] = {u"org.freedesktop.secrets"_s, u"ServiceUnknown"_s,
+                                             u"not provided by any .service files"_s, u"Cannot autolaunch D-Bus"_s};
+    for (const QString &sign : missingService) {
+        if (message.contains(sign, Qt::CaseInsensitive))
+            return Failure::NoKeychain;
+    }
+    return Failure::Other;
 }
 
 void SecretStore::write(const QString &entry, const QString &secret, QObject *context,
@@ -262,7 +278,7 @@ void SecretStore::write(const QString &entry, const QString &secret, QObject *co
     job->setTextData(secret);
     connect(job, &QKeychain::Job::finished, context, [job, done = std::move(done)] {
         const bool ok = job->error() == QKeychain::NoError;
-        done(ok, !ok && noBackend(job->error()), ok ? QString() : job->errorString());
+        done(ok, !ok && classify(job->error(), job->errorString()) == Failure::NoKeychain, ok ? QString() : job->errorString());
     });
     job->start();
 }

@@ -145,6 +145,25 @@ public:
                std::function<void(bool ok, bool noKeychain, const QString &error)> done);
     void remove(const QString &entry);
 
+    /*! Where a profile's key is kept. */
+    enum class Kept {
+        Nowhere,        //!< a new profile, or its key could not be read
+        InKeychain,     //!< in the system's keychain
+        ForThisSession, //!< in memory only, until InviteDesk quits (no keychain, and the agent agreed)
+    };
+
+    /*! What a failed keychain call means for the agent. */
+    enum class Failure {
+        Denied,     //!< the keychain is there but stayed locked (the agent cancelled its unlock prompt)
+        NoKeychain, //!< nothing answers for secrets on this computer: offer the session-only fallback
+        Other,      //!< the keychain answered with an error of its own
+    };
+    /*!
+     * Classifies QtKeychain's \a error code with its \a message: the Secret Service back end reports both a
+     * missing service and a dismissed unlock prompt as OtherError, told apart only by the message.
+     */
+    static Failure classify(int error, const QString &message);
+
     void keepForSession(const QString &entry, const QString &secret) { m_session.insert(entry, secret); }
     bool hasSessionSecret(const QString &entry) const { return m_session.contains(entry); }
 

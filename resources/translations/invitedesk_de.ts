@@ -339,10 +339,6 @@
         <translation>Einladungen filtern</translation>
     </message>
     <message>
-        <source>Revoke…</source>
-        <translation>Widerrufen…</translation>
-    </message>
-    <message>
         <source>Revoke selected invitations</source>
         <translation>Ausgewählte Einladungen widerrufen</translation>
     </message>
@@ -353,10 +349,6 @@
     <message>
         <source>Loading progress</source>
         <translation>Ladefortschritt</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Abbrechen</translation>
     </message>
     <message>
         <source>Cancel loading</source>
@@ -377,6 +369,14 @@
     <message>
         <source>Show only rows whose email, role or invitation ID contains this text (Ctrl+F)</source>
         <translation>Nur Zeilen zeigen, deren E-Mail, Rolle oder Einladungs-ID diesen Text enthält (Strg+F)</translation>
+    </message>
+    <message>
+        <source>Rev&amp;oke…</source>
+        <translation>Widerru&amp;fen…</translation>
+    </message>
+    <message>
+        <source>Ca&amp;ncel</source>
+        <translation>Abb&amp;rechen</translation>
     </message>
 </context>
 <context>
@@ -1045,17 +1045,6 @@ Prüfen Sie die API-URL im Profil (Verbindung → Profil bearbeiten), das Netzwe
         <source>invitation link(s)</source>
         <translation>Einladungslink(s)</translation>
     </message>
-    <message numerus="yes">
-        <source>Revoke %Ln…</source>
-        <translation>
-            <numerusform>%Ln widerrufen…</numerusform>
-            <numerusform>%Ln widerrufen…</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Revoke…</source>
-        <translation>Widerrufen…</translation>
-    </message>
     <message>
         <source>Expires within 24 h (%1)</source>
         <translation>Läuft innerhalb von 24 h ab (%1)</translation>
@@ -1201,6 +1190,25 @@ Prüfen Sie die API-URL im Profil (Verbindung → Profil bearbeiten), das Netzwe
             <numerusform>%1 — %Ln Einladungen</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Rev&amp;oke %Ln…</source>
+        <translation>
+            <numerusform>Widerru&amp;fen (%Ln)…</numerusform>
+            <numerusform>Widerru&amp;fen (%Ln)…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Rev&amp;oke…</source>
+        <translation>Widerru&amp;fen…</translation>
+    </message>
+    <message>
+        <source>Sort by %1, &amp;Ascending</source>
+        <translation>Nach %1 sortieren, &amp;aufsteigend</translation>
+    </message>
+    <message>
+        <source>Sort by %1, &amp;Descending</source>
+        <translation>Nach %1 sortieren, a&amp;bsteigend</translation>
+    </message>
 </context>
 <context>
     <name>InviteDesk::MainWindow</name>
@@ -1322,6 +1330,22 @@ Prüfen Sie die API-URL im Profil (Verbindung → Profil bearbeiten), das Netzwe
     <message>
         <source>&lt;p style=&apos;font-size:large&apos;&gt;Connecting to %1…&lt;/p&gt;</source>
         <translation>&lt;p style=&apos;font-size:large&apos;&gt;Verbindung mit %1 wird hergestellt …&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>E&amp;dit Profile</source>
+        <translation>&amp;Profil bearbeiten</translation>
+    </message>
+    <message>
+        <source>Re&amp;try</source>
+        <translation>E&amp;rneut versuchen</translation>
+    </message>
+    <message>
+        <source>S&amp;top Waiting</source>
+        <translation>Nicht mehr &amp;warten</translation>
+    </message>
+    <message>
+        <source>Sign In to &amp;Proxy</source>
+        <translation>Beim &amp;Proxy anmelden</translation>
     </message>
 </context>
 <context>
@@ -1522,6 +1546,25 @@ Prüfen Sie die API-URL im Profil (Verbindung → Profil bearbeiten), das Netzwe
         <source>No keychain took the key: it is kept in memory until InviteDesk quits, and asked for again next time. Never in InviteDesk&apos;s settings.</source>
         <translation>Kein Schlüsselbund hat den Schlüssel aufgenommen: Er bleibt im Speicher, bis InviteDesk beendet wird, und wird beim nächsten Mal erneut abgefragt. Nie in den Einstellungen von InviteDesk.</translation>
     </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Speichern</translation>
+    </message>
+    <message>
+        <source>Canc&amp;el</source>
+        <translation>Abb&amp;rechen</translation>
+    </message>
+</context>
+<context>
+    <name>InviteDesk::ProxyLoginDialog</name>
+    <message>
+        <source>&amp;OK</source>
+        <translation>&amp;OK</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>&amp;Abbrechen</translation>
+    </message>
 </context>
 <context>
     <name>InviteDesk::ReinviteDialog</name>
@@ -1544,6 +1587,10 @@ Prüfen Sie die API-URL im Profil (Verbindung → Profil bearbeiten), das Netzwe
     <message>
         <source>Create &amp;Invitation</source>
         <translation>Einladung &amp;anlegen</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>Abb&amp;rechen</translation>
     </message>
 </context>
 <context>
@@ -1594,6 +1641,10 @@ Prüfen Sie die API-URL im Profil (Verbindung → Profil bearbeiten), das Netzwe
     <message>
         <source>This cannot be undone, but you can invite them again.</source>
         <translation>Das lässt sich nicht rückgängig machen, Sie können aber erneut einladen.</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>&amp;Abbrechen</translation>
     </message>
 </context>
 <context>
@@ -1887,10 +1938,6 @@ Prüfen Sie die API-URL im Profil (Verbindung → Profil bearbeiten), das Netzwe
         <translation>Vor Datum (UTC)</translation>
     </message>
     <message>
-        <source>&amp;Organization:</source>
-        <translation>&amp;Organisation:</translation>
-    </message>
-    <message>
         <source>A&amp;gent:</source>
         <translation>A&amp;gent:</translation>
     </message>
@@ -1980,20 +2027,12 @@ Prüfen Sie die API-URL im Profil (Verbindung → Profil bearbeiten), das Netzwe
         </translation>
     </message>
     <message>
-        <source>E-m&amp;ail:</source>
-        <translation>E-Ma&amp;il:</translation>
-    </message>
-    <message>
         <source>&amp;Since:</source>
         <translation>&amp;Seit:</translation>
     </message>
     <message>
         <source>&amp;Before:</source>
         <translation>Vor de&amp;m:</translation>
-    </message>
-    <message>
-        <source>Search</source>
-        <translation>Suchen</translation>
     </message>
     <message>
         <source>&amp;Load more</source>
@@ -2023,6 +2062,18 @@ Prüfen Sie die API-URL im Profil (Verbindung → Profil bearbeiten), das Netzwe
             <numerusform>%Ln Eintrag, neueste zuerst.</numerusform>
             <numerusform>%Ln Einträge, neueste zuerst.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Organi&amp;zation:</source>
+        <translation>&amp;Organisation:</translation>
+    </message>
+    <message>
+        <source>E-&amp;mail:</source>
+        <translation>E-Ma&amp;il:</translation>
+    </message>
+    <message>
+        <source>Se&amp;arch</source>
+        <translation>S&amp;uchen</translation>
     </message>
 </context>
 <context>
@@ -2265,10 +2316,6 @@ Prüfen Sie die API-URL im Profil (Verbindung → Profil bearbeiten), das Netzwe
         <translation>Für jede mehrfach eingeladene Adresse die neueste Einladung behalten, die übrigen widerrufen</translation>
     </message>
     <message>
-        <source>Re-&amp;invite…</source>
-        <translation>Erneut &amp;einladen…</translation>
-    </message>
-    <message>
         <source>Create a new invitation like the selected revoked or expired one</source>
         <translation>Eine neue Einladung wie die ausgewählte widerrufene oder abgelaufene anlegen</translation>
     </message>
@@ -2335,6 +2382,10 @@ Prüfen Sie die API-URL im Profil (Verbindung → Profil bearbeiten), das Netzwe
     <message>
         <source>Ctrl+Shift+O</source>
         <translation>Ctrl+Shift+O</translation>
+    </message>
+    <message>
+        <source>Re-in&amp;vite…</source>
+        <translation>Erneut ei&amp;nladen…</translation>
     </message>
 </context>
 <context>
@@ -2688,10 +2739,6 @@ Prüfen Sie die API-URL im Profil (Verbindung → Profil bearbeiten), das Netzwe
         <translation>Die zurückgehaltenen Widerrufe jetzt senden</translation>
     </message>
     <message>
-        <source>Copy Summary</source>
-        <translation>Übersicht kopieren</translation>
-    </message>
-    <message>
         <source>Copy a short, redacted summary for the support ticket</source>
         <translation>Eine kurze, bereinigte Übersicht für das Support-Ticket kopieren</translation>
     </message>
@@ -2702,10 +2749,6 @@ Prüfen Sie die API-URL im Profil (Verbindung → Profil bearbeiten), das Netzwe
     <message>
         <source>Retry the failed revokes</source>
         <translation>Die fehlgeschlagenen Widerrufe wiederholen</translation>
-    </message>
-    <message>
-        <source>Dismiss</source>
-        <translation>Schließen</translation>
     </message>
     <message>
         <source>Dismiss revoke summary</source>
@@ -2722,6 +2765,14 @@ Prüfen Sie die API-URL im Profil (Verbindung → Profil bearbeiten), das Netzwe
     <message>
         <source>Pause revoking</source>
         <translation>Widerrufen pausieren</translation>
+    </message>
+    <message>
+        <source>Co&amp;py Summary</source>
+        <translation>&amp;Übersicht kopieren</translation>
+    </message>
+    <message>
+        <source>&amp;Dismiss</source>
+        <translation>Vers&amp;tanden</translation>
     </message>
 </context>
 <context>

@@ -224,13 +224,6 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>Revoke %Ln…</source>
-        <translation>
-            <numerusform>Revoke %Ln…</numerusform>
-            <numerusform>Revoke %Ln…</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>%Ln invitation(s)</source>
         <translation>
             <numerusform>%Ln invitation</numerusform>
@@ -277,6 +270,13 @@
         <translation>
             <numerusform>%1 — %Ln invitation</numerusform>
             <numerusform>%1 — %Ln invitations</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Rev&amp;oke %Ln…</source>
+        <translation>
+            <numerusform>Rev&amp;oke %Ln…</numerusform>
+            <numerusform>Rev&amp;oke %Ln…</numerusform>
         </translation>
     </message>
 </context>

@@ -104,13 +104,18 @@ void MainWindow::setUpParts()
     // Problems that need the agent (a rejected key, an unreachable instance) go here, never into a dialog.
     m_messageBar = new MessageBar(m_ui->centralWidget);
     m_ui->centralLayout->insertWidget(1, m_messageBar);
+    // The message bar's buttons carry the actions' icon texts, with letters free in the window.
+    m_ui->actionEditProfile->setIconText(tr("E&dit Profile"));
     m_retryConnection = new QAction(tr("&Retry"), this);
+    m_retryConnection->setIconText(tr("Re&try"));
     m_retryConnection->setToolTip(tr("Try to connect again"));
     connect(m_retryConnection, &QAction::triggered, m_connections.get(), &ConnectionController::testConnection);
     m_stopConnecting = new QAction(tr("&Stop Waiting"), this);
+    m_stopConnecting->setIconText(tr("S&top Waiting"));
     m_stopConnecting->setToolTip(tr("Give up this connection attempt"));
     connect(m_stopConnecting, &QAction::triggered, m_connections.get(), &ConnectionController::stopConnecting);
     m_signInToProxy = new QAction(tr("&Sign In to Proxy…"), this);
+    m_signInToProxy->setIconText(tr("Sign In to &Proxy"));
     connect(m_signInToProxy, &QAction::triggered, m_connections.get(), &ConnectionController::signInToProxy);
     connect(m_connections.get(), &ConnectionController::stateChanged, this, &MainWindow::onConnectionState);
 

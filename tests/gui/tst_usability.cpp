@@ -28,6 +28,7 @@
 #include <QtNetwork/QTcpServer>
 #include <QtNetwork/QTcpSocket>
 #include <QtGui/QAccessible>
+#include <QtGui/QContextMenuEvent>
 #include <QtGui/QScreen>
 #include <QtTest/QTest>
 #include <QtWidgets/QAbstractButton>
@@ -87,8 +88,12 @@ QStringList clashes(const QString &where, const QStringList &texts)
     return found;
 }
 
-/*! Collisions in \a window's own scope (menu bar, buttons, labels with a buddy, group boxes) and in each menu. */
-QStringList mnemonicClashes(QWidget *window)
+/*!
+ * Collisions in \a window's own scope (menu bar, buttons, labels with a buddy, group boxes) and in each menu.
+ * With \a visibleOnly, among the controls shown now: Qt gives Alt+letter only to visible controls, and strips
+ * that never show together (loading, a run, its summary) may share a letter.
+ */
+QStringList mnemonicClashes(QWidget *window, bool visibleOnly = false, const QString &state = {})
 {
     QStringList windowTexts;
     if (auto *menuBar = window->findChild<QMenuBar *>()) {
@@ -98,6 +103,8 @@ QStringList mnemonicClashes(QWidget *window)
     for (QWidget *widget : window->findChildren<QWidget *>()) {
         if (widget->window() != window)
             continue; // a menu or a dialog is a window of its own
+        if (visibleOnly && !widget->isVisible())
+            continue;
         if (auto *button = qobject_cast<QAbstractButton *>(widget))
             windowTexts << button->text();
         else if (auto *label = qobject_cast<QLabel *>(widget); label && label->buddy())
@@ -105,12 +112,23 @@ QStringList mnemonicClashes(QWidget *window)
         else if (auto *group = qobject_cast<QGroupBox *>(widget))
             windowTexts << group->title();
     }
-    QStringList found = clashes(window->objectName(), windowTexts);
+    QStringList found = clashes(window->objectName() + state, windowTexts);
     for (QMenu *menu : window->findChildren<QMenu *>()) {
         QStringList texts;
         for (QAction *action : menu->actions())
             texts << action->text();
         found << clashes(window->objectName() + u" › "_s + QString(menu->title()).remove(u'&'), texts);
+    }
+    return found;
+}
+
+/*! Push buttons of \a window (shown or not) whose text has no Alt letter. */
+QStringList buttonsWithoutALetter(QWidget *window)
+{
+    QStringList found;
+    for (QPushButton *button : window->findChildren<QPushButton *>()) {
+        if (button->window() == window && !button->text().isEmpty() && mnemonicOf(button->text()).isNull())
+            found << u"%1: \"%2\" (%3) has no Alt letter"_s.arg(window->objectName(), button->text(), button->objectName());
     }
     return found;
 }
@@ -560,7 +578,7 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(bar->isVisible() && bar->text().startsWith(u"No answer from"_s), 15'000);
         QPushButton *stop = nullptr;
         for (QPushButton *button : bar->findChildren<QPushButton *>())
-            stop = button->text() == u"Stop Waiting"_s ? button : stop;
+            stop = button->text() == u"S&top Waiting"_s ? button : stop;
         QVERIFY(stop);
         QVERIFY(!held.empty()); // the server did take the connection
         stop->setFocus();
@@ -590,7 +608,7 @@ private Q_SLOTS:
         // Retry (the bar's own button): the key works after all; the bar goes, the page says what to do next.
         QPushButton *retry = nullptr;
         for (QPushButton *button : bar->findChildren<QPushButton *>())
-            retry = button->text() == u"Retry"_s ? button : retry;
+            retry = button->text() == u"Re&try"_s ? button : retry;
         QVERIFY(retry);
         retry->click();
         QTRY_COMPARE_WITH_TIMEOUT(m_window->connections()->state(), ConnectionController::State::Connected, 10'000);
@@ -648,28 +666,54 @@ private Q_SLOTS:
         showWindow();
         connectWith(SandboxOptions::defaultProductionKey());
         openAndWait(u"initech"_s, 41);
+        m_window->findChild<QWidget *>(u"teamActivityDock"_s)->show();
+        QStringList found = mnemonicClashes(m_window.get(), true, u" (idle)"_s) + buttonsWithoutALetter(m_window.get());
+        // Every state whose strips show together: the run's three (paused, held, its summary), a load, the bar.
+        m_prompts.confirmAll();
+        m_sandbox->setFaults({300});
+        table()->setFocus();
+        table()->selectRow(0);
+        trigger("actionRevoke");
+        auto *pause = m_window->findChild<QPushButton *>(u"pauseButton"_s);
+        QTRY_VERIFY(pause->isVisible());
+        found << mnemonicClashes(m_window.get(), true, u" (running)"_s);
+        m_window->findChild<QPushButton *>(u"cancelRevokeButton"_s)->click();
+        QTRY_VERIFY_WITH_TIMEOUT(!m_window->invitations()->isRevoking(), 20'000);
+        found << mnemonicClashes(m_window.get(), true, u" (summary)"_s);
+        m_window->invitations()->setUndoSeconds(30);
+        table()->selectRow(2);
+        trigger("actionRevoke");
+        QTRY_VERIFY(m_window->findChild<QPushButton *>(u"undoButton"_s)->isVisible());
+        found << mnemonicClashes(m_window.get(), true, u" (held)"_s);
+        m_window->findChild<QPushButton *>(u"undoButton"_s)->click();
+        QTRY_VERIFY(!m_window->invitations()->isHolding());
+        trigger("actionRefresh");
+        QTRY_VERIFY(m_window->findChild<QPushButton *>(u"cancelLoadButton"_s)->isVisible());
+        found << mnemonicClashes(m_window.get(), true, u" (loading)"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(!m_window->invitations()->isLoading(), 20'000);
+        m_sandbox->setFaults({});
         // With the message bar up too: its buttons are in the window's scope.
         m_window->connections()->keyRejected(ClerkError::fromHttp(401, {}));
         QTRY_VERIFY(m_window->findChild<MessageBar *>(u"messageBar"_s)->isVisible());
-        QStringList found = mnemonicClashes(m_window.get());
+        found << mnemonicClashes(m_window.get(), true, u" (message bar)"_s) << buttonsWithoutALetter(m_window.get());
 
         ConnectionProfile profile;
         profile.name = u"Support"_s;
         ProfileDialog profileDialog(profile, SecretStore::Kept::InKeychain);
         profileDialog.setObjectName(u"ProfileDialog"_s);
-        found << mnemonicClashes(&profileDialog);
+        found << mnemonicClashes(&profileDialog) << buttonsWithoutALetter(&profileDialog);
         RevokeDialog revokeDialog(Prompts::RevokeRequest{Session::Badge::Live, u"in Acme"_s, u"acme"_s, {u"a@example.com"_s}, 1});
         revokeDialog.setObjectName(u"RevokeDialog"_s);
-        found << mnemonicClashes(&revokeDialog);
+        found << mnemonicClashes(&revokeDialog) << buttonsWithoutALetter(&revokeDialog);
         Invitation invitation;
         invitation.id = u"orginv_1"_s;
         invitation.emailAddress = u"a@example.com"_s;
         ReinviteDialog reinviteDialog(Session::Badge::Live, invitation, u"Acme"_s);
         reinviteDialog.setObjectName(u"ReinviteDialog"_s);
-        found << mnemonicClashes(&reinviteDialog);
+        found << mnemonicClashes(&reinviteDialog) << buttonsWithoutALetter(&reinviteDialog);
         ProxyLoginDialog proxyDialog(u"407"_s);
         proxyDialog.setObjectName(u"ProxyLoginDialog"_s);
-        found << mnemonicClashes(&proxyDialog);
+        found << mnemonicClashes(&proxyDialog) << buttonsWithoutALetter(&proxyDialog);
         QVERIFY2(found.isEmpty(), qPrintable(found.join(u'\n')));
     }
 
@@ -814,7 +858,7 @@ private Q_SLOTS:
         for (int row = 0; row < m_window->invitationModel()->rowCount(); ++row)
             revocable += m_window->invitationModel()->isRevocable(row) ? 1 : 0;
         QCOMPARE(revocable, 40);
-        QCOMPARE(revokeButton->text(), u"Revoke %1…"_s.arg(revocable)); // what the confirmation will list
+        QCOMPARE(revokeButton->text(), u"Rev&oke %1…"_s.arg(revocable)); // what the confirmation will list
         trigger("actionRevoke");
         auto *pause = m_window->findChild<QPushButton *>(u"pauseButton"_s);
         QTRY_VERIFY(pause->isVisible());
@@ -838,6 +882,46 @@ private Q_SLOTS:
         QVERIFY2(focus && m_window->findChild<QWidget *>(u"revokePanel"_s)->isAncestorOf(focus),
                  qPrintable(focus ? focus->objectName() : u"none"_s));
         m_sandbox->setFaults({});
+    }
+
+    void theTableSortsByKeyboard_data()
+    {
+        QTest::addColumn<QString>("language");
+        QTest::addColumn<QString>("descending");
+        QTest::addColumn<Qt::Key>("key");
+        QTest::newRow("English") << u"en"_s << u"Sort by Role, &Descending"_s << Qt::Key_D;
+        QTest::newRow("German") << u"de"_s << u"Nach Rolle sortieren, a&bsteigend"_s << Qt::Key_B;
+    }
+
+    void theTableSortsByKeyboard()
+    {
+        // The header takes no focus: the context menu (Menu key) sorts by the current cell's column.
+        QFETCH(QString, language);
+        QFETCH(QString, descending);
+        QFETCH(Qt::Key, key);
+        useLanguage(language);
+        showWindow();
+        connectWith(SandboxOptions::defaultProductionKey());
+        openAndWait(u"initech"_s, 41);
+        table()->setFocus();
+        table()->setCurrentIndex(table()->model()->index(0, InvitationTableModel::Role));
+        QStringList offered;
+        QTimer::singleShot(0, this, [&] {
+            auto *menu = qobject_cast<QMenu *>(QApplication::activePopupWidget());
+            if (!menu)
+                return;
+            for (QAction *action : menu->actions())
+                offered << action->text();
+            QTest::keyClick(menu, key); // its letter
+        });
+        const QPoint at = table()->visualRect(table()->currentIndex()).center();
+        QContextMenuEvent menuKey(QContextMenuEvent::Keyboard, at, table()->viewport()->mapToGlobal(at));
+        QApplication::sendEvent(table(), &menuKey);
+        QVERIFY2(offered.contains(descending), qPrintable(offered.join(u" | "_s)));
+        QTRY_COMPARE(table()->horizontalHeader()->sortIndicatorSection(), int(InvitationTableModel::Role));
+        QCOMPARE(table()->horizontalHeader()->sortIndicatorOrder(), Qt::DescendingOrder);
+        QStringList clashing = clashes(u"context menu"_s, offered);
+        QVERIFY2(clashing.isEmpty(), qPrintable(clashing.join(u'\n')));
     }
 
     void altPPausesAndAltPResumes()

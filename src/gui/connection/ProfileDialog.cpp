@@ -57,6 +57,9 @@ ProfileDialog::ProfileDialog(const ConnectionProfile &profile, SecretStore::Kept
         m_ui->keyEdit->setEchoMode(show ? QLineEdit::Normal : QLineEdit::Password);
     });
     connect(m_ui->testButton, &QPushButton::clicked, this, &ProfileDialog::testConnection);
+    // Alt letters for the standard buttons too (Qt's own texts have none); C and A are taken here.
+    m_ui->buttonBox->button(QDialogButtonBox::Save)->setText(tr("&Save"));
+    m_ui->buttonBox->button(QDialogButtonBox::Cancel)->setText(tr("Canc&el"));
     connect(m_ui->buttonBox, &QDialogButtonBox::accepted, this, &ProfileDialog::accept);
     connect(m_ui->buttonBox, &QDialogButtonBox::rejected, this, &QDialog::reject);
 }

@@ -14,6 +14,8 @@ ProxyLoginDialog::ProxyLoginDialog(const QString &why, QWidget *parent)
     QPushButton *ok = m_ui->buttonBox->button(QDialogButtonBox::Ok);
     ok->setEnabled(false);
     connect(m_ui->userEdit, &QLineEdit::textChanged, this, [ok](const QString &text) { ok->setEnabled(!text.trimmed().isEmpty()); });
+    ok->setText(tr("&OK"));
+    m_ui->buttonBox->button(QDialogButtonBox::Cancel)->setText(tr("&Cancel"));
     connect(m_ui->buttonBox, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(m_ui->buttonBox, &QDialogButtonBox::rejected, this, &QDialog::reject);
 }

@@ -300,7 +300,27 @@ void InvitationsPage::setUpActions()
     auto *separator = new QAction(view);
     separator->setSeparator(true);
     view->addAction(separator);
+    // The header cannot take the focus: the context menu (Menu key, Shift+F10) sorts by the current column.
+    m_sortAscending = new QAction(view);
+    m_sortAscending->setObjectName(u"actionSortAscending"_s);
+    m_sortDescending = new QAction(view);
+    m_sortDescending->setObjectName(u"actionSortDescending"_s);
+    view->addAction(m_sortAscending);
+    view->addAction(m_sortDescending);
+    auto *separator2 = new QAction(view);
+    separator2->setSeparator(true);
+    view->addAction(separator2);
     view->addAction(m_actions.refresh);
+    connect(m_sortAscending, &QAction::triggered, this, [view] {
+        view->sortByColumn(view->currentIndex().isValid() ? view->currentIndex().column() : 0, Qt::AscendingOrder);
+        view->scrollTo(view->currentIndex());
+    });
+    connect(m_sortDescending, &QAction::triggered, this, [view] {
+        view->sortByColumn(view->currentIndex().isValid() ? view->currentIndex().column() : 0, Qt::DescendingOrder);
+        view->scrollTo(view->currentIndex());
+    });
+    connect(view->selectionModel(), &QItemSelectionModel::currentChanged, this, &InvitationsPage::updateSortActions);
+    updateSortActions();
 
     connect(m_actions.revoke, &QAction::triggered, this, &InvitationsPage::revokeSelected);
     connect(m_ui->revokeButton, &QPushButton::clicked, this, &InvitationsPage::revokeSelected);
@@ -332,6 +352,15 @@ void InvitationsPage::setUpActions()
     updateActions();
 }
 
+void InvitationsPage::updateSortActions()
+{
+    const QTableView *view = m_ui->invitationsView;
+    const int column = view->currentIndex().isValid() ? view->currentIndex().column() : 0;
+    const QString name = m_proxy->headerData(column, Qt::Horizontal, Qt::DisplayRole).toString();
+    m_sortAscending->setText(tr("Sort by %1, &Ascending").arg(name));
+    m_sortDescending->setText(tr("Sort by %1, &Descending").arg(name));
+}
+
 QStringList InvitationsPage::selectedInvitationIds() const
 {
     QStringList ids;
@@ -360,7 +389,7 @@ void InvitationsPage::updateActions()
     const bool revocable = revocableCount > 0;
     m_actions.revoke->setEnabled(revocable && !busy);
     m_ui->revokeButton->setEnabled(revocable && !busy);
-    m_ui->revokeButton->setText(revocableCount > 1 ? tr("Revoke %Ln…", nullptr, revocableCount) : tr("Revoke…"));
+    m_ui->revokeButton->setText(revocableCount > 1 ? tr("Rev&oke %Ln…", nullptr, revocableCount) : tr("Rev&oke…"));
     m_actions.copyEmail->setEnabled(!selected.isEmpty());
     m_actions.copyId->setEnabled(!selected.isEmpty());
     m_actions.copyLink->setEnabled(hasLink);

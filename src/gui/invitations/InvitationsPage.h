@@ -90,6 +90,8 @@ private:
     void setLoadText(const QString &text);
     void setLoadCount(int loaded, qint64 total);
     void setUpActions();
+    /*! Names the context menu's sort actions after the current cell's column. */
+    void updateSortActions();
     void updateQuickFilterCounts();
     void ensureCurrentCell();
     void revokeSelected();
@@ -107,6 +109,8 @@ private:
 
     std::unique_ptr<Ui::InvitationsPage> m_ui;
     std::unique_ptr<InvitationFilterModel> m_proxy;
+    QAction *m_sortAscending = nullptr;  //!< by the current cell's column: sorting without a mouse
+    QAction *m_sortDescending = nullptr;
     Session *m_session = nullptr;
     InvitationsController *m_invitations = nullptr;
     InvitationTableModel *m_model = nullptr;

@@ -30,6 +30,7 @@ ReinviteDialog::ReinviteDialog(Session::Badge badge, const Invitation &invitatio
                                      : QString::fromUtf8(QJsonDocument(invitation.publicMetadata).toJson(QJsonDocument::Compact)));
     m_inviteButton = m_ui->buttonBox->addButton(tr("Create &Invitation"), QDialogButtonBox::AcceptRole);
     m_inviteButton->setObjectName(u"inviteButton"_s);
+    m_ui->buttonBox->button(QDialogButtonBox::Cancel)->setText(tr("&Cancel"));
     connect(m_ui->buttonBox, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(m_ui->buttonBox, &QDialogButtonBox::rejected, this, &QDialog::reject);
     m_ui->expirySpin->setFocus();

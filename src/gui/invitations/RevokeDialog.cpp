@@ -55,6 +55,7 @@ RevokeDialog::RevokeDialog(const Prompts::RevokeRequest &request, QWidget *paren
     m_revokeButton->setAutoDefault(false);
     m_revokeButton->setDefault(false);
     if (QPushButton *cancel = m_ui->buttonBox->button(QDialogButtonBox::Cancel)) {
+        cancel->setText(tr("&Cancel"));
         cancel->setDefault(true);
         cancel->setFocus();
     }

@@ -41,7 +41,7 @@ TeamActivityPanel::TeamActivityPanel(Prompts *prompts, QWidget *parent)
     // Two rows of three labelled fields.
     auto *filters = new QGridLayout;
     const std::pair<QString, QLineEdit *> fields[] = {
-        {tr("&Organization:"), m_organization}, {tr("E-m&ail:"), m_email}, {tr("A&gent:"), m_agent},
+        {tr("Organi&zation:"), m_organization}, {tr("E-&mail:"), m_email}, {tr("A&gent:"), m_agent},
         {tr("Tic&ket:"), m_ticket},             {tr("&Since:"), m_since},  {tr("&Before:"), m_until}};
     for (int i = 0; i < 6; ++i) {
         auto *label = new QLabel(fields[i].first, this);
@@ -50,7 +50,7 @@ TeamActivityPanel::TeamActivityPanel(Prompts *prompts, QWidget *parent)
         filters->addWidget(fields[i].second, i / 3, (i % 3) * 2 + 1);
     }
     setFocusProxy(m_organization); // the panel, given focus, is ready for its first filter
-    m_searchButton = new QPushButton(tr("Search"), this);
+    m_searchButton = new QPushButton(tr("Se&arch"), this);
     m_searchButton->setAccessibleName(tr("Search the team's activity"));
     filters->addWidget(m_searchButton, 0, 6);
 

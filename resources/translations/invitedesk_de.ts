@@ -749,6 +749,85 @@ Prüfen Sie die API-URL im Profil (Verbindung → Profil bearbeiten), das Netzwe
     </message>
 </context>
 <context>
+    <name>InviteDesk::InvitationDetails</name>
+    <message>
+        <source>%1 (%2 UTC)</source>
+        <translation>%1 (%2 UTC)</translation>
+    </message>
+    <message>
+        <source>ticket %1</source>
+        <translation>Ticket %1</translation>
+    </message>
+    <message>
+        <source>Invitation details</source>
+        <translation>Einladungsdetails</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Select an invitation to see its details.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Wählen Sie eine Einladung, um ihre Details zu sehen.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Nothing in this computer&apos;s audit log.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Nichts im Prüfprotokoll dieses Computers.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <source>Organization</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>Invited by</source>
+        <translation>Eingeladen von</translation>
+    </message>
+    <message>
+        <source>Invited</source>
+        <translation>Eingeladen</translation>
+    </message>
+    <message>
+        <source>Last changed</source>
+        <translation>Zuletzt geändert</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>Läuft ab</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>nie</translation>
+    </message>
+    <message>
+        <source>Invitation ID</source>
+        <translation>Einladungs-ID</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>Link</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>Public metadata</source>
+        <translation>Öffentliche Metadaten</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Reading the audit log…&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Das Prüfprotokoll wird gelesen …&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>In this computer&apos;s audit log</source>
+        <translation>Im Prüfprotokoll dieses Computers</translation>
+    </message>
+</context>
+<context>
     <name>InviteDesk::InvitationLoader</name>
     <message>
         <source>the list holds more than %L1 invitations, or the server keeps sending pages; InviteDesk reads at most %L1</source>
@@ -1206,7 +1285,7 @@ Prüfen Sie die API-URL im Profil (Verbindung → Profil bearbeiten), das Netzwe
         <translation>Nach %1 sortieren, &amp;aufsteigend</translation>
     </message>
     <message>
-        <source>Sort by %1, &amp;Descending</source>
+        <source>Sort by %1, De&amp;scending</source>
         <translation>Nach %1 sortieren, a&amp;bsteigend</translation>
     </message>
 </context>
@@ -1332,20 +1411,20 @@ Prüfen Sie die API-URL im Profil (Verbindung → Profil bearbeiten), das Netzwe
         <translation>&lt;p style=&apos;font-size:large&apos;&gt;Verbindung mit %1 wird hergestellt …&lt;/p&gt;</translation>
     </message>
     <message>
-        <source>E&amp;dit Profile</source>
-        <translation>&amp;Profil bearbeiten</translation>
-    </message>
-    <message>
-        <source>Re&amp;try</source>
-        <translation>E&amp;rneut versuchen</translation>
-    </message>
-    <message>
         <source>S&amp;top Waiting</source>
         <translation>Nicht mehr &amp;warten</translation>
     </message>
     <message>
-        <source>Sign In to &amp;Proxy</source>
-        <translation>Beim &amp;Proxy anmelden</translation>
+        <source>&amp;Update Profile</source>
+        <translation>Profil &amp;ändern</translation>
+    </message>
+    <message>
+        <source>Try Agai&amp;n</source>
+        <translation>E&amp;rneut versuchen</translation>
+    </message>
+    <message>
+        <source>Sign In to Prox&amp;y</source>
+        <translation>Beim Prox&amp;y anmelden</translation>
     </message>
 </context>
 <context>
@@ -1710,16 +1789,16 @@ Prüfen Sie die API-URL im Profil (Verbindung → Profil bearbeiten), das Netzwe
         <translation>Widerrufen pausieren</translation>
     </message>
     <message>
-        <source>Send the rest (Alt+P)</source>
-        <translation>Den Rest senden (Alt+P)</translation>
+        <source>Send the rest (%1)</source>
+        <translation>Den Rest senden (%1)</translation>
     </message>
     <message>
-        <source>Send nothing new until resumed (Alt+P)</source>
-        <translation>Nichts Neues senden, bis fortgesetzt wird (Alt+P)</translation>
+        <source>Send nothing new until resumed (%1)</source>
+        <translation>Nichts Neues senden, bis fortgesetzt wird (%1)</translation>
     </message>
     <message>
-        <source>Paused: %1. Resume (Alt+P) sends the rest.</source>
-        <translation>Pausiert: %1. „Fortsetzen“ (Alt+P) sendet den Rest.</translation>
+        <source>Paused: %1. Resume (%2) sends the rest.</source>
+        <translation>Pausiert: %1. „Fortsetzen“ (%2) sendet den Rest.</translation>
     </message>
 </context>
 <context>
@@ -2386,6 +2465,18 @@ Prüfen Sie die API-URL im Profil (Verbindung → Profil bearbeiten), das Netzwe
     <message>
         <source>Re-in&amp;vite…</source>
         <translation>Erneut ei&amp;nladen…</translation>
+    </message>
+    <message>
+        <source>Invitation &amp;Details</source>
+        <translation>Einladungs&amp;details</translation>
+    </message>
+    <message>
+        <source>Show everything about the current invitation beside the table: exact times, metadata, its audit history</source>
+        <translation>Alles über die aktuelle Einladung neben der Tabelle zeigen: genaue Zeiten, Metadaten, ihr Verlauf im Prüfprotokoll</translation>
+    </message>
+    <message>
+        <source>Ctrl+D</source>
+        <translation>Ctrl+D</translation>
     </message>
 </context>
 <context>

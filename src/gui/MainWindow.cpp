@@ -49,7 +49,7 @@ MainWindow::MainWindow(Prompts *prompts, QWidget *parent)
     // The table gets the room; the activity log starts as a strip along the bottom, a seventh of a short
     // screen (a laptop at 2× has 384 device-independent pixels).
     const int screenHeight = screen() ? screen()->availableGeometry().height() : 900;
-    resizeDocks({m_ui->activityDock}, {std::clamp(screenHeight / 7, m_ui->activityDock->minimumSizeHint().height(), 140)},
+    resizeDocks({m_ui->activityDock}, {std::max(m_ui->activityDock->minimumSizeHint().height(), std::min(screenHeight / 7, 140))},
                 Qt::Vertical);
     QSettings settings;
     restoreGeometry(settings.value(u"window/geometry"_s).toByteArray());
@@ -95,7 +95,7 @@ void MainWindow::setUpParts()
     page->setUp(m_session.get(), m_invitations.get(), m_model.get(), m_prompts,
                 {m_ui->actionRevoke, m_ui->actionRevokeDuplicates, m_ui->actionRevokeAllForAddress, m_ui->actionReinvite,
                  m_ui->actionCopyEmail, m_ui->actionCopyId, m_ui->actionCopyLink, m_ui->actionCopySummary,
-                 m_ui->actionExportCsv, m_ui->actionRefresh, m_ui->actionFind});
+                 m_ui->actionExportCsv, m_ui->actionRefresh, m_ui->actionFind, m_ui->actionShowDetails});
     connect(page, &InvitationsPage::statusMessage, this, &MainWindow::showMessage);
     connect(page, &InvitationsPage::titleChanged, this, &MainWindow::updateTitle);
     connect(page, &InvitationsPage::refreshRequested, this,
@@ -105,9 +105,9 @@ void MainWindow::setUpParts()
     m_messageBar = new MessageBar(m_ui->centralWidget);
     m_ui->centralLayout->insertWidget(1, m_messageBar);
     // The message bar's buttons carry the actions' icon texts, with letters free in the window.
-    m_ui->actionEditProfile->setIconText(tr("E&dit Profile"));
+    m_ui->actionEditProfile->setIconText(tr("&Update Profile"));
     m_retryConnection = new QAction(tr("&Retry"), this);
-    m_retryConnection->setIconText(tr("Re&try"));
+    m_retryConnection->setIconText(tr("Try Agai&n"));
     m_retryConnection->setToolTip(tr("Try to connect again"));
     connect(m_retryConnection, &QAction::triggered, m_connections.get(), &ConnectionController::testConnection);
     m_stopConnecting = new QAction(tr("&Stop Waiting"), this);
@@ -115,7 +115,7 @@ void MainWindow::setUpParts()
     m_stopConnecting->setToolTip(tr("Give up this connection attempt"));
     connect(m_stopConnecting, &QAction::triggered, m_connections.get(), &ConnectionController::stopConnecting);
     m_signInToProxy = new QAction(tr("&Sign In to Proxy…"), this);
-    m_signInToProxy->setIconText(tr("Sign In to &Proxy"));
+    m_signInToProxy->setIconText(tr("Sign In to Prox&y"));
     connect(m_signInToProxy, &QAction::triggered, m_connections.get(), &ConnectionController::signInToProxy);
     connect(m_connections.get(), &ConnectionController::stateChanged, this, &MainWindow::onConnectionState);
 
@@ -247,6 +247,7 @@ void MainWindow::setUpActions()
         toggle->setText(text);
         m_ui->menuView->addAction(toggle);
     }
+    m_ui->menuView->addAction(m_ui->actionShowDetails);
     // Buttons Qt adds without a text: a screen reader needs a name for each.
     nameOverflowButton(m_ui->mainToolBar);
     nameDockButtons(m_ui->activityDock);

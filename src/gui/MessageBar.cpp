@@ -59,9 +59,7 @@ void MessageBar::showMessage(Level level, const QString &text, const QList<QActi
         // Buttons, not a dialog: Tab reaches them, and nothing here takes focus by itself. The action's own
         // letter belongs to its menu and may be taken in the window: an action shown here sets its icon
         // text with a letter free in the window; without one, the button has none.
-        QString label = action->iconText();
-        if (!label.contains(u'&'))
-            label.replace(u"&&"_s, u"\x01"_s).remove(u'&').replace(u"\x01"_s, u"&&"_s);
+        const QString label = action->iconText(); // Qt derives it from the text, without the letter, if not set
         auto *button = new QPushButton(label, this);
         button->setAutoDefault(false);
         button->setFocusPolicy(Qt::TabFocus);

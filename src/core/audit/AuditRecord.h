@@ -2,6 +2,7 @@
 
 #include <QtCore/QByteArray>
 #include <QtCore/QJsonObject>
+#include <QtCore/QList>
 #include <QtCore/QString>
 
 #include <optional>
@@ -28,6 +29,15 @@ struct AuditRecord
      * by a crash or a full disk: the log repairs it, it is never read as a record).
      */
     static std::optional<AuditRecord> readNext(QFile &file);
+    /*!
+     * The records of the log at \a path that name \a invitationId, oldest first, at most the newest
+     * \a limit: an invitation's history (its intents, outcomes, re-invites). Lines that do not contain the
+     * ID are skipped unparsed, so a long log costs a read, not a parse.
+     */
+    static QList<AuditRecord> about(const QString &path, const QString &invitationId, qsizetype limit = 50);
+
+private:
+    static AuditRecord parsed(QByteArray line, qint64 end);
 };
 
 } // namespace InviteDesk

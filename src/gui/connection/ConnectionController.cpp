@@ -318,8 +318,12 @@ void ConnectionController::check(bool reportSuccess)
     if (!m_session->client())
         return;
     const quint64 check = ++m_check;
+    if (m_state == State::Connecting)
+        m_session->client()->cancel(m_checkCall); // a new check replaces the one in flight
+    const bool wasSlow = std::exchange(m_slow, false);
     setState(State::Connecting);
-    m_slow = false;
+    if (wasSlow)
+        Q_EMIT stateChanged(m_state); // no longer slow: the bar's offer to stop goes
     m_slowTimer.start(slowAfter);
     if (reportSuccess)
         Q_EMIT statusMessage(tr("Testing the connection…"), 0);

@@ -80,6 +80,9 @@ public:
     void applyResult(const QString &id, const RevokeResult &result);
     RevokeState revokeState(const QString &id) const;
     RevokeState revokeStateAt(int row) const { return m_rows.at(row).state; }
+    /*! The row's status as the Status column says it, and its reason (a failure with Clerk's trace ID). */
+    QString statusAt(int row) const { return statusText(m_rows.at(row)); }
+    QString messageAt(int row) const { return m_rows.at(row).message; }
     /*! isRevocable() of the domain rules, for this row. */
     bool isRevocable(int row) const;
     bool isReinvitable(int row) const;

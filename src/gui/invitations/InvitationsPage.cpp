@@ -1,5 +1,6 @@
 #include "gui/invitations/InvitationsPage.h"
 
+#include "core/audit/AuditLog.h"
 #include "core/domain/Confirmation.h"
 
 #include "core/domain/Seats.h"
@@ -12,6 +13,7 @@
 #include "gui/TimeFormat.h"
 #include "gui/Prompts.h"
 #include "gui/session/Session.h"
+#include "gui/invitations/InvitationDetails.h"
 #include "gui/invitations/InvitationFilterModel.h"
 #include "gui/invitations/InvitationTableModel.h"
 #include "gui/invitations/InvitationsController.h"
@@ -27,6 +29,7 @@
 #include <QtGui/QFontDatabase>
 #include <QtGui/QPainter>
 #include <QtWidgets/QHeaderView>
+#include <QtWidgets/QSplitter>
 #include <QtWidgets/QStyledItemDelegate>
 
 using namespace Qt::StringLiterals;
@@ -120,6 +123,18 @@ void InvitationsPage::setUpTable()
     // row, instead of growing the window past a short screen.
     view->setMinimumHeight(view->horizontalHeader()->sizeHint().height() + view->verticalHeader()->defaultSectionSize()
                            + 2 * view->frameWidth());
+    // The details pane shares the table's place, to its right, when the agent asks for it (View menu, Ctrl+D).
+    auto *split = new QSplitter(Qt::Horizontal, this);
+    split->setObjectName(u"detailsSplitter"_s);
+    split->setChildrenCollapsible(false);
+    m_ui->pageLayout->replaceWidget(view, split);
+    split->addWidget(view);
+    m_details = new InvitationDetails(split);
+    m_details->setObjectName(u"invitationDetails"_s);
+    m_details->hide();
+    split->addWidget(m_details);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 1);
     QHeaderView *header = view->horizontalHeader();
     header->setSectionResizeMode(QHeaderView::Interactive);
     header->setStretchLastSection(false);
@@ -320,6 +335,17 @@ void InvitationsPage::setUpActions()
         view->scrollTo(view->currentIndex());
     });
     connect(view->selectionModel(), &QItemSelectionModel::currentChanged, this, &InvitationsPage::updateSortActions);
+    view->addAction(m_actions.details);
+    connect(m_actions.details, &QAction::toggled, this, [this](bool shown) {
+        m_details->setVisible(shown);
+        showDetails();
+    });
+    connect(view->selectionModel(), &QItemSelectionModel::currentChanged, this, &InvitationsPage::showDetails);
+    connect(m_model, &QAbstractItemModel::dataChanged, this, [this](const QModelIndex &from, const QModelIndex &to) {
+        const QModelIndex current = m_proxy->mapToSource(m_ui->invitationsView->currentIndex());
+        if (current.isValid() && current.row() >= from.row() && current.row() <= to.row())
+            showDetails(); // its status moved (a revoke ended)
+    });
     updateSortActions();
 
     connect(m_actions.revoke, &QAction::triggered, this, &InvitationsPage::revokeSelected);
@@ -352,13 +378,24 @@ void InvitationsPage::setUpActions()
     updateActions();
 }
 
+void InvitationsPage::showDetails()
+{
+    if (!m_details->isVisible())
+        return;
+    const QModelIndex current = m_proxy->mapToSource(m_ui->invitationsView->currentIndex());
+    if (!current.isValid())
+        return m_details->clear();
+    const int row = current.row();
+    m_details->present(m_model->invitationAt(row), m_model->statusAt(row), m_model->messageAt(row), AuditLog::defaultPath());
+}
+
 void InvitationsPage::updateSortActions()
 {
     const QTableView *view = m_ui->invitationsView;
     const int column = view->currentIndex().isValid() ? view->currentIndex().column() : 0;
     const QString name = m_proxy->headerData(column, Qt::Horizontal, Qt::DisplayRole).toString();
     m_sortAscending->setText(tr("Sort by %1, &Ascending").arg(name));
-    m_sortDescending->setText(tr("Sort by %1, &Descending").arg(name));
+    m_sortDescending->setText(tr("Sort by %1, De&scending").arg(name));
 }
 
 QStringList InvitationsPage::selectedInvitationIds() const

@@ -19,6 +19,8 @@ QT_END_NAMESPACE
 
 namespace InviteDesk {
 
+class InvitationDetails;
+
 class InvitationFilterModel;
 class InvitationTableModel;
 class InvitationsController;
@@ -51,6 +53,7 @@ public:
         QAction *exportCsv = nullptr;
         QAction *refresh = nullptr;
         QAction *find = nullptr;
+        QAction *details = nullptr; //!< checkable: the details pane beside the table
     };
 
     explicit InvitationsPage(QWidget *parent = nullptr);
@@ -90,6 +93,8 @@ private:
     void setLoadText(const QString &text);
     void setLoadCount(int loaded, qint64 total);
     void setUpActions();
+    /*! The details pane shows the current row (when it is shown at all). */
+    void showDetails();
     /*! Names the context menu's sort actions after the current cell's column. */
     void updateSortActions();
     void updateQuickFilterCounts();
@@ -109,6 +114,7 @@ private:
 
     std::unique_ptr<Ui::InvitationsPage> m_ui;
     std::unique_ptr<InvitationFilterModel> m_proxy;
+    InvitationDetails *m_details = nullptr;
     QAction *m_sortAscending = nullptr;  //!< by the current cell's column: sorting without a mouse
     QAction *m_sortDescending = nullptr;
     Session *m_session = nullptr;

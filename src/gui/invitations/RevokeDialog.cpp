@@ -77,8 +77,8 @@ void RevokeDialog::fitToScreen()
     const int frame = 2 * list->frameWidth() + int(list->document()->documentMargin() * 2);
     const int line = list->fontMetrics().lineSpacing();
     const int lines = std::max(1, int(m_ui->emailList->document()->blockCount()));
-    list->setMinimumHeight(frame + 2 * line);
-    list->setMaximumHeight(frame + std::min(lines, 12) * line + line / 2); // block layout adds a little per line
+    list->setMinimumHeight(frame + std::min(lines, 2) * line + line / 2); // block layout adds a little per line
+    list->setMaximumHeight(frame + std::min(lines, 12) * line + line / 2);
     QLayout *layout = this->layout();
     auto heightAt = [&](int width) {
         layout->activate();

@@ -58,17 +58,23 @@ void RevokePanel::setController(InvitationsController *invitations)
     connect(m_ui->retryFailedButton, &QPushButton::clicked, invitations, &InvitationsController::retryFailed);
 }
 
+QKeySequence RevokePanel::pauseKey()
+{
+    return QKeySequence::mnemonic(tr("&Pause"));
+}
+
 void RevokePanel::presentPauseButton()
 {
     // One button, one key: Alt+P pauses and Alt+P resumes. It is pressed while paused, its name says what
     // pressing it now does, and a screen reader hears the state change.
-    const bool paused = m_state == BulkRevoker::State::Paused;
+    const bool paused = m_invitations && m_invitations->revokeState() == BulkRevoker::State::Paused;
     QPushButton *button = m_ui->pauseButton;
     button->setChecked(paused);
     button->setText(paused ? tr("Resume") : tr("&Pause"));
-    button->setShortcut(QKeySequence(Qt::ALT | Qt::Key_P));
+    button->setShortcut(pauseKey()); // the letter of "&Pause" in this language, while it reads "Resume" too
     button->setAccessibleName(paused ? tr("Resume revoking") : tr("Pause revoking"));
-    button->setToolTip(paused ? tr("Send the rest (Alt+P)") : tr("Send nothing new until resumed (Alt+P)"));
+    const QString key = pauseKey().toString(QKeySequence::NativeText);
+    button->setToolTip(paused ? tr("Send the rest (%1)").arg(key) : tr("Send nothing new until resumed (%1)").arg(key));
 }
 
 void RevokePanel::setFocusHome(QWidget *home)
@@ -173,7 +179,8 @@ void RevokePanel::showProgress()
     const QString done = tr("%1 of %2 settled").arg(QLocale().toString(m_settled), QLocale().toString(m_total));
     if (m_state == BulkRevoker::State::Paused) {
         // No estimate while nothing is sent: the clock is not running.
-        m_ui->revokeLabel->setText(tr("Paused: %1. Resume (Alt+P) sends the rest.").arg(done));
+        m_ui->revokeLabel->setText(
+            tr("Paused: %1. Resume (%2) sends the rest.").arg(done, pauseKey().toString(QKeySequence::NativeText)));
         return;
     }
     QString text = tr("Revoking: %1").arg(done);
@@ -199,7 +206,8 @@ void RevokePanel::onFinished(const BulkSummary &summary)
     else
         showButtons({m_ui->copySummaryButton, m_ui->closeRevokePanelButton});
     m_ui->retryFailedButton->setText(tr("Retr&y %Ln Failed", nullptr, failed));
-    announce(m_ui->revokeLabel, text); // the agent may be anywhere: a screen reader says how it ended
+    // Said once, by the status line the page forwards it to (the agent may be anywhere); kept here too.
+    m_ui->revokeLabel->setAccessibleDescription(text);
     Q_EMIT finished(text);
     Q_EMIT changed();
 }

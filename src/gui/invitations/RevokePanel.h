@@ -5,6 +5,7 @@
 
 #include <QtCore/QPointer>
 #include <QtCore/QTimer>
+#include <QtGui/QKeySequence>
 #include <QtWidgets/QWidget>
 
 #include <memory>
@@ -55,6 +56,8 @@ private:
     void showProgressBar();
     void showButtons(std::initializer_list<QWidget *> visible);
     void presentPauseButton();
+    /*! Alt and the letter of "&Pause" as translated. */
+    static QKeySequence pauseKey();
 
     std::unique_ptr<Ui::RevokePanel> m_ui;
     InvitationsController *m_invitations = nullptr;

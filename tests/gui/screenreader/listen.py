@@ -15,10 +15,12 @@ out = open(sys.argv[1], "w", buffering=1)
 def record(event):
     role = str(pyatspi.Role(int(event.source_role))).replace("ROLE_", "")  # "NOTIFICATION", "PUSH_BUTTON", …
     name = (event.source_name or "").replace("\n", " ")
+    if event.type.startswith("object:announcement"):  # Qt 6.8 and later: the text travels with the event
+        name = f"ANNOUNCED\t{event.any_data}"
     out.write(f"{event.type}\t{event.detail1}\t{role}\t{name}\n")
 
 
 pyatspi.Registry.registerEventListener(record, "object:state-changed:showing", "object:state-changed:focused",
-                                       "object:property-change:accessible-name", "window:activate")
+                                       "object:property-change:accessible-name", "object:announcement", "window:activate")
 out.write("listening\n")
 pyatspi.Registry.start()

@@ -1,0 +1,131 @@
+#include "gui/invitations/InvitationDetails.h"
+
+#include "core/audit/AuditRecord.h"
+#include "gui/TimeFormat.h"
+
+#include <QtConcurrent/QtConcurrentRun>
+#include <QtCore/QDateTime>
+#include <QtCore/QFutureWatcher>
+#include <QtCore/QJsonDocument>
+#include <QtWidgets/QTextBrowser>
+#include <QtWidgets/QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace InviteDesk {
+
+namespace {
+
+/*! "5 Dec 2026, 14:03:12 (13:03:12 UTC)": the agent's time, and the one Clerk's dashboard and logs use. */
+QString both(qint64 msSinceEpoch)
+{
+    const QDateTime utc = QDateTime::fromMSecsSinceEpoch(msSinceEpoch, Qt::UTC);
+    return InvitationDetails::tr("%1 (%2 UTC)").arg(TimeFormat::exact(msSinceEpoch), utc.toString(u"yyyy-MM-dd HH:mm:ss"_s));
+}
+
+QString row(const QString &name, const QString &valueHtml)
+{
+    return u"<tr><th align='left' valign='top'>%1</th><td>%2</td></tr>"_s.arg(name.toHtmlEscaped(), valueHtml);
+}
+
+/*! One line of the history: when, what, by whom, for which ticket. */
+QString historyLine(const AuditRecord &record)
+{
+    const QString event = record.text("event");
+    const QString outcome = record.text("outcome");
+    QString what = outcome.isEmpty() ? event : u"%1: %2"_s.arg(event, outcome);
+    if (const QString ticket = record.text("ticket"); !ticket.isEmpty())
+        what += u" · "_s + InvitationDetails::tr("ticket %1").arg(ticket);
+    const QDateTime at = QDateTime::fromString(record.text("time"), Qt::ISODateWithMs);
+    return u"<li>%1 — %2 — %3</li>"_s.arg(at.isValid() ? TimeFormat::exact(at.toMSecsSinceEpoch()) : record.text("time"),
+                                          what.toHtmlEscaped(), record.text("operator").toHtmlEscaped());
+}
+
+} // namespace
+
+InvitationDetails::InvitationDetails(QWidget *parent) : QWidget(parent), m_text(new QTextBrowser(this))
+{
+    m_text->setObjectName(u"detailsText"_s);
+    m_text->setAccessibleName(tr("Invitation details"));
+    m_text->setOpenLinks(false); // the link is shown to copy, not opened: it would accept the invitation
+    m_text->setTextInteractionFlags(Qt::TextBrowserInteraction | Qt::TextSelectableByKeyboard);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_text);
+    setFocusProxy(m_text);
+    clear();
+}
+
+InvitationDetails::~InvitationDetails() = default;
+
+QString InvitationDetails::text() const
+{
+    return m_text->toPlainText();
+}
+
+void InvitationDetails::clear()
+{
+    ++m_generation;
+    m_invitation = {};
+    m_text->setHtml(tr("<p>Select an invitation to see its details.</p>"));
+}
+
+void InvitationDetails::present(const Invitation &invitation, const QString &status, const QString &message,
+                                const QString &auditLogPath)
+{
+    // The history is read again for another invitation, or when this one's status moved (a revoke wrote to it).
+    const bool reread = invitation.id != m_invitation.id || status != m_status || m_history.isEmpty();
+    m_invitation = invitation;
+    m_status = status;
+    m_message = message;
+    if (reread) {
+        const quint64 generation = ++m_generation;
+        m_history.clear();
+        auto *watcher = new QFutureWatcher<QList<AuditRecord>>(this);
+        connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation] {
+            watcher->deleteLater();
+            if (generation != m_generation)
+                return; // another invitation is shown by now
+            const QList<AuditRecord> records = watcher->result();
+            QString lines;
+            for (const AuditRecord &record : records)
+                lines += historyLine(record);
+            m_history = records.isEmpty() ? tr("<p>Nothing in this computer's audit log.</p>") : u"<ul>%1</ul>"_s.arg(lines);
+            render();
+        });
+        watcher->setFuture(QtConcurrent::run([path = auditLogPath, id = invitation.id] { return AuditRecord::about(path, id); }));
+    }
+    render();
+}
+
+void InvitationDetails::render()
+{
+    const Invitation &inv = m_invitation;
+    QString status = m_status.toHtmlEscaped();
+    if (!m_message.isEmpty())
+        status += u"<br>"_s + m_message.toHtmlEscaped().replace(u'\n', u"<br>"_s);
+    QString rows;
+    rows += row(tr("Status"), status);
+    rows += row(tr("Role"), (inv.roleName.isEmpty() ? inv.role : u"%1 (%2)"_s.arg(inv.roleName, inv.role)).toHtmlEscaped());
+    if (inv.organization)
+        rows += row(tr("Organization"), u"%1 <code>%2</code>"_s.arg(inv.organization->name.toHtmlEscaped(),
+                                                                    inv.organization->id.toHtmlEscaped()));
+    else if (!inv.organizationId.isEmpty())
+        rows += row(tr("Organization"), u"<code>%1</code>"_s.arg(inv.organizationId.toHtmlEscaped()));
+    rows += row(tr("Invited by"), inv.inviterDisplay().toHtmlEscaped());
+    rows += row(tr("Invited"), both(inv.createdAt).toHtmlEscaped());
+    rows += row(tr("Last changed"), both(inv.updatedAt).toHtmlEscaped());
+    rows += row(tr("Expires"), (inv.expiresAt ? both(*inv.expiresAt) : tr("never")).toHtmlEscaped());
+    rows += row(tr("Invitation ID"), u"<code>%1</code>"_s.arg(inv.id.toHtmlEscaped()));
+    if (!inv.url.isEmpty())
+        rows += row(tr("Link"), QString::fromUtf8(inv.url).toHtmlEscaped());
+    const QString metadata = inv.publicMetadata.isEmpty()
+                                 ? tr("none")
+                                 : u"<pre>%1</pre>"_s.arg(QString::fromUtf8(QJsonDocument(inv.publicMetadata).toJson()).toHtmlEscaped());
+    rows += row(tr("Public metadata"), metadata);
+    const QString history = m_history.isEmpty() ? tr("<p>Reading the audit log…</p>") : m_history;
+    m_text->setHtml(u"<h3>%1</h3><table cellspacing='4'>%2</table><h4>%3</h4>%4"_s.arg(
+        inv.emailAddress.toHtmlEscaped(), rows, tr("In this computer's audit log").toHtmlEscaped(), history));
+}
+
+} // namespace InviteDesk

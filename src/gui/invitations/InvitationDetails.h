@@ -1,0 +1,48 @@
+#pragma once
+
+#include "core/api/ClerkTypes.h"
+
+#include <QtWidgets/QWidget>
+
+QT_BEGIN_NAMESPACE
+class QTextBrowser;
+QT_END_NAMESPACE
+
+namespace InviteDesk {
+
+/*!
+ * Everything about one invitation, for the agent who needs more than a row: exact times (local and UTC),
+ * who invited, the link, the public metadata, the last revoke's result with Clerk's trace ID, and the
+ * invitation's own history in the local audit log (read off the GUI thread). Read-only text a keyboard
+ * and a screen reader can walk.
+ */
+class InvitationDetails : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit InvitationDetails(QWidget *parent = nullptr);
+    ~InvitationDetails() override;
+
+    /*!
+     * Shows \a invitation; \a status is the row's status as the table says it, \a message the row's
+     * reason (a failure with its trace ID). The history comes from the audit log at \a auditLogPath.
+     */
+    void present(const Invitation &invitation, const QString &status, const QString &message,
+                 const QString &auditLogPath);
+    /*! No invitation is current. */
+    void clear();
+    QString text() const;
+
+private:
+    void render();
+
+    QTextBrowser *m_text;
+    Invitation m_invitation;
+    QString m_status;
+    QString m_message;
+    QString m_history; //!< HTML, or empty while it is read
+    quint64 m_generation = 0; //!< the latest history read; an older one finishing late is dropped
+};
+
+} // namespace InviteDesk

@@ -405,6 +405,28 @@ private Q_SLOTS:
         QCOMPARE(m_window->size(), before);
     }
 
+    void theTableTakesTheSpareHeight()
+    {
+        // Once the table sat in a splitter of default size policy, the page's labels took the spare height.
+        showWindow();
+        connectWith(SandboxOptions::defaultProductionKey());
+        openAndWait(u"initech"_s, 41);
+        revokeTheFirstThree(1);
+        if (QTest::currentTestFailed())
+            return;
+        QCoreApplication::processEvents();
+        for (const char *name : {"organizationLabel", "revokeLabel"}) {
+            auto *label = m_window->findChild<QLabel *>(QString::fromLatin1(name));
+            const int needed = label->heightForWidth(label->width());
+            QVERIFY2(label->height() <= needed + 8, qPrintable(u"%1: %2 px for %3 px of text"_s.arg(QString::fromLatin1(name))
+                                                                  .arg(label->height())
+                                                                  .arg(needed)));
+        }
+        auto *page = m_window->findChild<QWidget *>(u"tablePage"_s);
+        QVERIFY2(table()->height() > page->height() / 2,
+                 qPrintable(u"table %1 px of a page of %2 px"_s.arg(table()->height()).arg(page->height())));
+    }
+
     void theTableKeepsItsRowsOnAShortScreen()
     {
         // At 2× on 1366×768 the Activity dock took a third of the window and the table showed 2–3 rows.

@@ -20,6 +20,7 @@
 #include <QtWidgets/QApplication>
 #include <QtWidgets/QComboBox>
 #include <QtWidgets/QTableView>
+#include <QtWidgets/QTextBrowser>
 
 #include <cstdio>
 
@@ -80,6 +81,16 @@ int main(int argc, char *argv[])
     table->clearSelection();
     table->scrollToTop();
     bool ok = save(&window, out + u"/main-window.png"_s);
+
+    // The details of the refused row: its reason with Clerk's trace ID, and its history in the audit log.
+    table->setCurrentIndex(table->model()->index(1, 0));
+    auto *details = window.findChild<QAction *>(u"actionShowDetails"_s);
+    details->setChecked(true);
+    auto *detailsText = window.findChild<QTextBrowser *>(u"detailsText"_s);
+    if (!QTest::qWaitFor([&] { return detailsText && detailsText->toPlainText().contains(u"SUP-1042"_s); }, 10'000))
+        return 11;
+    ok = save(&window, out + u"/details-pane.png"_s) && ok;
+    details->setChecked(false);
 
     // The undo window: three confirmed revokes held for five seconds.
     window.invitations()->setUndoSeconds(5);

@@ -19,6 +19,8 @@ namespace {
 /*! "5 Dec 2026, 14:03:12 (13:03:12 UTC)": the agent's time, and the one Clerk's dashboard and logs use. */
 QString both(qint64 msSinceEpoch)
 {
+    if (QDateTime::fromMSecsSinceEpoch(msSinceEpoch).offsetFromUtc() == 0)
+        return TimeFormat::exact(msSinceEpoch); // the agent's time is UTC's: once is enough
     const QDateTime utc = QDateTime::fromMSecsSinceEpoch(msSinceEpoch, Qt::UTC);
     return InvitationDetails::tr("%1 (%2 UTC)").arg(TimeFormat::exact(msSinceEpoch), utc.toString(u"yyyy-MM-dd HH:mm:ss"_s));
 }

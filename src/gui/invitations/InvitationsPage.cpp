@@ -135,6 +135,7 @@ void InvitationsPage::setUpTable()
     split->addWidget(m_details);
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 1);
+    m_ui->pageLayout->setStretchFactor(split, 1); // the table takes the page's height, as it did alone
     QHeaderView *header = view->horizontalHeader();
     header->setSectionResizeMode(QHeaderView::Interactive);
     header->setStretchLastSection(false);

@@ -1288,6 +1288,10 @@ Prüfen Sie die API-URL im Profil (Verbindung → Profil bearbeiten), das Netzwe
         <source>Sort by %1, De&amp;scending</source>
         <translation>Nach %1 sortieren, a&amp;bsteigend</translation>
     </message>
+    <message>
+        <source>Re-invite is for a revoked or expired invitation; this one is %1.</source>
+        <translation>Erneut einladen geht nur bei einer widerrufenen oder abgelaufenen Einladung; diese ist %1.</translation>
+    </message>
 </context>
 <context>
     <name>InviteDesk::MainWindow</name>
@@ -1375,10 +1379,6 @@ Prüfen Sie die API-URL im Profil (Verbindung → Profil bearbeiten), das Netzwe
         <translation>&amp;Hauptwerkzeugleiste</translation>
     </message>
     <message>
-        <source>&lt;p style=&apos;font-size:large&apos;&gt;Not connected.&lt;/p&gt;&lt;p&gt;%1&lt;/p&gt;</source>
-        <translation>&lt;p style=&apos;font-size:large&apos;&gt;Nicht verbunden.&lt;/p&gt;&lt;p&gt;%1&lt;/p&gt;</translation>
-    </message>
-    <message>
         <source>Connecting to Clerk…</source>
         <translation>Verbindung zu Clerk wird hergestellt…</translation>
     </message>
@@ -1425,6 +1425,10 @@ Prüfen Sie die API-URL im Profil (Verbindung → Profil bearbeiten), das Netzwe
     <message>
         <source>Sign In to Prox&amp;y</source>
         <translation>Beim Prox&amp;y anmelden</translation>
+    </message>
+    <message>
+        <source>&lt;p style=&apos;font-size:large&apos;&gt;Not connected.&lt;/p&gt;&lt;p&gt;The strip above and the Activity panel say why, and what to do.&lt;/p&gt;</source>
+        <translation>&lt;p style=&apos;font-size:large&apos;&gt;Nicht verbunden.&lt;/p&gt;&lt;p&gt;Die Leiste oben und der Bereich Aktivität sagen, warum, und was zu tun ist.&lt;/p&gt;</translation>
     </message>
 </context>
 <context>

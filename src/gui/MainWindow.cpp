@@ -351,6 +351,7 @@ void MainWindow::onSessionChanged()
     if (badge == Session::Badge::Live)
         m_ui->environmentBanner->setText(tr("LIVE · PRODUCTION INSTANCE — changes affect real users"));
     m_organizationEdit->setEnabled(m_session->isOpen());
+    m_organizationEdit->clear(); // the last profile's organization is not this one's
     m_ui->contentStack->setCurrentWidget(m_ui->placeholderPage);
     const bool editable = m_session->isOpen() && !m_session->profile().demo && !m_session->profile().keyFromEnvironment;
     m_ui->actionEditProfile->setEnabled(editable);
@@ -432,8 +433,7 @@ void MainWindow::updatePlaceholder()
         text = tr("<p style='font-size:large'>Not connected.</p><p>Choose a profile in the toolbar, or create one with "
                   "Connection → New Profile…</p>");
     else if (m_connections->state() == ConnectionController::State::Failed)
-        text = tr("<p style='font-size:large'>Not connected.</p><p>%1</p>")
-                   .arg(m_connections->problem().toHtmlEscaped().replace(u'\n', u"<br>"_s));
+        text = tr("<p style='font-size:large'>Not connected.</p><p>The strip above and the Activity panel say why, and what to do.</p>");
     else if (m_connections->state() == ConnectionController::State::Connecting)
         text = tr("<p style='font-size:large'>Connecting to %1…</p>").arg(m_session->profile().apiUrl.toDisplayString().toHtmlEscaped());
     else

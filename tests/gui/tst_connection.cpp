@@ -235,6 +235,7 @@ private Q_SLOTS:
         QVERIFY(mode && url && summary && remove);
         QVERIFY(url->isEnabled());
         QVERIFY2(summary->text().contains(u"Contoso Inspection CA"_s), qPrintable(summary->text())); // who is trusted
+        QVERIFY2(summary->text().contains(u"valid until 2"_s), qPrintable(summary->text()));       // and until when
         QCOMPARE(dialog.profile().caFile, profile.caFile);
         QCOMPARE(dialog.profile().proxyMode, ProxyMode::Manual);
         QCOMPARE(dialog.profile().proxyUrl, profile.proxyUrl);

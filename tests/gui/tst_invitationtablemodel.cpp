@@ -126,6 +126,21 @@ private Q_SLOTS:
         QVERIFY(expires.data(Qt::ForegroundRole).isValid());
     }
 
+    void aRevokedInvitationNoLongerExpiresAndRowsAreNamed()
+    {
+        // Revoked rows said "in 29 days"; a screen reader named rows "1", "2".
+        m_model->append({make(u"inv_1"_s, u"a@x.example"_s, day, 29 * day), make(u"inv_2"_s, u"b@x.example"_s, day, 29 * day)});
+        Invitation revoked = m_model->invitationAt(m_model->rowOf(u"inv_1"_s));
+        revoked.status = InvitationStatus::Revoked;
+        revoked.statusText = u"revoked"_s;
+        m_model->applyResult(u"inv_1"_s, RevokeResult{RevokeOutcome::Revoked, std::nullopt, revoked, 1, false});
+        QCOMPARE(m_model->index(m_model->rowOf(u"inv_1"_s), InvitationTableModel::Expires).data().toString(), u"—"_s);
+        QVERIFY(m_model->index(m_model->rowOf(u"inv_2"_s), InvitationTableModel::Expires).data().toString().contains(u"29 day"_s));
+        QCOMPARE(m_model->headerData(m_model->rowOf(u"inv_2"_s), Qt::Vertical).toString(), u"b@x.example"_s);
+        m_proxy->sort(InvitationTableModel::Email, Qt::DescendingOrder);
+        QCOMPARE(m_proxy->headerData(0, Qt::Vertical).toString(), u"b@x.example"_s); // the proxy's row, not the model's
+    }
+
     void rowStateChangesAreNarrow()
     {
         m_model->append({make(u"inv_1"_s, u"a@x"_s, day, day), make(u"inv_2"_s, u"b@x"_s, day, day)});

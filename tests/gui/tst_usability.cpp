@@ -47,6 +47,7 @@
 #include <QtWidgets/QProgressBar>
 #include <QtWidgets/QPushButton>
 #include <QtWidgets/QScrollBar>
+#include <QtWidgets/QStatusBar>
 #include <QtWidgets/QTabBar>
 #include <QtWidgets/QTextBrowser>
 #include <QtWidgets/QTableView>
@@ -562,7 +563,13 @@ private Q_SLOTS:
 
     void anUnreachableInstanceSaysWhatToCheck()
     {
+        // After an organization of another profile: its name must not stay in the search field.
         showWindow();
+        connectWith(SandboxOptions::defaultProductionKey());
+        openAndWait(u"initech"_s, 41);
+        QVERIFY(!m_window->organizationEdit()->text().isEmpty());
+        const int before = m_window->activityModel()->rowCount();
+        m_window->statusBar()->clearMessage();
         ConnectionProfile profile;
         profile.id = u"offline"_s;
         profile.name = u"Offline"_s;
@@ -574,10 +581,14 @@ private Q_SLOTS:
         QVERIFY(bar->isVisible());
         QVERIFY2(bar->text().contains(u"API URL"_s), qPrintable(bar->text()));
         ActivityModel *activity = m_window->activityModel();
-        for (int row = 0; row < activity->rowCount(); ++row)
+        for (int row = before; row < activity->rowCount(); ++row)
             QVERIFY2(!activity->messageAt(row).startsWith(u"Connected"_s), qPrintable(activity->messageAt(row)));
         auto *placeholder = m_window->findChild<QLabel *>(u"placeholderLabel"_s);
         QVERIFY2(placeholder->text().contains(u"Not connected"_s), qPrintable(placeholder->text()));
+        QVERIFY(m_window->organizationEdit()->text().isEmpty());
+        // Said once in the window: the strip. Not again in the placeholder, nor in the status bar.
+        QVERIFY2(!placeholder->text().contains(u"API URL"_s), qPrintable(placeholder->text()));
+        QVERIFY2(m_window->statusBar()->currentMessage().isEmpty(), qPrintable(m_window->statusBar()->currentMessage()));
     }
 
     void aServerThatNeverAnswersCanBeLeft()
@@ -788,13 +799,13 @@ private Q_SLOTS:
         activity->add(ActivityModel::Level::Error, u"Something failed"_s);
         const QModelIndex last = activity->index(activity->rowCount() - 1, ActivityModel::Message);
         QCOMPARE(last.data(Qt::AccessibleTextRole).toString(), u"Error: Something failed"_s);
-        // Row headers count rows as shown, whatever order they were loaded in.
+        // A row is named by its address (a screen reader said "1", "2"), in the order shown.
         InvitationFilterModel *rows = m_window->filterModel();
-        table()->sortByColumn(InvitationTableModel::Email, Qt::DescendingOrder);
-        QCOMPARE(rows->headerData(0, Qt::Vertical).toInt(), 1);
-        QCOMPARE(rows->headerData(40, Qt::Vertical).toInt(), 41);
-        table()->sortByColumn(InvitationTableModel::Email, Qt::AscendingOrder);
-        QCOMPARE(rows->headerData(0, Qt::Vertical).toInt(), 1);
+        for (Qt::SortOrder order : {Qt::DescendingOrder, Qt::AscendingOrder}) {
+            table()->sortByColumn(InvitationTableModel::Email, order);
+            QTRY_COMPARE(rows->headerData(0, Qt::Vertical).toString(), rows->index(0, InvitationTableModel::Email).data().toString());
+            QCOMPARE(rows->headerData(40, Qt::Vertical).toString(), rows->index(40, InvitationTableModel::Email).data().toString());
+        }
     }
 
     void theEmailViewStaysTrueAfterARevokeAndARevinvite()
@@ -992,6 +1003,27 @@ private Q_SLOTS:
         QTRY_VERIFY(!text->toPlainText().contains(first.id));
         QTest::keyClick(m_window.get(), Qt::Key_D, Qt::ControlModifier);
         QTRY_VERIFY(!details->isVisible());
+    }
+
+    void reinvitingAPendingRowSaysWhyNot()
+    {
+        showWindow();
+        connectWith(SandboxOptions::defaultProductionKey());
+        openAndWait(u"initech"_s, 41);
+        int asked = 0;
+        m_prompts.onConfirmReinvite = [&](const Invitation &) {
+            ++asked;
+            return Prompts::ReinviteAnswer{false};
+        };
+        table()->setFocus();
+        table()->selectRow(0);
+        QCOMPARE(m_window->invitationModel()->invitationAt(
+                     m_window->filterModel()->mapToSource(table()->model()->index(0, 0)).row()).status,
+                 InvitationStatus::Pending);
+        QTest::keyClick(table(), Qt::Key_I, Qt::ControlModifier);
+        QTRY_VERIFY2(m_window->statusBar()->currentMessage().contains(u"Re-invite is for a revoked or expired invitation"_s),
+                     qPrintable(m_window->statusBar()->currentMessage()));
+        QCOMPARE(asked, 0);
     }
 
     void altPPausesAndAltPResumes()

@@ -339,8 +339,11 @@ void ConnectionController::check(bool reportSuccess)
             m_activity->addError(tr("Connecting with profile \"%1\"").arg(m_session->profile().name), error);
             if (error.needsProxyCredentials())
                 return proxyCredentialsNeeded(error);
+            // Said in the window's message bar (and kept in the Activity panel); in the status bar only as the
+            // answer to Test Connection, whose "Testing…" it replaces.
             setState(State::Failed, adviceFor(error), error.isUnauthorized() ? Problem::Key : Problem::Connection);
-            Q_EMIT statusMessage(error.userMessage(), 8000);
+            if (reportSuccess)
+                Q_EMIT statusMessage(error.userMessage(), 8000);
             return;
         }
         setState(State::Connected);

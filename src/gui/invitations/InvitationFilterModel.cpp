@@ -557,9 +557,11 @@ QModelIndex InvitationFilterModel::mapFromSource(const QModelIndex &sourceIndex)
 
 QVariant InvitationFilterModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
-    // Row headers count rows as shown; the source's numbers would be the order they were loaded in.
-    if (orientation == Qt::Vertical && (role == Qt::DisplayRole || role == Qt::AccessibleTextRole))
-        return section + 1;
+    // A row's header is its source row's (the address: what a screen reader names the row by).
+    if (orientation == Qt::Vertical && sourceModel()) {
+        const QModelIndex source = mapToSource(index(section, 0));
+        return source.isValid() ? sourceModel()->headerData(source.row(), orientation, role) : QVariant();
+    }
     return sourceModel() ? sourceModel()->headerData(section, orientation, role) : QVariant();
 }
 

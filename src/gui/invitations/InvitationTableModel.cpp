@@ -90,6 +90,8 @@ QHash<int, QByteArray> InvitationTableModel::roleNames() const
 
 QVariant InvitationTableModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
+    if (orientation == Qt::Vertical && role == Qt::DisplayRole && section >= 0 && section < rowCount())
+        return printable(m_rows.at(section).invitation.emailAddress); // a screen reader names a row by it, not "1"
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
@@ -127,7 +129,10 @@ QVariant InvitationTableModel::displayData(const Row &row, int column) const
     case Role: return printable(inv.roleName.isEmpty() ? inv.role : inv.roleName);
     case Status: return statusText(row);
     case Invited: return TimeFormat::ago(inv.createdAt, m_now);
-    case Expires: return inv.expiresAt ? TimeFormat::expiry(*inv.expiresAt, m_now) : tr("never");
+    case Expires:
+        if (inv.status == InvitationStatus::Revoked || inv.status == InvitationStatus::Accepted || row.state == RevokeState::Revoked)
+            return u"—"_s; // it no longer expires: "in 29 days" would say it still could be used
+        return inv.expiresAt ? TimeFormat::expiry(*inv.expiresAt, m_now) : tr("never");
     case InvitedBy: return row.inviterName.isEmpty() ? u"—"_s : printable(row.inviterName);
     case InvitationId: return printable(inv.id);
     default: return {};

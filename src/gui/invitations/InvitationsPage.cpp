@@ -422,8 +422,8 @@ void InvitationsPage::updateActions()
         hasLink = hasLink || (!inv.url.isEmpty() && inv.status == InvitationStatus::Pending);
     }
     const bool busy = m_invitations->isRevoking() || m_invitations->isHolding();
-    const bool reinvitable = selected.size() == 1 && m_model->rowOf(selected.first()) >= 0
-                             && m_model->isReinvitable(m_model->rowOf(selected.first()));
+    // One row: Re-invite works, or says why it does not (Ctrl+I on a pending row once did nothing, silently).
+    const bool reinvitable = selected.size() == 1 && m_model->rowOf(selected.first()) >= 0;
     const bool revocable = revocableCount > 0;
     m_actions.revoke->setEnabled(revocable && !busy);
     m_ui->revokeButton->setEnabled(revocable && !busy);
@@ -696,8 +696,14 @@ void InvitationsPage::reinviteSelected()
 {
     const QStringList ids = selectedInvitationIds();
     const int row = ids.size() == 1 ? m_model->rowOf(ids.first()) : -1;
-    if (row < 0 || !m_model->isReinvitable(row))
+    if (row < 0)
         return;
+    if (!m_model->isReinvitable(row)) {
+        Q_EMIT statusMessage(tr("Re-invite is for a revoked or expired invitation; this one is %1.")
+                                 .arg(m_model->statusAt(row).toLower()),
+                             8000);
+        return;
+    }
     const Invitation inv = m_model->invitationAt(row);
     const QString orgName = inv.organization ? inv.organization->name : m_invitations->organization().name;
     const Prompts::ReinviteAnswer answer = m_prompts->confirmReinvite(window(), m_session->badge(), inv, orgName);

@@ -69,6 +69,9 @@ MainWindow::MainWindow(Prompts *prompts, QWidget *parent)
 
 MainWindow::~MainWindow()
 {
+    // ~QWidget closes the window, which hides the docks and toggles their view actions: nothing may reach
+    // this half-destroyed window then.
+    disconnect(m_ui->teamActivityDock->toggleViewAction(), nullptr, this, nullptr);
     // Controllers refer to the session and the models; end them first.
     m_invitations.reset();
     m_search.reset();

@@ -26,11 +26,12 @@ OrganizationSearchField::OrganizationSearchField(OrganizationSearch *search, QWi
     setCompleter(m_completer);
 
     connect(this, &QLineEdit::textEdited, this, [this](const QString &text) {
+        m_chosen = false;
         if (!text.trimmed().isEmpty() && !text.contains(u'@')) // an address is searched on Enter, across organizations
             m_search->setText(text);
     });
     connect(search, &OrganizationSearch::resultsChanged, this, [this] {
-        if (hasFocus() && m_search->results()->rowCount() > 0)
+        if (hasFocus() && !m_chosen && m_search->results()->rowCount() > 0)
             m_completer->complete();
     });
     // The completer, not this field, is the context: QLineEdit::focusOutEvent() disconnects everything the
@@ -39,6 +40,7 @@ OrganizationSearchField::OrganizationSearchField(OrganizationSearch *search, QWi
     connect(m_completer, qOverload<const QModelIndex &>(&QCompleter::activated), m_completer,
             [this](const QModelIndex &index) { pick(index); });
     connect(this, &QLineEdit::returnPressed, this, [this] {
+        m_chosen = true;
         const QString value = text().trimmed();
         if (value.compare(OrganizationSearch::instanceName(), Qt::CaseInsensitive) == 0) {
             m_completer->popup()->hide();
@@ -62,6 +64,7 @@ OrganizationSearchField::OrganizationSearchField(OrganizationSearch *search, QWi
 
 void OrganizationSearchField::pick(const QModelIndex &index)
 {
+    m_chosen = true;
     if (index.data(OrganizationSearch::InstanceRole).toBool())
         return Q_EMIT instanceChosen();
     const QString id = index.data(OrganizationSearch::OrganizationIdRole).toString();

@@ -42,6 +42,11 @@ private:
 
     OrganizationSearch *m_search;
     QCompleter *m_completer;
+    /*!
+     * The agent chose (Enter, a pick): suggestions that arrive late stay away until the agent types again.
+     * A list popping up over the opened organization took the next keys (Tab picked its first entry).
+     */
+    bool m_chosen = false;
 };
 
 } // namespace InviteDesk

@@ -127,7 +127,7 @@ void InvitationsPage::setUpTable()
     auto *split = new QSplitter(Qt::Horizontal, this);
     split->setObjectName(u"detailsSplitter"_s);
     split->setChildrenCollapsible(false);
-    m_ui->pageLayout->replaceWidget(view, split);
+    delete m_ui->pageLayout->replaceWidget(view, split); // the table's old layout item, now the splitter's
     split->addWidget(view);
     m_details = new InvitationDetails(split);
     m_details->setObjectName(u"invitationDetails"_s);

@@ -230,6 +230,7 @@ void MainWindow::setUpToolBar()
     auto *search = new OrganizationSearchField(m_search.get(), bar);
     connect(search, &OrganizationSearchField::emailEntered, this, &MainWindow::searchEmail);
     connect(search, &OrganizationSearchField::instanceChosen, this, &MainWindow::showInstance);
+    connect(search, &OrganizationSearchField::recentWanted, this, &MainWindow::showRecentOrganizations);
     bar->addWidget(search);
     m_organizationEdit = search;
     auto *spacer = new QWidget(bar);
@@ -372,9 +373,14 @@ void MainWindow::onSessionChanged()
     const QString target = std::exchange(m_pendingOrganization, {});
     if (!target.isEmpty() || !m_connections->store().lastOrganizationId(profileId).isEmpty())
         m_search->resolve(target.isEmpty() ? m_connections->store().lastOrganizationId(profileId) : target);
-    // Recent organizations show up when the empty search field is focused.
+}
+
+void MainWindow::showRecentOrganizations()
+{
+    if (!m_session->isOpen())
+        return;
     QList<QPair<QString, QString>> recent;
-    for (const RecentOrganization &r : m_connections->store().recentOrganizations(profileId))
+    for (const RecentOrganization &r : m_connections->store().recentOrganizations(m_session->profile().id))
         recent.append({r.id, r.name});
     m_search->showRecent(recent); // "All organizations" first, then the recent ones
 }

@@ -74,6 +74,8 @@ private:
     void setUpActions();
     void onSessionChanged();
     void onOrganizationResolved(const Organization &organization);
+    /*! The search field's list when it is focused or emptied: the whole instance, then recent organizations. */
+    void showRecentOrganizations();
     void updateTitle();
     void showMessage(const QString &text, int timeoutMs);
     void onConnectionState();

@@ -132,6 +132,8 @@ void OrganizationSearch::addInstanceItem()
 
 void OrganizationSearch::showRecent(const QList<QPair<QString, QString>> &idAndName)
 {
+    m_debounce.stop(); // a search typed before the field was emptied no longer counts
+    m_text.clear();
     cancel();
     m_results.clear();
     addInstanceItem();

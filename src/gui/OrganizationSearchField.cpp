@@ -2,6 +2,7 @@
 
 #include "gui/OrganizationSearch.h"
 
+#include <QtGui/QFocusEvent>
 #include <QtWidgets/QAbstractItemView>
 #include <QtWidgets/QCompleter>
 
@@ -27,7 +28,13 @@ OrganizationSearchField::OrganizationSearchField(OrganizationSearch *search, QWi
 
     connect(this, &QLineEdit::textEdited, this, [this](const QString &text) {
         m_chosen = false;
-        if (!text.trimmed().isEmpty() && !text.contains(u'@')) // an address is searched on Enter, across organizations
+        if (text.trimmed().isEmpty()) {
+            // Queued: QLineEdit hides the completer's list on an empty text once this slot returns.
+            QMetaObject::invokeMethod(this, [this] {
+                if (hasFocus() && this->text().trimmed().isEmpty())
+                    offerRecent();
+            }, Qt::QueuedConnection);
+        } else if (!text.contains(u'@')) // an address is searched on Enter, across organizations
             m_search->setText(text);
     });
     connect(search, &OrganizationSearch::resultsChanged, this, [this] {
@@ -60,6 +67,24 @@ OrganizationSearchField::OrganizationSearchField(OrganizationSearch *search, QWi
                 m_search->resolve(value);
         }
     });
+}
+
+void OrganizationSearchField::focusInEvent(QFocusEvent *event)
+{
+    QLineEdit::focusInEvent(event);
+    // Coming back to the window, or from the list itself, is not a new search.
+    if (event->reason() != Qt::PopupFocusReason && event->reason() != Qt::ActiveWindowFocusReason)
+        offerRecent();
+}
+
+void OrganizationSearchField::offerRecent()
+{
+    m_chosen = false;
+    Q_EMIT recentWanted();
+    if (m_search->results()->rowCount() == 0)
+        return;
+    m_completer->setCompletionPrefix({}); // a list to choose from, nothing chosen yet: Down goes to the first
+    m_completer->complete();
 }
 
 void OrganizationSearchField::pick(const QModelIndex &index)

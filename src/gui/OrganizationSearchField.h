@@ -35,8 +35,18 @@ Q_SIGNALS:
     void emailEntered(const QString &email);
     /*! "All organizations" was chosen. */
     void instanceChosen();
+    /*!
+     * The field was focused or emptied: the owner puts the recent organizations in the search's results
+     * (OrganizationSearch::showRecent()) before this returns, and the field shows them.
+     */
+    void recentWanted();
+
+protected:
+    void focusInEvent(QFocusEvent *event) override;
 
 private:
+    /*! "All organizations" and the recent ones, as soon as the field is focused or emptied. */
+    void offerRecent();
     /*! Opens what a suggestion names: an organization, or the whole instance. */
     void pick(const QModelIndex &index);
 

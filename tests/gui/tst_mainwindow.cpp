@@ -15,6 +15,7 @@
 #include "gui/session/Session.h"
 #include "gui/teamaudit/TeamActivityPanel.h"
 #include "support/RealParts.h"
+#include "support/OffscreenPopups.h"
 #include "support/SandboxProfile.h"
 #include "support/ScriptedPrompts.h"
 #include "support/TestSandbox.h"
@@ -125,6 +126,7 @@ private Q_SLOTS:
         m_sandbox = startSandbox();
         m_prompts = ScriptedPrompts();
         m_window = std::make_unique<MainWindow>(&m_prompts);
+        keepFocusOffCompleterLists(m_window.get());
         m_window->resize(1200, 700);
         m_window->show();
         QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));

@@ -6,6 +6,7 @@
 #include "gui/ActivityModel.h"
 #include "gui/MainWindow.h"
 #include "gui/MessageBar.h"
+#include "gui/OrganizationSearch.h"
 #include "gui/connection/ConnectionController.h"
 #include "gui/connection/ProfileDialog.h"
 #include "gui/connection/ProxyLoginDialog.h"
@@ -15,6 +16,7 @@
 #include "gui/invitations/ReinviteDialog.h"
 #include "gui/invitations/RevokeDialog.h"
 #include "gui/session/Session.h"
+#include "support/OffscreenPopups.h"
 #include "support/SandboxProfile.h"
 #include "support/ScriptedPrompts.h"
 #include "support/TestSandbox.h"
@@ -246,6 +248,7 @@ class TestUsability : public QObject
     {
         auto window = std::make_unique<MainWindow>(&m_prompts);
         window->setObjectName(u"MainWindow"_s);
+        keepFocusOffCompleterLists(window.get());
         return window;
     }
 
@@ -313,6 +316,62 @@ private Q_SLOTS:
         QTRY_VERIFY(!completer->popup()->isVisible());
         QTest::keyClick(search, Qt::Key_Return);
         QTRY_COMPARE_WITH_TIMEOUT(m_window->invitations()->organization().slug, u"acme"_s, 10'000);
+        QVERIFY(m_prompts.warned.isEmpty());
+    }
+
+    void theFieldOffersRecentOrganizationsAsSoonAsItIsFocused()
+    {
+        // Issue 26.14: recent organizations were promised and shown nowhere; "All organizations" came only
+        // after typing. Focus alone (Ctrl+L) now lists the whole instance first, then what was opened last.
+        showWindow();
+        connectWith(SandboxOptions::defaultProductionKey());
+        QLineEdit *search = m_window->organizationEdit();
+        QAbstractItemView *popup = search->completer()->popup();
+        auto listed = [&] {
+            QStringList names;
+            for (int row = 0; row < popup->model()->rowCount(); ++row)
+                names << popup->model()->index(row, 0).data().toString();
+            return names;
+        };
+        auto open = [&](const QString &typed, const QString &slug) {
+            trigger("actionFindOrganization");
+            QTRY_VERIFY(search->hasFocus());
+            search->clear();
+            QTest::keyClicks(search, typed);
+            QTRY_VERIFY_WITH_TIMEOUT(popup->isVisible() && listed().value(0) != OrganizationSearch::instanceName(), 10'000);
+            QTest::keyClick(popup, Qt::Key_Down);
+            QTest::keyClick(popup, Qt::Key_Return);
+            QTRY_COMPARE_WITH_TIMEOUT(m_window->invitations()->organization().slug, slug, 10'000);
+        };
+        open(u"glo"_s, u"globex"_s);
+        open(u"ini"_s, u"initech"_s);
+        // Away, then back by the shortcut: the list is there before a key is typed.
+        table()->setFocus(Qt::TabFocusReason);
+        QTRY_VERIFY(!search->hasFocus());
+        trigger("actionFindOrganization");
+        QTRY_VERIFY(search->hasFocus());
+        QTRY_VERIFY(popup->isVisible());
+        QCOMPARE(listed().value(0), OrganizationSearch::instanceName());
+        QVERIFY2(listed().mid(1, 2) == (QStringList{u"Initech"_s, u"Globex"_s}), qPrintable(listed().join(u", "_s)));
+        // The second entry, by keyboard: Globex again.
+        QTest::keyClick(popup, Qt::Key_Down);
+        QTest::keyClick(popup, Qt::Key_Down);
+        QTest::keyClick(popup, Qt::Key_Down);
+        QTest::keyClick(popup, Qt::Key_Return);
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->invitations()->organization().slug, u"globex"_s, 10'000);
+        QTRY_VERIFY(!popup->isVisible());
+        // Emptying the field by hand shows them again; the first entry is the whole instance.
+        trigger("actionFindOrganization");
+        QTRY_VERIFY(popup->isVisible());
+        QTest::keyClick(popup, Qt::Key_Escape);
+        QTest::keyClicks(search, u"x"_s);
+        QTest::keyClick(search, Qt::Key_Backspace);
+        QTest::keyClick(search, Qt::Key_Backspace);
+        QTRY_VERIFY(popup->isVisible());
+        QCOMPARE(listed().value(0), OrganizationSearch::instanceName());
+        QTest::keyClick(popup, Qt::Key_Down);
+        QTest::keyClick(popup, Qt::Key_Return);
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->invitations()->isInstance(), 10'000);
         QVERIFY(m_prompts.warned.isEmpty());
     }
 

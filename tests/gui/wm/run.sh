@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Runs a test binary as an agent meets the window: Xvfb, the openbox window manager, Qt's xcb platform
+# (the offscreen platform focuses every popup it shows, which no real desktop does).
+# Usage: run.sh WIDTHxHEIGHT COMMAND [ARGS...]. Started by CTest (tst_usability_wm, tst_usability_wm_laptop2x).
+set -euo pipefail
+for tool in xvfb-run openbox; do
+    command -v "$tool" >/dev/null || { echo "SKIP: missing $tool (run .ci/install-deps)"; exit 77; }
+done
+screen="$1"
+shift
+if [ "${INVITEDESK_WM_INNER:-}" != 1 ]; then
+    export INVITEDESK_WM_INNER=1
+    exec xvfb-run -a -s "-screen 0 ${screen}x24" "$0" "$screen" "$@"
+fi
+openbox >/dev/null 2>&1 &
+wm=$!
+trap 'kill $wm 2>/dev/null || true' EXIT
+# openbox owns the screen before the first window maps (it then places and focuses it as on a desktop).
+for _ in $(seq 50); do
+    xprop -root _NET_SUPPORTING_WM_CHECK 2>/dev/null | grep -q 'window id' && break
+    sleep 0.1
+done
+export QT_QPA_PLATFORM=xcb
+"$@"

@@ -4,6 +4,7 @@
 #include "support/CliHarness.h"
 #include "support/TestSandbox.h"
 
+#include <QtCore/QElapsedTimer>
 #include <QtCore/QFileInfo>
 #include <QtCore/QJsonArray>
 #include <QtCore/QJsonDocument>
@@ -361,30 +362,51 @@ private Q_SLOTS:
             QStringList{u"revoke"_s, u"acme"_s, u"--yes"_s, u"--rate-budget"_s, u"1"_s, u"--ticket"_s, u"SUP-B"_s} + ids);
         const QString log = m_cli->auditLogPath();
         QProcess &process = *b;
+        // What B sent, as the server saw it (the oracle; the CLI never sees this).
+        auto sentSoFar = [&] {
+            QSet<QString> sent;
+            for (const LoggedRequest &r : m_sandbox->requests()) {
+                for (const QString &id : ids) {
+                    if (r.method == "POST" && r.rawPath.contains(id.toLatin1()))
+                        sent.insert(id);
+                }
+            }
+            return sent;
+        };
+        auto unsentOf = [&](const QList<QJsonObject> &open, const QSet<QString> &sent) {
+            QSet<QString> unsent;
+            for (const QJsonObject &intent : open) {
+                if (const QString id = intent.value("invitation_id"_L1).toString(); !sent.contains(id))
+                    unsent.insert(id);
+            }
+            return unsent;
+        };
+        // Some revokes settled, and intents written after them wait for the pacer: the server has not seen
+        // them for half a second (an intent is also unsent for the moment between its write and its send,
+        // which a slow machine, a sanitizer build, stretches). The kill comes then.
         QByteArray printed;
-        // Some revokes settled, and intents written after them wait for the pacer.
+        QSet<QString> unsentBefore;
+        QElapsedTimer unsentSince;
         QVERIFY(QTest::qWaitFor([&] {
             printed += process.readAllStandardOutput();
-            return (printed.count('\n') >= 3 && AuditLog::unsettledIntents(log).size() >= 3)
-                   || process.state() == QProcess::NotRunning;
-        }, 30'000));
+            if (process.state() == QProcess::NotRunning)
+                return true;
+            const QSet<QString> unsent = unsentOf(AuditLog::unsettledIntents(log), sentSoFar());
+            if (printed.count('\n') < 3 || !unsent.intersects(unsentBefore)) {
+                unsentBefore = unsent;
+                unsentSince.start();
+                return false;
+            }
+            return unsentSince.elapsed() >= 500;
+        }, 60'000));
         QVERIFY(process.state() == QProcess::Running);
         const qint64 killedPid = process.processId();
         process.kill();
         QVERIFY(QTest::qWaitFor([&process] { return process.state() == QProcess::NotRunning; }, 10'000));
         QTRY_VERIFY_WITH_TIMEOUT(!QFileInfo::exists(u"/proc/%1"_s.arg(killedPid)), 10'000);
-        // What B sent, as the server saw it (the oracle; the CLI never sees this).
-        QSet<QString> sentByB;
-        for (const LoggedRequest &r : m_sandbox->requests()) {
-            for (const QString &id : ids) {
-                if (r.method == "POST" && r.rawPath.contains(id.toLatin1()))
-                    sentByB.insert(id);
-            }
-        }
+        const QSet<QString> sentByB = sentSoFar();
         const QList<QJsonObject> open = AuditLog::unsettledIntents(log);
-        int neverSent = 0;
-        for (const QJsonObject &intent : open)
-            neverSent += sentByB.contains(intent.value("invitation_id"_L1).toString()) ? 0 : 1;
+        const int neverSent = int(unsentOf(open, sentByB).size());
         QVERIFY2(neverSent >= 1, "the kill came too late: every open intent had been sent");
 
         CliHarness agentC(m_sandbox.get());

@@ -56,9 +56,8 @@ MainWindow::MainWindow(Prompts *prompts, QWidget *parent)
     restoreState(settings.value(u"window/state"_s).toByteArray());
     ungroupClosedTeamActivity();
     fitToScreen();
-    const QByteArray header = settings.value(u"window/tableHeader"_s).toByteArray();
-    if (!header.isEmpty())
-        m_ui->tablePage->view()->horizontalHeader()->restoreState(header);
+    settings.remove(u"window/tableHeader"_s); // kept the columns in their old order, the Organization column second
+    m_ui->tablePage->restoreColumns(settings.value(u"window/invitationColumns"_s).toByteArray());
     onSessionChanged();
 
     // Relative times ("5 minutes ago") move on.
@@ -321,7 +320,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
     QSettings settings;
     settings.setValue(u"window/geometry"_s, saveGeometry());
     settings.setValue(u"window/state"_s, saveState());
-    settings.setValue(u"window/tableHeader"_s, m_ui->tablePage->view()->horizontalHeader()->saveState());
+    settings.setValue(u"window/invitationColumns"_s, m_ui->tablePage->saveColumns());
     event->accept();
 }
 

@@ -867,6 +867,56 @@ private Q_SLOTS:
         }
     }
 
+    void aScreenReaderMeetsOnlyTheColumnsShown()
+    {
+        // Issue 26.15: the Organization column, hidden while one organization is open, was still read out
+        // (Qt's table interface walks the model's columns, hidden or not).
+        m_window = makeWindow();
+        m_window->show();
+        connectWith(SandboxOptions::defaultProductionKey());
+        openAndWait(u"initech"_s, 41);
+        auto columnsHeard = [&] {
+            QAccessibleInterface *iface = QAccessible::queryAccessibleInterface(table());
+            QAccessibleTableInterface *tableIface = iface ? iface->tableInterface() : nullptr;
+            QStringList names;
+            for (int column = 0; tableIface && column < tableIface->columnCount(); ++column)
+                names << tableIface->columnDescription(column);
+            return names;
+        };
+        auto columnsShown = [&] {
+            QStringList names;
+            QHeaderView *header = table()->horizontalHeader();
+            for (int visual = 0; visual < header->count(); ++visual) {
+                const int logical = header->logicalIndex(visual);
+                if (!header->isSectionHidden(logical))
+                    names << table()->model()->headerData(logical, Qt::Horizontal).toString();
+            }
+            return names;
+        };
+        QVERIFY2(!columnsHeard().contains(u"Organization"_s), qPrintable(columnsHeard().join(u", "_s)));
+        const QStringList heard = columnsHeard();
+        const QStringList shown = columnsShown();
+        QCOMPARE(QSet<QString>(heard.cbegin(), heard.cend()), QSet<QString>(shown.cbegin(), shown.cend()));
+        QCOMPARE(columnsShown().value(0), u"Email"_s);
+        // Across organizations the column is there, second, and heard.
+        m_window->showInstance();
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->invitations()->isInstance() && !m_window->invitations()->isLoading(), 20'000);
+        QVERIFY2(columnsHeard().contains(u"Organization"_s), qPrintable(columnsHeard().join(u", "_s)));
+        QCOMPARE(columnsShown().mid(0, 2), (QStringList{u"Email"_s, u"Organization"_s}));
+        // And it goes again with the next organization.
+        openAndWait(u"globex"_s, 1234);
+        QVERIFY(!columnsHeard().contains(u"Organization"_s));
+        // Widths the agent set come back in the next window, whichever view it was closed in.
+        table()->horizontalHeader()->resizeSection(InvitationTableModel::Role, 177);
+        m_window->showInstance();
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->invitations()->isInstance() && !m_window->invitations()->isLoading(), 20'000);
+        QVERIFY(m_window->close());
+        m_window = makeWindow();
+        m_window->show();
+        QCOMPARE(table()->horizontalHeader()->sectionSize(InvitationTableModel::Role), 177);
+        QCOMPARE(columnsShown(), shown);
+    }
+
     void theEmailViewStaysTrueAfterARevokeAndARevinvite()
     {
         showWindow();

@@ -483,8 +483,9 @@ void InvitationFilterModel::onDataChanged(const QModelIndex &topLeft, const QMod
         low = low < 0 ? proxy : std::min(low, proxy);
         high = std::max(high, proxy);
     }
-    if (low >= 0)
-        Q_EMIT dataChanged(index(low, topLeft.column()), index(high, bottomRight.column()), roles);
+    const int lastColumn = std::min(bottomRight.column(), columnCount() - 1);
+    if (low >= 0 && topLeft.column() <= lastColumn)
+        Q_EMIT dataChanged(index(low, topLeft.column()), index(high, lastColumn), roles);
 }
 
 void InvitationFilterModel::showRow(int sourceRow)
@@ -532,7 +533,27 @@ int InvitationFilterModel::rowCount(const QModelIndex &parent) const
 
 int InvitationFilterModel::columnCount(const QModelIndex &parent) const
 {
-    return parent.isValid() || !sourceModel() ? 0 : sourceModel()->columnCount();
+    static_assert(InvitationTableModel::Organization == InvitationTableModel::ColumnCount - 1,
+                  "leaving the Organization column out moves no other column");
+    if (parent.isValid() || !sourceModel())
+        return 0;
+    return m_organizationShown ? sourceModel()->columnCount() : int(InvitationTableModel::Organization);
+}
+
+void InvitationFilterModel::setOrganizationShown(bool shown)
+{
+    if (shown == m_organizationShown)
+        return;
+    const int column = InvitationTableModel::Organization;
+    if (shown)
+        beginInsertColumns({}, column, column);
+    else
+        beginRemoveColumns({}, column, column);
+    m_organizationShown = shown;
+    if (shown)
+        endInsertColumns();
+    else
+        endRemoveColumns();
 }
 
 bool InvitationFilterModel::hasChildren(const QModelIndex &parent) const

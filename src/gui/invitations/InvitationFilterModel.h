@@ -59,6 +59,13 @@ public:
     /*! The roles of the pending invitations loaded, by name, with how many hold each. */
     QList<RoleCount> pendingRoles() const;
 
+    /*!
+     * The Organization column is part of the model only across organizations. A hidden section would still
+     * be read out: Qt's table interface for screen readers walks the model's columns, hidden or not.
+     */
+    void setOrganizationShown(bool shown);
+    bool isOrganizationShown() const { return m_organizationShown; }
+
     /*! Sorting and text filtering of at least this many rows run on a worker thread (tests lower it). */
     void setBackgroundThreshold(int rows) { m_threshold = rows; }
     /*! A sort or filter is being worked out; settled() follows. */
@@ -140,6 +147,7 @@ private:
     int m_threshold = 20'000;
     quint64 m_generation = 0; //!< the job whose answer counts
     bool m_working = false;
+    bool m_organizationShown = false;
     bool m_resortPending = false; //!< a sort was asked for and its result is not in place yet
     QSet<int> m_changedMeanwhile; //!< source rows changed while a job worked on a snapshot
     QFutureWatcher<Mapping> m_watcher;

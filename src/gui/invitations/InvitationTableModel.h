@@ -27,7 +27,11 @@ class InvitationTableModel : public QAbstractTableModel
     Q_OBJECT
 
 public:
-    enum Column { Email, Organization, Role, Status, Invited, Expires, InvitedBy, InvitationId, ColumnCount };
+    /*!
+     * Organization is last: a view of one organization leaves it out (InvitationFilterModel), and no
+     * other column moves then. The table shows it second.
+     */
+    enum Column { Email, Role, Status, Invited, Expires, InvitedBy, InvitationId, Organization, ColumnCount };
     Q_ENUM(Column)
 
     enum ItemRole {

@@ -142,13 +142,16 @@ void InvitationsPage::setUpTable()
     header->setHighlightSections(false);
     header->setSectionsMovable(true);
     const int x = view->fontMetrics().horizontalAdvance(u'x');
-    const std::pair<int, int> widths[] = {{InvitationTableModel::Email, 38},   {InvitationTableModel::Organization, 22},
-                                          {InvitationTableModel::Role, 16},    {InvitationTableModel::Status, 14},
-                                          {InvitationTableModel::Invited, 15}, {InvitationTableModel::Expires, 15},
-                                          {InvitationTableModel::InvitedBy, 20}};
+    const std::pair<int, int> widths[] = {{InvitationTableModel::Email, 38},    {InvitationTableModel::Role, 16},
+                                          {InvitationTableModel::Status, 14},   {InvitationTableModel::Invited, 15},
+                                          {InvitationTableModel::Expires, 15},  {InvitationTableModel::InvitedBy, 20}};
     for (const auto &[column, chars] : widths)
         header->resizeSection(column, x * chars);
-    header->setSectionHidden(InvitationTableModel::Organization, true);
+    // The Organization column comes and goes with the view (InvitationFilterModel): second, when it is there.
+    connect(m_proxy.get(), &QAbstractItemModel::columnsInserted, header, [header, x] {
+        header->moveSection(header->visualIndex(InvitationTableModel::Organization), 1);
+        header->resizeSection(InvitationTableModel::Organization, x * 22);
+    });
     // An ID is copied and compared whole: its column is as wide as one (Clerk's are 34 characters), and a
     // narrow window scrolls sideways rather than eliding it; where there is room, it takes the rest.
     const QFontMetrics fixed(QFontDatabase::systemFont(QFontDatabase::FixedFont));
@@ -588,11 +591,33 @@ void InvitationsPage::showInstance()
     m_ui->invitationsView->setFocus(Qt::OtherFocusReason);
 }
 
+QByteArray InvitationsPage::saveColumns()
+{
+    // Always without the Organization column, so that the state fits the view it is restored into.
+    const bool shown = m_proxy->isOrganizationShown();
+    m_proxy->setOrganizationShown(false);
+    const QByteArray state = m_ui->invitationsView->horizontalHeader()->saveState();
+    m_proxy->setOrganizationShown(shown);
+    return state;
+}
+
+void InvitationsPage::restoreColumns(const QByteArray &state)
+{
+    if (state.isEmpty())
+        return;
+    const bool shown = m_proxy->isOrganizationShown();
+    m_proxy->setOrganizationShown(false);
+    m_ui->invitationsView->horizontalHeader()->restoreState(state);
+    m_proxy->setOrganizationShown(shown);
+}
+
 void InvitationsPage::setSpansOrganizations(bool spans, bool everyStatus)
 {
     // The organization column matters only when rows come from several organizations. An address's
     // invitations are shown with every status; the instance's with the status chosen.
-    m_ui->invitationsView->horizontalHeader()->setSectionHidden(InvitationTableModel::Organization, !spans);
+    if (!spans && m_proxy->sortColumn() == InvitationTableModel::Organization)
+        m_ui->invitationsView->sortByColumn(InvitationTableModel::Invited, Qt::DescendingOrder);
+    m_proxy->setOrganizationShown(spans);
     m_ui->statusFilterCombo->setVisible(!everyStatus);
     m_ui->statusFilterLabel->setVisible(!everyStatus);
 }

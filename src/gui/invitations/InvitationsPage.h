@@ -64,6 +64,9 @@ public:
 
     InvitationFilterModel *filterModel() const { return m_proxy.get(); }
     QTableView *view() const;
+    /*! The columns' order and widths as the agent left them, for one organization's view. */
+    QByteArray saveColumns();
+    void restoreColumns(const QByteArray &state);
     /*! The selected rows' invitation IDs, in the table's order. */
     QStringList selectedInvitationIds() const;
     /*! For the window title: the organization's name or the address; empty when nothing is shown. */

@@ -162,7 +162,16 @@ void MainWindow::setUpParts()
     connect(m_teamActivity, &TeamActivityPanel::statusMessage, this, &MainWindow::showMessage);
     // Opened from the View menu: a tab in front of the Activity tab, tall enough to read, ready for typing.
     // Closed, it leaves the tab group: a group of one would keep an empty tab bar that takes room and focus.
-    connect(m_ui->teamActivityDock->toggleViewAction(), &QAction::toggled, this, &MainWindow::ungroupClosedTeamActivity);
+    // A dock behind another's tab is not drawn, yet Qt's Tab order still stops in it: what is not shown is
+    // not enabled, so Tab (and a screen reader's walk) passes it by. (The dock's toggle action says
+    // "closed" before the dock hides; its visibility says it after.)
+    for (QDockWidget *dock : {m_ui->activityDock, m_ui->teamActivityDock}) {
+        connect(dock, &QDockWidget::visibilityChanged, this, [this, dock](bool visible) {
+            dock->widget()->setEnabled(visible);
+            if (dock == m_ui->teamActivityDock && !visible)
+                ungroupClosedTeamActivity();
+        });
+    }
     connect(m_ui->teamActivityDock->toggleViewAction(), &QAction::triggered, this, [this](bool shown) {
         if (!shown)
             return;
@@ -472,8 +481,12 @@ void MainWindow::updateBusySign()
 
 void MainWindow::ungroupClosedTeamActivity()
 {
-    if (m_ui->teamActivityDock->isHidden() && tabifiedDockWidgets(m_ui->activityDock).contains(m_ui->teamActivityDock))
+    if (!m_ui->teamActivityDock->isHidden())
+        return;
+    if (tabifiedDockWidgets(m_ui->activityDock).contains(m_ui->teamActivityDock))
         addDockWidget(Qt::BottomDockWidgetArea, m_ui->teamActivityDock); // stays hidden
+    // Alone again, the Activity log is in front, and Qt does not say so (no tab changed).
+    m_ui->activityDock->widget()->setEnabled(true); // hidden, if closed too: Tab passes it by then anyway
 }
 
 void MainWindow::fitToScreen()

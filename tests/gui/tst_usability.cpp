@@ -38,6 +38,7 @@
 #include <QtWidgets/QApplication>
 #include <QtWidgets/QComboBox>
 #include <QtWidgets/QCompleter>
+#include <QtWidgets/QDockWidget>
 #include <QtWidgets/QGroupBox>
 #include <QtWidgets/QHeaderView>
 #include <QtWidgets/QLabel>
@@ -1185,6 +1186,108 @@ private Q_SLOTS:
         QCOMPARE(status->text(), u"Undone: the revoke was never sent."_s);
         QCOMPARE(QApplication::focusWidget(), table());
         QCOMPARE(posts(), 0);
+    }
+
+    void theFocusMovesOnceWhenTheUndoWindowAndTheRunEnd()
+    {
+        // Issue 26.12: when the Undo window ended the focus went along the strip's buttons as they hid, six
+        // moves, and a key meant for Undo could land on Stop. Now: to Undo when the window opens, home to the
+        // table when it ends, and nowhere while the run goes and ends.
+        showWindow();
+        connectWith(SandboxOptions::defaultProductionKey());
+        openAndWait(u"initech"_s, 41);
+        m_window->invitations()->setUndoSeconds(1);
+        m_prompts.confirmAll();
+        table()->setFocus();
+        QTRY_COMPARE(QApplication::focusWidget(), table());
+        QStringList moves;
+        const QMetaObject::Connection watch = connect(qApp, &QApplication::focusChanged, this, [&moves](QWidget *, QWidget *now) {
+            moves << (now ? now->objectName() : u"(none)"_s);
+        });
+        for (int row : {0, 1, 2})
+            table()->selectionModel()->select(table()->model()->index(row, 0), QItemSelectionModel::Select | QItemSelectionModel::Rows);
+        QTest::keyClick(table(), Qt::Key_Delete);
+        QTRY_VERIFY_WITH_TIMEOUT(!m_window->invitations()->isRevoking() && posts() == 3, 20'000);
+        QTRY_VERIFY(m_window->findChild<QPushButton *>(u"closeRevokePanelButton"_s)->isVisible());
+        QTest::qWait(100);
+        disconnect(watch);
+        QCOMPARE(moves, (QStringList{u"undoButton"_s, u"invitationsView"_s}));
+        QCOMPARE(QApplication::focusWidget(), table());
+    }
+
+    void tabReachesOnlyWhatIsShown()
+    {
+        // Issue 26.12: Tab stopped on a dock's tab bar that was not drawn and in the Activity log hidden behind
+        // the Team Activity tab. Every stop of a full round of Tab is a control the agent can see.
+        showWindow();
+        connectWith(SandboxOptions::defaultProductionKey());
+        openAndWait(u"initech"_s, 41);
+        // The stops of one round of Tab from the table back to it; a stop that is not shown fails the test.
+        auto roundOfTab = [&](const QString &state, QStringList *stops) -> QString {
+            table()->setFocus(Qt::TabFocusReason);
+            if (!QTest::qWaitFor([&] { return QApplication::focusWidget() == table(); }))
+                return state + u": the table did not take the focus"_s;
+            for (int step = 0; step < 60; ++step) {
+                QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+                QWidget *now = QApplication::focusWidget();
+                if (!now)
+                    return state + u": no focus after %1 Tabs"_s.arg(step + 1);
+                if (now == table())
+                    return {};
+                const QString name = now->objectName().isEmpty() ? QString::fromLatin1(now->metaObject()->className())
+                                                                 : now->objectName();
+                if (!now->isVisible() || now->visibleRegion().isEmpty())
+                    return u"%1: Tab stopped on %2, which is not shown (after %3)"_s.arg(state, name, stops->join(u", "_s));
+                *stops << name;
+            }
+            return state + u": Tab never came back to the table: "_s + stops->join(u", "_s);
+        };
+        QStringList alone;
+        QString error = roundOfTab(u"Activity alone"_s, &alone);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        QVERIFY2(alone.contains(u"activityView"_s), qPrintable(alone.join(u", "_s)));
+        // Team Activity opened: it is raised over the Activity log, which Tab then skips.
+        auto *team = m_window->findChild<QDockWidget *>(u"teamActivityDock"_s);
+        team->toggleViewAction()->trigger(); // View → Team Activity
+        QTRY_VERIFY(team->isVisible());
+        QStringList both;
+        error = roundOfTab(u"Team Activity in front"_s, &both);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        QVERIFY2(!both.contains(u"activityView"_s), qPrintable(both.join(u", "_s)));
+        // And closed again.
+        team->toggleViewAction()->trigger();
+        QTRY_VERIFY(!team->isVisible());
+        auto *log = m_window->findChild<QWidget *>(u"activityView"_s);
+        QTRY_VERIFY(!log->visibleRegion().isEmpty()); // laid out again, in front
+        QStringList closed;
+        error = roundOfTab(u"Team Activity closed"_s, &closed);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        QVERIFY2(closed.contains(u"activityView"_s), qPrintable(closed.join(u", "_s)));
+        QCOMPARE(closed, alone); // and no tab bar of one tab
+    }
+
+    void theMenuBarGivesTheFocusBack()
+    {
+        // Issue 26.12: after Alt, or a menu opened by its letter and closed with Escape, the focus stayed on
+        // the menu bar. Alt again, or Escape, gives it back to where the agent was.
+        showWindow();
+        connectWith(SandboxOptions::defaultProductionKey());
+        openAndWait(u"initech"_s, 41);
+        table()->setFocus(Qt::TabFocusReason);
+        QTRY_COMPARE(QApplication::focusWidget(), table());
+        auto *menuBar = m_window->findChild<QMenuBar *>();
+        // Alt alone: the bar takes the keys (where the style lets it), and Alt again hands them back.
+        QTest::keyClick(table(), Qt::Key_Alt);
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Alt);
+        QTRY_COMPARE(QApplication::focusWidget(), table());
+        // A menu by its letter, closed with Escape, and Escape once more.
+        QTest::keyClick(table(), Qt::Key_V, Qt::AltModifier);
+        QTRY_VERIFY(QApplication::activePopupWidget() != nullptr);
+        QTest::keyClick(QApplication::activePopupWidget(), Qt::Key_Escape);
+        QTRY_VERIFY(QApplication::activePopupWidget() == nullptr);
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Escape);
+        QTRY_COMPARE(QApplication::focusWidget(), table());
+        QVERIFY(!menuBar->hasFocus());
     }
 
     void theCurrentCellIsVisible()

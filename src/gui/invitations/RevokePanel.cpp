@@ -82,23 +82,23 @@ void RevokePanel::setFocusHome(QWidget *home)
     m_focusHome = home;
 }
 
-void RevokePanel::showButtons(std::initializer_list<QWidget *> visible)
+void RevokePanel::showButtons(std::initializer_list<QWidget *> visible, QWidget *focusNext)
 {
-    // Hiding the focused button would send the focus on along the chain (into the Activity log): it
-    // stays in this strip, on its first button, and goes home to the table when the strip has none.
+    // Hiding the focused button would send the focus along the chain, button by button as they hide (six
+    // moves at the end of an Undo window), and a key meant for Undo could land on Stop. The focus moves
+    // first, once: to \a focusNext, or home to the table. A button that stays keeps it.
     QWidget *focused = QApplication::focusWidget();
-    const bool focusHere = focused && isAncestorOf(focused);
+    if (focused && isAncestorOf(focused) && std::find(visible.begin(), visible.end(), focused) == visible.end()) {
+        if (QWidget *next = focusNext ? focusNext : m_focusHome.data()) {
+            next->show(); // a hidden widget cannot take the focus
+            next->setFocus(Qt::OtherFocusReason);
+        }
+    }
     for (QWidget *button : {static_cast<QWidget *>(m_ui->pauseButton), static_cast<QWidget *>(m_ui->cancelRevokeButton),
                             static_cast<QWidget *>(m_ui->undoButton), static_cast<QWidget *>(m_ui->sendNowButton),
                             static_cast<QWidget *>(m_ui->copySummaryButton), static_cast<QWidget *>(m_ui->retryFailedButton),
                             static_cast<QWidget *>(m_ui->closeRevokePanelButton)})
         button->setVisible(std::find(visible.begin(), visible.end(), button) != visible.end());
-    if (focusHere && !focused->isVisible()) {
-        if (visible.size() > 0)
-            (*visible.begin())->setFocus(Qt::OtherFocusReason);
-        else if (m_focusHome)
-            m_focusHome->setFocus(Qt::OtherFocusReason);
-    }
 }
 
 void RevokePanel::onHeld(int count, int seconds)
@@ -139,7 +139,11 @@ void RevokePanel::onUndone(int count)
 void RevokePanel::onStarted(int total)
 {
     m_countdown.stop();
-    showButtons({m_ui->pauseButton, m_ui->cancelRevokeButton});
+    // After an Undo window the focus goes home: a key meant for Undo must not land on Pause or Stop. After
+    // Retry, pressed here, it stays in the strip.
+    const QWidget *focused = QApplication::focusWidget();
+    const bool wasHeld = focused == m_ui->undoButton || focused == m_ui->sendNowButton;
+    showButtons({m_ui->pauseButton, m_ui->cancelRevokeButton}, wasHeld ? nullptr : m_ui->pauseButton);
     show();
     m_state = BulkRevoker::State::Running;
     m_settled = 0;
@@ -201,10 +205,11 @@ void RevokePanel::onFinished(const BulkSummary &summary)
     if (failed > 0)
         text += tr(" — see the rows marked Failed and the Activity panel");
     m_ui->revokeLabel->setText(text);
+    // The agent was in the strip (Stop, Pause, Retry): it stays there, on what is safe to press.
     if (failed > 0)
-        showButtons({m_ui->retryFailedButton, m_ui->copySummaryButton, m_ui->closeRevokePanelButton});
+        showButtons({m_ui->retryFailedButton, m_ui->copySummaryButton, m_ui->closeRevokePanelButton}, m_ui->copySummaryButton);
     else
-        showButtons({m_ui->copySummaryButton, m_ui->closeRevokePanelButton});
+        showButtons({m_ui->copySummaryButton, m_ui->closeRevokePanelButton}, m_ui->copySummaryButton);
     m_ui->retryFailedButton->setText(tr("Retr&y %Ln Failed", nullptr, failed));
     // Said once, by the status line the page forwards it to (the agent may be anywhere); kept here too.
     m_ui->revokeLabel->setAccessibleDescription(text);

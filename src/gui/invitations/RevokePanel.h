@@ -54,7 +54,8 @@ private:
     void updateCountdown();
     void showProgress();
     void showProgressBar();
-    void showButtons(std::initializer_list<QWidget *> visible);
+    /*! Only these buttons; a focused button that goes passes the focus to \a focusNext, or home. */
+    void showButtons(std::initializer_list<QWidget *> visible, QWidget *focusNext = nullptr);
     void presentPauseButton();
     /*! Alt and the letter of "&Pause" as translated. */
     static QKeySequence pauseKey();

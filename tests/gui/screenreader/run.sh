@@ -79,3 +79,34 @@ if [ "$times" != 1 ]; then
     exit 1
 fi
 echo "PASS: said once"
+
+# The menu bar gives the focus back (issue 26.12): Alt, then Alt again; a menu by its letter, then Escape twice.
+# Each time the table, where the agent was, is focused again.
+heard_since() { # $1: events line count before the keys; $2: regular expression; $3: what it means
+    local deadline=$(( $(date +%s) + 30 ))
+    until tail -n +$(( $1 + 1 )) "$events" | grep -Eq -- "$2"; do
+        if [ "$(date +%s)" -ge "$deadline" ]; then
+            echo "FAIL: never heard: $2 — $3"
+            tail -n +$(( $1 + 1 )) "$events" | tail -n 30
+            exit 1
+        fi
+        sleep 0.2
+    done
+    echo "PASS: heard $3"
+}
+mark=$(wc -l < "$events")
+xdotool key Escape ctrl+f Tab
+heard_since "$mark" $'focused\t1\tTABLE' "the table focused again"
+mark=$(wc -l < "$events")
+xdotool key alt
+heard_since "$mark" $'focused\t1\tMENU_ITEM' "Alt: the menu bar"
+mark=$(wc -l < "$events")
+xdotool key alt
+heard_since "$mark" $'focused\t1\tTABLE' "Alt again: back in the table"
+mark=$(wc -l < "$events")
+xdotool key alt+v
+heard_since "$mark" $'showing\t1\tPOPUP_MENU' "Alt+V: the View menu"
+xdotool key Escape
+sleep 0.3
+xdotool key Escape
+heard_since "$mark" $'focused\t1\tTABLE' "Escape twice: back in the table"

@@ -1339,10 +1339,6 @@ Prüfen Sie die API-URL im Profil (Verbindung → Profil bearbeiten), das Netzwe
         <translation>%1 geöffnet.</translation>
     </message>
     <message>
-        <source>%1 — InviteDesk [%2]</source>
-        <translation>%1 — InviteDesk [%2]</translation>
-    </message>
-    <message>
         <source>New invitation %1 created for %2.</source>
         <translation>Neue Einladung %1 für %2 angelegt.</translation>
     </message>
@@ -1429,6 +1425,10 @@ Prüfen Sie die API-URL im Profil (Verbindung → Profil bearbeiten), das Netzwe
     <message>
         <source>&lt;p style=&apos;font-size:large&apos;&gt;Not connected.&lt;/p&gt;&lt;p&gt;The strip above and the Activity panel say why, and what to do.&lt;/p&gt;</source>
         <translation>&lt;p style=&apos;font-size:large&apos;&gt;Nicht verbunden.&lt;/p&gt;&lt;p&gt;Die Leiste oben und der Bereich Aktivität sagen, warum, und was zu tun ist.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>%1 [%2]</source>
+        <translation>%1 [%2]</translation>
     </message>
 </context>
 <context>

@@ -145,7 +145,13 @@ void MainWindow::setUpParts()
 
     m_ui->activityView->setModel(m_activity.get());
     m_ui->activityView->header()->setStretchLastSection(true);
-    m_ui->activityView->header()->resizeSection(ActivityModel::Time, fontMetrics().horizontalAdvance(u'x') * 10);
+    // As wide as the widest time this locale writes ("12:58:58 PM" clipped its "PM" in ten letters' width).
+    int timeWidth = 0;
+    for (int hour : {0, 10, 12, 22})
+        timeWidth = std::max(timeWidth, m_ui->activityView->fontMetrics().horizontalAdvance(
+                                            ActivityModel::timeText(QDateTime(QDate(2026, 12, 28), QTime(hour, 58, 58)))));
+    m_ui->activityView->header()->resizeSection(ActivityModel::Time,
+                                                timeWidth + 2 * fontMetrics().horizontalAdvance(u'x') + m_ui->activityView->indentation());
     connect(m_activity.get(), &QAbstractItemModel::rowsInserted, m_ui->activityView, &QTreeView::scrollToBottom);
     // The latest line under the header at least, not a scroll area's default of 70 pixels: on a short
     // screen the table needs them more.
@@ -516,9 +522,10 @@ void MainWindow::showInstance()
 
 void MainWindow::updateTitle()
 {
+    // Qt adds the application's display name ("… — InviteDesk") where the platform shows titles; a title
+    // naming it as well read "Acme — InviteDesk [Production] — InviteDesk".
     const QString shown = m_ui->contentStack->currentWidget() == m_ui->tablePage ? m_ui->tablePage->title() : QString();
-    setWindowTitle(shown.isEmpty() ? u"InviteDesk"_s
-                                   : tr("%1 — InviteDesk [%2]").arg(shown, Session::badgeText(m_session->badge())));
+    setWindowTitle(shown.isEmpty() ? u"InviteDesk"_s : tr("%1 [%2]").arg(shown, Session::badgeText(m_session->badge())));
 }
 
 } // namespace InviteDesk

@@ -469,6 +469,8 @@ private Q_SLOTS:
             QCOMPARE(model->index(row, InvitationTableModel::Organization).data().toString(), nameOf.value(inv.organizationId));
         }
         QVERIFY(m_window->windowTitle().startsWith(u"All organizations"_s));
+        // Qt adds " — InviteDesk" (the display name) where titles are shown: the title does not say it twice.
+        QVERIFY2(!m_window->windowTitle().contains(u"InviteDesk"_s), qPrintable(m_window->windowTitle()));
         // Quick filters work here too; "invited more than once" counts within one organization only.
         auto *quick = m_window->findChild<QComboBox *>(u"quickFilterCombo"_s);
         QTRY_VERIFY(quick->itemText(quick->findData(int(InvitationFilterModel::QuickFilter::Duplicates))).contains(u"(2)"_s));

@@ -23,6 +23,7 @@
 
 #include <QtCore/QDir>
 #include <QtCore/QFileInfo>
+#include <QtCore/QScopeGuard>
 #include <QtCore/QSettings>
 #include <QtCore/QStandardPaths>
 #include <QtCore/QTimer>
@@ -53,7 +54,9 @@
 #include <QtWidgets/QStatusBar>
 #include <QtWidgets/QTabBar>
 #include <QtWidgets/QTextBrowser>
+#include <QtWidgets/QStyle>
 #include <QtWidgets/QTableView>
+#include <QtWidgets/QTreeView>
 
 using namespace Qt::StringLiterals;
 using namespace InviteDesk;
@@ -1185,6 +1188,11 @@ private Q_SLOTS:
         auto *status = m_window->findChild<QLabel *>(u"revokeLabel"_s);
         QCOMPARE(status->text(), u"Undone: the revoke was never sent."_s);
         QCOMPARE(QApplication::focusWidget(), table());
+        // Dismiss, alone in its row, keeps a button's width (it stretched over the whole strip).
+        auto *dismiss = m_window->findChild<QPushButton *>(u"closeRevokePanelButton"_s);
+        QTRY_VERIFY(dismiss->isVisible());
+        QTRY_VERIFY2(dismiss->width() <= dismiss->sizeHint().width() + 2,
+                 qPrintable(u"%1 px wide, %2 px wanted"_s.arg(dismiss->width()).arg(dismiss->sizeHint().width())));
         QCOMPARE(posts(), 0);
     }
 
@@ -1353,6 +1361,56 @@ private Q_SLOTS:
         useLanguage(u"de"_s);
         const QDateTime at(QDate(2026, 12, 1), QTime(9, 5, 7));
         QCOMPARE(ActivityModel::timeText(at), u"09:05:07"_s);
+    }
+
+    void activityTimesAreNotClipped()
+    {
+        // Polish: in a 12-hour locale the Time column cut off "PM".
+        const QLocale before;
+        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+        auto restore = qScopeGuard([&] { QLocale::setDefault(before); });
+        showWindow();
+        auto *log = m_window->findChild<QTreeView *>(u"activityView"_s);
+        const QString widest = ActivityModel::timeText(QDateTime(QDate(2026, 12, 28), QTime(22, 58, 58)));
+        QVERIFY2(widest.contains(u"PM"_s), qPrintable(widest));
+        QVERIFY2(log->header()->sectionSize(ActivityModel::Time) >= log->fontMetrics().horizontalAdvance(widest) + log->indentation(),
+                 qPrintable(u"%1 px for %2"_s.arg(log->header()->sectionSize(ActivityModel::Time)).arg(widest)));
+    }
+
+    void germanStatusesAreNotCut()
+    {
+        // Polish: German "Fehlgeschlagen" showed as "Fehl…agen" beside its icon.
+        useLanguage(u"de"_s);
+        showWindow();
+        QVERIFY(InvitationTableModel::statusTexts().contains(u"Fehlgeschlagen"_s));
+        const int icon = table()->style()->pixelMetric(QStyle::PM_SmallIconSize, nullptr, table());
+        for (const QString &text : InvitationTableModel::statusTexts()) {
+            const int needed = table()->fontMetrics().horizontalAdvance(text) + icon + 12;
+            QVERIFY2(table()->horizontalHeader()->sectionSize(InvitationTableModel::Status) >= needed,
+                     qPrintable(u"%1 px for \"%2\" (%3 px)"_s.arg(table()->horizontalHeader()->sectionSize(InvitationTableModel::Status))
+                                    .arg(text)
+                                    .arg(needed)));
+        }
+    }
+
+    void wrappedLinesOfTheProfileDialogAreWhole()
+    {
+        // Polish: in German the extra-CA line wrapped to two lines and the dialog showed one and a half.
+        useLanguage(u"de"_s);
+        ConnectionProfile profile;
+        profile.name = u"Acme production"_s;
+        ProfileDialog dialog(profile, SecretStore::Kept::InKeychain);
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        for (auto *label : dialog.findChildren<QLabel *>()) {
+            if (!label->wordWrap() || !label->isVisible())
+                continue;
+            QTRY_VERIFY2(label->height() >= label->heightForWidth(label->width()),
+                         qPrintable(u"%1: %2 px high, needs %3 at %4 px wide"_s.arg(label->objectName())
+                                        .arg(label->height())
+                                        .arg(label->heightForWidth(label->width()))
+                                        .arg(label->width())));
+        }
     }
 
     void theEndOfARunIsAnnounced()

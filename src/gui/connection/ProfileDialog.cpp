@@ -9,6 +9,7 @@
 #include <QtCore/QDir>
 #include <QtCore/QFutureWatcher>
 #include <QtCore/QLocale>
+#include <QtGui/QResizeEvent>
 #include <QtWidgets/QFileDialog>
 #include <QtWidgets/QMessageBox>
 #include <QtWidgets/QPushButton>
@@ -41,6 +42,7 @@ ProfileDialog::ProfileDialog(const ConnectionProfile &profile, SecretStore::Kept
     connect(m_ui->caRemoveButton, &QPushButton::clicked, this, [this] {
         m_profile.caFile.clear();
         showCaFile();
+        fitWrappedLines();
         m_ui->caChooseButton->setFocus();
     });
     if (keyKept == SecretStore::Kept::InKeychain)
@@ -239,6 +241,7 @@ void ProfileDialog::chooseCaFile()
     }
     m_profile.caFile = path;
     showCaFile();
+    fitWrappedLines();
 }
 
 void ProfileDialog::showCaFile()
@@ -258,6 +261,31 @@ void ProfileDialog::showCaFile()
     for (const QSslCertificate &certificate : certificates.value())
         names << describeCertificate(certificate);
     m_ui->caSummary->setText(tr("%1 — %2").arg(QDir::toNativeSeparators(m_profile.caFile), names.join(u"; ")));
+}
+
+void ProfileDialog::showEvent(QShowEvent *event)
+{
+    QDialog::showEvent(event);
+    fitWrappedLines();
+}
+
+void ProfileDialog::fitWrappedLines()
+{
+    // A line that wraps (the CA summary, the keychain note; German wraps more) needs the height its width
+    // gives it: a dialog sized by its minimum height alone showed one and a half lines. Each such label asks
+    // for that height at the width it has; the dialog grows to its layout's new minimum.
+    layout()->activate();
+    for (QLabel *label : findChildren<QLabel *>()) {
+        if (label->wordWrap() && label->isVisible())
+            label->setMinimumHeight(label->heightForWidth(label->width()));
+    }
+}
+
+void ProfileDialog::resizeEvent(QResizeEvent *event)
+{
+    QDialog::resizeEvent(event);
+    if (event->size().width() != event->oldSize().width())
+        fitWrappedLines(); // wider, fewer lines; narrower, more
 }
 
 } // namespace InviteDesk

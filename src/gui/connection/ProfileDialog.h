@@ -40,6 +40,10 @@ public:
 
     void accept() override;
 
+protected:
+    void showEvent(QShowEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
+
 private:
     /*! After Clerk answered \a clerk: the team audit database named in the dialog, if any. */
     void testTeamAudit(const QString &clerk);
@@ -47,6 +51,7 @@ private:
     void tellTestResult(const QString &text);
     void chooseCaFile();
     void showCaFile();
+    void fitWrappedLines();
     void showProxyMode();
 
     std::unique_ptr<Ui::ProfileDialog> m_ui;

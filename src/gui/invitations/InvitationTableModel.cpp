@@ -107,7 +107,7 @@ QVariant InvitationTableModel::headerData(int section, Qt::Orientation orientati
     }
 }
 
-QString InvitationTableModel::statusText(const Row &row) const
+QString InvitationTableModel::statusText(const Row &row)
 {
     switch (row.state) {
     case RevokeState::Queued: return tr("Queued");
@@ -117,6 +117,20 @@ QString InvitationTableModel::statusText(const Row &row) const
     case RevokeState::Idle: break;
     }
     return statusName(row.invitation.status, row.invitation.statusText);
+}
+
+QStringList InvitationTableModel::statusTexts()
+{
+    QStringList texts;
+    for (InvitationStatus status : {InvitationStatus::Pending, InvitationStatus::Accepted, InvitationStatus::Revoked,
+                                    InvitationStatus::Expired, InvitationStatus::Unknown})
+        texts << statusName(status, {});
+    for (RevokeState state : {RevokeState::Queued, RevokeState::Revoking, RevokeState::Revoked, RevokeState::Failed}) {
+        Row row;
+        row.state = state;
+        texts << statusText(row);
+    }
+    return texts;
 }
 
 QVariant InvitationTableModel::displayData(const Row &row, int column) const

@@ -95,6 +95,8 @@ public:
     const Invitation &invitationAt(int row) const { return m_rows.at(row).invitation; }
     SortKey sortKey(int row, int column) const;
     static bool lessThan(const SortKey &left, const SortKey &right);
+    /*! Every text the Status column can show, in the current language (what sizes the column). */
+    static QStringList statusTexts();
     /*!
      * How many pending invitations share this row's email address in its organization (0 if the row is not
      * pending): an address invited to two organizations is not invited twice.
@@ -127,7 +129,7 @@ private:
 
     QVariant displayData(const Row &row, int column) const;
     QVariant toolTip(const Row &row, int index, int column) const;
-    QString statusText(const Row &row) const;
+    static QString statusText(const Row &row);
     void setState(int row, RevokeState state, const QString &message);
     void flushStates();
     void reindexFrom(int row);

@@ -29,6 +29,7 @@
 #include <QtGui/QFontDatabase>
 #include <QtGui/QPainter>
 #include <QtWidgets/QHeaderView>
+#include <QtWidgets/QStyle>
 #include <QtWidgets/QSplitter>
 #include <QtWidgets/QStyledItemDelegate>
 
@@ -147,6 +148,13 @@ void InvitationsPage::setUpTable()
                                           {InvitationTableModel::Expires, 15},  {InvitationTableModel::InvitedBy, 20}};
     for (const auto &[column, chars] : widths)
         header->resizeSection(column, x * chars);
+    // The Status column fits its longest word in this language, icon included ("Fehlgeschlagen" was cut).
+    int statusWidth = 0;
+    for (const QString &text : InvitationTableModel::statusTexts())
+        statusWidth = std::max(statusWidth, view->fontMetrics().horizontalAdvance(text));
+    const int icon = view->style()->pixelMetric(QStyle::PM_SmallIconSize, nullptr, view);
+    header->resizeSection(InvitationTableModel::Status,
+                          std::max(header->sectionSize(InvitationTableModel::Status), statusWidth + icon + 3 * x));
     // The Organization column comes and goes with the view (InvitationFilterModel): second, when it is there.
     connect(m_proxy.get(), &QAbstractItemModel::columnsInserted, header, [header, x] {
         header->moveSection(header->visualIndex(InvitationTableModel::Organization), 1);

@@ -1062,6 +1062,14 @@ Prüfen Sie die API-URL im Profil (Verbindung → Profil bearbeiten), das Netzwe
         <source>%1 may not be shown whole: %2.</source>
         <translation>%1 wird womöglich nicht vollständig angezeigt: %2.</translation>
     </message>
+    <message>
+        <source>The revokes are held for Undo: undo them or send them now before opening something else.</source>
+        <translation>Die Widerrufe warten auf „Rückgängig“: Machen Sie sie rückgängig oder senden Sie sie jetzt, bevor Sie etwas anderes öffnen.</translation>
+    </message>
+    <message>
+        <source>Wait for the revokes to finish before opening something else.</source>
+        <translation>Warten Sie, bis die Widerrufe abgeschlossen sind, bevor Sie etwas anderes öffnen.</translation>
+    </message>
 </context>
 <context>
     <name>InviteDesk::InvitationsPage</name>
@@ -1329,10 +1337,6 @@ Prüfen Sie die API-URL im Profil (Verbindung → Profil bearbeiten), das Netzwe
     <message>
         <source>&lt;p style=&apos;font-size:large&apos;&gt;Not connected.&lt;/p&gt;&lt;p&gt;Choose a profile in the toolbar, or create one with Connection → New Profile…&lt;/p&gt;</source>
         <translation>&lt;p style=&apos;font-size:large&apos;&gt;Nicht verbunden.&lt;/p&gt;&lt;p&gt;Wählen Sie ein Profil in der Werkzeugleiste oder legen Sie eines an: Verbindung → Neues Profil…&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <source>Wait for the revokes to finish before switching organizations.</source>
-        <translation>Warten Sie, bis das Widerrufen fertig ist, bevor Sie die Organisation wechseln.</translation>
     </message>
     <message>
         <source>Opened %1.</source>

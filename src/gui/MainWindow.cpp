@@ -401,8 +401,8 @@ void MainWindow::showRecentOrganizations()
 
 void MainWindow::onOrganizationResolved(const Organization &organization)
 {
-    if (m_invitations->isRevoking())
-        return showMessage(tr("Wait for the revokes to finish before switching organizations."), 6000);
+    if (!m_invitations->canChangeView())
+        return showMessage(m_invitations->whyViewStays(), 6000);
     m_organizationEdit->setText(organization.name);
     m_organizationEdit->clearFocus();
     const bool same = m_invitations->organization().id == organization.id;
@@ -415,8 +415,10 @@ void MainWindow::onOrganizationResolved(const Organization &organization)
 
 void MainWindow::searchEmail(const QString &email)
 {
-    if (!m_session->isOpen() || m_invitations->isRevoking() || m_invitations->isHolding())
+    if (!m_session->isOpen())
         return;
+    if (!m_invitations->canChangeView())
+        return showMessage(m_invitations->whyViewStays(), 6000);
     m_organizationEdit->setText(email);
     m_ui->contentStack->setCurrentWidget(m_ui->tablePage);
     m_ui->tablePage->showEmail(email);
@@ -511,8 +513,10 @@ void MainWindow::fitToScreen()
 
 void MainWindow::showInstance()
 {
-    if (!m_session->isOpen() || m_invitations->isRevoking() || m_invitations->isHolding())
+    if (!m_session->isOpen())
         return;
+    if (!m_invitations->canChangeView())
+        return showMessage(m_invitations->whyViewStays(), 6000);
     m_organizationEdit->setText(OrganizationSearch::instanceName());
     m_organizationEdit->clearFocus();
     m_ui->contentStack->setCurrentWidget(m_ui->tablePage);

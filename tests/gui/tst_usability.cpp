@@ -1196,6 +1196,42 @@ private Q_SLOTS:
         QCOMPARE(posts(), 0);
     }
 
+    void theViewStaysWhileRevokesAreHeld()
+    {
+        // Issue 27: opening another organization during the Undo window hid the strip while the hold ran
+        // (the switch asked "revoking?", the hold is not). Every way to change the view asks one question.
+        showWindow();
+        connectWith(SandboxOptions::defaultProductionKey());
+        openAndWait(u"initech"_s, 41);
+        m_window->invitations()->setUndoSeconds(30);
+        m_prompts.confirmAll();
+        table()->setFocus();
+        table()->selectRow(0);
+        QTest::keyClick(table(), Qt::Key_Delete);
+        auto *undo = m_window->findChild<QPushButton *>(u"undoButton"_s);
+        QTRY_VERIFY(undo->isVisible());
+        QVERIFY(!m_window->invitations()->canChangeView());
+        auto *statusBar = m_window->statusBar();
+        // An organization picked, the whole instance, an address, a refresh: the held run stays in view.
+        m_window->openOrganization(u"globex"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(statusBar->currentMessage().contains(u"Undo"_s), 10'000);
+        m_window->showInstance();
+        m_window->searchEmail(u"sam.contractor@freelance.example"_s);
+        trigger("actionRefresh");
+        QTest::qWait(300);
+        QCOMPARE(m_window->invitations()->organization().slug, u"initech"_s);
+        QVERIFY(!m_window->invitations()->isInstance());
+        QVERIFY(m_window->invitations()->email().isEmpty());
+        QVERIFY(undo->isVisible());
+        QVERIFY(m_window->invitations()->isHolding());
+        // Still undoable: nothing was sent.
+        undo->click();
+        QTRY_VERIFY(!m_window->invitations()->isHolding());
+        QCOMPARE(posts(), 0);
+        QVERIFY(m_window->invitations()->canChangeView());
+        openAndWait(u"globex"_s, 1234);
+    }
+
     void theFocusMovesOnceWhenTheUndoWindowAndTheRunEnd()
     {
         // Issue 26.12: when the Undo window ended the focus went along the strip's buttons as they hid, six

@@ -235,6 +235,15 @@ void InvitationsController::adjustPendingCount(const QString &organizationId, in
     Q_EMIT seatsChanged();
 }
 
+QString InvitationsController::whyViewStays() const
+{
+    if (isHolding())
+        return tr("The revokes are held for Undo: undo them or send them now before opening something else.");
+    if (isRevoking())
+        return tr("Wait for the revokes to finish before opening something else.");
+    return {};
+}
+
 void InvitationsController::setOrganization(const Organization &organization)
 {
     m_organization = organization;

@@ -70,6 +70,13 @@ public:
     void cancelRevokes();
     void retryFailed();
     bool isRevoking() const { return m_run && m_run->isRunning(); }
+    /*!
+     * Whether the table may show something else now: not while a run's rows are held for Undo or being
+     * revoked (they stay in view until the run ends). Every way to change the view asks this.
+     */
+    bool canChangeView() const { return !isRevoking() && !isHolding(); }
+    /*! Why the view cannot change now, in a sentence for the status bar; empty when it can. */
+    QString whyViewStays() const;
     BulkRevoker::State revokeState() const { return m_run ? m_run->state() : BulkRevoker::State::Idle; }
     int failedCount() const { return m_run ? int(m_run->failedItems().size()) : 0; }
     /*! The last run, for the support ticket (see RevokeRun::ticketSummary()). */

@@ -374,7 +374,7 @@ void InvitationsPage::setUpActions()
     connect(m_actions.copySummary, &QAction::triggered, this, &InvitationsPage::copySummary);
     connect(m_actions.exportCsv, &QAction::triggered, this, &InvitationsPage::exportCsv);
     connect(m_actions.refresh, &QAction::triggered, this, [this] {
-        if (m_invitations->isRevoking())
+        if (!m_invitations->canChangeView())
             return;
         if (!m_invitations->email().isEmpty())
             m_invitations->loadByEmail(m_invitations->email()); // every organization again: re-invites included
@@ -432,7 +432,7 @@ void InvitationsPage::updateActions()
         const Invitation &inv = m_model->invitationAt(row);
         hasLink = hasLink || (!inv.url.isEmpty() && inv.status == InvitationStatus::Pending);
     }
-    const bool busy = m_invitations->isRevoking() || m_invitations->isHolding();
+    const bool busy = !m_invitations->canChangeView();
     // One row: Re-invite works, or says why it does not (Ctrl+I on a pending row once did nothing, silently).
     const bool reinvitable = selected.size() == 1 && m_model->rowOf(selected.first()) >= 0;
     const bool revocable = revocableCount > 0;
@@ -446,9 +446,9 @@ void InvitationsPage::updateActions()
     m_actions.revokeDuplicates->setEnabled(!busy && (m_invitations->hasOrganization() || m_invitations->isInstance()));
     m_actions.revokeAllForAddress->setEnabled(!busy && !m_invitations->email().isEmpty());
     m_actions.copySummary->setEnabled(!m_invitations->ticketSummary().isEmpty());
-    m_actions.refresh->setEnabled(m_invitations->hasView() && !m_invitations->isRevoking());
+    m_actions.refresh->setEnabled(m_invitations->hasView() && !busy);
     m_actions.exportCsv->setEnabled(m_model->rowCount() > 0);
-    m_ui->statusFilterCombo->setEnabled(!m_invitations->isRevoking());
+    m_ui->statusFilterCombo->setEnabled(!busy);
 }
 
 void InvitationsPage::ensureCurrentCell()

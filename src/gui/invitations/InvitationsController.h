@@ -20,7 +20,8 @@ class Session;
 /*!
  * Connects the window's table to the two workflows: what InvitationListing finds goes into the table
  * model, what RevokeRun decides about each invitation is applied to it (the model owns row state),
- * and both report to the Activity panel. It decides nothing itself.
+ * and both report to the Activity panel. Rules about invitations are the core's; the one thing it
+ * decides is when the view may change (canChangeView()).
  *
  * The workflows are made anew for each session (they use its client and audit writer); at session
  * start, revokes an interrupted earlier run left open are settled by AuditReconciler.

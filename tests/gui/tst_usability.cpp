@@ -197,7 +197,11 @@ class TestUsability : public QObject
         m_window->resize(1100, 700);
         m_window->show();
         QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+        // Under a window manager the window is active when the manager says so (a busy machine takes its
+        // time); keys typed before would find no focus, and the search's suggestions wait for focus.
+        m_window->activateWindow();
         QApplication::setActiveWindow(m_window.get());
+        QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
     }
 
     void trigger(const char *action)

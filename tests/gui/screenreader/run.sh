@@ -6,14 +6,14 @@ set -euo pipefail
 app="$(realpath "$1")"
 here="$(cd "$(dirname "$0")" && pwd)"
 # Without the real parts the test is skipped (CTest's SKIP_RETURN_CODE); .ci/install-deps installs them.
-for tool in dbus-run-session xvfb-run openbox xdotool /usr/libexec/at-spi-bus-launcher; do
+for tool in dbus-run-session Xvfb openbox xdotool /usr/libexec/at-spi-bus-launcher; do
     command -v "$tool" >/dev/null || { echo "SKIP: missing $tool (run .ci/install-deps)"; exit 77; }
 done
 /usr/bin/python3 -c "import pyatspi" 2>/dev/null || { echo "SKIP: missing python3-pyatspi (run .ci/install-deps)"; exit 77; }
 
 if [ "${INVITEDESK_SCREENREADER_INNER:-}" != 1 ]; then
     export INVITEDESK_SCREENREADER_INNER=1
-    exec dbus-run-session -- xvfb-run -a -s "-screen 0 1366x768x24" "$0" "$@"
+    exec dbus-run-session -- "$0" "$@"
 fi
 
 work="$(mktemp -d)"
@@ -25,6 +25,16 @@ cleanup() {
 }
 trap cleanup EXIT
 events="$work/events"
+
+# The server picks a free display itself and writes its number once it listens (xvfb-run -a guesses one,
+# and two started at once can pick the same).
+Xvfb -displayfd 3 -screen 0 1366x768x24 -nolisten tcp 3>"$work/display" 2>"$work/xvfb.log" & pids+=($!)
+for _ in $(seq 100); do
+    [ -s "$work/display" ] && break
+    sleep 0.1
+done
+[ -s "$work/display" ] || { echo "FAIL: Xvfb did not start"; cat "$work/xvfb.log"; exit 1; }
+export DISPLAY=":$(tr -d '[:space:]' < "$work/display")"
 
 # Waits (up to 60 s) for a line of the events matching the extended regular expression $1.
 wait_for() {

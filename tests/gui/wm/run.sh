@@ -3,18 +3,29 @@
 # (the offscreen platform focuses every popup it shows, which no real desktop does).
 # Usage: run.sh WIDTHxHEIGHT COMMAND [ARGS...]. Started by CTest (tst_usability_wm, tst_usability_wm_laptop2x).
 set -euo pipefail
-for tool in xvfb-run openbox; do
+for tool in Xvfb openbox; do
     command -v "$tool" >/dev/null || { echo "SKIP: missing $tool (run .ci/install-deps)"; exit 77; }
 done
 screen="$1"
 shift
-if [ "${INVITEDESK_WM_INNER:-}" != 1 ]; then
-    export INVITEDESK_WM_INNER=1
-    exec xvfb-run -a -s "-screen 0 ${screen}x24" "$0" "$screen" "$@"
-fi
-openbox >/dev/null 2>&1 &
-wm=$!
-trap 'kill $wm 2>/dev/null || true' EXIT
+work="$(mktemp -d)"
+pids=()
+cleanup() {
+    for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+    wait 2>/dev/null || true
+    rm -rf "$work"
+}
+trap cleanup EXIT
+# The server picks a free display itself and writes its number once it listens (xvfb-run -a guesses one,
+# and two started at once, by CTest or by two checkouts, can pick the same).
+Xvfb -displayfd 3 -screen 0 "${screen}x24" -nolisten tcp 3>"$work/display" 2>"$work/xvfb.log" & pids+=($!)
+for _ in $(seq 100); do
+    [ -s "$work/display" ] && break
+    sleep 0.1
+done
+[ -s "$work/display" ] || { echo "FAIL: Xvfb did not start"; cat "$work/xvfb.log"; exit 1; }
+export DISPLAY=":$(tr -d '[:space:]' < "$work/display")"
+openbox >/dev/null 2>&1 & pids+=($!)
 # openbox owns the screen before the first window maps (it then places and focuses it as on a desktop).
 for _ in $(seq 50); do
     xprop -root _NET_SUPPORTING_WM_CHECK 2>/dev/null | grep -q 'window id' && break

@@ -26,15 +26,9 @@ cleanup() {
 trap cleanup EXIT
 events="$work/events"
 
-# The server picks a free display itself and writes its number once it listens (xvfb-run -a guesses one,
-# and two started at once can pick the same).
-Xvfb -displayfd 3 -screen 0 1366x768x24 -nolisten tcp 3>"$work/display" 2>"$work/xvfb.log" & pids+=($!)
-for _ in $(seq 100); do
-    [ -s "$work/display" ] && break
-    sleep 0.1
-done
-[ -s "$work/display" ] || { echo "FAIL: Xvfb did not start"; cat "$work/xvfb.log"; exit 1; }
-export DISPLAY=":$(tr -d '[:space:]' < "$work/display")"
+# shellcheck source=../xvfb.sh
+source "$here/../xvfb.sh"
+start_xvfb 1366x768 "$work"
 
 # Waits (up to 60 s) for a line of the events matching the extended regular expression $1.
 wait_for() {

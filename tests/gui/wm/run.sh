@@ -16,15 +16,9 @@ cleanup() {
     rm -rf "$work"
 }
 trap cleanup EXIT
-# The server picks a free display itself and writes its number once it listens (xvfb-run -a guesses one,
-# and two started at once, by CTest or by two checkouts, can pick the same).
-Xvfb -displayfd 3 -screen 0 "${screen}x24" -nolisten tcp 3>"$work/display" 2>"$work/xvfb.log" & pids+=($!)
-for _ in $(seq 100); do
-    [ -s "$work/display" ] && break
-    sleep 0.1
-done
-[ -s "$work/display" ] || { echo "FAIL: Xvfb did not start"; cat "$work/xvfb.log"; exit 1; }
-export DISPLAY=":$(tr -d '[:space:]' < "$work/display")"
+# shellcheck source=../xvfb.sh
+source "$(dirname "$0")/../xvfb.sh"
+start_xvfb "$screen" "$work"
 openbox >/dev/null 2>&1 & pids+=($!)
 # openbox owns the screen before the first window maps (it then places and focuses it as on a desktop).
 for _ in $(seq 50); do

@@ -1,0 +1,12 @@
+# Sourced by the window tests that run under X. start_xvfb WIDTHxHEIGHT WORKDIR starts an Xvfb on a display the
+# server picks itself and reports once it listens (xvfb-run -a guesses a number, and two started at once can
+# pick the same), adds its process to the caller's pids array and exports DISPLAY.
+start_xvfb() {
+    Xvfb -displayfd 3 -screen 0 "$1x24" -nolisten tcp 3>"$2/display" 2>"$2/xvfb.log" & pids+=($!)
+    for _ in $(seq 100); do
+        [ -s "$2/display" ] && break
+        sleep 0.1
+    done
+    [ -s "$2/display" ] || { echo "FAIL: Xvfb did not start"; cat "$2/xvfb.log"; exit 1; }
+    export DISPLAY=":$(tr -d '[:space:]' < "$2/display")"
+}

@@ -72,9 +72,19 @@ OrganizationSearchField::OrganizationSearchField(OrganizationSearch *search, QWi
 void OrganizationSearchField::focusInEvent(QFocusEvent *event)
 {
     QLineEdit::focusInEvent(event);
-    // Coming back to the window, or from the list itself, is not a new search.
-    if (event->reason() != Qt::PopupFocusReason && event->reason() != Qt::ActiveWindowFocusReason)
+    // The agent came here (Tab, Ctrl+L, a click, or the window put the focus here): a new search. Coming back
+    // to the window, from the list itself or from the menu bar is not.
+    switch (event->reason()) {
+    case Qt::TabFocusReason:
+    case Qt::BacktabFocusReason:
+    case Qt::ShortcutFocusReason:
+    case Qt::MouseFocusReason:
+    case Qt::OtherFocusReason:
         offerRecent();
+        break;
+    default:
+        break;
+    }
 }
 
 void OrganizationSearchField::offerRecent()

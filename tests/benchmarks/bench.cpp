@@ -177,7 +177,7 @@ int guiRevoke(const QUrl &url, const QString &org, int count)
     w.load(org);
     auto *table = w.window.findChild<QTableView *>(u"invitationsView"_s);
     QItemSelection selection(table->model()->index(0, 0),
-                             table->model()->index(count - 1, InvitationTableModel::ColumnCount - 1));
+                             table->model()->index(count - 1, table->model()->columnCount() - 1));
     table->selectionModel()->select(selection, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
     w.prompts.confirmAll();
     BulkSummary summary;

@@ -95,6 +95,37 @@ private Q_SLOTS:
         QCOMPARE(m_model->rowOf(u"inv_650"_s), 650);
     }
 
+    void theOrganizationColumnComesAndGoesCleanly()
+    {
+        // The proxy leaves the model's last column (Organization) out outside views across organizations;
+        // the model tester checks every insert, removal and change notice it sends meanwhile.
+        static_assert(InvitationTableModel::Organization == InvitationTableModel::ColumnCount - 1);
+        QList<Invitation> rows;
+        for (int i = 0; i < 10; ++i)
+            rows << make(u"inv_%1"_s.arg(i), u"a%1@x.example"_s.arg(i), i * hour, 29 * day);
+        m_model->append(rows);
+        QCOMPARE(m_proxy->columnCount(), int(InvitationTableModel::Organization));
+        QVERIFY(!m_proxy->index(0, InvitationTableModel::Organization).isValid());
+        QSignalSpy inserted(m_proxy.get(), &QAbstractItemModel::columnsInserted);
+        QSignalSpy removed(m_proxy.get(), &QAbstractItemModel::columnsRemoved);
+        QSignalSpy changed(m_proxy.get(), &QAbstractItemModel::dataChanged);
+        m_proxy->setOrganizationShown(true);
+        QCOMPARE(inserted.size(), 1);
+        QCOMPARE(inserted.at(0).at(1).toInt(), int(InvitationTableModel::Organization));
+        QCOMPARE(m_proxy->columnCount(), int(InvitationTableModel::ColumnCount));
+        QVERIFY(m_proxy->index(0, InvitationTableModel::Organization).isValid());
+        m_proxy->setOrganizationShown(false);
+        QCOMPARE(removed.size(), 1);
+        // A row's whole-row notice reaches the proxy without the absent column.
+        m_model->markRevoking(u"inv_3"_s);
+        QTRY_VERIFY(!changed.isEmpty());
+        for (const QList<QVariant> &notice : changed) {
+            const QModelIndex bottomRight = notice.at(1).value<QModelIndex>();
+            QVERIFY(bottomRight.isValid());
+            QVERIFY(bottomRight.column() < m_proxy->columnCount());
+        }
+    }
+
     void displayAndRoles()
     {
         Invitation inv = make(u"inv_1"_s, u"zoë@x.example"_s, 3 * day, 2 * hour);

@@ -28,6 +28,7 @@
 #include <QtGui/QGuiApplication>
 #include <QtGui/QFontDatabase>
 #include <QtGui/QPainter>
+#include <QtCore/QSignalBlocker>
 #include <QtWidgets/QHeaderView>
 #include <QtWidgets/QStyle>
 #include <QtWidgets/QSplitter>
@@ -601,11 +602,20 @@ void InvitationsPage::showInstance()
 
 QByteArray InvitationsPage::saveColumns()
 {
-    // Always without the Organization column, so that the state fits the view it is restored into.
+    // Always without the Organization column, so that the state fits the view it is restored into. Sorted
+    // by that column, the state says the next window's default order (removing a column sorted by clears the
+    // header's sort column, and a table sorted by none stays in arrival order).
+    QHeaderView *header = m_ui->invitationsView->horizontalHeader();
+    const int sortColumn = header->sortIndicatorSection();
+    const Qt::SortOrder sortOrder = header->sortIndicatorOrder();
+    const QSignalBlocker quiet(header);
+    if (sortColumn == InvitationTableModel::Organization)
+        header->setSortIndicator(InvitationTableModel::Invited, Qt::DescendingOrder);
     const bool shown = m_proxy->isOrganizationShown();
     m_proxy->setOrganizationShown(false);
-    const QByteArray state = m_ui->invitationsView->horizontalHeader()->saveState();
+    const QByteArray state = header->saveState();
     m_proxy->setOrganizationShown(shown);
+    header->setSortIndicator(sortColumn, sortOrder);
     return state;
 }
 
@@ -615,8 +625,11 @@ void InvitationsPage::restoreColumns(const QByteArray &state)
         return;
     const bool shown = m_proxy->isOrganizationShown();
     m_proxy->setOrganizationShown(false);
-    m_ui->invitationsView->horizontalHeader()->restoreState(state);
+    QHeaderView *header = m_ui->invitationsView->horizontalHeader();
+    header->restoreState(state);
     m_proxy->setOrganizationShown(shown);
+    if (header->sortIndicatorSection() < 0 || header->sortIndicatorSection() >= m_proxy->columnCount())
+        m_ui->invitationsView->sortByColumn(InvitationTableModel::Invited, Qt::DescendingOrder); // an older state
 }
 
 void InvitationsPage::setSpansOrganizations(bool spans, bool everyStatus)

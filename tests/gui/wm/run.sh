@@ -3,7 +3,7 @@
 # (the offscreen platform focuses every popup it shows, which no real desktop does).
 # Usage: run.sh WIDTHxHEIGHT COMMAND [ARGS...]. Started by CTest (tst_usability_wm, tst_usability_wm_laptop2x).
 set -euo pipefail
-for tool in Xvfb openbox; do
+for tool in Xvfb openbox xprop; do
     command -v "$tool" >/dev/null || { echo "SKIP: missing $tool (run .ci/install-deps)"; exit 77; }
 done
 screen="$1"
@@ -21,9 +21,12 @@ source "$(dirname "$0")/../xvfb.sh"
 start_xvfb "$screen" "$work"
 openbox >/dev/null 2>&1 & pids+=($!)
 # openbox owns the screen before the first window maps (it then places and focuses it as on a desktop).
-for _ in $(seq 50); do
-    xprop -root _NET_SUPPORTING_WM_CHECK 2>/dev/null | grep -q 'window id' && break
+managed=0
+for _ in $(seq 100); do
+    xprop -root _NET_SUPPORTING_WM_CHECK 2>/dev/null | grep -q 'window id' && { managed=1; break; }
     sleep 0.1
 done
+# Without the manager these tests would try nothing they exist for.
+[ "$managed" = 1 ] || { echo "FAIL: openbox did not take the screen"; exit 1; }
 export QT_QPA_PLATFORM=xcb
 "$@"

@@ -71,6 +71,8 @@ MainWindow::~MainWindow()
     // ~QWidget closes the window, which hides the docks and toggles their view actions: nothing may reach
     // this half-destroyed window then.
     disconnect(m_ui->teamActivityDock->toggleViewAction(), nullptr, this, nullptr);
+    for (QDockWidget *dock : {m_ui->activityDock, m_ui->teamActivityDock})
+        disconnect(dock, nullptr, this, nullptr);
     // Controllers refer to the session and the models; end them first.
     m_invitations.reset();
     m_search.reset();

@@ -154,9 +154,14 @@ class TestTeamTruth : public QObject
     {
         return m_scratch.filePath(QLatin1StringView(QTest::currentTestFunction()) + u'/' + name + u"/audit.jsonl"_s);
     }
-    CliHarness::Run run(CliHarness &cli, const QString &role, const QStringList &arguments, const QByteArray &input = {})
+    // A frozen or locked store is waited for at most this long (the URL's limits); the defaults would only make
+    // the tests slower, the rule is the same.
+    static inline const QString shortWaits = u"?connect_timeout=1&statement_timeout=2"_s;
+
+    CliHarness::Run run(CliHarness &cli, const QString &role, const QStringList &arguments, const QByteArray &input = {},
+                        const QString &query = {})
     {
-        const std::unique_ptr<QProcess> p = cli.start(QStringList{u"--audit-url"_s, m_store.url(role)} + arguments,
+        const std::unique_ptr<QProcess> p = cli.start(QStringList{u"--audit-url"_s, m_store.url(role, query)} + arguments,
                                                       SandboxOptions::defaultProductionKey(), true,
                                                       TeamStore::withPassword(TeamStore::password(role)));
         return CliHarness::finish(*p, input);
@@ -531,13 +536,14 @@ private Q_SLOTS:
         freeze(true);
         QElapsedTimer clock;
         clock.start();
-        const CliHarness::Run sync = run(cli, u"agent_ana"_s, {u"audit"_s, u"sync"_s});
+        const CliHarness::Run sync = run(cli, u"agent_ana"_s, {u"audit"_s, u"sync"_s}, {}, shortWaits);
         QCOMPARE(sync.exitCode, 6);
         QVERIFY2(sync.err.contains("2 records wait"), sync.err.constData());
         qInfo("audit sync against a frozen store ended after %lld ms", clock.elapsed());
         // A revoke run ends after its last revoke, with its records waiting.
         clock.restart();
-        const CliHarness::Run revoke = run(cli, u"agent_ana"_s, QStringList{u"revoke"_s, u"acme"_s, u"--yes"_s} + pendingIds(2));
+        const CliHarness::Run revoke =
+            run(cli, u"agent_ana"_s, QStringList{u"revoke"_s, u"acme"_s, u"--yes"_s} + pendingIds(2), {}, shortWaits);
         QCOMPARE(revoke.exitCode, 0);
         QVERIFY2(revoke.out.count('\n') == 2, revoke.out.constData());
         QVERIFY2(revoke.err.contains("records wait"), revoke.err.constData());
@@ -550,7 +556,7 @@ private Q_SLOTS:
         // Frozen while connected, mid-statement: only this side's deadline ends the wait.
         const QString log = logPath(u"frida"_s);
         TeamStore::writeLocalLog(log, u"frida"_s, 1);
-        TeamAuditStore store(m_store.target(u"agent_ana"_s));
+        TeamAuditStore store(m_store.target(u"agent_ana"_s, shortWaits));
         QVERIFY(store.sync(log).ok());
         TeamStore::writeLocalLog(log, u"frida"_s, 1);
         freeze(true);
@@ -574,7 +580,7 @@ private Q_SLOTS:
         CliHarness cli(m_sandbox.get());
         TeamStore::writeLocalLog(cli.auditLogPath(), u"hugo"_s, 1);
         StallingProxy stalls(m_store.port(), 2);
-        QString url = m_store.url(u"agent_ana"_s);
+        QString url = m_store.url(u"agent_ana"_s, shortWaits);
         url.replace(u":%1/"_s.arg(m_store.port()), u":%1/"_s.arg(stalls.port()));
         auto start = [&](const QStringList &arguments) {
             return cli.start(QStringList{u"--audit-url"_s, url} + arguments, SandboxOptions::defaultProductionKey(),
@@ -599,8 +605,8 @@ private Q_SLOTS:
         QSqlDatabase admin = m_store.connection(u"locker"_s, u"admin"_s, TestPostgres::adminPassword());
         QVERIFY(TeamStore::exec(admin, u"BEGIN"_s));
         QVERIFY(TeamStore::exec(admin, u"LOCK TABLE invitedesk.invitedesk_audit IN ACCESS EXCLUSIVE MODE"_s));
-        const CliHarness::Run verify = run(cli, u"auditor_sam"_s, {u"audit"_s, u"verify"_s});
-        const CliHarness::Run listed = run(cli, u"auditor_sam"_s, {u"audit"_s, u"team"_s});
+        const CliHarness::Run verify = run(cli, u"auditor_sam"_s, {u"audit"_s, u"verify"_s}, {}, shortWaits);
+        const CliHarness::Run listed = run(cli, u"auditor_sam"_s, {u"audit"_s, u"team"_s}, {}, shortWaits);
         TeamStore::exec(admin, u"ROLLBACK"_s);
         QCOMPARE(verify.exitCode, 4); // could not be checked (not "records wait")
         QVERIFY2(verify.err.contains("lock"), verify.err.constData());

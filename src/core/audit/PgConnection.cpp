@@ -226,7 +226,7 @@ bool PgConnection::open(TeamAuditProblem *problem, QString *error)
             m_watchdog->port = m_target.port;
             m_watchdog->fired = false;
         }
-        arm(connectTimeout + statementTimeout);
+        arm(m_target.connectTimeout + statementLimit());
         QSqlDatabase db = QSqlDatabase::addDatabase(u"QPSQL"_s, m_name);
         db.setHostName(m_target.host);
         db.setPort(m_target.port);
@@ -236,7 +236,7 @@ bool PgConnection::open(TeamAuditProblem *problem, QString *error)
                                                    : m_target.password);
         // libpq bounds the connection itself (a frozen server accepts the TCP connection and never answers).
         QStringList options{u"sslmode="_s + m_target.sslMode,
-                            u"connect_timeout=%1"_s.arg(connectTimeout.count() / 1000), u"tcp_user_timeout=10000"_s,
+                            u"connect_timeout=%1"_s.arg(m_target.connectTimeout.count()), u"tcp_user_timeout=10000"_s,
                             u"application_name=InviteDesk"_s, u"keepalives=1"_s, u"keepalives_idle=10"_s,
                             u"keepalives_interval=5"_s, u"keepalives_count=3"_s};
         if (!m_target.sslRootCert.isEmpty())
@@ -252,7 +252,7 @@ bool PgConnection::open(TeamAuditProblem *problem, QString *error)
         if (!opened) {
             const QString why = timedOut() ? QCoreApplication::translate("TeamAudit", "the team store did not finish "
                                                                                      "the connection within %1 s")
-                                                 .arg((connectTimeout + statementTimeout).count() / 1000)
+                                                 .arg((m_target.connectTimeout + m_target.statementTimeout).count())
                                            : message(db.lastError());
             db = QSqlDatabase(); // no handle may outlive the connection's removal
             return failed(timedOut() ? TeamAuditProblem::Unreachable : classify(why), why);
@@ -277,7 +277,7 @@ bool PgConnection::open(TeamAuditProblem *problem, QString *error)
     {
         QSqlQuery query(database());
         for (const QString &statement :
-             {u"SET statement_timeout = %1"_s.arg(statementTimeout.count()), u"SET lock_timeout = %1"_s.arg(lockTimeout.count()),
+             {u"SET statement_timeout = %1"_s.arg(statementLimit().count()), u"SET lock_timeout = %1"_s.arg(lockLimit().count()),
               u"SET client_min_messages = warning"_s, // no NOTICEs on stderr ("trigger … does not exist, skipping")
               u"SET search_path = %1, public"_s.arg(QLatin1StringView(schemaName)), u"SELECT session_user"_s}) {
             ready = ready && exec(query, statement);
@@ -326,7 +326,7 @@ bool PgConnection::prepare(QSqlQuery &query, const QString &sql)
         return false; // lastError() still says why; Qt would only add "database not open"
 
     if (!m_reading)
-        arm(statementTimeout + std::chrono::seconds(5));
+        arm(watchdogLimit());
     const bool ok = query.prepare(sql);
     if (!m_reading)
         disarm();
@@ -342,7 +342,7 @@ bool PgConnection::exec(QSqlQuery &query, const QString &sql)
 
     // The server's statement_timeout plus a margin: a live server always answers first.
     if (!m_reading)
-        arm(statementTimeout + std::chrono::seconds(5));
+        arm(watchdogLimit());
     const bool ok = sql.isEmpty() ? query.exec() : query.exec(sql);
     if (!m_reading)
         disarm();
@@ -353,7 +353,7 @@ bool PgConnection::exec(QSqlQuery &query, const QString &sql)
 
 PgConnection::Deadline::Deadline(PgConnection &connection) : m_connection(connection)
 {
-    m_connection.arm(statementTimeout + std::chrono::seconds(5));
+    m_connection.arm(m_connection.watchdogLimit());
     m_connection.m_reading = true;
 }
 
@@ -371,7 +371,7 @@ void PgConnection::failed(const QSqlError &error)
         m_lastProblem = TeamAuditProblem::Unreachable;
         m_lastError = QCoreApplication::translate("TeamAudit", "the team store did not answer within %1 s (frozen, or "
                                                                "the network lost)")
-                          .arg((statementTimeout.count() + 5000) / 1000);
+                          .arg(std::chrono::ceil<std::chrono::seconds>(watchdogLimit()).count());
     }
     // A lost connection is not used again: the next open() connects anew (and removes this one then,
     // when the caller's queries on it are gone). A server that answered with an error (a lock or a

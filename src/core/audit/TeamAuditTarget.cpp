@@ -70,8 +70,21 @@ std::optional<TeamAuditTarget> TeamAuditTarget::parse(const QString &text, QStri
             if (value.contains(u';'))
                 return fail(QCoreApplication::translate("TeamAudit", "sslrootcert must be a file path without ';'"));
             target.sslRootCert = value;
+        } else if (key == "connect_timeout"_L1 || key == "statement_timeout"_L1) {
+            const bool connect = key == "connect_timeout"_L1;
+            const int most = connect ? 300 : 600;
+            bool ok = false;
+            const int seconds = value.toInt(&ok);
+            if (!ok || seconds < 1 || seconds > most)
+                return fail(QCoreApplication::translate("TeamAudit", "%1 must be a whole number of seconds from 1 to %2")
+                                .arg(key)
+                                .arg(most));
+            (connect ? target.connectTimeout : target.statementTimeout) = std::chrono::seconds(seconds);
         } else {
-            return fail(QCoreApplication::translate("TeamAudit", "unknown team audit URL option \"%1\" (sslmode and sslrootcert are known)").arg(key));
+            return fail(QCoreApplication::translate("TeamAudit", "unknown team audit URL option \"%1\" (sslmode, "
+                                                                 "sslrootcert, connect_timeout and statement_timeout "
+                                                                 "are known)")
+                            .arg(key));
         }
     }
     if (target.sslMode.isEmpty())

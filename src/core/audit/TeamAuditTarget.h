@@ -2,6 +2,7 @@
 
 #include <QtCore/QString>
 
+#include <chrono>
 #include <optional>
 
 namespace InviteDesk {
@@ -15,6 +16,10 @@ namespace InviteDesk {
  * prefer. The password comes from \c INVITEDESK_AUDIT_PASSWORD, the profile's keychain entry, or libpq's own
  * PGPASSWORD and ~/.pgpass; a password inside the URL is accepted only where no other user can read
  * it (not on a command line).
+ *
+ * How long to wait is part of where: \c connect_timeout (seconds, libpq's name) bounds connecting,
+ * \c statement_timeout (seconds) every statement; a store across a slow link may need more, a test
+ * that freezes the server less.
  */
 struct TeamAuditTarget
 {
@@ -25,6 +30,8 @@ struct TeamAuditTarget
     QString password;
     QString sslMode;
     QString sslRootCert; //!< a CA file for a private server certificate (libpq's sslrootcert)
+    std::chrono::seconds connectTimeout{5};
+    std::chrono::seconds statementTimeout{10}; //!< the server's limit; a held lock gives up after half of it
 
     /*! The URL without its password, for messages and logs. */
     QString display() const;

@@ -43,6 +43,11 @@ Commands:
       Revoke invitations, paced to a share of the instance's rate limit (default 25% on
       production keys, 50% on development keys; list and find are paced the same way). Asks for confirmation on a terminal;
       without a terminal it needs --yes. Prints one line per invitation with its outcome.
+  revoke ORG|--all-orgs --older-than SPAN [--dry-run [--format table|csv|json]] [--yes]
+         [--acting-user USER_ID] [--rate-budget PERCENT] [--ticket REF]
+      The stale sweep: revoke every invitation of the organization, or of the whole instance,
+      that has been pending for longer than SPAN (36h, 14d, 2w), with one confirmation.
+      --dry-run prints exactly those invitations and revokes nothing.
   audit verify [--file PATH]
       Check the audit log's hash chain; reports the first edited or missing record. With a team
       audit store, also checks every agent's chain there and this log against it.
@@ -104,7 +109,8 @@ std::optional<QString> parseArguments(const QStringList &arguments, Options *opt
         {u"list"_s, {{"status", true}, {"format", true}, {"rate-budget", true}, {"all-orgs", false}}},
         {u"find"_s, {{"status", true}, {"format", true}, {"rate-budget", true}}},
         {u"revoke"_s,
-         {{"from-file", true}, {"yes", false}, {"acting-user", true}, {"rate-budget", true}, {"ticket", true}}},
+         {{"from-file", true}, {"yes", false}, {"acting-user", true}, {"rate-budget", true}, {"ticket", true},
+          {"all-orgs", false}, {"older-than", true}, {"dry-run", false}, {"format", true}}},
         {u"audit"_s,
          {{"file", true}, {"csv", false}, {"organization", true}, {"email", true}, {"agent", true}, {"ticket", true},
           {"since", true}, {"until", true}, {"format", true}, {"intents", false}, {"resend", false}}},
@@ -278,10 +284,32 @@ std::optional<QString> parseArguments(const QStringList &arguments, Options *opt
     if (options->command == "find"_L1 && options->positional.first().trimmed().isEmpty())
         return u"find needs an EMAIL address, not an empty one (list --all-orgs lists the whole instance)"_s;
     if (options->command == "revoke"_L1) {
-        if (options->positional.isEmpty())
-            return u"revoke needs an ORG (an organization ID or slug)"_s;
-        if (options->positional.size() == 1 && options->fromFile.isEmpty())
-            return u"revoke needs invitation IDs, as arguments or with --from-file"_s;
+        options->dryRun = flags.contains(u"dry-run"_s);
+        if (values.contains(u"older-than"_s)) {
+            QString why;
+            options->olderThan = StaleRule::parse(values.value(u"older-than"_s), &why);
+            if (!options->olderThan)
+                return u"--older-than: "_s + why;
+            if (options->allOrganizations && !options->positional.isEmpty())
+                return u"revoke --all-orgs takes no ORG and no invitation IDs: --older-than picks them"_s;
+            if (!options->allOrganizations && options->positional.size() != 1)
+                return u"revoke --older-than takes one ORG (or --all-orgs) and no invitation IDs: it picks them"_s;
+            if (!options->fromFile.isEmpty())
+                return u"revoke --older-than picks the invitations itself; --from-file is for a list of IDs"_s;
+        } else {
+            if (options->allOrganizations)
+                return u"revoke --all-orgs needs --older-than (a whole instance is never revoked unasked)"_s;
+            if (options->dryRun)
+                return u"--dry-run shows what --older-than picks; a list of IDs is already what it says"_s;
+            if (values.contains(u"format"_s))
+                return u"--format is for revoke --older-than --dry-run"_s;
+            if (options->positional.isEmpty())
+                return u"revoke needs an ORG (an organization ID or slug)"_s;
+            if (options->positional.size() == 1 && options->fromFile.isEmpty())
+                return u"revoke needs invitation IDs, as arguments or with --from-file, or --older-than"_s;
+        }
+        if (values.contains(u"format"_s) && !options->dryRun)
+            return u"--format is for revoke --older-than --dry-run"_s;
     }
     if (options->command == "audit"_L1) {
         const QString sub = options->positional.value(0);

@@ -3,6 +3,7 @@
 #include "core/api/ClerkTypes.h"
 #include "core/api/ClientConfig.h"
 #include "core/audit/TeamAudit.h"
+#include "core/domain/StaleRule.h"
 
 #include <QtCore/QStringList>
 #include <QtCore/QUrl>
@@ -32,7 +33,9 @@ struct Options
     QString command;
     QStringList positional;
     QString query;
-    bool allOrganizations = false; //!< list --all-orgs
+    bool allOrganizations = false; //!< list --all-orgs, revoke --all-orgs (with --older-than)
+    std::optional<StaleRule> olderThan; //!< revoke --older-than: the stale sweep picks the invitations
+    bool dryRun = false;                //!< revoke --dry-run: print what --older-than picks, revoke nothing
     Format format = Format::Table;
     std::optional<InvitationStatus> status = InvitationStatus::Pending;
     QString fromFile;

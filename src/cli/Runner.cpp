@@ -22,19 +22,15 @@ using namespace Qt::StringLiterals;
 
 namespace InviteDesk::Cli {
 
-namespace {
-
-bool stdinIsTerminal()
+bool Runner::stdinIsTerminal()
 {
     return isatty(fileno(stdin)) != 0;
 }
 
-bool stderrIsTerminal()
+bool Runner::stderrIsTerminal()
 {
     return isatty(fileno(stderr)) != 0;
 }
-
-} // namespace
 
 Runner::Runner(Options options, QObject *parent)
     : QObject(parent), m_options(std::move(options)), m_out(stdout), m_err(stderr)
@@ -263,8 +259,19 @@ bool Runner::isYes(const QString &answer)
     return a == "y"_L1 || a == "yes"_L1;
 }
 
+bool Runner::mayAsk()
+{
+    if (m_options.yes || stdinIsTerminal())
+        return true;
+    m_err << u"invitedesk-cli: refusing to revoke without confirmation: stdin is not a terminal (add --yes)\n"_s;
+    finish(Usage);
+    return false;
+}
+
 void Runner::runRevoke()
 {
+    if (m_options.olderThan)
+        return runSweep();
     auto usage = [this](const QString &message) {
         m_err << printable(u"invitedesk-cli: "_s + message) << u'\n';
         finish(Usage);
@@ -305,11 +312,8 @@ void Runner::runRevoke()
         finish(Usage);
         return;
     }
-    if (!m_options.yes && !stdinIsTerminal()) {
-        m_err << u"invitedesk-cli: refusing to revoke without confirmation: stdin is not a terminal (add --yes)\n"_s;
-        finish(Usage);
+    if (!mayAsk())
         return;
-    }
 
     resolveOrganization([this, unique](const Organization &org) {
         // One walk of the pending list gives emails and roles for the confirmation and the audit log,
@@ -327,23 +331,34 @@ void Runner::runRevoke()
     });
 }
 
-void Runner::startRevokes(const Organization &org, const QStringList &ids, const QHash<QString, Invitation> &known)
+void Runner::startRevokes(const Organization &org, const QStringList &ids, const QHash<QString, Invitation> &known,
+                          const QString &which)
 {
     const KeyEnvironment environment = m_client->environment();
     if (!m_options.yes) {
-        m_err << printable(u"About to revoke %1 invitation(s) in %2 (%3) on a %4 instance:"_s.arg(
-                     QString::number(ids.size()), org.name, Confirmation::handleFor(org),
+        // One organization, or (the stale sweep across the instance) as many as the invitations name.
+        QSet<QString> organizations;
+        for (const Invitation &inv : known)
+            organizations.insert(inv.organizationId);
+        const QString where = org.id.isEmpty() ? u"%1 organization(s)"_s.arg(organizations.size())
+                                               : u"%1 (%2)"_s.arg(org.name, Confirmation::handleFor(org));
+        m_err << printable(u"About to revoke %1 invitation(s)%2 in %3 on a %4 instance:"_s.arg(
+                     QString::number(ids.size()), which, where,
                      environment == KeyEnvironment::Production ? u"PRODUCTION"_s : environmentName(environment)))
               << u'\n';
         for (const QString &id : ids.mid(0, 20)) {
             const auto it = known.constFind(id);
             m_err << u"  "_s << printable(id) << u"  "_s
-                  << printable(it != known.cend() ? it->emailAddress : u"(not pending)"_s) << u'\n';
+                  << printable(it == known.cend()          ? u"(not pending)"_s
+                               : org.id.isEmpty() && it->organization ? it->emailAddress + u"  "_s + it->organization->name
+                                                                      : it->emailAddress)
+                  << u'\n';
         }
         if (ids.size() > 20)
             m_err << u"  … and %1 more\n"_s.arg(ids.size() - 20);
-        // The window's rule, decided in one place: many on production need the organization's handle typed.
-        const QString handle = Confirmation::handleFor(org);
+        // The window's rule, decided in one place: many on production need the organization's handle typed
+        // (across organizations, the number of invitations).
+        const QString handle = org.id.isEmpty() ? Confirmation::handleForCount(int(ids.size())) : Confirmation::handleFor(org);
         const bool typed = Confirmation::needsTypedHandle(environment == KeyEnvironment::Production, int(ids.size()));
         const bool confirmed = typed ? Confirmation::confirms(ask(u"Type %1 to revoke them:"_s.arg(printable(handle))), handle)
                                      : isYes(ask(u"Revoke them? [y/N]"_s));

@@ -48,7 +48,18 @@ private:
     void reportTeamAudit();
     static int exitCodeFor(TeamAuditProblem problem);
     void resolveOrganization(std::function<void(const Organization &)> next);
-    void startRevokes(const Organization &org, const QStringList &ids, const QHash<QString, Invitation> &known);
+    /*! The stale sweep (revoke --older-than): lists the pending ones, picks the stale, then as startRevokes(). */
+    void runSweep();
+    /*!
+     * Confirms (unless --yes) and revokes \a ids of \a org, or of the organizations \a known names when \a org
+     * is empty; \a which says how they were picked (" pending for more than 14 days"), or is empty.
+     */
+    void startRevokes(const Organization &org, const QStringList &ids, const QHash<QString, Invitation> &known,
+                      const QString &which = {});
+    /*! Whether a revoke may go on: --yes, or a terminal to ask on (else says why and exits 2). */
+    bool mayAsk();
+    static bool stdinIsTerminal();
+    static bool stderrIsTerminal();
     void runBulk(const QList<RevokeItem> &items);
     void fail(const ClerkError &error, const QString &context = {});
     void finish(int code);

@@ -30,8 +30,9 @@ void Runner::reportTeamAudit()
     if (!m_teamAudit)
         return;
     m_audit->flush(); // every record of this run is on disk before the last look
-    // Longer than a statement's deadline (15 s): a store that froze mid-statement is then said as such.
-    TeamAuditSender::Status status = m_teamAudit->flush(20'000);
+    // Longer than a statement's deadline: a store that froze mid-statement is then said as such.
+    const std::chrono::milliseconds patience = m_options.teamAudit->statementDeadline() + std::chrono::seconds(5);
+    TeamAuditSender::Status status = m_teamAudit->flush(int(patience.count()));
     m_teamAudit.reset(); // a store still busy is let go here, at once (TeamAuditSender)
     if (status.stillSending) // the count from the last look may be old: what this computer knows now
         status.waiting = TeamAuditStore::waitingAsFarAsKnown(AuditLog::defaultPath(), *m_options.teamAudit);

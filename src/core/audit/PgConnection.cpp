@@ -226,7 +226,7 @@ bool PgConnection::open(TeamAuditProblem *problem, QString *error)
             m_watchdog->port = m_target.port;
             m_watchdog->fired = false;
         }
-        arm(m_target.connectTimeout + statementLimit());
+        arm(m_target.connectTimeout + m_target.statementTimeout);
         QSqlDatabase db = QSqlDatabase::addDatabase(u"QPSQL"_s, m_name);
         db.setHostName(m_target.host);
         db.setPort(m_target.port);
@@ -277,7 +277,8 @@ bool PgConnection::open(TeamAuditProblem *problem, QString *error)
     {
         QSqlQuery query(database());
         for (const QString &statement :
-             {u"SET statement_timeout = %1"_s.arg(statementLimit().count()), u"SET lock_timeout = %1"_s.arg(lockLimit().count()),
+             {u"SET statement_timeout = %1"_s.arg(std::chrono::milliseconds(m_target.statementTimeout).count()),
+              u"SET lock_timeout = %1"_s.arg(m_target.lockTimeout().count()),
               u"SET client_min_messages = warning"_s, // no NOTICEs on stderr ("trigger … does not exist, skipping")
               u"SET search_path = %1, public"_s.arg(QLatin1StringView(schemaName)), u"SELECT session_user"_s}) {
             ready = ready && exec(query, statement);
@@ -326,7 +327,7 @@ bool PgConnection::prepare(QSqlQuery &query, const QString &sql)
         return false; // lastError() still says why; Qt would only add "database not open"
 
     if (!m_reading)
-        arm(watchdogLimit());
+        arm(m_target.statementDeadline());
     const bool ok = query.prepare(sql);
     if (!m_reading)
         disarm();
@@ -342,7 +343,7 @@ bool PgConnection::exec(QSqlQuery &query, const QString &sql)
 
     // The server's statement_timeout plus a margin: a live server always answers first.
     if (!m_reading)
-        arm(watchdogLimit());
+        arm(m_target.statementDeadline());
     const bool ok = sql.isEmpty() ? query.exec() : query.exec(sql);
     if (!m_reading)
         disarm();
@@ -353,7 +354,7 @@ bool PgConnection::exec(QSqlQuery &query, const QString &sql)
 
 PgConnection::Deadline::Deadline(PgConnection &connection) : m_connection(connection)
 {
-    m_connection.arm(m_connection.watchdogLimit());
+    m_connection.arm(m_connection.m_target.statementDeadline());
     m_connection.m_reading = true;
 }
 
@@ -371,7 +372,7 @@ void PgConnection::failed(const QSqlError &error)
         m_lastProblem = TeamAuditProblem::Unreachable;
         m_lastError = QCoreApplication::translate("TeamAudit", "the team store did not answer within %1 s (frozen, or "
                                                                "the network lost)")
-                          .arg(std::chrono::ceil<std::chrono::seconds>(watchdogLimit()).count());
+                          .arg(std::chrono::ceil<std::chrono::seconds>(m_target.statementDeadline()).count());
     }
     // A lost connection is not used again: the next open() connects anew (and removes this one then,
     // when the caller's queries on it are gone). A server that answered with an error (a lock or a

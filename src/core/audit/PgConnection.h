@@ -38,11 +38,6 @@ enum class TeamAuditProblem {
 class PgConnection
 {
 public:
-    /*! The server ends statements after the target's statement timeout and gives up on a held lock after
-     * half of it; this side's watchdog ends the wait half of it later still (a live server answers first). */
-    std::chrono::milliseconds statementLimit() const { return m_target.statementTimeout; }
-    std::chrono::milliseconds lockLimit() const { return statementLimit() / 2; }
-    std::chrono::milliseconds watchdogLimit() const { return statementLimit() + statementLimit() / 2; }
     /*! The schema InviteDesk's tables live in (docs/TEAM-AUDIT.md). */
     static constexpr const char *schemaName = "invitedesk";
 

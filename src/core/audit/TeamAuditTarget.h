@@ -31,7 +31,12 @@ struct TeamAuditTarget
     QString sslMode;
     QString sslRootCert; //!< a CA file for a private server certificate (libpq's sslrootcert)
     std::chrono::seconds connectTimeout{5};
-    std::chrono::seconds statementTimeout{10}; //!< the server's limit; a held lock gives up after half of it
+    std::chrono::seconds statementTimeout{10}; //!< the server's limit for one statement
+
+    /*! A held lock is waited for half a statement's time. */
+    std::chrono::milliseconds lockTimeout() const { return statementTimeout / 2; }
+    /*! This side gives up on a statement half its time after the server would have (a live server answers first). */
+    std::chrono::milliseconds statementDeadline() const { return statementTimeout + statementTimeout / 2; }
 
     /*! The URL without its password, for messages and logs. */
     QString display() const;

@@ -12,6 +12,11 @@ QString handleFor(const Organization &organization)
     return organization.slug.isEmpty() ? organization.id : organization.slug;
 }
 
+QString handleForCount(int count)
+{
+    return QString::number(count);
+}
+
 bool confirms(const QString &typed, const QString &expected)
 {
     return !expected.isEmpty() && typed.trimmed() == expected;

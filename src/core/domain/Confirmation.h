@@ -20,6 +20,8 @@ inline constexpr int typedConfirmationThreshold = 5;
 bool needsTypedHandle(bool production, int count);
 /*! What is typed: the organization's slug, or its ID where it has none. */
 QString handleFor(const Organization &organization);
+/*! What is typed for \a count revokes across organizations (no one handle names them): the number. */
+QString handleForCount(int count);
 /*! Whether \a typed confirms (\a expected exactly, spaces around it aside). */
 bool confirms(const QString &typed, const QString &expected);
 

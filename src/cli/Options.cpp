@@ -31,22 +31,29 @@ QString usageText()
 Commands:
   orgs [--query TEXT] [--format table|csv|json]
       List or search the instance's organizations (ID exactly, name or slug partially).
-  list ORG|--all-orgs [--status pending|accepted|revoked|expired|all] [--format table|csv|json]
-           [--rate-budget PERCENT]
+  list ORG|--all-orgs|--application [--status pending|accepted|revoked|expired|all]
+           [--format table|csv|json] [--rate-budget PERCENT]
       Every invitation of an organization (ID or slug), or of every organization of the
-      instance with --all-orgs (with the organization's name), with that status (default: pending).
+      instance with --all-orgs (with the organization's name), or the instance's application
+      invitations (to sign up at all) with --application, with that status (default: pending).
   find EMAIL [--status pending|accepted|revoked|expired|all] [--format table|csv|json]
              [--rate-budget PERCENT]
-      Every invitation of this address, in every organization of the instance (default: all statuses).
+      Every invitation of this address: in every organization of the instance, then its
+      application invitations; a KIND column says which (default: all statuses).
   revoke ORG [INVITATION_ID ...] [--from-file FILE|-] [--yes] [--acting-user USER_ID]
              [--rate-budget PERCENT] [--ticket REF]
       Revoke invitations, paced to a share of the instance's rate limit (default 25% on
       production keys, 50% on development keys; list and find are paced the same way). Asks for confirmation on a terminal;
       without a terminal it needs --yes. Prints one line per invitation with its outcome.
-  revoke ORG|--all-orgs --older-than SPAN [--dry-run [--format table|csv|json]] [--yes]
+  revoke --application [INVITATION_ID ...] [--from-file FILE|-] [--yes] [--rate-budget PERCENT]
+         [--ticket REF]
+      The same for application invitations (IDs inv_…), through the same pacing, confirmation
+      and audit log (the records say "invitation_kind": "application").
+  revoke ORG|--all-orgs|--application --older-than SPAN [--dry-run [--format table|csv|json]] [--yes]
          [--acting-user USER_ID] [--rate-budget PERCENT] [--ticket REF]
-      The stale sweep: revoke every invitation of the organization, or of the whole instance,
-      that has been pending for longer than SPAN (36h, 14d, 2w), with one confirmation.
+      The stale sweep: revoke every invitation of the organization, of the whole instance, or
+      every application invitation, pending for longer than SPAN (36h, 14d, 2w), with one
+      confirmation.
       --dry-run prints exactly those invitations and revokes nothing.
   audit verify [--file PATH]
       Check the audit log's hash chain; reports the first edited or missing record. With a team
@@ -106,11 +113,11 @@ std::optional<QString> parseArguments(const QStringList &arguments, Options *opt
     *helpOrVersion = false;
     static const QHash<QString, QList<OptionSpec>> specs = {
         {u"orgs"_s, {{"query", true}, {"format", true}}},
-        {u"list"_s, {{"status", true}, {"format", true}, {"rate-budget", true}, {"all-orgs", false}}},
+        {u"list"_s, {{"status", true}, {"format", true}, {"rate-budget", true}, {"all-orgs", false}, {"application", false}}},
         {u"find"_s, {{"status", true}, {"format", true}, {"rate-budget", true}}},
         {u"revoke"_s,
          {{"from-file", true}, {"yes", false}, {"acting-user", true}, {"rate-budget", true}, {"ticket", true},
-          {"all-orgs", false}, {"older-than", true}, {"dry-run", false}, {"format", true}}},
+          {"all-orgs", false}, {"older-than", true}, {"dry-run", false}, {"format", true}, {"application", false}}},
         {u"audit"_s,
          {{"file", true}, {"csv", false}, {"organization", true}, {"email", true}, {"agent", true}, {"ticket", true},
           {"since", true}, {"until", true}, {"format", true}, {"intents", false}, {"resend", false}}},
@@ -275,25 +282,33 @@ std::optional<QString> parseArguments(const QStringList &arguments, Options *opt
     if (options->command == "orgs"_L1 && !options->positional.isEmpty())
         return u"orgs takes no arguments (use --query TEXT)"_s;
     options->allOrganizations = flags.contains(u"all-orgs"_s);
-    if (options->command == "list"_L1 && options->allOrganizations && !options->positional.isEmpty())
-        return u"list --all-orgs takes no ORG"_s;
-    if (options->command == "list"_L1 && !options->allOrganizations && options->positional.size() != 1)
-        return u"list needs exactly one ORG (an organization ID or slug), or --all-orgs"_s;
+    options->application = flags.contains(u"application"_s);
+    if (options->application && options->allOrganizations)
+        return u"--application lists the instance's application invitations; --all-orgs its organizations' invitations: "
+               u"give one"_s;
+    if (options->command == "list"_L1 && (options->allOrganizations || options->application) && !options->positional.isEmpty())
+        return u"list %1 takes no ORG"_s.arg(options->application ? u"--application"_s : u"--all-orgs"_s);
+    if (options->command == "list"_L1 && !options->allOrganizations && !options->application && options->positional.size() != 1)
+        return u"list needs exactly one ORG (an organization ID or slug), --all-orgs or --application"_s;
     if (options->command == "find"_L1 && options->positional.size() != 1)
         return u"find needs exactly one EMAIL address"_s;
     if (options->command == "find"_L1 && options->positional.first().trimmed().isEmpty())
         return u"find needs an EMAIL address, not an empty one (list --all-orgs lists the whole instance)"_s;
     if (options->command == "revoke"_L1) {
         options->dryRun = flags.contains(u"dry-run"_s);
+        if (options->application && !options->actingUser.isEmpty())
+            return u"--acting-user is for organization invitations (Clerk revokes an application invitation for no user)"_s;
         if (values.contains(u"older-than"_s)) {
             QString why;
             options->olderThan = StaleRule::parse(values.value(u"older-than"_s), &why);
             if (!options->olderThan)
                 return u"--older-than: "_s + why;
-            if (options->allOrganizations && !options->positional.isEmpty())
-                return u"revoke --all-orgs takes no ORG and no invitation IDs: --older-than picks them"_s;
-            if (!options->allOrganizations && options->positional.size() != 1)
-                return u"revoke --older-than takes one ORG (or --all-orgs) and no invitation IDs: it picks them"_s;
+            if ((options->allOrganizations || options->application) && !options->positional.isEmpty())
+                return u"revoke %1 --older-than takes no ORG and no invitation IDs: --older-than picks them"_s.arg(
+                    options->application ? u"--application"_s : u"--all-orgs"_s);
+            if (!options->allOrganizations && !options->application && options->positional.size() != 1)
+                return u"revoke --older-than takes one ORG (or --all-orgs, or --application) and no invitation IDs: "
+                       u"it picks them"_s;
             if (!options->fromFile.isEmpty())
                 return u"revoke --older-than picks the invitations itself; --from-file is for a list of IDs"_s;
         } else {
@@ -303,9 +318,12 @@ std::optional<QString> parseArguments(const QStringList &arguments, Options *opt
                 return u"--dry-run shows what --older-than picks; a list of IDs is already what it says"_s;
             if (values.contains(u"format"_s))
                 return u"--format is for revoke --older-than --dry-run"_s;
-            if (options->positional.isEmpty())
+            if (options->application && options->positional.isEmpty() && options->fromFile.isEmpty())
+                return u"revoke --application needs invitation IDs (inv_…), as arguments or with --from-file, or "
+                       u"--older-than"_s;
+            if (!options->application && options->positional.isEmpty())
                 return u"revoke needs an ORG (an organization ID or slug)"_s;
-            if (options->positional.size() == 1 && options->fromFile.isEmpty())
+            if (!options->application && options->positional.size() == 1 && options->fromFile.isEmpty())
                 return u"revoke needs invitation IDs, as arguments or with --from-file, or --older-than"_s;
         }
         if (values.contains(u"format"_s) && !options->dryRun)

@@ -34,6 +34,7 @@ struct Options
     QStringList positional;
     QString query;
     bool allOrganizations = false; //!< list --all-orgs, revoke --all-orgs (with --older-than)
+    bool application = false;           //!< list/revoke --application: the instance's application invitations
     std::optional<StaleRule> olderThan; //!< revoke --older-than: the stale sweep picks the invitations
     bool dryRun = false;                //!< revoke --dry-run: print what --older-than picks, revoke nothing
     Format format = Format::Table;

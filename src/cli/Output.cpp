@@ -92,8 +92,8 @@ void StreamedTable::write(const QStringList &cells)
     m_out->write((line + u'\n').toUtf8());
 }
 
-InvitationWriter::InvitationWriter(QIODevice *out, Format format, bool withOrganization)
-    : m_out(out), m_format(format), m_withOrganization(withOrganization)
+InvitationWriter::InvitationWriter(QIODevice *out, Format format, bool withOrganization, bool withKind)
+    : m_out(out), m_format(format), m_withOrganization(withOrganization), m_withKind(withKind)
 {
     if (m_format == Format::Json) {
         m_out->write("[");
@@ -103,6 +103,8 @@ InvitationWriter::InvitationWriter(QIODevice *out, Format format, bool withOrgan
         QStringList headers{u"EMAIL"_s, u"ROLE"_s, u"STATUS"_s, u"INVITED"_s, u"EXPIRES"_s, u"ID"_s};
         if (m_withOrganization)
             headers.insert(1, u"ORGANIZATION"_s);
+        if (m_withKind)
+            headers.insert(1, u"KIND"_s);
         m_table.emplace(m_out, headers);
     }
 }
@@ -119,7 +121,9 @@ void InvitationWriter::add(const Invitation &inv)
         QStringList row{inv.emailAddress, inv.role, inv.statusText, isoDate(inv.createdAt),
                         inv.expiresAt ? isoDate(*inv.expiresAt) : u"-"_s, inv.id};
         if (m_withOrganization)
-            row.insert(1, inv.organization ? inv.organization->slug : inv.organizationId);
+            row.insert(1, inv.organization ? inv.organization->slug : inv.kind == InvitationKind::Application ? u"-"_s : inv.organizationId);
+        if (m_withKind)
+            row.insert(1, kindKey(inv.kind));
         m_table->add(row);
     }
 }

@@ -46,7 +46,8 @@ private:
 class InvitationWriter
 {
 public:
-    InvitationWriter(QIODevice *out, Format format, bool withOrganization);
+    /*! A table \a withKind says which kind each row is (CSV always does, JSON by Clerk's `object`). */
+    InvitationWriter(QIODevice *out, Format format, bool withOrganization, bool withKind = false);
     void add(const Invitation &invitation);
     void finish();
     qint64 rows() const { return m_rows; }
@@ -55,6 +56,7 @@ private:
     QIODevice *m_out;
     Format m_format;
     bool m_withOrganization;
+    bool m_withKind;
     qint64 m_rows = 0;
     std::optional<StreamedTable> m_table;
 };

@@ -164,7 +164,8 @@ void Runner::runList()
     if (!m_listOut->open(stdout, QIODevice::WriteOnly))
         return finish(ApiError);
     const bool withOrganization = m_options.command == "find"_L1 || m_options.allOrganizations;
-    m_listWriter = std::make_unique<Output::InvitationWriter>(m_listOut.get(), m_options.format, withOrganization);
+    m_listWriter = std::make_unique<Output::InvitationWriter>(m_listOut.get(), m_options.format, withOrganization,
+                                                              m_options.command == "find"_L1);
     // Rows on a terminal are their own progress; a "Loaded N of M" line would be torn by them.
     const bool showProgress = stderrIsTerminal() && !isatty(fileno(stdout));
     connect(m_query.get(), &InvitationListing::arrived, this,
@@ -227,11 +228,16 @@ void Runner::runList()
         finish(Success);
     });
     if (m_options.command == "find"_L1) {
+        m_query->setIncludesApplicationInvitations(true); // both kinds: "everything for this address"
         m_query->searchEmail(m_options.positional.first(), m_options.status);
         return;
     }
     if (m_options.allOrganizations) {
         m_query->loadInstance(m_options.status);
+        return;
+    }
+    if (m_options.application) {
+        m_query->loadApplication(m_options.status);
         return;
     }
     // An organization ID needs no lookup: the first pages go out at once, and their answers tell the total.
@@ -277,7 +283,7 @@ void Runner::runRevoke()
         finish(Usage);
     };
     QStringList ids;
-    for (const QString &id : m_options.positional.mid(1)) {
+    for (const QString &id : m_options.positional.mid(m_options.application ? 0 : 1)) {
         if (const std::optional<QString> why = InvitationIds::problem(id))
             return usage(u"\"%1\" is %2"_s.arg(id.left(40), *why));
         ids << id;
@@ -315,10 +321,11 @@ void Runner::runRevoke()
     if (!mayAsk())
         return;
 
-    resolveOrganization([this, unique](const Organization &org) {
+    auto revoke = [this, unique](const Organization &org) {
         // One walk of the pending list gives emails and roles for the confirmation and the audit log,
         // at one request per 500 instead of one per invitation.
         m_query = std::make_unique<InvitationListing>(m_client.get());
+        m_query->setKeepsMetadata(false);
         connect(m_query.get(), &InvitationListing::failed, this,
                 [this](const ClerkError &error) { fail(error, u"cannot read the pending invitations"_s); });
         connect(m_query.get(), &InvitationListing::finished, this, [this, org, unique] {
@@ -327,8 +334,15 @@ void Runner::runRevoke()
                 known.insert(inv.id, inv);
             startRevokes(org, unique, known);
         });
-        m_query->loadOrganization(org, InvitationStatus::Pending);
-    });
+        if (m_options.application)
+            m_query->loadApplication(InvitationStatus::Pending);
+        else
+            m_query->loadOrganization(org, InvitationStatus::Pending);
+    };
+    if (m_options.application)
+        revoke(Organization{});
+    else
+        resolveOrganization(revoke);
 }
 
 void Runner::startRevokes(const Organization &org, const QStringList &ids, const QHash<QString, Invitation> &known,
@@ -340,8 +354,9 @@ void Runner::startRevokes(const Organization &org, const QStringList &ids, const
         QSet<QString> organizations;
         for (const Invitation &inv : known)
             organizations.insert(inv.organizationId);
-        const QString where = org.id.isEmpty() ? u"%1 organization(s)"_s.arg(organizations.size())
-                                               : u"%1 (%2)"_s.arg(org.name, Confirmation::handleFor(org));
+        const QString where = m_options.application ? u"the instance (application invitations)"_s
+                              : org.id.isEmpty()    ? u"%1 organization(s)"_s.arg(organizations.size())
+                                                    : u"%1 (%2)"_s.arg(org.name, Confirmation::handleFor(org));
         m_err << printable(u"About to revoke %1 invitation(s)%2 in %3 on a %4 instance:"_s.arg(
                      QString::number(ids.size()), which, where,
                      environment == KeyEnvironment::Production ? u"PRODUCTION"_s : environmentName(environment)))
@@ -384,6 +399,8 @@ void Runner::startRevokes(const Organization &org, const QStringList &ids, const
         // An ID that is not pending has no row to take email and role from: it is revoked (and reported) by ID.
         Invitation inv = known.value(id);
         inv.id = id;
+        if (m_options.application)
+            inv.kind = InvitationKind::Application;
         items << RevokeItem::of(inv, org);
     }
 

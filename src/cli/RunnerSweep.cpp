@@ -42,7 +42,7 @@ void Runner::runSweep()
                 QFile out;
                 if (!out.open(stdout, QIODevice::WriteOnly))
                     return finish(ApiError);
-                Output::InvitationWriter writer(&out, m_options.format, org.id.isEmpty());
+                Output::InvitationWriter writer(&out, m_options.format, org.id.isEmpty() && !m_options.application);
                 for (const QString &id : std::as_const(ids))
                     writer.add(stale.value(id));
                 writer.finish();
@@ -56,12 +56,14 @@ void Runner::runSweep()
             }
             startRevokes(org, ids, stale, which);
         });
-        if (org.id.isEmpty())
+        if (m_options.application)
+            m_query->loadApplication(InvitationStatus::Pending);
+        else if (org.id.isEmpty())
             m_query->loadInstance(InvitationStatus::Pending);
         else
             m_query->loadOrganization(org, InvitationStatus::Pending);
     };
-    if (m_options.allOrganizations)
+    if (m_options.allOrganizations || m_options.application)
         sweep(Organization{});
     else
         resolveOrganization(sweep);

@@ -319,6 +319,16 @@ std::optional<HttpResponse> ClerkSandbox::checkParameters(const HttpRequest &req
     return std::nullopt;
 }
 
+std::optional<HttpResponse> ClerkSandbox::readStatus(const HttpRequest &request, QString *status)
+{
+    *status = request.queryValue(u"status"_s);
+    if (status->isEmpty() || *status == "pending"_L1 || *status == "accepted"_L1 || *status == "revoked"_L1
+        || *status == "expired"_L1)
+        return std::nullopt;
+    return error(422, u"form_param_value_invalid"_s, u"is invalid"_s,
+                 u"status must be one of pending, accepted, revoked or expired."_s, u"status"_s);
+}
+
 std::optional<HttpResponse> ClerkSandbox::readPaging(const HttpRequest &request, int *limit, int *offset)
 {
     *limit = 10;

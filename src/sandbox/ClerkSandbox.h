@@ -135,12 +135,17 @@ private:
     HttpResponse createInvitation(const HttpRequest &request, SandboxOrganization &org, const QString &key,
                                   bool *changedState);
     HttpResponse listRoles(const HttpRequest &request);
+    HttpResponse listApplicationInvitations(const HttpRequest &request);
+    HttpResponse revokeApplicationInvitation(const QString &invitationId, bool *changedState);
+    QJsonObject applicationInvitationJson(const SandboxInvitation &invitation) const;
 
     HttpResponse error(int status, const QString &code, const QString &message, const QString &longMessage,
                        const QString &paramName = {});
     HttpResponse json(const QJsonObject &object, int status = 200);
     std::optional<HttpResponse> checkParameters(const HttpRequest &request, const QStringList &allowed);
     std::optional<HttpResponse> readPaging(const HttpRequest &request, int *limit, int *offset);
+    /*! The one `status` of the instance-wide lists (empty: every status), or the 422 for another value. */
+    std::optional<HttpResponse> readStatus(const HttpRequest &request, QString *status);
     QJsonObject invitationJson(const SandboxInvitation &invitation, const SandboxOrganization *withOrg = nullptr) const;
     QByteArray cachedInvitationJson(const SandboxInvitation &invitation, qint64 now,
                                     const SandboxOrganization *withOrg = nullptr);

@@ -45,6 +45,15 @@ HttpResponse ClerkSandbox::route(const HttpRequest &request, const QString &key,
         return get ? listOrganizations(request) : notAllowed();
     if (s.size() == 2 && s[1] == "organization_invitations"_L1)
         return get ? listInstanceInvitations(request) : notAllowed();
+    if (s.size() == 2 && s[1] == "invitations"_L1)
+        return get ? listApplicationInvitations(request) : notAllowed();
+    if (s.size() == 4 && s[1] == "invitations"_L1 && s[3] == "revoke"_L1) {
+        if (!post)
+            return notAllowed();
+        if (auto bad = checkParameters(request, {}))
+            return *bad;
+        return revokeApplicationInvitation(s[2], changedState);
+    }
     if (s.size() == 2 && s[1] == "organization_roles"_L1)
         return get ? listRoles(request) : notAllowed();
     if (s.size() == 3 && s[1] == "organizations"_L1) {
@@ -289,11 +298,9 @@ HttpResponse ClerkSandbox::listInstanceInvitations(const HttpRequest &request)
     int offset = 0;
     if (auto bad = readPaging(request, &limit, &offset))
         return *bad;
-    const QString status = request.queryValue(u"status"_s);
-    if (!status.isEmpty() && status != "pending"_L1 && status != "accepted"_L1 && status != "revoked"_L1
-        && status != "expired"_L1)
-        return error(422, u"form_param_value_invalid"_s, u"is invalid"_s,
-                     u"status must be one of pending, accepted, revoked or expired."_s, u"status"_s);
+    QString status;
+    if (auto bad = readStatus(request, &status))
+        return *bad;
     QString field = u"created_at"_s;
     bool descending = true;
     if (request.hasQuery(u"order_by"_s) && !parseInvitationOrder(request.queryValue(u"order_by"_s), &field, &descending))

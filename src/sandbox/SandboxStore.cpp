@@ -51,7 +51,60 @@ SandboxStore::SandboxStore() : SandboxStore(SeedOptions{}) {}
 SandboxStore::SandboxStore(const SeedOptions &options) : m_random(options.seed)
 {
     seed(options);
+    seedApplicationInvitations(options);
     reindex();
+}
+
+SandboxInvitation *SandboxStore::applicationInvitation(const QString &invitationId)
+{
+    for (SandboxInvitation &inv : applicationInvitations) {
+        if (inv.id == invitationId)
+            return &inv;
+    }
+    return nullptr;
+}
+
+void SandboxStore::seedApplicationInvitations(const SeedOptions &options)
+{
+    const qint64 now = options.now ? options.now : QDateTime::currentMSecsSinceEpoch();
+    QRandomGenerator rng(options.seed ^ 0x5EED'A99u);
+    auto token = [&rng](int length) {
+        static constexpr char alphabet[] = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+        QString t(length, Qt::Uninitialized);
+        for (QChar &c : t)
+            c = QLatin1Char(alphabet[rng.bounded(62)]);
+        return t;
+    };
+    // Addresses an organization also invited: the ex-contractor whose sign-up invitation stays open after
+    // every organization's is revoked.
+    QStringList shared{u"sam.contractor@freelance.example"_s};
+    for (const SandboxOrganization &org : organizations) {
+        for (std::size_t i = 0; i < org.invitations.size() && shared.size() < 40; i += 97)
+            shared << org.invitations[i].emailAddress;
+    }
+    for (int i = 0; i < options.applicationInvitations; ++i) {
+        SandboxInvitation inv;
+        inv.id = u"inv_2"_s + token(26);
+        const int roll = rng.bounded(100);
+        inv.status = i == 0 ? u"pending"_s : roll < 70 ? u"pending"_s : roll < 85 ? u"accepted"_s : roll < 95 ? u"revoked"_s : u"expired"_s;
+        inv.emailAddress = i < shared.size() && rng.bounded(100) < 60
+                               ? shared.at(i)
+                               : asciiFold(pick(rng, firstNames)) + u'.' + asciiFold(pick(rng, lastNames))
+                                     + QString::number(rng.bounded(100000)) + u"@signup.example"_s;
+        if (i == 0)
+            inv.emailAddress = shared.first();
+        const qint64 minAge = inv.status == "expired"_L1 ? 31 * msPerDay : msPerHour;
+        const qint64 maxAge = inv.status == "pending"_L1 ? 29 * msPerDay : 120 * msPerDay;
+        inv.createdAt = now - (minAge + qint64(rng.bounded(double(maxAge - minAge))));
+        inv.expiresAt = inv.createdAt + 30 * msPerDay;
+        inv.updatedAt = inv.status == "pending"_L1 ? inv.createdAt : std::min(now, inv.createdAt + msPerDay);
+        if (rng.bounded(100) < 30)
+            inv.publicMetadata = QJsonObject{{"plan"_L1, rng.bounded(2) ? u"pro"_s : u"team"_s}};
+        inv.url = u"https://accounts.example/sign-up?__clerk_ticket="_s + token(32);
+        applicationInvitations.push_back(std::move(inv));
+    }
+    std::stable_sort(applicationInvitations.begin(), applicationInvitations.end(),
+                     [](const SandboxInvitation &a, const SandboxInvitation &b) { return a.createdAt < b.createdAt; });
 }
 
 QString SandboxStore::newToken(int length)

@@ -70,6 +70,8 @@ struct SeedOptions
     int largeOrgExpired = 500;
     int fillerOrganizations = 60;
     int fillerPendingMax = 24; //!< each filler organization holds 0 to this many pending invitations
+    /*! Application invitations (to the instance, /v1/invitations); some share an address with an organization's. */
+    int applicationInvitations = 120;
 };
 
 /*!
@@ -83,6 +85,8 @@ public:
     explicit SandboxStore(const SeedOptions &options);
 
     std::vector<SandboxOrganization> organizations; //!< oldest first
+    /*! The instance's application invitations (no organization, no role), oldest first. */
+    std::vector<SandboxInvitation> applicationInvitations;
     std::vector<SandboxUser> users;
     std::vector<SandboxRole> roles;
 
@@ -91,6 +95,7 @@ public:
 
     SandboxOrganization *organization(const QString &idOrSlug, bool allowSlug = true);
     SandboxInvitation *invitation(const QString &organizationId, const QString &invitationId);
+    SandboxInvitation *applicationInvitation(const QString &invitationId);
     const SandboxUser *user(const QString &id) const;
     const SandboxRole *role(const QString &key) const;
 
@@ -110,6 +115,8 @@ public:
 
 private:
     void seed(const SeedOptions &options);
+    /*! With a generator of their own: the organizations' data stays what it was for a seed. */
+    void seedApplicationInvitations(const SeedOptions &options);
 
     QHash<QString, int> m_orgById;
     QHash<QString, int> m_orgBySlug;

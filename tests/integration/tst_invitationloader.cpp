@@ -39,7 +39,7 @@ class TestInvitationLoader : public QObject
     {
         InvitationLoader::Request request;
         if (slug == "*"_L1)
-            request.wholeInstance = true;
+            request.source = InvitationLoader::Request::Source::Instance;
         else
             request.organizationId = m_sandbox->store().organization(slug)->id;
         return request;

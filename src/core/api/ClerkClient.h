@@ -44,9 +44,10 @@ struct InvitationQuery
     QString emailAddress;
 };
 
+/*! A query across the instance: its organizations' invitations, or its application invitations. */
 struct InstanceInvitationQuery
 {
-    QString query; //!< matches the invitee's email address
+    QString query; //!< matches the invitee's email address (and, for application invitations, the ID)
     std::optional<InvitationStatus> status;
     QString orderBy;
     int limit = 500;
@@ -118,11 +119,20 @@ public:
                            Callback<Page<Invitation>> done);
     CallId listInstanceInvitations(const InstanceInvitationQuery &query, QObject *context,
                                    Callback<Page<Invitation>> done);
+    /*! The instance's application invitations (`GET /invitations`, paginated). */
+    CallId listApplicationInvitations(const InstanceInvitationQuery &query, QObject *context,
+                                      Callback<Page<Invitation>> done);
+    /*!
+     * One invitation. An empty \a organizationId means an application invitation: Clerk has no read of one
+     * by ID, so it is looked up with `GET /invitations?query=ID` (not found when no row has that ID).
+     */
     CallId getInvitation(const QString &organizationId, const QString &invitationId, QObject *context,
                          Callback<Invitation> done);
     /*!
      * One attempt only; RevokeTask decides what to do with a lost answer. \a beforeSend runs right
-     * before the request leaves (after the pacer let it go), never if it is cancelled before that.
+     * before the request leaves (after the pacer let it go), never if it is cancelled before that. An empty
+     * \a organizationId revokes an application invitation (`POST /invitations/{id}/revoke`, which takes
+     * no requesting user).
      */
     CallId revokeInvitation(const QString &organizationId, const QString &invitationId,
                             const QString &requestingUserId, QObject *context, Callback<Invitation> done,

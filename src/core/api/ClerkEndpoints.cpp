@@ -69,9 +69,40 @@ ClerkClient::CallId ClerkClient::listInstanceInvitations(const InstanceInvitatio
                                          std::move(done), &ClerkJson::parseInvitationPage);
 }
 
+ClerkClient::CallId ClerkClient::listApplicationInvitations(const InstanceInvitationQuery &query, QObject *context,
+                                                            Callback<Page<Invitation>> done)
+{
+    QUrlQuery q = pageQuery(query.limit, query.offset, query.orderBy);
+    q.addQueryItem(u"paginated"_s, u"true"_s); // {data, total_count}, as every other list; else a bare array
+    if (!query.query.isEmpty())
+        q.addQueryItem(u"query"_s, query.query);
+    if (query.status)
+        q.addQueryItem(u"status"_s, invitationStatusKey(*query.status));
+    return startParsed<Page<Invitation>>(Method::Get, {u"invitations"_s}, q, std::nullopt, context, std::move(done),
+                                         &ClerkJson::parseInvitationPage);
+}
+
 ClerkClient::CallId ClerkClient::getInvitation(const QString &organizationId, const QString &invitationId,
                                                QObject *context, Callback<Invitation> done)
 {
+    if (organizationId.isEmpty()) {
+        // The query matches IDs and addresses alike; only the row with exactly this ID is the answer.
+        InstanceInvitationQuery query;
+        query.query = invitationId;
+        query.limit = 10;
+        return listApplicationInvitations(
+            query, context, [invitationId, done = std::move(done)](Result<Page<Invitation>> result) {
+                if (!result)
+                    return done(result.error());
+                for (const Invitation &inv : result.value().data) {
+                    if (inv.id == invitationId)
+                        return done(inv);
+                }
+                // As Clerk answers a read of an ID it does not know.
+                done(ClerkError::fromHttp(404, R"({"errors":[{"code":"resource_not_found","message":"not found",)"
+                                               R"("long_message":"No invitation with this ID"}]})"));
+            });
+    }
     return startParsed<Invitation>(Method::Get,
                                    {u"organizations"_s, organizationId, u"invitations"_s, invitationId}, {},
                                    std::nullopt, context, std::move(done), &ClerkJson::parseInvitation);
@@ -81,6 +112,10 @@ ClerkClient::CallId ClerkClient::revokeInvitation(const QString &organizationId,
                                                   const QString &requestingUserId, QObject *context,
                                                   Callback<Invitation> done, std::function<void()> beforeSend)
 {
+    if (organizationId.isEmpty()) {
+        return startParsed<Invitation>(Method::Post, {u"invitations"_s, invitationId, u"revoke"_s}, {}, std::nullopt,
+                                       context, std::move(done), &ClerkJson::parseInvitation, std::move(beforeSend));
+    }
     // The body is optional; like Clerk's own SDK, send none when there is nothing to say.
     std::optional<QByteArray> body;
     if (!requestingUserId.isEmpty())

@@ -165,6 +165,9 @@ Result<Invitation> invitationFromJson(const QJsonObject &o, StringPool *pool)
     Invitation inv;
     if (!readString(o, "id"_L1, &inv.id) || inv.id.isEmpty())
         return missing("id"_L1, what);
+    // `invitation` is an application invitation; anything else is read as an organization's, as before.
+    if (o.value("object"_L1).toString() == "invitation"_L1)
+        inv.kind = InvitationKind::Application;
     if (!readString(o, "email_address"_L1, &inv.emailAddress))
         return missing("email_address"_L1, what);
     const std::optional<qint64> created = readTimestamp(o.value("created_at"_L1));
@@ -290,6 +293,22 @@ Result<Page<Role>> parseRolePage(const QByteArray &body)
 
 QJsonObject toJson(const Invitation &inv)
 {
+    if (inv.kind == InvitationKind::Application) {
+        // Clerk's `invitation`: no organization, no role, no inviter.
+        QJsonObject o{
+            {"object"_L1, "invitation"_L1},
+            {"id"_L1, inv.id},
+            {"email_address"_L1, inv.emailAddress},
+            {"status"_L1, inv.statusText},
+            {"revoked"_L1, inv.status == InvitationStatus::Revoked},
+            {"public_metadata"_L1, inv.publicMetadata},
+            {"url"_L1, inv.url.isEmpty() ? QJsonValue() : QJsonValue(QString::fromUtf8(inv.url))},
+            {"expires_at"_L1, inv.expiresAt ? QJsonValue(double(*inv.expiresAt)) : QJsonValue()},
+            {"created_at"_L1, double(inv.createdAt)},
+            {"updated_at"_L1, double(inv.updatedAt)},
+        };
+        return o;
+    }
     QJsonObject o{
         {"object"_L1, "organization_invitation"_L1},
         {"id"_L1, inv.id},

@@ -17,6 +17,11 @@ InvitationStatus invitationStatusFromString(QStringView text)
     return InvitationStatus::Unknown;
 }
 
+QString kindKey(InvitationKind kind)
+{
+    return kind == InvitationKind::Application ? u"application"_s : u"organization"_s;
+}
+
 QString invitationStatusKey(InvitationStatus status)
 {
     switch (status) {

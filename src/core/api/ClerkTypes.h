@@ -42,10 +42,23 @@ struct OrganizationRef
     bool operator==(const OrganizationRef &) const = default;
 };
 
-/*! Clerk's `organization_invitation` object. Timestamps are ms since the epoch. */
+/*!
+ * Clerk's two kinds of invitation: to join an organization (`organization_invitation`, /v1/organizations/…),
+ * or to sign up to the instance at all (an application invitation, `invitation`, /v1/invitations), which
+ * belongs to no organization and has no role.
+ */
+enum class InvitationKind { Organization, Application };
+/*! "organization" or "application": what outputs and audit records call the kind. */
+QString kindKey(InvitationKind kind);
+
+/*!
+ * Clerk's `organization_invitation` object, or its `invitation` object (kind Application: no organization, no
+ * role). Timestamps are ms since the epoch.
+ */
 struct Invitation
 {
     QString id;
+    InvitationKind kind = InvitationKind::Organization;
     QString emailAddress;
     QString role;
     QString roleName;

@@ -385,6 +385,9 @@ QJsonObject AuditLog::baseRecord(const QString &event, const RevokeItem &item) c
     const QString ticket = item.ticket.isEmpty() ? m_context.ticket : item.ticket;
     if (!ticket.isEmpty())
         record.insert("ticket"_L1, ticket);
+    // Records without it (all before application invitations) are of an organization's invitation.
+    if (item.kind == InvitationKind::Application)
+        record.insert("invitation_kind"_L1, kindKey(item.kind));
     return record;
 }
 

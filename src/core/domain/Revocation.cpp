@@ -89,6 +89,8 @@ RevokeItem RevokeItem::of(const Invitation &invitation, const Organization &orga
     // Rows from the instance-wide lists carry their own organization.
     const QString orgId = invitation.organizationId.isEmpty() ? organization.id : invitation.organizationId;
     const QString orgName = invitation.organization ? invitation.organization->name : organization.name;
+    if (invitation.kind == InvitationKind::Application)
+        return RevokeItem{{}, {}, invitation.id, invitation.emailAddress, {}, {}, InvitationKind::Application};
     return RevokeItem{orgId, orgName, invitation.id, invitation.emailAddress, invitation.role};
 }
 

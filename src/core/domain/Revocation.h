@@ -84,6 +84,8 @@ struct RevokeItem
     QString emailAddress;
     QString role;
     QString ticket; //!< the support ticket this revoke belongs to, if any
+    /*! An application invitation has no organization: organizationId is empty (ClerkClient's rule). */
+    InvitationKind kind = InvitationKind::Organization;
 
     /*! For \a invitation; rows of one organization's list take \a organization's ID and name. */
     static RevokeItem of(const Invitation &invitation, const Organization &organization = {});

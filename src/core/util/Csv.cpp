@@ -40,14 +40,14 @@ QString isoTime(qint64 ms)
 QString invitationHeader()
 {
     return row({u"id"_s, u"email_address"_s, u"role"_s, u"role_name"_s, u"status"_s, u"created_at"_s, u"expires_at"_s,
-                u"inviter_id"_s, u"inviter"_s, u"organization_id"_s, u"organization_name"_s});
+                u"inviter_id"_s, u"inviter"_s, u"organization_id"_s, u"organization_name"_s, u"kind"_s});
 }
 
 QString invitationRow(const Invitation &inv)
 {
     return row({inv.id, inv.emailAddress, inv.role, inv.roleName, inv.statusText, isoTime(inv.createdAt),
                 inv.expiresAt ? isoTime(*inv.expiresAt) : QString(), inv.inviterId, inv.inviterDisplay(),
-                inv.organizationId, inv.organization ? inv.organization->name : QString()});
+                inv.organizationId, inv.organization ? inv.organization->name : QString(), kindKey(inv.kind)});
 }
 
 } // namespace InviteDesk::Csv

@@ -34,6 +34,7 @@ void EmailSearch::start(const QString &query, std::optional<InvitationStatus> st
     m_query = query.trimmed();
     m_status = status;
     m_found.clear();
+    m_readingApplication = false;
     requestPage(0, 1);
 }
 
@@ -58,56 +59,64 @@ void EmailSearch::requestPage(int offset, int page)
     request.status = m_status;
     request.limit = pageSize;
     request.offset = offset;
-    const ClerkClient::CallId id = m_client->listInstanceInvitations(
-        request, this, [this, offset, page](Result<Page<Invitation>> result) {
-            if (!m_call)
-                return; // cancelled
-            m_call = 0;
-            if (!result) {
-                Q_EMIT failed(result.error());
+    auto onPage = [this, offset, page](Result<Page<Invitation>> result) {
+        if (!m_call)
+            return; // cancelled
+        m_call = 0;
+        if (!result) {
+            Q_EMIT failed(result.error());
+            return;
+        }
+        const Page<Invitation> &p = result.value();
+        QList<Invitation> matching;
+        const qsizetype readBefore = m_read.size();
+        for (const Invitation &inv : p.data)
+            m_read.insert(inv.id);
+        const bool nothingNew = m_read.size() == readBefore;
+        for (const Invitation &inv : p.data) {
+            // Pages are read by offset: an invitation created meanwhile shifts the next page, and
+            // its last row comes again. It is kept once.
+            if (matches(m_query, inv) && !m_seen.contains(inv.id)) {
+                m_seen.insert(inv.id);
+                matching.append(inv);
+                if (!m_keepMetadata)
+                    matching.last().dropMetadata();
+            }
+        }
+        m_found += matching;
+        Q_EMIT invitationsArrived(matching, int(m_found.size()), p.totalCount);
+        const int next = offset + int(p.data.size());
+        // The pages, not total_count, say where the list ends: a short page, or a full one with
+        // nothing new (a server repeating itself). A count that disagrees is said at the end.
+        const bool lastPage = p.data.size() < pageSize || nothingNew;
+        if (!lastPage && page >= maxPages) {
+            Q_EMIT failed(ClerkError::payload(
+                tr("more than %L1 invitations match \"%2\"; InviteDesk reads at most that many: narrow the search")
+                    .arg(qint64(maxPages) * pageSize)
+                    .arg(m_query)));
+            return;
+        }
+        if (lastPage) {
+            // Each list's count is its own; a doubt about the first is kept when the second has none.
+            if (nothingNew && !p.data.isEmpty())
+                m_doubt = tr("Clerk sent a page of invitations already read (after %L1); the list may be "
+                             "incomplete")
+                              .arg(m_read.size());
+            else if (p.totalCount != m_read.size())
+                m_doubt = tr("Clerk counted %L1 invitations, but %L2 were read").arg(p.totalCount).arg(m_read.size());
+            if (m_includeApplication && !m_readingApplication) {
+                m_readingApplication = true;
+                m_read.clear();
+                requestPage(0, 1);
                 return;
             }
-            const Page<Invitation> &p = result.value();
-            QList<Invitation> matching;
-            const qsizetype readBefore = m_read.size();
-            for (const Invitation &inv : p.data)
-                m_read.insert(inv.id);
-            const bool nothingNew = m_read.size() == readBefore;
-            for (const Invitation &inv : p.data) {
-                // Pages are read by offset: an invitation created meanwhile shifts the next page, and
-                // its last row comes again. It is kept once.
-                if (matches(m_query, inv) && !m_seen.contains(inv.id)) {
-                    m_seen.insert(inv.id);
-                    matching.append(inv);
-                    if (!m_keepMetadata)
-                        matching.last().dropMetadata();
-                }
-            }
-            m_found += matching;
-            Q_EMIT invitationsArrived(matching, int(m_found.size()), p.totalCount);
-            const int next = offset + int(p.data.size());
-            // The pages, not total_count, say where the list ends: a short page, or a full one with
-            // nothing new (a server repeating itself). A count that disagrees is said at the end.
-            const bool lastPage = p.data.size() < pageSize || nothingNew;
-            if (!lastPage && page >= maxPages) {
-                Q_EMIT failed(ClerkError::payload(
-                    tr("more than %L1 invitations match \"%2\"; InviteDesk reads at most that many: narrow the search")
-                        .arg(qint64(maxPages) * pageSize)
-                        .arg(m_query)));
-                return;
-            }
-            if (lastPage) {
-                if (nothingNew && !p.data.isEmpty())
-                    m_doubt = tr("Clerk sent a page of invitations already read (after %L1); the list may be "
-                                 "incomplete").arg(m_read.size());
-                else if (p.totalCount != m_read.size())
-                    m_doubt = tr("Clerk counted %L1 invitations, but %L2 were read").arg(p.totalCount).arg(m_read.size());
-                Q_EMIT finished();
-                return;
-            }
-            requestPage(next, page + 1);
-        });
-    m_call = id;
+            Q_EMIT finished();
+            return;
+        }
+        requestPage(next, page + 1);
+    };
+    m_call = m_readingApplication ? m_client->listApplicationInvitations(request, this, std::move(onPage))
+                                  : m_client->listInstanceInvitations(request, this, std::move(onPage));
 }
 
 } // namespace InviteDesk

@@ -9,8 +9,9 @@ namespace InviteDesk {
 
 /*!
  * Every invitation of one address, in every organization of the instance
- * (`GET /organization_invitations?query=`), for the window's e-mail search and
- * `invitedesk-cli find`.
+ * (`GET /organization_invitations?query=`), and, when asked, its application
+ * invitations after them (`GET /invitations?query=`), for the window's e-mail
+ * search and `invitedesk-cli find`.
  *
  * Clerk's query matches parts of addresses; a whole address (one with '@')
  * keeps only the invitations of exactly that address, case-insensitively.
@@ -37,6 +38,8 @@ public:
     void start(const QString &query, std::optional<InvitationStatus> status = std::nullopt);
     /*! Whether found invitations keep their metadata (the default). */
     void setKeepsMetadata(bool keep) { m_keepMetadata = keep; }
+    /*! Whether the address's application invitations are looked up too, after its organizations' (not by default). */
+    void setIncludesApplicationInvitations(bool include) { m_includeApplication = include; }
     /*! Stops the walk; cancelled() follows at once. What arrived stays in invitations(). */
     void cancel();
     bool isRunning() const { return m_call != 0; }
@@ -65,6 +68,8 @@ private:
     QSet<QString> m_read; //!< every ID the pages brought (Clerk's count is of these)
     QString m_doubt;
     bool m_keepMetadata = true;
+    bool m_includeApplication = false;
+    bool m_readingApplication = false; //!< the second list: the address's application invitations
     ClerkClient::CallId m_call = 0;
 };
 

@@ -35,9 +35,17 @@ void InvitationListing::loadInstance(std::optional<InvitationStatus> status)
 {
     // The same paged, parallel, re-read-if-it-moved walk as one organization's list.
     InvitationLoader::Request request;
-    request.wholeInstance = true;
+    request.source = InvitationLoader::Request::Source::Instance;
     request.status = status;
     load(Kind::Instance, Organization(), request);
+}
+
+void InvitationListing::loadApplication(std::optional<InvitationStatus> status)
+{
+    InvitationLoader::Request request;
+    request.source = InvitationLoader::Request::Source::Application;
+    request.status = status;
+    load(Kind::Application, Organization(), request);
 }
 
 void InvitationListing::load(Kind kind, const Organization &organization, const InvitationLoader::Request &request)
@@ -105,6 +113,7 @@ void InvitationListing::searchEmail(const QString &email, std::optional<Invitati
     connect(search, &EmailSearch::cancelled, this, &InvitationListing::cancelled);
     Q_EMIT started();
     search->setKeepsMetadata(m_keepMetadata);
+    search->setIncludesApplicationInvitations(m_includeApplication);
     search->start(m_email, status);
 }
 

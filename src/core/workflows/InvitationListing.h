@@ -24,7 +24,7 @@ class InvitationListing : public QObject
     Q_OBJECT
 
 public:
-    enum class Kind { None, Organization, EmailAddress, Instance };
+    enum class Kind { None, Organization, EmailAddress, Instance, Application };
     Q_ENUM(Kind)
 
     explicit InvitationListing(ClerkClient *client, QObject *parent = nullptr);
@@ -36,6 +36,8 @@ public:
     void searchEmail(const QString &email, std::optional<InvitationStatus> status = std::nullopt);
     /*! Every invitation of the instance with \a status, across organizations (`GET /organization_invitations`). */
     void loadInstance(std::optional<InvitationStatus> status);
+    /*! Every application invitation of the instance with \a status (`GET /invitations`). */
+    void loadApplication(std::optional<InvitationStatus> status);
     void cancel();
     bool isRunning() const;
     /*!
@@ -45,6 +47,8 @@ public:
     void setKeepsInvitations(bool keep) { m_keepInvitations = keep; }
     /*! Whether kept invitations keep their metadata (the default); a table or CSV shows none of it. */
     void setKeepsMetadata(bool keep) { m_keepMetadata = keep; }
+    /*! Whether an address's search also finds its application invitations (EmailSearch; not by default). */
+    void setIncludesApplicationInvitations(bool include) { m_includeApplication = include; }
 
     Kind kind() const { return m_kind; }
     const Organization &organization() const { return m_organization; }
@@ -91,6 +95,7 @@ private:
     std::optional<InvitationStatus> m_status;
     bool m_keepInvitations = true;
     bool m_keepMetadata = true;
+    bool m_includeApplication = false;
     std::unique_ptr<InvitationLoader> m_loader;
     std::unique_ptr<EmailSearch> m_search;
     std::map<int, QList<Invitation>> m_waitingPages; //!< first-pass pages that came before one before them

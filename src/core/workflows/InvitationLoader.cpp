@@ -144,13 +144,15 @@ void InvitationLoader::issuePages()
 ClerkClient::CallId InvitationLoader::requestPage(int offset)
 {
     auto done = [this, offset](Result<Page<Invitation>> result) { onPage(offset, std::move(result)); };
-    if (m_request.wholeInstance) {
+    if (m_request.source != Request::Source::Organization) {
         InstanceInvitationQuery query;
         query.status = m_request.status;
         query.orderBy = m_request.orderBy;
         query.limit = m_request.pageSize;
         query.offset = offset;
-        return m_client->listInstanceInvitations(query, this, std::move(done));
+        return m_request.source == Request::Source::Application
+                   ? m_client->listApplicationInvitations(query, this, std::move(done))
+                   : m_client->listInstanceInvitations(query, this, std::move(done));
     }
     InvitationQuery query;
     query.status = m_request.status;

@@ -11,8 +11,9 @@
 namespace InviteDesk {
 
 /*!
- * Loads every invitation of an organization with a given status, or of the
- * whole instance across organizations (`GET /organization_invitations`).
+ * Loads every invitation of an organization with a given status, of the
+ * whole instance across organizations (`GET /organization_invitations`), or
+ * every application invitation of the instance (`GET /invitations`).
  *
  * Clerk pages by offset only, with `limit` up to 500. The loader asks for
  * several pages at once instead of one after another: with an expected total
@@ -37,9 +38,10 @@ class InvitationLoader : public QObject
 public:
     struct Request
     {
-        QString organizationId;
-        /*! Every organization's invitations instead of one's; organizationId is then not used. */
-        bool wholeInstance = false;
+        /*! Which list: one organization's, every organization's, or the instance's application invitations. */
+        enum class Source { Organization, Instance, Application };
+        Source source = Source::Organization;
+        QString organizationId; //!< for Source::Organization
         /*!
          * Whether the loader keeps what it found for invitations(). A caller that keeps each invitation as
          * it arrives (the window's table) says false: the loader then holds only IDs, and at 100,000 rows

@@ -133,7 +133,9 @@ void RevokeTask::onRevoked(Result<Invitation> result)
             verify(VerifyReason::LostAnswer);
         return;
     }
-    if (error.isNotPending()) {
+    // An application invitation that is no longer pending is refused with a 400 whose code the spec does
+    // not name: the re-read says what it is.
+    if (error.isNotPending() || (m_organizationId.isEmpty() && error.httpStatus() == 400)) {
         verify(VerifyReason::NotPending);
         return;
     }

@@ -935,6 +935,14 @@ Prüfen Sie die API-URL im Profil (Verbindung → Profil bearbeiten), das Netzwe
         <source>It is revoked; the answer to this request was lost, so whether this request or someone else revoked it is not known.</source>
         <translation>Sie ist widerrufen; die Antwort auf diese Anfrage ging verloren, daher ist nicht bekannt, ob diese Anfrage oder jemand anderes sie widerrufen hat.</translation>
     </message>
+    <message>
+        <source>Sign-up (application invitation)</source>
+        <translation>Registrierung (Anwendungseinladung)</translation>
+    </message>
+    <message>
+        <source>An invitation to sign up to the instance at all, in no organization</source>
+        <translation>Eine Einladung, sich überhaupt bei der Instanz zu registrieren, in keiner Organisation</translation>
+    </message>
 </context>
 <context>
     <name>InviteDesk::InvitationsController</name>
@@ -1069,6 +1077,10 @@ Prüfen Sie die API-URL im Profil (Verbindung → Profil bearbeiten), das Netzwe
     <message>
         <source>Wait for the revokes to finish before opening something else.</source>
         <translation>Warten Sie, bis die Widerrufe abgeschlossen sind, bevor Sie etwas anderes öffnen.</translation>
+    </message>
+    <message>
+        <source>%1 (sign-up invitation)</source>
+        <translation>%1 (Registrierungseinladung)</translation>
     </message>
 </context>
 <context>
@@ -1299,6 +1311,10 @@ Prüfen Sie die API-URL im Profil (Verbindung → Profil bearbeiten), das Netzwe
     <message>
         <source>Re-invite is for a revoked or expired invitation; this one is %1.</source>
         <translation>Erneut einladen geht nur bei einer widerrufenen oder abgelaufenen Einladung; diese ist %1.</translation>
+    </message>
+    <message>
+        <source>Re-invite is for organization invitations; invite this address to sign up again in Clerk&apos;s Dashboard.</source>
+        <translation>Erneut einladen gilt für Organisationseinladungen; laden Sie diese Adresse im Clerk-Dashboard erneut zur Registrierung ein.</translation>
     </message>
 </context>
 <context>
@@ -2875,6 +2891,37 @@ Prüfen Sie die API-URL im Profil (Verbindung → Profil bearbeiten), das Netzwe
     </message>
 </context>
 <context>
+    <name>StaleRule</name>
+    <message>
+        <source>&quot;%1&quot; is not a span: write a whole number and h, d or w (36h, 14d, 2w), at most %2 days</source>
+        <translation>„%1“ ist keine Zeitspanne: eine ganze Zahl und h, d oder w (36h, 14d, 2w), höchstens %2 Tage</translation>
+    </message>
+    <message>
+        <source>1 hour</source>
+        <translation>1 Stunde</translation>
+    </message>
+    <message>
+        <source>%1 hours</source>
+        <translation>%1 Stunden</translation>
+    </message>
+    <message>
+        <source>1 week</source>
+        <translation>1 Woche</translation>
+    </message>
+    <message>
+        <source>%1 weeks</source>
+        <translation>%1 Wochen</translation>
+    </message>
+    <message>
+        <source>1 day</source>
+        <translation>1 Tag</translation>
+    </message>
+    <message>
+        <source>%1 days</source>
+        <translation>%1 Tage</translation>
+    </message>
+</context>
+<context>
     <name>TeamAudit</name>
     <message>
         <source>record %1 was changed after it was written</source>
@@ -2903,10 +2950,6 @@ Prüfen Sie die API-URL im Profil (Verbindung → Profil bearbeiten), das Netzwe
     <message>
         <source>sslrootcert must be a file path without &apos;;&apos;</source>
         <translation>sslrootcert muss ein Dateipfad ohne &apos;;&apos; sein</translation>
-    </message>
-    <message>
-        <source>unknown team audit URL option &quot;%1&quot; (sslmode and sslrootcert are known)</source>
-        <translation>unbekannte Option „%1“ in der URL der Team-Prüfdatenbank (bekannt sind sslmode und sslrootcert)</translation>
     </message>
     <message>
         <source>the team audit database has no InviteDesk tables yet, and %1 may not create them (%2); its owner creates them once, see docs/TEAM-AUDIT.md</source>
@@ -3087,6 +3130,14 @@ Prüfen Sie die API-URL im Profil (Verbindung → Profil bearbeiten), das Netzwe
     <message>
         <source>sslmode=%1 would send the team&apos;s records and the password to %2 unencrypted, or to whoever answers; use verify-full (or verify-ca, or require) for a host other than this computer</source>
         <translation>sslmode=%1 würde die Einträge des Teams und das Passwort unverschlüsselt an %2 senden, oder an wen auch immer antwortet; verwenden Sie verify-full (oder verify-ca, oder require) für einen anderen Rechner als diesen</translation>
+    </message>
+    <message>
+        <source>%1 must be a whole number of seconds from 1 to %2</source>
+        <translation>%1 muss eine ganze Zahl von Sekunden zwischen 1 und %2 sein</translation>
+    </message>
+    <message>
+        <source>unknown team audit URL option &quot;%1&quot; (sslmode, sslrootcert, connect_timeout and statement_timeout are known)</source>
+        <translation>unbekannte Option „%1“ in der URL der Team-Audit-Datenbank (bekannt sind sslmode, sslrootcert, connect_timeout und statement_timeout)</translation>
     </message>
 </context>
 <context>

@@ -398,16 +398,26 @@ private Q_SLOTS:
         search->setFocus();
         QTest::keyClicks(search, contractor);
         QTest::keyClick(search, Qt::Key_Return);
-        QTRY_COMPARE_WITH_TIMEOUT(m_window->invitationModel()->rowCount(), 5, 20'000);
+        // Both kinds: five organizations' invitations, then the address's invitation to sign up at all.
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->invitationModel()->rowCount(), 6, 20'000);
+        QTRY_VERIFY(!m_window->invitations()->isLoading());
         QCOMPARE(table()->model()->columnCount(), int(InvitationTableModel::ColumnCount)); // the Organization column is there
         QSet<QString> organizations;
-        for (int row = 0; row < 5; ++row) {
+        int application = -1;
+        for (int row = 0; row < 6; ++row) {
             const Invitation &inv = m_window->invitationModel()->invitationAt(row);
             QCOMPARE(inv.emailAddress, contractor);
+            if (inv.kind == InvitationKind::Application) {
+                application = row;
+                continue;
+            }
             QVERIFY(inv.organization != nullptr);
             organizations.insert(inv.organizationId);
         }
         QCOMPARE(organizations.size(), 5);
+        QVERIFY(application >= 0);
+        const QString signUp = m_window->invitationModel()->index(application, InvitationTableModel::Organization).data().toString();
+        QVERIFY2(signUp.contains(u"application"_s), qPrintable(signUp)); // the row says which kind it is
 
         Prompts::RevokeRequest confirmed;
         m_prompts.onConfirmRevoke = [&confirmed](const Prompts::RevokeRequest &request) {
@@ -415,9 +425,10 @@ private Q_SLOTS:
             return Prompts::RevokeAnswer{true, {}};
         };
         QMetaObject::invokeMethod(m_window->findChild<QAction *>(u"actionRevokeAllForAddress"_s), &QAction::trigger);
-        QCOMPARE(confirmed.count, 4); // the pending ones; the already revoked one is not asked for
-        QCOMPARE(confirmed.lines.size(), 8); // grouped: a heading per organization, then its row
-        QTRY_VERIFY_WITH_TIMEOUT(!m_window->invitations()->isRevoking() && posts() == 4, 20'000);
+        QCOMPARE(confirmed.count, 5); // the pending ones of both kinds; the already revoked one is not asked for
+        QCOMPARE(confirmed.lines.size(), 10); // grouped: a heading per organization (and the sign-up), then its row
+        QVERIFY(confirmed.lines.join(u'\n').contains(u"application"_s)); // the confirmation names both kinds
+        QTRY_VERIFY_WITH_TIMEOUT(!m_window->invitations()->isRevoking() && posts() == 5, 20'000);
         int revoked = 0;
         for (const SandboxOrganization &org : m_sandbox->store().organizations) {
             for (const SandboxInvitation &inv : org.invitations) {
@@ -429,6 +440,15 @@ private Q_SLOTS:
             }
         }
         QCOMPARE(revoked, 4);
+        int signUps = 0;
+        for (const SandboxInvitation &inv : m_sandbox->store().applicationInvitations) {
+            if (inv.emailAddress == contractor) {
+                QCOMPARE(inv.status, u"revoked"_s);
+                QCOMPARE(inv.revokeCommits, 1);
+                ++signUps;
+            }
+        }
+        QCOMPARE(signUps, 1);
     }
 
     void theInstanceViewListsEveryOrganizationPageByPage()

@@ -133,14 +133,21 @@ QStringList InvitationTableModel::statusTexts()
     return texts;
 }
 
+QString InvitationTableModel::organizationText(const Invitation &inv)
+{
+    if (inv.kind == InvitationKind::Application)
+        return tr("Sign-up (application invitation)");
+    return printable(inv.organization ? inv.organization->name : inv.organizationId);
+}
+
 QVariant InvitationTableModel::displayData(const Row &row, int column) const
 {
     const Invitation &inv = row.invitation;
     switch (column) {
     // Text from Clerk is shown with its control and invisible characters made visible.
     case Email: return printable(inv.emailAddress);
-    case Organization: return printable(inv.organization ? inv.organization->name : inv.organizationId);
-    case Role: return printable(inv.roleName.isEmpty() ? inv.role : inv.roleName);
+    case Organization: return organizationText(inv);
+    case Role: return inv.kind == InvitationKind::Application ? u"—"_s : printable(inv.roleName.isEmpty() ? inv.role : inv.roleName);
     case Status: return statusText(row);
     case Invited: return TimeFormat::ago(inv.createdAt, m_now);
     case Expires:
@@ -159,7 +166,7 @@ InvitationTableModel::SortKey InvitationTableModel::sortKey(int rowIndex, int co
     const Invitation &inv = row.invitation;
     switch (column) {
     case Email: return {0, inv.emailAddress, true};
-    case Organization: return {0, inv.organization ? inv.organization->name : inv.organizationId, true};
+    case Organization: return {0, organizationText(inv), true};
     case Role: return {0, inv.roleName.isEmpty() ? inv.role : inv.roleName, true};
     // What the Status column shows: the row's revoke state while it has one, else Clerk's status.
     case Status: return {row.state == RevokeState::Idle ? qint64(inv.status) : 100 + qint64(row.state), {}, false};
@@ -203,6 +210,8 @@ QVariant InvitationTableModel::toolTip(const Row &row, int rowIndex, int column)
     case Role:
         return printable(inv.role);
     case Organization:
+        if (inv.kind == InvitationKind::Application)
+            return tr("An invitation to sign up to the instance at all, in no organization");
         return printable(inv.organization ? u"%1 · %2"_s.arg(inv.organization->slug, inv.organizationId)
                                           : inv.organizationId);
     case InvitedBy:
@@ -312,7 +321,8 @@ void InvitationTableModel::addRow(const Invitation &invitation)
     m_rowById.insert(invitation.id, int(m_rows.size()));
     m_rows.append(makeRow(invitation));
     m_addresses[emailKey(invitation)].ids.append(invitation.id);
-    ++m_organizations[invitation.organizationId];
+    if (invitation.kind == InvitationKind::Organization) // "in N organizations" counts organizations only
+        ++m_organizations[invitation.organizationId];
     countPending(invitation, +1);
 }
 
@@ -459,7 +469,7 @@ void InvitationTableModel::remove(const QStringList &ids)
             if (address.ids.isEmpty())
                 m_addresses.remove(key);
             m_rowById.remove(inv.id);
-            if (--m_organizations[inv.organizationId] <= 0)
+            if (inv.kind == InvitationKind::Organization && --m_organizations[inv.organizationId] <= 0)
                 m_organizations.remove(inv.organizationId);
         }
         m_rows.remove(first, last - first + 1);

@@ -97,6 +97,8 @@ public:
     static bool lessThan(const SortKey &left, const SortKey &right);
     /*! Every text the Status column can show, in the current language (what sizes the column). */
     static QStringList statusTexts();
+    /*! What the Organization column says of \a invitation: its organization's name, or that it is to sign up. */
+    static QString organizationText(const Invitation &invitation);
     /*!
      * How many pending invitations share this row's email address in its organization (0 if the row is not
      * pending): an address invited to two organizations is not invited twice.

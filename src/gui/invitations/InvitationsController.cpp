@@ -41,6 +41,8 @@ QString InvitationsController::auditLogPath() const
 void InvitationsController::onSessionOpened()
 {
     m_query = std::make_unique<InvitationListing>(m_session->client());
+    // An address's view shows its application invitation too: "everything for this person" covers both kinds.
+    m_query->setIncludesApplicationInvitations(true);
     m_query->setKeepsInvitations(false); // the model keeps every row that arrives
     connectQuery();
     m_run = std::make_unique<RevokeRun>(m_session->client(), m_session->audit());
@@ -173,7 +175,9 @@ void InvitationsController::connectRun()
         if (revokeSucceeded(result.outcome))
             adjustPendingCount(item.organizationId, -1); // no longer pending: a seat is free
         QString who = item.emailAddress.isEmpty() ? item.invitationId : item.emailAddress;
-        if (spansOrganizations() && !item.organizationName.isEmpty())
+        if (item.kind == InvitationKind::Application)
+            who = tr("%1 (sign-up invitation)").arg(who);
+        else if (spansOrganizations() && !item.organizationName.isEmpty())
             who = tr("%1 in %2").arg(who, item.organizationName); // one address, many organizations: say which
         if (revokeSucceeded(result.outcome)) {
             if (m_batchTotal <= 20) // a long run's successes are in its summary, not one line each

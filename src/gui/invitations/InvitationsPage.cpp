@@ -709,7 +709,8 @@ void InvitationsPage::confirmAndRevoke(const QStringList &ids, const QString &sc
         QMap<QString, QStringList> groups; // folded name, name, ID → lines
         for (const QString &id : ids) {
             const Invitation &inv = m_model->invitationAt(m_model->rowOf(id));
-            const QString name = inv.organization ? inv.organization->name : inv.organizationId;
+            // Application invitations are a group of their own, named as the table names them.
+            const QString name = InvitationTableModel::organizationText(inv);
             groups[name.toCaseFolded() + u'\x1f' + name + u'\x1f' + inv.organizationId]
                 << u"    "_s + (describe ? describe(inv) : inv.emailAddress);
         }
@@ -751,6 +752,12 @@ void InvitationsPage::reinviteSelected()
         return;
     }
     const Invitation inv = m_model->invitationAt(row);
+    if (inv.kind == InvitationKind::Application) {
+        Q_EMIT statusMessage(tr("Re-invite is for organization invitations; invite this address to sign up again in "
+                                "Clerk's Dashboard."),
+                             8000);
+        return;
+    }
     const QString orgName = inv.organization ? inv.organization->name : m_invitations->organization().name;
     const Prompts::ReinviteAnswer answer = m_prompts->confirmReinvite(window(), m_session->badge(), inv, orgName);
     if (answer.confirmed)

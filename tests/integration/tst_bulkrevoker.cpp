@@ -86,8 +86,10 @@ private Q_SLOTS:
         faults.lostAnswerRate = 0.08;
         faults.seed = seed;
         m_sandbox->setFaults(faults);
-        // A tight limit so 429s happen too: 60 requests per second window.
-        m_sandbox->setRateLimitOverride(60, 1'000);
+        // A limit below the pacer's budget so 429s happen too (checked at the end): Clerk's own ten-second
+        // window and the pacer's hold after a 429 would make this a minute's wait, so both are scaled to 1 s.
+        m_sandbox->setRateLimitOverride(200, 1'000);
+        m_pacer->setBudget(RateBudget{300, std::chrono::seconds(1)});
 
         const QList<RevokeItem> items = pick(300);
         QCOMPARE(items.size(), 300);
@@ -148,6 +150,7 @@ private Q_SLOTS:
         QCOMPARE(summary.notFound, 1);
         QCOMPARE(summary.failed, 0);
         QCOMPARE(bulk.results().at(300)->outcome, RevokeOutcome::NotPendingAccepted);
+        QVERIFY(m_sandbox->rateLimitedCount() > 0); // the 429s were met, and settled
         QVERIFY(!summary.allSucceeded());
     }
 

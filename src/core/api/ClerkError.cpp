@@ -127,6 +127,13 @@ ClerkError ClerkError::payload(const QString &detail, int status, const QString 
     return e;
 }
 
+ClerkError ClerkError::overBound(const QString &detail)
+{
+    ClerkError e = payload(detail);
+    e.m_overBound = true;
+    return e;
+}
+
 ClerkError ClerkError::rateLimitTooLong(const ClerkError &rateLimited, std::chrono::seconds cap)
 {
     ClerkError e = rateLimited;
@@ -158,8 +165,8 @@ bool ClerkError::isTransient() const
     case Kind::Http:
         return (m_httpStatus == 429 && !m_waitRefused) || m_httpStatus >= 500;
     case Kind::Payload:
-        // A truncated or garbled answer to a read is worth one more try.
-        return true;
+        // A truncated or garbled answer to a read is worth one more try; one over a bound of ours is not.
+        return !m_overBound;
     case Kind::InvalidRequest:
     case Kind::Cancelled:
     case Kind::Tls:

@@ -54,6 +54,8 @@ public:
     static ClerkError fromHttp(int status, const QByteArray &body, const QByteArray &cfRay = {},
                                const QByteArray &retryAfter = {});
     static ClerkError payload(const QString &detail, int status = 200, const QString &traceId = {});
+    /*! An answer refused by one of InviteDesk's own bounds (rows too large): the same again is refused again. */
+    static ClerkError overBound(const QString &detail);
     /*!
      * A 429 whose Retry-After asks for more than InviteDesk waits (\a cap): it is not waited out and
      * not retried; the message says how long the server asked for and that a person should try later.
@@ -96,6 +98,7 @@ public:
     }
     bool isNotPending() const { return m_code == QLatin1String("organization_invitation_not_pending"); }
     bool isCancelled() const { return m_kind == Kind::Cancelled; }
+    bool isOverBound() const { return m_overBound; }
 
     /*! True where repeating a read can help: connection errors, timeouts, 429 and 5xx. */
     bool isTransient() const;
@@ -137,6 +140,7 @@ private:
     std::chrono::seconds m_waitCap{0};
     bool m_waitRefused = false;
     bool m_exchangeTimeout = false;
+    bool m_overBound = false;
     bool m_certificateRefused = false;
     bool m_unconfirmedWrite = false;
 };

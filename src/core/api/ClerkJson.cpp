@@ -140,10 +140,10 @@ Result<Page<T>> parsePage(const QByteArray &body, Fn itemFromJson, QLatin1String
             return ClerkError::payload(
                 QCoreApplication::translate("ClerkJson", "item %1 of the list is not an object").arg(i));
         Result<T> item = itemFromJson(items.at(i).toObject(), &pool);
-        if (!item)
-            return ClerkError::payload(QCoreApplication::translate("ClerkJson", "item %1 of the list: %2")
-                                           .arg(i)
-                                           .arg(item.error().detail()));
+        if (!item) {
+            const QString why = QCoreApplication::translate("ClerkJson", "item %1 of the list: %2").arg(i).arg(item.error().detail());
+            return item.error().isOverBound() ? ClerkError::overBound(why) : ClerkError::payload(why);
+        }
         page.data.append(std::move(item).value());
     }
     return page;
@@ -195,7 +195,7 @@ Result<Invitation> invitationFromJson(const QJsonObject &o, StringPool *pool)
             metadataBytes += QJsonDocument(*metadata).toJson(QJsonDocument::Compact).size();
     }
     if (metadataBytes > ClerkJson::maxMetadataBytes)
-        return ClerkError::payload(QCoreApplication::translate("ClerkJson", "invitation %1 carries %2 KiB of metadata; "
+        return ClerkError::overBound(QCoreApplication::translate("ClerkJson", "invitation %1 carries %2 KiB of metadata; "
                                                                             "InviteDesk reads at most %3 KiB a row")
                                        .arg(inv.id)
                                        .arg(metadataBytes / 1024)

@@ -378,6 +378,14 @@
         <source>Ca&amp;ncel</source>
         <translation>Abb&amp;rechen</translation>
     </message>
+    <message>
+        <source>Pending longer than, in days</source>
+        <translation>Länger offen als, in Tagen</translation>
+    </message>
+    <message>
+        <source>Show invitations pending for longer than this many days (remembered)</source>
+        <translation>Einladungen zeigen, die länger als so viele Tage offen sind (wird gemerkt)</translation>
+    </message>
 </context>
 <context>
     <name>InviteDesk::ActivityModel</name>
@@ -1315,6 +1323,17 @@ Prüfen Sie die API-URL im Profil (Verbindung → Profil bearbeiten), das Netzwe
     <message>
         <source>Re-invite is for organization invitations; invite this address to sign up again in Clerk&apos;s Dashboard.</source>
         <translation>Erneut einladen gilt für Organisationseinladungen; laden Sie diese Adresse im Clerk-Dashboard erneut zur Registrierung ein.</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> Tage</translation>
+    </message>
+    <message numerus="yes">
+        <source>Pending longer than %n day(s) (%1)</source>
+        <translation>
+            <numerusform>Länger als %n Tag offen (%1)</numerusform>
+            <numerusform>Länger als %n Tage offen (%1)</numerusform>
+        </translation>
     </message>
 </context>
 <context>

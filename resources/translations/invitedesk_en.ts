@@ -217,6 +217,13 @@
 <context>
     <name>InviteDesk::InvitationsPage</name>
     <message numerus="yes">
+        <source>Pending longer than %n day(s) (%1)</source>
+        <translation>
+            <numerusform>Pending longer than %n day (%1)</numerusform>
+            <numerusform>Pending longer than %n days (%1)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%Ln invitation(s) loaded.</source>
         <translation>
             <numerusform>%Ln invitation loaded.</numerusform>

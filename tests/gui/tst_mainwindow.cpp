@@ -32,6 +32,7 @@
 #include <QtWidgets/QAbstractItemView>
 #include <QtWidgets/QApplication>
 #include <QtWidgets/QComboBox>
+#include <QtWidgets/QSpinBox>
 #include <QtWidgets/QHeaderView>
 #include <QtWidgets/QCompleter>
 #include <QtCore/QDir>
@@ -587,6 +588,42 @@ private Q_SLOTS:
         SandboxInvitation *newer = older == twins[0] ? twins[1] : twins[0];
         QTRY_COMPARE(older->status, u"revoked"_s);
         QCOMPARE(newer->status, u"pending"_s);
+    }
+
+    void theStaleSweepIsAQuickFilterThenSelectAllAndRevoke()
+    {
+        // "Pending longer than N days", N the agent's and remembered: the CLI's sweep rule, in the window.
+        connectWith(SandboxOptions::defaultProductionKey());
+        openAndWait(u"initech"_s, 41);
+        auto *quick = m_window->findChild<QComboBox *>(u"quickFilterCombo"_s);
+        auto *days = m_window->findChild<QSpinBox *>(u"staleDaysSpin"_s);
+        QVERIFY(!days->isVisible()); // only with its filter
+        const int entry = quick->findData(int(InvitationFilterModel::QuickFilter::PendingLongerThan));
+        QVERIFY(entry >= 0);
+        quick->setCurrentIndex(entry);
+        Q_EMIT quick->activated(entry);
+        QVERIFY(days->isVisible());
+        QVERIFY(!days->accessibleName().isEmpty());
+        days->setValue(10);
+        const qint64 cutoff = QDateTime::currentMSecsSinceEpoch() - 10 * 24 * 3600'000LL;
+        QStringList stale;
+        for (const SandboxInvitation &inv : m_sandbox->store().organization(u"initech"_s)->invitations) {
+            if (SandboxStore::effectiveStatus(inv, m_sandbox->now()) == "pending"_L1 && inv.createdAt < cutoff)
+                stale << inv.id;
+        }
+        QVERIFY(stale.size() >= 5 && stale.size() < 41);
+        QTRY_COMPARE(table()->model()->rowCount(), stale.size());
+        QTRY_VERIFY2(quick->itemText(entry).contains(u"10 day"_s) && quick->itemText(entry).endsWith(u"(%1)"_s.arg(stale.size())),
+                     qPrintable(quick->itemText(entry)));
+        QCOMPARE(QSettings().value(u"filters/staleDays"_s).toInt(), 10);
+
+        m_prompts.onConfirmRevoke = [](const Prompts::RevokeRequest &) { return Prompts::RevokeAnswer{true, {}}; };
+        table()->setFocus();
+        QTest::keyClick(table(), Qt::Key_A, Qt::ControlModifier);
+        QTest::keyClick(table(), Qt::Key_Delete);
+        QTRY_VERIFY_WITH_TIMEOUT(!m_window->invitations()->isRevoking() && posts() == int(stale.size()), 20'000);
+        for (const SandboxInvitation &inv : m_sandbox->store().organization(u"initech"_s)->invitations)
+            QCOMPARE(inv.status == "revoked"_L1 && inv.revokeCommits == 1, stale.contains(inv.id));
     }
 
     void aRoleHeldByPendingInvitationsIsUnblockedInTwoSteps()

@@ -1,5 +1,6 @@
 #include "gui/invitations/InvitationFilterModel.h"
 
+#include "core/domain/StaleRule.h"
 #include "core/util/Durations.h"
 #include "gui/invitations/InvitationTableModel.h"
 
@@ -105,6 +106,18 @@ void InvitationFilterModel::setQuickFilter(QuickFilter filter)
     request(false);
 }
 
+void InvitationFilterModel::setStaleDays(int days)
+{
+    days = std::clamp(days, 1, 365);
+    if (days == m_staleDays)
+        return;
+    m_staleDays = days;
+    if (m_quickFilter == QuickFilter::PendingLongerThan) {
+        m_pinned.clear();
+        request(false);
+    }
+}
+
 void InvitationFilterModel::setRole(const QString &roleKey)
 {
     if (roleKey == m_role)
@@ -132,6 +145,8 @@ bool InvitationFilterModel::quickMatches(int sourceRow, QuickFilter filter) cons
     }
     case QuickFilter::Duplicates:
         return m_invitations->pendingDuplicates(sourceRow) >= 2;
+    case QuickFilter::PendingLongerThan:
+        return !ranOut && StaleRule::days(m_staleDays).isStale(inv, now);
     }
     return true;
 }

@@ -31,7 +31,8 @@ class InvitationFilterModel : public QAbstractProxyModel
     Q_OBJECT
 
 public:
-    enum class QuickFilter { Any, Within24Hours, Within7Days, Expired, Duplicates };
+    /*! PendingLongerThan: the stale sweep's rule (StaleRule) with staleDays(). */
+    enum class QuickFilter { Any, Within24Hours, Within7Days, Expired, Duplicates, PendingLongerThan };
     Q_ENUM(QuickFilter)
 
     explicit InvitationFilterModel(QObject *parent = nullptr);
@@ -43,6 +44,9 @@ public:
     QString text() const { return m_text; }
     void setQuickFilter(QuickFilter filter);
     QuickFilter quickFilter() const { return m_quickFilter; }
+    /*! The N of "pending longer than N days" (1 to 365). */
+    void setStaleDays(int days);
+    int staleDays() const { return m_staleDays; }
 
     /*! How many source rows each quick filter would show (with the current text). */
     int countMatching(QuickFilter filter) const;
@@ -134,6 +138,7 @@ private:
     InvitationTableModel *m_invitations = nullptr;
     QString m_text;
     QuickFilter m_quickFilter = QuickFilter::Any;
+    int m_staleDays = 14;
     QString m_role;
     QSet<QString> m_pinned; //!< rows revoked while shown under the current quick or role filter
     int m_sortColumn = -1;

@@ -22,6 +22,7 @@
 #include <QtCore/QDir>
 #include <QtCore/QLocale>
 #include <QtCore/QSaveFile>
+#include <QtCore/QSettings>
 #include <QtCore/QSet>
 #include <QtGui/QAction>
 #include <QtGui/QClipboard>
@@ -40,6 +41,8 @@ namespace InviteDesk {
 
 namespace {
 constexpr int statusAll = -1;
+/*! The N of the quick filter "pending longer than N days", as the agent last chose it. */
+constexpr auto staleDaysKey = "filters/staleDays";
 
 /*!
  * Draws the current cell's marker as a solid two-pixel frame in the text colour: the style's dotted
@@ -205,8 +208,18 @@ void InvitationsPage::setUpFilters()
     });
     using QuickFilter = InvitationFilterModel::QuickFilter;
     m_ui->quickFilterCombo->addItem(tr("No quick filter"), int(QuickFilter::Any));
-    for (QuickFilter filter : {QuickFilter::Within24Hours, QuickFilter::Within7Days, QuickFilter::Expired, QuickFilter::Duplicates})
+    for (QuickFilter filter : {QuickFilter::Within24Hours, QuickFilter::Within7Days, QuickFilter::Expired,
+                               QuickFilter::Duplicates, QuickFilter::PendingLongerThan})
         m_ui->quickFilterCombo->addItem(QString(), int(filter));
+    // The stale sweep in the window: "pending longer than N days", N the agent's, remembered; then Select All, Revoke.
+    m_ui->staleDaysSpin->setSuffix(tr(" days"));
+    m_ui->staleDaysSpin->setValue(QSettings().value(staleDaysKey, 14).toInt()); // clamped to 1–365 by the box
+    m_proxy->setStaleDays(m_ui->staleDaysSpin->value());
+    connect(m_ui->staleDaysSpin, &QSpinBox::valueChanged, this, [this](int days) {
+        m_proxy->setStaleDays(days);
+        QSettings().setValue(staleDaysKey, days);
+        m_countsTimer.start();
+    });
     updateQuickFilterCounts();
     connect(m_ui->quickFilterCombo, &QComboBox::activated, this, [this](int index) {
         // A role entry carries the role's key; the others a QuickFilter.
@@ -214,6 +227,7 @@ void InvitationsPage::setUpFilters()
         const bool role = item.typeId() == QMetaType::QString;
         m_proxy->setRole(role ? item.toString() : QString());
         m_proxy->setQuickFilter(role ? QuickFilter::Any : QuickFilter(item.toInt()));
+        m_ui->staleDaysSpin->setVisible(m_proxy->quickFilter() == QuickFilter::PendingLongerThan);
     });
     connect(m_ui->filterEdit, &QLineEdit::textChanged, m_proxy.get(), &InvitationFilterModel::setText);
     // The counts walk every row: refresh them once typing pauses, not on every keystroke.
@@ -472,6 +486,11 @@ void InvitationsPage::updateQuickFilterCounts()
     label(QuickFilter::Within7Days, tr("Expires within 7 days (%1)"));
     label(QuickFilter::Expired, tr("Expired (%1)"));
     label(QuickFilter::Duplicates, tr("Invited more than once (%1)"));
+    if (const int stale = m_ui->quickFilterCombo->findData(int(QuickFilter::PendingLongerThan)); stale >= 0) {
+        m_ui->quickFilterCombo->setItemText(
+            stale, tr("Pending longer than %n day(s) (%1)", nullptr, m_proxy->staleDays())
+                       .arg(QLocale().toString(m_proxy->countMatching(QuickFilter::PendingLongerThan))));
+    }
 
     // One entry per role the pending invitations hold: a role Clerk will not delete
     // (organization_role_exists_in_invitations) is unblocked by this filter, Select All and Revoke.

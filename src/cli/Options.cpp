@@ -36,6 +36,8 @@ Commands:
       Every invitation of an organization (ID or slug), or of every organization of the
       instance with --all-orgs (with the organization's name), or the instance's application
       invitations (to sign up at all) with --application, with that status (default: pending).
+      Clerk lists application invitations of every status but revoked for "all" (and so does find);
+      --status revoked lists those.
   find EMAIL [--status pending|accepted|revoked|expired|all] [--format table|csv|json]
              [--rate-budget PERCENT]
       Every invitation of this address: in every organization of the instance, then its

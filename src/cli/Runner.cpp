@@ -304,6 +304,16 @@ void Runner::runRevoke()
             return usage(u"%1: %2"_s.arg(m_options.fromFile, *read.problem));
         ids << read.ids;
     }
+    // The kind is the agent's to say (--application); an ID of the other kind is a slip, said before anything
+    // is sent (Clerk's application invitation IDs start with inv_, its organizations' with orginv_).
+    for (const QString &id : std::as_const(ids)) {
+        const bool applicationId = id.startsWith("inv_"_L1);
+        if (applicationId && !m_options.application)
+            return usage(u"%1 is an application invitation's ID: revoke --application %1"_s.arg(id.left(40)));
+        if (!applicationId && m_options.application)
+            return usage(u"\"%1\" is not an application invitation's ID (inv_…); without --application, revoke ORG "
+                         u"INVITATION_ID"_s.arg(id.left(40)));
+    }
     // The same ID twice would be revoked once and then reported "already revoked": drop repeats.
     QStringList unique;
     QSet<QString> seen;

@@ -31,7 +31,7 @@ void Runner::reportTeamAudit()
         return;
     m_audit->flush(); // every record of this run is on disk before the last look
     // Longer than a statement's deadline: a store that froze mid-statement is then said as such.
-    const std::chrono::milliseconds patience = m_options.teamAudit->statementDeadline() + std::chrono::seconds(5);
+    const std::chrono::milliseconds patience = m_options.teamAudit->longestWait() + std::chrono::seconds(5);
     TeamAuditSender::Status status = m_teamAudit->flush(int(patience.count()));
     m_teamAudit.reset(); // a store still busy is let go here, at once (TeamAuditSender)
     if (status.stillSending) // the count from the last look may be old: what this computer knows now

@@ -64,6 +64,9 @@ HttpResponse ClerkSandbox::listApplicationInvitations(const HttpRequest &request
             continue;
         if (!status.isEmpty() && !SandboxStore::hasStatus(inv, status, nowMs))
             continue;
+        // As Clerk's: without a status, every invitation but the revoked ones.
+        if (status.isEmpty() && SandboxStore::hasStatus(inv, u"revoked"_s, nowMs))
+            continue;
         matches.push_back(&inv);
     }
     std::stable_sort(matches.begin(), matches.end(), [&](const SandboxInvitation *a, const SandboxInvitation *b) {

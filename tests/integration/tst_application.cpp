@@ -68,11 +68,19 @@ private Q_SLOTS:
             QVERIFY(v["organization_id"_L1].isUndefined());
             ids.insert(v["id"_L1].toString());
         }
+        // As Clerk lists them without a status: every one but the revoked (--status revoked lists those).
         QSet<QString> expected;
+        QSet<QString> revoked;
         for (const SandboxInvitation &inv : m_sandbox->store().applicationInvitations)
-            expected.insert(inv.id);
+            (SandboxStore::effectiveStatus(inv, m_sandbox->now()) == "revoked"_L1 ? revoked : expected).insert(inv.id);
         QVERIFY(expected.size() > 50);
+        QVERIFY(!revoked.isEmpty());
         QCOMPARE(ids, expected);
+        const CliHarness::Run revokedOnes = m_cli->run({u"list"_s, u"--application"_s, u"--status"_s, u"revoked"_s, u"--format"_s, u"json"_s});
+        QSet<QString> listedRevoked;
+        for (const QJsonValue &v : QJsonDocument::fromJson(revokedOnes.out).array())
+            listedRevoked.insert(v["id"_L1].toString());
+        QCOMPARE(listedRevoked, revoked);
         const CliHarness::Run pending = m_cli->run({u"list"_s, u"--application"_s, u"--format"_s, u"csv"_s});
         QCOMPARE(pending.exitCode, 0);
         QCOMPARE(pending.out.trimmed().count('\n'), pendingApplication().size()); // a header and one line each
@@ -153,6 +161,24 @@ private Q_SLOTS:
         QVERIFY2(verify.exitCode == 0, verify.out.constData());
     }
 
+    void aRefusalThatIsNotAboutPendingIsSaidNotRepeated()
+    {
+        // A 400 for another reason (the spec names no code for "not pending"): the re-read finds the invitation
+        // still pending, and Clerk's refusal is what the line says; nothing is sent again.
+        const QString id = *pendingApplication().cbegin();
+        m_sandbox->addScriptedFault({ScriptedFault::Kind::RawAnswer, "POST", u"/invitations/"_s, 1, 400, 1,
+                                     R"({"errors":[{"code":"form_param_invalid","message":"is invalid",)"
+                                     R"("long_message":"Something else is wrong with this request."}]})"});
+        const CliHarness::Run run = m_cli->run({u"revoke"_s, u"--application"_s, id, u"--yes"_s});
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.out.contains("Something else is wrong"), run.out.constData());
+        int posts = 0;
+        for (const LoggedRequest &request : m_sandbox->requests())
+            posts += request.method == "POST";
+        QCOMPARE(posts, 1);
+        QVERIFY(pendingApplication().contains(id));
+    }
+
     void theSweepCoversApplicationInvitations()
     {
         const qint64 start = QDateTime::currentMSecsSinceEpoch();
@@ -194,6 +220,11 @@ private Q_SLOTS:
             << QStringList{u"revoke"_s, u"--application"_s, u"inv_2x"_s, u"--acting-user"_s, u"user_1"_s, u"--yes"_s};
         QTest::newRow("a sweep of both") << QStringList{u"revoke"_s, u"--application"_s, u"--all-orgs"_s, u"--older-than"_s, u"2w"_s};
         QTest::newRow("an ID that is not one") << QStringList{u"revoke"_s, u"--application"_s, u"inv x"_s, u"--yes"_s};
+        QTest::newRow("an application ID without --application")
+            << QStringList{u"revoke"_s, u"acme"_s, u"inv_2TsmqNzfZJfupOIA0CqBdrPyHH9"_s, u"--yes"_s};
+        QTest::newRow("an organization's ID with --application")
+            << QStringList{u"revoke"_s, u"--application"_s, u"orginv_2TsmqNzfZJfupOIA0CqBdrPyHH9"_s, u"--yes"_s};
+        QTest::newRow("an ORG with --application") << QStringList{u"revoke"_s, u"--application"_s, u"acme"_s, u"inv_2x"_s, u"--yes"_s};
     }
 
     void usageErrors()

@@ -1,6 +1,7 @@
 // The stale sweep (invitedesk-cli revoke --older-than), run as a user would, against an in-process sandbox:
 // the dry run lists exactly the stale set, the run revokes exactly that set, under faults, and says so.
 
+#include "core/domain/StaleRule.h"
 #include "support/CliHarness.h"
 #include "support/TestSandbox.h"
 
@@ -61,6 +62,32 @@ private Q_SLOTS:
     {
         m_cli.reset();
         m_sandbox.reset();
+    }
+
+    void theRuleIsPendingStillUsableAndOlderThanTheSpan()
+    {
+        // One rule for the CLI's sweep and the window's quick filter (StaleRule).
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        const StaleRule twoWeeks = *StaleRule::parse(u"2w"_s, nullptr);
+        QCOMPARE(twoWeeks.spanMs(), 14 * day);
+        Invitation inv;
+        inv.status = InvitationStatus::Pending;
+        inv.createdAt = now - 20 * day;
+        inv.expiresAt = now + 10 * day;
+        QVERIFY(twoWeeks.isStale(inv, now));
+        inv.expiresAt = now - 1; // ran out since Clerk said "pending": no open door
+        QVERIFY(!twoWeeks.isStale(inv, now));
+        inv.expiresAt.reset(); // never expires
+        QVERIFY(twoWeeks.isStale(inv, now));
+        inv.status = InvitationStatus::Revoked;
+        QVERIFY(!twoWeeks.isStale(inv, now));
+        inv.status = InvitationStatus::Pending;
+        inv.createdAt = now - 14 * day; // exactly the span: not longer than it
+        QVERIFY(!twoWeeks.isStale(inv, now));
+        inv.createdAt = now - 14 * day - 1;
+        QVERIFY(twoWeeks.isStale(inv, now));
+        QCOMPARE(StaleRule::days(3).describe(), u"3 days"_s);
+        QCOMPARE(StaleRule::parse(u" 36H "_s, nullptr)->describe(), u"36 hours"_s);
     }
 
     void theDryRunListsExactlyTheStaleSetAcrossOrganizations_data()

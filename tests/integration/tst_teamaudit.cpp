@@ -118,6 +118,11 @@ private Q_SLOTS:
         QVERIFY2(patient, qPrintable(error));
         QCOMPARE(patient->connectTimeout, std::chrono::seconds(15));
         QCOMPARE(patient->statementTimeout, std::chrono::seconds(30));
+        // Half of a one-second statement is half a second, never 0 (which PostgreSQL reads as "wait forever").
+        const std::optional<TeamAuditTarget> quick =
+            TeamAuditTarget::parse(u"postgresql://agent@127.0.0.1/audit?statement_timeout=1"_s, &error);
+        QCOMPARE(quick->lockTimeout(), std::chrono::milliseconds(500));
+        QCOMPARE(quick->statementDeadline(), std::chrono::milliseconds(1500));
         for (const QString &bad : {u"connect_timeout=0"_s, u"connect_timeout=301"_s, u"statement_timeout=2.5"_s,
                                    u"statement_timeout=-1"_s, u"statement_timeout="_s, u"connect_timeout=1e9"_s}) {
             QVERIFY2(!TeamAuditTarget::parse(u"postgresql://agent@127.0.0.1/audit?"_s + bad, &error), qPrintable(bad));

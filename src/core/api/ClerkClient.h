@@ -122,17 +122,20 @@ public:
     /*! The instance's application invitations (`GET /invitations`, paginated). */
     CallId listApplicationInvitations(const InstanceInvitationQuery &query, QObject *context,
                                       Callback<Page<Invitation>> done);
-    /*!
-     * One invitation. An empty \a organizationId means an application invitation: Clerk has no read of one
-     * by ID, so it is looked up with `GET /invitations?query=ID` (not found when no row has that ID).
-     */
     CallId getInvitation(const QString &organizationId, const QString &invitationId, QObject *context,
                          Callback<Invitation> done);
     /*!
+     * One application invitation. Clerk has no read of one by ID, and its list leaves revoked ones out
+     * unless asked for them: `GET /invitations?query=ID&status=revoked`, then without the status. Not
+     * found only when neither has a row with exactly that ID.
+     */
+    CallId getApplicationInvitation(const QString &invitationId, QObject *context, Callback<Invitation> done);
+    /*! `POST /invitations/{id}/revoke` (no requesting user); one attempt, as revokeInvitation(). */
+    CallId revokeApplicationInvitation(const QString &invitationId, QObject *context, Callback<Invitation> done,
+                                       std::function<void()> beforeSend = {});
+    /*!
      * One attempt only; RevokeTask decides what to do with a lost answer. \a beforeSend runs right
-     * before the request leaves (after the pacer let it go), never if it is cancelled before that. An empty
-     * \a organizationId revokes an application invitation (`POST /invitations/{id}/revoke`, which takes
-     * no requesting user).
+     * before the request leaves (after the pacer let it go), never if it is cancelled before that.
      */
     CallId revokeInvitation(const QString &organizationId, const QString &invitationId,
                             const QString &requestingUserId, QObject *context, Callback<Invitation> done,

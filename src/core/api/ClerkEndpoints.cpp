@@ -79,30 +79,58 @@ ClerkClient::CallId ClerkClient::listApplicationInvitations(const InstanceInvita
     if (query.status)
         q.addQueryItem(u"status"_s, invitationStatusKey(*query.status));
     return startParsed<Page<Invitation>>(Method::Get, {u"invitations"_s}, q, std::nullopt, context, std::move(done),
-                                         &ClerkJson::parseInvitationPage);
+                                         &ClerkJson::parseApplicationInvitationPage);
+}
+
+ClerkClient::CallId ClerkClient::getApplicationInvitation(const QString &invitationId, QObject *context,
+                                                          Callback<Invitation> done)
+{
+    // The query matches IDs and addresses alike; only the row with exactly this ID is the answer.
+    auto find = [invitationId](const Page<Invitation> &page) -> std::optional<Invitation> {
+        for (const Invitation &inv : page.data) {
+            if (inv.id == invitationId)
+                return inv;
+        }
+        return std::nullopt;
+    };
+    InstanceInvitationQuery revoked;
+    revoked.query = invitationId;
+    revoked.status = InvitationStatus::Revoked; // what a re-read after a revoke mostly finds
+    revoked.limit = 10;
+    const QPointer<QObject> guard(context);
+    return listApplicationInvitations(
+        revoked, context, [this, invitationId, guard, find, done = std::move(done)](Result<Page<Invitation>> first) mutable {
+            if (!first)
+                return done(first.error());
+            if (std::optional<Invitation> hit = find(first.value()))
+                return done(*hit);
+            if (!guard)
+                return;
+            InstanceInvitationQuery others; // every status but revoked, as Clerk lists them
+            others.query = invitationId;
+            others.limit = 10;
+            listApplicationInvitations(others, guard, [find, done = std::move(done)](Result<Page<Invitation>> second) {
+                if (!second)
+                    return done(second.error());
+                if (std::optional<Invitation> hit = find(second.value()))
+                    return done(*hit);
+                // Neither list has it: as Clerk answers a read of an ID it does not know.
+                done(ClerkError::fromHttp(404, R"({"errors":[{"code":"resource_not_found","message":"not found",)"
+                                               R"("long_message":"No application invitation with this ID"}]})"));
+            });
+        });
+}
+
+ClerkClient::CallId ClerkClient::revokeApplicationInvitation(const QString &invitationId, QObject *context,
+                                                             Callback<Invitation> done, std::function<void()> beforeSend)
+{
+    return startParsed<Invitation>(Method::Post, {u"invitations"_s, invitationId, u"revoke"_s}, {}, std::nullopt, context,
+                                   std::move(done), &ClerkJson::parseApplicationInvitation, std::move(beforeSend));
 }
 
 ClerkClient::CallId ClerkClient::getInvitation(const QString &organizationId, const QString &invitationId,
                                                QObject *context, Callback<Invitation> done)
 {
-    if (organizationId.isEmpty()) {
-        // The query matches IDs and addresses alike; only the row with exactly this ID is the answer.
-        InstanceInvitationQuery query;
-        query.query = invitationId;
-        query.limit = 10;
-        return listApplicationInvitations(
-            query, context, [invitationId, done = std::move(done)](Result<Page<Invitation>> result) {
-                if (!result)
-                    return done(result.error());
-                for (const Invitation &inv : result.value().data) {
-                    if (inv.id == invitationId)
-                        return done(inv);
-                }
-                // As Clerk answers a read of an ID it does not know.
-                done(ClerkError::fromHttp(404, R"({"errors":[{"code":"resource_not_found","message":"not found",)"
-                                               R"("long_message":"No invitation with this ID"}]})"));
-            });
-    }
     return startParsed<Invitation>(Method::Get,
                                    {u"organizations"_s, organizationId, u"invitations"_s, invitationId}, {},
                                    std::nullopt, context, std::move(done), &ClerkJson::parseInvitation);
@@ -112,10 +140,6 @@ ClerkClient::CallId ClerkClient::revokeInvitation(const QString &organizationId,
                                                   const QString &requestingUserId, QObject *context,
                                                   Callback<Invitation> done, std::function<void()> beforeSend)
 {
-    if (organizationId.isEmpty()) {
-        return startParsed<Invitation>(Method::Post, {u"invitations"_s, invitationId, u"revoke"_s}, {}, std::nullopt,
-                                       context, std::move(done), &ClerkJson::parseInvitation, std::move(beforeSend));
-    }
     // The body is optional; like Clerk's own SDK, send none when there is nothing to say.
     std::optional<QByteArray> body;
     if (!requestingUserId.isEmpty())

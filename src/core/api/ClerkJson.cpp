@@ -165,9 +165,6 @@ Result<Invitation> invitationFromJson(const QJsonObject &o, StringPool *pool)
     Invitation inv;
     if (!readString(o, "id"_L1, &inv.id) || inv.id.isEmpty())
         return missing("id"_L1, what);
-    // `invitation` is an application invitation; anything else is read as an organization's, as before.
-    if (o.value("object"_L1).toString() == "invitation"_L1)
-        inv.kind = InvitationKind::Application;
     if (!readString(o, "email_address"_L1, &inv.emailAddress))
         return missing("email_address"_L1, what);
     const std::optional<qint64> created = readTimestamp(o.value("created_at"_L1));
@@ -270,6 +267,24 @@ Result<Page<Invitation>> parseInvitationPage(const QByteArray &body)
 {
     return parsePage<Invitation>(
         body, [](const QJsonObject &o, StringPool *pool) { return invitationFromJson(o, pool); }, "invitation list"_L1);
+}
+
+Result<Invitation> parseApplicationInvitation(const QByteArray &body)
+{
+    Result<Invitation> inv = parseInvitation(body);
+    if (inv)
+        inv.value().kind = InvitationKind::Application; // what the endpoint serves, whatever `object` says
+    return inv;
+}
+
+Result<Page<Invitation>> parseApplicationInvitationPage(const QByteArray &body)
+{
+    Result<Page<Invitation>> page = parseInvitationPage(body);
+    if (page) {
+        for (Invitation &inv : page.value().data)
+            inv.kind = InvitationKind::Application;
+    }
+    return page;
 }
 
 Result<Organization> parseOrganization(const QByteArray &body)

@@ -23,6 +23,9 @@ inline constexpr qsizetype maxMetadataBytes = 32 * 1024;
 
 Result<Invitation> parseInvitation(const QByteArray &body);
 Result<Page<Invitation>> parseInvitationPage(const QByteArray &body);
+/*! The same for /v1/invitations: every row is an application invitation (the endpoint decides the kind). */
+Result<Invitation> parseApplicationInvitation(const QByteArray &body);
+Result<Page<Invitation>> parseApplicationInvitationPage(const QByteArray &body);
 Result<Organization> parseOrganization(const QByteArray &body);
 
 Result<Page<Organization>> parseOrganizationPage(const QByteArray &body);

@@ -106,33 +106,40 @@ void AuditReconciler::next()
         m_runsLeftOpen.insert(run);
         next();
     };
-    m_client->getInvitation(
-        intent.value("organization_id"_L1).toString(), intent.value("invitation_id"_L1).toString(), this,
-        [this, intent, run, leaveForLater](Result<Invitation> result) {
-            if (result && result.value().id != intent.value("invitation_id"_L1).toString())
-                return leaveForLater(); // an answer about another invitation settles nothing: try again next time
-            if (!result && !result.error().isNotFound())
-                return leaveForLater(); // offline or refused: try again next time
-            // (Not a structured binding: clang 14 cannot capture one in the lambda below.)
-            const std::pair<QString, QString> settled = result ? settlementOf(intent, result.value())
-                                                               : std::pair{revokeOutcomeKey(RevokeOutcome::NotFound), QString()};
-            const QString outcome = settled.first;
-            const QString detail = settled.second;
-            const QPointer<AuditReconciler> self(this);
-            m_writer->reconciled(intent, outcome, detail, m_scannedUpTo, [self, intent, run, outcome](bool written, const QString &error) {
-                if (!self)
-                    return;
-                // Not written and no error: someone else settled it after the read; nothing is left open.
-                if (written)
-                    self->m_settled.append(
-                        {intent.value("invitation_id"_L1).toString(), intent.value("email"_L1).toString(), outcome});
-                else if (!error.isEmpty()) {
-                    ++self->m_left;
-                    self->m_runsLeftOpen.insert(run);
-                }
-                self->next();
-            });
-        });
+    auto settle = [this, intent, run, leaveForLater](Result<Invitation> result) {
+        if (result && result.value().id != intent.value("invitation_id"_L1).toString())
+            return leaveForLater(); // an answer about another invitation settles nothing: try again next time
+        if (!result && !result.error().isNotFound())
+            return leaveForLater(); // offline or refused: try again next time
+        // (Not a structured binding: clang 14 cannot capture one in the lambda below.)
+        const std::pair<QString, QString> settled = result
+            ? settlementOf(intent, result.value())
+            : std::pair {revokeOutcomeKey(RevokeOutcome::NotFound), QString()};
+        const QString outcome = settled.first;
+        const QString detail = settled.second;
+        const QPointer<AuditReconciler> self(this);
+        m_writer->reconciled(intent, outcome, detail, m_scannedUpTo,
+                             [self, intent, run, outcome](bool written, const QString &error) {
+                                 if (!self)
+                                     return;
+                                 // Not written and no error: someone else settled it after the read; nothing is left
+                                 // open.
+                                 if (written)
+                                     self->m_settled.append({intent.value("invitation_id"_L1).toString(),
+                                                             intent.value("email"_L1).toString(), outcome});
+                                 else if (!error.isEmpty()) {
+                                     ++self->m_left;
+                                     self->m_runsLeftOpen.insert(run);
+                                 }
+                                 self->next();
+                             });
+    };
+    // The intent says which kind it revoked (records without it are of an organization's invitation).
+    const QString id = intent.value("invitation_id"_L1).toString();
+    if (intent.value("invitation_kind"_L1).toString() == kindKey(InvitationKind::Application))
+        m_client->getApplicationInvitation(id, this, std::move(settle));
+    else
+        m_client->getInvitation(intent.value("organization_id"_L1).toString(), id, this, std::move(settle));
 }
 
 std::pair<QString, QString> AuditReconciler::settlementOf(const QJsonObject &intent, const Invitation &found) const

@@ -33,10 +33,12 @@ struct TeamAuditTarget
     std::chrono::seconds connectTimeout{5};
     std::chrono::seconds statementTimeout{10}; //!< the server's limit for one statement
 
-    /*! A held lock is waited for half a statement's time. */
-    std::chrono::milliseconds lockTimeout() const { return statementTimeout / 2; }
+    /*! A held lock is waited for half a statement's time (in milliseconds: half of 1 s is not 0, "no limit"). */
+    std::chrono::milliseconds lockTimeout() const { return std::chrono::milliseconds(statementTimeout) / 2; }
     /*! This side gives up on a statement half its time after the server would have (a live server answers first). */
-    std::chrono::milliseconds statementDeadline() const { return statementTimeout + statementTimeout / 2; }
+    std::chrono::milliseconds statementDeadline() const { return statementTimeout + lockTimeout(); }
+    /*! The longest one exchange with the store may take on this side: connecting, then a statement. */
+    std::chrono::milliseconds longestWait() const { return connectTimeout + statementDeadline(); }
 
     /*! The URL without its password, for messages and logs. */
     QString display() const;

@@ -47,7 +47,9 @@ StaleRule StaleRule::days(int days)
 
 bool StaleRule::isStale(const Invitation &invitation, qint64 nowMs) const
 {
-    return invitation.status == InvitationStatus::Pending && invitation.createdAt < cutoffMs(nowMs);
+    // Still usable: pending, and not run out since Clerk said so (an expired one is no open door).
+    const bool ranOut = invitation.expiresAt && *invitation.expiresAt <= nowMs;
+    return invitation.status == InvitationStatus::Pending && !ranOut && invitation.createdAt < cutoffMs(nowMs);
 }
 
 QString StaleRule::describe() const

@@ -26,6 +26,7 @@ public:
     qint64 spanMs() const { return m_spanMs; }
     /*! Created before this (ms since the epoch) is stale at \a nowMs. */
     qint64 cutoffMs(qint64 nowMs) const { return nowMs - m_spanMs; }
+    /*! Pending, not run out by \a nowMs, and created before cutoffMs(). */
     bool isStale(const Invitation &invitation, qint64 nowMs) const;
     /*! As an agent reads it: "14 days", "36 hours", "2 weeks". */
     QString describe() const;

@@ -155,6 +155,7 @@ void BulkRevoker::startTask(int index)
 {
     const RevokeItem &item = m_items.at(index);
     auto task = std::make_unique<RevokeTask>(m_client, item.organizationId, item.invitationId, m_requestingUserId);
+    task->setKind(item.kind);
     RevokeTask *raw = task.get();
     m_tasks[index] = std::move(task);
     connect(raw, &RevokeTask::finished, this, [this, index](const RevokeResult &result) { onTaskFinished(index, result); });

@@ -64,6 +64,13 @@ void EmailSearch::requestPage(int offset, int page)
             return; // cancelled
         m_call = 0;
         if (!result) {
+            // The organizations' invitations are in; the application invitations that could not be read are
+            // said, not made a failure of the whole search.
+            if (m_readingApplication && !result.error().isCancelled()) {
+                m_doubt = tr("the address's application invitations could not be read: %1").arg(result.error().oneLine());
+                Q_EMIT finished();
+                return;
+            }
             Q_EMIT failed(result.error());
             return;
         }

@@ -191,7 +191,9 @@ QString RevokeRun::ticketSummary(const QString &scope, bool perOrganization) con
             continue;
         QString line = u"- "_s + (item.emailAddress.isEmpty() ? item.invitationId : item.emailAddress) + u": "_s
                        + revokeOutcomeText(r.outcome);
-        if (perOrganization)
+        if (item.kind == InvitationKind::Application)
+            line += tr(" (sign-up invitation)");
+        else if (perOrganization)
             line += u" ("_s + item.organizationName + u')';
         if (r.error && problem) {
             line += u" — "_s + r.error->userMessage();

@@ -98,9 +98,11 @@ void RevokeTask::send()
     setState(State::Sending);
     ++m_result.attempts;
     m_callIsRevoke = true;
-    m_call = m_client->revokeInvitation(m_organizationId, m_invitationId, m_requestingUserId, this,
-                                        [this](Result<Invitation> result) { onRevoked(std::move(result)); },
-                                        m_beforeSend);
+    auto done = [this](Result<Invitation> result) { onRevoked(std::move(result)); };
+    m_call = m_kind == InvitationKind::Application
+                 ? m_client->revokeApplicationInvitation(m_invitationId, this, std::move(done), m_beforeSend)
+                 : m_client->revokeInvitation(m_organizationId, m_invitationId, m_requestingUserId, this, std::move(done),
+                                              m_beforeSend);
 }
 
 void RevokeTask::onRevoked(Result<Invitation> result)
@@ -133,9 +135,14 @@ void RevokeTask::onRevoked(Result<Invitation> result)
             verify(VerifyReason::LostAnswer);
         return;
     }
-    // An application invitation that is no longer pending is refused with a 400 whose code the spec does
-    // not name: the re-read says what it is.
-    if (error.isNotPending() || (m_organizationId.isEmpty() && error.httpStatus() == 400)) {
+    if (error.isNotPending()) {
+        verify(VerifyReason::NotPending);
+        return;
+    }
+    // An application invitation no longer pending is refused with a 400 whose code the spec does not name:
+    // the re-read says what it is; still pending, the 400 was about something else and is what is said.
+    if (m_kind == InvitationKind::Application && error.httpStatus() == 400) {
+        m_refusal = error;
         verify(VerifyReason::NotPending);
         return;
     }
@@ -182,9 +189,10 @@ void RevokeTask::verify(VerifyReason reason)
     }
     setState(State::Verifying);
     m_callIsRevoke = false;
-    m_call = m_client->getInvitation(m_organizationId, m_invitationId, this, [this, reason](Result<Invitation> result) {
-        onVerified(reason, std::move(result));
-    });
+    auto done = [this, reason](Result<Invitation> result) { onVerified(reason, std::move(result)); };
+    m_call = m_kind == InvitationKind::Application
+                 ? m_client->getApplicationInvitation(m_invitationId, this, std::move(done))
+                 : m_client->getInvitation(m_organizationId, m_invitationId, this, std::move(done));
 }
 
 void RevokeTask::onVerified(VerifyReason reason, Result<Invitation> result)
@@ -225,6 +233,11 @@ void RevokeTask::onVerified(VerifyReason reason, Result<Invitation> result)
                                                                            : OurRequest::NoneCouldHaveDoneIt);
     if (found != RevokeOutcome::StillPending) {
         finish(found);
+        return;
+    }
+    // Still pending after a 400 that did not say "not pending": sending again would be refused again.
+    if (m_refusal) {
+        finish(RevokeOutcome::Failed, m_refusal);
         return;
     }
     // Still pending: the lost revoke did not happen. Send again, a bounded number of times.

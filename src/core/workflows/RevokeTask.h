@@ -35,6 +35,8 @@ public:
     void start();
     /*! Runs right before each revoke request leaves (after the pacer let it go). */
     void setBeforeSend(std::function<void()> hook) { m_beforeSend = std::move(hook); }
+    /*! An application invitation is revoked and read back through /v1/invitations (before start()). */
+    void setKind(InvitationKind kind) { m_kind = kind; }
     /*! Cancels if nothing has been sent yet; a request already out is allowed to finish. */
     void cancel();
     /*!
@@ -76,6 +78,8 @@ private:
     QPointer<ClerkClient> m_client;
     QString m_organizationId;
     QString m_invitationId;
+    InvitationKind m_kind = InvitationKind::Organization;
+    std::optional<ClerkError> m_refusal; //!< an application revoke's 400, said if the re-read finds it pending
     QString m_requestingUserId;
     State m_state = State::Idle;
     RevokeResult m_result;

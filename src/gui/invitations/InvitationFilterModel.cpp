@@ -108,7 +108,7 @@ void InvitationFilterModel::setQuickFilter(QuickFilter filter)
 
 void InvitationFilterModel::setStaleDays(int days)
 {
-    days = std::clamp(days, 1, 365);
+    days = std::clamp(days, 1, StaleRule::mostDays);
     if (days == m_staleDays)
         return;
     m_staleDays = days;
@@ -146,7 +146,7 @@ bool InvitationFilterModel::quickMatches(int sourceRow, QuickFilter filter) cons
     case QuickFilter::Duplicates:
         return m_invitations->pendingDuplicates(sourceRow) >= 2;
     case QuickFilter::PendingLongerThan:
-        return !ranOut && StaleRule::days(m_staleDays).isStale(inv, now);
+        return StaleRule::days(m_staleDays).isStale(inv, now);
     }
     return true;
 }

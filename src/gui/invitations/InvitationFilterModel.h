@@ -44,7 +44,7 @@ public:
     QString text() const { return m_text; }
     void setQuickFilter(QuickFilter filter);
     QuickFilter quickFilter() const { return m_quickFilter; }
-    /*! The N of "pending longer than N days" (1 to 365). */
+    /*! The N of "pending longer than N days" (1 to StaleRule::mostDays). */
     void setStaleDays(int days);
     int staleDays() const { return m_staleDays; }
 

@@ -4,6 +4,7 @@
 #include "core/domain/Confirmation.h"
 
 #include "core/domain/Seats.h"
+#include "core/domain/StaleRule.h"
 
 #include "core/util/Csv.h"
 #include "gui/Accessible.h"
@@ -213,7 +214,8 @@ void InvitationsPage::setUpFilters()
         m_ui->quickFilterCombo->addItem(QString(), int(filter));
     // The stale sweep in the window: "pending longer than N days", N the agent's, remembered; then Select All, Revoke.
     m_ui->staleDaysSpin->setSuffix(tr(" days"));
-    m_ui->staleDaysSpin->setValue(QSettings().value(staleDaysKey, 14).toInt()); // clamped to 1–365 by the box
+    m_ui->staleDaysSpin->setMaximum(StaleRule::mostDays); // the CLI's --older-than bound
+    m_ui->staleDaysSpin->setValue(QSettings().value(staleDaysKey, 14).toInt()); // clamped by the box
     m_proxy->setStaleDays(m_ui->staleDaysSpin->value());
     connect(m_ui->staleDaysSpin, &QSpinBox::valueChanged, this, [this](int days) {
         m_proxy->setStaleDays(days);
@@ -714,7 +716,13 @@ void InvitationsPage::revokeAllForAddress()
         Q_EMIT statusMessage(tr("%1 has no pending invitations.").arg(m_invitations->email()), 5000);
         return;
     }
-    confirmAndRevoke(ids, tr("of %1, in every organization").arg(m_invitations->email()), m_invitations->email());
+    bool signUp = false; // the address's application invitation is among them: the scope says so
+    for (const QString &id : std::as_const(ids))
+        signUp = signUp || m_model->invitationAt(m_model->rowOf(id)).kind == InvitationKind::Application;
+    confirmAndRevoke(ids,
+                     signUp ? tr("of %1, in every organization and to sign up").arg(m_invitations->email())
+                            : tr("of %1, in every organization").arg(m_invitations->email()),
+                     m_invitations->email());
 }
 
 void InvitationsPage::confirmAndRevoke(const QStringList &ids, const QString &scope, const QString &confirmationText,

@@ -755,6 +755,10 @@ Prüfen Sie die API-URL im Profil (Verbindung → Profil bearbeiten), das Netzwe
         <source>Clerk counted %L1 invitations, but %L2 were read</source>
         <translation>Clerk hat %L1 Einladungen gezählt, gelesen wurden %L2</translation>
     </message>
+    <message>
+        <source>the address&apos;s application invitations could not be read: %1</source>
+        <translation>die Anwendungseinladungen der Adresse konnten nicht gelesen werden: %1</translation>
+    </message>
 </context>
 <context>
     <name>InviteDesk::InvitationDetails</name>
@@ -944,8 +948,8 @@ Prüfen Sie die API-URL im Profil (Verbindung → Profil bearbeiten), das Netzwe
         <translation>Sie ist widerrufen; die Antwort auf diese Anfrage ging verloren, daher ist nicht bekannt, ob diese Anfrage oder jemand anderes sie widerrufen hat.</translation>
     </message>
     <message>
-        <source>Sign-up (application invitation)</source>
-        <translation>Registrierung (Anwendungseinladung)</translation>
+        <source>Sign-up invitation</source>
+        <translation>Registrierung</translation>
     </message>
     <message>
         <source>An invitation to sign up to the instance at all, in no organization</source>
@@ -1334,6 +1338,10 @@ Prüfen Sie die API-URL im Profil (Verbindung → Profil bearbeiten), das Netzwe
             <numerusform>Länger als %n Tag offen (%1)</numerusform>
             <numerusform>Länger als %n Tage offen (%1)</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>of %1, in every organization and to sign up</source>
+        <translation>von %1, in allen Organisationen und zur Registrierung</translation>
     </message>
 </context>
 <context>
@@ -1883,6 +1891,10 @@ Prüfen Sie die API-URL im Profil (Verbindung → Profil bearbeiten), das Netzwe
             <numerusform>Wiederholt: %n Widerruf nach einem Fehler erneut gesendet.</numerusform>
             <numerusform>Wiederholt: %n Widerrufe nach einem Fehler erneut gesendet.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source> (sign-up invitation)</source>
+        <translation> (Registrierungseinladung)</translation>
     </message>
 </context>
 <context>

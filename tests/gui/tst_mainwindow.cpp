@@ -418,7 +418,7 @@ private Q_SLOTS:
         QCOMPARE(organizations.size(), 5);
         QVERIFY(application >= 0);
         const QString signUp = m_window->invitationModel()->index(application, InvitationTableModel::Organization).data().toString();
-        QVERIFY2(signUp.contains(u"application"_s), qPrintable(signUp)); // the row says which kind it is
+        QVERIFY2(signUp.contains(u"Sign-up"_s), qPrintable(signUp)); // the row says which kind it is
 
         Prompts::RevokeRequest confirmed;
         m_prompts.onConfirmRevoke = [&confirmed](const Prompts::RevokeRequest &request) {
@@ -428,7 +428,7 @@ private Q_SLOTS:
         QMetaObject::invokeMethod(m_window->findChild<QAction *>(u"actionRevokeAllForAddress"_s), &QAction::trigger);
         QCOMPARE(confirmed.count, 5); // the pending ones of both kinds; the already revoked one is not asked for
         QCOMPARE(confirmed.lines.size(), 10); // grouped: a heading per organization (and the sign-up), then its row
-        QVERIFY(confirmed.lines.join(u'\n').contains(u"application"_s)); // the confirmation names both kinds
+        QVERIFY(confirmed.lines.join(u'\n').contains(u"Sign-up"_s)); // the confirmation names both kinds
         QTRY_VERIFY_WITH_TIMEOUT(!m_window->invitations()->isRevoking() && posts() == 5, 20'000);
         int revoked = 0;
         for (const SandboxOrganization &org : m_sandbox->store().organizations) {

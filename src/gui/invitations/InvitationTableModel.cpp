@@ -136,7 +136,7 @@ QStringList InvitationTableModel::statusTexts()
 QString InvitationTableModel::organizationText(const Invitation &inv)
 {
     if (inv.kind == InvitationKind::Application)
-        return tr("Sign-up (application invitation)");
+        return tr("Sign-up invitation");
     return printable(inv.organization ? inv.organization->name : inv.organizationId);
 }
 

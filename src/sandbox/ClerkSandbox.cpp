@@ -270,7 +270,7 @@ void ClerkSandbox::handle(const HttpRequest &request, HttpResponder responder)
             after = After::Lose;
             break;
         }
-    } else {
+    } else if (!m_faults.writesOnly || write) {
         const double roll = m_faultRandom.generateDouble();
         double edge = m_faults.serverErrorRate;
         if (roll < edge) {

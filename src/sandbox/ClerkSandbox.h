@@ -22,6 +22,7 @@ struct FaultSettings
     double dropRate = 0;        //!< connection closed before any answer; nothing changes
     double malformedRate = 0;   //!< 200 with a broken JSON body (a write is carried out first)
     double lostAnswerRate = 0;  //!< writes are carried out, then the answer is cut off mid-way
+    bool writesOnly = false;    //!< the random faults hit writes (POST) only, not the reads that set a run up
     quint32 seed = 7;
 };
 

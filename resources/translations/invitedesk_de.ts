@@ -974,10 +974,6 @@ Prüfen Sie die API-URL im Profil (Verbindung → Profil bearbeiten), das Netzwe
         <translation>%1 hat sich während des Ladens geändert; die Liste wurde erneut gelesen.</translation>
     </message>
     <message>
-        <source>Loading invitations of %1</source>
-        <translation>Laden der Einladungen von %1</translation>
-    </message>
-    <message>
         <source>%1 in %2</source>
         <translation>%1 in %2</translation>
     </message>
@@ -996,10 +992,6 @@ Prüfen Sie die API-URL im Profil (Verbindung → Profil bearbeiten), das Netzwe
         <source>A revoke interrupted in an earlier session was checked: %1 — %2</source>
         <translation>Ein in einer früheren Sitzung unterbrochener Widerruf wurde geprüft: %1 — %2</translation>
     </message>
-    <message>
-        <source>Searching invitations of %1</source>
-        <translation>Suche nach Einladungen von %1</translation>
-    </message>
     <message numerus="yes">
         <source>%Ln invitation(s) for %1 across the instance.</source>
         <translation>
@@ -1010,14 +1002,6 @@ Prüfen Sie die API-URL im Profil (Verbindung → Profil bearbeiten), das Netzwe
     <message>
         <source>Re-inviting %1</source>
         <translation>Erneutes Einladen von %1</translation>
-    </message>
-    <message>
-        <source>Address: %1 (across organizations)</source>
-        <translation>Adresse: %1 (über alle Organisationen)</translation>
-    </message>
-    <message>
-        <source>Organization: %1 (%2)</source>
-        <translation>Organisation: %1 (%2)</translation>
     </message>
     <message numerus="yes">
         <source>Held for %n second(s): Undo still takes it back.</source>
@@ -1047,18 +1031,6 @@ Prüfen Sie die API-URL im Profil (Verbindung → Profil bearbeiten), das Netzwe
     <message>
         <source>New invitation %1 for %2.</source>
         <translation>Neue Einladung %1 für %2.</translation>
-    </message>
-    <message>
-        <source>Loading the instance&apos;s invitations</source>
-        <translation>Laden der Einladungen der Instanz</translation>
-    </message>
-    <message>
-        <source>all organizations</source>
-        <translation>allen Organisationen</translation>
-    </message>
-    <message>
-        <source>All organizations of the instance</source>
-        <translation>Alle Organisationen der Instanz</translation>
     </message>
     <message numerus="yes">
         <source>%Ln invitation(s) across the instance, %1.</source>
@@ -1093,6 +1065,13 @@ Prüfen Sie die API-URL im Profil (Verbindung → Profil bearbeiten), das Netzwe
     <message>
         <source>%1 (sign-up invitation)</source>
         <translation>%1 (Registrierungseinladung)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln application invitation(s).</source>
+        <translation>
+            <numerusform>%Ln Registrierungseinladung.</numerusform>
+            <numerusform>%Ln Registrierungseinladungen.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1193,14 +1172,6 @@ Prüfen Sie die API-URL im Profil (Verbindung → Profil bearbeiten), das Netzwe
     <message>
         <source>No organization selected</source>
         <translation>Keine Organisation gewählt</translation>
-    </message>
-    <message>
-        <source>in %1</source>
-        <translation>in %1</translation>
-    </message>
-    <message>
-        <source>of %1</source>
-        <translation>von %1</translation>
     </message>
     <message>
         <source>No address has more than one pending invitation here.</source>
@@ -1343,6 +1314,10 @@ Prüfen Sie die API-URL im Profil (Verbindung → Profil bearbeiten), das Netzwe
         <source>of %1, in every organization and to sign up</source>
         <translation>von %1, in allen Organisationen und zur Registrierung</translation>
     </message>
+    <message>
+        <source>invitations to sign up, not to an organization</source>
+        <translation>Einladungen zur Registrierung, nicht in eine Organisation</translation>
+    </message>
 </context>
 <context>
     <name>InviteDesk::MainWindow</name>
@@ -1477,6 +1452,10 @@ Prüfen Sie die API-URL im Profil (Verbindung → Profil bearbeiten), das Netzwe
         <source>%1 [%2]</source>
         <translation>%1 [%2]</translation>
     </message>
+    <message>
+        <source>Loading the instance&apos;s application invitations.</source>
+        <translation>Lade die Registrierungseinladungen der Instanz.</translation>
+    </message>
 </context>
 <context>
     <name>InviteDesk::MessageBar</name>
@@ -1522,6 +1501,14 @@ Prüfen Sie die API-URL im Profil (Verbindung → Profil bearbeiten), das Netzwe
     <message>
         <source>Every invitation of the instance, across organizations (Ctrl+Shift+O)</source>
         <translation>Alle Einladungen der Instanz, über alle Organisationen (Strg+Umschalt+O)</translation>
+    </message>
+    <message>
+        <source>Application invitations</source>
+        <translation>Registrierungseinladungen</translation>
+    </message>
+    <message>
+        <source>Invitations to sign up to the instance, not to an organization (Ctrl+Shift+P)</source>
+        <translation>Einladungen zur Registrierung bei der Instanz, nicht in eine Organisation (Strg+Umschalt+P)</translation>
     </message>
 </context>
 <context>
@@ -2256,6 +2243,76 @@ Prüfen Sie die API-URL im Profil (Verbindung → Profil bearbeiten), das Netzwe
     </message>
 </context>
 <context>
+    <name>ListingScope</name>
+    <message>
+        <source>All organizations</source>
+        <translation>Alle Organisationen</translation>
+    </message>
+    <message>
+        <source>Application invitations</source>
+        <translation>Registrierungseinladungen</translation>
+    </message>
+    <message>
+        <source>all organizations</source>
+        <translation>allen Organisationen</translation>
+    </message>
+    <message>
+        <source>the instance (to sign up)</source>
+        <translation>der Instanz (zur Registrierung)</translation>
+    </message>
+    <message>
+        <source>Organization: %1 (%2)</source>
+        <translation>Organisation: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Address: %1 (across organizations)</source>
+        <translation>Adresse: %1 (über alle Organisationen)</translation>
+    </message>
+    <message>
+        <source>All organizations of the instance</source>
+        <translation>Alle Organisationen der Instanz</translation>
+    </message>
+    <message>
+        <source>Application (sign-up) invitations of the instance</source>
+        <translation>Registrierungseinladungen der Instanz</translation>
+    </message>
+    <message>
+        <source>Loading invitations of %1</source>
+        <translation>Laden der Einladungen von %1</translation>
+    </message>
+    <message>
+        <source>Searching invitations of %1</source>
+        <translation>Suche nach Einladungen von %1</translation>
+    </message>
+    <message>
+        <source>Loading the instance&apos;s invitations</source>
+        <translation>Laden der Einladungen der Instanz</translation>
+    </message>
+    <message>
+        <source>Loading the instance&apos;s application invitations</source>
+        <translation>Laden der Registrierungseinladungen der Instanz</translation>
+    </message>
+    <message>
+        <source>in %1</source>
+        <translation>in %1</translation>
+    </message>
+    <message>
+        <source>of %1</source>
+        <translation>von %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>in %Ln organization(s)</source>
+        <translation>
+            <numerusform>in %Ln Organisation</numerusform>
+            <numerusform>in %Ln Organisationen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>to sign up to the instance</source>
+        <translation>zur Registrierung bei der Instanz</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>InviteDesk</source>
@@ -2532,6 +2589,18 @@ Prüfen Sie die API-URL im Profil (Verbindung → Profil bearbeiten), das Netzwe
     <message>
         <source>Ctrl+D</source>
         <translation>Ctrl+D</translation>
+    </message>
+    <message>
+        <source>A&amp;pplication Invitations</source>
+        <translation>&amp;Registrierungseinladungen</translation>
+    </message>
+    <message>
+        <source>Invitations to sign up to the instance, not to an organization</source>
+        <translation>Einladungen zur Registrierung bei der Instanz, nicht in eine Organisation</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+P</source>
+        <translation>Ctrl+Shift+P</translation>
     </message>
 </context>
 <context>

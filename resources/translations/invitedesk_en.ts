@@ -200,6 +200,13 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>%Ln application invitation(s).</source>
+        <translation>
+            <numerusform>%Ln application invitation.</numerusform>
+            <numerusform>%Ln application invitations.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%Ln invitation(s) across the instance, %1.</source>
         <translation>
             <numerusform>%Ln invitation across the instance, %1.</numerusform>
@@ -452,6 +459,16 @@
         <translation>
             <numerusform>Team audit: %n record waiting</numerusform>
             <numerusform>Team audit: %n records waiting</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ListingScope</name>
+    <message numerus="yes">
+        <source>in %Ln organization(s)</source>
+        <translation>
+            <numerusform>in %Ln organization</numerusform>
+            <numerusform>in %Ln organizations</numerusform>
         </translation>
     </message>
 </context>

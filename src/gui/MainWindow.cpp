@@ -246,6 +246,7 @@ void MainWindow::setUpToolBar()
     auto *search = new OrganizationSearchField(m_search.get(), bar);
     connect(search, &OrganizationSearchField::emailEntered, this, &MainWindow::searchEmail);
     connect(search, &OrganizationSearchField::instanceChosen, this, &MainWindow::showInstance);
+    connect(search, &OrganizationSearchField::applicationChosen, this, &MainWindow::showApplication);
     connect(search, &OrganizationSearchField::recentWanted, this, &MainWindow::showRecentOrganizations);
     bar->addWidget(search);
     m_organizationEdit = search;
@@ -286,6 +287,7 @@ void MainWindow::setUpActions()
         focusSearch(tr("Type an email address and press Enter to see its invitations in every organization."));
     });
     connect(m_ui->actionAllOrganizations, &QAction::triggered, this, &MainWindow::showInstance);
+    connect(m_ui->actionApplicationInvitations, &QAction::triggered, this, &MainWindow::showApplication);
     connect(m_ui->actionQuit, &QAction::triggered, this, &QWidget::close);
     connect(m_ui->actionNewProfile, &QAction::triggered, m_connections.get(), &ConnectionController::newProfile);
     connect(m_ui->actionEditProfile, &QAction::triggered, m_connections.get(), &ConnectionController::editCurrent);
@@ -409,7 +411,7 @@ void MainWindow::onOrganizationResolved(const Organization &organization)
     m_organizationEdit->clearFocus();
     const bool same = m_invitations->organization().id == organization.id;
     m_ui->contentStack->setCurrentWidget(m_ui->tablePage);
-    m_ui->tablePage->showOrganization(organization, same);
+    m_ui->tablePage->show(ListingScope::ofOrganization(organization, m_invitations->status()), same);
     m_connections->store().rememberOrganization(m_session->profile().id, organization);
     if (!same)
         m_activity->add(ActivityModel::Level::Info, tr("Opened %1.").arg(organization.name));
@@ -417,14 +419,8 @@ void MainWindow::onOrganizationResolved(const Organization &organization)
 
 void MainWindow::searchEmail(const QString &email)
 {
-    if (!m_session->isOpen())
-        return;
-    if (!m_invitations->canChangeView())
-        return showMessage(m_invitations->whyViewStays(), 6000);
-    m_organizationEdit->setText(email);
-    m_ui->contentStack->setCurrentWidget(m_ui->tablePage);
-    m_ui->tablePage->showEmail(email);
-    m_activity->add(ActivityModel::Level::Info, tr("Searching every organization for %1.").arg(email));
+    if (showScope(ListingScope::ofAddress(email), email))
+        m_activity->add(ActivityModel::Level::Info, tr("Searching every organization for %1.").arg(email));
 }
 
 void MainWindow::onConnectionState()
@@ -515,15 +511,30 @@ void MainWindow::fitToScreen()
 
 void MainWindow::showInstance()
 {
+    if (showScope(ListingScope::ofInstance(m_invitations->status()), OrganizationSearch::instanceName()))
+        m_activity->add(ActivityModel::Level::Info, tr("Loading the invitations of every organization."));
+}
+
+void MainWindow::showApplication()
+{
+    if (showScope(ListingScope::ofApplication(m_invitations->status()), OrganizationSearch::applicationName()))
+        m_activity->add(ActivityModel::Level::Info, tr("Loading the instance's application invitations."));
+}
+
+bool MainWindow::showScope(const ListingScope &scope, const QString &fieldText)
+{
     if (!m_session->isOpen())
-        return;
-    if (!m_invitations->canChangeView())
-        return showMessage(m_invitations->whyViewStays(), 6000);
-    m_organizationEdit->setText(OrganizationSearch::instanceName());
-    m_organizationEdit->clearFocus();
+        return false;
+    if (!m_invitations->canChangeView()) {
+        showMessage(m_invitations->whyViewStays(), 6000);
+        return false;
+    }
+    m_organizationEdit->setText(fieldText);
+    if (scope.kind() != ListingScope::Kind::EmailAddress)
+        m_organizationEdit->clearFocus();
     m_ui->contentStack->setCurrentWidget(m_ui->tablePage);
-    m_ui->tablePage->showInstance();
-    m_activity->add(ActivityModel::Level::Info, tr("Loading the invitations of every organization."));
+    m_ui->tablePage->show(scope);
+    return true;
 }
 
 void MainWindow::updateTitle()

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/domain/ListingScope.h"
+
 #include <QtCore/QTimer>
 #include <QtWidgets/QMainWindow>
 
@@ -53,6 +55,8 @@ public:
     void searchEmail(const QString &email);
     /*! Shows every invitation of the instance, across organizations. */
     void showInstance();
+    /*! Shows the instance's application invitations (to sign up, not to an organization). */
+    void showApplication();
 
     // For tests and the screenshot script.
     Session *session() const { return m_session.get(); }
@@ -74,6 +78,8 @@ private:
     void setUpActions();
     void onSessionChanged();
     void onOrganizationResolved(const Organization &organization);
+    /*! Shows \a scope unless a run keeps the view; \a fieldText goes into the search field. */
+    bool showScope(const ListingScope &scope, const QString &fieldText);
     /*! The search field's list when it is focused or emptied: the whole instance, then recent organizations. */
     void showRecentOrganizations();
     void updateTitle();

@@ -5,6 +5,8 @@
 #include <QtCore/QLocale>
 #include <QtGui/QFont>
 
+#include <tuple>
+
 using namespace Qt::StringLiterals;
 
 namespace InviteDesk {
@@ -90,8 +92,8 @@ void OrganizationSearch::search()
         }
         m_results.clear();
         m_found.clear();
-        if (instanceName().startsWith(m_text, Qt::CaseInsensitive) && m_text.size() >= 2)
-            addInstanceItem(); // typing "all" finds it too
+        if (m_text.size() >= 2)
+            addViewItems(m_text); // typing "all" or "app" finds them too
         for (const Organization &org : result.value().data) {
             auto *item = new QStandardItem(org.name);
             item->setData(org.id, OrganizationIdRole);
@@ -119,15 +121,28 @@ QString OrganizationSearch::instanceName()
     return tr("All organizations");
 }
 
-void OrganizationSearch::addInstanceItem()
+QString OrganizationSearch::applicationName()
 {
-    auto *item = new QStandardItem(instanceName());
-    item->setData(true, InstanceRole);
-    item->setToolTip(tr("Every invitation of the instance, across organizations (Ctrl+Shift+O)"));
-    QFont italic = item->font();
-    italic.setItalic(true);
-    item->setFont(italic);
-    m_results.appendRow(item);
+    return tr("Application invitations");
+}
+
+void OrganizationSearch::addViewItems(const QString &typed)
+{
+    const std::tuple<View, QString, QString> views[] = {
+        {View::AllOrganizations, instanceName(), tr("Every invitation of the instance, across organizations (Ctrl+Shift+O)")},
+        {View::ApplicationInvitations, applicationName(),
+         tr("Invitations to sign up to the instance, not to an organization (Ctrl+Shift+P)")}};
+    for (const auto &[view, name, tip] : views) {
+        if (!name.startsWith(typed, Qt::CaseInsensitive))
+            continue;
+        auto *item = new QStandardItem(name);
+        item->setData(int(view), ViewRole);
+        item->setToolTip(tip);
+        QFont italic = item->font();
+        italic.setItalic(true);
+        item->setFont(italic);
+        m_results.appendRow(item);
+    }
 }
 
 void OrganizationSearch::showRecent(const QList<QPair<QString, QString>> &idAndName)
@@ -136,7 +151,7 @@ void OrganizationSearch::showRecent(const QList<QPair<QString, QString>> &idAndN
     m_text.clear();
     cancel();
     m_results.clear();
-    addInstanceItem();
+    addViewItems();
     for (const auto &[id, name] : idAndName) {
         auto *item = new QStandardItem(name);
         item->setData(id, OrganizationIdRole);

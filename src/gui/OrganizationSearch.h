@@ -22,7 +22,9 @@ class OrganizationSearch : public QObject
     Q_OBJECT
 
 public:
-    enum ItemRole { OrganizationIdRole = Qt::UserRole + 1, SlugRole, NameRole, PendingRole, InstanceRole };
+    enum ItemRole { OrganizationIdRole = Qt::UserRole + 1, SlugRole, NameRole, PendingRole, ViewRole };
+    /*! What a ViewRole entry opens: a view of the whole instance, not one organization. */
+    enum class View { AllOrganizations = 1, ApplicationInvitations };
 
     explicit OrganizationSearch(Session *session, QObject *parent = nullptr);
 
@@ -40,6 +42,8 @@ public:
     static QString describe(const Organization &organization);
     /*! The entry for the whole instance, first in the list of recent organizations. */
     static QString instanceName();
+    /*! The entry for the instance's application invitations, second. */
+    static QString applicationName();
 
 Q_SIGNALS:
     void resultsChanged();
@@ -51,8 +55,8 @@ Q_SIGNALS:
 private:
     void search();
     void cancel();
-    /*! The first entry of every list: the whole instance. */
-    void addInstanceItem();
+    /*! The first entries of a list: the whole instance's views (the ones \a typed names, or both). */
+    void addViewItems(const QString &typed = {});
     void updateBusy();
 
     Session *m_session;

@@ -52,6 +52,9 @@ OrganizationSearchField::OrganizationSearchField(OrganizationSearch *search, QWi
         if (value.compare(OrganizationSearch::instanceName(), Qt::CaseInsensitive) == 0) {
             m_completer->popup()->hide();
             Q_EMIT instanceChosen();
+        } else if (value.compare(OrganizationSearch::applicationName(), Qt::CaseInsensitive) == 0) {
+            m_completer->popup()->hide();
+            Q_EMIT applicationChosen();
         } else if (value.contains(u'@')) {
             m_completer->popup()->hide();
             Q_EMIT emailEntered(value);
@@ -100,8 +103,10 @@ void OrganizationSearchField::offerRecent()
 void OrganizationSearchField::pick(const QModelIndex &index)
 {
     m_chosen = true;
-    if (index.data(OrganizationSearch::InstanceRole).toBool())
-        return Q_EMIT instanceChosen();
+    switch (OrganizationSearch::View(index.data(OrganizationSearch::ViewRole).toInt())) {
+    case OrganizationSearch::View::AllOrganizations: return Q_EMIT instanceChosen();
+    case OrganizationSearch::View::ApplicationInvitations: return Q_EMIT applicationChosen();
+    }
     const QString id = index.data(OrganizationSearch::OrganizationIdRole).toString();
     if (!id.isEmpty())
         m_search->resolve(id);

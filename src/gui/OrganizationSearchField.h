@@ -35,6 +35,8 @@ Q_SIGNALS:
     void emailEntered(const QString &email);
     /*! "All organizations" was chosen. */
     void instanceChosen();
+    /*! "Application invitations" was chosen. */
+    void applicationChosen();
     /*!
      * The field was focused or emptied: the owner puts the recent organizations in the search's results
      * (OrganizationSearch::showRecent()) before this returns, and the field shows them.

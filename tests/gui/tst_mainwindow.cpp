@@ -479,7 +479,7 @@ private Q_SLOTS:
         QTest::keyClick(completer->popup(), Qt::Key_Down);
         QTest::keyClick(completer->popup(), Qt::Key_Return);
         InvitationTableModel *model = m_window->invitationModel();
-        QTRY_VERIFY_WITH_TIMEOUT(m_window->invitations()->isInstance() && !m_window->invitations()->isLoading()
+        QTRY_VERIFY_WITH_TIMEOUT((m_window->invitations()->scope().kind() == ListingScope::Kind::Instance) && !m_window->invitations()->isLoading()
                                      && model->rowCount() == pending,
                                  30'000);
         QVERIFY(requestCount(*m_sandbox, "GET", u"/organization_invitations"_s) >= 2); // paged
@@ -497,12 +497,85 @@ private Q_SLOTS:
         QTRY_VERIFY(quick->itemText(quick->findData(int(InvitationFilterModel::QuickFilter::Duplicates))).contains(u"(2)"_s));
     }
 
+    void theApplicationInvitationsViewListsAndRevokesSignUpInvitations()
+    {
+        connectWith(SandboxOptions::defaultProductionKey());
+        int pending = 0;
+        for (const SandboxInvitation &inv : m_sandbox->store().applicationInvitations)
+            pending += inv.status == "pending"_L1 ? 1 : 0;
+        QVERIFY(pending > 10);
+        // From the search field: typing "app" offers the view, first.
+        QLineEdit *search = m_window->organizationEdit();
+        search->setFocus();
+        QTest::keyClicks(search, u"app"_s);
+        QCompleter *completer = search->completer();
+        QTRY_VERIFY_WITH_TIMEOUT(completer->popup()->isVisible(), 10'000);
+        QCOMPARE(completer->popup()->model()->index(0, 0).data().toString(), OrganizationSearch::applicationName());
+        QTest::keyClick(completer->popup(), Qt::Key_Down);
+        QTest::keyClick(completer->popup(), Qt::Key_Return);
+        InvitationTableModel *model = m_window->invitationModel();
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->invitations()->scope().kind() == ListingScope::Kind::Application
+                                     && !m_window->invitations()->isLoading() && model->rowCount() == pending,
+                                 30'000);
+        QCOMPARE(requestCount(*m_sandbox, "GET", u"/organization_invitations"_s), 0); // only the application list
+        for (int row = 0; row < model->rowCount(); ++row)
+            QCOMPARE(model->invitationAt(row).kind, InvitationKind::Application);
+        // No Organization column: none of these is to an organization. The status choice applies.
+        QCOMPARE(table()->model()->columnCount(), int(InvitationTableModel::ColumnCount) - 1);
+        QVERIFY(m_window->findChild<QComboBox *>(u"statusFilterCombo"_s)->isVisible());
+        QVERIFY2(m_window->windowTitle().startsWith(OrganizationSearch::applicationName()), qPrintable(m_window->windowTitle()));
+        QVERIFY(!m_window->findChild<QAction *>(u"actionRevokeAllForAddress"_s)->isEnabled());
+
+        const QStringList chosen{model->invitationAt(0).id, model->invitationAt(1).id};
+        table()->clearSelection();
+        for (const QString &id : chosen)
+            table()->selectionModel()->select(m_window->filterModel()->mapFromSource(model->index(model->rowOf(id), 0)),
+                                              QItemSelectionModel::Select | QItemSelectionModel::Rows);
+        Prompts::RevokeRequest asked;
+        m_prompts.onConfirmRevoke = [&asked](const Prompts::RevokeRequest &request) {
+            asked = request;
+            return Prompts::RevokeAnswer{true, u"SEC-7"_s};
+        };
+        QMetaObject::invokeMethod(m_window->findChild<QAction *>(u"actionRevoke"_s), &QAction::trigger);
+        QCOMPARE(asked.count, 2);
+        QVERIFY2(asked.scope.contains(u"sign up"_s), qPrintable(asked.scope));
+        QCOMPARE(asked.confirmationText, u"2"_s); // no organization's slug names these: the count does
+        QTRY_VERIFY_WITH_TIMEOUT(!m_window->invitations()->isRevoking() && posts() == 2, 20'000);
+        QCOMPARE(requestCount(*m_sandbox, "POST", u"/v1/invitations/"_s), 2);
+        for (const SandboxInvitation &inv : m_sandbox->store().applicationInvitations) {
+            if (chosen.contains(inv.id)) {
+                QCOMPARE(inv.status, u"revoked"_s);
+                QCOMPARE(inv.revokeCommits, 1);
+            }
+        }
+        QFile log(m_window->invitations()->auditLogPath());
+        QVERIFY(log.open(QIODevice::ReadOnly));
+        int outcomes = 0;
+        for (const QByteArray &line : log.readAll().split('\n')) {
+            const QJsonObject record = QJsonDocument::fromJson(line).object();
+            if (record.value("event"_L1).toString() == "outcome"_L1 && chosen.contains(record.value("invitation_id"_L1).toString())) {
+                ++outcomes;
+                QCOMPARE(record.value("invitation_kind"_L1).toString(), u"application"_s);
+                QCOMPARE(record.value("ticket"_L1).toString(), u"SEC-7"_s);
+            }
+        }
+        QCOMPARE(outcomes, 2);
+        QVERIFY2(m_window->invitations()->ticketSummary().contains(u"Application (sign-up) invitations"_s),
+                 qPrintable(m_window->invitations()->ticketSummary()));
+        // Ctrl+Shift+P opens the same view again from another one.
+        openAndWait(u"initech"_s, 41);
+        QMetaObject::invokeMethod(m_window->findChild<QAction *>(u"actionApplicationInvitations"_s), &QAction::trigger);
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->invitations()->scope().kind() == ListingScope::Kind::Application
+                                     && !m_window->invitations()->isLoading() && model->rowCount() == pending - 2,
+                                 30'000);
+    }
+
     void revokingFromTheInstanceViewIsGroupedByOrganization()
     {
         connectWith(SandboxOptions::defaultProductionKey());
         QMetaObject::invokeMethod(m_window->findChild<QAction *>(u"actionAllOrganizations"_s), &QAction::trigger);
         InvitationTableModel *model = m_window->invitationModel();
-        QTRY_VERIFY_WITH_TIMEOUT(m_window->invitations()->isInstance() && !m_window->invitations()->isLoading()
+        QTRY_VERIFY_WITH_TIMEOUT((m_window->invitations()->scope().kind() == ListingScope::Kind::Instance) && !m_window->invitations()->isLoading()
                                      && model->rowCount() > 0,
                                  30'000);
         // Two rows of one organization and one of another.

@@ -139,7 +139,7 @@ int main(int argc, char *argv[])
 
     // The whole instance: every pending invitation, with its organization, sorted by organization.
     window.showInstance();
-    if (!QTest::qWaitFor([&] { return window.invitations()->isInstance() && !window.invitations()->isLoading()
+    if (!QTest::qWaitFor([&] { return (window.invitations()->scope().kind() == ListingScope::Kind::Instance) && !window.invitations()->isLoading()
                                       && window.invitationModel()->rowCount() > 0; },
                          120'000))
         return 9;

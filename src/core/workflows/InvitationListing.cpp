@@ -21,6 +21,17 @@ void InvitationListing::drop()
     }
 }
 
+void InvitationListing::load(const ListingScope &scope)
+{
+    switch (scope.kind()) {
+    case Kind::None: return drop();
+    case Kind::Organization: return loadOrganization(scope.organization(), scope.status());
+    case Kind::EmailAddress: return searchEmail(scope.email(), scope.status());
+    case Kind::Instance: return loadInstance(scope.status());
+    case Kind::Application: return loadApplication(scope.status());
+    }
+}
+
 void InvitationListing::loadOrganization(const Organization &organization, std::optional<InvitationStatus> status)
 {
     InvitationLoader::Request request;
@@ -28,7 +39,7 @@ void InvitationListing::loadOrganization(const Organization &organization, std::
     request.status = status;
     if (status == InvitationStatus::Pending)
         request.expectedTotal = organization.pendingInvitationsCount;
-    load(Kind::Organization, organization, request);
+    load(ListingScope::ofOrganization(organization, status), request);
 }
 
 void InvitationListing::loadInstance(std::optional<InvitationStatus> status)
@@ -37,7 +48,7 @@ void InvitationListing::loadInstance(std::optional<InvitationStatus> status)
     InvitationLoader::Request request;
     request.source = InvitationLoader::Request::Source::Instance;
     request.status = status;
-    load(Kind::Instance, Organization(), request);
+    load(ListingScope::ofInstance(status), request);
 }
 
 void InvitationListing::loadApplication(std::optional<InvitationStatus> status)
@@ -45,16 +56,13 @@ void InvitationListing::loadApplication(std::optional<InvitationStatus> status)
     InvitationLoader::Request request;
     request.source = InvitationLoader::Request::Source::Application;
     request.status = status;
-    load(Kind::Application, Organization(), request);
+    load(ListingScope::ofApplication(status), request);
 }
 
-void InvitationListing::load(Kind kind, const Organization &organization, const InvitationLoader::Request &request)
+void InvitationListing::load(const ListingScope &scope, const InvitationLoader::Request &request)
 {
     drop();
-    m_kind = kind;
-    m_organization = organization;
-    m_email.clear();
-    m_status = request.status;
+    m_scope = scope;
     if (!m_client)
         return;
     m_loader = std::make_unique<InvitationLoader>(m_client);
@@ -94,10 +102,7 @@ void InvitationListing::load(Kind kind, const Organization &organization, const 
 void InvitationListing::searchEmail(const QString &email, std::optional<InvitationStatus> status)
 {
     drop();
-    m_kind = Kind::EmailAddress;
-    m_organization = {};
-    m_email = email.trimmed();
-    m_status = status;
+    m_scope = ListingScope::ofAddress(email, status);
     if (!m_client)
         return;
     m_search = std::make_unique<EmailSearch>(m_client);
@@ -114,7 +119,7 @@ void InvitationListing::searchEmail(const QString &email, std::optional<Invitati
     Q_EMIT started();
     search->setKeepsMetadata(m_keepMetadata);
     search->setIncludesApplicationInvitations(m_includeApplication);
-    search->start(m_email, status);
+    search->start(m_scope.email(), status);
 }
 
 void InvitationListing::cancel()

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/domain/ListingScope.h"
 #include "core/workflows/EmailSearch.h"
 #include "core/workflows/InvitationLoader.h"
 
@@ -24,12 +25,13 @@ class InvitationListing : public QObject
     Q_OBJECT
 
 public:
-    enum class Kind { None, Organization, EmailAddress, Instance, Application };
-    Q_ENUM(Kind)
+    using Kind = ListingScope::Kind;
 
     explicit InvitationListing(ClerkClient *client, QObject *parent = nullptr);
     ~InvitationListing() override;
 
+    /*! Shows \a scope: one of the four below. */
+    void load(const ListingScope &scope);
     /*! Every invitation of \a organization with \a status (nullopt: every status). */
     void loadOrganization(const Organization &organization, std::optional<InvitationStatus> status);
     /*! Every invitation of \a email in every organization with \a status (nullopt: every status). */
@@ -50,10 +52,14 @@ public:
     /*! Whether an address's search also finds its application invitations (EmailSearch; not by default). */
     void setIncludesApplicationInvitations(bool include) { m_includeApplication = include; }
 
-    Kind kind() const { return m_kind; }
-    const Organization &organization() const { return m_organization; }
-    QString email() const { return m_email; }
-    std::optional<InvitationStatus> status() const { return m_status; }
+    /*! What is shown (or was last asked for): the one owner of "here" for both front ends. */
+    const ListingScope &scope() const { return m_scope; }
+    Kind kind() const { return m_scope.kind(); }
+    const Organization &organization() const { return m_scope.organization(); }
+    QString email() const { return m_scope.email(); }
+    std::optional<InvitationStatus> status() const { return m_scope.status(); }
+    /*! See ListingScope::countPendingChange(). */
+    bool countPendingChange(const QString &organizationId, int change) { return m_scope.countPendingChange(organizationId, change); }
     int requestsSent() const;
     /*!
      * What was found, in Clerk's order once finished (in arrival order before); for an organization or
@@ -86,13 +92,10 @@ Q_SIGNALS:
 
 private:
     void drop();
-    void load(Kind kind, const Organization &organization, const InvitationLoader::Request &request);
+    void load(const ListingScope &scope, const InvitationLoader::Request &request);
 
     QPointer<ClerkClient> m_client;
-    Kind m_kind = Kind::None;
-    Organization m_organization;
-    QString m_email;
-    std::optional<InvitationStatus> m_status;
+    ListingScope m_scope;
     bool m_keepInvitations = true;
     bool m_keepMetadata = true;
     bool m_includeApplication = false;

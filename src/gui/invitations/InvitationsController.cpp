@@ -86,9 +86,6 @@ void InvitationsController::onSessionClosing()
     m_reconciler.reset();
     m_run.reset();
     m_query.reset();
-    m_organization = {};
-    m_email.clear();
-    m_instance = false;
     resetTable();
 }
 
@@ -111,27 +108,33 @@ void InvitationsController::connectQuery()
     connect(query, &InvitationListing::finished, this, [this, query](int, bool listChanged) {
         m_blocks.end();
         if (const QString doubt = query->doubt(); !doubt.isEmpty()) {
-            m_activity->add(ActivityModel::Level::Warning, tr("%1: %2.").arg(where(), doubt));
-            Q_EMIT listDoubted(tr("%1 may not be shown whole: %2.").arg(where(), doubt));
+            m_activity->add(ActivityModel::Level::Warning, tr("%1: %2.").arg(scope().title(), doubt));
+            Q_EMIT listDoubted(tr("%1 may not be shown whole: %2.").arg(scope().title(), doubt));
         }
         if (listChanged)
             m_activity->add(ActivityModel::Level::Info,
-                            tr("%1 changed while it was loading; the list was read again.").arg(where()));
-        if (!m_email.isEmpty())
+                            tr("%1 changed while it was loading; the list was read again.").arg(scope().title()));
+        switch (scope().kind()) {
+        case ListingScope::Kind::EmailAddress:
             m_activity->add(ActivityModel::Level::Info,
-                            tr("%Ln invitation(s) for %1 across the instance.", nullptr, m_model->rowCount()).arg(m_email));
-        else if (m_instance)
+                            tr("%Ln invitation(s) for %1 across the instance.", nullptr, m_model->rowCount()).arg(scope().email()));
+            break;
+        case ListingScope::Kind::Instance:
             m_activity->add(ActivityModel::Level::Info,
                             tr("%Ln invitation(s) across the instance, %1.", nullptr, m_model->rowCount())
                                 .arg(tr("in %Ln organization(s)", nullptr, m_model->organizationCount())));
+            break;
+        case ListingScope::Kind::Application:
+            m_activity->add(ActivityModel::Level::Info, tr("%Ln application invitation(s).", nullptr, m_model->rowCount()));
+            break;
+        default:
+            break;
+        }
         Q_EMIT loadFinished(m_model->rowCount());
     });
     connect(query, &InvitationListing::failed, this, [this](const ClerkError &error) {
         m_blocks.end(); // what arrived stays shown
-        m_activity->addError(m_instance            ? tr("Loading the instance's invitations")
-                             : m_email.isEmpty() ? tr("Loading invitations of %1").arg(m_organization.name)
-                                                 : tr("Searching invitations of %1").arg(m_email),
-                             error);
+        m_activity->addError(scope().loadingText(), error);
         if (error.isUnauthorized())
             Q_EMIT unauthorized(error);
         if (error.needsProxyCredentials())
@@ -166,7 +169,7 @@ void InvitationsController::connectRun()
     connect(run, &RevokeRun::started, this, [this](int total) {
         m_batchTotal = total;
         m_rejectionSaid = false;
-        m_activity->add(ActivityModel::Level::Info, tr("Revoking %Ln invitation(s) in %1…", nullptr, total).arg(where()));
+        m_activity->add(ActivityModel::Level::Info, tr("Revoking %Ln invitation(s) in %1…", nullptr, total).arg(scope().inSentence()));
         Q_EMIT revokeStarted(total);
     });
     connect(run, &RevokeRun::itemStarted, this, [this](const RevokeItem &item) { m_model->markRevoking(item.invitationId); });
@@ -198,7 +201,7 @@ void InvitationsController::connectRun()
         if (const std::optional<ClerkError> &why = m_run->stopReason())
             m_activity->addError(tr("Revoking stopped"), *why);
         m_activity->add(summary.allSucceeded() ? ActivityModel::Level::Success : ActivityModel::Level::Warning,
-                        tr("%1 in %2").arg(summary.describe(), where()));
+                        tr("%1 in %2").arg(summary.describe(), scope().inSentence()));
         Q_EMIT revokeFinished(summary);
     });
     connect(run, &RevokeRun::reinvited, this, [this](const Invitation &previous, const Invitation &created) {
@@ -206,9 +209,11 @@ void InvitationsController::connectRun()
         adjustPendingCount(created.organizationId, +1); // the new one holds a seat
         // The new invitation joins the list at once (the answer to a create carries no organization data),
         // if the list is still the one it belongs to: the agent may have moved on while it was created.
-        const bool belongsHere = m_instance || created.organizationId == m_organization.id
-                                 || (!m_email.isEmpty() && created.emailAddress.compare(m_email, Qt::CaseInsensitive) == 0);
-        if (belongsHere && (!m_email.isEmpty() || !m_status || *m_status == InvitationStatus::Pending)) {
+        const ListingScope &here = scope();
+        const bool belongsHere = here.kind() == ListingScope::Kind::Instance || created.organizationId == here.organization().id
+                                 || (here.kind() == ListingScope::Kind::EmailAddress
+                                     && created.emailAddress.compare(here.email(), Qt::CaseInsensitive) == 0);
+        if (belongsHere && (!here.takesStatus() || !here.status() || *here.status() == InvitationStatus::Pending)) {
             Invitation shown = created;
             if (!shown.organization)
                 shown.organization = previous.organization;
@@ -222,21 +227,18 @@ void InvitationsController::connectRun()
     });
 }
 
-QString InvitationsController::where() const
+const ListingScope &InvitationsController::scope() const
 {
-    if (m_instance)
-        return tr("all organizations");
-    return m_email.isEmpty() ? m_organization.name : m_email;
+    static const ListingScope nothing;
+    return m_query ? m_query->scope() : nothing;
 }
 
 void InvitationsController::adjustPendingCount(const QString &organizationId, int change)
 {
-    // Clerk's count is from when the organization was read; what this window did since is added here,
+    // Clerk's count is from when the organization was read; what this window did since is added to it,
     // so the seats line is right without reading the organization again.
-    if (organizationId != m_organization.id || !m_organization.pendingInvitationsCount)
-        return;
-    m_organization.pendingInvitationsCount = std::max(0, *m_organization.pendingInvitationsCount + change);
-    Q_EMIT seatsChanged();
+    if (m_query && m_query->countPendingChange(organizationId, change))
+        Q_EMIT seatsChanged();
 }
 
 QString InvitationsController::whyViewStays() const
@@ -248,34 +250,13 @@ QString InvitationsController::whyViewStays() const
     return {};
 }
 
-void InvitationsController::setOrganization(const Organization &organization)
+void InvitationsController::show(const ListingScope &scope)
 {
-    m_organization = organization;
-    m_email.clear();
-    m_instance = false;
-    reload();
-}
-
-void InvitationsController::loadInstance()
-{
-    if (!m_query)
+    if (!m_query || !scope.isChosen())
         return;
-    m_organization = {};
-    m_email.clear();
-    m_instance = true;
+    // The old load is dropped quietly: the table is reset for the new one at once.
     resetTable();
-    m_query->loadInstance(m_status);
-}
-
-void InvitationsController::loadByEmail(const QString &email)
-{
-    if (!m_query || email.trimmed().isEmpty())
-        return;
-    m_organization = {};
-    m_instance = false;
-    m_email = email.trimmed();
-    resetTable();
-    m_query->searchEmail(m_email);
+    m_query->load(scope.withStatus(m_status));
 }
 
 void InvitationsController::setStatus(std::optional<InvitationStatus> status)
@@ -283,19 +264,13 @@ void InvitationsController::setStatus(std::optional<InvitationStatus> status)
     if (status == m_status)
         return;
     m_status = status;
-    if (m_instance)
-        loadInstance();
-    else if (hasOrganization())
+    if (scope().takesStatus())
         reload();
 }
 
 void InvitationsController::reload()
 {
-    if (!m_query || !hasOrganization())
-        return;
-    // The old load is dropped quietly: the table is reset for the new one at once.
-    resetTable();
-    m_query->loadOrganization(m_organization, m_status);
+    show(scope());
 }
 
 void InvitationsController::cancelLoad()
@@ -312,7 +287,7 @@ void InvitationsController::revoke(const QStringList &invitationIds, const QStri
     for (const QString &id : invitationIds) {
         const int row = m_model->rowOf(id);
         if (row >= 0 && m_model->isRevocable(row))
-            items << RevokeItem::of(m_model->invitationAt(row), m_organization);
+            items << RevokeItem::of(m_model->invitationAt(row), scope().organization());
     }
     // Queued before the run starts: its first item may start at once.
     m_model->markQueued(items);
@@ -381,10 +356,7 @@ QString InvitationsController::ticketSummary() const
 {
     if (!m_run)
         return {};
-    const QString scope = m_instance            ? tr("All organizations of the instance")
-                          : m_email.isEmpty() ? tr("Organization: %1 (%2)").arg(m_organization.name, m_organization.id)
-                                              : tr("Address: %1 (across organizations)").arg(m_email);
-    return m_run->ticketSummary(scope, spansOrganizations());
+    return m_run->ticketSummary(scope().ticketLine(), spansOrganizations());
 }
 
 void InvitationsController::reinvite(const QString &invitationId, bool notify, int expiresInDays, const QString &ticket)
@@ -392,7 +364,7 @@ void InvitationsController::reinvite(const QString &invitationId, bool notify, i
     const int row = m_model->rowOf(invitationId);
     if (row < 0 || !m_run)
         return;
-    m_run->reinvite(m_model->invitationAt(row), m_organization, notify, expiresInDays, ticket);
+    m_run->reinvite(m_model->invitationAt(row), scope().organization(), notify, expiresInDays, ticket);
 }
 
 } // namespace InviteDesk

@@ -35,24 +35,23 @@ public:
                           QObject *parent = nullptr);
     ~InvitationsController() override;
 
-    // What is shown.
-    void setOrganization(const Organization &organization);
-    const Organization &organization() const { return m_organization; }
-    bool hasOrganization() const { return !m_organization.id.isEmpty(); }
+    // What is shown: the listing's scope is its one owner; nothing here keeps a copy.
+    const ListingScope &scope() const;
+    /*! Shows \a scope (with the status chosen, where it takes one): the table starts again. */
+    void show(const ListingScope &scope);
+    /*! Shows what is shown again, from Clerk. */
+    void reload();
+    void setOrganization(const Organization &organization) { show(ListingScope::ofOrganization(organization, m_status)); }
+    const Organization &organization() const { return scope().organization(); }
+    bool hasOrganization() const { return scope().kind() == ListingScope::Kind::Organization; }
+    QString email() const { return scope().email(); }
     /*! Which status to load: one of them, or every status (nullopt). */
     void setStatus(std::optional<InvitationStatus> status);
     std::optional<InvitationStatus> status() const { return m_status; }
-    void reload();
-    /*! Every invitation of this address, in every organization of the instance. */
-    void loadByEmail(const QString &email);
-    QString email() const { return m_email; }
-    /*! Every invitation of the instance, across organizations, with the chosen status. */
-    void loadInstance();
-    bool isInstance() const { return m_instance; }
     /*! Rows come from several organizations (an address's, or the instance's): each row names its own. */
-    bool spansOrganizations() const { return m_instance || !m_email.isEmpty(); }
-    /*! Something to show is chosen: an organization, an address or the instance. */
-    bool hasView() const { return hasOrganization() || spansOrganizations(); }
+    bool spansOrganizations() const { return scope().spansOrganizations(); }
+    /*! Something to show is chosen: an organization, an address, the instance or its application invitations. */
+    bool hasView() const { return scope().isChosen(); }
     void cancelLoad();
     /*! How long pages that arrive after a block wait to go into the table together (tests stretch it). */
     void setArrivalInterval(std::chrono::milliseconds interval) { m_blocks.setInterval(interval); }
@@ -125,15 +124,11 @@ private:
     void connectRun();
     /*! Empties the table for another query; pages of the old one still waiting are dropped. */
     void resetTable();
-    QString where() const;
 
     Session *m_session;
     InvitationTableModel *m_model;
     ActivityModel *m_activity;
-    Organization m_organization;
-    std::optional<InvitationStatus> m_status = InvitationStatus::Pending;
-    QString m_email;
-    bool m_instance = false;
+    std::optional<InvitationStatus> m_status = InvitationStatus::Pending; //!< the agent's choice, for scopes that take one
     int m_batchTotal = 0;        //!< items in the batch going out (a run, or a retry of its failures)
     bool m_rejectionSaid = false; //!< a 401 in this batch was reported
     int m_undoSeconds = 0;

@@ -393,12 +393,10 @@ void InvitationsPage::setUpActions()
     connect(m_actions.refresh, &QAction::triggered, this, [this] {
         if (!m_invitations->canChangeView())
             return;
-        if (!m_invitations->email().isEmpty())
-            m_invitations->loadByEmail(m_invitations->email()); // every organization again: re-invites included
-        else if (m_invitations->isInstance())
-            m_invitations->loadInstance();
-        else if (m_invitations->hasOrganization())
+        if (m_invitations->hasOrganization())
             Q_EMIT refreshRequested(); // fresh counts, then a fresh load
+        else
+            m_invitations->reload(); // an address: every organization again, re-invites included
     });
     connect(m_actions.find, &QAction::triggered, this, [this] {
         m_ui->filterEdit->setFocus(Qt::ShortcutFocusReason);
@@ -460,8 +458,9 @@ void InvitationsPage::updateActions()
     m_actions.copyId->setEnabled(!selected.isEmpty());
     m_actions.copyLink->setEnabled(hasLink);
     m_actions.reinvite->setEnabled(reinvitable && !busy);
-    m_actions.revokeDuplicates->setEnabled(!busy && (m_invitations->hasOrganization() || m_invitations->isInstance()));
-    m_actions.revokeAllForAddress->setEnabled(!busy && !m_invitations->email().isEmpty());
+    const ListingScope::Kind shown = m_invitations->scope().kind();
+    m_actions.revokeDuplicates->setEnabled(!busy && (shown == ListingScope::Kind::Organization || shown == ListingScope::Kind::Instance));
+    m_actions.revokeAllForAddress->setEnabled(!busy && shown == ListingScope::Kind::EmailAddress);
     m_actions.copySummary->setEnabled(!m_invitations->ticketSummary().isEmpty());
     m_actions.refresh->setEnabled(m_invitations->hasView() && !busy);
     m_actions.exportCsv->setEnabled(m_model->rowCount() > 0);
@@ -518,9 +517,7 @@ void InvitationsPage::updateQuickFilterCounts()
 
 QString InvitationsPage::title() const
 {
-    if (m_invitations->isInstance())
-        return OrganizationSearch::instanceName();
-    return m_invitations->email().isEmpty() ? m_invitations->organization().name : m_invitations->email();
+    return m_invitations->scope().title();
 }
 
 QString InvitationsPage::seatsSentence(const Organization &organization)
@@ -546,15 +543,20 @@ void InvitationsPage::updateHeader()
     // While a load runs, its panel counts; the header's counts come at its end. Rows arrive in blocks, and
     // each new text of this word-wrapped label lays the whole window out again (~6 ms).
     const bool counting = !m_loading;
-    if (m_invitations->spansOrganizations()) {
+    const ListingScope &scope = m_invitations->scope();
+    if (scope.isChosen() && !m_invitations->hasOrganization()) {
         const int shown = m_proxy->rowCount();
         const int loaded = m_model->rowCount();
         QString text = u"<span style='font-size:large;font-weight:bold'>"_s + title().toHtmlEscaped() + u"</span>"_s;
-        if (counting)
+        if (counting) {
             text += u"&nbsp;&nbsp;"_s
                     + (shown == loaded ? tr("%Ln invitation(s)", nullptr, loaded)
-                                       : tr("%1 of %2 shown").arg(QLocale().toString(shown), QLocale().toString(loaded)))
-                    + u" · "_s + tr("in %Ln organization(s)", nullptr, m_model->organizationCount());
+                                       : tr("%1 of %2 shown").arg(QLocale().toString(shown), QLocale().toString(loaded)));
+            if (scope.spansOrganizations())
+                text += u" · "_s + tr("in %Ln organization(s)", nullptr, m_model->organizationCount());
+            else // an application invitation is to the instance, not to an organization
+                text += u" · "_s + tr("invitations to sign up, not to an organization");
+        }
         m_ui->organizationLabel->setText(text);
     } else if (m_invitations->hasOrganization()) {
         const Organization &org = m_invitations->organization();
@@ -578,15 +580,21 @@ void InvitationsPage::updateHeader()
     Q_EMIT titleChanged();
 }
 
-void InvitationsPage::showOrganization(const Organization &organization, bool sameAsBefore)
+void InvitationsPage::show(const ListingScope &scope, bool sameAsBefore)
 {
     if (!sameAsBefore) {
         m_ui->filterEdit->clear();
         m_ui->revokePanel->hide();
         clearRoleFilter(); // another organization has other roles
     }
-    setSpansOrganizations(false, false);
-    m_invitations->setOrganization(organization);
+    // The Organization column matters only when rows come from several organizations. An address's
+    // invitations are shown with every status, the others with the status chosen.
+    if (!scope.spansOrganizations() && m_proxy->sortColumn() == InvitationTableModel::Organization)
+        m_ui->invitationsView->sortByColumn(InvitationTableModel::Invited, Qt::DescendingOrder);
+    m_proxy->setOrganizationShown(scope.spansOrganizations());
+    m_ui->statusFilterCombo->setVisible(scope.takesStatus());
+    m_ui->statusFilterLabel->setVisible(scope.takesStatus());
+    m_invitations->show(scope);
     updateHeader();
     m_ui->invitationsView->setFocus(Qt::OtherFocusReason);
 }
@@ -597,28 +605,6 @@ void InvitationsPage::clearRoleFilter()
         return;
     m_proxy->setRole({});
     m_ui->quickFilterCombo->setCurrentIndex(0);
-}
-
-void InvitationsPage::showEmail(const QString &email)
-{
-    m_ui->filterEdit->clear();
-    m_ui->revokePanel->hide();
-    clearRoleFilter();
-    setSpansOrganizations(true, true);
-    m_invitations->loadByEmail(email);
-    updateHeader();
-    m_ui->invitationsView->setFocus(Qt::OtherFocusReason);
-}
-
-void InvitationsPage::showInstance()
-{
-    m_ui->filterEdit->clear();
-    m_ui->revokePanel->hide();
-    clearRoleFilter();
-    setSpansOrganizations(true, false);
-    m_invitations->loadInstance();
-    updateHeader();
-    m_ui->invitationsView->setFocus(Qt::OtherFocusReason);
 }
 
 QByteArray InvitationsPage::saveColumns()
@@ -653,17 +639,6 @@ void InvitationsPage::restoreColumns(const QByteArray &state)
         m_ui->invitationsView->sortByColumn(InvitationTableModel::Invited, Qt::DescendingOrder); // an older state
 }
 
-void InvitationsPage::setSpansOrganizations(bool spans, bool everyStatus)
-{
-    // The organization column matters only when rows come from several organizations. An address's
-    // invitations are shown with every status; the instance's with the status chosen.
-    if (!spans && m_proxy->sortColumn() == InvitationTableModel::Organization)
-        m_ui->invitationsView->sortByColumn(InvitationTableModel::Invited, Qt::DescendingOrder);
-    m_proxy->setOrganizationShown(spans);
-    m_ui->statusFilterCombo->setVisible(!everyStatus);
-    m_ui->statusFilterLabel->setVisible(!everyStatus);
-}
-
 void InvitationsPage::revokeSelected()
 {
     QStringList ids;
@@ -672,15 +647,8 @@ void InvitationsPage::revokeSelected()
         if (row >= 0 && m_model->isRevocable(row))
             ids << id;
     }
-    if (m_invitations->isInstance()) {
-        confirmAndRevoke(ids, tr("in %Ln organization(s)", nullptr, organizationsOf(ids)), QString::number(ids.size()));
-    } else if (m_invitations->email().isEmpty()) {
-        const Organization &org = m_invitations->organization();
-        confirmAndRevoke(ids, tr("in %1").arg(org.slug.isEmpty() ? org.name : u"%1 (%2)"_s.arg(org.name, org.slug)),
-                         Confirmation::handleFor(org));
-    } else {
-        confirmAndRevoke(ids, tr("of %1").arg(m_invitations->email()), m_invitations->email());
-    }
+    const ListingScope &scope = m_invitations->scope();
+    confirmAndRevoke(ids, scope.revokeWhere(organizationsOf(ids)), scope.confirmationHandle(int(ids.size())));
 }
 
 void InvitationsPage::revokeOlderDuplicates()
@@ -691,18 +659,17 @@ void InvitationsPage::revokeOlderDuplicates()
         Q_EMIT statusMessage(tr("No address has more than one pending invitation here."), 5000);
         return;
     }
-    const Organization &org = m_invitations->organization();
     // Which one goes and which one stays, told apart by date and ID: both may say "2 hours ago".
     auto describe = [this, &kept](const Invitation &older) {
         const Invitation &newest = m_model->invitationAt(m_model->rowOf(kept.value(older.id)));
         return tr("%1 — invited %2, %3; keeps %4 of %5")
             .arg(older.emailAddress, TimeFormat::exact(older.createdAt), older.id, newest.id, TimeFormat::exact(newest.createdAt));
     };
-    const QString where =
-        m_invitations->isInstance() ? tr("in %Ln organization(s)", nullptr, organizationsOf(ids)) : tr("in %1").arg(org.name);
-    confirmAndRevoke(ids, tr("%1 — the older duplicates; the newest invitation of each address stays").arg(where),
-                     m_invitations->isInstance() ? QString::number(ids.size()) : Confirmation::handleFor(org),
-                     describe);
+    const ListingScope &scope = m_invitations->scope();
+    confirmAndRevoke(ids,
+                     tr("%1 — the older duplicates; the newest invitation of each address stays")
+                         .arg(scope.revokeWhere(organizationsOf(ids))),
+                     scope.confirmationHandle(int(ids.size())), describe);
 }
 
 void InvitationsPage::revokeAllForAddress()
@@ -817,13 +784,8 @@ void InvitationsPage::copySummary()
 
 void InvitationsPage::exportCsv()
 {
-    const Organization &org = m_invitations->organization();
-    const QString name = m_invitations->isInstance()       ? u"all-organizations"_s
-                         : !m_invitations->email().isEmpty() ? m_invitations->email()
-                         : org.slug.isEmpty()                ? org.id
-                                                             : org.slug;
-    const QString suggested =
-        QDir::home().filePath(u"%1-invitations-%2.csv"_s.arg(name, QDate::currentDate().toString(Qt::ISODate)));
+    const QString suggested = QDir::home().filePath(
+        u"%1-invitations-%2.csv"_s.arg(m_invitations->scope().fileStem(), QDate::currentDate().toString(Qt::ISODate)));
     const QString path = m_prompts->saveFileName(window(), tr("Export invitations"), suggested, tr("CSV files (*.csv)"));
     if (path.isEmpty())
         return;

@@ -69,14 +69,15 @@ public:
     void restoreColumns(const QByteArray &state);
     /*! The selected rows' invitation IDs, in the table's order. */
     QStringList selectedInvitationIds() const;
-    /*! For the window title: the organization's name or the address; empty when nothing is shown. */
+    /*! For the window title: what is shown (ListingScope::title()); empty when nothing is. */
     QString title() const;
 
-    /*! Shows an organization's invitations (a new load) or, with \a email, one address's across the instance. */
-    void showOrganization(const Organization &organization, bool sameAsBefore);
-    void showEmail(const QString &email);
-    /*! Every invitation of the instance, with the Organization column. */
-    void showInstance();
+    /*!
+     * Shows \a scope (a new load): an organization's invitations, an address's across the instance (with
+     * the Organization column), the instance's, or its application invitations. \a sameAsBefore: a
+     * refresh of what is shown, which keeps the agent's filters.
+     */
+    void show(const ListingScope &scope, bool sameAsBefore = false);
     void updateHeader();
     void clearRoleFilter();
     /*! Members, pending invitations and the limit, and what keeps the organization full, if it is. */
@@ -112,7 +113,6 @@ private:
     void copyColumn(int role, const QString &what);
     void copySummary();
     void exportCsv();
-    void setSpansOrganizations(bool spans, bool everyStatus);
     int organizationsOf(const QStringList &ids) const;
 
     std::unique_ptr<Ui::InvitationsPage> m_ui;

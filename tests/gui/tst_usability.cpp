@@ -1225,12 +1225,13 @@ private Q_SLOTS:
         m_window->openOrganization(u"globex"_s);
         QTRY_VERIFY_WITH_TIMEOUT(statusBar->currentMessage().contains(u"Undo"_s), 10'000);
         m_window->showInstance();
+        m_window->showApplication();
         m_window->searchEmail(u"sam.contractor@freelance.example"_s);
         QVERIFY(!m_window->findChild<QAction *>(u"actionRefresh"_s)->isEnabled());
         QTest::keyClick(m_window.get(), Qt::Key_F5);
         QTest::qWait(300);
         QCOMPARE(m_window->invitations()->organization().slug, u"initech"_s);
-        QVERIFY(!(m_window->invitations()->scope().kind() == ListingScope::Kind::Instance));
+        QCOMPARE(m_window->invitations()->scope().kind(), ListingScope::Kind::Organization);
         QVERIFY(m_window->invitations()->email().isEmpty());
         QVERIFY(undo->isVisible());
         QVERIFY(m_window->invitations()->isHolding());

@@ -11,6 +11,7 @@
 #include <QtCore/QJsonObject>
 #include <QtCore/QProcess>
 #include <QtCore/QSet>
+#include <QtCore/QStandardPaths>
 
 #ifdef Q_OS_UNIX
 #  include <pwd.h>
@@ -220,6 +221,39 @@ private Q_SLOTS:
         QCOMPARE(run.exitCode, 1);
         QVERIFY(run.out.contains("not_found"));
         QVERIFY(run.out.contains(QByteArray(pending.toLatin1() + '\t')));
+    }
+
+    void onATerminalSixOnProductionWantTheSlugTyped_data()
+    {
+        QTest::addColumn<QByteArray>("typed");
+        QTest::addColumn<int>("revoked");
+        QTest::newRow("y") << QByteArray("y\n") << 0;
+        QTest::newRow("yes") << QByteArray("yes\n") << 0;
+        QTest::newRow("another slug") << QByteArray("acme\n") << 0;
+        QTest::newRow("nothing") << QByteArray("\n") << 0;
+        QTest::newRow("the slug") << QByteArray("initech\n") << 6;
+    }
+
+    void onATerminalSixOnProductionWantTheSlugTyped()
+    {
+        // The one confirmation rule (core/domain/Confirmation), as an agent at a terminal meets it: more than
+        // five on a production key want the organization's slug typed, and a habitual "y" revokes nothing.
+        if (QStandardPaths::findExecutable(u"script"_s).isEmpty())
+            QSKIP("util-linux script(1) is needed for a pseudo-terminal");
+        QFETCH(QByteArray, typed);
+        QFETCH(int, revoked);
+        const QSet<QString> pending = pendingIds(u"initech"_s);
+        const QStringList six = QStringList(pending.cbegin(), pending.cend()).mid(0, 6);
+        QCOMPARE(six.size(), 6);
+        const Run run = m_cli->runOnTerminal(QStringList{u"revoke"_s, u"initech"_s} + six, typed);
+        QVERIFY2(run.out.contains("Type initech to revoke them"), run.out.constData()); // asked on the terminal
+        QCOMPARE(requestCount(*m_sandbox, "POST"), revoked);
+        const QSet<QString> left = pendingIds(u"initech"_s);
+        for (const QString &id : six)
+            QCOMPARE(left.contains(id), revoked == 0);
+        QCOMPARE(run.exitCode, revoked == 0 ? 1 : 0);
+        if (revoked == 0)
+            QVERIFY2(run.out.contains("Nothing was revoked"), run.out.constData());
     }
 
     void refusesWithoutATerminal()

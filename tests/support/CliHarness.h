@@ -37,15 +37,7 @@ public:
                                     bool withUrl = true, const std::function<void(QProcess &)> &prepare = {}) const
     {
         auto process = std::make_unique<QProcess>();
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.remove(QStringLiteral("CLERK_SECRET_KEY"));
-        env.remove(QStringLiteral("CLERK_API_URL"));
-        if (!key.isNull())
-            env.insert(QStringLiteral("CLERK_SECRET_KEY"), key);
-        env.insert(QStringLiteral("HOME"), m_home.path());
-        env.insert(QStringLiteral("XDG_DATA_HOME"), m_home.filePath(QStringLiteral("data")));
-        env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_home.filePath(QStringLiteral("config")));
-        process->setProcessEnvironment(env);
+        process->setProcessEnvironment(environment(key));
         if (withUrl)
             arguments = QStringList{QStringLiteral("--api-url"), m_sandbox->apiUrl().toString()} + arguments;
         if (prepare)
@@ -54,6 +46,39 @@ public:
         if (!process->waitForStarted())
             qFatal("cannot start the CLI");
         return process;
+    }
+
+    /*!
+     * As run(), with the CLI on a pseudo-terminal (util-linux `script`), as an agent at a terminal meets it:
+     * \a typed is what the agent types. Its output comes on standard output, the terminal's echo included.
+     */
+    Run runOnTerminal(const QStringList &arguments, const QByteArray &typed,
+                      const QString &key = Sandbox::SandboxOptions::defaultProductionKey()) const
+    {
+        QStringList command{QStringLiteral(INVITEDESK_CLI_PATH), QStringLiteral("--api-url"), m_sandbox->apiUrl().toString()};
+        command += arguments;
+        for (QString &word : command)
+            word = QLatin1Char('\'') + word.replace(QLatin1Char('\''), QLatin1String("'\\''")) + QLatin1Char('\'');
+        QProcess process;
+        process.setProcessEnvironment(environment(key));
+        process.start(QStringLiteral("script"), {QStringLiteral("-q"), QStringLiteral("-e"), QStringLiteral("-c"),
+                                                 command.join(QLatin1Char(' ')), QStringLiteral("/dev/null")});
+        if (!process.waitForStarted())
+            qFatal("cannot start script(1) for a pseudo-terminal");
+        return finish(process, typed);
+    }
+
+    QProcessEnvironment environment(const QString &key) const
+    {
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.remove(QStringLiteral("CLERK_SECRET_KEY"));
+        env.remove(QStringLiteral("CLERK_API_URL"));
+        if (!key.isNull())
+            env.insert(QStringLiteral("CLERK_SECRET_KEY"), key);
+        env.insert(QStringLiteral("HOME"), m_home.path());
+        env.insert(QStringLiteral("XDG_DATA_HOME"), m_home.filePath(QStringLiteral("data")));
+        env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_home.filePath(QStringLiteral("config")));
+        return env;
     }
 
     /*! Waits for a started CLI, keeping this thread's event loop (and so the sandbox) running. */

@@ -76,11 +76,13 @@ private Q_SLOTS:
         QVERIFY(expected.size() > 50);
         QVERIFY(!revoked.isEmpty());
         QCOMPARE(ids, expected);
+        QVERIFY2(all.err.contains("leaves revoked application invitations out"), all.err.constData()); // and says so
         const CliHarness::Run revokedOnes = m_cli->run({u"list"_s, u"--application"_s, u"--status"_s, u"revoked"_s, u"--format"_s, u"json"_s});
         QSet<QString> listedRevoked;
         for (const QJsonValue &v : QJsonDocument::fromJson(revokedOnes.out).array())
             listedRevoked.insert(v["id"_L1].toString());
         QCOMPARE(listedRevoked, revoked);
+        QVERIFY(revokedOnes.err.isEmpty()); // nothing is left out of this one
         const CliHarness::Run pending = m_cli->run({u"list"_s, u"--application"_s, u"--format"_s, u"csv"_s});
         QCOMPARE(pending.exitCode, 0);
         QCOMPARE(pending.out.trimmed().count('\n'), pendingApplication().size()); // a header and one line each

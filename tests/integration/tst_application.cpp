@@ -2,6 +2,7 @@
 // invitedesk-cli, run as a user would, against an in-process sandbox: listed, found beside an address's
 // organization invitations, revoked exactly once through the same engine and audit log, and swept.
 
+#include "core/workflows/EmailSearch.h"
 #include "support/CliHarness.h"
 #include "support/TestSandbox.h"
 
@@ -11,6 +12,7 @@
 #include <QtCore/QJsonDocument>
 #include <QtCore/QJsonObject>
 #include <QtCore/QSet>
+#include <QtTest/QSignalSpy>
 #include <QtTest/QTest>
 
 using namespace Qt::StringLiterals;
@@ -55,6 +57,25 @@ private Q_SLOTS:
     {
         m_cli.reset();
         m_sandbox.reset();
+    }
+
+    void anAddressSearchCountsBothListsInItsProgress()
+    {
+        // The window says "Loaded N of M" while an address is searched; with the second list (the address's
+        // application invitations) M once became that list's count alone: "Loaded 6 of 1".
+        ClerkClient client(configFor(*m_sandbox));
+        EmailSearch search(&client);
+        search.setIncludesApplicationInvitations(true);
+        QList<std::pair<int, qint64>> progress;
+        connect(&search, &EmailSearch::invitationsArrived, this,
+                [&](const QList<Invitation> &, int found, qint64 total) { progress.append({found, total}); });
+        QSignalSpy finished(&search, &EmailSearch::finished);
+        search.start(u"sam.contractor@freelance.example"_s);
+        QVERIFY(finished.wait(20'000));
+        QVERIFY(progress.size() >= 2);
+        QCOMPARE(progress.last().first, 6); // five organizations' and the sign-up invitation
+        for (const auto &[found, total] : std::as_const(progress))
+            QVERIFY2(found <= total, qPrintable(u"found %1 of %2"_s.arg(found).arg(total)));
     }
 
     void listsExactlyTheApplicationInvitations()

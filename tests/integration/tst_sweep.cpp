@@ -11,6 +11,8 @@
 #include <QtCore/QJsonDocument>
 #include <QtCore/QJsonObject>
 #include <QtCore/QSet>
+#include <QtCore/QStandardPaths>
+#include <QtCore/QRegularExpression>
 #include <QtTest/QTest>
 
 using namespace Qt::StringLiterals;
@@ -201,6 +203,28 @@ private Q_SLOTS:
         QVERIFY(refused.err.contains("--yes"));
         QCOMPARE(pending(), before);
         QVERIFY(m_sandbox->requests().empty());
+    }
+
+    void onATerminalASweepWantsItsCountTyped()
+    {
+        // Across organizations no one slug names what goes: the agent types the count the confirmation shows.
+        if (QStandardPaths::findExecutable(u"script"_s).isEmpty())
+            QSKIP("util-linux script(1) is needed for a pseudo-terminal");
+        const QStringList sweep{u"revoke"_s, u"--all-orgs"_s, u"--older-than"_s, u"28d"_s, u"--rate-budget"_s, u"100"_s};
+        const QSet<QString> before = pending();
+        const CliHarness::Run habit = m_cli->runOnTerminal(sweep, "y\n");
+        const QRegularExpressionMatch asked = QRegularExpression(u"Type (\\d+) to revoke them"_s).match(QString::fromUtf8(habit.out));
+        QVERIFY2(asked.hasMatch(), habit.out.constData());
+        const int count = asked.captured(1).toInt();
+        QVERIFY(count >= 10);
+        QCOMPARE(habit.exitCode, 1);
+        QCOMPARE(pending(), before); // a habitual "y" revokes nothing
+        QCOMPARE(requestCount(*m_sandbox, "POST"), 0);
+
+        const CliHarness::Run typed = m_cli->runOnTerminal(sweep, QByteArray::number(count) + '\n');
+        QVERIFY2(typed.exitCode == 0, typed.out.constData());
+        QCOMPARE(int((before - pending()).size()), count);
+        QCOMPARE(requestCount(*m_sandbox, "POST"), count);
     }
 
     void spansThatAreNotSpansAreUsageErrors_data()

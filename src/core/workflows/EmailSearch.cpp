@@ -35,6 +35,7 @@ void EmailSearch::start(const QString &query, std::optional<InvitationStatus> st
     m_status = status;
     m_found.clear();
     m_readingApplication = false;
+    m_firstListTotal = 0;
     requestPage(0, 1);
 }
 
@@ -91,7 +92,7 @@ void EmailSearch::requestPage(int offset, int page)
             }
         }
         m_found += matching;
-        Q_EMIT invitationsArrived(matching, int(m_found.size()), p.totalCount);
+        Q_EMIT invitationsArrived(matching, int(m_found.size()), m_firstListTotal + p.totalCount);
         const int next = offset + int(p.data.size());
         // The pages, not total_count, say where the list ends: a short page, or a full one with
         // nothing new (a server repeating itself). A count that disagrees is said at the end.
@@ -113,6 +114,7 @@ void EmailSearch::requestPage(int offset, int page)
                 m_doubt = tr("Clerk counted %L1 invitations, but %L2 were read").arg(p.totalCount).arg(m_read.size());
             if (m_includeApplication && !m_readingApplication) {
                 m_readingApplication = true;
+                m_firstListTotal = p.totalCount;
                 m_read.clear();
                 requestPage(0, 1);
                 return;

@@ -70,6 +70,7 @@ private:
     bool m_keepMetadata = true;
     bool m_includeApplication = false;
     bool m_readingApplication = false; //!< the second list: the address's application invitations
+    qint64 m_firstListTotal = 0;       //!< the first list's count, while the second is read: progress is of both
     ClerkClient::CallId m_call = 0;
 };
 

@@ -5,6 +5,7 @@
 
 #include "core/audit/AuditLog.h"
 #include "core/audit/TeamAudit.h"
+#include "core/audit/TeamAuditSender.h"
 #include "support/CliHarness.h"
 #include "support/TeamStore.h"
 #include "support/TestSandbox.h"
@@ -14,6 +15,7 @@
 #include <QtCore/QJsonArray>
 #include <QtCore/QJsonDocument>
 #include <QtCore/QJsonObject>
+#include <QtCore/QScopeGuard>
 #include <QtCore/QSet>
 #include <QtCore/QTemporaryDir>
 #include <QtNetwork/QTcpServer>
@@ -464,6 +466,45 @@ private Q_SLOTS:
         QCOMPARE(listed.size(), 2); // ana's outcome and the bad row, its name cut to a bound
         for (const QJsonValue &row : listed)
             QVERIFY(row.toObject().value("organization_name"_L1).toString().size() <= 1024);
+    }
+
+    // A role that could change the team's history is said when it sends: the owner (who owns the table), and an
+    // agent someone granted DELETE. A role that may only add and read is not warned about.
+    void aRoleThatCouldChangeHistoryIsWarnedAbout()
+    {
+        CliHarness cli(m_sandbox.get());
+        TeamStore::writeLocalLog(cli.auditLogPath(), u"ivy"_s, 1);
+        const CliHarness::Run byAgent = run(cli, u"agent_bob"_s, {u"audit"_s, u"sync"_s});
+        QCOMPARE(byAgent.exitCode, 0);
+        QVERIFY2(!byAgent.err.contains("warning"), byAgent.err.constData());
+
+        CliHarness owner(m_sandbox.get());
+        TeamStore::writeLocalLog(owner.auditLogPath(), u"olga"_s, 1);
+        const CliHarness::Run byOwner = run(owner, u"invitedesk_owner"_s, {u"audit"_s, u"sync"_s});
+        QCOMPARE(byOwner.exitCode, 0);
+        QVERIFY2(byOwner.err.contains("warning: team audit: the database role invitedesk_owner owns the table")
+                     && byOwner.err.contains("it could change the team's history"),
+                 byOwner.err.constData());
+
+        QVERIFY(TeamStore::exec(m_store.as(u"invitedesk_owner"_s), u"GRANT DELETE ON invitedesk.invitedesk_audit TO agent_bob"_s));
+        const auto revokeDelete = qScopeGuard([this] {
+            TeamStore::exec(m_store.as(u"invitedesk_owner"_s), u"REVOKE DELETE ON invitedesk.invitedesk_audit FROM agent_bob"_s);
+        });
+        TeamStore::writeLocalLog(cli.auditLogPath(), u"ivy"_s, 1);
+        const CliHarness::Run mayDelete = run(cli, u"agent_bob"_s, {u"audit"_s, u"sync"_s});
+        QCOMPARE(mayDelete.exitCode, 0);
+        QVERIFY2(mayDelete.err.contains("warning: team audit: the database role agent_bob may DELETE: it could change "
+                                        "the team's history"),
+                 mayDelete.err.constData());
+        // The same word for the window: its status bar (the sender's status) and its Test Connection (the probe).
+        TeamAuditSender sender(m_store.target(u"agent_bob"_s), cli.auditLogPath());
+        const TeamAuditSender::Status status = sender.flush(30'000);
+        QVERIFY2(status.problem == TeamAuditProblem::None && !status.stillSending, qPrintable(status.error));
+        QVERIFY2(status.warning.contains("agent_bob may DELETE"_L1), qPrintable(status.warning));
+        QString warning;
+        const QString problem = TeamAuditStore::probe(m_store.target(u"agent_bob"_s), &warning);
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
+        QVERIFY2(warning.contains("agent_bob may DELETE"_L1), qPrintable(warning));
     }
 
     // 4. The window's Team Activity and `audit team` show the role that sent a row beside the name it

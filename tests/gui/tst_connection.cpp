@@ -18,6 +18,7 @@
 
 #include <cmath>
 #include <QtCore/QStandardPaths>
+#include <QtNetwork/QTcpServer>
 #include <QtTest/QSignalSpy>
 #include <QtTest/QTest>
 #include <QtWidgets/QApplication>
@@ -184,6 +185,43 @@ private Q_SLOTS:
         QVERIFY2(said.last().first().toString().contains(u"rejected"_s), qPrintable(said.last().first().toString()));
         QCOMPARE(m_activity.index(m_activity.rowCount() - 1, 0).data(ActivityModel::LevelRole).toInt(),
                  int(ActivityModel::Level::Error));
+    }
+
+    void testConnectionChecksTheTeamStoreToo()
+    {
+        // Connection → Test Connection also asks the profile's team audit store, and does when Clerk fails:
+        // a store nothing listens on is said in the status bar's answer and in the Activity panel.
+        quint16 closedPort = 0;
+        {
+            QTcpServer probe;
+            QVERIFY(probe.listen(QHostAddress::LocalHost));
+            closedPort = probe.serverPort();
+        }
+        ConnectionProfile profile;
+        profile.id = u"ts"_s;
+        profile.name = u"With a team store"_s;
+        profile.apiUrl = m_sandbox->apiUrl();
+        profile.teamAuditUrl = u"postgresql://agent_ana@127.0.0.1:%1/invitedesk_audit?connect_timeout=2"_s.arg(closedPort);
+        auto storeSaid = [this](int since) {
+            for (int row = m_activity.rowCount() - 1; row >= since; --row) {
+                if (m_activity.messageAt(row).startsWith(u"The team audit database cannot be used: "_s))
+                    return m_activity.index(row, 0).data(ActivityModel::LevelRole).toInt() == int(ActivityModel::Level::Error);
+            }
+            return false;
+        };
+        for (const QString &key : {SandboxOptions::defaultProductionKey(), u"sk_live_wrong"_s}) {
+            const int since = m_activity.rowCount();
+            m_session->open(profile, key);
+            QVERIFY(m_session->teamAudit());
+            QSignalSpy said(m_connections.get(), &ConnectionController::statusMessage);
+            m_connections->testConnection();
+            QTRY_COMPARE_WITH_TIMEOUT(said.size(), 2, 30'000); // "Testing…", then Clerk's and the store's answer
+            const QString answer = said.last().first().toString();
+            QVERIFY2(key == u"sk_live_wrong"_s ? answer.contains(u"rejected"_s) : answer.startsWith(u"Connected: LIVE"_s),
+                     qPrintable(answer));
+            QVERIFY2(answer.contains(u"The team audit database cannot be used: "_s), qPrintable(answer));
+            QVERIFY(storeSaid(since));
+        }
     }
 
     void aRejectedKeyIsAFailedConnectionNotAQuestion()

@@ -5,6 +5,7 @@
 
 #include "core/audit/AuditLog.h"
 #include "core/audit/TeamAudit.h"
+#include "core/audit/TeamAuditSender.h"
 #include "support/CliHarness.h"
 #include "support/TeamStore.h"
 #include "support/TestSandbox.h"
@@ -14,6 +15,7 @@
 #include <QtCore/QJsonArray>
 #include <QtCore/QJsonDocument>
 #include <QtCore/QJsonObject>
+#include <QtCore/QScopeGuard>
 #include <QtCore/QSet>
 #include <QtCore/QTemporaryDir>
 #include <QtNetwork/QTcpServer>
@@ -23,6 +25,8 @@
 
 #ifdef Q_OS_UNIX
 #  include <csignal>
+#  include <pwd.h>
+#  include <unistd.h>
 #endif
 
 using namespace Qt::StringLiterals;
@@ -220,6 +224,152 @@ private Q_SLOTS:
     }
     void cleanupTestCase() { m_store.closeConnections(); }
 
+    // 1, 2 and 4 against the real store: bob's bulk run is killed (SIGKILL) while some of its intents wait for
+    // the pacer, never sent; ana, from another HOME with her own role, revokes the same invitations; bob's next
+    // run settles his open intents. In the team's list no invitation is revoked by two roles, bob's settled
+    // records keep his ticket, and a run with USER=ana in bob's environment is recorded under the real account.
+    void aKilledAgentNeverClaimsAnotherAgentsRevokesInTheStore()
+    {
+#ifndef Q_OS_UNIX
+        QSKIP("SIGKILL and getpwuid() are POSIX");
+#else
+        const passwd *account = ::getpwuid(::geteuid());
+        QVERIFY(account);
+        const QString osAccount = QString::fromLocal8Bit(account->pw_name);
+        QVERIFY2(osAccount != "ana"_L1, "the tests run as an account named ana: the borrowed name cannot be told apart");
+        const QStringList ids = pendingIds(24);
+        CliHarness bob(m_sandbox.get());
+        CliHarness ana(m_sandbox.get());
+        // 1 % of the production budget: a few revokes go at once, the rest wait for the pacer's next window.
+        const std::unique_ptr<QProcess> killed = bob.start(
+            QStringList{u"--audit-url"_s, m_store.url(u"agent_bob"_s), u"revoke"_s, u"acme"_s, u"--yes"_s,
+                        u"--rate-budget"_s, u"1"_s, u"--ticket"_s, u"SUP-B"_s} + ids,
+            SandboxOptions::defaultProductionKey(), true, TeamStore::withPassword(TeamStore::password(u"agent_bob"_s)));
+        QProcess &process = *killed;
+        const QString log = bob.auditLogPath();
+        // What bob sent, as the server saw it (the oracle; the CLI never sees this).
+        auto sentSoFar = [&] {
+            QSet<QString> sent;
+            for (const LoggedRequest &r : m_sandbox->requests()) {
+                for (const QString &id : ids) {
+                    if (r.method == "POST" && r.rawPath.contains(id.toLatin1()))
+                        sent.insert(id);
+                }
+            }
+            return sent;
+        };
+        auto unsentOf = [](const QList<QJsonObject> &open, const QSet<QString> &sent) {
+            QSet<QString> unsent;
+            for (const QJsonObject &intent : open) {
+                if (const QString id = intent.value("invitation_id"_L1).toString(); !sent.contains(id))
+                    unsent.insert(id);
+            }
+            return unsent;
+        };
+        // Some revokes settled, and intents written after them have waited for the pacer, unseen by the server,
+        // for half a second (an intent is also unsent between its write and its send; a slow machine stretches
+        // that moment). The kill comes then.
+        QByteArray printed;
+        QSet<QString> unsentBefore;
+        QElapsedTimer unsentSince;
+        QVERIFY(QTest::qWaitFor([&] {
+            printed += process.readAllStandardOutput();
+            if (process.state() == QProcess::NotRunning)
+                return true;
+            const QSet<QString> unsent = unsentOf(AuditLog::unsettledIntents(log), sentSoFar());
+            if (printed.count('\n') < 3 || !unsent.intersects(unsentBefore)) {
+                unsentBefore = unsent;
+                unsentSince.start();
+                return false;
+            }
+            return unsentSince.elapsed() >= 500;
+        }, 60'000));
+        QVERIFY2(process.state() == QProcess::Running, "bob's run ended before it could be killed");
+        const qint64 killedPid = process.processId();
+        process.kill(); // SIGKILL
+        QVERIFY(QTest::qWaitFor([&process] { return process.state() == QProcess::NotRunning; }, 10'000));
+        QTRY_VERIFY_WITH_TIMEOUT(!QFileInfo::exists(u"/proc/%1"_s.arg(killedPid)), 10'000);
+        const QSet<QString> sentByBob = sentSoFar();
+        const QList<QJsonObject> open = AuditLog::unsettledIntents(log);
+        const QSet<QString> neverSent = unsentOf(open, sentByBob);
+        QVERIFY2(!neverSent.isEmpty(), "the kill came too late: every open intent had been sent");
+
+        // Ana revokes the same invitations; bob's next run (without a ticket of its own) settles his open intents.
+        const CliHarness::Run byAna = run(ana, u"agent_ana"_s, QStringList{u"revoke"_s, u"acme"_s, u"--yes"_s} + ids);
+        QVERIFY2(byAna.exitCode == 0 || byAna.exitCode == 1, byAna.err.constData());
+        const CliHarness::Run next = run(bob, u"agent_bob"_s, QStringList{u"revoke"_s, u"acme"_s, u"--yes"_s} + pendingIds(1));
+        QCOMPARE(next.exitCode, 0);
+        QCOMPARE(int(next.err.count("interrupted earlier revoke")), int(open.size()));
+        QVERIFY(AuditLog::unsettledIntents(log).isEmpty());
+        QCOMPARE(run(ana, u"agent_ana"_s, {u"audit"_s, u"sync"_s}).exitCode, 0);
+        QCOMPARE(run(bob, u"agent_bob"_s, {u"audit"_s, u"sync"_s}).exitCode, 0);
+
+        // 1. No invitation is revoked in the team's list by two roles; bob's settled records never say revoked,
+        // and what only ana sent is already_revoked.
+        const QSet<QString> openIds = [&open] {
+            QSet<QString> set;
+            for (const QJsonObject &intent : open)
+                set.insert(intent.value("invitation_id"_L1).toString());
+            return set;
+        }();
+        QHash<QString, QSet<QString>> revokedBy;
+        int settled = 0;
+        for (const QJsonValue &value : team(ana, {})) {
+            const QJsonObject row = value.toObject();
+            const QString id = row.value("invitation_id"_L1).toString();
+            const QString outcome = row.value("outcome"_L1).toString();
+            if (outcome == "revoked"_L1)
+                revokedBy[id].insert(row.value("sent_by"_L1).toString());
+            if (row.value("event"_L1).toString() != "reconciled"_L1)
+                continue;
+            ++settled;
+            QCOMPARE(row.value("sent_by"_L1).toString(), u"agent_bob"_s);
+            QVERIFY2(openIds.contains(id), qPrintable(id));
+            QVERIFY2(outcome == "already_revoked"_L1 || outcome == "revoked_unattributed"_L1, qPrintable(id + u' ' + outcome));
+            if (neverSent.contains(id))
+                QVERIFY2(outcome == "already_revoked"_L1, qPrintable(id + u' ' + outcome)); // ana's revoke, said as such
+        }
+        QCOMPARE(settled, int(open.size()));
+        for (auto it = revokedBy.cbegin(); it != revokedBy.cend(); ++it)
+            QVERIFY2(it.value().size() == 1, qPrintable(it.key() + u": revoked by "_s + QStringList(it.value().cbegin(), it.value().cend()).join(u", "_s)));
+        for (const QString &id : neverSent)
+            QCOMPARE(revokedBy.value(id), QSet<QString>{u"agent_ana"_s});
+
+        // 2. The ticket of bob's intents is on every record that settled them, so the ticket finds them.
+        int settledOnTicket = 0;
+        for (const QJsonValue &value : team(ana, {u"--ticket"_s, u"SUP-B"_s})) {
+            const QJsonObject row = value.toObject();
+            settledOnTicket += row.value("event"_L1).toString() == "reconciled"_L1 ? 1 : 0;
+            QCOMPARE(row.value("sent_by"_L1).toString(), u"agent_bob"_s);
+        }
+        QCOMPARE(settledOnTicket, int(open.size()));
+
+        // 4. Bob signs as ana through the environment: the store has the account the process runs as.
+        const QString borrowed = pendingIds(1).constFirst();
+        const std::unique_ptr<QProcess> signedAsAna = bob.start(
+            {u"--audit-url"_s, m_store.url(u"agent_bob"_s), u"revoke"_s, u"acme"_s, u"--yes"_s, u"--ticket"_s,
+             u"SUP-USER"_s, borrowed},
+            SandboxOptions::defaultProductionKey(), true, [](QProcess &p) {
+                TeamStore::withPassword(TeamStore::password(u"agent_bob"_s))(p);
+                QProcessEnvironment env = p.processEnvironment();
+                for (const QString &name : {u"USER"_s, u"LOGNAME"_s, u"USERNAME"_s})
+                    env.insert(name, u"ana"_s);
+                p.setProcessEnvironment(env);
+            });
+        const CliHarness::Run asAna = CliHarness::finish(*signedAsAna);
+        QVERIFY2(asAna.exitCode == 0, asAna.err.constData());
+        QCOMPARE(run(bob, u"agent_bob"_s, {u"audit"_s, u"sync"_s}).exitCode, 0);
+        const QJsonArray recorded = team(ana, {u"--ticket"_s, u"SUP-USER"_s, u"--intents"_s});
+        QCOMPARE(recorded.size(), 2); // the intent and the outcome
+        for (const QJsonValue &value : recorded) {
+            QCOMPARE(value.toObject().value("invitation_id"_L1).toString(), borrowed);
+            QCOMPARE(value.toObject().value("agent"_L1).toString(), osAccount);
+        }
+        for (const QJsonValue &value : team(ana, {u"--agent"_s, u"ana"_s, u"--intents"_s}))
+            QVERIFY2(value.toObject().value("invitation_id"_L1).toString() != borrowed, "--agent ana finds bob's run");
+#endif
+    }
+
     // 3. An agent with INSERT rights puts its own row in before its client does: the true record and
     // hash, other columns. The database derives the columns from the record, and verify compares.
     void rowsCannotLie()
@@ -316,6 +466,45 @@ private Q_SLOTS:
         QCOMPARE(listed.size(), 2); // ana's outcome and the bad row, its name cut to a bound
         for (const QJsonValue &row : listed)
             QVERIFY(row.toObject().value("organization_name"_L1).toString().size() <= 1024);
+    }
+
+    // A role that could change the team's history is said when it sends: the owner (who owns the table), and an
+    // agent someone granted DELETE. A role that may only add and read is not warned about.
+    void aRoleThatCouldChangeHistoryIsWarnedAbout()
+    {
+        CliHarness cli(m_sandbox.get());
+        TeamStore::writeLocalLog(cli.auditLogPath(), u"ivy"_s, 1);
+        const CliHarness::Run byAgent = run(cli, u"agent_bob"_s, {u"audit"_s, u"sync"_s});
+        QCOMPARE(byAgent.exitCode, 0);
+        QVERIFY2(!byAgent.err.contains("warning"), byAgent.err.constData());
+
+        CliHarness owner(m_sandbox.get());
+        TeamStore::writeLocalLog(owner.auditLogPath(), u"olga"_s, 1);
+        const CliHarness::Run byOwner = run(owner, u"invitedesk_owner"_s, {u"audit"_s, u"sync"_s});
+        QCOMPARE(byOwner.exitCode, 0);
+        QVERIFY2(byOwner.err.contains("warning: team audit: the database role invitedesk_owner owns the table")
+                     && byOwner.err.contains("it could change the team's history"),
+                 byOwner.err.constData());
+
+        QVERIFY(TeamStore::exec(m_store.as(u"invitedesk_owner"_s), u"GRANT DELETE ON invitedesk.invitedesk_audit TO agent_bob"_s));
+        const auto revokeDelete = qScopeGuard([this] {
+            TeamStore::exec(m_store.as(u"invitedesk_owner"_s), u"REVOKE DELETE ON invitedesk.invitedesk_audit FROM agent_bob"_s);
+        });
+        TeamStore::writeLocalLog(cli.auditLogPath(), u"ivy"_s, 1);
+        const CliHarness::Run mayDelete = run(cli, u"agent_bob"_s, {u"audit"_s, u"sync"_s});
+        QCOMPARE(mayDelete.exitCode, 0);
+        QVERIFY2(mayDelete.err.contains("warning: team audit: the database role agent_bob may DELETE: it could change "
+                                        "the team's history"),
+                 mayDelete.err.constData());
+        // The same word for the window: its status bar (the sender's status) and its Test Connection (the probe).
+        TeamAuditSender sender(m_store.target(u"agent_bob"_s), cli.auditLogPath());
+        const TeamAuditSender::Status status = sender.flush(30'000);
+        QVERIFY2(status.problem == TeamAuditProblem::None && !status.stillSending, qPrintable(status.error));
+        QVERIFY2(status.warning.contains("agent_bob may DELETE"_L1), qPrintable(status.warning));
+        QString warning;
+        const QString problem = TeamAuditStore::probe(m_store.target(u"agent_bob"_s), &warning);
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
+        QVERIFY2(warning.contains("agent_bob may DELETE"_L1), qPrintable(warning));
     }
 
     // 4. The window's Team Activity and `audit team` show the role that sent a row beside the name it

@@ -1,6 +1,7 @@
 #include "core/audit/TeamAuditSender.h"
 
 #include <QtCore/QDateTime>
+#include <QtCore/QDeadlineTimer>
 #include <QtCore/QElapsedTimer>
 #include <QtCore/QFileInfo>
 #include <QtCore/QTimer>
@@ -48,9 +49,14 @@ struct TeamAuditSender::Shared
             return;
         seenSize = info.size();
         seenModified = info.lastModified();
-        if (!store) {
-            std::lock_guard lock(mutex); // the destructor may abort it from its thread
-            store = std::make_unique<TeamAuditStore>(target);
+        {
+            // Under the mutex the destructor aborts the store with: a store made here either sees the stop, or is
+            // made before the abort and so aborted (its connect then fails at once). None is made after a stop.
+            std::lock_guard lock(mutex);
+            if (stopping)
+                return;
+            if (!store)
+                store = std::make_unique<TeamAuditStore>(target);
         }
         const TeamAuditStore::Sync sync = store->sync(path, &stopping);
         if (sync.ok()) {
@@ -61,11 +67,10 @@ struct TeamAuditSender::Shared
             backoffMs = std::min(backoffMs * 2, 30'000);
         }
         const Status now{sync.waiting, sync.problem, sync.error, sync.warning, false};
-        {
-            std::lock_guard lock(mutex);
-            status = now;
-        }
-        if (!(now == before))
+        std::lock_guard lock(mutex);
+        status = now;
+        // Never once stopping: a thread that outlives the wait in the destructor must not touch the sender.
+        if (!(now == before) && !stopping)
             QMetaObject::invokeMethod(
                 sender, [sender, now] { Q_EMIT sender->statusChanged(now); }, Qt::QueuedConnection);
     }
@@ -77,16 +82,17 @@ TeamAuditSender::TeamAuditSender(const TeamAuditTarget &target, const QString &l
     m_shared->target = target;
     m_shared->path = localLogPath;
     m_shared->clock.start();
-    m_thread.setObjectName(u"team audit sender"_s);
+    m_thread = new QThread; // not this object's child: it may outlive it (~TeamAuditSender)
+    m_thread->setObjectName(u"team audit sender"_s);
     m_worker = new QObject;
-    m_worker->moveToThread(&m_thread);
-    connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
+    m_worker->moveToThread(m_thread);
+    connect(m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
     // The connection belongs to the sender's thread: it is closed there, as the thread ends.
-    connect(&m_thread, &QThread::finished, m_worker, [shared = m_shared] {
+    connect(m_thread, &QThread::finished, m_worker, [shared = m_shared] {
         std::lock_guard lock(shared->mutex);
         shared->store.reset();
     }, Qt::DirectConnection);
-    m_thread.start();
+    m_thread->start();
     QMetaObject::invokeMethod(
         m_worker,
         [worker = m_worker, shared = m_shared, self = this] {
@@ -102,14 +108,30 @@ TeamAuditSender::~TeamAuditSender()
 {
     // The batch being sent is given up (the store rolls it back; it goes out next time): a frozen store
     // must not keep a window from closing or a CLI from exiting.
-    m_shared->stopping = true;
+    qint64 waiting = 0;
     {
         std::lock_guard lock(m_shared->mutex);
+        m_shared->stopping = true;
         if (m_shared->store)
             m_shared->store->abort();
+        waiting = m_shared->status.waiting;
     }
-    m_thread.quit();
-    m_thread.wait();
+    m_thread->quit();
+    // The abort ends a statement or a connect at once; the watchdog bounds anything else to the target's
+    // longest wait (a name lookup inside libpq is bounded by nothing of ours). Past that, the thread is let
+    // go: it touches nothing of this object, and ends by itself.
+    const std::chrono::milliseconds bound = m_shared->target.longestWait() + std::chrono::seconds(1);
+    if (m_thread->wait(QDeadlineTimer(bound))) {
+        delete m_thread;
+        return;
+    }
+    qWarning("team audit: the sender did not stop within %lld s (a connection to %s is still being made or "
+             "given up); it is left to end by itself. %lld records wait in the local log and go out next time.",
+             qlonglong(std::chrono::duration_cast<std::chrono::seconds>(bound).count()),
+             qPrintable(m_shared->target.display()), qlonglong(waiting));
+    QObject::connect(m_thread, &QThread::finished, m_thread, &QObject::deleteLater);
+    if (m_thread->isFinished()) // it ended between the wait and the connect
+        m_thread->deleteLater();
 }
 
 TeamAuditSender::Status TeamAuditSender::status() const

@@ -34,9 +34,10 @@ public:
 
     TeamAuditSender(const TeamAuditTarget &target, const QString &localLogPath, QObject *parent = nullptr);
     /*!
-     * Ends the statement in flight at once (the watchdog shuts its connection) and waits for the thread:
-     * bounded by the connection timeout when a connect is under way. What was not sent waits in the
-     * local log; status() says how much.
+     * Ends the statement or connect in flight at once (the watchdog shuts its socket), makes no new one,
+     * and waits for the thread at most the target's longest wait (TeamAuditTarget::longestWait()) and a
+     * second; past that it warns, saying how many records wait, and lets the thread end by itself. What
+     * was not sent waits in the local log.
      */
     ~TeamAuditSender() override;
 
@@ -49,7 +50,7 @@ Q_SIGNALS:
     void statusChanged(const InviteDesk::TeamAuditSender::Status &status);
 
 private:
-    QThread m_thread;
+    QThread *m_thread; //!< deleted here, or once it finishes when it outlived the destructor's wait
     QObject *m_worker = nullptr;
     struct Shared;
     std::shared_ptr<Shared> m_shared;

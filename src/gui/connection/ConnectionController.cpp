@@ -3,6 +3,7 @@
 #include "gui/ActivityModel.h"
 #include "gui/Prompts.h"
 #include "gui/session/Session.h"
+#include "gui/teamaudit/TeamAuditTest.h"
 
 using namespace Qt::StringLiterals;
 
@@ -13,7 +14,10 @@ ConnectionController::ConnectionController(Session *session, Prompts *prompts, A
     : QObject(parent), m_session(session), m_prompts(prompts), m_activity(activity), m_window(window)
 {
     connect(session, &Session::opened, this, [this] { check(false); });
-    connect(session, &Session::closed, this, [this] { setState(State::Closed); });
+    connect(session, &Session::closed, this, [this] {
+        ++m_test; // the store's answer to a test of this session is no longer news
+        setState(State::Closed);
+    });
     m_slowTimer.setSingleShot(true);
     connect(&m_slowTimer, &QTimer::timeout, this, [this] {
         if (m_state != State::Connecting)
@@ -287,7 +291,34 @@ void ConnectionController::signInToProxy()
 
 void ConnectionController::testConnection()
 {
+    if (!m_session->client())
+        return;
+    const quint64 test = ++m_test;
+    m_testAnswer = {};
+    if (m_session->teamAudit()) {
+        // Asked beside Clerk, not after it: a store that cannot be used is worth knowing when Clerk fails too.
+        testTeamAudit(m_session->teamAuditTarget(), this, [this, test](const TeamAuditTestAnswer &answer) {
+            if (test != m_test)
+                return; // a later test, or the session it asked about has closed
+            m_activity->add(!answer.usable ? ActivityModel::Level::Error
+                            : answer.warned ? ActivityModel::Level::Warning
+                                            : ActivityModel::Level::Success,
+                            answer.text);
+            answerTest(m_testAnswer.store, answer.text);
+        });
+    } else {
+        m_testAnswer.store = QString();
+    }
     check(true);
+}
+
+void ConnectionController::answerTest(std::optional<QString> &part, const QString &text)
+{
+    part = text;
+    if (!m_testAnswer.clerk || !m_testAnswer.store)
+        return;
+    Q_EMIT statusMessage(m_testAnswer.store->isEmpty() ? *m_testAnswer.clerk : *m_testAnswer.clerk + u' ' + *m_testAnswer.store,
+                         8000);
 }
 
 QString ConnectionController::adviceFor(const ClerkError &error) const
@@ -343,7 +374,7 @@ void ConnectionController::check(bool reportSuccess)
             // answer to Test Connection, whose "Testing…" it replaces.
             setState(State::Failed, adviceFor(error), error.isUnauthorized() ? Problem::Key : Problem::Connection);
             if (reportSuccess)
-                Q_EMIT statusMessage(error.userMessage(), 8000);
+                answerTest(m_testAnswer.clerk, error.userMessage());
             return;
         }
         setState(State::Connected);
@@ -352,7 +383,7 @@ void ConnectionController::check(bool reportSuccess)
                                  .arg(Session::badgeText(m_session->badge()), m_session->profile().name);
         m_activity->add(ActivityModel::Level::Success, text);
         if (reportSuccess)
-            Q_EMIT statusMessage(text, 8000);
+            answerTest(m_testAnswer.clerk, text);
     });
 }
 

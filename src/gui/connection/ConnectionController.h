@@ -7,6 +7,8 @@
 #include <QtCore/QPointer>
 #include <QtCore/QTimer>
 
+#include <optional>
+
 QT_BEGIN_NAMESPACE
 class QWidget;
 QT_END_NAMESPACE
@@ -46,7 +48,11 @@ public:
     void newProfile();
     void editCurrent();
     void deleteCurrent();
-    /*! One cheap call with the session's key; says which instance answered, or why none did. */
+    /*!
+     * One cheap call with the session's key, and the team audit store's probe where the profile names one
+     * (also when Clerk fails: they are told apart); says which instance answered, or why none did, and
+     * what the store said.
+     */
     void testConnection();
     /*! Clerk rejected the session's key: the connection has failed, and the window says so (no dialog). */
     void keyRejected(const ClerkError &error);
@@ -94,6 +100,14 @@ private:
     void check(bool reportSuccess);
     void setState(State state, const QString &problem = {}, Problem kind = Problem::None);
     QString adviceFor(const ClerkError &error) const;
+    /*! One part of Test Connection's answer; said in the status bar once Clerk's and the store's are in. */
+    void answerTest(std::optional<QString> &part, const QString &text);
+
+    struct TestAnswer
+    {
+        std::optional<QString> clerk;
+        std::optional<QString> store; //!< empty when the profile names no team audit store
+    };
 
     Session *m_session;
     Prompts *m_prompts;
@@ -108,6 +122,8 @@ private:
     Problem m_problemKind = Problem::None;
     QString m_proxyError; //!< what the proxy said, for the question
     quint64 m_check = 0; //!< the latest connection check; an older one answering late is ignored
+    quint64 m_test = 0;  //!< the latest Test Connection; a store's late answer to an older one is ignored
+    TestAnswer m_testAnswer;
     quint64 m_checkCall = 0; //!< the client's call of the latest check, for stopConnecting()
     bool m_slow = false;
     QTimer m_slowTimer;

@@ -1,13 +1,11 @@
 #include "gui/connection/ProfileDialog.h"
 
 #include "core/audit/TeamAudit.h"
-#include "core/util/TextOutput.h"
 #include "gui/Accessible.h"
+#include "gui/teamaudit/TeamAuditTest.h"
 #include "ui_ProfileDialog.h"
 
-#include <QtConcurrent/QtConcurrentRun>
 #include <QtCore/QDir>
-#include <QtCore/QFutureWatcher>
 #include <QtCore/QLocale>
 #include <QtGui/QResizeEvent>
 #include <QtWidgets/QFileDialog>
@@ -202,24 +200,10 @@ void ProfileDialog::testTeamAudit(const QString &clerk)
         target->password = teamAuditPassword();
     m_ui->testButton->setEnabled(false);
     tellTestResult(clerk + u' ' + tr("Testing the team audit database…"));
-    // Off the GUI thread: a store that does not answer costs its connection timeout, never a frozen dialog.
-    auto *watcher = new QFutureWatcher<std::pair<QString, QString>>(this);
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, clerk] {
-        watcher->deleteLater();
+    InviteDesk::testTeamAudit(*target, this, [this, clerk](const TeamAuditTestAnswer &answer) {
         m_ui->testButton->setEnabled(true);
-        const auto [problem, warning] = watcher->result();
-        QString text = clerk + u' '
-                       + (problem.isEmpty() ? tr("The team audit database answers and is ready.")
-                                            : tr("The team audit database cannot be used: %1.").arg(printable(problem)));
-        if (!warning.isEmpty())
-            text += u' ' + tr("Warning: %1.").arg(printable(warning));
-        tellTestResult(text);
+        tellTestResult(clerk + u' ' + answer.text);
     });
-    watcher->setFuture(QtConcurrent::run([target = *target] {
-        QString warning;
-        QString problem = TeamAuditStore::probe(target, &warning);
-        return std::pair{problem, warning};
-    }));
 }
 
 void ProfileDialog::showProxyMode()

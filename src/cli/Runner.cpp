@@ -237,8 +237,6 @@ void Runner::runList()
         return;
     }
     if (m_options.application) {
-        if (const QString caveat = ListingScope::ofApplication(m_options.status).caveat(); !caveat.isEmpty())
-            m_err << u"invitedesk-cli: "_s << caveat << u'\n'; // on stderr: the rows on stdout stay parseable
         m_query->loadApplication(m_options.status);
         return;
     }

@@ -123,13 +123,6 @@ QString ListingScope::confirmationHandle(int count) const
     }
 }
 
-QString ListingScope::caveat() const
-{
-    if (m_kind == Kind::Application && !m_status)
-        return tr("Clerk leaves revoked application invitations out of this list; they are listed when the status Revoked is asked for.");
-    return {};
-}
-
 QString ListingScope::fileStem() const
 {
     switch (m_kind) {

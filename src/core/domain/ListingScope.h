@@ -58,11 +58,6 @@ public:
      */
     QString revokeWhere(int organizations) const;
     QString confirmationHandle(int count) const;
-    /*!
-     * What the list leaves out that an agent would expect in it, in a sentence; empty when nothing. Clerk
-     * lists application invitations of every status but revoked unless revoked ones are asked for.
-     */
-    QString caveat() const;
     /*! The first part of an export's file name: a slug, an address, "all-organizations". */
     QString fileStem() const;
 

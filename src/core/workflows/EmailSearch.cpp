@@ -35,6 +35,7 @@ void EmailSearch::start(const QString &query, std::optional<InvitationStatus> st
     m_status = status;
     m_found.clear();
     m_readingApplication = false;
+    m_readingRevoked = false;
     m_firstListTotal = 0;
     requestPage(0, 1);
 }
@@ -57,7 +58,7 @@ void EmailSearch::requestPage(int offset, int page)
     }
     InstanceInvitationQuery request;
     request.query = m_query;
-    request.status = m_status;
+    request.status = m_readingRevoked ? std::optional(InvitationStatus::Revoked) : m_status;
     request.limit = pageSize;
     request.offset = offset;
     auto onPage = [this, offset, page](Result<Page<Invitation>> result) {
@@ -115,6 +116,15 @@ void EmailSearch::requestPage(int offset, int page)
             if (m_includeApplication && !m_readingApplication) {
                 m_readingApplication = true;
                 m_firstListTotal = p.totalCount;
+                m_read.clear();
+                requestPage(0, 1);
+                return;
+            }
+            // Clerk leaves revoked application invitations out of a list without a status: every status of
+            // the address's sign-up invitations is that list and the revoked ones.
+            if (m_readingApplication && !m_status && !m_readingRevoked) {
+                m_readingRevoked = true;
+                m_firstListTotal += p.totalCount;
                 m_read.clear();
                 requestPage(0, 1);
                 return;

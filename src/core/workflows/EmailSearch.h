@@ -70,7 +70,8 @@ private:
     bool m_keepMetadata = true;
     bool m_includeApplication = false;
     bool m_readingApplication = false; //!< the second list: the address's application invitations
-    qint64 m_firstListTotal = 0;       //!< the first list's count, while the second is read: progress is of both
+    bool m_readingRevoked = false;     //!< the third: its revoked ones, which Clerk lists only when asked
+    qint64 m_firstListTotal = 0;       //!< the lists' counts before the one read: progress is of all of them
     ClerkClient::CallId m_call = 0;
 };
 

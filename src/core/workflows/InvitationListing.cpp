@@ -1,5 +1,7 @@
 #include "core/workflows/InvitationListing.h"
 
+using namespace Qt::StringLiterals;
+
 namespace InviteDesk {
 
 InvitationListing::InvitationListing(ClerkClient *client, QObject *parent) : QObject(parent), m_client(client) {}
@@ -63,11 +65,24 @@ void InvitationListing::load(const ListingScope &scope, const InvitationLoader::
 {
     drop();
     m_scope = scope;
+    m_earlier = {};
+    // Clerk lists application invitations of every status but revoked unless revoked ones are asked for:
+    // every status is that list, then the revoked ones.
+    m_revokedNext = request.source == InvitationLoader::Request::Source::Application && !request.status;
     if (!m_client)
         return;
+    Q_EMIT started();
+    startLoader(request);
+}
+
+void InvitationListing::startLoader(const InvitationLoader::Request &request)
+{
     m_loader = std::make_unique<InvitationLoader>(m_client);
     InvitationLoader *loader = m_loader.get();
-    connect(loader, &InvitationLoader::invitationsArrived, this, &InvitationListing::arrived);
+    connect(loader, &InvitationLoader::invitationsArrived, this,
+            [this](const QList<Invitation> &invitations, int loaded, qint64 total) {
+        Q_EMIT arrived(invitations, m_earlier.count + loaded, m_earlier.count + total);
+    });
     m_waitingPages.clear();
     m_nextOffset = 0;
     connect(loader, &InvitationLoader::pageRead, this,
@@ -88,11 +103,21 @@ void InvitationListing::load(const ListingScope &scope, const InvitationLoader::
     });
     connect(loader, &InvitationLoader::invitationsChanged, this, &InvitationListing::changed);
     connect(loader, &InvitationLoader::invitationsGone, this, &InvitationListing::gone);
-    connect(loader, &InvitationLoader::finished, this,
-            [this, loader] { Q_EMIT finished(loader->loadedCount(), loader->listChanged()); });
+    connect(loader, &InvitationLoader::finished, this, [this, loader, request] {
+        if (std::exchange(m_revokedNext, false)) {
+            m_earlier = {loader->invitations(), loader->loadedCount(), loader->requestsSent(), loader->doubt(),
+                         loader->listChanged()};
+            loader->disconnect(this);
+            m_loader.release()->deleteLater(); // it is still in this signal
+            InvitationLoader::Request revoked = request;
+            revoked.status = InvitationStatus::Revoked;
+            startLoader(revoked);
+            return;
+        }
+        Q_EMIT finished(m_earlier.count + loader->loadedCount(), m_earlier.listChanged || loader->listChanged());
+    });
     connect(loader, &InvitationLoader::failed, this, &InvitationListing::failed);
     connect(loader, &InvitationLoader::cancelled, this, &InvitationListing::cancelled);
-    Q_EMIT started();
     InvitationLoader::Request keeping = request;
     keeping.keepInvitations = m_keepInvitations;
     keeping.keepMetadata = m_keepMetadata;
@@ -138,27 +163,29 @@ bool InvitationListing::isRunning() const
 QList<Invitation> InvitationListing::invitations() const
 {
     if (m_loader)
-        return m_loader->invitations();
+        return m_earlier.invitations + m_loader->invitations();
     return m_search ? m_search->invitations() : QList<Invitation>{};
 }
 
 QString InvitationListing::doubt() const
 {
-    if (m_loader)
-        return m_loader->doubt();
+    if (m_loader) {
+        const QString now = m_loader->doubt();
+        return m_earlier.doubt.isEmpty() ? now : now.isEmpty() ? m_earlier.doubt : m_earlier.doubt + u"; "_s + now;
+    }
     return m_search ? m_search->doubt() : QString();
 }
 
 int InvitationListing::loadedCount() const
 {
     if (m_loader)
-        return m_loader->loadedCount();
+        return m_earlier.count + m_loader->loadedCount();
     return m_search ? int(m_search->invitations().size()) : 0;
 }
 
 int InvitationListing::requestsSent() const
 {
-    return m_loader ? m_loader->requestsSent() : 0;
+    return m_loader ? m_earlier.requests + m_loader->requestsSent() : 0;
 }
 
 } // namespace InviteDesk

@@ -93,9 +93,21 @@ Q_SIGNALS:
 private:
     void drop();
     void load(const ListingScope &scope, const InvitationLoader::Request &request);
+    void startLoader(const InvitationLoader::Request &request);
 
     QPointer<ClerkClient> m_client;
     ListingScope m_scope;
+    /*! What a first list read, while a second one is read into the same listing. */
+    struct Earlier
+    {
+        QList<Invitation> invitations;
+        int count = 0;
+        int requests = 0;
+        QString doubt;
+        bool listChanged = false;
+    };
+    Earlier m_earlier;
+    bool m_revokedNext = false; //!< application invitations of every status: the revoked ones are read next
     bool m_keepInvitations = true;
     bool m_keepMetadata = true;
     bool m_includeApplication = false;

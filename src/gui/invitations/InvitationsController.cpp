@@ -126,8 +126,6 @@ void InvitationsController::connectQuery()
             break;
         case ListingScope::Kind::Application:
             m_activity->add(ActivityModel::Level::Info, tr("%Ln application invitation(s).", nullptr, m_model->rowCount()));
-            if (const QString caveat = scope().caveat(); !caveat.isEmpty())
-                m_activity->add(ActivityModel::Level::Info, caveat);
             break;
         default:
             break;

@@ -9,6 +9,7 @@ InvitationListing::~InvitationListing() = default;
 void InvitationListing::drop()
 {
     // Disconnected first: the old query's cancellation is not news to anyone.
+    m_readToEnd = false;
     if (m_loader) {
         m_loader->disconnect(this);
         m_loader->cancel();
@@ -89,7 +90,10 @@ void InvitationListing::load(const ListingScope &scope, const InvitationLoader::
     connect(loader, &InvitationLoader::invitationsChanged, this, &InvitationListing::changed);
     connect(loader, &InvitationLoader::invitationsGone, this, &InvitationListing::gone);
     connect(loader, &InvitationLoader::finished, this,
-            [this, loader] { Q_EMIT finished(loader->loadedCount(), loader->listChanged()); });
+            [this, loader] {
+        m_readToEnd = true;
+        Q_EMIT finished(loader->loadedCount(), loader->listChanged());
+    });
     connect(loader, &InvitationLoader::failed, this, &InvitationListing::failed);
     connect(loader, &InvitationLoader::cancelled, this, &InvitationListing::cancelled);
     Q_EMIT started();
@@ -113,7 +117,10 @@ void InvitationListing::searchEmail(const QString &email, std::optional<Invitati
             Q_EMIT inOrder(invitations); // one page after the other: already in order
     });
     connect(search, &EmailSearch::finished, this,
-            [this, search] { Q_EMIT finished(int(search->invitations().size()), false); });
+            [this, search] {
+        m_readToEnd = true;
+        Q_EMIT finished(int(search->invitations().size()), false);
+    });
     connect(search, &EmailSearch::failed, this, &InvitationListing::failed);
     connect(search, &EmailSearch::cancelled, this, &InvitationListing::cancelled);
     Q_EMIT started();
@@ -147,6 +154,13 @@ QString InvitationListing::doubt() const
     if (m_loader)
         return m_loader->doubt();
     return m_search ? m_search->doubt() : QString();
+}
+
+InvitationListing::Extent InvitationListing::extent() const
+{
+    if (!m_readToEnd)
+        return Extent::Partial;
+    return doubt().isEmpty() ? Extent::Whole : Extent::Doubted;
 }
 
 int InvitationListing::loadedCount() const

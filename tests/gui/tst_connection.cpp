@@ -18,6 +18,7 @@
 
 #include <cmath>
 #include <QtCore/QStandardPaths>
+#include <QtGui/QAccessible>
 #include <QtNetwork/QTcpServer>
 #include <QtTest/QSignalSpy>
 #include <QtTest/QTest>
@@ -274,6 +275,13 @@ private Q_SLOTS:
         QVERIFY(url->isEnabled());
         QVERIFY2(summary->text().contains(u"Contoso Inspection CA"_s), qPrintable(summary->text())); // who is trusted
         QVERIFY2(summary->text().contains(u"valid until 2"_s), qPrintable(summary->text()));       // and until when
+        // A screen reader hears the same (a label is read by its name), and so does the agent on Choose file.
+        auto *choose = dialog.findChild<QPushButton *>(u"caChooseButton"_s);
+        const QString heard = QAccessible::queryAccessibleInterface(summary)->text(QAccessible::Name);
+        QVERIFY2(heard.contains(u"Contoso Inspection CA"_s) && heard.contains(u"valid until 2"_s), qPrintable(heard));
+        QVERIFY2(heard.startsWith(u"Extra CA certificate"_s), qPrintable(heard));
+        const QString described = QAccessible::queryAccessibleInterface(choose)->text(QAccessible::Description);
+        QVERIFY2(described.contains(u"Contoso Inspection CA"_s), qPrintable(described));
         QCOMPARE(dialog.profile().caFile, profile.caFile);
         QCOMPARE(dialog.profile().proxyMode, ProxyMode::Manual);
         QCOMPARE(dialog.profile().proxyUrl, profile.proxyUrl);
@@ -288,6 +296,8 @@ private Q_SLOTS:
         QVERIFY(dialog.profile().caFile.isEmpty());
         QVERIFY(!remove->isEnabled());
         QVERIFY(!summary->text().contains(u"Contoso"_s));
+        QVERIFY2(!summary->accessibleName().contains(u"Contoso"_s), qPrintable(summary->accessibleName()));
+        QVERIFY2(summary->accessibleName().contains(u"None"_s), qPrintable(summary->accessibleName()));
 
         // Every control can be named by a screen reader.
         for (QWidget *w : dialog.findChildren<QWidget *>()) {

@@ -909,6 +909,41 @@ private Q_SLOTS:
         QVERIFY2(label->text().contains(QLocale().toString(rows)), qPrintable(label->text()));
     }
 
+    void theHeaderCountsOnOneBasisAndSaysWhenTheListIsCut()
+    {
+        // "41 invitations" (a revoked one among them) beside the seats line's "40 pending invitations" read as
+        // two counts of one thing, and a load cancelled after 500 rows looked like the whole list.
+        connectWith(SandboxOptions::defaultProductionKey());
+        openAndWait(u"initech"_s, 41);
+        auto *header = m_window->findChild<QLabel *>(u"organizationLabel"_s);
+        QTRY_VERIFY2(header->text().contains(u"41 pending invitation"_s), qPrintable(header->text()));
+        QVERIFY2(!header->text().contains(u"incomplete"_s), qPrintable(header->text()));
+        QVERIFY(revokeFirstRowByKeyboard());
+        // The revoked row is still loaded, and no longer pending: both numbers, beside the seats line's own.
+        QTRY_VERIFY2(header->text().contains(u"41 loaded · 40 pending"_s), qPrintable(header->text()));
+        QVERIFY2(header->text().contains(u"40 pending invitation"_s), qPrintable(header->text()));
+
+        // Cancelled midway (one page never answers): the rows shown are not all, and the header says so.
+        m_sandbox->addScriptedFault({ScriptedFault::Kind::Stall, "GET", u"/invitations"_s, 1});
+        m_window->openOrganization(u"globex"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->invitationModel()->rowCount() >= 500, 10'000);
+        auto *cancel = m_window->findChild<QPushButton *>(u"cancelLoadButton"_s);
+        QTRY_VERIFY(!cancel->isHidden());
+        cancel->click();
+        QTRY_VERIFY(!m_window->invitations()->isLoading());
+        const int cut = m_window->invitationModel()->rowCount();
+        QVERIFY(cut < 1'234);
+        QTRY_VERIFY2(header->text().contains(u"incomplete — F5 loads all"_s), qPrintable(header->text()));
+        QVERIFY2(header->text().contains(QLocale().toString(cut) + u" pending invitation"_s), qPrintable(header->text()));
+        // The next load that reads everything takes the mark away.
+        QMetaObject::invokeMethod(m_window->findChild<QAction *>(u"actionRefresh"_s), &QAction::trigger);
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->invitationModel()->rowCount(), 1'234, 20'000);
+        QTRY_VERIFY(!m_window->invitations()->isLoading());
+        QTRY_VERIFY2(header->text().contains(QLocale().toString(1'234) + u" pending invitation"_s), qPrintable(header->text()));
+        QVERIFY2(!header->text().contains(u"incomplete"_s), qPrintable(header->text()));
+        QCOMPARE(m_window->invitations()->listExtent(), InvitationListing::Extent::Whole);
+    }
+
     void countsWhileLoadingDoNotLayTheWindowOutAgain()
     {
         // Rows arrive in blocks, and the load panel counts them. A label whose size can change makes Qt lay
@@ -922,8 +957,8 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(progress.size() >= 1, 10'000);
         auto *header = m_window->findChild<QLabel *>(u"organizationLabel"_s);
         QTRY_VERIFY(header->text().contains(u"Globex"_s));
-        auto rowsCounted = [&] { // "1,000 invitations" (not the seats line's "1,234 pending invitations")
-            return header->text().contains(QLocale().toString(m_window->invitationModel()->rowCount()) + u" invitation"_s);
+        auto rowsCounted = [&] { // "1,000 pending invitations" (not the seats line's "1,234 pending invitations")
+            return header->text().contains(QLocale().toString(m_window->invitationModel()->rowCount()) + u" pending"_s);
         };
         QVERIFY2(!rowsCounted(), qPrintable(header->text())); // counted in the load panel meanwhile
         // 1,234 in pages of 500, 500 and 234, one of them stalled: the other two are in, and nothing more comes.

@@ -10,6 +10,7 @@
 #include "gui/connection/ConnectionController.h"
 #include "gui/connection/ProfileDialog.h"
 #include "gui/connection/ProxyLoginDialog.h"
+#include "gui/invitations/InvitationDetails.h"
 #include "gui/invitations/InvitationFilterModel.h"
 #include "gui/invitations/InvitationTableModel.h"
 #include "gui/invitations/InvitationsController.h"
@@ -1096,6 +1097,105 @@ private Q_SLOTS:
         QVERIFY2(clashing.isEmpty(), qPrintable(clashing.join(u'\n')));
     }
 
+    void shiftF10OpensTheTablesContextMenu()
+    {
+        // Many laptops have no Menu key, and Qt 6.4 on Linux maps no other key to a context menu: Shift+F10
+        // opens the table's, the one the Menu key opens.
+        showWindow();
+        connectWith(SandboxOptions::defaultProductionKey());
+        openAndWait(u"initech"_s, 41);
+        table()->setFocus();
+        QTRY_VERIFY(table()->hasFocus());
+        table()->setCurrentIndex(table()->model()->index(2, InvitationTableModel::Role));
+        QStringList offered;
+        bool looked = false;
+        QTimer::singleShot(0, this, [&] {
+            looked = true;
+            auto *menu = qobject_cast<QMenu *>(QApplication::activePopupWidget());
+            if (!menu)
+                return;
+            for (QAction *action : menu->actions())
+                offered << action->text();
+            menu->close();
+        });
+        QTest::keyClick(table(), Qt::Key_F10, Qt::ShiftModifier);
+        QTRY_VERIFY(looked);
+        QVERIFY2(offered.contains(u"Sort by Role, De&scending"_s), qPrintable(offered.join(u" | "_s))); // the current cell's
+        QVERIFY2(offered.contains(m_window->findChild<QAction *>(u"actionRevoke"_s)->text()), qPrintable(offered.join(u" | "_s)));
+    }
+
+    void theGermanRevokeButtonDoesNotReadAsASummary()
+    {
+        // "11 widerrufen…" on the button read as "11 revoked", beside the summary's "38 widerrufen".
+        useLanguage(u"de"_s);
+        showWindow();
+        connectWith(SandboxOptions::defaultProductionKey());
+        openAndWait(u"initech"_s, 41);
+        auto *button = m_window->findChild<QPushButton *>(u"revokeButton"_s);
+        table()->setFocus();
+        table()->selectRow(0);
+        QTRY_COMPARE(button->text(), u"Widerru&fen…"_s);
+        for (int row = 1; row < 5; ++row)
+            table()->selectionModel()->select(table()->model()->index(row, 0), QItemSelectionModel::Select | QItemSelectionModel::Rows);
+        int revocable = 0; // what the button counts, and the confirmation lists
+        for (const QString &id : m_window->selectedInvitationIds())
+            revocable += m_window->invitationModel()->isRevocable(m_window->invitationModel()->rowOf(id)) ? 1 : 0;
+        QVERIFY(revocable > 1);
+        QTRY_COMPARE(button->text(), u"Widerru&fen (%1)…"_s.arg(revocable));
+        const QString asked = button->text().remove(u'&');
+        m_prompts.confirmAll(u"SUP-9"_s);
+        trigger("actionRevoke");
+        QTRY_VERIFY_WITH_TIMEOUT(!m_window->invitations()->isRevoking() && posts() == revocable, 20'000);
+        auto *summary = m_window->findChild<QLabel *>(u"revokeLabel"_s);
+        const QString outcome = u"%1 widerrufen"_s.arg(revocable);
+        QTRY_VERIFY2(summary->text().contains(outcome), qPrintable(summary->text()));
+        QVERIFY2(!asked.contains(outcome), qPrintable(asked)); // a request, not an outcome
+    }
+
+    void aLongAddressAtopTheDetailsIsElidedNotCutMidWord()
+    {
+        // The address heads the pane; in a narrow pane it once broke anywhere ("…acme.exampl" / "e").
+        InvitationDetails details;
+        details.resize(220, 400);
+        details.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&details));
+        Invitation invitation;
+        invitation.id = u"orginv_2long"_s;
+        invitation.emailAddress = u"firstname.middlename.lastname@purchasing.acme-subsidiary.example"_s;
+        details.present(invitation, u"Pending"_s, {}, QDir::temp().filePath(u"no-audit-log.jsonl"_s));
+        auto *title = details.findChild<QLabel *>(u"detailsTitle"_s);
+        QVERIFY(title);
+        QVERIFY2(title->text().contains(u'…'), qPrintable(title->text())); // elided, in one line
+        QVERIFY2(title->text().startsWith(u"firstname"_s) && title->text().endsWith(u".example"_s), qPrintable(title->text()));
+        QVERIFY(title->fontMetrics().horizontalAdvance(title->text()) <= title->contentsRect().width());
+        QCOMPARE(title->toolTip(), invitation.emailAddress); // whole, for the mouse
+        QCOMPARE(QAccessible::queryAccessibleInterface(title)->text(QAccessible::Name), invitation.emailAddress);
+        QVERIFY2(details.text().contains(invitation.emailAddress), qPrintable(details.text()));
+        // Wide enough, it is whole again.
+        details.resize(1200, 400);
+        QTRY_COMPARE(title->text(), invitation.emailAddress);
+    }
+
+    void tabFromTheTableReachesTheDetailsPane()
+    {
+        showWindow();
+        connectWith(SandboxOptions::defaultProductionKey());
+        openAndWait(u"initech"_s, 41);
+        table()->setFocus();
+        table()->selectRow(0);
+        QTRY_VERIFY(table()->hasFocus());
+        QTest::keyClick(m_window.get(), Qt::Key_D, Qt::ControlModifier); // View → Invitation Details
+        auto *details = m_window->findChild<QWidget *>(u"invitationDetails"_s);
+        QTRY_VERIFY(details->isVisible());
+        QTRY_VERIFY(table()->hasFocus());
+        QTest::keyClick(table(), Qt::Key_Tab);
+        QWidget *focus = QApplication::focusWidget();
+        QVERIFY2(focus && details->isAncestorOf(focus), qPrintable(focus ? focus->objectName() : u"none"_s));
+        // And back to the table.
+        QTest::keyClick(focus, Qt::Key_Backtab);
+        QTRY_VERIFY2(table()->hasFocus(), qPrintable(QApplication::focusWidget() ? QApplication::focusWidget()->objectName() : u"none"_s));
+    }
+
     void theDetailsPaneTellsAllAboutTheCurrentInvitation()
     {
         showWindow();
@@ -1114,7 +1214,7 @@ private Q_SLOTS:
         QTRY_VERIFY(details->isVisible());
         auto *text = details->findChild<QTextBrowser *>(u"detailsText"_s);
         QTRY_VERIFY2(text->toPlainText().contains(u"ticket SUP-77"_s), qPrintable(text->toPlainText()));
-        const QString shown = text->toPlainText();
+        const QString shown = qobject_cast<InvitationDetails *>(details)->text();
         for (const QString &expected : {first.emailAddress, first.id, u"Revoked"_s, u"UTC"_s, u"intent"_s, u"outcome: revoked"_s})
             QVERIFY2(shown.contains(expected), qPrintable(u"no \"%1\" in: %2"_s.arg(expected, shown)));
         // Named, and reached by keyboard.

@@ -200,6 +200,18 @@ private Q_SLOTS:
         const int posts = requestCount(*m_sandbox, "POST");
         QVERIFY(bulk.settledCount() < items.size());
         QCOMPARE(bulk.state(), BulkRevoker::State::Paused);
+        // Paused stays paused: probes queued behind anything the run could still have left go through the
+        // pacer one after the other, over more than a window (four sends, three a window). Whatever waited
+        // before them would have gone first; the sandbox counts each POST as it comes, probe by probe.
+        QList<int> postsSeen;
+        for (int probe = 0; probe < budget.perWindow + 1; ++probe)
+            pacer.acquire([&] { postsSeen << requestCount(*m_sandbox, "POST"); });
+        QTRY_COMPARE_WITH_TIMEOUT(postsSeen.size(), budget.perWindow + 1, 10'000);
+        QTRY_COMPARE(m_client->callsInFlight(), 0);
+        for (int seen : std::as_const(postsSeen))
+            QCOMPARE(seen, posts);
+        QCOMPARE(requestCount(*m_sandbox, "POST"), posts);
+        QCOMPARE(bulk.state(), BulkRevoker::State::Paused);
         bulk.resume();
         QVERIFY(finished.wait(30'000));
         QCOMPARE(bulk.summary().revoked, 20); // each once: the withdrawn ones went out after resume()

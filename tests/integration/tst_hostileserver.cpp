@@ -509,6 +509,7 @@ private Q_SLOTS:
         QCOMPARE(listing.invitations().size(), expected);
         QVERIFY2(!listing.doubt().isEmpty(), "a list that disagrees with its count was taken silently");
         QVERIFY2(listing.doubt().contains(repeat ? u"already read"_s : u"counted"_s), qPrintable(listing.doubt()));
+        QCOMPARE(listing.extent(), InvitationListing::Extent::Doubted); // the window marks such a list
     }
 
     void theCliSaysAListMayBeShortAndExitsSeven()

@@ -11,6 +11,7 @@ InvitationListing::~InvitationListing() = default;
 void InvitationListing::drop()
 {
     // Disconnected first: the old query's cancellation is not news to anyone.
+    m_readToEnd = false;
     if (m_loader) {
         m_loader->disconnect(this);
         m_loader->cancel();
@@ -114,6 +115,7 @@ void InvitationListing::startLoader(const InvitationLoader::Request &request)
             startLoader(revoked);
             return;
         }
+        m_readToEnd = true;
         Q_EMIT finished(m_earlier.count + loader->loadedCount(), m_earlier.listChanged || loader->listChanged());
     });
     connect(loader, &InvitationLoader::failed, this, &InvitationListing::failed);
@@ -138,7 +140,10 @@ void InvitationListing::searchEmail(const QString &email, std::optional<Invitati
             Q_EMIT inOrder(invitations); // one page after the other: already in order
     });
     connect(search, &EmailSearch::finished, this,
-            [this, search] { Q_EMIT finished(int(search->invitations().size()), false); });
+            [this, search] {
+        m_readToEnd = true;
+        Q_EMIT finished(int(search->invitations().size()), false);
+    });
     connect(search, &EmailSearch::failed, this, &InvitationListing::failed);
     connect(search, &EmailSearch::cancelled, this, &InvitationListing::cancelled);
     Q_EMIT started();
@@ -174,6 +179,13 @@ QString InvitationListing::doubt() const
         return m_earlier.doubt.isEmpty() ? now : now.isEmpty() ? m_earlier.doubt : m_earlier.doubt + u"; "_s + now;
     }
     return m_search ? m_search->doubt() : QString();
+}
+
+InvitationListing::Extent InvitationListing::extent() const
+{
+    if (!m_readToEnd)
+        return Extent::Partial;
+    return doubt().isEmpty() ? Extent::Whole : Extent::Doubted;
 }
 
 int InvitationListing::loadedCount() const

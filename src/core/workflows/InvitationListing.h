@@ -72,6 +72,9 @@ public:
      * rows read, pages repeated), or empty. Both front ends say it: never a silently short list.
      */
     QString doubt() const;
+    /*! How much of the list the last query read: every page, or part of it (it runs, failed or was cancelled). */
+    enum class Extent { Partial, Whole, Doubted /*!< read to the end, but doubt() says why it may not be all */ };
+    Extent extent() const;
 
 Q_SIGNALS:
     void started();
@@ -111,6 +114,7 @@ private:
     bool m_keepInvitations = true;
     bool m_keepMetadata = true;
     bool m_includeApplication = false;
+    bool m_readToEnd = false; //!< the last query finished(): neither failed, nor cancelled, nor still going
     std::unique_ptr<InvitationLoader> m_loader;
     std::unique_ptr<EmailSearch> m_search;
     std::map<int, QList<Invitation>> m_waitingPages; //!< first-pass pages that came before one before them

@@ -232,19 +232,24 @@ void ProfileDialog::showCaFile()
 {
     const bool has = !m_profile.caFile.isEmpty();
     m_ui->caRemoveButton->setEnabled(has);
-    if (!has) {
-        m_ui->caSummary->setText(tr("None: only the system's certificate authorities are trusted."));
-        return;
-    }
+    if (!has)
+        return setCaSummary(tr("None: only the system's certificate authorities are trusted."));
     const Result<QList<QSslCertificate>> certificates = loadCaCertificates(m_profile.caFile);
-    if (!certificates) {
-        m_ui->caSummary->setText(certificates.error().userMessage());
-        return;
-    }
+    if (!certificates)
+        return setCaSummary(certificates.error().userMessage());
     QStringList names;
     for (const QSslCertificate &certificate : certificates.value())
         names << describeCertificate(certificate);
-    m_ui->caSummary->setText(tr("%1 — %2").arg(QDir::toNativeSeparators(m_profile.caFile), names.join(u"; ")));
+    setCaSummary(tr("%1 — %2").arg(QDir::toNativeSeparators(m_profile.caFile), names.join(u"; ")));
+}
+
+void ProfileDialog::setCaSummary(const QString &text)
+{
+    // A screen reader reads a label by its name: a fixed one ("Extra CA certificate") hid whose certificate is
+    // trusted and until when. The Choose button, which takes the focus, describes what it would replace.
+    m_ui->caSummary->setText(text);
+    m_ui->caSummary->setAccessibleName(tr("Extra CA certificate: %1").arg(text));
+    m_ui->caChooseButton->setAccessibleDescription(text);
 }
 
 void ProfileDialog::showEvent(QShowEvent *event)

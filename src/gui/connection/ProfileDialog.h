@@ -51,6 +51,8 @@ private:
     void tellTestResult(const QString &text);
     void chooseCaFile();
     void showCaFile();
+    /*! The CA line's text, and what a screen reader hears of it. */
+    void setCaSummary(const QString &text);
     void fitWrappedLines();
     void showProxyMode();
 

@@ -7,6 +7,7 @@
 #include <QtCore/QDateTime>
 #include <QtCore/QFutureWatcher>
 #include <QtCore/QJsonDocument>
+#include <QtWidgets/QLabel>
 #include <QtWidgets/QTextBrowser>
 #include <QtWidgets/QVBoxLayout>
 
@@ -45,14 +46,26 @@ QString historyLine(const AuditRecord &record)
 
 } // namespace
 
-InvitationDetails::InvitationDetails(QWidget *parent) : QWidget(parent), m_text(new QTextBrowser(this))
+InvitationDetails::InvitationDetails(QWidget *parent)
+    : QWidget(parent), m_title(new QLabel(this)), m_text(new QTextBrowser(this))
 {
+    // An address has no place to break but anywhere: in a narrow pane it was cut mid-word over two lines
+    // ("…acme.exampl" / "e"). One line, elided in the middle, keeps both of its ends readable.
+    m_title->setObjectName(u"detailsTitle"_s);
+    m_title->setTextFormat(Qt::PlainText);
+    m_title->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Fixed); // the pane's width decides, not the address
+    QFont font = m_title->font();
+    font.setBold(true);
+    font.setPointSizeF(font.pointSizeF() * 1.2);
+    m_title->setFont(font);
+    m_title->setContentsMargins(4, 4, 4, 0);
     m_text->setObjectName(u"detailsText"_s);
     m_text->setAccessibleName(tr("Invitation details"));
     m_text->setOpenLinks(false); // the link is shown to copy, not opened: it would accept the invitation
     m_text->setTextInteractionFlags(Qt::TextBrowserInteraction | Qt::TextSelectableByKeyboard);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_title);
     layout->addWidget(m_text);
     setFocusProxy(m_text);
     clear();
@@ -62,13 +75,32 @@ InvitationDetails::~InvitationDetails() = default;
 
 QString InvitationDetails::text() const
 {
-    return m_text->toPlainText();
+    return m_invitation.emailAddress.isEmpty() ? m_text->toPlainText()
+                                               : m_invitation.emailAddress + u'\n' + m_text->toPlainText();
+}
+
+void InvitationDetails::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    showTitle(); // the layout has sized the title by now
+}
+
+void InvitationDetails::showTitle()
+{
+    const QString address = m_invitation.emailAddress;
+    m_title->setVisible(!address.isEmpty());
+    m_title->setText(m_title->fontMetrics().elidedText(address, Qt::ElideMiddle, m_title->contentsRect().width()));
+    m_title->setToolTip(address);
+    m_title->setAccessibleName(address);
+    // Who the details are about, for a reader that lands in the text by Tab.
+    m_text->setAccessibleDescription(address);
 }
 
 void InvitationDetails::clear()
 {
     ++m_generation;
     m_invitation = {};
+    showTitle();
     m_text->setHtml(tr("<p>Select an invitation to see its details.</p>"));
 }
 
@@ -126,8 +158,9 @@ void InvitationDetails::render()
                                  : u"<pre>%1</pre>"_s.arg(QString::fromUtf8(QJsonDocument(inv.publicMetadata).toJson()).toHtmlEscaped());
     rows += row(tr("Public metadata"), metadata);
     const QString history = m_history.isEmpty() ? tr("<p>Reading the audit log…</p>") : m_history;
-    m_text->setHtml(u"<h3>%1</h3><table cellspacing='4'>%2</table><h4>%3</h4>%4"_s.arg(
-        inv.emailAddress.toHtmlEscaped(), rows, tr("In this computer's audit log").toHtmlEscaped(), history));
+    showTitle();
+    m_text->setHtml(u"<table cellspacing='4'>%1</table><h4>%2</h4>%3"_s.arg(
+        rows, tr("In this computer's audit log").toHtmlEscaped(), history));
 }
 
 } // namespace InviteDesk

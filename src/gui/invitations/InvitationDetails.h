@@ -5,6 +5,7 @@
 #include <QtWidgets/QWidget>
 
 QT_BEGIN_NAMESPACE
+class QLabel;
 class QTextBrowser;
 QT_END_NAMESPACE
 
@@ -32,11 +33,18 @@ public:
                  const QString &auditLogPath);
     /*! No invitation is current. */
     void clear();
+    /*! What the pane says, its heading (the whole address) first. */
     QString text() const;
+
+protected:
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
     void render();
+    /*! The address atop the pane, elided to its width; the whole of it in the tooltip and accessible name. */
+    void showTitle();
 
+    QLabel *m_title;
     QTextBrowser *m_text;
     Invitation m_invitation;
     QString m_status;

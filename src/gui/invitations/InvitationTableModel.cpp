@@ -330,6 +330,7 @@ void InvitationTableModel::countPending(const Invitation &invitation, int delta)
 {
     if (invitation.status != InvitationStatus::Pending)
         return;
+    m_pending += delta;
     const auto it = m_addresses.find(emailKey(invitation));
     if (it != m_addresses.end())
         it->pending += delta;
@@ -395,6 +396,7 @@ void InvitationTableModel::reset(const QList<Invitation> &invitations)
     m_addresses.clear();
     m_organizations.clear();
     m_inviterNames.clear();
+    m_pending = 0;
     m_rows.reserve(invitations.size());
     for (const Invitation &inv : invitations) {
         if (!m_rowById.contains(inv.id))

@@ -111,6 +111,8 @@ public:
     QStringList olderDuplicateIds(QHash<QString, QString> *kept = nullptr) const;
     /*! How many organizations the rows come from. */
     int organizationCount() const { return int(m_organizations.size()); }
+    /*! How many rows are pending invitations (Clerk's status): what a seats line's "pending" counts too. */
+    int pendingCount() const { return m_pending; }
     /*! Fixes "now" for relative times; tests pin it, the app refreshes it every minute. */
     void setNow(qint64 msSinceEpoch);
     qint64 now() const { return m_now; }
@@ -136,7 +138,7 @@ private:
     void flushStates();
     void reindexFrom(int row);
     void addRow(const Invitation &invitation);
-    /*! Counts \a invitation into (+1) or out of (-1) its address's pending count. */
+    /*! Counts \a invitation into (+1) or out of (-1) its address's pending count and the total. */
     void countPending(const Invitation &invitation, int delta);
     /*! The other rows of \a invitation's address show a changed duplicate mark. */
     void announceAddress(const Invitation &invitation);
@@ -164,6 +166,7 @@ private:
     QHash<AddressKey, Address> m_addresses;
     QHash<QString, int> m_organizations; //!< rows per organization ID
     QSet<QString> m_inviterNames;        //!< one copy of each inviter name the rows show
+    int m_pending = 0;                   //!< rows with the status pending (countPending())
     QTimer m_frame;       //!< row states changed in this frame are told when it ends
     int m_dirtyLow = -1;  //!< the span of rows whose state changed since
     int m_dirtyHigh = -1;

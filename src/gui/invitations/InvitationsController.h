@@ -56,6 +56,8 @@ public:
     /*! How long pages that arrive after a block wait to go into the table together (tests stretch it). */
     void setArrivalInterval(std::chrono::milliseconds interval) { m_blocks.setInterval(interval); }
     bool isLoading() const { return m_query && m_query->isRunning(); }
+    /*! Whether the table holds the whole list: not while it loads, after a cancel or failure, or when doubted. */
+    InvitationListing::Extent listExtent() const { return m_query ? m_query->extent() : InvitationListing::Extent::Partial; }
 
     // Revoking.
     /*! Revokes these rows (after the window confirmed them), each audited with \a ticket. */

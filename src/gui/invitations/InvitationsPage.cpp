@@ -27,6 +27,8 @@
 #include <QtCore/QSet>
 #include <QtGui/QAction>
 #include <QtGui/QClipboard>
+#include <QtGui/QContextMenuEvent>
+#include <QtGui/QShortcut>
 #include <QtGui/QGuiApplication>
 #include <QtGui/QFontDatabase>
 #include <QtGui/QPainter>
@@ -139,6 +141,9 @@ void InvitationsPage::setUpTable()
     m_details->setObjectName(u"invitationDetails"_s);
     m_details->hide();
     split->addWidget(m_details);
+    // Tab goes from the table to the pane beside it (made last, it came after the docks in the focus chain).
+    // The pane takes no focus itself (setTabOrder() ignores it): its text, its focus proxy, does.
+    QWidget::setTabOrder(view, m_details->focusProxy());
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 1);
     m_ui->pageLayout->setStretchFactor(split, 1); // the table takes the page's height, as it did alone
@@ -344,6 +349,18 @@ void InvitationsPage::setUpActions()
     auto *separator = new QAction(view);
     separator->setSeparator(true);
     view->addAction(separator);
+    // Shift+F10 opens the same menu as the Menu key, which many laptops lack (Qt 6.4 on Linux maps only the
+    // Menu key): at the current cell, as the Menu key does.
+    auto *menuKey = new QShortcut(QKeySequence(Qt::SHIFT | Qt::Key_F10), view);
+    menuKey->setContext(Qt::WidgetShortcut);
+    connect(menuKey, &QShortcut::activated, view, [view] {
+        const QModelIndex current = view->currentIndex();
+        if (current.isValid())
+            view->scrollTo(current);
+        const QPoint at = current.isValid() ? view->visualRect(current).center() : QPoint(0, 0);
+        QContextMenuEvent event(QContextMenuEvent::Keyboard, at, view->viewport()->mapToGlobal(at));
+        QCoreApplication::sendEvent(view, &event);
+    });
     // The header cannot take the focus: the context menu (Menu key, Shift+F10) sorts by the current column.
     m_sortAscending = new QAction(view);
     m_sortAscending->setObjectName(u"actionSortAscending"_s);
@@ -545,17 +562,14 @@ void InvitationsPage::updateHeader()
     const bool counting = !m_loading;
     const ListingScope &scope = m_invitations->scope();
     if (scope.isChosen() && !m_invitations->hasOrganization()) {
-        const int shown = m_proxy->rowCount();
-        const int loaded = m_model->rowCount();
         QString text = u"<span style='font-size:large;font-weight:bold'>"_s + title().toHtmlEscaped() + u"</span>"_s;
         if (counting) {
-            text += u"&nbsp;&nbsp;"_s
-                    + (shown == loaded ? tr("%Ln invitation(s)", nullptr, loaded)
-                                       : tr("%1 of %2 shown").arg(QLocale().toString(shown), QLocale().toString(loaded)));
+            text += u"&nbsp;&nbsp;"_s + countsText();
             if (scope.spansOrganizations())
                 text += u" · "_s + tr("in %Ln organization(s)", nullptr, m_model->organizationCount());
             else // an application invitation is to the instance, not to an organization
                 text += u" · "_s + tr("invitations to sign up, not to an organization");
+            text += extentText();
         }
         m_ui->organizationLabel->setText(text);
     } else if (m_invitations->hasOrganization()) {
@@ -564,13 +578,12 @@ void InvitationsPage::updateHeader()
         if (!org.slug.isEmpty())
             details << org.slug.toHtmlEscaped();
         details << u"<code>"_s + org.id.toHtmlEscaped() + u"</code>"_s;
-        const int shown = m_proxy->rowCount();
-        const int loaded = m_model->rowCount();
         if (counting)
-            details << (shown == loaded ? tr("%Ln invitation(s)", nullptr, loaded)
-                                        : tr("%1 of %2 shown").arg(QLocale().toString(shown), QLocale().toString(loaded)));
+            details << countsText();
         QString text = u"<span style='font-size:large;font-weight:bold'>"_s + org.name.toHtmlEscaped()
                        + u"</span>&nbsp;&nbsp;"_s + details.join(u" · "_s);
+        if (counting)
+            text += extentText();
         if (const QString seats = seatsSentence(org); !seats.isEmpty())
             text += u"<br>"_s + seats;
         m_ui->organizationLabel->setText(text);
@@ -578,6 +591,40 @@ void InvitationsPage::updateHeader()
         m_ui->organizationLabel->setText(tr("No organization selected"));
     }
     Q_EMIT titleChanged();
+}
+
+QString InvitationsPage::countsText() const
+{
+    // One basis for every number beside the seats line: the rows loaded, and of them the pending ones, which
+    // is what "pending" means there too (revoked and accepted rows are loaded, but hold no seat).
+    const int shown = m_proxy->rowCount();
+    const int loaded = m_model->rowCount();
+    const int pending = m_model->pendingCount();
+    QStringList parts;
+    if (shown != loaded)
+        parts << tr("%1 shown").arg(QLocale().toString(shown));
+    if (loaded == 0)
+        parts << tr("%Ln invitation(s)", nullptr, loaded);
+    else if (pending == loaded)
+        parts << tr("%Ln pending invitation(s)", nullptr, loaded);
+    else
+        parts << tr("%1 loaded · %2 pending").arg(QLocale().toString(loaded), QLocale().toString(pending));
+    return parts.join(u" · "_s);
+}
+
+QString InvitationsPage::extentText() const
+{
+    // A list cut short looks like a whole one: the header says it is not, until a load reads it all.
+    const QString key = m_actions.refresh->shortcut().toString(QKeySequence::NativeText);
+    switch (m_invitations->listExtent()) {
+    case InvitationListing::Extent::Whole:
+        return {};
+    case InvitationListing::Extent::Doubted:
+        return u" · <b>"_s + tr("may be incomplete — %1 reads it again").arg(key).toHtmlEscaped() + u"</b>"_s;
+    case InvitationListing::Extent::Partial:
+        break;
+    }
+    return u" · <b>"_s + tr("incomplete — %1 loads all").arg(key).toHtmlEscaped() + u"</b>"_s;
 }
 
 void InvitationsPage::show(const ListingScope &scope, bool sameAsBefore)

@@ -102,6 +102,10 @@ private:
     /*! Names the context menu's sort actions after the current cell's column. */
     void updateSortActions();
     void updateQuickFilterCounts();
+    /*! The header's counts: rows shown, loaded, and pending among them. */
+    QString countsText() const;
+    /*! What the header adds when the table may not hold the whole list (InvitationListing::extent()); HTML. */
+    QString extentText() const;
     void ensureCurrentCell();
     void revokeSelected();
     void revokeOlderDuplicates();

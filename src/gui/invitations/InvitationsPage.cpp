@@ -138,6 +138,11 @@ void InvitationsPage::setUpTable()
     m_details = new InvitationDetails(split);
     m_details->setObjectName(u"invitationDetails"_s);
     m_details->hide();
+    connect(m_details, &InvitationDetails::wholeInvitationWanted, this, [this](const Invitation &invitation) {
+        m_invitations->readAgain(invitation, m_details, [details = m_details, id = invitation.id](Result<Invitation> read) {
+            details->presentRead(id, read);
+        });
+    });
     split->addWidget(m_details);
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 1);

@@ -89,7 +89,7 @@ int main(int argc, char *argv[])
         // Settings written by an older version, or under another umask: this account's alone.
         const QString settings = QSettings().fileName();
         PrivateProcess::makePrivate(QFileInfo(settings).absolutePath());
-        // PrivateProcess::makePrivate(settings);
+        PrivateProcess::makePrivate(settings);
     }
 
     installTranslations();

@@ -95,7 +95,7 @@ AuditLog::AuditLog(QString filePath)
     const QString dataFolder = QFileInfo(folder).absolutePath(); // ~/.local/share/InviteDesk for the default log
     if (QFileInfo(dataFolder).fileName() == "InviteDesk"_L1)
         PrivateProcess::makePrivate(dataFolder);
-    for (const QString &path : QStringList{folder, runFolder(m_path), m_path + u".team"_s})
+    for (const QString &path : QStringList{folder, m_path, headPath(m_path), runFolder(m_path), m_path + u".team"_s})
         PrivateProcess::makePrivate(path);
 }
 

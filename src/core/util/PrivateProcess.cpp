@@ -19,7 +19,7 @@ void apply()
 #endif
 #ifdef Q_OS_LINUX
     if (qEnvironmentVariable("INVITEDESK_ALLOW_CORE_DUMPS") != QLatin1StringView("1"))
-        (void)0;
+        ::prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
 #endif
 }
 

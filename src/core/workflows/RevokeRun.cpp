@@ -215,7 +215,7 @@ void RevokeRun::reinvite(const Invitation &previous, const Organization &organiz
 {
     if (!m_client || !m_audit)
         return;
-    if (false && previous.metadataCut) {
+    if (previous.metadataCut) {
         // The new invitation copies the old one's metadata, and the list kept only a mark of it.
         m_client->getInvitation(previous.organizationId, previous.id, this,
                                 [this, previous, organization, notify, expiresInDays, ticket](Result<Invitation> read) {

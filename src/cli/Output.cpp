@@ -118,7 +118,8 @@ void InvitationWriter::add(const Invitation &inv)
     } else if (m_format == Format::Csv) {
         m_out->write(Csv::invitationRow(inv).toUtf8());
     } else {
-        QStringList row{inv.emailAddress, inv.role, inv.statusText, isoDate(inv.createdAt),
+        // The address's own escapes (a look-alike shows as one); printable() keeps them as they are.
+        QStringList row{printable(inv.emailAddress), inv.role, inv.statusText, isoDate(inv.createdAt),
                         inv.expiresAt ? isoDate(*inv.expiresAt) : u"-"_s, inv.id};
         if (m_withOrganization)
             row.insert(1, inv.organization ? inv.organization->slug : inv.kind == InvitationKind::Application ? u"-"_s : inv.organizationId);
@@ -195,7 +196,7 @@ QStringList TeamActivityWriter::tableCells(const TeamActivityRow &r) const
             r.operatorName + u" ("_s + r.sentBy + u')',
             r.outcome.isEmpty() ? r.event : r.event + u' ' + r.outcome,
             r.organizationName.isEmpty() ? r.organizationId : r.organizationName,
-            r.email,
+            printableAddress(r.email),
             r.invitationId,
             r.ticket,
             r.flag.isEmpty() ? QString() : u"! "_s + r.flag};

@@ -11,7 +11,8 @@ QT_END_NAMESPACE
 
 /*!
  * What invitedesk-cli prints. Text for people and line-based tools (tables, revoke lines) shows
- * control characters as escapes (printable()); JSON and CSV carry exact values.
+ * control characters as escapes (printable()), and an address's characters outside ASCII too
+ * (printableAddress()); JSON and CSV carry exact values.
  */
 namespace InviteDesk::Cli::Output {
 

@@ -374,9 +374,9 @@ void Runner::startRevokes(const Organization &org, const QStringList &ids, const
         for (const QString &id : ids.mid(0, 20)) {
             const auto it = known.constFind(id);
             m_err << u"  "_s << printable(id) << u"  "_s
-                  << printable(it == known.cend()          ? u"(not pending)"_s
-                               : org.id.isEmpty() && it->organization ? it->emailAddress + u"  "_s + it->organization->name
-                                                                      : it->emailAddress)
+                  << (it == known.cend()                    ? u"(not pending)"_s
+                      : org.id.isEmpty() && it->organization ? printableAddress(it->emailAddress) + u"  "_s + printable(it->organization->name)
+                                                             : printableAddress(it->emailAddress))
                   << u'\n';
         }
         if (ids.size() > 20)

@@ -5,6 +5,7 @@
 
 #include <QtCore/QCoreApplication>
 #include <QtCore/QFile>
+#include <QtCore/QFileInfo>
 
 using namespace Qt::StringLiterals;
 
@@ -118,14 +119,16 @@ void Runner::runAuditTeam()
 
 void Runner::runAuditVerify(const QString &path)
 {
-    const bool localExists = QFile::exists(path);
-    const AuditVerification result = AuditLog::verify(path);
-    bool altered = !result.ok;
-    if (!localExists && !m_options.auditFile.isEmpty()) {
-        m_err << u"invitedesk-cli: %1: no such file\n"_s.arg(path);
+    const QFileInfo local(path);
+    const bool localExists = local.exists();
+    if (!m_options.auditFile.isEmpty() && !local.isFile()) {
+        // The file asked about is checked or nothing is: never "0 records, chain intact" for a folder.
+        m_err << printable(u"invitedesk-cli: %1: %2"_s.arg(path, localExists ? u"not a file"_s : u"no such file"_s)) << u'\n';
         finish(Usage);
         return;
     }
+    const AuditVerification result = AuditLog::verify(path);
+    bool altered = !result.ok;
     if (!localExists) {
         m_out << u"%1: no local audit log on this computer\n"_s.arg(path);
     } else if (result.ok) {

@@ -14,9 +14,14 @@
 #include <QtCore/QFile>
 #include <QtCore/QFileInfo>
 #include <QtCore/QLockFile>
+#include <QtCore/QProcess>
+#include <QtCore/QTemporaryDir>
 #include <QtCore/QSettings>
 
 #include <cmath>
+#ifdef Q_OS_UNIX
+#  include <sys/stat.h>
+#endif
 #include <QtCore/QStandardPaths>
 #include <QtGui/QAccessible>
 #include <QtNetwork/QTcpServer>
@@ -571,6 +576,55 @@ private Q_SLOTS:
         // And the pacer, whatever reaches it, never divides by a NaN.
         QCOMPARE(RateBudget::forShare(KeyEnvironment::Production, std::nan("")).perWindow,
                  RateBudget::forShare(KeyEnvironment::Production, 0.01).perWindow);
+    }
+
+    void theSettingsFileIsPrivateWhateverTheUmask_data()
+    {
+        QTest::addColumn<bool>("leftReadable");
+        QTest::newRow("written anew") << false;
+        QTest::newRow("left 0644 by an older version") << true;
+    }
+
+    void theSettingsFileIsPrivateWhateverTheUmask()
+    {
+#ifndef Q_OS_UNIX
+        QSKIP("POSIX modes; Windows keeps a profile's files private by its ACLs");
+#else
+        // The real app, started and closed under umask 022 (it writes its window state on close): its
+        // settings hold profile names, API hosts and organizations, for this account alone.
+        QFETCH(bool, leftReadable);
+        QTemporaryDir home;
+        const QString configFolder = home.filePath(u"config/InviteDesk"_s);
+        const QString conf = configFolder + u"/InviteDesk.conf"_s;
+        if (leftReadable) {
+            QVERIFY(QDir().mkpath(configFolder));
+            QFile old(conf);
+            QVERIFY(old.open(QIODevice::WriteOnly));
+            old.write("[window]\nnone=1\n");
+            old.close();
+            QVERIFY(QFile::setPermissions(configFolder, QFileDevice::Permissions(0x7755)));
+            QVERIFY(QFile::setPermissions(conf, QFileDevice::Permissions(0x6644)));
+        }
+        QProcess app;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(u"HOME"_s, home.path());
+        env.insert(u"XDG_CONFIG_HOME"_s, home.filePath(u"config"_s));
+        env.insert(u"XDG_DATA_HOME"_s, home.filePath(u"data"_s));
+        env.insert(u"QT_QPA_PLATFORM"_s, u"offscreen"_s);
+        env.remove(u"CLERK_SECRET_KEY"_s);
+        app.setProcessEnvironment(env);
+        app.setChildProcessModifier([] { ::umask(022); });
+        app.start(QStringLiteral(INVITEDESK_APP_PATH), {u"--smoke-test"_s});
+        QVERIFY(app.waitForFinished(60'000));
+        QVERIFY2(app.exitCode() == 0, app.readAllStandardError().constData());
+        QVERIFY(QFileInfo::exists(conf));
+        auto mode = [](const QString &path) {
+            struct stat st{};
+            return ::stat(QFile::encodeName(path).constData(), &st) == 0 ? int(st.st_mode & 0777) : -1;
+        };
+        QVERIFY2(mode(conf) == 0600, qPrintable(QString::number(mode(conf), 8)));
+        QVERIFY2(mode(configFolder) == 0700, qPrintable(QString::number(mode(configFolder), 8)));
+#endif
     }
 };
 

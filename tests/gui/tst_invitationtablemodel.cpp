@@ -5,6 +5,7 @@
 #include "gui/invitations/InvitationTableModel.h"
 
 #include <QtCore/QDateTime>
+#include <QtCore/QJsonObject>
 #include <QtTest/QAbstractItemModelTester>
 #include <QtTest/QSignalSpy>
 #include <QtTest/QTest>
@@ -417,6 +418,39 @@ private Q_SLOTS:
         m_model->update(revoked);
         QVERIFY(m_model->olderDuplicateIds().isEmpty());
         QCOMPARE(m_proxy->countMatching(InvitationFilterModel::QuickFilter::Duplicates), 0);
+    }
+
+    void aLookAlikeAddressIsNeitherADuplicateNorHidden()
+    {
+        // The Kelvin sign (U+212A) looks like "K" and Unicode folds it to "k": it is another address, so
+        // "older duplicates" never revokes the real one for it, and its row says what it holds.
+        m_model->append({make(u"real"_s, u"kelvin@x.example"_s, 5 * day, day), make(u"fake"_s, u"\u212Aelvin@x.example"_s, day, day)});
+        QCOMPARE(m_model->pendingDuplicates(m_model->rowOf(u"real"_s)), 1);
+        QVERIFY(m_model->olderDuplicateIds().isEmpty());
+        const QModelIndex fake = m_model->index(m_model->rowOf(u"fake"_s), InvitationTableModel::Email);
+        QVERIFY(!fake.data(Qt::DecorationRole).isNull());
+        QVERIFY2(fake.data(Qt::ToolTipRole).toString().contains(u"\\u{212a}elvin@x.example"_s),
+                 qPrintable(fake.data(Qt::ToolTipRole).toString()));
+        QVERIFY(fake.data(Qt::AccessibleTextRole).toString().contains(u"\\u{212a}"_s));
+        QVERIFY(m_model->index(m_model->rowOf(u"real"_s), InvitationTableModel::Email).data(Qt::DecorationRole).isNull());
+    }
+
+    void aRowKeepsLittleMetadata()
+    {
+        // Up to 100,000 rows are held: a row keeps small metadata, and only a mark of large metadata.
+        Invitation small = make(u"small"_s, u"a@x"_s, day, day);
+        small.publicMetadata = QJsonObject{{u"team"_s, u"support"_s}};
+        small.privateMetadata = QJsonObject{{u"note"_s, u"internal"_s}};
+        Invitation large = make(u"large"_s, u"b@x"_s, day, day);
+        large.publicMetadata = QJsonObject{{u"blob"_s, QString(Invitation::listedMetadataBytes, u'x')}};
+        m_model->append({small, large});
+        const Invitation &keptSmall = m_model->invitationAt(m_model->rowOf(u"small"_s));
+        QCOMPARE(keptSmall.publicMetadata, small.publicMetadata);
+        QVERIFY(!keptSmall.metadataCut);
+        QVERIFY(!keptSmall.privateMetadata);
+        const Invitation &keptLarge = m_model->invitationAt(m_model->rowOf(u"large"_s));
+        QVERIFY(keptLarge.publicMetadata.isEmpty());
+        QVERIFY(keptLarge.metadataCut);
     }
 
     void unknownStatusIsShown()

@@ -43,6 +43,7 @@
 #include <QtWidgets/QStatusBar>
 #include <QtWidgets/QPushButton>
 #include <QtWidgets/QTableView>
+#include <QtWidgets/QTextBrowser>
 
 using namespace Qt::StringLiterals;
 using namespace InviteDesk;
@@ -869,6 +870,72 @@ private Q_SLOTS:
         QCOMPARE(failed.size(), 0);
         QCOMPARE(pendingFor(old.emailAddress), 1);
         QVERIFY(m_prompts.warned.isEmpty());
+    }
+
+    void aRowKeepsLittleMetadataAndWhatNeedsMoreReadsItAgain()
+    {
+        // A server sends ~29 KiB of public metadata with every row (under the 32 KiB a row may carry): at
+        // 100,000 rows the window would hold gigabytes. A row keeps at most Invitation::listedMetadataBytes
+        // of it; the details pane and a re-invite (which copies it) read the invitation again.
+        QJsonObject big;
+        for (int i = 0; i < 280; ++i)
+            big.insert(u"field%1"_s.arg(i, 3, 10, QChar(u'0')), QString(90, u'x'));
+        const qsizetype bigBytes = QJsonDocument(big).toJson(QJsonDocument::Compact).size();
+        QVERIFY(bigBytes > 28 * 1024 && bigBytes < 31 * 1024);
+        SandboxOrganization *org = m_sandbox->store().organization(u"initech"_s);
+        for (SandboxInvitation &inv : org->invitations)
+            inv.publicMetadata = big;
+        connectWith(SandboxOptions::defaultProductionKey());
+        m_window->openOrganization(u"initech"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->invitationModel()->rowCount() == 41, 20'000);
+        QTRY_VERIFY(!m_window->invitations()->isLoading());
+        auto *combo = m_window->findChild<QComboBox *>(u"statusFilterCombo"_s);
+        combo->setCurrentIndex(combo->findData(int(InvitationStatus::Expired)));
+        QMetaObject::invokeMethod(combo, "activated", Q_ARG(int, combo->currentIndex()));
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->invitationModel()->rowCount() > 0 && !m_window->invitations()->isLoading(), 20'000);
+        const InvitationTableModel *model = m_window->invitationModel();
+        for (int row = 0; row < model->rowCount(); ++row) {
+            const Invitation &kept = model->invitationAt(row);
+            QVERIFY(QJsonDocument(kept.publicMetadata).toJson(QJsonDocument::Compact).size() <= Invitation::listedMetadataBytes);
+            QVERIFY(!kept.privateMetadata);
+            QVERIFY(kept.metadataCut);
+        }
+
+        // A row whose address has no pending invitation (so Clerk accepts a new one).
+        int row = 0;
+        const auto pendingFor = [this](const QString &email) {
+            int n = 0;
+            for (const SandboxInvitation &inv : m_sandbox->store().organization(u"initech"_s)->invitations)
+                n += inv.emailAddress.compare(email, Qt::CaseInsensitive) == 0
+                     && SandboxStore::effectiveStatus(inv, m_sandbox->now()) == "pending"_L1;
+            return n;
+        };
+        while (pendingFor(model->invitationAt(m_window->filterModel()->mapToSource(m_window->filterModel()->index(row, 0)).row())
+                              .emailAddress)
+               > 0)
+            ++row;
+        table()->setFocus();
+        table()->selectRow(row);
+        const Invitation old = model->invitationAt(model->rowOf(m_window->selectedInvitationIds().first()));
+
+        // The details pane shows the whole metadata, read again.
+        QTest::keyClick(m_window.get(), Qt::Key_D, Qt::ControlModifier); // View → Invitation Details
+        auto *details = m_window->findChild<QWidget *>(u"invitationDetails"_s);
+        QTRY_VERIFY(details->isVisible());
+        auto *text = details->findChild<QTextBrowser *>(u"detailsText"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(text->toPlainText().contains(u"field279"_s), 10'000);
+
+        // A re-invite copies all of it.
+        m_prompts.onConfirmReinvite = [](const Invitation &) { return Prompts::ReinviteAnswer{true, false, 7}; };
+        QSignalSpy created(m_window->invitations(), &InvitationsController::reinvited);
+        QSignalSpy failed(m_window->invitations(), &InvitationsController::reinviteFailed);
+        QMetaObject::invokeMethod(m_window->findChild<QAction *>(u"actionReinvite"_s), &QAction::trigger);
+        QTRY_VERIFY_WITH_TIMEOUT(!created.isEmpty() || !failed.isEmpty(), 20'000);
+        QCOMPARE(failed.size(), 0);
+        const SandboxInvitation &made = m_sandbox->store().organization(u"initech"_s)->invitations.back();
+        QCOMPARE(made.emailAddress, old.emailAddress);
+        QVERIFY(made.id != old.id);
+        QCOMPARE(made.publicMetadata, big);
     }
 
     void reloadingDuringALoadIsNotACancel()

@@ -329,6 +329,28 @@ private Q_SLOTS:
         QVERIFY(run.err.startsWith("invitedesk-cli: "));
     }
 
+    void verifyingAFileThatIsNotOneIsAUsageError_data()
+    {
+        QTest::addColumn<bool>("directory");
+        QTest::newRow("no such file") << false;
+        QTest::newRow("a directory") << true;
+    }
+
+    void verifyingAFileThatIsNotOneIsAUsageError()
+    {
+        // Never "0 records, chain intact" for a log that is not there to check.
+        QFETCH(bool, directory);
+        QTemporaryDir dir;
+        const QString path = directory ? dir.path() : dir.filePath(u"nonexistent.jsonl"_s);
+        const Run run = cli({u"audit"_s, u"verify"_s, u"--file"_s, path}, {}, {}, false);
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.err.startsWith("invitedesk-cli: ") && run.err.contains(path.toUtf8())
+                     && run.err.contains(directory ? "not a file" : "no such file"),
+                 run.err.constData());
+        QCOMPARE(run.err.count('\n'), 1);
+        QVERIFY(!run.out.contains("intact"));
+    }
+
     void killedMidRunIsReconciledNextTime()
     {
         // kill -9 in the middle of a bulk revoke: the audit log keeps its chain, holds intents

@@ -559,6 +559,50 @@ private Q_SLOTS:
         QVERIFY2(m_store.postgres().resume(), qPrintable(m_store.postgres().log()));
     }
 
+    // Issue 25, item 8: a store that goes away in the middle of a run is said in InviteDesk's words; the
+    // SQL driver's own warnings ("QPSQLResult: …", "QSqlQuery::…", a bare "()") and the server's notices
+    // that libpq prints ("WARNING:  terminating connection due to immediate shutdown") never reach the agent.
+    void aStoreLostMidRunLeavesNoDriverNoise_data()
+    {
+        QTest::addColumn<QString>("how");
+        QTest::newRow("stopped") << u"stop"_s;
+        QTest::newRow("crashed") << u"kill"_s;
+        QTest::newRow("frozen") << u"freeze"_s;
+    }
+
+    void aStoreLostMidRunLeavesNoDriverNoise()
+    {
+        QFETCH(QString, how);
+        CliHarness cli(m_sandbox.get());
+        const QStringList ids = pendingIds(12);
+        const std::unique_ptr<QProcess> p = cli.start(
+            QStringList{u"--audit-url"_s, m_store.url(u"agent_ana"_s, shortWaits), u"revoke"_s, u"acme"_s, u"--yes"_s,
+                        u"--rate-budget"_s, u"1"_s}
+                + ids,
+            SandboxOptions::defaultProductionKey(), true, TeamStore::withPassword(TeamStore::password(u"agent_ana"_s)));
+        // Lost once the run's first records reached it: the sender's connection is open.
+        QTRY_VERIFY_WITH_TIMEOUT(m_store.count() > 0, 60'000);
+        if (how == "stop"_L1)
+            m_store.postgres().stop();
+        else if (how == "kill"_L1)
+            QVERIFY(m_store.postgres().kill());
+        else
+            freeze(true);
+        const CliHarness::Run r = CliHarness::finish(*p);
+        if (how == "freeze"_L1)
+            freeze(false);
+        else
+            QVERIFY2(m_store.postgres().resume(), qPrintable(m_store.postgres().log()));
+        QVERIFY2(r.exitCode == 0 || r.exitCode == 6, r.err.constData()); // revoked; records may wait
+        QVERIFY2(r.err.contains("records waiting"), r.err.constData()); // it did see the store go away
+        QCOMPARE(int(r.out.trimmed().split('\n').size()), int(ids.size()));
+        for (const QByteArray &line : r.err.split('\n')) {
+            QVERIFY2(!line.contains("QPSQL") && !line.contains("QSql") && !line.trimmed().endsWith("()"), r.err.constData());
+            for (const char *severity : {"WARNING:", "NOTICE:", "FATAL:", "ERROR:", "LOG:"})
+                QVERIFY2(!line.startsWith(severity), r.err.constData());
+        }
+    }
+
     // 11. A store that lost records it had taken (an administrator's TRUNCATE) is said, not refilled
     // quietly; --resend refills it once someone has looked.
     void aStoreThatLostRecordsIsSaidNotQuietlyRefilled()

@@ -2,7 +2,9 @@
 // ID-file reader; CSV cells a spreadsheet would run.
 
 #include "core/util/Csv.h"
+#include "core/domain/EmailAddress.h"
 #include "core/domain/InvitationIds.h"
+#include "core/domain/ListingScope.h"
 #include "core/util/TextOutput.h"
 
 #include <QtTest/QTest>
@@ -51,6 +53,41 @@ private Q_SLOTS:
                      qPrintable(QString::number(c.unicode(), 16)));
             QVERIFY(!(c.unicode() >= 0x202A && c.unicode() <= 0x202E));
         }
+    }
+
+    void printableAddress_data()
+    {
+        QTest::addColumn<QString>("input");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("plain") << u"ada@example.com"_s << u"ada@example.com"_s;
+        // The Kelvin sign looks like "K" and Unicode folds it to "k": in an address it is shown for what it is.
+        QTest::newRow("Kelvin sign") << u"\u212Aelvin@example.com"_s << u"\\u{212a}elvin@example.com"_s;
+        QTest::newRow("Cyrillic a") << u"p\u0430ypal@example.com"_s << u"p\\u{430}ypal@example.com"_s;
+        QTest::newRow("accents too") << u"zoë@example.com"_s << u"zo\\u{eb}@example.com"_s;
+        QTest::newRow("outside the BMP") << u"a😀@x"_s << u"a\\u{1f600}@x"_s;
+        QTest::newRow("controls as in printable()") << u"a\tb\u202E@x"_s << u"a\\tb\\u{202e}@x"_s;
+    }
+
+    void printableAddress()
+    {
+        QFETCH(QString, input);
+        QFETCH(QString, expected);
+        QCOMPARE(InviteDesk::printableAddress(input), expected);
+    }
+
+    void anAddressIsTheSameOnlyUpToAsciiCase()
+    {
+        QVERIFY(EmailAddress::same(u"Kelvin@EXAMPLE.com"_s, u"kelvin@example.com"_s));
+        QVERIFY(!EmailAddress::same(u"\u212Aelvin@example.com"_s, u"kelvin@example.com"_s));
+        QVERIFY(!EmailAddress::same(u"ZOË@example.com"_s, u"zoë@example.com"_s)); // only ASCII letters fold
+        QVERIFY(!EmailAddress::same(u"kelvin@example.co"_s, u"kelvin@example.com"_s));
+        // key() is equal exactly when same() says so, and an address without capitals is its own key.
+        QCOMPARE(EmailAddress::key(u"Kelvin@EXAMPLE.com"_s), u"kelvin@example.com"_s);
+        QVERIFY(EmailAddress::key(u"\u212Aelvin@example.com"_s) != EmailAddress::key(u"kelvin@example.com"_s));
+        const QString lower = QString::fromLatin1("ada@example.com"); // on the heap, as an address from Clerk is
+        QVERIFY(EmailAddress::key(lower).isSharedWith(lower));
+        QVERIFY(ListingScope::ofAddress(u"Kelvin@example.com"_s, {}).sameViewAs(ListingScope::ofAddress(u"kelvin@example.com"_s, {})));
+        QVERIFY(!ListingScope::ofAddress(u"\u212Aelvin@example.com"_s, {}).sameViewAs(ListingScope::ofAddress(u"kelvin@example.com"_s, {})));
     }
 
     void csvNeutralisesFormulas_data()

@@ -15,9 +15,9 @@
 namespace InviteDesk::ClerkJson {
 
 /*!
- * The most public and private metadata one invitation may carry, together, as compact JSON. Every row
- * of a list keeps its metadata (a re-invite copies it); a row with more is refused with a message,
- * so a server cannot make a list of 100,000 hold gigabytes.
+ * The most public and private metadata one invitation may carry, together, as compact JSON; a row with
+ * more is refused with a message. What a list keeps of it is less: a table or CSV keeps none, the window
+ * at most Invitation::listedMetadataBytes a row (a re-invite of a row with more reads it again).
  */
 inline constexpr qsizetype maxMetadataBytes = 32 * 1024;
 

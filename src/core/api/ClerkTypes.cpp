@@ -1,5 +1,7 @@
 #include "core/api/ClerkTypes.h"
 
+#include <QtCore/QJsonDocument>
+
 using namespace Qt::StringLiterals;
 
 namespace InviteDesk {
@@ -47,6 +49,16 @@ QString InviterData::displayName() const
     if (!identifier.isEmpty())
         return identifier;
     return userId;
+}
+
+void Invitation::keepListedMetadataOnly()
+{
+    privateMetadata.reset();
+    if (publicMetadata.isEmpty()
+        || QJsonDocument(publicMetadata).toJson(QJsonDocument::Compact).size() <= listedMetadataBytes)
+        return;
+    publicMetadata = {};
+    metadataCut = true;
 }
 
 QString Invitation::inviterDisplay() const

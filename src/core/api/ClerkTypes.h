@@ -73,12 +73,28 @@ struct Invitation
     QString statusText; //!< as sent, so unknown statuses can still be shown
     QJsonObject publicMetadata;
     std::optional<QJsonObject> privateMetadata;
+    /*!
+     * The public metadata was larger than a kept list holds (keepListedMetadataOnly()): publicMetadata is
+     * empty, and whoever needs it (the details pane, a re-invite) reads the invitation again.
+     */
+    bool metadataCut = false;
     /*! For lists whose output shows no metadata: a row then holds only what is shown. */
     void dropMetadata()
     {
         publicMetadata = {};
         privateMetadata.reset();
     }
+    /*!
+     * The most public metadata, as compact JSON, that a row of a list held whole (the window's) keeps.
+     * Typical metadata is tens of bytes; a server sending the 32 KiB a row may carry
+     * (ClerkJson::maxMetadataBytes) in every row of 100,000 would otherwise make the window hold gigabytes.
+     */
+    static constexpr qsizetype listedMetadataBytes = 1024;
+    /*!
+     * What a row of a list held whole keeps: no private metadata (nothing there shows it), and public
+     * metadata only up to listedMetadataBytes; larger metadata is dropped and metadataCut set.
+     */
+    void keepListedMetadataOnly();
     /*!
      * The link the invitee follows, as UTF-8: the longest field of every row (a ticket URL), so at
      * 100,000 rows its UTF-16 copy would be ~12 MB more. QString::fromUtf8() where it is shown.

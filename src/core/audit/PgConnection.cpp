@@ -35,6 +35,14 @@ namespace InviteDesk {
 
 namespace {
 
+#ifdef INVITEDESK_HAVE_LIBPQ
+/*! A server's notice, for INVITEDESK_DEBUG=1 (libpq ends it with a newline). */
+void debugNotice(void *, const char *message)
+{
+    qDebug("team store: %s", qPrintable(QString::fromUtf8(message).trimmed()));
+}
+#endif
+
 /*! A value for libpq's connection string, quoted as it asks ('…' with \\ and \' escaped). */
 QString libpqQuoted(QString value)
 {
@@ -264,6 +272,10 @@ bool PgConnection::open(TeamAuditProblem *problem, QString *error)
                               && (qstrcmp(handle.typeName(), "PGconn*") == 0 || qstrcmp(handle.typeName(), "pg_conn*") == 0);
         m_watchdog->conn = isPgConn ? *static_cast<void *const *>(handle.constData()) : nullptr;
 #ifdef INVITEDESK_HAVE_LIBPQ
+        // libpq writes the server's notices to stderr by default (a shutdown's "WARNING:  terminating
+        // connection…"): what they mean is said in InviteDesk's words, so they are debug output here.
+        if (m_watchdog->conn)
+            PQsetNoticeProcessor(static_cast<PGconn *>(m_watchdog->conn), &debugNotice, nullptr);
         m_unbounded = m_watchdog->conn ? QString()
                                        : QCoreApplication::translate("TeamAudit", "Qt's PostgreSQL driver did not hand "
                                                                                   "out its connection");

@@ -1,6 +1,7 @@
 #include "core/domain/ListingScope.h"
 
 #include "core/domain/Confirmation.h"
+#include "core/domain/EmailAddress.h"
 
 #include <algorithm>
 
@@ -53,7 +54,7 @@ ListingScope ListingScope::withStatus(std::optional<InvitationStatus> status) co
 bool ListingScope::sameViewAs(const ListingScope &other) const
 {
     return m_kind == other.m_kind && m_organization.id == other.m_organization.id
-           && m_email.compare(other.m_email, Qt::CaseInsensitive) == 0;
+           && EmailAddress::same(m_email, other.m_email);
 }
 
 QString ListingScope::title() const

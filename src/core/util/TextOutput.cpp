@@ -1,5 +1,7 @@
 #include "core/util/TextOutput.h"
 
+#include "core/domain/EmailAddress.h"
+
 #include <QtCore/QList>
 
 using namespace Qt::StringLiterals;
@@ -58,6 +60,21 @@ QString printable(const QString &text)
             out += QString::fromUcs4(&c, 1);
     }
     return out;
+}
+
+QString printableAddress(const QString &address)
+{
+    if (!EmailAddress::hasNonAscii(address))
+        return printable(address);
+    QString ascii;
+    ascii.reserve(address.size() + 8);
+    for (const char32_t c : address.toUcs4()) {
+        if (c > 0x7F)
+            ascii += u"\\u{"_s + QString::number(uint(c), 16) + u'}';
+        else
+            ascii += QChar(char16_t(c));
+    }
+    return printable(ascii); // now ASCII alone: its control characters are escaped as anywhere else
 }
 
 } // namespace InviteDesk

@@ -15,6 +15,12 @@ namespace InviteDesk {
  * the exact value instead (their own quoting keeps them safe).
  */
 QString printable(const QString &text);
+/*!
+ * An email address made safe to show as printable() does, and with every character outside ASCII
+ * escaped too ("\u{212a}"): a look-alike (the Kelvin sign K for "k") never passes for the address it
+ * imitates in a table or a revoke line. For addresses only: names and messages keep their letters.
+ */
+QString printableAddress(const QString &address);
 
 
 } // namespace InviteDesk

@@ -1,5 +1,7 @@
 #include "core/workflows/EmailSearch.h"
 
+#include "core/domain/EmailAddress.h"
+
 namespace InviteDesk {
 
 EmailSearch::EmailSearch(ClerkClient *client, QObject *parent) : QObject(parent), m_client(client) {}
@@ -10,19 +12,8 @@ bool EmailSearch::matches(const QString &query, const Invitation &invitation)
 {
     if (!query.contains(u'@'))
         return true;
-    // Case folded for ASCII letters only: Unicode folding would take a look-alike (the Kelvin sign K,
-    // U+212A, folds to "k") for the address asked about, and list another person's invitations as its.
-    const QString &email = invitation.emailAddress;
-    if (email.size() != query.size())
-        return false;
-    for (qsizetype i = 0; i < email.size(); ++i) {
-        const char16_t a = email.at(i).unicode();
-        const char16_t b = query.at(i).unicode();
-        auto lower = [](char16_t c) { return c >= u'A' && c <= u'Z' ? char16_t(c + 32) : c; };
-        if (lower(a) != lower(b))
-            return false;
-    }
-    return true;
+    // A look-alike (the Kelvin sign K for "k") is another address: never listed as the one asked about.
+    return EmailAddress::same(invitation.emailAddress, query);
 }
 
 void EmailSearch::start(const QString &query, std::optional<InvitationStatus> status)

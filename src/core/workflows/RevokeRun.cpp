@@ -215,6 +215,21 @@ void RevokeRun::reinvite(const Invitation &previous, const Organization &organiz
 {
     if (!m_client || !m_audit)
         return;
+    if (previous.metadataCut) {
+        // The new invitation copies the old one's metadata, and the list kept only a mark of it.
+        m_client->getInvitation(previous.organizationId, previous.id, this,
+                                [this, previous, organization, notify, expiresInDays, ticket](Result<Invitation> read) {
+            if (!read) {
+                Q_EMIT reinviteFailed(previous, read.error());
+                return;
+            }
+            Invitation whole = previous;
+            whole.publicMetadata = read.value().publicMetadata;
+            whole.metadataCut = false;
+            reinvite(whole, organization, notify, expiresInDays, ticket);
+        });
+        return;
+    }
     RevokeItem item = RevokeItem::of(previous, organization);
     item.ticket = ticket;
     NewInvitation fresh;

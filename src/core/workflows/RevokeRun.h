@@ -70,7 +70,11 @@ public:
      */
     QString ticketSummary(const QString &scope, bool perOrganization) const;
 
-    /*! Creates a new invitation like \a previous (same email, role, public metadata), audited. */
+    /*!
+     * Creates a new invitation like \a previous (same email, role, public metadata), audited. When the
+     * list kept too little of its metadata (Invitation::metadataCut), the invitation is read again first
+     * and its whole metadata copied; if it cannot be read, nothing is created and reinviteFailed() says why.
+     */
     void reinvite(const Invitation &previous, const Organization &organization, bool notify, int expiresInDays,
                   const QString &ticket = {});
 

@@ -100,6 +100,9 @@ void InvitationDetails::clear()
 {
     ++m_generation;
     m_invitation = {};
+    m_wholeMetadata.reset();
+    m_wholeUnreadable.clear();
+    m_wantedWhole.clear();
     showTitle();
     m_text->setHtml(tr("<p>Select an invitation to see its details.</p>"));
 }
@@ -109,6 +112,11 @@ void InvitationDetails::present(const Invitation &invitation, const QString &sta
 {
     // The history is read again for another invitation, or when this one's status moved (a revoke wrote to it).
     const bool reread = invitation.id != m_invitation.id || status != m_status || m_history.isEmpty();
+    if (invitation.id != m_invitation.id) {
+        m_wholeMetadata.reset();
+        m_wholeUnreadable.clear();
+        m_wantedWhole.clear();
+    }
     m_invitation = invitation;
     m_status = status;
     m_message = message;
@@ -129,6 +137,21 @@ void InvitationDetails::present(const Invitation &invitation, const QString &sta
         });
         watcher->setFuture(QtConcurrent::run([path = auditLogPath, id = invitation.id] { return AuditRecord::about(path, id); }));
     }
+    render();
+    if (invitation.metadataCut && m_wantedWhole != invitation.id) {
+        m_wantedWhole = invitation.id;
+        Q_EMIT wholeInvitationWanted(invitation);
+    }
+}
+
+void InvitationDetails::presentRead(const QString &invitationId, const Result<Invitation> &read)
+{
+    if (invitationId != m_invitation.id)
+        return; // another invitation is shown by now
+    if (read)
+        m_wholeMetadata = read.value().publicMetadata;
+    else
+        m_wholeUnreadable = read.error().userMessage();
     render();
 }
 
@@ -153,9 +176,17 @@ void InvitationDetails::render()
     rows += row(tr("Invitation ID"), u"<code>%1</code>"_s.arg(inv.id.toHtmlEscaped()));
     if (!inv.url.isEmpty())
         rows += row(tr("Link"), QString::fromUtf8(inv.url).toHtmlEscaped());
-    const QString metadata = inv.publicMetadata.isEmpty()
-                                 ? tr("none")
-                                 : u"<pre>%1</pre>"_s.arg(QString::fromUtf8(QJsonDocument(inv.publicMetadata).toJson()).toHtmlEscaped());
+    // The list keeps little of an invitation's metadata: more is read again from Clerk when shown.
+    const QJsonObject &publicMetadata = m_wholeMetadata ? *m_wholeMetadata : inv.publicMetadata;
+    QString metadata;
+    if (inv.metadataCut && !m_wholeMetadata)
+        metadata = (m_wholeUnreadable.isEmpty() ? tr("Reading it from Clerk…")
+                                                : tr("It could not be read from Clerk: %1").arg(m_wholeUnreadable))
+                       .toHtmlEscaped();
+    else if (publicMetadata.isEmpty())
+        metadata = tr("none");
+    else
+        metadata = u"<pre>%1</pre>"_s.arg(QString::fromUtf8(QJsonDocument(publicMetadata).toJson()).toHtmlEscaped());
     rows += row(tr("Public metadata"), metadata);
     const QString history = m_history.isEmpty() ? tr("<p>Reading the audit log…</p>") : m_history;
     showTitle();

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/api/ClerkTypes.h"
+#include "core/api/Result.h"
 
 #include <QtWidgets/QWidget>
 
@@ -31,10 +32,22 @@ public:
      */
     void present(const Invitation &invitation, const QString &status, const QString &message,
                  const QString &auditLogPath);
+    /*!
+     * What wholeInvitationWanted() asked for: the invitation \a invitationId read again (or why it could
+     * not be). Ignored when another invitation is shown by now.
+     */
+    void presentRead(const QString &invitationId, const Result<Invitation> &read);
     /*! No invitation is current. */
     void clear();
     /*! What the pane says, its heading (the whole address) first. */
     QString text() const;
+
+Q_SIGNALS:
+    /*!
+     * The invitation shown came from a list that kept too little of its metadata (Invitation::metadataCut):
+     * whoever can, reads it again and hands it to presentRead(). Asked once per invitation shown.
+     */
+    void wholeInvitationWanted(const InviteDesk::Invitation &invitation);
 
 protected:
     void resizeEvent(QResizeEvent *event) override;
@@ -50,6 +63,9 @@ private:
     QString m_status;
     QString m_message;
     QString m_history; //!< HTML, or empty while it is read
+    std::optional<QJsonObject> m_wholeMetadata; //!< for a cut invitation: its metadata, once read again
+    QString m_wholeUnreadable;                  //!< for a cut invitation: why it could not be read again
+    QString m_wantedWhole;                      //!< the ID asked for by wholeInvitationWanted()
     quint64 m_generation = 0; //!< the latest history read; an older one finishing late is dropped
 };
 

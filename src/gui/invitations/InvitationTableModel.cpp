@@ -187,7 +187,8 @@ bool InvitationTableModel::lessThan(const SortKey &left, const SortKey &right)
 
 InvitationTableModel::Row InvitationTableModel::makeRow(Invitation invitation)
 {
-    invitation.privateMetadata.reset();
+    // Up to 100,000 rows are held: none may keep much metadata (the details pane reads more again).
+    invitation.keepListedMetadataOnly();
     QString name = invitation.inviterDisplay();
     const auto known = m_inviterNames.constFind(name);
     if (known != m_inviterNames.cend())
@@ -220,10 +221,13 @@ QVariant InvitationTableModel::toolTip(const Row &row, int rowIndex, int column)
         return inv.inviterId.isEmpty() ? tr("Created through the API, without an inviter") : printable(inv.inviterId);
     case Email: {
         const int copies = pendingDuplicates(rowIndex);
-        if (copies > 1)
-            return tr("%1 — invited %n times: %n pending invitations for this address", nullptr, copies)
-                .arg(printable(inv.emailAddress));
-        return printable(inv.emailAddress);
+        QString tip = copies > 1 ? tr("%1 — invited %n times: %n pending invitations for this address", nullptr, copies)
+                                       .arg(printable(inv.emailAddress))
+                                 : printable(inv.emailAddress);
+        // A look-alike (the Kelvin sign K for "k") reads as the address it imitates: its escapes say otherwise.
+        if (EmailAddress::hasNonAscii(inv.emailAddress))
+            tip += u'\n' + tr("Not plain ASCII, so it may imitate another address: %1").arg(printableAddress(inv.emailAddress));
+        return tip;
     }
     default:
         return {};
@@ -287,6 +291,8 @@ QVariant InvitationTableModel::data(const QModelIndex &index, int role) const
         }
         return {};
     case Qt::DecorationRole:
+        if (column == Email && EmailAddress::hasNonAscii(inv.emailAddress))
+            return QIcon(u":/icons/status-warning.svg"_s); // the tooltip says why (and any duplicates)
         if (column == Email && pendingDuplicates(index.row()) > 1)
             return QIcon(u":/icons/duplicate.svg"_s);
         if (column != Status)
@@ -302,7 +308,7 @@ QVariant InvitationTableModel::data(const QModelIndex &index, int role) const
     case Qt::AccessibleTextRole:
         if (column == Status && !row.message.isEmpty())
             return QString(statusText(row) + u": "_s + row.message);
-        if (column == Email && pendingDuplicates(index.row()) > 1)
+        if (column == Email && (pendingDuplicates(index.row()) > 1 || EmailAddress::hasNonAscii(inv.emailAddress)))
             return toolTip(row, index.row(), column);
         return displayData(row, column);
     default:

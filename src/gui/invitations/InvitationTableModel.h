@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/domain/EmailAddress.h"
 #include "core/domain/Revocation.h"
 
 #include <QtCore/QAbstractTableModel>
@@ -144,9 +145,10 @@ private:
     void announceAddress(const Invitation &invitation);
 
     /*!
-     * An address (case-folded) within its organization. A pair, not one joined string: both parts share
-     * the invitation's own strings (an address already in lower case folds to itself), where a joined key
-     * cost a new string per row (16 MB at 100,000 rows).
+     * An address (EmailAddress::key(): ASCII case only, so a look-alike is never a duplicate) within its
+     * organization. A pair, not one joined string: both parts share the invitation's own strings (an
+     * address already in lower case is its own key), where a joined key cost a new string per row
+     * (16 MB at 100,000 rows).
      */
     using AddressKey = std::pair<QString, QString>;
     static AddressKey emailKey(const Invitation &invitation)

@@ -1,5 +1,7 @@
 #include "gui/invitations/InvitationsController.h"
 
+#include "core/api/ClerkClient.h"
+#include "core/domain/EmailAddress.h"
 #include "gui/ActivityModel.h"
 #include "gui/session/Session.h"
 #include "gui/invitations/InvitationTableModel.h"
@@ -212,7 +214,7 @@ void InvitationsController::connectRun()
         const ListingScope &here = scope();
         const bool belongsHere = here.kind() == ListingScope::Kind::Instance || created.organizationId == here.organization().id
                                  || (here.kind() == ListingScope::Kind::EmailAddress
-                                     && created.emailAddress.compare(here.email(), Qt::CaseInsensitive) == 0);
+                                     && EmailAddress::same(created.emailAddress, here.email()));
         if (belongsHere && (!here.takesStatus() || !here.status() || *here.status() == InvitationStatus::Pending)) {
             Invitation shown = created;
             if (!shown.organization)
@@ -357,6 +359,18 @@ QString InvitationsController::ticketSummary() const
     if (!m_run)
         return {};
     return m_run->ticketSummary(scope().ticketLine(), spansOrganizations());
+}
+
+void InvitationsController::readAgain(const Invitation &invitation, QObject *context,
+                                      std::function<void(Result<Invitation>)> done)
+{
+    ClerkClient *client = m_session->client();
+    if (!client)
+        return;
+    if (invitation.kind == InvitationKind::Application)
+        client->getApplicationInvitation(invitation.id, context, std::move(done));
+    else
+        client->getInvitation(invitation.organizationId, invitation.id, context, std::move(done));
 }
 
 void InvitationsController::reinvite(const QString &invitationId, bool notify, int expiresInDays, const QString &ticket)

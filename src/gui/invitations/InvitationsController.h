@@ -87,6 +87,11 @@ public:
     BulkSummary summary() const;
     /*! The revokes just held (or undone) were a retry of the run's failures. */
     bool heldWasRetry() const;
+    /*!
+     * \a invitation read again from Clerk, whole: the table keeps little of its metadata
+     * (Invitation::metadataCut). \a done runs as ClerkClient's callbacks do; never without a session.
+     */
+    void readAgain(const Invitation &invitation, QObject *context, std::function<void(Result<Invitation>)> done);
     /*! A new invitation like this revoked or expired one, audited like a revoke. */
     void reinvite(const QString &invitationId, bool notify, int expiresInDays, const QString &ticket = {});
 

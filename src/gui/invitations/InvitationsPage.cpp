@@ -140,6 +140,11 @@ void InvitationsPage::setUpTable()
     m_details = new InvitationDetails(split);
     m_details->setObjectName(u"invitationDetails"_s);
     m_details->hide();
+    connect(m_details, &InvitationDetails::wholeInvitationWanted, this, [this](const Invitation &invitation) {
+        m_invitations->readAgain(invitation, m_details, [details = m_details, id = invitation.id](Result<Invitation> read) {
+            details->presentRead(id, read);
+        });
+    });
     split->addWidget(m_details);
     // Tab goes from the table to the pane beside it (made last, it came after the docks in the focus chain).
     // The pane takes no focus itself (setTabOrder() ignores it): its text, its focus proxy, does.

@@ -25,9 +25,13 @@ ReinviteDialog::ReinviteDialog(Session::Badge badge, const Invitation &invitatio
     m_ui->emailValue->setText(invitation.emailAddress);
     m_ui->roleValue->setText(invitation.roleName.isEmpty() ? invitation.role
                                                            : u"%1 (%2)"_s.arg(invitation.roleName, invitation.role));
-    m_ui->metadataValue->setText(invitation.publicMetadata.isEmpty()
-                                     ? tr("none")
-                                     : QString::fromUtf8(QJsonDocument(invitation.publicMetadata).toJson(QJsonDocument::Compact)));
+    if (invitation.metadataCut) // the list kept too little of it: RevokeRun reads it again and copies it whole
+        m_ui->metadataValue->setText(tr("more than %1 KiB, read again from Clerk and copied whole")
+                                         .arg(Invitation::listedMetadataBytes / 1024));
+    else
+        m_ui->metadataValue->setText(invitation.publicMetadata.isEmpty()
+                                         ? tr("none")
+                                         : QString::fromUtf8(QJsonDocument(invitation.publicMetadata).toJson(QJsonDocument::Compact)));
     m_inviteButton = m_ui->buttonBox->addButton(tr("Create &Invitation"), QDialogButtonBox::AcceptRole);
     m_inviteButton->setObjectName(u"inviteButton"_s);
     m_ui->buttonBox->button(QDialogButtonBox::Cancel)->setText(tr("&Cancel"));

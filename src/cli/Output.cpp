@@ -118,8 +118,8 @@ void InvitationWriter::add(const Invitation &inv)
     } else if (m_format == Format::Csv) {
         m_out->write(Csv::invitationRow(inv).toUtf8());
     } else {
-        // The address's own escapes (a look-alike shows as one); printable() keeps them as they are.
-        QStringList row{printable(inv.emailAddress), inv.role, inv.statusText, isoDate(inv.createdAt),
+        // An address shows its characters outside ASCII as escapes: a look-alike never passes for another.
+        QStringList row{printableAddress(inv.emailAddress), inv.role, inv.statusText, isoDate(inv.createdAt),
                         inv.expiresAt ? isoDate(*inv.expiresAt) : u"-"_s, inv.id};
         if (m_withOrganization)
             row.insert(1, inv.organization ? inv.organization->slug : inv.kind == InvitationKind::Application ? u"-"_s : inv.organizationId);
@@ -234,7 +234,7 @@ QString revokeLine(const RevokeItem &item, const RevokeResult &result)
     if (email.isEmpty() && result.invitation)
         email = result.invitation->emailAddress;
     // Tab-separated, one line per invitation: no field may hold a tab or a newline of its own.
-    QString line = printable(item.invitationId) + u'\t' + (email.isEmpty() ? u"-"_s : printable(email)) + u'\t'
+    QString line = printable(item.invitationId) + u'\t' + (email.isEmpty() ? u"-"_s : printableAddress(email)) + u'\t'
                    + revokeOutcomeKey(result.outcome);
     if (result.error && !revokeSucceeded(result.outcome))
         line += u'\t' + printable(result.error->oneLine());

@@ -63,8 +63,13 @@ private Q_SLOTS:
         // The Kelvin sign looks like "K" and Unicode folds it to "k": in an address it is shown for what it is.
         QTest::newRow("Kelvin sign") << u"\u212Aelvin@example.com"_s << u"\\u{212a}elvin@example.com"_s;
         QTest::newRow("Cyrillic a") << u"p\u0430ypal@example.com"_s << u"p\\u{430}ypal@example.com"_s;
-        QTest::newRow("accents too") << u"zoë@example.com"_s << u"zo\\u{eb}@example.com"_s;
-        QTest::newRow("outside the BMP") << u"a😀@x"_s << u"a\\u{1f600}@x"_s;
+        QTest::newRow("fullwidth letters") << u"\uFF41dmin@example.com"_s << u"\\u{ff41}dmin@example.com"_s;
+        QTest::newRow("Angstrom sign, not the letter") << u"\u212Bngstr\u00F6m@x"_s << u"\\u{212b}ngstr\u00F6m@x"_s;
+        // An address in one script reads as it is: accents are letters, not disguises.
+        QTest::newRow("accents") << u"zoë.ångström@example.com"_s << u"zoë.ångström@example.com"_s;
+        QTest::newRow("Cyrillic alone") << u"иван@почта.рф"_s << u"иван@почта.рф"_s;
+        QTest::newRow("Greek omicron among Latin") << u"g\u03BFogle@x"_s << u"g\\u{3bf}ogle@x"_s;
+        QTest::newRow("outside the BMP") << u"a😀@x"_s << u"a😀@x"_s;
         QTest::newRow("controls as in printable()") << u"a\tb\u202E@x"_s << u"a\\tb\\u{202e}@x"_s;
     }
 

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+using namespace Qt::StringLiterals;
+
 namespace InviteDesk::EmailAddress {
 
 namespace {
@@ -34,13 +36,50 @@ QString key(const QString &address)
     return folded;
 }
 
-bool hasNonAscii(QStringView address)
+namespace {
+bool hasLatinLetters(const QList<uint> &characters)
 {
-    for (const QChar c : address) {
-        if (c.unicode() > 0x7F)
-            return true;
+    return std::any_of(characters.cbegin(), characters.cend(),
+                       [](uint c) { return QChar::isLetter(c) && QChar::script(c) == QChar::Script_Latin; });
+}
+} // namespace
+
+bool mayImitate(char32_t c, bool hasLatinLetters)
+{
+    if (c < 0x80)
+        return false;
+    const QString one = QString::fromUcs4(&c, 1);
+    if (one.normalized(QString::NormalizationForm_KC) != one)
+        return true;
+    const QChar::Script script = QChar::script(c);
+    return hasLatinLetters && QChar::isLetter(c) && script != QChar::Script_Latin && script != QChar::Script_Common
+           && script != QChar::Script_Inherited;
+}
+
+bool mayImitate(const QString &address)
+{
+    if (std::all_of(address.cbegin(), address.cend(), [](QChar c) { return c.unicode() < 0x80; }))
+        return false;
+    const QList<uint> characters = address.toUcs4();
+    const bool latin = hasLatinLetters(characters);
+    return std::any_of(characters.cbegin(), characters.cend(), [latin](uint c) { return mayImitate(c, latin); });
+}
+
+QString revealed(const QString &address)
+{
+    if (!mayImitate(address))
+        return address;
+    const QList<uint> characters = address.toUcs4();
+    const bool latin = hasLatinLetters(characters);
+    QString out;
+    out.reserve(address.size() + 8);
+    for (const uint c : characters) {
+        if (mayImitate(c, latin))
+            out += u"\\u{"_s + QString::number(c, 16) + u'}';
+        else
+            out += QString::fromUcs4(reinterpret_cast<const char32_t *>(&c), 1);
     }
-    return false;
+    return out;
 }
 
 } // namespace InviteDesk::EmailAddress

@@ -14,7 +14,16 @@ namespace InviteDesk::EmailAddress {
 bool same(QStringView a, QStringView b);
 /*! Equal for two addresses exactly when same() says they are one: for hashes and sets. */
 QString key(const QString &address);
-/*! Whether \a address holds a character outside ASCII, where a look-alike may hide. */
-bool hasNonAscii(QStringView address);
+/*!
+ * Whether the character \a c of an address may pass for another: one that Unicode's compatibility
+ * normalization (NFKC) turns into something else (the Kelvin sign K into "K", fullwidth letters), or
+ * a letter of another script in an address that also holds Latin letters (a Cyrillic "а" in "pаypal").
+ * An address in one script, accents and all (zoë.ångström, иван@почта.рф), has none.
+ */
+bool mayImitate(char32_t c, bool hasLatinLetters);
+/*! Whether any character of \a address may pass for another (mayImitate()). */
+bool mayImitate(const QString &address);
+/*! \a address with each character that may pass for another written as an escape ("\\u{212a}"). */
+QString revealed(const QString &address);
 
 } // namespace InviteDesk::EmailAddress

@@ -64,17 +64,7 @@ QString printable(const QString &text)
 
 QString printableAddress(const QString &address)
 {
-    if (!EmailAddress::hasNonAscii(address))
-        return printable(address);
-    QString ascii;
-    ascii.reserve(address.size() + 8);
-    for (const char32_t c : address.toUcs4()) {
-        if (c > 0x7F)
-            ascii += u"\\u{"_s + QString::number(uint(c), 16) + u'}';
-        else
-            ascii += QChar(char16_t(c));
-    }
-    return printable(ascii); // now ASCII alone: its control characters are escaped as anywhere else
+    return printable(EmailAddress::revealed(address)); // its escapes are ASCII: printable() leaves them
 }
 
 } // namespace InviteDesk

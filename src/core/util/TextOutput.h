@@ -16,9 +16,10 @@ namespace InviteDesk {
  */
 QString printable(const QString &text);
 /*!
- * An email address made safe to show as printable() does, and with every character outside ASCII
- * escaped too ("\u{212a}"): a look-alike (the Kelvin sign K for "k") never passes for the address it
- * imitates in a table or a revoke line. For addresses only: names and messages keep their letters.
+ * An email address made safe to show as printable() does, and with each character that may pass for
+ * another escaped too (EmailAddress::revealed(): "\u{212a}"): a look-alike (the Kelvin sign K for "K")
+ * never passes for the address it imitates in a table or a revoke line, while an address in one script
+ * (zoë.ångström) reads as it is. For addresses only: names and messages keep their letters.
  */
 QString printableAddress(const QString &address);
 

@@ -225,8 +225,8 @@ QVariant InvitationTableModel::toolTip(const Row &row, int rowIndex, int column)
                                        .arg(printable(inv.emailAddress))
                                  : printable(inv.emailAddress);
         // A look-alike (the Kelvin sign K for "k") reads as the address it imitates: its escapes say otherwise.
-        if (EmailAddress::hasNonAscii(inv.emailAddress))
-            tip += u'\n' + tr("Not plain ASCII, so it may imitate another address: %1").arg(printableAddress(inv.emailAddress));
+        if (EmailAddress::mayImitate(inv.emailAddress))
+            tip += u'\n' + tr("Holds characters that may pass for others: %1").arg(printableAddress(inv.emailAddress));
         return tip;
     }
     default:
@@ -291,7 +291,7 @@ QVariant InvitationTableModel::data(const QModelIndex &index, int role) const
         }
         return {};
     case Qt::DecorationRole:
-        if (column == Email && EmailAddress::hasNonAscii(inv.emailAddress))
+        if (column == Email && EmailAddress::mayImitate(inv.emailAddress))
             return QIcon(u":/icons/status-warning.svg"_s); // the tooltip says why (and any duplicates)
         if (column == Email && pendingDuplicates(index.row()) > 1)
             return QIcon(u":/icons/duplicate.svg"_s);
@@ -308,7 +308,7 @@ QVariant InvitationTableModel::data(const QModelIndex &index, int role) const
     case Qt::AccessibleTextRole:
         if (column == Status && !row.message.isEmpty())
             return QString(statusText(row) + u": "_s + row.message);
-        if (column == Email && (pendingDuplicates(index.row()) > 1 || EmailAddress::hasNonAscii(inv.emailAddress)))
+        if (column == Email && (pendingDuplicates(index.row()) > 1 || EmailAddress::mayImitate(inv.emailAddress)))
             return toolTip(row, index.row(), column);
         return displayData(row, column);
     default:

@@ -153,7 +153,7 @@ private:
     using AddressKey = std::pair<QString, QString>;
     static AddressKey emailKey(const Invitation &invitation)
     {
-        return {invitation.organizationId, invitation.emailAddress.toCaseFolded()};
+        return {invitation.organizationId, EmailAddress::key(invitation.emailAddress)};
     }
 
     /*! The rows of one address in one organization, for the duplicate marks. */

@@ -89,6 +89,13 @@ if(UNIX AND NOT APPLE)
     install(FILES ${linux_dir}/copyright ${CMAKE_BINARY_DIR}/packaging/changelog.Debian.gz
         DESTINATION ${CMAKE_INSTALL_DOCDIR})
 
+    # Shell completion for invitedesk-cli, where each shell looks for it without configuration.
+    install(FILES ${linux_dir}/completion/invitedesk-cli.bash
+        DESTINATION ${CMAKE_INSTALL_DATADIR}/bash-completion/completions RENAME invitedesk-cli)
+    install(FILES ${linux_dir}/completion/_invitedesk-cli
+        DESTINATION ${CMAKE_INSTALL_DATADIR}/zsh/vendor-completions)
+    install(FILES ${linux_dir}/completion/invitedesk-cli.fish
+        DESTINATION ${CMAKE_INSTALL_DATADIR}/fish/vendor_completions.d)
 endif()
 
 # --- Qt deployment (Windows, macOS) -----------------------------------------------------------
@@ -185,6 +192,8 @@ else()
     set(CPACK_RPM_EXCLUDE_FROM_AUTO_FILELIST_ADDITION
         /usr/share/applications /usr/share/metainfo /usr/share/icons /usr/share/icons/hicolor
         /usr/share/man /usr/share/man/man1 /usr/share/doc
+        /usr/share/bash-completion /usr/share/bash-completion/completions
+        /usr/share/zsh /usr/share/zsh/vendor-completions /usr/share/fish /usr/share/fish/vendor_completions.d
         # The Debian changelog: the RPM's is its %changelog (rpm -q --changelog invitedesk).
         /usr/share/doc/invitedesk/changelog.Debian.gz)
     foreach(size 16x16 24x24 32x32 48x48 64x64 128x128 256x256 512x512 scalable)

@@ -179,7 +179,8 @@ else()
     # AutoReq finds the libraries, not the plugins Qt loads at run time. Package names are Fedora's.
     # The SVG plugins draw every icon: required, as libqt6svg6 is for the .deb. CMake 3.25's CPack has no
     # variable for weak dependencies, so the Recommends lines go into the spec's preamble directly
-    # (rpm >= 4.12; 4.13 for the "or"): the Wayland platform plugin, the team audit store's PostgreSQL driver, a keyring.
+    # (rpm >= 4.12; 4.13 for the "or"): the Wayland platform plugin, the team audit store's PostgreSQL
+    # driver, a keyring.
     set(CPACK_RPM_PACKAGE_REQUIRES "qt6-qtsvg, ca-certificates")
     set(rpm_recommends
         "Recommends: qt6-qtwayland"

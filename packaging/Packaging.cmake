@@ -54,26 +54,48 @@ if(UNIX AND NOT APPLE)
             DESTINATION ${CMAKE_INSTALL_DATADIR}/icons/hicolor/${size}x${size}/apps RENAME ${INVITEDESK_APP_ID}.png)
     endforeach()
 
+    # The changelog names the distribution the package is built on (its Depends come from that
+    # distribution's libraries through dpkg-shlibdeps): a vendor package, not an upload to Debian's unstable.
+    set(INVITEDESK_DEB_DISTRIBUTION stable)
+    if(EXISTS /etc/os-release)
+        file(STRINGS /etc/os-release codename_line REGEX "^VERSION_CODENAME=[a-z]+$")
+        if(codename_line)
+            string(REPLACE "VERSION_CODENAME=" "" INVITEDESK_DEB_DISTRIBUTION "${codename_line}")
+        endif()
+    endif()
+    configure_file(${linux_dir}/changelog.in ${CMAKE_BINARY_DIR}/packaging/changelog @ONLY)
+
     # Debian wants compressed, reproducible man pages and changelog (gzip -9n).
     find_program(GZIP_EXECUTABLE gzip REQUIRED)
     set(compressed)
-    foreach(source invitedesk.1 invitedesk-cli.1 changelog)
-        set(output ${CMAKE_BINARY_DIR}/packaging/${source}.gz)
-        if(source STREQUAL "changelog")
+    foreach(source ${linux_dir}/invitedesk.1 ${linux_dir}/invitedesk-cli.1 ${CMAKE_BINARY_DIR}/packaging/changelog)
+        get_filename_component(name ${source} NAME)
+        set(output ${CMAKE_BINARY_DIR}/packaging/${name}.gz)
+        if(name STREQUAL "changelog")
             set(output ${CMAKE_BINARY_DIR}/packaging/changelog.Debian.gz)
         endif()
         add_custom_command(OUTPUT ${output}
             COMMAND ${CMAKE_COMMAND} -E make_directory ${CMAKE_BINARY_DIR}/packaging
-            COMMAND ${GZIP_EXECUTABLE} -9n -c ${linux_dir}/${source} > ${output}
-            DEPENDS ${linux_dir}/${source}
+            COMMAND ${GZIP_EXECUTABLE} -9n -c ${source} > ${output}
+            DEPENDS ${source}
             VERBATIM)
         list(APPEND compressed ${output})
     endforeach()
     add_custom_target(packaging_files ALL DEPENDS ${compressed})
     install(FILES ${CMAKE_BINARY_DIR}/packaging/invitedesk.1.gz ${CMAKE_BINARY_DIR}/packaging/invitedesk-cli.1.gz
         DESTINATION ${CMAKE_INSTALL_MANDIR}/man1)
+    # The RPM leaves changelog.Debian.gz out (see CPACK_RPM_EXCLUDE_FROM_AUTO_FILELIST_ADDITION below) and
+    # carries packaging/linux/rpm-changelog as its %changelog instead.
     install(FILES ${linux_dir}/copyright ${CMAKE_BINARY_DIR}/packaging/changelog.Debian.gz
         DESTINATION ${CMAKE_INSTALL_DOCDIR})
+
+    # Shell completion for invitedesk-cli, where each shell looks for it without configuration.
+    install(FILES ${linux_dir}/completion/invitedesk-cli.bash
+        DESTINATION ${CMAKE_INSTALL_DATADIR}/bash-completion/completions RENAME invitedesk-cli)
+    install(FILES ${linux_dir}/completion/_invitedesk-cli
+        DESTINATION ${CMAKE_INSTALL_DATADIR}/zsh/vendor-completions)
+    install(FILES ${linux_dir}/completion/invitedesk-cli.fish
+        DESTINATION ${CMAKE_INSTALL_DATADIR}/fish/vendor_completions.d)
 endif()
 
 # --- Qt deployment (Windows, macOS) -----------------------------------------------------------
@@ -107,7 +129,7 @@ set(CPACK_PACKAGE_HOMEPAGE_URL "${PROJECT_HOMEPAGE_URL}")
 set(CPACK_PACKAGE_INSTALL_DIRECTORY "InviteDesk")
 set(CPACK_PACKAGE_EXECUTABLES invitedesk "InviteDesk")
 set(CPACK_CREATE_DESKTOP_LINKS invitedesk)
-set(CPACK_RESOURCE_FILE_LICENSE ${packaging_dir}/LICENSE.txt)
+set(CPACK_RESOURCE_FILE_LICENSE ${PROJECT_SOURCE_DIR}/LICENSE)
 set(CPACK_STRIP_FILES ON)
 set(CPACK_SOURCE_IGNORE_FILES "/build/;/\\\\.git/")
 
@@ -136,10 +158,17 @@ else()
     set(CPACK_DEBIAN_PACKAGE_SECTION admin)
     set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
     set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
-    # Loaded at run time, so dpkg-shlibdeps cannot see them: SVG icons and the keychain service.
-    set(CPACK_DEBIAN_PACKAGE_DEPENDS "libqt6svg6")
-    # libqt6sql6-psql: the team audit store's driver, a plugin (docs/TEAM-AUDIT.md).
-    set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "qt6-wayland, gnome-keyring | kwalletmanager, qt6-translations-l10n, libqt6sql6-psql")
+    # Loaded at run time, so dpkg-shlibdeps cannot see them: the SVG plugins (icons). ca-certificates:
+    # InviteDesk's work is HTTPS to Clerk (plain http only to this computer), and without the system's CAs
+    # every such call fails on the certificate; only the demo and a private CA given alone work without it.
+    # That is "unusable in all but unusual installations", Debian policy's line for Depends, not Recommends.
+    set(CPACK_DEBIAN_PACKAGE_DEPENDS "libqt6svg6, ca-certificates")
+    # A Secret Service or KWallet daemon keeps the keys (QtKeychain speaks to either over D-Bus; Debian 12:
+    # gnome-keyring, or libkf5wallet-bin's kwalletd5 — kwalletmanager is only the wallet's GUI).
+    # qt6-wayland: the native Wayland platform plugin. libqt6sql6-psql: the team audit store's driver, a
+    # plugin (docs/TEAM-AUDIT.md).
+    set(CPACK_DEBIAN_PACKAGE_RECOMMENDS
+        "qt6-wayland, gnome-keyring | libkf5wallet-bin, qt6-translations-l10n, libqt6sql6-psql")
     set(CPACK_RPM_FILE_NAME RPM-DEFAULT)
     set(CPACK_RPM_PACKAGE_RELEASE 1)
     set(CPACK_RPM_PACKAGE_LICENSE MIT)
@@ -147,10 +176,27 @@ else()
     set(CPACK_RPM_PACKAGE_AUTOREQ ON)
     set(CPACK_RPM_PACKAGE_DESCRIPTION "${CPACK_PACKAGE_DESCRIPTION}")
     set(CPACK_PACKAGE_RELOCATABLE OFF)
-    set(CPACK_RPM_SPEC_MORE_DEFINE "%define _build_id_links none\n%define packager ${CPACK_PACKAGE_CONTACT}")
+    # AutoReq finds the libraries, not the plugins Qt loads at run time. Package names are Fedora's.
+    # The SVG plugins draw every icon: required, as libqt6svg6 is for the .deb. CMake 3.25's CPack has no
+    # variable for weak dependencies, so the Recommends lines go into the spec's preamble directly
+    # (rpm >= 4.12; 4.13 for the "or"): the Wayland platform plugin, the team audit store's PostgreSQL
+    # driver, a keyring.
+    set(CPACK_RPM_PACKAGE_REQUIRES "qt6-qtsvg, ca-certificates")
+    set(rpm_recommends
+        "Recommends: qt6-qtwayland"
+        "Recommends: qt6-qtbase-postgresql"
+        "Recommends: (gnome-keyring or kf5-kwallet or kf6-kwallet)")
+    string(REPLACE ";" "\n" rpm_recommends "${rpm_recommends}")
+    set(CPACK_RPM_SPEC_MORE_DEFINE
+        "%define _build_id_links none\n%define packager ${CPACK_PACKAGE_CONTACT}\n${rpm_recommends}")
+    set(CPACK_RPM_CHANGELOG_FILE ${packaging_dir}/linux/rpm-changelog)
     set(CPACK_RPM_EXCLUDE_FROM_AUTO_FILELIST_ADDITION
         /usr/share/applications /usr/share/metainfo /usr/share/icons /usr/share/icons/hicolor
-        /usr/share/man /usr/share/man/man1 /usr/share/doc)
+        /usr/share/man /usr/share/man/man1 /usr/share/doc
+        /usr/share/bash-completion /usr/share/bash-completion/completions
+        /usr/share/zsh /usr/share/zsh/vendor-completions /usr/share/fish /usr/share/fish/vendor_completions.d
+        # The Debian changelog: the RPM's is its %changelog (rpm -q --changelog invitedesk).
+        /usr/share/doc/invitedesk/changelog.Debian.gz)
     foreach(size 16x16 24x24 32x32 48x48 64x64 128x128 256x256 512x512 scalable)
         list(APPEND CPACK_RPM_EXCLUDE_FROM_AUTO_FILELIST_ADDITION
             /usr/share/icons/hicolor/${size} /usr/share/icons/hicolor/${size}/apps)

@@ -838,6 +838,14 @@ Prüfen Sie die API-URL im Profil (Verbindung → Profil bearbeiten), das Netzwe
         <source>In this computer&apos;s audit log</source>
         <translation>Im Prüfprotokoll dieses Computers</translation>
     </message>
+    <message>
+        <source>Reading it from Clerk…</source>
+        <translation>Wird von Clerk gelesen …</translation>
+    </message>
+    <message>
+        <source>It could not be read from Clerk: %1</source>
+        <translation>Konnte nicht von Clerk gelesen werden: %1</translation>
+    </message>
 </context>
 <context>
     <name>InviteDesk::InvitationLoader</name>
@@ -954,6 +962,10 @@ Prüfen Sie die API-URL im Profil (Verbindung → Profil bearbeiten), das Netzwe
     <message>
         <source>An invitation to sign up to the instance at all, in no organization</source>
         <translation>Eine Einladung, sich überhaupt bei der Instanz zu registrieren, in keiner Organisation</translation>
+    </message>
+    <message>
+        <source>Holds characters that may pass for others: %1</source>
+        <translation>Enthält Zeichen, die anderen zum Verwechseln ähneln: %1</translation>
     </message>
 </context>
 <context>
@@ -1166,10 +1178,6 @@ Prüfen Sie die API-URL im Profil (Verbindung → Profil bearbeiten), das Netzwe
         </translation>
     </message>
     <message>
-        <source>%1 of %2 shown</source>
-        <translation>%1 von %2 angezeigt</translation>
-    </message>
-    <message>
         <source>No organization selected</source>
         <translation>Keine Organisation gewählt</translation>
     </message>
@@ -1317,6 +1325,22 @@ Prüfen Sie die API-URL im Profil (Verbindung → Profil bearbeiten), das Netzwe
     <message>
         <source>invitations to sign up, not to an organization</source>
         <translation>Einladungen zur Registrierung, nicht in eine Organisation</translation>
+    </message>
+    <message>
+        <source>%1 shown</source>
+        <translation>%1 angezeigt</translation>
+    </message>
+    <message>
+        <source>%1 loaded · %2 pending</source>
+        <translation>%1 geladen · %2 offen</translation>
+    </message>
+    <message>
+        <source>may be incomplete — %1 reads it again</source>
+        <translation>möglicherweise unvollständig — %1 liest sie erneut</translation>
+    </message>
+    <message>
+        <source>incomplete — %1 loads all</source>
+        <translation>unvollständig — %1 lädt alle</translation>
     </message>
 </context>
 <context>
@@ -1644,18 +1668,6 @@ Prüfen Sie die API-URL im Profil (Verbindung → Profil bearbeiten), das Netzwe
         <translation>Die Team-Audit-Datenbank wird geprüft …</translation>
     </message>
     <message>
-        <source>The team audit database answers and is ready.</source>
-        <translation>Die Team-Audit-Datenbank antwortet und ist bereit.</translation>
-    </message>
-    <message>
-        <source>The team audit database cannot be used: %1.</source>
-        <translation>Die Team-Audit-Datenbank kann nicht verwendet werden: %1.</translation>
-    </message>
-    <message>
-        <source>Warning: %1.</source>
-        <translation>Warnung: %1.</translation>
-    </message>
-    <message>
         <source>Kept for this session only — type a new key to replace it</source>
         <translation>Nur für diese Sitzung aufbewahrt — geben Sie einen neuen Schlüssel ein, um ihn zu ersetzen</translation>
     </message>
@@ -1670,6 +1682,10 @@ Prüfen Sie die API-URL im Profil (Verbindung → Profil bearbeiten), das Netzwe
     <message>
         <source>Canc&amp;el</source>
         <translation>Abb&amp;rechen</translation>
+    </message>
+    <message>
+        <source>Extra CA certificate: %1</source>
+        <translation>Zusätzliches CA-Zertifikat: %1</translation>
     </message>
 </context>
 <context>
@@ -1708,6 +1724,10 @@ Prüfen Sie die API-URL im Profil (Verbindung → Profil bearbeiten), das Netzwe
     <message>
         <source>&amp;Cancel</source>
         <translation>Abb&amp;rechen</translation>
+    </message>
+    <message>
+        <source>more than %1 KiB, read again from Clerk and copied whole</source>
+        <translation>mehr als %1 KiB, erneut von Clerk gelesen und vollständig übernommen</translation>
     </message>
 </context>
 <context>
@@ -2714,10 +2734,6 @@ Prüfen Sie die API-URL im Profil (Verbindung → Profil bearbeiten), das Netzwe
         <translation>Dem zusätzlichen CA-Zertifikat nicht mehr vertrauen</translation>
     </message>
     <message>
-        <source>Extra CA certificate</source>
-        <translation>Zusätzliches CA-Zertifikat</translation>
-    </message>
-    <message>
         <source>Team a&amp;udit database:</source>
         <translation>Team-Prü&amp;fdatenbank:</translation>
     </message>
@@ -3238,6 +3254,21 @@ Prüfen Sie die API-URL im Profil (Verbindung → Profil bearbeiten), das Netzwe
     <message>
         <source>unknown team audit URL option &quot;%1&quot; (sslmode, sslrootcert, connect_timeout and statement_timeout are known)</source>
         <translation>unbekannte Option „%1“ in der URL der Team-Audit-Datenbank (bekannt sind sslmode, sslrootcert, connect_timeout und statement_timeout)</translation>
+    </message>
+</context>
+<context>
+    <name>TeamAuditTest</name>
+    <message>
+        <source>The team audit database answers and is ready.</source>
+        <translation>Die Team-Audit-Datenbank antwortet und ist bereit.</translation>
+    </message>
+    <message>
+        <source>The team audit database cannot be used: %1.</source>
+        <translation>Die Team-Audit-Datenbank kann nicht verwendet werden: %1.</translation>
+    </message>
+    <message>
+        <source>Warning: %1.</source>
+        <translation>Warnung: %1.</translation>
     </message>
 </context>
 <context>

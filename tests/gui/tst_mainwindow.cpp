@@ -565,6 +565,10 @@ private Q_SLOTS:
                  qPrintable(m_window->invitations()->ticketSummary()));
         // Ctrl+Shift+P opens the same view again from another one.
         openAndWait(u"initech"_s, 41);
+        // The run's summary is still about the run, not about what is open now.
+        QVERIFY2(m_window->invitations()->ticketSummary().contains(u"Application (sign-up) invitations"_s),
+                 qPrintable(m_window->invitations()->ticketSummary()));
+        QVERIFY(!m_window->invitations()->ticketSummary().contains(u"Initech"_s));
         QMetaObject::invokeMethod(m_window->findChild<QAction *>(u"actionApplicationInvitations"_s), &QAction::trigger);
         QTRY_VERIFY_WITH_TIMEOUT(m_window->invitations()->scope().kind() == ListingScope::Kind::Application
                                      && !m_window->invitations()->isLoading() && model->rowCount() == pending - 2,

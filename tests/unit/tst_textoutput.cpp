@@ -80,6 +80,39 @@ private Q_SLOTS:
         QCOMPARE(InviteDesk::printableAddress(input), expected);
     }
 
+    void aListingScopeIsOneViewWithItsRules()
+    {
+        // What is shown, in one value: the front ends ask it rather than keep their own copies of it.
+        QVERIFY(!ListingScope().isChosen());
+        QVERIFY(!ListingScope::ofAddress(u"   "_s).isChosen()); // no address, no view: never "search everything"
+        const ListingScope address = ListingScope::ofAddress(u"  Ana@Example.com "_s, InvitationStatus::Pending);
+        QCOMPARE(address.kind(), ListingScope::Kind::EmailAddress);
+        QCOMPARE(address.email(), u"Ana@Example.com"_s);
+        QVERIFY(!address.takesStatus());
+        QCOMPARE(address.withStatus(InvitationStatus::Revoked).status(), address.status()); // an address keeps its own
+        QVERIFY(address.spansOrganizations());
+        Organization acme;
+        acme.id = u"org_1"_s;
+        acme.name = u"Acme"_s;
+        acme.slug = u"acme"_s;
+        acme.pendingInvitationsCount = 5;
+        ListingScope organization = ListingScope::ofOrganization(acme, InvitationStatus::Pending);
+        QVERIFY(organization.takesStatus() && !organization.spansOrganizations());
+        QCOMPARE(organization.withStatus(std::nullopt).status(), std::optional<InvitationStatus>());
+        QVERIFY(organization.sameViewAs(organization.withStatus(InvitationStatus::Revoked)));
+        QVERIFY(!organization.sameViewAs(ListingScope::ofInstance(InvitationStatus::Pending)));
+        QVERIFY(!ListingScope::ofApplication({}).sameViewAs(ListingScope::ofInstance({})));
+        QVERIFY(ListingScope::ofInstance({}).spansOrganizations());
+        QVERIFY(!ListingScope::ofApplication({}).spansOrganizations()); // to the instance, not to an organization
+        // A revoke elsewhere moves only its own organization's count.
+        QVERIFY(!organization.countPendingChange(u"org_2"_s, -1));
+        QCOMPARE(*organization.organization().pendingInvitationsCount, 5);
+        QVERIFY(organization.countPendingChange(u"org_1"_s, -1));
+        QCOMPARE(*organization.organization().pendingInvitationsCount, 4);
+        QVERIFY(!organization.title().isEmpty() && organization.title().contains(u"Acme"_s));
+        QVERIFY(organization.fileStem().contains(u"acme"_s));
+    }
+
     void anAddressIsTheSameOnlyUpToAsciiCase()
     {
         QVERIFY(EmailAddress::same(u"Kelvin@EXAMPLE.com"_s, u"kelvin@example.com"_s));

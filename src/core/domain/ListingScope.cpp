@@ -21,8 +21,10 @@ ListingScope ListingScope::ofOrganization(const Organization &organization, std:
 ListingScope ListingScope::ofAddress(const QString &email, std::optional<InvitationStatus> status)
 {
     ListingScope scope;
-    scope.m_kind = Kind::EmailAddress;
     scope.m_email = email.trimmed();
+    if (scope.m_email.isEmpty())
+        return {}; // no address, no view: never a search for everything
+    scope.m_kind = Kind::EmailAddress;
     scope.m_status = status;
     return scope;
 }

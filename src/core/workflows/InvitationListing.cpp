@@ -27,7 +27,10 @@ void InvitationListing::drop()
 void InvitationListing::load(const ListingScope &scope)
 {
     switch (scope.kind()) {
-    case Kind::None: return drop();
+    case Kind::None:
+        drop();
+        m_scope = {}; // nothing is shown: no earlier view lingers as this one's
+        return;
     case Kind::Organization: return loadOrganization(scope.organization(), scope.status());
     case Kind::EmailAddress: return searchEmail(scope.email(), scope.status());
     case Kind::Instance: return loadInstance(scope.status());

@@ -171,7 +171,7 @@ void InvitationsController::connectRun()
     connect(run, &RevokeRun::started, this, [this](int total) {
         m_batchTotal = total;
         m_rejectionSaid = false;
-        m_activity->add(ActivityModel::Level::Info, tr("Revoking %Ln invitation(s) in %1…", nullptr, total).arg(scope().inSentence()));
+        m_activity->add(ActivityModel::Level::Info, tr("Revoking %Ln invitation(s) in %1…", nullptr, total).arg(m_runScope.inSentence()));
         Q_EMIT revokeStarted(total);
     });
     connect(run, &RevokeRun::itemStarted, this, [this](const RevokeItem &item) { m_model->markRevoking(item.invitationId); });
@@ -182,7 +182,7 @@ void InvitationsController::connectRun()
         QString who = item.emailAddress.isEmpty() ? item.invitationId : item.emailAddress;
         if (item.kind == InvitationKind::Application)
             who = tr("%1 (sign-up invitation)").arg(who);
-        else if (spansOrganizations() && !item.organizationName.isEmpty())
+        else if (m_runScope.spansOrganizations() && !item.organizationName.isEmpty())
             who = tr("%1 in %2").arg(who, item.organizationName); // one address, many organizations: say which
         if (revokeSucceeded(result.outcome)) {
             if (m_batchTotal <= 20) // a long run's successes are in its summary, not one line each
@@ -203,7 +203,7 @@ void InvitationsController::connectRun()
         if (const std::optional<ClerkError> &why = m_run->stopReason())
             m_activity->addError(tr("Revoking stopped"), *why);
         m_activity->add(summary.allSucceeded() ? ActivityModel::Level::Success : ActivityModel::Level::Warning,
-                        tr("%1 in %2").arg(summary.describe(), scope().inSentence()));
+                        tr("%1 in %2").arg(summary.describe(), m_runScope.inSentence()));
         Q_EMIT revokeFinished(summary);
     });
     connect(run, &RevokeRun::reinvited, this, [this](const Invitation &previous, const Invitation &created) {
@@ -291,8 +291,11 @@ void InvitationsController::revoke(const QStringList &invitationIds, const QStri
         if (row >= 0 && m_model->isRevocable(row))
             items << RevokeItem::of(m_model->invitationAt(row), scope().organization());
     }
-    // Queued before the run starts: its first item may start at once.
+    // Queued before the run starts: its first item may start at once. What the run is about stays what it was
+    // when it started, whatever the agent opens meanwhile: its sentences and its ticket summary say that.
     m_model->markQueued(items);
+    if (!m_run->isRunning())
+        m_runScope = scope();
     if (!m_run->start(items, ticket))
         m_model->markIdle(items);
 }
@@ -358,7 +361,7 @@ QString InvitationsController::ticketSummary() const
 {
     if (!m_run)
         return {};
-    return m_run->ticketSummary(scope().ticketLine(), spansOrganizations());
+    return m_run->ticketSummary(m_runScope.ticketLine(), m_runScope.spansOrganizations());
 }
 
 void InvitationsController::readAgain(const Invitation &invitation, QObject *context,

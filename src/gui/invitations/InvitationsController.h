@@ -142,6 +142,7 @@ private:
     PageBlocks m_blocks; //!< pages on their way into the table
     std::unique_ptr<InvitationListing> m_query;
     std::unique_ptr<RevokeRun> m_run;
+    ListingScope m_runScope; //!< what was shown when the run started: its sentences and ticket summary name it
     std::unique_ptr<AuditReconciler> m_reconciler;
 };
 

@@ -79,29 +79,28 @@ void Runner::start()
         fail(*bad);
         return;
     }
-    ClientConfig config;
-    config.apiUrl = m_options.apiUrl;
-    config.secretKey = m_options.secretKey;
+    ConnectionSetup setup;
+    setup.client.apiUrl = m_options.apiUrl;
+    setup.client.secretKey = m_options.secretKey;
     if (!m_options.caFile.isEmpty()) {
         Result<QList<QSslCertificate>> extra = loadCaCertificates(m_options.caFile);
         if (!extra)
             return fail(extra.error());
-        config.extraCaCertificates = extra.value();
+        setup.client.extraCaCertificates = extra.value();
     }
-    config.proxyMode = m_options.proxyMode;
-    config.proxyUrl = m_options.proxyUrl;
+    setup.client.proxyMode = m_options.proxyMode;
+    setup.client.proxyUrl = m_options.proxyUrl;
     // Never from the command line, where other users could read it.
-    config.proxyUser = qEnvironmentVariable("INVITEDESK_PROXY_USER");
-    config.proxyPassword = qEnvironmentVariable("INVITEDESK_PROXY_PASSWORD");
-    m_client = std::make_unique<ClerkClient>(config);
-    m_pacer = std::make_unique<RatePacer>();
-    const KeyEnvironment environment = m_client->environment();
-    const double share = m_options.rateBudgetPercent ? *m_options.rateBudgetPercent / 100.0
-                                                     : RateBudget::defaultShare(environment);
-    m_pacer->setBudget(RateBudget::forShare(environment, share));
-    m_client->setPacer(m_pacer.get());
+    setup.client.proxyUser = qEnvironmentVariable("INVITEDESK_PROXY_USER");
+    setup.client.proxyPassword = qEnvironmentVariable("INVITEDESK_PROXY_PASSWORD");
+    if (m_options.rateBudgetPercent)
+        setup.rateBudgetShare = *m_options.rateBudgetPercent / 100.0;
+    setup.profileName = u"cli"_s;
+    setup.teamAudit = m_options.teamAudit;
+    m_connection = std::make_unique<Connection>(std::move(setup));
+    m_client = m_connection->client();
     // Once per pause, not once per 429: every request in flight meets the same full window.
-    connect(m_pacer.get(), &RatePacer::holdChanged, this, [this](bool held, qint64 waitMs) {
+    connect(m_connection->pacer(), &RatePacer::holdChanged, this, [this](bool held, qint64 waitMs) {
         if (!held)
             return;
         m_err << u"invitedesk-cli: rate limited by Clerk; pausing %1 s\n"_s.arg((waitMs + 999) / 1000);
@@ -157,7 +156,7 @@ void Runner::resolveOrganization(std::function<void(const Organization &)> next)
 
 void Runner::runList()
 {
-    m_query = std::make_unique<InvitationListing>(m_client.get());
+    m_query = std::make_unique<InvitationListing>(m_client);
     m_query->setKeepsInvitations(false); // written as they come, in Clerk's order: nothing is collected
     m_query->setKeepsMetadata(m_options.format == Format::Json); // a table or CSV shows none of it
     m_listOut = std::make_unique<QFile>();
@@ -334,7 +333,7 @@ void Runner::runRevoke()
     auto revoke = [this, unique](const Organization &org) {
         // One walk of the pending list gives emails and roles for the confirmation and the audit log,
         // at one request per 500 instead of one per invitation.
-        m_query = std::make_unique<InvitationListing>(m_client.get());
+        m_query = std::make_unique<InvitationListing>(m_client);
         m_query->setKeepsMetadata(false);
         connect(m_query.get(), &InvitationListing::failed, this,
                 [this](const ClerkError &error) { fail(error, u"cannot read the pending invitations"_s); });
@@ -394,14 +393,7 @@ void Runner::startRevokes(const Organization &org, const QStringList &ids, const
         }
     }
 
-    AuditContext context;
-    context.profile = u"cli"_s;
-    context.environment = environmentName(environment);
-    context.keyFingerprint = keyFingerprint(m_options.secretKey);
-    context.apiHost = m_options.apiUrl.host();
-    m_audit = std::make_unique<AuditWriter>(AuditLog::defaultPath(), context);
-    if (m_options.teamAudit)
-        m_teamAudit = std::make_unique<TeamAuditSender>(*m_options.teamAudit, AuditLog::defaultPath());
+    m_audit = m_connection->audit(); // the log is opened only by a revoke: a list writes nothing
 
     QList<RevokeItem> items;
     items.reserve(ids.size());
@@ -415,20 +407,17 @@ void Runner::startRevokes(const Organization &org, const QStringList &ids, const
     }
 
     // First settle what an interrupted earlier run left open, so the log never keeps a dangling intent.
-    m_reconciler = std::make_unique<AuditReconciler>(m_client.get(), m_audit.get());
-    connect(m_reconciler.get(), &AuditReconciler::finished, this,
-            [this, items](const QList<AuditReconciler::Settled> &settled, int) {
-                for (const AuditReconciler::Settled &s : settled)
-                    m_err << printable(u"invitedesk-cli: interrupted earlier revoke of %1 settled: %2"_s.arg(s.invitationId, s.outcome))
-                          << u'\n';
-                runBulk(items);
-            });
-    m_reconciler->start();
+    m_connection->settleInterrupted(this, [this, items](const QList<AuditReconciler::Settled> &settled, int) {
+        for (const AuditReconciler::Settled &s : settled)
+            m_err << printable(u"invitedesk-cli: interrupted earlier revoke of %1 settled: %2"_s.arg(s.invitationId, s.outcome))
+                  << u'\n';
+        runBulk(items);
+    });
 }
 
 void Runner::runBulk(const QList<RevokeItem> &items)
 {
-    m_run = std::make_unique<RevokeRun>(m_client.get(), m_audit.get());
+    m_run = std::make_unique<RevokeRun>(m_client, m_audit);
     m_run->setRequestingUserId(m_options.actingUser);
     connect(m_run.get(), &RevokeRun::itemFinished, this, [this](const RevokeItem &item, const RevokeResult &result) {
         if (m_progressShown) {

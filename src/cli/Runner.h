@@ -2,11 +2,7 @@
 
 #include "cli/Options.h"
 #include "cli/Output.h"
-#include "core/api/ClerkClient.h"
-#include "core/api/RatePacer.h"
-#include "core/audit/AuditReconciler.h"
-#include "core/audit/AuditWriter.h"
-#include "core/audit/TeamAuditSender.h"
+#include "core/workflows/Connection.h"
 #include "core/workflows/InvitationListing.h"
 #include "core/workflows/RevokeRun.h"
 
@@ -70,14 +66,12 @@ private:
     Options m_options;
     QTextStream m_out;
     QTextStream m_err;
-    std::unique_ptr<RatePacer> m_pacer;
-    std::unique_ptr<ClerkClient> m_client;
+    std::unique_ptr<Connection> m_connection; //!< client, pacer, audit writer, team sender: none of them built here
+    ClerkClient *m_client = nullptr;          //!< m_connection's
     std::unique_ptr<InvitationListing> m_query;
     std::unique_ptr<QFile> m_listOut;                      //!< stdout, for list and find
     std::unique_ptr<Output::InvitationWriter> m_listWriter; //!< writes them as they come
-    std::unique_ptr<AuditWriter> m_audit;
-    std::unique_ptr<TeamAuditSender> m_teamAudit;
-    std::unique_ptr<AuditReconciler> m_reconciler;
+    AuditWriter *m_audit = nullptr; //!< m_connection's, once a revoke opened the log
     std::unique_ptr<RevokeRun> m_run;
     bool m_progressShown = false;
     bool m_teamAuditBlocked = false; //!< the store refuses this log's records: a revoke exits 5

@@ -28,13 +28,14 @@ int Runner::exitCodeFor(TeamAuditProblem problem)
 
 void Runner::reportTeamAudit()
 {
-    if (!m_teamAudit)
+    TeamAuditSender *const sender = m_connection ? m_connection->teamAudit() : nullptr;
+    if (!sender)
         return;
     m_audit->flush(); // every record of this run is on disk before the last look
     // Longer than a statement's deadline: a store that froze mid-statement is then said as such.
     const std::chrono::milliseconds patience = m_options.teamAudit->longestWait() + std::chrono::seconds(5);
-    TeamAuditSender::Status status = m_teamAudit->flush(int(patience.count()));
-    m_teamAudit.reset(); // a store still busy is let go here, at once (TeamAuditSender)
+    TeamAuditSender::Status status = sender->flush(int(patience.count()));
+    m_connection->releaseTeamAudit(); // a store still busy is let go here, at once (TeamAuditSender)
     if (status.stillSending) // the count from the last look may be old: what this computer knows now
         status.waiting = TeamAuditStore::waitingAsFarAsKnown(AuditLog::defaultPath(), *m_options.teamAudit);
     if (!status.warning.isEmpty())

@@ -17,7 +17,7 @@ void Runner::runSweep()
     if (!m_options.dryRun && !mayAsk())
         return;
     auto sweep = [this](const Organization &org) {
-        m_query = std::make_unique<InvitationListing>(m_client.get());
+        m_query = std::make_unique<InvitationListing>(m_client);
         m_query->setKeepsMetadata(m_options.dryRun && m_options.format == Format::Json);
         connect(m_query.get(), &InvitationListing::failed, this,
                 [this](const ClerkError &error) { fail(error, u"cannot read the pending invitations"_s); });

@@ -156,20 +156,21 @@ void ProfileDialog::testConnection()
         }
     }
     QString caProblem;
-    ClientConfig config = clientConfigFor(typed, key, {}, &caProblem);
+    ConnectionSetup setup; // a connection of its own, that reads one page and records nothing
+    setup.client = clientConfigFor(typed, key, {}, &caProblem);
     if (!caProblem.isEmpty()) {
         tellTestResult(caProblem);
         return;
     }
-    config.maxReadAttempts = 1; // one quick answer, whatever it is: a 429 is reported, not waited out
-    config.maxRateLimitWaits = 0;
-    config.transferTimeout = std::chrono::seconds(15);
-    m_testClient = std::make_unique<ClerkClient>(config);
+    setup.client.maxReadAttempts = 1; // one quick answer, whatever it is: a 429 is reported, not waited out
+    setup.client.maxRateLimitWaits = 0;
+    setup.client.transferTimeout = std::chrono::seconds(15);
+    m_testConnection = std::make_unique<Connection>(std::move(setup));
     m_ui->testButton->setEnabled(false);
     tellTestResult(tr("Testing…"));
     OrganizationQuery query;
     query.limit = 1;
-    m_testClient->listOrganizations(query, this, [this, key](Result<Page<Organization>> result) {
+    m_testConnection->client()->listOrganizations(query, this, [this, key](Result<Page<Organization>> result) {
         m_ui->testButton->setEnabled(true);
         if (!result) {
             tellTestResult(result.error().oneLine());

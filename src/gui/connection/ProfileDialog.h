@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/api/ClerkClient.h"
+#include "core/workflows/Connection.h"
 #include "gui/session/Profiles.h"
 
 #include <QtWidgets/QDialog>
@@ -59,7 +59,7 @@ private:
     std::unique_ptr<Ui::ProfileDialog> m_ui;
     ConnectionProfile m_profile;
     bool m_hasStoredKey; //!< an empty key field keeps the key the profile has
-    std::unique_ptr<ClerkClient> m_testClient;
+    std::unique_ptr<Connection> m_testConnection;
 };
 
 } // namespace InviteDesk

@@ -61,23 +61,17 @@ void InvitationsController::onSessionOpened()
     });
 
     // Revokes an interrupted earlier run left open are re-read and recorded (off this thread).
-    if (!QFile::exists(m_session->auditLogPath()))
-        return;
-    m_reconciler = std::make_unique<AuditReconciler>(m_session->client(), m_session->audit());
-    connect(m_reconciler.get(), &AuditReconciler::finished, this,
-            [this](const QList<AuditReconciler::Settled> &settled, int left) {
-                for (const AuditReconciler::Settled &s : settled)
-                    m_activity->add(ActivityModel::Level::Warning,
-                                    tr("A revoke interrupted in an earlier session was checked: %1 — %2")
-                                        .arg(s.email.isEmpty() ? s.invitationId : s.email, s.outcome));
-                if (left > 0)
-                    m_activity->add(ActivityModel::Level::Info,
-                                    tr("%n revoke(s) left open in the audit log belong to another profile or to a "
-                                       "run still going in another window or CLI.",
-                                       nullptr, left));
-                Q_EMIT interruptedRevokesSettled(int(settled.size()));
-            });
-    m_reconciler->start();
+    m_session->connection()->settleInterrupted(this, [this](const QList<AuditReconciler::Settled> &settled, int left) {
+        for (const AuditReconciler::Settled &s : settled)
+            m_activity->add(ActivityModel::Level::Warning, tr("A revoke interrupted in an earlier session was checked: %1 — %2")
+                                                               .arg(s.email.isEmpty() ? s.invitationId : s.email, s.outcome));
+        if (left > 0)
+            m_activity->add(ActivityModel::Level::Info,
+                            tr("%n revoke(s) left open in the audit log belong to another profile or to a "
+                               "run still going in another window or CLI.",
+                               nullptr, left));
+        Q_EMIT interruptedRevokesSettled(int(settled.size()));
+    });
 }
 
 void InvitationsController::onSessionClosing()
@@ -85,7 +79,6 @@ void InvitationsController::onSessionClosing()
     // The client and the audit writer are about to go: nothing may use them after this.
     if (m_run && m_run->isRunning())
         m_activity->add(ActivityModel::Level::Warning, tr("Revoking stopped: the connection was closed."));
-    m_reconciler.reset();
     m_run.reset();
     m_query.reset();
     resetTable();

@@ -24,7 +24,7 @@ class Session;
  * decides is when the view may change (canChangeView()).
  *
  * The workflows are made anew for each session (they use its client and audit writer); at session
- * start, revokes an interrupted earlier run left open are settled by AuditReconciler.
+ * start, revokes an interrupted earlier run left open are settled (Connection::settleInterrupted).
  */
 class InvitationsController : public QObject
 {
@@ -143,7 +143,6 @@ private:
     std::unique_ptr<InvitationListing> m_query;
     std::unique_ptr<RevokeRun> m_run;
     ListingScope m_runScope; //!< what was shown when the run started: its sentences and ticket summary name it
-    std::unique_ptr<AuditReconciler> m_reconciler;
 };
 
 } // namespace InviteDesk

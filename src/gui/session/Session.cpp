@@ -14,41 +14,39 @@ QString Session::open(const ConnectionProfile &profile, const QString &secretKey
     close();
     m_profile = profile;
     m_profile.environment = environmentOfKey(secretKey);
-    m_keyFingerprint = keyFingerprint(secretKey);
     QString problem;
-    const ClientConfig config = clientConfigFor(m_profile, secretKey, proxy, &problem);
-    m_pacer = std::make_unique<RatePacer>();
-    m_pacer->setBudget(RateBudget::forShare(m_profile.environment, rateBudgetPercent() / 100.0));
-    m_client = std::make_unique<ClerkClient>(config);
-    m_client->setPacer(m_pacer.get());
-    m_audit = std::make_unique<AuditWriter>(m_auditPath, auditContext());
+    ConnectionSetup setup;
+    setup.client = clientConfigFor(m_profile, secretKey, proxy, &problem);
+    setup.rateBudgetShare = rateBudgetPercent() / 100.0;
+    setup.profileName = m_profile.name;
+    setup.sandbox = m_profile.demo;
+    setup.auditLogPath = m_auditPath;
     if (!m_profile.teamAuditUrl.isEmpty()) {
         QString why;
         if (std::optional<TeamAuditTarget> target = TeamAuditTarget::parse(m_profile.teamAuditUrl, &why)) {
             if (target->password.isEmpty())
                 target->password = teamAuditPassword; // else INVITEDESK_AUDIT_PASSWORD or ~/.pgpass
             m_teamAuditTarget = *target;
-            m_teamAudit = std::make_unique<TeamAuditSender>(*target, m_auditPath);
-            connect(m_teamAudit.get(), &TeamAuditSender::statusChanged, this, &Session::teamAuditChanged);
+            setup.teamAudit = *target;
         } else if (problem.isEmpty()) {
             problem = tr("The team audit database is not used: %1.").arg(why);
         }
     }
+    m_connection = std::make_unique<Connection>(std::move(setup));
+    connect(m_connection.get(), &Connection::teamAuditChanged, this, &Session::teamAuditChanged);
+    m_connection->audit(); // the window records from the start, and shows what waits for the team store
     Q_EMIT opened();
     return problem;
 }
 
 void Session::close()
 {
-    if (!m_client)
+    if (!m_connection)
         return;
     Q_EMIT aboutToClose();
-    m_audit.reset(); // waits for its last records
-    m_teamAudit.reset(); // what it has not sent waits in the local log for the next session
+    m_connection.reset(); // the audit writer's last records first, then the sender, the client, the pacer
     m_teamAuditTarget = {};
     Q_EMIT teamAuditChanged({});
-    m_client.reset();
-    m_pacer.reset();
     Q_EMIT closed();
 }
 
@@ -59,7 +57,7 @@ KeyEnvironment Session::environment() const
 
 Session::Badge Session::badge() const
 {
-    if (!m_client)
+    if (!m_connection)
         return Badge::None;
     if (m_profile.demo)
         return Badge::Demo;
@@ -86,13 +84,7 @@ double Session::rateBudgetPercent() const
 
 AuditContext Session::auditContext() const
 {
-    AuditContext context;
-    context.profile = m_profile.name;
-    // The demo's sandbox is named as such; every real key by environmentName(), as the CLI does.
-    context.environment = m_profile.demo ? u"sandbox"_s : environmentName(m_profile.environment);
-    context.keyFingerprint = m_keyFingerprint;
-    context.apiHost = m_profile.apiUrl.host();
-    return context;
+    return m_connection ? m_connection->auditContext() : AuditContext{};
 }
 
 } // namespace InviteDesk

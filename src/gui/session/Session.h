@@ -1,9 +1,6 @@
 #pragma once
 
-#include "core/audit/AuditWriter.h"
-#include "core/audit/TeamAuditSender.h"
-#include "core/api/ClerkClient.h"
-#include "core/api/RatePacer.h"
+#include "core/workflows/Connection.h"
 #include "gui/session/Profiles.h"
 
 #include <QtCore/QObject>
@@ -13,9 +10,9 @@
 namespace InviteDesk {
 
 /*!
- * The connection the window works with: a profile, its key, and the client,
- * pacer and audit writer built from them. Opening another profile replaces
- * them all; the old client's calls end without callbacks.
+ * The connection the window works with: a profile, its key, and the core Connection built from them
+ * (client, pacer, audit writer, team sender). Opening another profile replaces it; the old client's
+ * calls end without callbacks.
  */
 class Session : public QObject
 {
@@ -35,11 +32,13 @@ public:
     QString open(const ConnectionProfile &profile, const QString &secretKey, const ProxyCredentials &proxy = {},
                  const QString &teamAuditPassword = {});
     void close();
-    bool isOpen() const { return m_client != nullptr; }
+    bool isOpen() const { return m_connection != nullptr; }
 
     const ConnectionProfile &profile() const { return m_profile; }
-    ClerkClient *client() const { return m_client.get(); }
-    RatePacer *pacer() const { return m_pacer.get(); }
+    /*! The open connection; null while closed. */
+    Connection *connection() const { return m_connection.get(); }
+    ClerkClient *client() const { return m_connection ? m_connection->client() : nullptr; }
+    RatePacer *pacer() const { return m_connection ? m_connection->pacer() : nullptr; }
     KeyEnvironment environment() const;
     Badge badge() const;
     static QString badgeText(Badge badge);
@@ -48,10 +47,10 @@ public:
 
     AuditContext auditContext() const;
     /*! Records this session's revokes and re-invites, on a thread of its own. Null while closed. */
-    AuditWriter *audit() const { return m_audit.get(); }
+    AuditWriter *audit() const { return m_connection ? m_connection->audit() : nullptr; }
     QString auditLogPath() const { return m_auditPath; }
     /*! Sends the audit log to the team store, when the profile names one (else null). */
-    TeamAuditSender *teamAudit() const { return m_teamAudit.get(); }
+    TeamAuditSender *teamAudit() const { return m_connection ? m_connection->teamAudit() : nullptr; }
     /*! Where the team audit records go (with the password from the keychain), while teamAudit() is set. */
     const TeamAuditTarget &teamAuditTarget() const { return m_teamAuditTarget; }
 
@@ -68,12 +67,8 @@ Q_SIGNALS:
 
 private:
     ConnectionProfile m_profile;
-    QString m_keyFingerprint;
     QString m_auditPath = AuditLog::defaultPath();
-    std::unique_ptr<RatePacer> m_pacer;
-    std::unique_ptr<ClerkClient> m_client;
-    std::unique_ptr<AuditWriter> m_audit;
-    std::unique_ptr<TeamAuditSender> m_teamAudit;
+    std::unique_ptr<Connection> m_connection;
     TeamAuditTarget m_teamAuditTarget;
 };
 

@@ -1,0 +1,63 @@
+#include "core/workflows/Connection.h"
+
+#include <QtCore/QFile>
+
+using namespace Qt::StringLiterals;
+
+namespace InviteDesk {
+
+Connection::Connection(ConnectionSetup setup, QObject *parent) : QObject(parent), m_setup(std::move(setup))
+{
+    m_client = std::make_unique<ClerkClient>(m_setup.client);
+    m_pacer = std::make_unique<RatePacer>();
+    const KeyEnvironment environment = m_client->environment();
+    m_share = m_setup.rateBudgetShare.value_or(RateBudget::defaultShare(environment));
+    m_pacer->setBudget(RateBudget::forShare(environment, m_share));
+    m_client->setPacer(m_pacer.get());
+}
+
+Connection::~Connection()
+{
+    m_reconciler.reset();
+    m_audit.reset();     // waits for its last records
+    m_teamAudit.reset(); // what it has not sent waits in the local log for the next connection
+    m_client.reset();
+    m_pacer.reset();
+}
+
+AuditContext Connection::auditContext() const
+{
+    AuditContext context;
+    context.profile = m_setup.profileName;
+    // The demo's sandbox is named as such; every real key by its environment.
+    context.environment = m_setup.sandbox ? u"sandbox"_s : environmentName(m_client->environment());
+    context.keyFingerprint = keyFingerprint(m_setup.client.secretKey);
+    context.apiHost = m_setup.client.apiUrl.host();
+    return context;
+}
+
+AuditWriter *Connection::audit()
+{
+    if (m_audit)
+        return m_audit.get();
+    m_audit = std::make_unique<AuditWriter>(m_setup.auditLogPath, auditContext());
+    if (m_setup.teamAudit) {
+        m_teamAudit = std::make_unique<TeamAuditSender>(*m_setup.teamAudit, m_setup.auditLogPath);
+        connect(m_teamAudit.get(), &TeamAuditSender::statusChanged, this, &Connection::teamAuditChanged);
+    }
+    return m_audit.get();
+}
+
+void Connection::settleInterrupted(QObject *context,
+                                   std::function<void(const QList<AuditReconciler::Settled> &, int)> done)
+{
+    if (m_reconciler || !QFile::exists(m_setup.auditLogPath)) { // settled once already, or nothing to settle
+        done({}, 0);
+        return;
+    }
+    m_reconciler = std::make_unique<AuditReconciler>(m_client.get(), audit());
+    connect(m_reconciler.get(), &AuditReconciler::finished, context, std::move(done));
+    m_reconciler->start();
+}
+
+} // namespace InviteDesk

@@ -18,6 +18,9 @@ QT_END_NAMESPACE
 namespace InviteDesk {
 
 /*! Who is acting on which instance; copied into every record. Never holds the key. */
+/*! The operating system account this process runs as: who a record says acted, never from the environment. */
+QString operatorName();
+
 struct AuditContext
 {
     QString profile;

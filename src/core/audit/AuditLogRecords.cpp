@@ -1,0 +1,181 @@
+#include "core/audit/AuditLog.h"
+
+#include "core/audit/AuditFiles.h"
+#include "core/util/PrivateProcess.h"
+
+#include <QtCore/QCryptographicHash>
+#include <QtCore/QDateTime>
+#include <QtCore/QDir>
+#include <QtCore/QFile>
+#include <QtCore/QFileInfo>
+#include <QtCore/QJsonDocument>
+#include <QtCore/QLockFile>
+#include <QtCore/QSaveFile>
+#include <QtCore/QSet>
+#include <QtCore/QStandardPaths>
+#include <QtCore/QUuid>
+
+#include <algorithm>
+
+#ifdef Q_OS_WIN
+#  include <io.h>
+#  include <windows.h>
+#else
+#  include <pwd.h>
+#  include <unistd.h>
+#endif
+
+using namespace Qt::StringLiterals;
+
+// What each kind of record says: intents, outcomes, re-invites and reconciliations, on one base record.
+
+namespace InviteDesk {
+
+namespace {
+
+/*! What Clerk support asks for about a failure: its code, message, trace ID and status. */
+void insertError(QJsonObject &record, const ClerkError &error)
+{
+    record.insert("error_code"_L1, error.code());
+    record.insert("error"_L1, error.userMessage());
+    record.insert("trace_id"_L1, error.traceId());
+    if (error.httpStatus())
+        record.insert("http_status"_L1, error.httpStatus());
+}
+
+} // namespace
+
+QJsonObject AuditLog::baseRecord(const QString &event, const RevokeItem &item) const
+{
+    QJsonObject record{
+        {"event"_L1, event},
+        {"operator"_L1, m_context.operatorName.isEmpty() ? operatorName() : m_context.operatorName},
+        {"profile"_L1, m_context.profile},
+        {"environment"_L1, m_context.environment},
+        {"key_fingerprint"_L1, m_context.keyFingerprint},
+        {"api_host"_L1, m_context.apiHost},
+        {"organization_id"_L1, item.organizationId},
+        {"organization_name"_L1, item.organizationName},
+        {"invitation_id"_L1, item.invitationId},
+        {"email"_L1, item.emailAddress},
+        {"role"_L1, item.role},
+        {"run"_L1, m_runId},
+    };
+    const QString ticket = item.ticket.isEmpty() ? m_context.ticket : item.ticket;
+    if (!ticket.isEmpty())
+        record.insert("ticket"_L1, ticket);
+    // Records without it (all before application invitations) are of an organization's invitation.
+    if (item.kind == InvitationKind::Application)
+        record.insert("invitation_kind"_L1, kindKey(item.kind));
+    return record;
+}
+
+bool AuditLog::recordIntent(const RevokeItem &item, QString *whyNot)
+{
+    QJsonObject record = baseRecord(u"intent"_s, item);
+    const QString op = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    record.insert("op"_L1, op);
+    if (!holdRunLock() || !append(record)) {
+        if (whyNot)
+            *whyNot = QCoreApplication::translate("AuditLog", "Not sent: the audit log could not be written (%1).")
+                          .arg(m_error);
+        return false;
+    }
+    m_openIntents.insert(item.invitationId, op);
+    return true;
+}
+
+bool AuditLog::recordOutcome(const RevokeItem &item, const RevokeResult &result, QString *whyNot)
+{
+    QJsonObject record = baseRecord(u"outcome"_s, item);
+    if (item.emailAddress.isEmpty() && result.invitation) {
+        record.insert("email"_L1, result.invitation->emailAddress);
+        record.insert("role"_L1, result.invitation->role);
+    }
+    record.insert("op"_L1, m_openIntents.take(item.invitationId));
+    record.insert("outcome"_L1, revokeOutcomeKey(result.outcome));
+    record.insert("attempts"_L1, result.attempts);
+    if (result.error)
+        insertError(record, *result.error);
+    if (append(record))
+        return true;
+    if (whyNot)
+        *whyNot = QCoreApplication::translate("AuditLog",
+                                              "The outcome of %1 could not be written to the audit log (%2); "
+                                              "nothing more is sent. The next start re-reads it and records what happened.")
+                      .arg(item.invitationId, m_error);
+    return false;
+}
+
+bool AuditLog::recordReinviteIntent(const RevokeItem &previous, bool notify, int expiresInDays, QString *whyNot)
+{
+    QJsonObject record = baseRecord(u"reinvite_intent"_s, previous);
+    const QString op = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    record.insert("op"_L1, op);
+    record.insert("notify"_L1, notify);
+    record.insert("expires_in_days"_L1, expiresInDays);
+    if (!holdRunLock() || !append(record)) {
+        if (whyNot)
+            *whyNot = QCoreApplication::translate("AuditLog", "Not created: the audit log could not be written (%1).")
+                          .arg(m_error);
+        return false;
+    }
+    m_openReinvites.insert(previous.invitationId, op);
+    return true;
+}
+
+bool AuditLog::recordReinviteOutcome(const RevokeItem &previous, const std::optional<Invitation> &created,
+                                     const std::optional<ClerkError> &error, QString *whyNot)
+{
+    QJsonObject record = baseRecord(u"reinvite_outcome"_s, previous);
+    record.insert("op"_L1, m_openReinvites.take(previous.invitationId));
+    record.insert("outcome"_L1, created ? u"created"_s : u"failed"_s);
+    if (created)
+        record.insert("new_invitation_id"_L1, created->id);
+    if (error)
+        insertError(record, *error);
+    if (append(record))
+        return true;
+    if (whyNot)
+        *whyNot = QCoreApplication::translate("AuditLog", "The re-invite of %1 could not be recorded in the audit log (%2).")
+                      .arg(previous.emailAddress, m_error);
+    return false;
+}
+
+bool AuditLog::recordReconciliation(const QJsonObject &intent, const QString &outcome, const QString &detail,
+                                    qint64 scannedUpTo)
+{
+    QJsonObject record = intent;
+    // The intent's ticket stays: the reconciled record answers the same ticket's question.
+    for (const auto *key : {"v", "seq", "time", "prev", "hash", "operator"})
+        record.remove(QLatin1StringView(key));
+    record.insert("event"_L1, u"reconciled"_s);
+    record.insert("operator"_L1, m_context.operatorName.isEmpty() ? operatorName() : m_context.operatorName);
+    record.insert("outcome"_L1, outcome);
+    record.insert("detail"_L1, detail);
+    record.insert("intent_seq"_L1, intent.value("seq"_L1));
+    record.insert("reconciled_by_run"_L1, m_runId);
+    const QString op = intent.value("op"_L1).toString();
+    // Under the log's lock: did anyone settle this intent after the read that found it open?
+    auto stillOpen = [op, scannedUpTo](QFile &file) {
+        if (op.isEmpty() || scannedUpTo < 0)
+            return true;
+        file.seek(std::min(scannedUpTo, file.size()));
+        while (!file.atEnd()) {
+            const QByteArray line = file.readLine();
+            if (!line.contains(op.toLatin1()))
+                continue;
+            const QJsonObject r = QJsonDocument::fromJson(line).object();
+            const QString event = r.value("event"_L1).toString();
+            if (r.value("op"_L1).toString() == op && (event == "outcome"_L1 || event == "reconciled"_L1))
+                return false;
+        }
+        return true;
+    };
+    bool skipped = false;
+    if (!appendIf(record, stillOpen, &skipped))
+        return false;
+    return !skipped;
+}
+
+} // namespace InviteDesk

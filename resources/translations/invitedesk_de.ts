@@ -846,6 +846,14 @@ Prüfen Sie die API-URL im Profil (Verbindung → Profil bearbeiten), das Netzwe
         <source>It could not be read from Clerk: %1</source>
         <translation>Konnte nicht von Clerk gelesen werden: %1</translation>
     </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Application invitation: to sign up to the instance, not to an organization</source>
+        <translation>Registrierungseinladung: zur Anmeldung bei der Instanz, nicht zu einer Organisation</translation>
+    </message>
 </context>
 <context>
     <name>InviteDesk::InvitationLoader</name>

@@ -526,6 +526,13 @@ private Q_SLOTS:
         QVERIFY(m_window->findChild<QComboBox *>(u"statusFilterCombo"_s)->isVisible());
         QVERIFY2(m_window->windowTitle().startsWith(OrganizationSearch::applicationName()), qPrintable(m_window->windowTitle()));
         QVERIFY(!m_window->findChild<QAction *>(u"actionRevokeAllForAddress"_s)->isEnabled());
+        // The details pane says which kind it is: no organization row could.
+        table()->setFocus();
+        table()->selectRow(0);
+        QTest::keyClick(m_window.get(), Qt::Key_D, Qt::ControlModifier); // View → Invitation Details
+        auto *detailsText = m_window->findChild<QWidget *>(u"invitationDetails"_s)->findChild<QTextBrowser *>(u"detailsText"_s);
+        QTRY_VERIFY2(detailsText->toPlainText().contains(u"Application invitation: to sign up"_s), qPrintable(detailsText->toPlainText()));
+        QTest::keyClick(m_window.get(), Qt::Key_D, Qt::ControlModifier);
 
         const QStringList chosen{model->invitationAt(0).id, model->invitationAt(1).id};
         table()->clearSelection();

@@ -169,6 +169,8 @@ void InvitationDetails::render()
                                                                     inv.organization->id.toHtmlEscaped()));
     else if (!inv.organizationId.isEmpty())
         rows += row(tr("Organization"), u"<code>%1</code>"_s.arg(inv.organizationId.toHtmlEscaped()));
+    if (inv.kind == InvitationKind::Application) // to sign up at all: there is no organization to name
+        rows += row(tr("Kind"), tr("Application invitation: to sign up to the instance, not to an organization").toHtmlEscaped());
     rows += row(tr("Invited by"), inv.inviterDisplay().toHtmlEscaped());
     rows += row(tr("Invited"), both(inv.createdAt).toHtmlEscaped());
     rows += row(tr("Last changed"), both(inv.updatedAt).toHtmlEscaped());

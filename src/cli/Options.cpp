@@ -5,6 +5,7 @@
 #include "core/api/ClientConfig.h"
 #include "invitedesk/Version.h"
 
+#include <QtCore/QCommandLineParser>
 #include <QtCore/QHash>
 #include <QtCore/QTimeZone>
 #include <QtCore/QSet>
@@ -124,111 +125,96 @@ std::optional<QString> parseArguments(const QStringList &arguments, Options *opt
          {{"file", true}, {"csv", false}, {"organization", true}, {"email", true}, {"agent", true}, {"ticket", true},
           {"since", true}, {"until", true}, {"format", true}, {"intents", false}, {"resend", false}}},
     };
-    QHash<QString, QString> values;
-    QSet<QString> flags;
-    QString apiUrl = qEnvironmentVariable("CLERK_API_URL");
-    QString auditUrl = qEnvironmentVariable("INVITEDESK_AUDIT_URL");
-    bool auditUrlOnCommandLine = false;
-
-    for (int i = 1; i < arguments.size(); ++i) {
-        QString arg = arguments.at(i);
-        if (arg == "-h"_L1 || arg == "--help"_L1) {
-            *helpOrVersion = true;
-            std::fputs(usageText().toLocal8Bit().constData(), stdout);
-            return std::nullopt;
-        }
-        if (arg == "--version"_L1) {
-            *helpOrVersion = true;
-            std::fputs("invitedesk-cli " INVITEDESK_VERSION "\n", stdout);
-            return std::nullopt;
-        }
-        if (arg == "-"_L1 || !arg.startsWith(u'-')) {
-            if (options->command.isEmpty())
-                options->command = arg;
-            else
-                options->positional << arg;
-            continue;
-        }
-        if (arg == "--"_L1) {
-            options->positional << arguments.mid(i + 1);
+    // The key and the store's password are never arguments: named here, so the message says why.
+    for (const QString &arg : arguments.mid(1)) {
+        if (arg == "--"_L1)
             break;
-        }
-        QString name = arg.mid(2);
-        QString inlineValue;
-        bool hasInline = false;
-        if (const qsizetype eq = name.indexOf(u'='); eq >= 0) {
-            inlineValue = name.mid(eq + 1);
-            name = name.left(eq);
-            hasInline = true;
-        }
-        if (!arg.startsWith("--"_L1))
-            return u"unknown option %1"_s.arg(arg);
-        auto takeValue = [&](QString *out) -> bool {
-            if (hasInline) {
-                *out = inlineValue;
-                return true;
-            }
-            if (i + 1 >= arguments.size())
-                return false;
-            *out = arguments.at(++i);
-            return true;
-        };
-        if (name == "api-url"_L1) {
-            if (!takeValue(&apiUrl))
-                return u"--api-url needs a URL"_s;
-            continue;
-        }
-        if (name == "audit-url"_L1) {
-            if (!takeValue(&auditUrl))
-                return u"--audit-url needs a postgresql:// URL"_s;
-            auditUrlOnCommandLine = true;
-            continue;
-        }
-        if (name == "ca-file"_L1) {
-            if (!takeValue(&options->caFile))
-                return u"--ca-file needs a PEM file"_s;
-            continue;
-        }
-        if (name == "proxy"_L1) {
-            QString proxy;
-            if (!takeValue(&proxy))
-                return u"--proxy needs a URL, none or system"_s;
-            if (proxy == "none"_L1) {
-                options->proxyMode = ProxyMode::None;
-            } else if (proxy == "system"_L1) {
-                options->proxyMode = ProxyMode::System;
-            } else {
-                options->proxyMode = ProxyMode::Manual;
-                options->proxyUrl = QUrl(proxy, QUrl::StrictMode);
-                if (const std::optional<ClerkError> bad = checkProxyUrl(options->proxyUrl))
-                    return bad->userMessage();
-            }
-            continue;
-        }
-        if (name == "key"_L1 || name == "secret-key"_L1)
+        const QString name = arg.section(u'=', 0, 0);
+        if (name == "--key"_L1 || name == "--secret-key"_L1)
             return u"the secret key is never taken from the command line (other users can see it); set CLERK_SECRET_KEY"_s;
-        const QList<OptionSpec> allowed = specs.value(options->command);
-        const auto spec = std::find_if(allowed.cbegin(), allowed.cend(),
-                                       [&name](const OptionSpec &s) { return name == QLatin1StringView(s.name); });
-        if (spec == allowed.cend())
-            return options->command.isEmpty() ? u"unknown option %1 (give the command first)"_s.arg(arg)
-                                              : u"unknown option %1 for %2"_s.arg(arg, options->command);
-        if (spec->takesValue) {
-            QString value;
-            if (!takeValue(&value))
-                return u"--%1 needs a value"_s.arg(name);
-            values.insert(name, value);
-        } else {
-            if (hasInline)
-                return u"--%1 takes no value"_s.arg(name);
-            flags.insert(name);
-        }
     }
 
+    // Qt's parser, twice: first with every command's options, to find the command whatever comes before
+    // it; then with the global options and that command's alone, so that another command's is refused.
+    const QCommandLineOption help(QStringList{u"h"_s, u"help"_s});
+    const QCommandLineOption version(u"version"_s);
+    const QCommandLineOption apiUrlOption(u"api-url"_s, {}, u"URL"_s);
+    const QCommandLineOption auditUrlOption(u"audit-url"_s, {}, u"URL"_s);
+    const QCommandLineOption caFileOption(u"ca-file"_s, {}, u"PEM"_s);
+    const QCommandLineOption proxyOption(u"proxy"_s, {}, u"URL"_s);
+    auto parserWith = [&](const QList<OptionSpec> &commandOptions, QCommandLineParser &parser) {
+        parser.addOptions({help, version, apiUrlOption, auditUrlOption, caFileOption, proxyOption});
+        QSet<QString> added; // two commands may share an option: it is added once
+        for (const OptionSpec &spec : commandOptions) {
+            const QString name = QString::fromLatin1(spec.name);
+            if (!std::exchange(added, added + QSet<QString>{name}).contains(name))
+                parser.addOption(spec.takesValue ? QCommandLineOption(name, {}, u"VALUE"_s) : QCommandLineOption(name));
+        }
+    };
+    auto dashed = [](const QString &name) { return (name.size() == 1 ? u"-"_s : u"--"_s) + name; };
+    QList<OptionSpec> everyOption;
+    for (const QList<OptionSpec> &commandOptions : specs)
+        everyOption += commandOptions;
+    QCommandLineParser first;
+    parserWith(everyOption, first);
+    const bool firstParsed = first.parse(arguments);
+    if (first.isSet(help)) {
+        *helpOrVersion = true;
+        std::fputs(usageText().toLocal8Bit().constData(), stdout);
+        return std::nullopt;
+    }
+    if (first.isSet(version)) {
+        *helpOrVersion = true;
+        std::fputs("invitedesk-cli " INVITEDESK_VERSION "\n", stdout);
+        return std::nullopt;
+    }
+    options->command = first.positionalArguments().value(0);
+    if (!firstParsed && first.unknownOptionNames().isEmpty())
+        return first.errorText(); // a value missing, or given to a flag
     if (options->command.isEmpty())
-        return u"no command given"_s;
+        return first.unknownOptionNames().isEmpty() ? u"no command given"_s
+                                                    : u"unknown option %1 (give the command first)"_s.arg(dashed(first.unknownOptionNames().constFirst()));
     if (!specs.contains(options->command))
         return u"unknown command \"%1\""_s.arg(options->command);
+
+    QCommandLineParser parser;
+    parserWith(specs.value(options->command), parser);
+    if (!parser.parse(arguments)) {
+        const QStringList unknown = parser.unknownOptionNames();
+        if (unknown.isEmpty())
+            return parser.errorText();
+        return u"unknown option %1 for %2"_s.arg(dashed(unknown.constFirst()), options->command);
+    }
+    options->positional = parser.positionalArguments().mid(1);
+    QHash<QString, QString> values;
+    QSet<QString> flags;
+    for (const OptionSpec &spec : specs.value(options->command)) {
+        const QString name = QString::fromLatin1(spec.name);
+        if (!parser.isSet(name))
+            continue;
+        if (spec.takesValue)
+            values.insert(name, parser.value(name)); // the last one given, as with every option
+        else
+            flags.insert(name);
+    }
+    const QString apiUrl = parser.isSet(apiUrlOption) ? parser.value(apiUrlOption) : qEnvironmentVariable("CLERK_API_URL");
+    const bool auditUrlOnCommandLine = parser.isSet(auditUrlOption);
+    const QString auditUrl = auditUrlOnCommandLine ? parser.value(auditUrlOption) : qEnvironmentVariable("INVITEDESK_AUDIT_URL");
+    if (parser.isSet(caFileOption))
+        options->caFile = parser.value(caFileOption);
+    if (parser.isSet(proxyOption)) {
+        const QString proxy = parser.value(proxyOption);
+        if (proxy == "none"_L1) {
+            options->proxyMode = ProxyMode::None;
+        } else if (proxy == "system"_L1) {
+            options->proxyMode = ProxyMode::System;
+        } else {
+            options->proxyMode = ProxyMode::Manual;
+            options->proxyUrl = QUrl(proxy, QUrl::StrictMode);
+            if (const std::optional<ClerkError> bad = checkProxyUrl(options->proxyUrl))
+                return bad->userMessage();
+        }
+    }
 
     options->apiUrl = apiUrl.isEmpty() ? defaultApiUrl() : QUrl(apiUrl, QUrl::StrictMode);
     if (!auditUrl.isEmpty()) {

@@ -319,6 +319,29 @@ private Q_SLOTS:
         QTest::newRow("option of another command") << QStringList{u"orgs"_s, u"--yes"_s};
         QTest::newRow("find an empty address") << QStringList{u"find"_s, u"  "_s};
         QTest::newRow("list budget zero") << QStringList{u"list"_s, u"acme"_s, u"--rate-budget"_s, u"0"_s};
+        QTest::newRow("a value missing") << QStringList{u"list"_s, u"acme"_s, u"--status"_s};
+        QTest::newRow("a value given to a flag") << QStringList{u"revoke"_s, u"acme"_s, u"x"_s, u"--yes=no"_s};
+        QTest::newRow("an unknown short option") << QStringList{u"list"_s, u"acme"_s, u"-y"_s};
+        QTest::newRow("the key as an argument") << QStringList{u"list"_s, u"acme"_s, u"--secret-key=sk_test_x"_s};
+    }
+
+    void optionsGoAnywhereAndDoubleDashEndsThem()
+    {
+        // Qt's parser reads the arguments: an option before the command or after its arguments, --x=v or
+        // --x v, and after "--" everything is an argument (a slug may start with a dash).
+        const Run before = cli({u"--api-url"_s, m_sandbox->apiUrl().toString(), u"orgs"_s, u"--format"_s, u"json"_s},
+                               SandboxOptions::defaultProductionKey(), {}, false);
+        QVERIFY2(before.exitCode == 0, before.err.constData());
+        QVERIFY(QJsonDocument::fromJson(before.out).isArray());
+        const Run inline_ = cli({u"list"_s, u"--status=all"_s, u"initech"_s, u"--format=csv"_s});
+        QVERIFY2(inline_.exitCode == 0, inline_.err.constData());
+        QCOMPARE(inline_.out.trimmed().count('\n'), int(m_sandbox->store().organization(u"initech"_s)->invitations.size()));
+        const Run dashed = cli({u"list"_s, u"--"_s, u"--initech"_s});
+        QCOMPARE(dashed.exitCode, 4); // an organization named "--initech", looked for and not found
+        QVERIFY2(dashed.err.contains("--initech"), dashed.err.constData());
+        const Run otherCommands = cli({u"list"_s, u"acme"_s, u"--yes"_s});
+        QCOMPARE(otherCommands.exitCode, 2);
+        QVERIFY2(otherCommands.err.contains("unknown option --yes for list"), otherCommands.err.constData());
     }
 
     void usageErrors()

@@ -104,7 +104,7 @@ if [ "${INVITEDESK_DEBOOTSTRAP:-0}" = "1" ]; then
   $sudo cp /etc/resolv.conf "$root/etc/"
   $sudo mount -t proc proc "$root/proc"
   trap '$sudo umount "$root/proc" || true' EXIT
-  $sudo chroot "$root" sh -c "apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends /tmp/$(basename "$deb") >/dev/null && QT_QPA_PLATFORM=offscreen invitedesk --demo --smoke-test"
+  $sudo chroot "$root" sh -c "apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends /tmp/$(basename "$deb") >/dev/null && invitedesk-cli --version && invitedesk-cli --help >/dev/null && QT_QPA_PLATFORM=offscreen invitedesk --demo --smoke-test"
 fi
 
 $sudo apt-get remove -y -qq invitedesk >/dev/null

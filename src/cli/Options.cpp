@@ -143,6 +143,7 @@ std::optional<QString> parseArguments(const QStringList &arguments, Options *opt
     const QCommandLineOption caFileOption(u"ca-file"_s, {}, u"PEM"_s);
     const QCommandLineOption proxyOption(u"proxy"_s, {}, u"URL"_s);
     auto parserWith = [&](const QList<OptionSpec> &commandOptions, QCommandLineParser &parser) {
+        parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
         parser.addOptions({help, version, apiUrlOption, auditUrlOption, caFileOption, proxyOption});
         QSet<QString> added; // two commands may share an option: it is added once
         for (const OptionSpec &spec : commandOptions) {
@@ -151,7 +152,17 @@ std::optional<QString> parseArguments(const QStringList &arguments, Options *opt
                 parser.addOption(spec.takesValue ? QCommandLineOption(name, {}, u"VALUE"_s) : QCommandLineOption(name));
         }
     };
-    auto dashed = [](const QString &name) { return (name.size() == 1 ? u"-"_s : u"--"_s) + name; };
+    // An unknown option as it was typed ("-foo" is one option here, never -f -o -o).
+    auto dashed = [&arguments](const QString &name) -> QString {
+        for (const QString &arg : arguments.mid(1)) {
+            if (arg == "--"_L1)
+                break;
+            const QString typed = arg.section(u'=', 0, 0);
+            if (typed == u"-"_s + name || typed == u"--"_s + name)
+                return typed;
+        }
+        return u"--"_s + name;
+    };
     QList<OptionSpec> everyOption;
     for (const QList<OptionSpec> &commandOptions : specs)
         everyOption += commandOptions;
@@ -174,8 +185,10 @@ std::optional<QString> parseArguments(const QStringList &arguments, Options *opt
     if (options->command.isEmpty())
         return first.unknownOptionNames().isEmpty() ? u"no command given"_s
                                                     : u"unknown option %1 (give the command first)"_s.arg(dashed(first.unknownOptionNames().constFirst()));
-    if (!specs.contains(options->command))
-        return u"unknown command \"%1\""_s.arg(options->command);
+    if (!specs.contains(options->command)) // an unknown option's value may have been taken for the command
+        return first.unknownOptionNames().isEmpty()
+                   ? u"unknown command \"%1\""_s.arg(options->command)
+                   : u"unknown option %1 (give the command first)"_s.arg(dashed(first.unknownOptionNames().constFirst()));
 
     QCommandLineParser parser;
     parserWith(specs.value(options->command), parser);

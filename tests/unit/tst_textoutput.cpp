@@ -70,6 +70,12 @@ private Q_SLOTS:
         QTest::newRow("Cyrillic alone") << u"иван@почта.рф"_s << u"иван@почта.рф"_s;
         QTest::newRow("Greek omicron among Latin") << u"g\u03BFogle@x"_s << u"g\\u{3bf}ogle@x"_s;
         QTest::newRow("outside the BMP") << u"a😀@x"_s << u"a😀@x"_s;
+        // Invisible, and so a second address that looks like the first.
+        QTest::newRow("word joiner") << u"alice\u2060@x"_s << u"alice\\u{2060}@x"_s;
+        QTest::newRow("soft hyphen") << u"al\u00ADice@x"_s << u"al\\u{ad}ice@x"_s;
+        QTest::newRow("variation selector") << u"alice\uFE0F@x"_s << u"alice\\u{fe0f}@x"_s;
+        // "e" and a combining diaeresis show as the one letter another address spells with one character.
+        QTest::newRow("decomposed accent") << u"zoe\u0308@x"_s << u"zoe\\u{308}@x"_s;
         QTest::newRow("controls as in printable()") << u"a\tb\u202E@x"_s << u"a\\tb\\u{202e}@x"_s;
     }
 

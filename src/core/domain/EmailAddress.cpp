@@ -37,10 +37,41 @@ QString key(const QString &address)
 }
 
 namespace {
-bool hasLatinLetters(const QList<uint> &characters)
+/*! What decides, for one address, which of its characters are revealed. */
+struct Context
 {
-    return std::any_of(characters.cbegin(), characters.cend(),
-                       [](uint c) { return QChar::isLetter(c) && QChar::script(c) == QChar::Script_Latin; });
+    bool latin = false;      //!< it holds Latin letters: a letter of another script among them may imitate one
+    bool decomposed = false; //!< NFKC changes it as a whole: a combining mark builds what a letter would show
+};
+
+Context contextOf(const QString &address, const QList<uint> &characters)
+{
+    Context context;
+    context.latin = std::any_of(characters.cbegin(), characters.cend(),
+                                [](uint c) { return QChar::isLetter(c) && QChar::script(c) == QChar::Script_Latin; });
+    context.decomposed = address.normalized(QString::NormalizationForm_KC) != address;
+    return context;
+}
+
+bool isMark(uint c)
+{
+    const QChar::Category category = QChar::category(c);
+    return category == QChar::Mark_NonSpacing || category == QChar::Mark_SpacingCombining
+           || category == QChar::Mark_Enclosing;
+}
+
+bool reveals(uint c, const Context &context)
+{
+    if (c < 0x80)
+        return false;
+    // Invisible: a soft hyphen, a word joiner, a tag; variation selectors and the grapheme joiner are
+    // marks that show nothing either.
+    if (QChar::category(c) == QChar::Other_Format || (c >= 0xFE00 && c <= 0xFE0F) || c == 0x034F
+        || (c >= 0x180B && c <= 0x180F))
+        return true;
+    if (context.decomposed && isMark(c))
+        return true;
+    return mayImitate(char32_t(c), context.latin);
 }
 } // namespace
 
@@ -61,8 +92,8 @@ bool mayImitate(const QString &address)
     if (std::all_of(address.cbegin(), address.cend(), [](QChar c) { return c.unicode() < 0x80; }))
         return false;
     const QList<uint> characters = address.toUcs4();
-    const bool latin = hasLatinLetters(characters);
-    return std::any_of(characters.cbegin(), characters.cend(), [latin](uint c) { return mayImitate(c, latin); });
+    const Context context = contextOf(address, characters);
+    return std::any_of(characters.cbegin(), characters.cend(), [&context](uint c) { return reveals(c, context); });
 }
 
 QString revealed(const QString &address)
@@ -70,11 +101,11 @@ QString revealed(const QString &address)
     if (!mayImitate(address))
         return address;
     const QList<uint> characters = address.toUcs4();
-    const bool latin = hasLatinLetters(characters);
+    const Context context = contextOf(address, characters);
     QString out;
     out.reserve(address.size() + 8);
     for (const uint c : characters) {
-        if (mayImitate(c, latin))
+        if (reveals(c, context))
             out += u"\\u{"_s + QString::number(c, 16) + u'}';
         else
             out += QString::fromUcs4(reinterpret_cast<const char32_t *>(&c), 1);

@@ -21,9 +21,13 @@ QString key(const QString &address);
  * An address in one script, accents and all (zoë.ångström, иван@почта.рф), has none.
  */
 bool mayImitate(char32_t c, bool hasLatinLetters);
-/*! Whether any character of \a address may pass for another (mayImitate()). */
+/*!
+ * Whether \a address holds a character that may pass for another (mayImitate()), an invisible one (a
+ * format character such as a soft hyphen or a word joiner, a variation selector), or a combining mark that
+ * builds a letter another address spells with one character ("e" + U+0308 for "ë").
+ */
 bool mayImitate(const QString &address);
-/*! \a address with each character that may pass for another written as an escape ("\\u{212a}"). */
+/*! \a address with each such character written as an escape ("\\u{212a}"). */
 QString revealed(const QString &address);
 
 } // namespace InviteDesk::EmailAddress

@@ -51,12 +51,20 @@ AuditWriter *Connection::audit()
 void Connection::settleInterrupted(QObject *context,
                                    std::function<void(const QList<AuditReconciler::Settled> &, int)> done)
 {
-    if (m_reconciler || !QFile::exists(m_setup.auditLogPath)) { // settled once already, or nothing to settle
+    if (m_settled || !QFile::exists(m_setup.auditLogPath)) { // settled once already, or nothing to settle
         done({}, 0);
         return;
     }
+    // A caller while it runs waits for it too: nothing revokes before the log's open intents are settled.
+    connect(this, &Connection::interruptedSettled, context, std::move(done), Qt::SingleShotConnection);
+    if (m_reconciler)
+        return;
     m_reconciler = std::make_unique<AuditReconciler>(m_client.get(), audit());
-    connect(m_reconciler.get(), &AuditReconciler::finished, context, std::move(done));
+    connect(m_reconciler.get(), &AuditReconciler::finished, this,
+            [this](const QList<AuditReconciler::Settled> &settled, int left) {
+        m_settled = true;
+        Q_EMIT interruptedSettled(settled, left);
+    });
     m_reconciler->start();
 }
 

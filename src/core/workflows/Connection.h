@@ -71,6 +71,8 @@ public:
 Q_SIGNALS:
     /*! The team sender's count of records waiting, and why; made with audit(). */
     void teamAuditChanged(const InviteDesk::TeamAuditSender::Status &status);
+    /*! What settleInterrupted() settled, and how many it left for later. */
+    void interruptedSettled(const QList<InviteDesk::AuditReconciler::Settled> &settled, int leftForLater);
 
 private:
     ConnectionSetup m_setup;
@@ -80,6 +82,7 @@ private:
     std::unique_ptr<AuditWriter> m_audit;
     std::unique_ptr<TeamAuditSender> m_teamAudit;
     std::unique_ptr<AuditReconciler> m_reconciler;
+    bool m_settled = false; //!< settleInterrupted() has run to its end
 };
 
 } // namespace InviteDesk

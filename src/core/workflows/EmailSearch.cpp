@@ -2,6 +2,8 @@
 
 #include "core/domain/EmailAddress.h"
 
+using namespace Qt::StringLiterals;
+
 namespace InviteDesk {
 
 EmailSearch::EmailSearch(ClerkClient *client, QObject *parent) : QObject(parent), m_client(client) {}
@@ -14,6 +16,11 @@ bool EmailSearch::matches(const QString &query, const Invitation &invitation)
         return true;
     // A look-alike (the Kelvin sign K for "k") is another address: never listed as the one asked about.
     return EmailAddress::same(invitation.emailAddress, query);
+}
+
+void EmailSearch::addDoubt(const QString &doubt)
+{
+    m_doubt = m_doubt.isEmpty() ? doubt : m_doubt + u"; "_s + doubt;
 }
 
 void EmailSearch::start(const QString &query, std::optional<InvitationStatus> status)
@@ -60,7 +67,7 @@ void EmailSearch::requestPage(int offset, int page)
             // The organizations' invitations are in; the application invitations that could not be read are
             // said, not made a failure of the whole search.
             if (m_readingApplication && !result.error().isCancelled()) {
-                m_doubt = tr("the address's application invitations could not be read: %1").arg(result.error().oneLine());
+                addDoubt(tr("the address's application invitations could not be read: %1").arg(result.error().oneLine()));
                 Q_EMIT finished();
                 return;
             }
@@ -76,6 +83,11 @@ void EmailSearch::requestPage(int offset, int page)
         for (const Invitation &inv : p.data) {
             // Pages are read by offset: an invitation created meanwhile shifts the next page, and
             // its last row comes again. It is kept once.
+            if (m_readingRevoked && m_seen.contains(inv.id) && matches(m_query, inv)) {
+                // Read as pending a moment ago, revoked since: what was shown of it is out of date.
+                addDoubt(tr("%1 was revoked while the list was read").arg(inv.id));
+                continue;
+            }
             if (matches(m_query, inv) && !m_seen.contains(inv.id)) {
                 m_seen.insert(inv.id);
                 matching.append(inv);
@@ -97,13 +109,13 @@ void EmailSearch::requestPage(int offset, int page)
             return;
         }
         if (lastPage) {
-            // Each list's count is its own; a doubt about the first is kept when the second has none.
+            // Each list's count is its own, and each list's doubt is said.
             if (nothingNew && !p.data.isEmpty())
-                m_doubt = tr("Clerk sent a page of invitations already read (after %L1); the list may be "
+                addDoubt(tr("Clerk sent a page of invitations already read (after %L1); the list may be "
                              "incomplete")
-                              .arg(m_read.size());
+                              .arg(m_read.size()));
             else if (p.totalCount != m_read.size())
-                m_doubt = tr("Clerk counted %L1 invitations, but %L2 were read").arg(p.totalCount).arg(m_read.size());
+                addDoubt(tr("Clerk counted %L1 invitations, but %L2 were read").arg(p.totalCount).arg(m_read.size()));
             if (m_includeApplication && !m_readingApplication) {
                 m_readingApplication = true;
                 m_firstListTotal = p.totalCount;

@@ -59,6 +59,8 @@ Q_SIGNALS:
 
 private:
     void requestPage(int offset, int page);
+    /*! Each list's doubt is said, joined: a later one never hides an earlier one. */
+    void addDoubt(const QString &doubt);
 
     QPointer<ClerkClient> m_client;
     QString m_query;

@@ -70,6 +70,8 @@ void InvitationListing::load(const ListingScope &scope, const InvitationLoader::
     drop();
     m_scope = scope;
     m_earlier = {};
+    m_firstPassIds.clear();
+    m_repeated = 0;
     // Clerk lists application invitations of every status but revoked unless revoked ones are asked for:
     // every status is that list, then the revoked ones.
     m_revokedNext = request.source == InvitationLoader::Request::Source::Application && !request.status;
@@ -90,7 +92,15 @@ void InvitationListing::startLoader(const InvitationLoader::Request &request)
     m_waitingPages.clear();
     m_nextOffset = 0;
     connect(loader, &InvitationLoader::pageRead, this,
-            [this, pageSize = std::max(1, request.pageSize)](int pass, int offset, const QList<Invitation> &fresh) {
+            [this, pageSize = std::max(1, request.pageSize), second = !m_earlier.invitations.isEmpty() || m_earlier.count > 0](
+                int pass, int offset, QList<Invitation> fresh) {
+        // One invitation revoked between the two lists is in both: written once, and the list said to have moved.
+        if (m_revokedNext) {
+            for (const Invitation &inv : std::as_const(fresh))
+                m_firstPassIds.insert(inv.id);
+        } else if (second) {
+            m_repeated += int(fresh.removeIf([this](const Invitation &inv) { return m_firstPassIds.contains(inv.id); }));
+        }
         if (pass > 1) { // a re-reading: what is new in it, as it comes (the first reading is all out by now)
             if (!fresh.isEmpty())
                 Q_EMIT inOrder(fresh);
@@ -119,7 +129,7 @@ void InvitationListing::startLoader(const InvitationLoader::Request &request)
             return;
         }
         m_readToEnd = true;
-        Q_EMIT finished(m_earlier.count + loader->loadedCount(), m_earlier.listChanged || loader->listChanged());
+        Q_EMIT finished(loadedCount(), m_earlier.listChanged || loader->listChanged() || m_repeated > 0);
     });
     connect(loader, &InvitationLoader::failed, this, &InvitationListing::failed);
     connect(loader, &InvitationLoader::cancelled, this, &InvitationListing::cancelled);
@@ -194,7 +204,7 @@ InvitationListing::Extent InvitationListing::extent() const
 int InvitationListing::loadedCount() const
 {
     if (m_loader)
-        return m_earlier.count + m_loader->loadedCount();
+        return m_earlier.count + m_loader->loadedCount() - m_repeated;
     return m_search ? int(m_search->invitations().size()) : 0;
 }
 

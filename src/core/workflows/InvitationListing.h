@@ -5,6 +5,7 @@
 #include "core/workflows/InvitationLoader.h"
 
 #include <QtCore/QObject>
+#include <QtCore/QSet>
 
 #include <map>
 #include <memory>
@@ -111,6 +112,8 @@ private:
     };
     Earlier m_earlier;
     bool m_revokedNext = false; //!< application invitations of every status: the revoked ones are read next
+    QSet<QString> m_firstPassIds; //!< what the first of two lists brought
+    int m_repeated = 0;           //!< rows of the second list the first had brought (revoked in between)
     bool m_keepInvitations = true;
     bool m_keepMetadata = true;
     bool m_includeApplication = false;

@@ -1,6 +1,7 @@
 #include "gui/invitations/InvitationDetails.h"
 
 #include "core/audit/AuditRecord.h"
+#include "core/util/TextOutput.h"
 #include "gui/TimeFormat.h"
 
 #include <QtConcurrent/QtConcurrentRun>
@@ -87,7 +88,8 @@ void InvitationDetails::resizeEvent(QResizeEvent *event)
 
 void InvitationDetails::showTitle()
 {
-    const QString address = m_invitation.emailAddress;
+    // As the table shows it: a direction override or a look-alike character is shown as an escape.
+    const QString address = printableAddress(m_invitation.emailAddress);
     m_title->setVisible(!address.isEmpty());
     m_title->setText(m_title->fontMetrics().elidedText(address, Qt::ElideMiddle, m_title->contentsRect().width()));
     m_title->setToolTip(address);

@@ -287,10 +287,13 @@ void InvitationsController::revoke(const QStringList &invitationIds, const QStri
     // Queued before the run starts: its first item may start at once. What the run is about stays what it was
     // when it started, whatever the agent opens meanwhile: its sentences and its ticket summary say that.
     m_model->markQueued(items);
+    const ListingScope before = m_runScope;
     if (!m_run->isRunning())
         m_runScope = scope();
-    if (!m_run->start(items, ticket))
+    if (!m_run->start(items, ticket)) {
+        m_runScope = before; // nothing started: the last run's summary is still about the last run
         m_model->markIdle(items);
+    }
 }
 
 void InvitationsController::setUndoSeconds(int seconds)

@@ -3,6 +3,7 @@
 // organization invitations, revoked exactly once through the same engine and audit log, and swept.
 
 #include "core/workflows/EmailSearch.h"
+#include "core/workflows/InvitationListing.h"
 #include "support/CliHarness.h"
 #include "support/TestSandbox.h"
 
@@ -76,6 +77,41 @@ private Q_SLOTS:
         QCOMPARE(progress.last().first, 6); // five organizations' and the sign-up invitation
         for (const auto &[found, total] : std::as_const(progress))
             QVERIFY2(found <= total, qPrintable(u"found %1 of %2"_s.arg(found).arg(total)));
+    }
+
+    void anInvitationRevokedBetweenTheTwoListsIsWrittenOnce()
+    {
+        // Every status is two of Clerk's lists (without a status, then the revoked ones): one revoked after the
+        // first read it comes again in the second. The CLI writes what inOrder() gives as it comes.
+        ClerkClient client(configFor(*m_sandbox));
+        InvitationListing listing(&client);
+        QStringList written;
+        QString revokedMeanwhile;
+        connect(&listing, &InvitationListing::inOrder, this, [&](const QList<Invitation> &page) {
+            for (const Invitation &inv : page)
+                written << inv.id;
+            if (!revokedMeanwhile.isEmpty())
+                return;
+            for (const Invitation &inv : page) { // at Clerk, as another agent would
+                if (inv.status != InvitationStatus::Pending)
+                    continue;
+                for (SandboxInvitation &stored : m_sandbox->store().applicationInvitations) {
+                    if (stored.id == inv.id)
+                        stored.status = u"revoked"_s;
+                }
+                revokedMeanwhile = inv.id;
+                break;
+            }
+        });
+        QSignalSpy finished(&listing, &InvitationListing::finished);
+        listing.loadApplication(std::nullopt);
+        QVERIFY(finished.wait(20'000));
+        QVERIFY(!revokedMeanwhile.isEmpty());
+        QCOMPARE(written.count(revokedMeanwhile), 1);
+        QCOMPARE(QSet<QString>(written.cbegin(), written.cend()).size(), written.size()); // each once
+        QCOMPARE(written.size(), m_sandbox->store().applicationInvitations.size());       // and all of them
+        QCOMPARE(finished.first().at(0).toInt(), written.size());
+        QVERIFY(finished.first().at(1).toBool()); // said to have moved: the CLI exits 7
     }
 
     void listsExactlyTheApplicationInvitations()

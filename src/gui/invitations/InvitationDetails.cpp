@@ -60,6 +60,7 @@ InvitationDetails::InvitationDetails(QWidget *parent)
     font.setPointSizeF(font.pointSizeF() * 1.2);
     m_title->setFont(font);
     m_title->setContentsMargins(4, 4, 4, 0);
+    m_title->installEventFilter(this);
     m_text->setObjectName(u"detailsText"_s);
     m_text->setAccessibleName(tr("Invitation details"));
     m_text->setOpenLinks(false); // the link is shown to copy, not opened: it would accept the invitation
@@ -80,10 +81,12 @@ QString InvitationDetails::text() const
                                                : m_invitation.emailAddress + u'\n' + m_text->toPlainText();
 }
 
-void InvitationDetails::resizeEvent(QResizeEvent *event)
+bool InvitationDetails::eventFilter(QObject *watched, QEvent *event)
 {
-    QWidget::resizeEvent(event);
-    showTitle(); // the layout has sized the title by now
+    // The title's own size, not the pane's: shown again after clear(), it is laid out only then.
+    if (watched == m_title && event->type() == QEvent::Resize)
+        elideTitle();
+    return QWidget::eventFilter(watched, event);
 }
 
 void InvitationDetails::showTitle()
@@ -91,11 +94,17 @@ void InvitationDetails::showTitle()
     // As the table shows it: a direction override or a look-alike character is shown as an escape.
     const QString address = printableAddress(m_invitation.emailAddress);
     m_title->setVisible(!address.isEmpty());
-    m_title->setText(m_title->fontMetrics().elidedText(address, Qt::ElideMiddle, m_title->contentsRect().width()));
     m_title->setToolTip(address);
     m_title->setAccessibleName(address);
     // Who the details are about, for a reader that lands in the text by Tab.
     m_text->setAccessibleDescription(address);
+    elideTitle();
+}
+
+void InvitationDetails::elideTitle()
+{
+    const QString address = m_title->toolTip();
+    m_title->setText(m_title->fontMetrics().elidedText(address, Qt::ElideMiddle, m_title->contentsRect().width()));
 }
 
 void InvitationDetails::clear()

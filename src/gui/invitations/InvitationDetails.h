@@ -50,12 +50,14 @@ Q_SIGNALS:
     void wholeInvitationWanted(const InviteDesk::Invitation &invitation);
 
 protected:
-    void resizeEvent(QResizeEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void render();
     /*! The address atop the pane, elided to its width; the whole of it in the tooltip and accessible name. */
     void showTitle();
+    /*! The title's text: the address elided in the middle to the title's width. */
+    void elideTitle();
 
     QLabel *m_title;
     QTextBrowser *m_text;

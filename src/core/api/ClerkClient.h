@@ -130,6 +130,9 @@ public:
      * found only when neither has a row with exactly that ID.
      */
     CallId getApplicationInvitation(const QString &invitationId, QObject *context, Callback<Invitation> done);
+    /*! One invitation of either kind read again: getInvitation() or getApplicationInvitation(). */
+    CallId readInvitation(InvitationKind kind, const QString &organizationId, const QString &invitationId,
+                          QObject *context, Callback<Invitation> done);
     /*! `POST /invitations/{id}/revoke` (no requesting user); one attempt, as revokeInvitation(). */
     CallId revokeApplicationInvitation(const QString &invitationId, QObject *context, Callback<Invitation> done,
                                        std::function<void()> beforeSend = {});

@@ -136,6 +136,13 @@ ClerkClient::CallId ClerkClient::getInvitation(const QString &organizationId, co
                                    std::nullopt, context, std::move(done), &ClerkJson::parseInvitation);
 }
 
+ClerkClient::CallId ClerkClient::readInvitation(InvitationKind kind, const QString &organizationId,
+                                                const QString &invitationId, QObject *context, Callback<Invitation> done)
+{
+    return kind == InvitationKind::Application ? getApplicationInvitation(invitationId, context, std::move(done))
+                                               : getInvitation(organizationId, invitationId, context, std::move(done));
+}
+
 ClerkClient::CallId ClerkClient::revokeInvitation(const QString &organizationId, const QString &invitationId,
                                                   const QString &requestingUserId, QObject *context,
                                                   Callback<Invitation> done, std::function<void()> beforeSend)

@@ -135,11 +135,11 @@ void AuditReconciler::next()
                              });
     };
     // The intent says which kind it revoked (records without it are of an organization's invitation).
-    const QString id = intent.value("invitation_id"_L1).toString();
-    if (intent.value("invitation_kind"_L1).toString() == kindKey(InvitationKind::Application))
-        m_client->getApplicationInvitation(id, this, std::move(settle));
-    else
-        m_client->getInvitation(intent.value("organization_id"_L1).toString(), id, this, std::move(settle));
+    const InvitationKind kind = intent.value("invitation_kind"_L1).toString() == kindKey(InvitationKind::Application)
+                                    ? InvitationKind::Application
+                                    : InvitationKind::Organization;
+    m_client->readInvitation(kind, intent.value("organization_id"_L1).toString(),
+                             intent.value("invitation_id"_L1).toString(), this, std::move(settle));
 }
 
 std::pair<QString, QString> AuditReconciler::settlementOf(const QJsonObject &intent, const Invitation &found) const

@@ -217,8 +217,8 @@ void RevokeRun::reinvite(const Invitation &previous, const Organization &organiz
         return;
     if (previous.metadataCut) {
         // The new invitation copies the old one's metadata, and the list kept only a mark of it.
-        m_client->getInvitation(previous.organizationId, previous.id, this,
-                                [this, previous, organization, notify, expiresInDays, ticket](Result<Invitation> read) {
+        m_client->readInvitation(previous.kind, previous.organizationId, previous.id, this,
+                                 [this, previous, organization, notify, expiresInDays, ticket](Result<Invitation> read) {
             if (!read) {
                 Q_EMIT reinviteFailed(previous, read.error());
                 return;

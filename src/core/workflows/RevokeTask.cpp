@@ -190,9 +190,7 @@ void RevokeTask::verify(VerifyReason reason)
     setState(State::Verifying);
     m_callIsRevoke = false;
     auto done = [this, reason](Result<Invitation> result) { onVerified(reason, std::move(result)); };
-    m_call = m_kind == InvitationKind::Application
-                 ? m_client->getApplicationInvitation(m_invitationId, this, std::move(done))
-                 : m_client->getInvitation(m_organizationId, m_invitationId, this, std::move(done));
+    m_call = m_client->readInvitation(m_kind, m_organizationId, m_invitationId, this, std::move(done));
 }
 
 void RevokeTask::onVerified(VerifyReason reason, Result<Invitation> result)

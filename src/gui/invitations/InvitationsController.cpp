@@ -366,10 +366,7 @@ void InvitationsController::readAgain(const Invitation &invitation, QObject *con
     ClerkClient *client = m_session->client();
     if (!client)
         return;
-    if (invitation.kind == InvitationKind::Application)
-        client->getApplicationInvitation(invitation.id, context, std::move(done));
-    else
-        client->getInvitation(invitation.organizationId, invitation.id, context, std::move(done));
+    client->readInvitation(invitation.kind, invitation.organizationId, invitation.id, context, std::move(done));
 }
 
 void InvitationsController::reinvite(const QString &invitationId, bool notify, int expiresInDays, const QString &ticket)

@@ -11,8 +11,8 @@ Connection::Connection(ConnectionSetup setup, QObject *parent) : QObject(parent)
     m_client = std::make_unique<ClerkClient>(m_setup.client);
     m_pacer = std::make_unique<RatePacer>();
     const KeyEnvironment environment = m_client->environment();
-    m_share = m_setup.rateBudgetShare.value_or(RateBudget::defaultShare(environment));
-    m_pacer->setBudget(RateBudget::forShare(environment, m_share));
+    m_pacer->setBudget(
+        RateBudget::forShare(environment, m_setup.rateBudgetShare.value_or(RateBudget::defaultShare(environment))));
     m_client->setPacer(m_pacer.get());
 }
 

@@ -48,10 +48,10 @@ public:
     ClerkClient *client() const { return m_client.get(); }
     RatePacer *pacer() const { return m_pacer.get(); }
     KeyEnvironment environment() const { return m_client->environment(); }
-    /*! The share of Clerk's rate limit in use, 0 < share ≤ 1. */
-    double rateBudgetShare() const { return m_share; }
     AuditContext auditContext() const;
     QString auditLogPath() const { return m_setup.auditLogPath; }
+    /*! Where records also go (with its password), when the setup names a team store. */
+    const std::optional<TeamAuditTarget> &teamAuditTarget() const { return m_setup.teamAudit; }
 
     /*! Records revokes and re-invites on a thread of its own; opens the log (and the team sender) at first use. */
     AuditWriter *audit();
@@ -76,7 +76,6 @@ Q_SIGNALS:
 
 private:
     ConnectionSetup m_setup;
-    double m_share = 1.0;
     std::unique_ptr<RatePacer> m_pacer;
     std::unique_ptr<ClerkClient> m_client;
     std::unique_ptr<AuditWriter> m_audit;

@@ -17,7 +17,8 @@ QString Session::open(const ConnectionProfile &profile, const QString &secretKey
     QString problem;
     ConnectionSetup setup;
     setup.client = clientConfigFor(m_profile, secretKey, proxy, &problem);
-    setup.rateBudgetShare = rateBudgetPercent() / 100.0;
+    if (m_profile.rateBudgetPercent > 0) // else the key's environment's default (Connection)
+        setup.rateBudgetShare = m_profile.rateBudgetPercent / 100.0;
     setup.profileName = m_profile.name;
     setup.sandbox = m_profile.demo;
     setup.auditLogPath = m_auditPath;
@@ -26,7 +27,6 @@ QString Session::open(const ConnectionProfile &profile, const QString &secretKey
         if (std::optional<TeamAuditTarget> target = TeamAuditTarget::parse(m_profile.teamAuditUrl, &why)) {
             if (target->password.isEmpty())
                 target->password = teamAuditPassword; // else INVITEDESK_AUDIT_PASSWORD or ~/.pgpass
-            m_teamAuditTarget = *target;
             setup.teamAudit = *target;
         } else if (problem.isEmpty()) {
             problem = tr("The team audit database is not used: %1.").arg(why);
@@ -45,7 +45,6 @@ void Session::close()
         return;
     Q_EMIT aboutToClose();
     m_connection.reset(); // the audit writer's last records first, then the sender, the client, the pacer
-    m_teamAuditTarget = {};
     Q_EMIT teamAuditChanged({});
     Q_EMIT closed();
 }
@@ -75,11 +74,12 @@ QString Session::badgeText(Badge badge)
     return tr("Not connected");
 }
 
-double Session::rateBudgetPercent() const
+const TeamAuditTarget &Session::teamAuditTarget() const
 {
-    if (m_profile.rateBudgetPercent > 0)
-        return m_profile.rateBudgetPercent;
-    return RateBudget::defaultShare(m_profile.environment) * 100.0;
+    static const TeamAuditTarget none;
+    if (m_connection && m_connection->teamAuditTarget())
+        return *m_connection->teamAuditTarget(); // the connection's own: one copy of it
+    return none;
 }
 
 AuditContext Session::auditContext() const

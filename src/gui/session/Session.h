@@ -42,8 +42,6 @@ public:
     KeyEnvironment environment() const;
     Badge badge() const;
     static QString badgeText(Badge badge);
-    /*! The share of the rate limit in percent that this profile uses. */
-    double rateBudgetPercent() const;
 
     AuditContext auditContext() const;
     /*! Records this session's revokes and re-invites, on a thread of its own. Null while closed. */
@@ -52,7 +50,7 @@ public:
     /*! Sends the audit log to the team store, when the profile names one (else null). */
     TeamAuditSender *teamAudit() const { return m_connection ? m_connection->teamAudit() : nullptr; }
     /*! Where the team audit records go (with the password from the keychain), while teamAudit() is set. */
-    const TeamAuditTarget &teamAuditTarget() const { return m_teamAuditTarget; }
+    const TeamAuditTarget &teamAuditTarget() const;
 
     /*! For tests; takes effect at the next open(). */
     void setAuditLogPath(const QString &path) { m_auditPath = path; }
@@ -69,7 +67,6 @@ private:
     ConnectionProfile m_profile;
     QString m_auditPath = AuditLog::defaultPath();
     std::unique_ptr<Connection> m_connection;
-    TeamAuditTarget m_teamAuditTarget;
 };
 
 } // namespace InviteDesk

@@ -111,6 +111,7 @@ private Q_SLOTS:
         QCOMPARE(QSet<QString>(written.cbegin(), written.cend()).size(), written.size()); // each once
         QCOMPARE(written.size(), m_sandbox->store().applicationInvitations.size());       // and all of them
         QCOMPARE(finished.first().at(0).toInt(), written.size());
+        QCOMPARE(listing.invitations().size(), written.size()); // what it holds is what it wrote
         QVERIFY(finished.first().at(1).toBool()); // said to have moved: the CLI exits 7
     }
 

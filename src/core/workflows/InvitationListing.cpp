@@ -72,6 +72,7 @@ void InvitationListing::load(const ListingScope &scope, const InvitationLoader::
     m_earlier = {};
     m_firstPassIds.clear();
     m_repeated = 0;
+    m_secondList = false;
     // Clerk lists application invitations of every status but revoked unless revoked ones are asked for:
     // every status is that list, then the revoked ones.
     m_revokedNext = request.source == InvitationLoader::Request::Source::Application && !request.status;
@@ -92,13 +93,12 @@ void InvitationListing::startLoader(const InvitationLoader::Request &request)
     m_waitingPages.clear();
     m_nextOffset = 0;
     connect(loader, &InvitationLoader::pageRead, this,
-            [this, pageSize = std::max(1, request.pageSize), second = !m_earlier.invitations.isEmpty() || m_earlier.count > 0](
-                int pass, int offset, QList<Invitation> fresh) {
+            [this, pageSize = std::max(1, request.pageSize)](int pass, int offset, QList<Invitation> fresh) {
         // One invitation revoked between the two lists is in both: written once, and the list said to have moved.
         if (m_revokedNext) {
             for (const Invitation &inv : std::as_const(fresh))
                 m_firstPassIds.insert(inv.id);
-        } else if (second) {
+        } else if (m_secondList) {
             m_repeated += int(fresh.removeIf([this](const Invitation &inv) { return m_firstPassIds.contains(inv.id); }));
         }
         if (pass > 1) { // a re-reading: what is new in it, as it comes (the first reading is all out by now)
@@ -125,6 +125,7 @@ void InvitationListing::startLoader(const InvitationLoader::Request &request)
             m_loader.release()->deleteLater(); // it is still in this signal
             InvitationLoader::Request revoked = request;
             revoked.status = InvitationStatus::Revoked;
+            m_secondList = true;
             startLoader(revoked);
             return;
         }
@@ -180,8 +181,12 @@ bool InvitationListing::isRunning() const
 
 QList<Invitation> InvitationListing::invitations() const
 {
-    if (m_loader)
-        return m_earlier.invitations + m_loader->invitations();
+    if (m_loader) {
+        QList<Invitation> second = m_loader->invitations();
+        if (m_secondList) // what the first list had is kept as it was written
+            second.removeIf([this](const Invitation &inv) { return m_firstPassIds.contains(inv.id); });
+        return m_earlier.invitations + second;
+    }
     return m_search ? m_search->invitations() : QList<Invitation>{};
 }
 

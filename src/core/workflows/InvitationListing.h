@@ -112,6 +112,7 @@ private:
     };
     Earlier m_earlier;
     bool m_revokedNext = false; //!< application invitations of every status: the revoked ones are read next
+    bool m_secondList = false;    //!< the revoked ones are being read, after the first list
     QSet<QString> m_firstPassIds; //!< what the first of two lists brought
     int m_repeated = 0;           //!< rows of the second list the first had brought (revoked in between)
     bool m_keepInvitations = true;

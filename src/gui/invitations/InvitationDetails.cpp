@@ -103,7 +103,7 @@ void InvitationDetails::showTitle()
 
 void InvitationDetails::elideTitle()
 {
-    const QString address = m_title->toolTip();
+    const QString address = printableAddress(m_invitation.emailAddress);
     m_title->setText(m_title->fontMetrics().elidedText(address, Qt::ElideMiddle, m_title->contentsRect().width()));
 }
 

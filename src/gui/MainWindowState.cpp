@@ -1,34 +1,20 @@
 #include "gui/MainWindow.h"
 
 #include "gui/teamaudit/TeamActivityPanel.h"
-#include "gui/teamaudit/TeamAuditStatus.h"
 
 #include "gui/Accessible.h"
 #include "gui/ActivityModel.h"
-#include "gui/HelpActions.h"
 #include "gui/MessageBar.h"
 #include "gui/OrganizationSearch.h"
-#include "gui/OrganizationSearchField.h"
 #include "gui/DialogPrompts.h"
 #include "gui/connection/ConnectionController.h"
 #include "gui/session/EnvironmentStyle.h"
-#include "gui/connection/ProfileBar.h"
-#include "gui/session/Session.h"
-#include "gui/invitations/InvitationTableModel.h"
 #include "gui/invitations/InvitationsController.h"
-#include "gui/invitations/InvitationsPage.h"
 #include "ui_MainWindow.h"
 
-#include <QtCore/QDateTime>
 #include <QtCore/QSettings>
 #include <QtGui/QCloseEvent>
-#include <QtWidgets/QHBoxLayout>
-#include <QtWidgets/QHeaderView>
-#include <QtWidgets/QLabel>
-#include <QtGui/QScreen>
 #include <QtWidgets/QLineEdit>
-#include <QtWidgets/QProgressBar>
-#include <QtWidgets/QTableView>
 
 using namespace Qt::StringLiterals;
 
@@ -45,7 +31,6 @@ QStringList MainWindow::selectedInvitationIds() const
 {
     return m_ui->tablePage->selectedInvitationIds();
 }
-
 
 void MainWindow::showMessage(const QString &text, int timeoutMs)
 {

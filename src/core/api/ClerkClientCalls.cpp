@@ -1,27 +1,12 @@
 #include "core/api/ClerkClient.h"
 #include "core/api/ClerkClientCall.h"
 
-#include "core/api/ClerkJson.h"
-#include "core/api/ProxyRules.h"
 #include "core/api/RatePacer.h"
-#include "invitedesk/Version.h"
 
-#include <QtConcurrent/QtConcurrentRun>
-#include <QtCore/QCoreApplication>
-#include <QtCore/QFutureWatcher>
-#include <QtCore/QJsonDocument>
 #include <QtCore/QRandomGenerator>
-#include <QtCore/QSysInfo>
-#include <QtCore/QThread>
-#include <QtCore/QThreadPool>
-#include <QtCore/QTimer>
-#include <QtNetwork/QAuthenticator>
-#include <QtNetwork/QNetworkAccessManager>
-#include <QtNetwork/QNetworkReply>
-#include <QtNetwork/QSslConfiguration>
-#include <QtNetwork/QSslError>
 
 #include <algorithm>
+#include <vector>
 
 using namespace Qt::StringLiterals;
 

@@ -1,29 +1,9 @@
 #include "core/audit/AuditLog.h"
 
-#include "core/audit/AuditFiles.h"
-#include "core/util/PrivateProcess.h"
-
-#include <QtCore/QCryptographicHash>
-#include <QtCore/QDateTime>
-#include <QtCore/QDir>
-#include <QtCore/QFile>
 #include <QtCore/QFileInfo>
 #include <QtCore/QJsonDocument>
-#include <QtCore/QLockFile>
-#include <QtCore/QSaveFile>
-#include <QtCore/QSet>
-#include <QtCore/QStandardPaths>
-#include <QtCore/QUuid>
 
 #include <algorithm>
-
-#ifdef Q_OS_WIN
-#  include <io.h>
-#  include <windows.h>
-#else
-#  include <pwd.h>
-#  include <unistd.h>
-#endif
 
 using namespace Qt::StringLiterals;
 

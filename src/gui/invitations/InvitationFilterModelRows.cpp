@@ -1,14 +1,9 @@
 #include "gui/invitations/InvitationFilterModel.h"
 
-#include "core/domain/StaleRule.h"
-#include "core/util/Durations.h"
 #include "gui/invitations/InvitationTableModel.h"
 
-#include <QtConcurrent/QtConcurrentRun>
-
 #include <algorithm>
-#include <array>
-#include <numeric>
+#include <vector>
 
 // Following the source model row by row as it changes, and the proxy's mapping of rows and columns.
 

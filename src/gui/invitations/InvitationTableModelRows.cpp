@@ -1,21 +1,8 @@
 #include "gui/invitations/InvitationTableModel.h"
 
-#include "core/util/Durations.h"
 #include "core/util/TextOutput.h"
-#include "gui/TimeFormat.h"
-
-#include <QtCore/QDateTime>
-#include <QtCore/QSet>
-#include <QtGui/QColor>
-#include <QtGui/QFont>
-#include <QtGui/QFontDatabase>
-#include <QtGui/QGuiApplication>
-#include <QtGui/QIcon>
-#include <QtGui/QPalette>
-#include <QtGui/QTextDocument>
 
 #include <algorithm>
-#include <limits>
 
 using namespace Qt::StringLiterals;
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/api/ClerkTypes.h"
+#include "core/domain/ListingScope.h"
 #include "gui/Coalescer.h"
 
 #include <QtCore/QTimer>

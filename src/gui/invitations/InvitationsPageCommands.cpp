@@ -1,42 +1,16 @@
 #include "gui/invitations/InvitationsPage.h"
 
-#include "core/audit/AuditLog.h"
-#include "core/domain/Confirmation.h"
-
-#include "core/domain/Seats.h"
-#include "core/domain/StaleRule.h"
-
 #include "core/util/Csv.h"
-#include "gui/Accessible.h"
-#include "gui/ActivityModel.h"
-#include "gui/OrganizationSearch.h"
-#include "gui/ProgressLater.h"
 #include "gui/TimeFormat.h"
 #include "gui/Prompts.h"
-#include "gui/session/Session.h"
-#include "gui/invitations/InvitationDetails.h"
 #include "gui/invitations/InvitationFilterModel.h"
 #include "gui/invitations/InvitationTableModel.h"
 #include "gui/invitations/InvitationsController.h"
 #include "ui_InvitationsPage.h"
 
 #include <QtCore/QDir>
-#include <QtCore/QLocale>
 #include <QtCore/QSaveFile>
-#include <QtCore/QSettings>
-#include <QtCore/QSet>
-#include <QtGui/QAction>
 #include <QtGui/QClipboard>
-#include <QtGui/QContextMenuEvent>
-#include <QtGui/QShortcut>
-#include <QtGui/QGuiApplication>
-#include <QtGui/QFontDatabase>
-#include <QtGui/QPainter>
-#include <QtCore/QSignalBlocker>
-#include <QtWidgets/QHeaderView>
-#include <QtWidgets/QStyle>
-#include <QtWidgets/QSplitter>
-#include <QtWidgets/QStyledItemDelegate>
 
 using namespace Qt::StringLiterals;
 

@@ -162,9 +162,10 @@ elseif(APPLE)
     set(CPACK_GENERATOR "DragNDrop")
     set(CPACK_DMG_VOLUME_NAME "InviteDesk")
     set(CPACK_DMG_FORMAT UDZO)
-    # Signs the staged app inside out, after macdeployqt and before the image is made; the release
-    # workflow then signs, notarizes and staples the image itself.
-    set(CPACK_PRE_BUILD_SCRIPTS ${packaging_dir}/macos/sign.cmake)
+    # After macdeployqt and before the image is made: invitedesk-cli pointed at the libraries macdeployqt
+    # bundled for the app (libpq), then the app signed inside out. The release workflow then signs,
+    # notarizes and staples the image itself.
+    set(CPACK_PRE_BUILD_SCRIPTS ${packaging_dir}/macos/bundle-cli.cmake ${packaging_dir}/macos/sign.cmake)
     set(CPACK_INVITEDESK_APP_ID ${INVITEDESK_APP_ID})
 else()
     set(CPACK_GENERATOR "DEB;RPM;TGZ")

@@ -29,8 +29,19 @@ elseif(APPLE)
         MACOSX_BUNDLE_SHORT_VERSION_STRING ${PROJECT_VERSION}
         MACOSX_BUNDLE_COPYRIGHT "Copyright (c) 2026 InviteDesk developers"
         MACOSX_BUNDLE_ICON_FILE invitedesk.icns)
-    # The CLI lives inside the bundle and uses the frameworks macdeployqt puts there.
+    # The CLI lives inside the bundle and uses the frameworks macdeployqt puts there. On PATH through a
+    # symbolic link the user makes ("Command Line Tool.txt" at the top of the disk image says how).
     set_target_properties(invitedesk-cli PROPERTIES INSTALL_RPATH "@executable_path/../Frameworks")
+    install(FILES "${packaging_dir}/macos/Command Line Tool.txt" DESTINATION .)
+    # The licences travel inside the app: InviteDesk's, Qt's (the LGPL-3.0 and the GPL-3.0 it builds on),
+    # QtKeychain's (linked statically, so its notice must go with the binary), libpq's and what it loads.
+    install(FILES ${PROJECT_SOURCE_DIR}/LICENSE
+        ${packaging_dir}/licenses/THIRD-PARTY.txt
+        ${packaging_dir}/licenses/LGPL-3.0-only.txt
+        ${packaging_dir}/licenses/GPL-3.0-only.txt
+        ${packaging_dir}/licenses/QtKeychain-COPYING.txt
+        ${packaging_dir}/licenses/Apache-2.0.txt
+        DESTINATION InviteDesk.app/Contents/Resources/licenses)
 endif()
 
 # --- install ----------------------------------------------------------------------------------
@@ -173,6 +184,11 @@ elseif(APPLE)
     set(CPACK_GENERATOR "DragNDrop")
     set(CPACK_DMG_VOLUME_NAME "InviteDesk")
     set(CPACK_DMG_FORMAT UDZO)
+    # After macdeployqt and before the image is made: invitedesk-cli pointed at the libraries macdeployqt
+    # bundled for the app (libpq), then the app signed inside out. The release workflow then signs,
+    # notarizes and staples the image itself.
+    set(CPACK_PRE_BUILD_SCRIPTS ${packaging_dir}/macos/bundle-cli.cmake ${packaging_dir}/macos/sign.cmake)
+    set(CPACK_INVITEDESK_APP_ID ${INVITEDESK_APP_ID})
 else()
     set(CPACK_GENERATOR "DEB;RPM;TGZ")
     set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)

@@ -3136,10 +3136,6 @@ Prüfen Sie die API-URL im Profil (Verbindung → Profil bearbeiten), das Netzwe
         <translation>angehalten</translation>
     </message>
     <message>
-        <source>this InviteDesk was built without PostgreSQL support (Qt&apos;s QPSQL driver is missing), so it cannot use a team audit store; docs/TEAM-AUDIT.md says which builds have it</source>
-        <translation>dieses InviteDesk wurde ohne PostgreSQL-Unterstützung gebaut (Qts QPSQL-Treiber fehlt) und kann keine Team-Audit-Datenbank verwenden; docs/TEAM-AUDIT.md sagt, welche Builds sie haben</translation>
-    </message>
-    <message>
         <source>the team store did not finish the connection within %1 s</source>
         <translation>die Team-Datenbank hat die Verbindung nicht innerhalb von %1 s hergestellt</translation>
     </message>
@@ -3262,6 +3258,18 @@ Prüfen Sie die API-URL im Profil (Verbindung → Profil bearbeiten), das Netzwe
     <message>
         <source>unknown team audit URL option &quot;%1&quot; (sslmode, sslrootcert, connect_timeout and statement_timeout are known)</source>
         <translation>unbekannte Option „%1“ in der URL der Team-Audit-Datenbank (bekannt sind sslmode, sslrootcert, connect_timeout und statement_timeout)</translation>
+    </message>
+    <message>
+        <source>Qt&apos;s PostgreSQL driver (qsqlpsql.dll in sqldrivers) or the PostgreSQL client library it loads (libpq.dll) is missing from InviteDesk&apos;s folder, so it cannot use a team audit store; the installer and the ZIP of an InviteDesk release include both: reinstall InviteDesk</source>
+        <translation>Qts PostgreSQL-Treiber (qsqlpsql.dll in sqldrivers) oder die PostgreSQL-Clientbibliothek, die er lädt (libpq.dll), fehlt im Ordner von InviteDesk, daher kann es keine Team-Audit-Datenbank verwenden; das Installationsprogramm und das ZIP einer InviteDesk-Version enthalten beide: Installieren Sie InviteDesk neu</translation>
+    </message>
+    <message>
+        <source>Qt&apos;s PostgreSQL driver (QPSQL) or the PostgreSQL client library it loads (libpq) cannot be loaded from InviteDesk.app, so it cannot use a team audit store; the app of an InviteDesk release includes both: reinstall InviteDesk</source>
+        <translation>Qts PostgreSQL-Treiber (QPSQL) oder die PostgreSQL-Clientbibliothek, die er lädt (libpq), lässt sich aus InviteDesk.app nicht laden, daher kann es keine Team-Audit-Datenbank verwenden; die App einer InviteDesk-Version enthält beide: Installieren Sie InviteDesk neu</translation>
+    </message>
+    <message>
+        <source>Qt&apos;s PostgreSQL driver (QPSQL) is not installed, so InviteDesk cannot use a team audit store; install your distribution&apos;s package of it (Debian, Ubuntu: libqt6sql6-psql; Fedora: qt6-qtbase-postgresql)</source>
+        <translation>Qts PostgreSQL-Treiber (QPSQL) ist nicht installiert, daher kann InviteDesk keine Team-Audit-Datenbank verwenden; installieren Sie das Paket Ihrer Distribution dafür (Debian, Ubuntu: libqt6sql6-psql; Fedora: qt6-qtbase-postgresql)</translation>
     </message>
 </context>
 <context>

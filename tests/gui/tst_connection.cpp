@@ -377,8 +377,7 @@ private Q_SLOTS:
     void aProxyThatWantsAPasswordIsAskedOnceThenRemembered()
     {
         // The real parts: a TLS front signed by a private CA, behind a proxy that wants a password.
-        if (const QString missing = missingTool({u"nghttpx"_s, u"tinyproxy"_s, u"openssl"_s}); !missing.isEmpty())
-            QFAIL(qPrintable(u"%1 is missing: .ci/install-deps installs it"_s.arg(missing)));
+        INVITEDESK_REQUIRE_PARTS(missingPart({u"nghttpx"_s, u"tinyproxy"_s, u"openssl"_s}));
         TestCa ca;
         QVERIFY(ca.create({u"localhost"_s}));
         TlsFront front;

@@ -47,8 +47,7 @@ class TestNetwork : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
-        if (const QString missing = missingTool({u"nghttpx"_s, u"tinyproxy"_s, u"openssl"_s}); !missing.isEmpty())
-            QFAIL(qPrintable(u"%1 is missing: .ci/install-deps installs it"_s.arg(missing)));
+        INVITEDESK_REQUIRE_PARTS(missingPart({u"nghttpx"_s, u"tinyproxy"_s, u"openssl"_s}));
         m_hostName = localHostName();
         m_ca = std::make_unique<TestCa>();
         QVERIFY(m_ca->create(m_hostName.isEmpty() ? QStringList{u"localhost"_s} : QStringList{u"localhost"_s, m_hostName}));

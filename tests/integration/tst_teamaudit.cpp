@@ -66,8 +66,7 @@ class TestTeamAudit : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
-        if (!TestPostgres::available())
-            QFAIL("PostgreSQL is not installed (Debian: postgresql); .ci/install-deps installs it");
+        INVITEDESK_REQUIRE_PARTS(TestPostgres::missing());
         QVERIFY(QSqlDatabase::isDriverAvailable(u"QPSQL"_s)); // Debian: libqt6sql6-psql
         // An agent cannot create the tables: the first use says who must. (Before docs/TEAM-AUDIT.md's
         // step 3 there is nothing to check this against, so it is checked by the setup's own order.)

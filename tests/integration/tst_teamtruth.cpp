@@ -206,8 +206,7 @@ class TestTeamTruth : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
-        if (!TestPostgres::available())
-            QFAIL("PostgreSQL is not installed (Debian: postgresql); .ci/install-deps installs it");
+        INVITEDESK_REQUIRE_PARTS(TestPostgres::missing());
         QString why;
         QVERIFY2(m_store.start(QStringLiteral(INVITEDESK_DOCS_DIR "/TEAM-AUDIT.md"), QStringLiteral(INVITEDESK_CLI_PATH), &why),
                  qPrintable(why));

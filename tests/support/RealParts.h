@@ -3,6 +3,10 @@
 // Real parts the tests start themselves: a TLS + HTTP/2 front (nghttpx, with a certificate from a CA
 // made for the test) in front of the sandbox, an HTTP proxy (tinyproxy), and a throwaway PostgreSQL
 // cluster. Debian packages nghttp2-proxy, tinyproxy, openssl and postgresql; .ci/install-deps installs them.
+// The release workflow (.github/workflows/release.yml) installs them on macOS (Homebrew) and, except
+// nghttpx and tinyproxy, which have no Windows build, on Windows. A test asks for its parts with
+// INVITEDESK_REQUIRE_PARTS: a missing part fails it, unless no CI job installs that part on this
+// operating system; then it skips, saying what is missing and where it runs instead.
 
 #include <QtCore/QDir>
 #include <QtCore/QFile>
@@ -59,6 +63,58 @@ inline QString findTool(const QString &tool)
     QString path = QStandardPaths::findExecutable(tool);
     return path.isEmpty() ? QStandardPaths::findExecutable(tool, {QStringLiteral("/usr/sbin"), QStringLiteral("/sbin")}) : path;
 }
+
+/*! What a test that lacks a real part does: \c why is empty when nothing is missing. */
+struct MissingPart
+{
+    QString why;
+    bool skip = false; // no CI job installs the part on this operating system
+};
+
+/*! Where this operating system's CI gets the real parts, for a failure's message. */
+inline QString partsInstaller()
+{
+#if defined(Q_OS_WIN)
+    return QStringLiteral("the release workflow's windows job installs it (OpenSSL from Chocolatey, the runner's PostgreSQL)");
+#elif defined(Q_OS_MACOS)
+    return QStringLiteral("the release workflow's macos job installs it (brew install nghttp2 tinyproxy openssl@3 postgresql@17)");
+#else
+    return QStringLiteral(".ci/install-deps installs it");
+#endif
+}
+
+/*!
+ * The first of \a tools that is not installed, and whether a test that needs it skips: only where no CI
+ * job installs it on this operating system (nghttpx and tinyproxy on Windows). Everywhere else, Linux
+ * above all, a missing part is a failure.
+ */
+inline MissingPart missingPart(const QStringList &tools)
+{
+    const QString tool = missingTool(tools);
+    if (tool.isEmpty())
+        return {};
+#ifdef Q_OS_WIN
+    if (tool == QLatin1StringView("nghttpx") || tool == QLatin1StringView("tinyproxy"))
+        return {QStringLiteral("%1 is not installed, and no CI job installs it on Windows (it has no Windows build); "
+                               "this test runs on Linux and macOS").arg(tool),
+                true};
+#endif
+    return {QStringLiteral("%1 is missing: %2").arg(tool, partsInstaller()), false};
+}
+
+} // namespace InviteDesk::Testing
+
+/*! Fails the test when a real part is missing, or skips it with the reason where no CI job installs that part. */
+#define INVITEDESK_REQUIRE_PARTS(missingPartExpression) \
+    do { \
+        const InviteDesk::Testing::MissingPart missingPart_ = (missingPartExpression); \
+        if (missingPart_.skip) \
+            QSKIP(qPrintable(missingPart_.why)); \
+        if (!missingPart_.why.isEmpty()) \
+            QFAIL(qPrintable(missingPart_.why)); \
+    } while (false)
+
+namespace InviteDesk::Testing {
 
 /*! A certificate authority made for one test run, and a server certificate it signed for some names. */
 class TestCa
@@ -225,6 +281,11 @@ public:
 
     static QString binary(const QString &tool)
     {
+        // Windows' runner images name their PostgreSQL's bin folder in PGBIN (it is not on PATH).
+        if (const QString pgbin = qEnvironmentVariable("PGBIN"); !pgbin.isEmpty()) {
+            if (const QString path = QStandardPaths::findExecutable(tool, {pgbin}); !path.isEmpty())
+                return path;
+        }
         QDir lib(QStringLiteral("/usr/lib/postgresql"));
         QStringList versions = lib.entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name);
         std::sort(versions.begin(), versions.end(), [](const QString &a, const QString &b) { return a.toInt() > b.toInt(); });
@@ -236,12 +297,30 @@ public:
         return findTool(tool);
     }
     static bool available() { return !binary(QStringLiteral("initdb")).isEmpty() && !binary(QStringLiteral("pg_ctl")).isEmpty(); }
+    /*! For INVITEDESK_REQUIRE_PARTS: every CI job installs PostgreSQL, so it is never a skip. */
+    static MissingPart missing()
+    {
+        if (available())
+            return {};
+#if defined(Q_OS_WIN)
+        const QString where = QStringLiteral("initdb and pg_ctl in PGBIN or on PATH");
+#elif defined(Q_OS_MACOS)
+        const QString where = QStringLiteral("initdb and pg_ctl on PATH (Homebrew's postgresql@17 is keg-only)");
+#else
+        const QString where = QStringLiteral("Debian: postgresql");
+#endif
+        return {QStringLiteral("PostgreSQL is not installed (%1); %2").arg(where, partsInstaller()), false};
+    }
     static QString adminPassword() { return QStringLiteral("admin-secret"); }
 
     bool start()
     {
-        // Not under $TMPDIR, which may be a folder only root can enter.
+        // Not under $TMPDIR, which may be a folder only root can enter (Windows has no /tmp, and no root).
+#ifdef Q_OS_UNIX
         m_dir = std::make_unique<QTemporaryDir>(QStringLiteral("/tmp/invitedesk-pg-XXXXXX"));
+#else
+        m_dir = std::make_unique<QTemporaryDir>(QDir::tempPath() + QStringLiteral("/invitedesk-pg-XXXXXX"));
+#endif
         if (!m_dir->isValid())
             return false;
         m_port = freePort();
@@ -278,9 +357,14 @@ public:
     /*! Starts the cluster again after stop() or kill(). */
     bool resume()
     {
+#ifdef Q_OS_UNIX
+        // The Unix socket in the cluster's own folder, not /var/run/postgresql; Windows makes none by default.
+        const QString options = QStringLiteral("-p %1 -k %2 -c listen_addresses=127.0.0.1 -c fsync=off").arg(m_port).arg(m_dir->path());
+#else
+        const QString options = QStringLiteral("-p %1 -c listen_addresses=127.0.0.1 -c fsync=off").arg(m_port);
+#endif
         return run(binary(QStringLiteral("pg_ctl")),
-                   {QStringLiteral("-D"), dataDir(), QStringLiteral("-o"),
-                    QStringLiteral("-p %1 -k %2 -c listen_addresses=127.0.0.1 -c fsync=off").arg(m_port).arg(m_dir->path()),
+                   {QStringLiteral("-D"), dataDir(), QStringLiteral("-o"), options,
                     QStringLiteral("-l"), m_dir->filePath(QStringLiteral("log")), QStringLiteral("-w"), QStringLiteral("start")});
     }
 

@@ -69,7 +69,17 @@ public:
                 body.replace(QStringLiteral("invitedesk-cli "), cliPath + QLatin1Char(' '));
                 QProcess shell;
                 shell.setProcessChannelMode(QProcess::MergedChannels);
-                shell.start(QStringLiteral("/bin/sh"), {QStringLiteral("-c"), body.trimmed()});
+#ifdef Q_OS_WIN
+                // Git for Windows' sh (the release workflow's windows job puts it on PATH).
+                const QString sh = findTool(QStringLiteral("sh"));
+                if (sh.isEmpty()) {
+                    *why = QStringLiteral("step %1 is a shell line and there is no sh on PATH (Git for Windows has one)").arg(steps);
+                    return false;
+                }
+#else
+                const QString sh = QStringLiteral("/bin/sh");
+#endif
+                shell.start(sh, {QStringLiteral("-c"), body.trimmed()});
                 const bool ran = shell.waitForFinished(60'000) && shell.exitCode() == 0;
                 const QString output = QString::fromLocal8Bit(shell.readAll());
                 // What the doc says step 3 prints.

@@ -35,6 +35,45 @@ namespace InviteDesk {
 
 namespace {
 
+/*!
+ * Whether Qt's PostgreSQL driver is there and loads: its plugin can be listed (isDriverAvailable) and
+ * still fail to load when the libpq it links to is missing (Windows: libpq.dll beside the program).
+ */
+bool driverLoads(const QString &connectionName)
+{
+    if (!QSqlDatabase::isDriverAvailable(u"QPSQL"_s))
+        return false;
+    const QString probe = connectionName + u"-driver-probe"_s;
+    bool valid = false;
+    {
+        const QSqlDatabase db = QSqlDatabase::addDatabase(u"QPSQL"_s, probe);
+        valid = db.isValid();
+    }
+    QSqlDatabase::removeDatabase(probe);
+    return valid;
+}
+
+/*! What to do when the driver is missing, in the words of the platform the user is on. */
+QString driverMissing()
+{
+#if defined(Q_OS_WIN)
+    return QCoreApplication::translate("TeamAudit", "Qt's PostgreSQL driver (qsqlpsql.dll in sqldrivers) or the PostgreSQL "
+                                                    "client library it loads (libpq.dll) is missing from InviteDesk's "
+                                                    "folder, so it cannot use a team audit store; the installer and the "
+                                                    "ZIP of an InviteDesk release include both: reinstall InviteDesk");
+#elif defined(Q_OS_MACOS)
+    return QCoreApplication::translate("TeamAudit", "Qt's PostgreSQL driver (QPSQL) or the PostgreSQL client library it "
+                                                    "loads (libpq) cannot be loaded from InviteDesk.app, so it cannot use "
+                                                    "a team audit store; the app of an InviteDesk release includes both: "
+                                                    "reinstall InviteDesk");
+#else
+    return QCoreApplication::translate("TeamAudit", "Qt's PostgreSQL driver (QPSQL) is not installed, so InviteDesk "
+                                                    "cannot use a team audit store; install your distribution's package "
+                                                    "of it (Debian, Ubuntu: libqt6sql6-psql; Fedora: "
+                                                    "qt6-qtbase-postgresql)");
+#endif
+}
+
 #ifdef INVITEDESK_HAVE_LIBPQ
 /*! A server's notice, for INVITEDESK_DEBUG=1 (libpq ends it with a newline). */
 void debugNotice(void *, const char *message)
@@ -220,11 +259,8 @@ bool PgConnection::open(TeamAuditProblem *problem, QString *error)
         close();
         return false;
     };
-    if (!QSqlDatabase::isDriverAvailable(u"QPSQL"_s))
-        return failed(TeamAuditProblem::Refused,
-                      QCoreApplication::translate("TeamAudit", "this InviteDesk was built without PostgreSQL support "
-                                                               "(Qt's QPSQL driver is missing), so it cannot use a team "
-                                                               "audit store; docs/TEAM-AUDIT.md says which builds have it"));
+    if (!driverLoads(m_name))
+        return failed(TeamAuditProblem::Refused, driverMissing());
     {
         // The connect, and what the driver asks right after it, within one deadline (libpq's
         // connect_timeout covers only the first part).

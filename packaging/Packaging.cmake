@@ -12,6 +12,16 @@ if(NOT INVITEDESK_BUILD_GUI)
     return()
 endif()
 
+# The licences that travel with a package that bundles Qt (Windows, macOS): InviteDesk's, Qt's (the
+# LGPL-3.0 and the GPL-3.0 it builds on), QtKeychain's (linked statically, so its notice must go with the
+# binary), libpq's and what it loads. Linux packages name them in their copyright file.
+set(bundled_licences ${PROJECT_SOURCE_DIR}/LICENSE
+    ${packaging_dir}/licenses/THIRD-PARTY.txt
+    ${packaging_dir}/licenses/LGPL-3.0-only.txt
+    ${packaging_dir}/licenses/GPL-3.0-only.txt
+    ${packaging_dir}/licenses/QtKeychain-COPYING.txt
+    ${packaging_dir}/licenses/Apache-2.0.txt)
+
 # --- platform details of the app target -------------------------------------------------------
 if(WIN32)
     configure_file(${packaging_dir}/windows/invitedesk.rc.in ${CMAKE_BINARY_DIR}/invitedesk.rc @ONLY)
@@ -33,15 +43,7 @@ elseif(APPLE)
     # symbolic link the user makes ("Command Line Tool.txt" at the top of the disk image says how).
     set_target_properties(invitedesk-cli PROPERTIES INSTALL_RPATH "@executable_path/../Frameworks")
     install(FILES "${packaging_dir}/macos/Command Line Tool.txt" DESTINATION .)
-    # The licences travel inside the app: InviteDesk's, Qt's (the LGPL-3.0 and the GPL-3.0 it builds on),
-    # QtKeychain's (linked statically, so its notice must go with the binary), libpq's and what it loads.
-    install(FILES ${PROJECT_SOURCE_DIR}/LICENSE
-        ${packaging_dir}/licenses/THIRD-PARTY.txt
-        ${packaging_dir}/licenses/LGPL-3.0-only.txt
-        ${packaging_dir}/licenses/GPL-3.0-only.txt
-        ${packaging_dir}/licenses/QtKeychain-COPYING.txt
-        ${packaging_dir}/licenses/Apache-2.0.txt
-        DESTINATION InviteDesk.app/Contents/Resources/licenses)
+    install(FILES ${bundled_licences} DESTINATION InviteDesk.app/Contents/Resources/licenses)
 endif()
 
 # --- install ----------------------------------------------------------------------------------
@@ -54,7 +56,16 @@ else()
     install(TARGETS invitedesk-cli RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
 endif()
 
-if(UNIX AND NOT APPLE)
+if(WIN32)
+    install(FILES ${bundled_licences} DESTINATION licenses)
+    if(MSVC)
+        # The Visual C++ runtime beside the programs (app-local), so neither the installer nor the ZIP needs
+        # the redistributable installed; the Universal CRT is part of Windows 10 and later.
+        set(CMAKE_INSTALL_SYSTEM_RUNTIME_DESTINATION ${CMAKE_INSTALL_BINDIR})
+        set(CMAKE_INSTALL_UCRT_LIBRARIES OFF)
+        include(InstallRequiredSystemLibraries)
+    endif()
+elseif(UNIX AND NOT APPLE)
     set(linux_dir ${packaging_dir}/linux)
     install(FILES ${linux_dir}/${INVITEDESK_APP_ID}.desktop DESTINATION ${CMAKE_INSTALL_DATADIR}/applications)
     install(FILES ${linux_dir}/${INVITEDESK_APP_ID}.metainfo.xml DESTINATION ${CMAKE_INSTALL_DATADIR}/metainfo)
@@ -116,6 +127,12 @@ if(WIN32 OR APPLE)
 else()
     option(INVITEDESK_DEPLOY_QT "Bundle Qt into the installation" OFF)
 endif()
+# The team store's libpq and the DLLs it loads (OpenSSL, libintl, ...) come from the PostgreSQL the build
+# linked: the release workflow names the runner's bin folder. A build without one says so when asked.
+if(WIN32)
+    set(INVITEDESK_LIBPQ_DIR "" CACHE PATH "Folder of libpq.dll and the DLLs it loads, installed beside the programs")
+    file(TO_CMAKE_PATH "${INVITEDESK_LIBPQ_DIR}" INVITEDESK_LIBPQ_DIR)
+endif()
 if(INVITEDESK_DEPLOY_QT AND WIN32 AND CMAKE_CROSSCOMPILING)
     # A Windows build made on Linux (the CI's MinGW stage): Qt has no deploy tool for it, ours lays out
     # the same tree windeployqt would (packaging/windows/deploy.cmake).
@@ -132,10 +149,10 @@ if(INVITEDESK_DEPLOY_QT AND WIN32 AND CMAKE_CROSSCOMPILING)
         list(APPEND runtime_dirs "${runtime_dir}")
     endforeach()
     list(REMOVE_DUPLICATES runtime_dirs)
+    set(deploy_dirs "${qt_bin_dir};${runtime_dirs}")
     install(CODE "
-        set(INVITEDESK_QT_BIN_DIR \"${qt_bin_dir}\")
+        set(INVITEDESK_DEPLOY_DIRS \"${deploy_dirs};${INVITEDESK_LIBPQ_DIR}\")
         set(INVITEDESK_QT_PLUGINS_DIR \"${QT6_INSTALL_PREFIX}/${QT6_INSTALL_PLUGINS}\")
-        set(INVITEDESK_RUNTIME_DIRS \"${runtime_dirs}\")
         set(INVITEDESK_OBJDUMP \"${CMAKE_OBJDUMP}\")")
     install(SCRIPT ${packaging_dir}/windows/deploy.cmake)
 elseif(INVITEDESK_DEPLOY_QT)
@@ -145,6 +162,10 @@ elseif(INVITEDESK_DEPLOY_QT)
         qt_generate_deploy_app_script(TARGET invitedesk FILENAME_VARIABLE deploy_script NO_UNSUPPORTED_PLATFORM_ERROR)
     endif()
     install(SCRIPT ${deploy_script})
+    if(WIN32 AND INVITEDESK_LIBPQ_DIR)
+        install(CODE "set(INVITEDESK_DEPLOY_DIRS \"${INVITEDESK_LIBPQ_DIR}\")")
+        install(SCRIPT ${packaging_dir}/windows/deploy.cmake)
+    endif()
 endif()
 
 # --- CPack -------------------------------------------------------------------------------------
@@ -175,9 +196,25 @@ if(WIN32)
     set(CPACK_NSIS_MUI_UNIICON ${INVITEDESK_ICO})
     set(CPACK_NSIS_INSTALLED_ICON_NAME "bin\\\\invitedesk.exe")
     set(CPACK_NSIS_ENABLE_UNINSTALL_BEFORE_INSTALL ON)
-    set(CPACK_NSIS_MUI_FINISHPAGE_RUN invitedesk.exe)
     set(CPACK_NSIS_URL_INFO_ABOUT "${PROJECT_HOMEPAGE_URL}")
-    # Per-machine install through the NSIS installer; the ZIP is the per-user, no-admin option.
+    # invitedesk-cli on PATH: the installer's options page offers it for all users or the current one.
+    set(CPACK_NSIS_MODIFY_PATH ON)
+    # The finish page's "Run InviteDesk" starts the app as the signed-in user, through Explorer: the
+    # installer itself runs elevated, and an app it started directly would be too (with the
+    # administrator's settings and keyring, not the agent's).
+    set(CPACK_NSIS_MUI_FINISHPAGE_RUN invitedesk.exe)
+    set(nsis_defines
+        "!define MUI_FINISHPAGE_RUN_FUNCTION RunAsTheSignedInUser"
+        "Function RunAsTheSignedInUser"
+        "  Exec '\\\"$WINDIR\\\\explorer.exe\\\" \\\"$INSTDIR\\\\bin\\\\invitedesk.exe\\\"'"
+        "FunctionEnd")
+    if(CMAKE_CROSSCOMPILING)
+        # Built on Linux: Debian's NSIS has the 64-bit stub; its default 32-bit one would need a 32-bit Wine.
+        list(PREPEND nsis_defines "Target amd64-unicode")
+    endif()
+    string(REPLACE ";" "\n" CPACK_NSIS_DEFINES "${nsis_defines}")
+    # Per-machine install through the NSIS installer; the ZIP is the per-user, no-admin option (unpack it
+    # anywhere, e.g. %LOCALAPPDATA%\Programs\InviteDesk, and start bin\invitedesk.exe).
     set(CPACK_WIX_UPGRADE_GUID "6F1C2B8A-3D4E-4F5A-9B7C-1E2D3F4A5B6C")
     set(CPACK_WIX_PRODUCT_ICON ${INVITEDESK_ICO})
 elseif(APPLE)

@@ -1,11 +1,14 @@
-# Puts Qt and the compiler's runtime beside the programs of a Windows build made on another system, run
-# by `cmake --install` (and so by CPack). Qt 6.4 cannot deploy a cross build: windeployqt runs on Windows
-# only. The layout is windeployqt's own, so both kinds of build install the same tree: the DLLs beside the
-# .exe files, each plugin in a folder named after its type (platforms/, tls/, ...), found by Qt through the
-# application's folder without a qt.conf.
+# Puts the DLLs a Windows build needs beside its programs, run by `cmake --install` (and so by CPack).
+# Two uses:
+# - A build made on Linux (the CI's MinGW stage): Qt 6.4 cannot deploy it, windeployqt runs on Windows
+#   only. This script copies the plugins and follows the imports into Qt's and the compiler's folders,
+#   laying out windeployqt's own tree: the DLLs beside the .exe files, each plugin in a folder named after
+#   its type (platforms/, tls/, ...), found by Qt through the application's folder without a qt.conf.
+# - After windeployqt (the release runner): the team store's libpq and what it loads, which windeployqt
+#   does not know, followed from the programs and the plugins windeployqt put there.
 #
-# Set by Packaging.cmake before this script runs: INVITEDESK_QT_BIN_DIR, INVITEDESK_QT_PLUGINS_DIR,
-# INVITEDESK_RUNTIME_DIRS (the compiler's DLLs), INVITEDESK_OBJDUMP.
+# Set by Packaging.cmake before this script runs: INVITEDESK_DEPLOY_DIRS (folders of DLLs that may be
+# shipped), and for a cross build INVITEDESK_QT_PLUGINS_DIR (the plugins to copy) and INVITEDESK_OBJDUMP.
 
 cmake_policy(PUSH)
 cmake_policy(VERSION 3.25) # an install script runs under CMake's oldest policies: IN_LIST needs this
@@ -19,7 +22,9 @@ set(programs "${bin}/invitedesk.exe" "${bin}/invitedesk-cli.exe")
 set(plugins
     platforms/qwindows styles/qwindowsvistastyle tls/qschannelbackend tls/qcertonlybackend
     imageformats/qsvg imageformats/qico iconengines/qsvgicon sqldrivers/qsqlpsql)
-set(libraries)
+if(NOT INVITEDESK_QT_PLUGINS_DIR)
+    set(plugins)
+endif()
 foreach(plugin IN LISTS plugins)
     set(source "${INVITEDESK_QT_PLUGINS_DIR}/${plugin}.dll")
     if(NOT EXISTS "${source}")
@@ -31,12 +36,12 @@ foreach(plugin IN LISTS plugins)
     endif()
     get_filename_component(type "${plugin}" DIRECTORY)
     file(INSTALL "${source}" DESTINATION "${bin}/${type}")
-    list(APPEND libraries "${bin}/${plugin}.dll")
 endforeach()
+file(GLOB libraries "${bin}/*/*.dll")
 
 # Every DLL this build may ship, by lower-case name: objdump reports imports as they are written, CMake
 # reports them lower-cased, and Linux's file names are case-sensitive.
-foreach(dir IN LISTS INVITEDESK_QT_BIN_DIR INVITEDESK_RUNTIME_DIRS)
+foreach(dir IN LISTS INVITEDESK_DEPLOY_DIRS)
     file(GLOB dlls "${dir}/*.dll")
     foreach(dll IN LISTS dlls)
         get_filename_component(name "${dll}" NAME)
@@ -48,11 +53,14 @@ foreach(dir IN LISTS INVITEDESK_QT_BIN_DIR INVITEDESK_RUNTIME_DIRS)
 endforeach()
 
 # Follow the imports from the programs and plugins until nothing new turns up. A DLL in none of the folders
-# above is Windows' own (kernel32, schannel's secur32, ...); they are listed, and the installed app's first
-# start in a clean Windows (Wine) prefix with nothing else on PATH is what proves the list complete.
-set(CMAKE_GET_RUNTIME_DEPENDENCIES_PLATFORM "windows+pe")
-set(CMAKE_GET_RUNTIME_DEPENDENCIES_TOOL "objdump")
-set(CMAKE_GET_RUNTIME_DEPENDENCIES_COMMAND "${INVITEDESK_OBJDUMP}")
+# above is Windows' own (kernel32, schannel's secur32, ...) or already beside the programs; they are listed,
+# and the installed app's first start in a clean Windows (Wine) prefix with nothing else on PATH is what
+# proves the list complete.
+if(INVITEDESK_OBJDUMP)
+    set(CMAKE_GET_RUNTIME_DEPENDENCIES_PLATFORM "windows+pe")
+    set(CMAKE_GET_RUNTIME_DEPENDENCIES_TOOL "objdump")
+    set(CMAKE_GET_RUNTIME_DEPENDENCIES_COMMAND "${INVITEDESK_OBJDUMP}")
+endif()
 set(executables ${programs})
 set(shipped)
 set(system)
@@ -71,7 +79,7 @@ while(executables OR libraries)
         if(key IN_LIST shipped OR key IN_LIST system)
             continue()
         endif()
-        if(DEFINED shippable_${key})
+        if(DEFINED shippable_${key} AND NOT EXISTS "${bin}/${name}")
             file(INSTALL "${shippable_${key}}" DESTINATION "${bin}")
             get_filename_component(real_name "${shippable_${key}}" NAME)
             list(APPEND libraries "${bin}/${real_name}")
@@ -86,5 +94,5 @@ list(SORT system)
 string(REPLACE ";" " " shipped "${shipped}")
 string(REPLACE ";" " " system "${system}")
 message(STATUS "Deploy: shipped beside the programs: ${shipped}")
-message(STATUS "Deploy: left to Windows: ${system}")
+message(STATUS "Deploy: left to Windows or already there: ${system}")
 cmake_policy(POP)

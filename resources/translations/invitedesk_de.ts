@@ -759,6 +759,10 @@ Prüfen Sie die API-URL im Profil (Verbindung → Profil bearbeiten), das Netzwe
         <source>the address&apos;s application invitations could not be read: %1</source>
         <translation>die Anwendungseinladungen der Adresse konnten nicht gelesen werden: %1</translation>
     </message>
+    <message>
+        <source>%1 was revoked while the list was read</source>
+        <translation>%1 wurde widerrufen, während die Liste gelesen wurde</translation>
+    </message>
 </context>
 <context>
     <name>InviteDesk::InvitationDetails</name>
@@ -3270,6 +3274,10 @@ Prüfen Sie die API-URL im Profil (Verbindung → Profil bearbeiten), das Netzwe
     <message>
         <source>Qt&apos;s PostgreSQL driver (QPSQL) is not installed, so InviteDesk cannot use a team audit store; install your distribution&apos;s package of it (Debian, Ubuntu: libqt6sql6-psql; Fedora: qt6-qtbase-postgresql)</source>
         <translation>Qts PostgreSQL-Treiber (QPSQL) ist nicht installiert, daher kann InviteDesk keine Team-Audit-Datenbank verwenden; installieren Sie das Paket Ihrer Distribution dafür (Debian, Ubuntu: libqt6sql6-psql; Fedora: qt6-qtbase-postgresql)</translation>
+    </message>
+    <message>
+        <source>this InviteDesk was built without PostgreSQL support (its Qt has no PostgreSQL driver), so it cannot use a team audit store; InviteDesk&apos;s release installers include it</source>
+        <translation>dieses InviteDesk wurde ohne PostgreSQL-Unterstützung gebaut (sein Qt hat keinen PostgreSQL-Treiber) und kann daher keinen Team-Audit-Datenbank nutzen; die Installationsprogramme der InviteDesk-Releases enthalten ihn</translation>
     </message>
 </context>
 <context>

@@ -12,6 +12,7 @@
 
 #include <QtCore/QFileInfo>
 #include <QtCore/QSettings>
+#include <QtCore/QTemporaryDir>
 #include <QtCore/QCommandLineParser>
 #include <QtCore/QTimer>
 #include <QtWidgets/QApplication>
@@ -19,6 +20,7 @@
 #include <atomic>
 #include <csignal>
 #include <cstdio>
+#include <optional>
 
 using namespace Qt::StringLiterals;
 using namespace InviteDesk;
@@ -106,6 +108,15 @@ int main(int argc, char *argv[])
         "main", "Start, show the window once, and quit (for installation checks)."));
     parser.addOptions({demoOption, orgOption, smokeOption});
     parser.process(app);
+
+    // The demo is a try-out: what it remembers (recent organizations, the last one opened, the window's
+    // layout) goes to a folder of its own, removed at exit, never into the agent's own settings.
+    std::optional<QTemporaryDir> demoSettings;
+    if (parser.isSet(demoOption)) {
+        demoSettings.emplace();
+        QSettings::setDefaultFormat(QSettings::IniFormat);
+        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, demoSettings->path());
+    }
 
     MainWindow window;
     if (qEnvironmentVariableIsSet("INVITEDESK_REPORT_STARTUP")) {

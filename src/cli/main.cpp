@@ -13,6 +13,11 @@
 #include <csignal>
 #include <cstdio>
 
+#ifdef Q_OS_WIN
+#  include <fcntl.h>
+#  include <io.h>
+#endif
+
 using namespace Qt::StringLiterals;
 
 namespace {
@@ -34,6 +39,12 @@ int main(int argc, char *argv[])
     InviteDesk::PrivateProcess::apply(); // before any file is written or the key is read
     InviteDesk::installMessageFilter();
     InviteDesk::ProcessStats::reportPeakRssAtExitIfAsked();
+#ifdef Q_OS_WIN
+    // The bytes as written, as on every other platform: the C runtime's text mode would turn each "\n" into
+    // "\r\n", and so CSV's own "\r\n" into "\r\r\n".
+    _setmode(_fileno(stdout), _O_BINARY);
+    _setmode(_fileno(stderr), _O_BINARY);
+#endif
     QCoreApplication app(argc, argv);
     QCoreApplication::setOrganizationName(u"InviteDesk"_s);
     QCoreApplication::setApplicationName(u"invitedesk-cli"_s);

@@ -74,6 +74,7 @@ CliHarness::Run finishWatchingMemory(QProcess &process, qint64 *peak)
     return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2, out, err};
 }
 
+#ifdef Q_OS_UNIX
 /*! The backend processes of a cluster: its postmaster and every child. */
 QList<qint64> clusterProcesses(quint16 port)
 {
@@ -97,6 +98,7 @@ QList<qint64> clusterProcesses(quint16 port)
     }
     return all;
 }
+#endif
 
 /*!
  * A TCP proxy to PostgreSQL that stops passing the server's answers on after its \a k-th ReadyForQuery

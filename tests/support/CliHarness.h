@@ -78,6 +78,10 @@ public:
         env.insert(QStringLiteral("HOME"), m_home.path());
         env.insert(QStringLiteral("XDG_DATA_HOME"), m_home.filePath(QStringLiteral("data")));
         env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_home.filePath(QStringLiteral("config")));
+#ifdef Q_OS_WIN
+        // Windows keeps app data where the profile says, whatever XDG_DATA_HOME says: the same folder, named.
+        env.insert(QStringLiteral("INVITEDESK_AUDIT_DIR"), QFileInfo(auditLogPath()).absolutePath());
+#endif
         return env;
     }
 

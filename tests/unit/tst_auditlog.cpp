@@ -4,6 +4,7 @@
 #include "core/audit/AuditLog.h"
 #include "core/audit/SendJournal.h"
 #include "core/api/ClientConfig.h"
+#include "support/LostFolder.h"
 
 #include <QtCore/QBuffer>
 #include <QtCore/QDateTime>
@@ -344,10 +345,7 @@ private Q_SLOTS:
         QString why;
         QVERIFY(log.recordIntent(item(u"inv_a"_s), &why));
         // The log's folder disappears under it (a removed USB disk, a full quota): the outcome cannot be written.
-        QVERIFY(QDir(QFileInfo(path).absolutePath()).removeRecursively());
-        QFile blocker(QFileInfo(path).absolutePath());
-        QVERIFY(blocker.open(QIODevice::WriteOnly)); // a file where the folder was: it cannot be recreated
-        blocker.close();
+        QVERIFY(Testing::loseFolder(QFileInfo(path).absolutePath()));
         QVERIFY(!log.recordOutcome(item(u"inv_a"_s), RevokeResult{RevokeOutcome::Revoked, std::nullopt, std::nullopt, 1, false},
                                    &why));
         QVERIFY2(why.contains(u"inv_a"_s) && why.contains(u"nothing more is sent"_s), qPrintable(why));
@@ -451,6 +449,9 @@ private Q_SLOTS:
         // What a process that stalled between creating its lock file and locking it checks once it holds the
         // system's lock: if the file was removed as a crash's and another process made its own, the file at
         // the path is not this one's, and it must not go on as the log's writer.
+#ifdef Q_OS_WIN
+        QSKIP("Windows lets no one remove a lock file while its process holds it open: it cannot be taken over");
+#endif
         const QString lockPath = m_dir.filePath(u"names/audit.jsonl.lock"_s);
         QVERIFY(QDir().mkpath(QFileInfo(lockPath).absolutePath()));
         QLockFile mine(lockPath);

@@ -105,6 +105,10 @@ AuditLog::~AuditLog() = default;
 
 QString AuditLog::defaultPath()
 {
+    // A folder of the organization's choosing: on a desktop whose profile is wiped at sign-out, the log
+    // lives on a drive that stays.
+    if (const QString folder = qEnvironmentVariable("INVITEDESK_AUDIT_DIR"); !folder.isEmpty())
+        return QDir(folder).filePath(u"audit.jsonl"_s);
     // Shared by the desktop app and the CLI, whatever each calls itself.
     return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) + u"/InviteDesk/audit/audit.jsonl"_s;
 }

@@ -56,7 +56,11 @@ bool driverLoads(const QString &connectionName)
 /*! What to do when the driver is missing, in the words of the platform the user is on. */
 QString driverMissing()
 {
-#if defined(Q_OS_WIN)
+#if defined(INVITEDESK_BUILT_WITHOUT_QPSQL)
+    return QCoreApplication::translate("TeamAudit", "this InviteDesk was built without PostgreSQL support (its Qt has no "
+                                                    "PostgreSQL driver), so it cannot use a team audit store; InviteDesk's "
+                                                    "release installers include it");
+#elif defined(Q_OS_WIN)
     return QCoreApplication::translate("TeamAudit", "Qt's PostgreSQL driver (qsqlpsql.dll in sqldrivers) or the PostgreSQL "
                                                     "client library it loads (libpq.dll) is missing from InviteDesk's "
                                                     "folder, so it cannot use a team audit store; the installer and the "
@@ -104,10 +108,10 @@ QSet<int> openSockets()
     return sockets;
 }
 
+#ifdef Q_OS_LINUX
 /*! Whether socket \a fd talks to a PostgreSQL server on \a port (TCP, or its Unix socket). */
 bool talksToPort(int fd, int port)
 {
-#ifdef Q_OS_LINUX
     sockaddr_storage peer{};
     socklen_t length = sizeof peer;
     if (::getpeername(fd, reinterpret_cast<sockaddr *>(&peer), &length) != 0)
@@ -118,12 +122,9 @@ bool talksToPort(int fd, int port)
         return ntohs(reinterpret_cast<sockaddr_in6 *>(&peer)->sin6_port) == port;
     if (peer.ss_family == AF_UNIX)
         return QByteArray(reinterpret_cast<sockaddr_un *>(&peer)->sun_path).endsWith(QByteArray(".s.PGSQL." + QByteArray::number(port)));
-#else
-    Q_UNUSED(fd);
-    Q_UNUSED(port);
-#endif
     return false;
 }
+#endif
 
 } // namespace
 

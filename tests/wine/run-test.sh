@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# CTest's emulator for the Windows build (the `mingw` preset): runs one Qt Test program under Wine.
+# - Its report goes through a file and is printed here: a Windows program's stdout does not reach a pipe
+#   from Wine.
+# - Wine does not pass QT_* variables on to Windows programs: .ci/windows sets QT_QPA_PLATFORM=offscreen
+#   in the test prefix's registry (HKCU\Environment), as CTest sets it for the Linux tests.
+set -uo pipefail
+program=$1
+shift
+report=$(mktemp --suffix=.txt)
+trap 'rm -f "$report"' EXIT
+wine "$program" "$@" -o "$(winepath -w "$report")",txt
+code=$?
+cat "$report"
+exit $code

@@ -157,7 +157,14 @@ if(INVITEDESK_DEPLOY_QT AND WIN32 AND CMAKE_CROSSCOMPILING)
     install(SCRIPT ${packaging_dir}/windows/deploy.cmake)
 elseif(INVITEDESK_DEPLOY_QT)
     if(Qt6_VERSION VERSION_GREATER_EQUAL 6.5)
-        qt_generate_deploy_app_script(TARGET invitedesk OUTPUT_SCRIPT deploy_script NO_UNSUPPORTED_PLATFORM_ERROR)
+        # With MSVC the runtime DLLs are installed app-local above (InstallRequiredSystemLibraries):
+        # windeployqt's vc_redist installer would only ride along unused.
+        set(no_compiler_runtime)
+        if(MSVC)
+            set(no_compiler_runtime NO_COMPILER_RUNTIME)
+        endif()
+        qt_generate_deploy_app_script(TARGET invitedesk OUTPUT_SCRIPT deploy_script NO_UNSUPPORTED_PLATFORM_ERROR
+            ${no_compiler_runtime})
     else()
         qt_generate_deploy_app_script(TARGET invitedesk FILENAME_VARIABLE deploy_script NO_UNSUPPORTED_PLATFORM_ERROR)
     endif()

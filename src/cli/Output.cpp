@@ -6,9 +6,11 @@
 #include "core/util/TextOutput.h"
 
 #include <QtCore/QDateTime>
+#include <QtCore/QFileDevice>
 #include <QtCore/QIODevice>
 #include <QtCore/QJsonArray>
 #include <QtCore/QJsonDocument>
+#include <QtCore/QThreadPool>
 #include <QtCore/QTimeZone>
 
 using namespace Qt::StringLiterals;
@@ -129,8 +131,35 @@ void InvitationWriter::add(const Invitation &inv)
     }
 }
 
+InvitationWriter::~InvitationWriter()
+{
+    wait(); // a page being written still uses this writer and its device
+}
+
+void InvitationWriter::addPage(QList<Invitation> page)
+{
+    if (!m_thread) {
+        m_thread = std::make_unique<QThreadPool>();
+        m_thread->setMaxThreadCount(1); // one thread: pages are written in the order they were given
+        m_thread->setExpiryTimeout(-1);
+    }
+    m_thread->start([this, page = std::move(page)] {
+        for (const Invitation &inv : page)
+            add(inv);
+        if (auto *file = qobject_cast<QFileDevice *>(m_out))
+            file->flush(); // out at once: a reader downstream starts while the rest loads
+    });
+}
+
+void InvitationWriter::wait()
+{
+    if (m_thread)
+        m_thread->waitForDone();
+}
+
 void InvitationWriter::finish()
 {
+    wait();
     if (m_format == Format::Json)
         m_out->write(m_rows ? "\n]\n" : "]\n");
     else if (m_table)

@@ -3,10 +3,12 @@
 #include "cli/Options.h"
 #include "core/domain/Revocation.h"
 
+#include <memory>
 #include <optional>
 
 QT_BEGIN_NAMESPACE
 class QIODevice;
+class QThreadPool;
 QT_END_NAMESPACE
 
 /*!
@@ -43,14 +45,28 @@ private:
 /*!
  * Invitations as JSON (Clerk's own fields), CSV or a table, written as they come: the memory used
  * does not grow with the list. A JSON array cut short by a failure is left without its bracket.
+ *
+ * Pages handed over with addPage() are written on the writer's own thread, in the order given, so the
+ * thread that reads the network goes back to it at once; wait() (and finish(), and the destructor)
+ * waits for them. While pages are being written, only wait() and finish() may touch \a out.
  */
 class InvitationWriter
 {
 public:
     /*! A table \a withKind says which kind each row is (CSV always does, JSON by Clerk's `object`). */
     InvitationWriter(QIODevice *out, Format format, bool withOrganization, bool withKind = false);
+    ~InvitationWriter();
+    InvitationWriter(const InvitationWriter &) = delete;
+    InvitationWriter &operator=(const InvitationWriter &) = delete;
+
     void add(const Invitation &invitation);
+    /*! Writes \a page after the pages handed over before it, on the writer's thread, and flushes a file. */
+    void addPage(QList<Invitation> page);
+    /*! Returns once every page handed over is written. */
+    void wait();
+    /*! Waits for the pages, then closes the document (a JSON array's bracket). */
     void finish();
+    /*! Rows written; after wait() or finish() when pages were handed over. */
     qint64 rows() const { return m_rows; }
 
 private:
@@ -60,6 +76,7 @@ private:
     bool m_withKind;
     qint64 m_rows = 0;
     std::optional<StreamedTable> m_table;
+    std::unique_ptr<QThreadPool> m_thread; //!< one thread, started by the first page; last: it stops first
 };
 
 /*! Organizations as JSON, CSV or a table. */

@@ -46,9 +46,11 @@ private:
  * Invitations as JSON (Clerk's own fields), CSV or a table, written as they come: the memory used
  * does not grow with the list. A JSON array cut short by a failure is left without its bracket.
  *
- * Pages handed over with addPage() are written on the writer's own thread, in the order given, so the
- * thread that reads the network goes back to it at once; wait() (and finish(), and the destructor)
- * waits for them. While pages are being written, only wait() and finish() may touch \a out.
+ * Pages handed over with addPage() are made into text on any free core at once (JSON, CSV; a table's
+ * widths come from its first rows, so it is made on the writer's thread) and written in the order given
+ * by the writer's own thread: the thread that reads the network goes back to it at once, and the last
+ * pages of a list do not wait for each other. wait() (and finish(), and the destructor) waits for them.
+ * While pages are being written, only wait() and finish() may touch \a out.
  */
 class InvitationWriter
 {
@@ -66,10 +68,14 @@ public:
     void wait();
     /*! Waits for the pages, then closes the document (a JSON array's bracket). */
     void finish();
-    /*! Rows written; after wait() or finish() when pages were handed over. */
+    /*! Rows handed over (all written after wait() or finish()). */
     qint64 rows() const { return m_rows; }
 
 private:
+    /*! The row \a index (from 0) of the output, as JSON or CSV text: the same for a row alone or in a page. */
+    static QByteArray rowText(const Invitation &invitation, Format format, qint64 index);
+    void writeRow(const Invitation &invitation, qint64 index);
+
     QIODevice *m_out;
     Format m_format;
     bool m_withOrganization;

@@ -46,7 +46,7 @@ struct Options
     QString ticket;
     QString auditFile;
     bool csv = false;
-    QString caFile; //!< --ca-file, else $SSL_CERT_FILE
+    QString caFile; //!< --ca-file, else $SSL_CERT_FILE for an https API URL (plain http speaks no TLS)
     ProxyMode proxyMode = ProxyMode::System;
     QUrl proxyUrl;
     std::optional<TeamAuditTarget> teamAudit; //!< --audit-url, else $INVITEDESK_AUDIT_URL

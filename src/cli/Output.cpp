@@ -6,9 +6,12 @@
 #include "core/util/TextOutput.h"
 
 #include <QtCore/QDateTime>
+#include <QtCore/QFileDevice>
 #include <QtCore/QIODevice>
 #include <QtCore/QJsonArray>
 #include <QtCore/QJsonDocument>
+#include <QtCore/QThreadPool>
+#include <QtConcurrent/QtConcurrentRun>
 #include <QtCore/QTimeZone>
 
 using namespace Qt::StringLiterals;
@@ -109,14 +112,22 @@ InvitationWriter::InvitationWriter(QIODevice *out, Format format, bool withOrgan
     }
 }
 
+QByteArray InvitationWriter::rowText(const Invitation &inv, Format format, qint64 index)
+{
+    if (format == Format::Json)
+        return (index == 0 ? "\n" : ",\n") + QJsonDocument(ClerkJson::toJson(inv)).toJson(QJsonDocument::Compact);
+    return Csv::invitationRow(inv).toUtf8();
+}
+
 void InvitationWriter::add(const Invitation &inv)
 {
-    ++m_rows;
-    if (m_format == Format::Json) {
-        m_out->write(m_rows == 1 ? "\n" : ",\n");
-        m_out->write(QJsonDocument(ClerkJson::toJson(inv)).toJson(QJsonDocument::Compact));
-    } else if (m_format == Format::Csv) {
-        m_out->write(Csv::invitationRow(inv).toUtf8());
+    writeRow(inv, m_rows++);
+}
+
+void InvitationWriter::writeRow(const Invitation &inv, qint64 index)
+{
+    if (m_format != Format::Table) {
+        m_out->write(rowText(inv, m_format, index));
     } else {
         // An address shows its characters outside ASCII as escapes: a look-alike never passes for another.
         QStringList row{printableAddress(inv.emailAddress), inv.role, inv.statusText, isoDate(inv.createdAt),
@@ -129,8 +140,53 @@ void InvitationWriter::add(const Invitation &inv)
     }
 }
 
+InvitationWriter::~InvitationWriter()
+{
+    wait(); // a page being written still uses this writer and its device
+}
+
+void InvitationWriter::addPage(QList<Invitation> page)
+{
+    if (!m_thread) {
+        m_thread = std::make_unique<QThreadPool>();
+        m_thread->setMaxThreadCount(1); // one thread: pages are written in the order they were given
+        m_thread->setExpiryTimeout(-1);
+    }
+    const qint64 first = m_rows;
+    m_rows += page.size();
+    auto flush = [this] {
+        if (auto *file = qobject_cast<QFileDevice *>(m_out))
+            file->flush(); // out at once: a reader downstream starts while the rest loads
+    };
+    if (m_format == Format::Table) {
+        m_thread->start([this, flush, page = std::move(page), first] {
+            for (qsizetype i = 0; i < page.size(); ++i)
+                writeRow(page.at(i), first + i);
+            flush();
+        });
+        return;
+    }
+    QFuture<QByteArray> text = QtConcurrent::run([page = std::move(page), format = m_format, first] {
+        QByteArray out;
+        for (qsizetype i = 0; i < page.size(); ++i)
+            out += rowText(page.at(i), format, first + i);
+        return out;
+    });
+    m_thread->start([this, flush, text]() mutable {
+        m_out->write(text.result());
+        flush();
+    });
+}
+
+void InvitationWriter::wait()
+{
+    if (m_thread)
+        m_thread->waitForDone();
+}
+
 void InvitationWriter::finish()
 {
+    wait();
     if (m_format == Format::Json)
         m_out->write(m_rows ? "\n]\n" : "]\n");
     else if (m_table)

@@ -3,10 +3,12 @@
 #include "cli/Options.h"
 #include "core/domain/Revocation.h"
 
+#include <memory>
 #include <optional>
 
 QT_BEGIN_NAMESPACE
 class QIODevice;
+class QThreadPool;
 QT_END_NAMESPACE
 
 /*!
@@ -43,23 +45,44 @@ private:
 /*!
  * Invitations as JSON (Clerk's own fields), CSV or a table, written as they come: the memory used
  * does not grow with the list. A JSON array cut short by a failure is left without its bracket.
+ *
+ * Pages handed over with addPage() are made into text on any free core at once (JSON, CSV; a table's
+ * widths come from its first rows, so it is made on the writer's thread) and written in the order given
+ * by the writer's own thread: the thread that reads the network goes back to it at once, and the last
+ * pages of a list do not wait for each other. wait() (and finish(), and the destructor) waits for them.
+ * While pages are being written, only wait() and finish() may touch \a out.
  */
 class InvitationWriter
 {
 public:
     /*! A table \a withKind says which kind each row is (CSV always does, JSON by Clerk's `object`). */
     InvitationWriter(QIODevice *out, Format format, bool withOrganization, bool withKind = false);
+    ~InvitationWriter();
+    InvitationWriter(const InvitationWriter &) = delete;
+    InvitationWriter &operator=(const InvitationWriter &) = delete;
+
     void add(const Invitation &invitation);
+    /*! Writes \a page after the pages handed over before it, on the writer's thread, and flushes a file. */
+    void addPage(QList<Invitation> page);
+    /*! Returns once every page handed over is written. */
+    void wait();
+    /*! Waits for the pages, then closes the document (a JSON array's bracket). */
     void finish();
+    /*! Rows handed over (all written after wait() or finish()). */
     qint64 rows() const { return m_rows; }
 
 private:
+    /*! The row \a index (from 0) of the output, as JSON or CSV text: the same for a row alone or in a page. */
+    static QByteArray rowText(const Invitation &invitation, Format format, qint64 index);
+    void writeRow(const Invitation &invitation, qint64 index);
+
     QIODevice *m_out;
     Format m_format;
     bool m_withOrganization;
     bool m_withKind;
     qint64 m_rows = 0;
     std::optional<StreamedTable> m_table;
+    std::unique_ptr<QThreadPool> m_thread; //!< one thread, started by the first page; last: it stops first
 };
 
 /*! Organizations as JSON, CSV or a table. */

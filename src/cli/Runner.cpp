@@ -175,15 +175,15 @@ void Runner::runList()
                 m_err << u"\rLoaded %1 of %2"_s.arg(QLocale().toString(loaded), QLocale().toString(total));
                 m_err.flush();
             });
-    connect(m_query.get(), &InvitationListing::inOrder, this, [this](const QList<Invitation> &invitations) {
-        for (const Invitation &inv : invitations)
-            m_listWriter->add(inv);
-        m_listOut->flush(); // a page at a time, out at once: a reader downstream starts while the rest loads
-    });
+    // Written on the writer's thread, a page at a time and out at once: a reader downstream starts while
+    // the rest loads, and this thread is back for the next answers while a page is written.
+    connect(m_query.get(), &InvitationListing::inOrder, this,
+            [this](const QList<Invitation> &invitations) { m_listWriter->addPage(invitations); });
     auto gone = std::make_shared<QStringList>();
     connect(m_query.get(), &InvitationListing::gone, this, [gone](const QStringList &ids) { *gone += ids; });
     connect(m_query.get(), &InvitationListing::failed, this, [this](const ClerkError &error) {
-        m_listOut->flush(); // what was written stays (a JSON array without its bracket: cut short)
+        m_listWriter->wait(); // what arrived is written and stays (a JSON array without its bracket: cut short)
+        m_listOut->flush();
         if (error.isNotFound() && m_options.positional.value(0).startsWith("org_"_L1)) {
             m_err << printable(u"invitedesk-cli: no organization with the ID \"%1\" [%2]"_s.arg(
                          m_options.positional.first(), error.traceId().isEmpty() ? u"HTTP 404"_s : u"trace "_s + error.traceId()))

@@ -1,98 +1,13 @@
 // Runs every InviteDesk benchmark beside Clerk's official JS SDK on the same local sandbox, in the
 // same run, and prints medians and ratios. Not part of the test suite: timings belong here.
-// Usage: tests/benchmarks/run.sh [--runs N] [--quick] [--only team-audit|team-scale|scale|instance|stalls]
-import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync, mkdirSync, openSync, closeSync, readFileSync, readdirSync, chmodSync } from 'node:fs';
-import { createServer } from 'node:net';
+// Usage: tests/benchmarks/run.sh [--runs N] [--quick] [--only floor|team-audit|team-scale|scale|instance|stalls]
+import { spawn } from 'node:child_process';
+import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir, cpus, totalmem, release } from 'node:os';
-import { createHash } from 'node:crypto';
-import { join, dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
-
-const here = dirname(fileURLToPath(import.meta.url));
-const root = join(here, '..', '..');
-const build = process.env.INVITEDESK_BUILD ?? join(root, 'build', 'release');
-const bin = {
-  sandbox: join(build, 'src/sandbox/invitedesk-sandbox'),
-  cli: join(build, 'src/cli/invitedesk-cli'),
-  app: join(build, 'src/app/invitedesk'),
-  bench: join(build, 'tests/invitedesk-bench'),
-};
-const args = process.argv.slice(2);
-const runs = Number(args[args.indexOf('--runs') + 1] || 5) || 5;
-const quick = args.includes('--quick');
-const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : null;
-const KEY = 'sk_live_InviteDeskSandboxProduction00000000000000';
-const DEV_KEY = 'sk_test_InviteDeskSandboxDevelopment0000000000000';
-const env = { ...process.env, CLERK_SECRET_KEY: KEY, QT_QPA_PLATFORM: 'offscreen', INVITEDESK_REPORT_RSS: '1' };
-
-const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const n = s.length;
-  return n === 0 ? NaN : n % 2 ? s[(n - 1) / 2] : (s[n / 2 - 1] + s[n / 2]) / 2; };
-const rss = (stderr) => Number((/peak-rss-kb (\d+)/.exec(stderr) ?? [])[1] ?? NaN);
-const log = (...a) => console.error(...a);
-
-function run(cmd, argv, extraEnv = {}) {
-  const t0 = performance.now();
-  const r = spawnSync(cmd, argv, { env: { ...env, ...extraEnv }, maxBuffer: 1 << 30, encoding: 'utf8' });
-  return { ms: performance.now() - t0, code: r.status, out: r.stdout ?? '', err: r.stderr ?? '' };
-}
-
-/*! Like run(), with stdout going to a file, as in `invitedesk-cli list ORG --format json > file`. */
-function runToFile(cmd, argv, extraEnv = {}) {
-  const file = join(mkdtempSync(join(tmpdir(), 'idk-out-')), 'out.json');
-  const fd = openSync(file, 'w');
-  const t0 = performance.now();
-  const r = spawnSync(cmd, argv, { env: { ...env, ...extraEnv }, stdio: ['ignore', fd, 'pipe'], encoding: 'utf8' });
-  const ms = performance.now() - t0;
-  closeSync(fd);
-  return { ms, code: r.status, out: readFileSync(file, 'utf8'), err: r.stderr ?? '' };
-}
-
-async function sandbox({ latency = 0, pending = 10000, extra = [] } = {}) {
-  const child = spawn(bin.sandbox, ['--latency-ms', String(latency), '--large-org-pending', String(pending), ...extra],
-                      { stdio: ['ignore', 'pipe', 'inherit'] });
-  const url = await new Promise((resolve, reject) => {
-    let text = '';
-    child.stdout.on('data', (d) => { text += d; const m = /listening on (\S+)/.exec(text); if (m) resolve(m[1]); });
-    child.on('exit', () => reject(new Error('sandbox exited')));
-  });
-  const orgs = JSON.parse(run(bin.cli, ['--api-url', url, 'orgs', '--query', 'acme', '--format', 'json']).out);
-  return { url, base: url.replace(/\/v1$/, ''), org: orgs[0].id, stop: () => child.kill('SIGTERM') };
-}
-
-/*!
- * The way Clerk's API is served: TLS with HTTP/2 (nghttpx) in front of a sandbox, with a throwaway CA
- * that both InviteDesk (--ca-file) and the SDK (NODE_EXTRA_CA_CERTS) are told to trust.
- */
-let tlsCa = null;
-function testCa() {
-  if (tlsCa) return tlsCa;
-  const dir = mkdtempSync(join(tmpdir(), 'idk-ca-'));
-  const ssl = (...a) => { const r = spawnSync('openssl', a, { cwd: dir, encoding: 'utf8' });
-                          if (r.status !== 0) throw new Error(`openssl ${a[0]}: ${r.stderr}`); };
-  writeFileSync(join(dir, 'server.ext'), 'subjectAltName=DNS:localhost,IP:127.0.0.1\nextendedKeyUsage=serverAuth\n');
-  ssl('req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'ca.key', '-out', 'ca.pem', '-days', '2', '-subj',
-      '/CN=InviteDesk Bench CA', '-addext', 'basicConstraints=critical,CA:TRUE', '-addext', 'keyUsage=critical,keyCertSign,cRLSign');
-  ssl('req', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'server.key', '-out', 'server.csr', '-subj', '/CN=localhost');
-  ssl('x509', '-req', '-in', 'server.csr', '-CA', 'ca.pem', '-CAkey', 'ca.key', '-CAcreateserial', '-out', 'server.pem',
-      '-days', '2', '-extfile', 'server.ext');
-  tlsCa = { ca: join(dir, 'ca.pem'), key: join(dir, 'server.key'), cert: join(dir, 'server.pem') };
-  return tlsCa;
-}
-
-async function tlsFront(sb) {
-  const ca = testCa();
-  const port = 20000 + Math.floor(Math.random() * 20000);
-  const child = spawn('nghttpx', ['--conf=/dev/null', `--frontend=127.0.0.1,${port}`,
-                                  `--backend=127.0.0.1,${new URL(sb.url).port}`, '--backend-connections-per-host=64',
-                                  '--workers=1', '--no-ocsp', ca.key, ca.cert], { stdio: 'ignore' });
-  const url = `https://localhost:${port}/v1`;
-  for (let i = 0; i < 100; i++) {
-    if (run(bin.cli, ['--api-url', url, '--ca-file', ca.ca, 'orgs', '--query', 'acme', '--format', 'json']).code === 0) break;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  return { url, base: url.replace(/\/v1$/, ''), org: sb.org, ca: ca.ca, stop: () => child.kill('SIGTERM') };
-}
+import { join } from 'node:path';
+import { here, bin, runs, quick, only, KEY, DEV_KEY, env, median, rss, log, run, runToFile, sandbox, tlsFront } from './common.mjs';
+import { teamAuditBenchmark, teamScaleBenchmark } from './team.mjs';
+import { floorBenchmark, floorRows } from './floor.mjs';
 
 const results = { machine: { cpus: cpus().length, cpu: cpus()[0]?.model, memGiB: +(totalmem() / 2 ** 30).toFixed(1),
                              kernel: release(), node: process.version }, runs, date: new Date().toISOString() };
@@ -199,81 +114,6 @@ async function startupBenchmark(n) {
   return { first_paint_ms: median(paint), cli_help_ms: median(help), raw: { paint, help } };
 }
 
-/*!
- * A throwaway PostgreSQL cluster for the team audit store (as the tests start one): as root it runs
- * as the postgres user, since initdb refuses root.
- */
-async function postgres() {
-  const lib = '/usr/lib/postgresql';
-  const version = readdirSync(lib).sort((a, b) => Number(b) - Number(a))[0];
-  const pgBin = (tool) => join(lib, version, 'bin', tool);
-  const dir = mkdtempSync('/tmp/idk-bench-pg-');
-  const asRoot = process.getuid?.() === 0;
-  const runAs = (cmd, argv) => {
-    const r = asRoot ? spawnSync('runuser', ['-u', 'postgres', '--', cmd, ...argv], { encoding: 'utf8' })
-                     : spawnSync(cmd, argv, { encoding: 'utf8' });
-    if (r.status !== 0) throw new Error(`${cmd} failed: ${r.stdout}${r.stderr}`);
-  };
-  const password = 'bench-pw';
-  writeFileSync(join(dir, 'pw'), password + '\n');
-  if (asRoot) spawnSync('chown', ['-R', 'postgres:postgres', dir]);
-  chmodSync(dir, 0o700);
-  const port = await new Promise((resolve) => { const srv = createServer().listen(0, '127.0.0.1', () => {
-    const p = srv.address().port; srv.close(() => resolve(p)); }); });
-  runAs(pgBin('initdb'), ['-D', join(dir, 'data'), '-U', 'admin', '-A', 'scram-sha-256', `--pwfile=${join(dir, 'pw')}`,
-                          '-E', 'UTF8', '--locale=C']);
-  runAs(pgBin('pg_ctl'), ['-D', join(dir, 'data'), '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1`,
-                          '-l', join(dir, 'log'), '-w', 'start']);
-  const psql = (db, sql) => {
-    const r = spawnSync('psql', ['-h', '127.0.0.1', '-p', String(port), '-U', 'admin', '-d', db, '-AtXq', '-c', sql],
-                        { env: { ...process.env, PGPASSWORD: password }, encoding: 'utf8' });
-    if (r.status !== 0) throw new Error(`psql: ${r.stderr}`);
-    return r.stdout.trim();
-  };
-  psql('postgres', 'CREATE DATABASE audit');
-  return { url: `postgresql://admin@127.0.0.1:${port}/audit`, password, psql: (sql) => psql('audit', sql),
-           stop: () => runAs(pgBin('pg_ctl'), ['-D', join(dir, 'data'), '-m', 'fast', '-w', 'stop']) };
-}
-
-/*! 1,500 revokes with and without the team audit store, and how long a record takes to reach it. */
-async function teamAuditBenchmark(n, count = 1500) {
-  const pg = await postgres();
-  const without = [], withStore = [], delays = [];
-  try {
-    for (let i = 0; i < n; i++) {
-      for (const store of [false, true]) {
-        const sb = await sandbox({ latency: 30 });
-        const ids = JSON.parse(run(bin.cli, ['--api-url', sb.url, 'list', sb.org, '--format', 'json']).out)
-          .slice(0, count).map((x) => x.id);
-        const file = join(mkdtempSync(join(tmpdir(), 'idk-')), 'ids.txt');
-        writeFileSync(file, ids.join('\n') + '\n');
-        const dataHome = mkdtempSync(join(tmpdir(), 'idk-data-'));
-        const storeArgs = store ? ['--audit-url', pg.url] : [];
-        const r = run(bin.cli, ['--api-url', sb.url, ...storeArgs, 'revoke', sb.org, '--from-file', file, '--yes',
-                                '--rate-budget', '100'], { XDG_DATA_HOME: dataHome, INVITEDESK_AUDIT_PASSWORD: pg.password });
-        sb.stop();
-        if (r.code !== 0 || r.err.includes('waiting')) throw new Error(`revoke failed: ${r.err}`);
-        (store ? withStore : without).push(r.ms);
-        if (store) {
-          // received is the time of the sending transaction; at is the time the record was written locally.
-          const [records, med, worst] = pg.psql(
-            "SELECT count(*), percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM received - at)), " +
-            "max(extract(epoch FROM received - at)) FROM invitedesk.invitedesk_audit").split('|').map(Number);
-          if (records !== 2 * count) throw new Error(`the store holds ${records} records, not ${2 * count}`);
-          delays.push({ median_ms: med * 1000, worst_ms: worst * 1000 });
-          pg.psql('SET session_replication_role = replica; TRUNCATE invitedesk.invitedesk_audit');
-        }
-        log(`  run ${i + 1}, ${store ? 'with' : 'without'} the team store: ${(r.ms / 1000).toFixed(2)} s`);
-      }
-    }
-  } finally {
-    pg.stop();
-  }
-  return { count, without_s: median(without) / 1000, with_s: median(withStore) / 1000,
-           ratio: median(withStore) / median(without), delay_median_ms: median(delays.map((d) => d.median_ms)),
-           delay_worst_ms: Math.max(...delays.map((d) => d.worst_ms)), raw: { without, withStore, delays } };
-}
-
 if (only === 'team-audit') {
   log('8. team audit store: revoke 1,500 with and without it (30 ms latency, 100 % budget)');
   const T = await teamAuditBenchmark(quick ? 1 : 3);
@@ -284,61 +124,6 @@ if (only === 'team-audit') {
 | 8 | revoke 1,500, CLI, with the team audit store / without (median of ${T.raw.without.length}) | ${f(T.with_s, 2)} s / ${f(T.without_s, 2)} s = ${f(T.ratio, 3)}× | ≤ 1.05× |
 | 8 | a record's way from the local log into PostgreSQL (median of run medians / worst record) | ${f(T.delay_median_ms)} ms / ${f(T.delay_worst_ms)} ms | median ≤ 2 s |`);
   process.exit(0);
-}
-
-/*!
- * A local audit log of \a count records written straight to a file (as AuditLog would chain them: each
- * record's SHA-256 over its compact, key-sorted JSON without "hash"), and its head file.
- */
-function writeAuditLog(dir, count) {
-  mkdirSync(dir, { recursive: true });
-  const sorted = (o) => '{' + Object.keys(o).sort().map((k) => `${JSON.stringify(k)}:${JSON.stringify(o[k])}`).join(',') + '}';
-  let prev = '0'.repeat(64);
-  const lines = [];
-  for (let seq = 1; seq <= count; seq++) {
-    const event = seq % 2 ? 'intent' : 'outcome';
-    const r = { email: `person${seq >> 1}@example.com`, event, invitation_id: `orginv_bench_${seq >> 1}`,
-                operator: 'bench', organization_id: 'org_bench', organization_name: 'Bench Corp', prev, seq,
-                ticket: `SUP-${seq % 97}`, time: new Date(Date.UTC(2026, 10, 1) + seq * 1000).toISOString(), v: 1 };
-    if (event === 'outcome') r.outcome = 'revoked';
-    const hash = createHash('sha256').update(sorted(r)).digest('hex');
-    lines.push(sorted({ ...r, hash }));
-    prev = hash;
-  }
-  writeFileSync(join(dir, 'audit.jsonl'), lines.join('\n') + '\n');
-  writeFileSync(join(dir, 'audit.jsonl.head'), `${count} ${prev}\n`);
-}
-
-/*!
- * 8S. The team store at scale: a 200,000-record log sent with `audit sync`, then `audit verify --audit-url`
- * (every chain, a page at a time, and this log against it) and `audit team --intents --format json`
- * (streamed), each timed with its peak RSS.
- */
-async function teamScaleBenchmark(n, count = 200000) {
-  const pg = await postgres();
-  try {
-    const dataHome = mkdtempSync(join(tmpdir(), 'idk-data-'));
-    writeAuditLog(join(dataHome, 'InviteDesk', 'audit'), count);
-    const cliEnv = { XDG_DATA_HOME: dataHome, INVITEDESK_AUDIT_PASSWORD: pg.password };
-    const sync = run(bin.cli, ['--audit-url', pg.url, 'audit', 'sync'], cliEnv);
-    if (sync.code !== 0) throw new Error(`audit sync failed: ${sync.err}`);
-    log(`  audit sync of ${count}: ${(sync.ms / 1000).toFixed(2)} s, ${(rss(sync.err) / 1024).toFixed(0)} MB`);
-    const verify = [], verifyRss = [], team = [], teamRss = [];
-    for (let i = 0; i < n; i++) {
-      const v = run(bin.cli, ['--audit-url', pg.url, 'audit', 'verify'], cliEnv);
-      if (v.code !== 0) throw new Error(`audit verify failed: ${v.err}`);
-      verify.push(v.ms); verifyRss.push(rss(v.err));
-      const t = runToFile(bin.cli, ['--audit-url', pg.url, 'audit', 'team', '--intents', '--format', 'json'], cliEnv);
-      if (t.code !== 0 || JSON.parse(t.out).length !== count) throw new Error(`audit team failed: ${t.err}`);
-      team.push(t.ms); teamRss.push(rss(t.err));
-      log(`  run ${i + 1}: verify ${(v.ms / 1000).toFixed(2)} s, team ${(t.ms / 1000).toFixed(2)} s`);
-    }
-    return { count, sync_s: sync.ms / 1000, sync_rss_mb: rss(sync.err) / 1024,
-             verify_s: median(verify) / 1000, verify_rss_mb: median(verifyRss) / 1024,
-             team_s: median(team) / 1000, team_rss_mb: median(teamRss) / 1024, raw: { verify, team } };
-  } finally {
-    pg.stop();
-  }
 }
 
 if (only === 'team-scale') {
@@ -393,6 +178,17 @@ async function instanceBenchmark(n, { tls = false } = {}) {
            gui_rss_mb: gui.length ? median(gui.map((g) => g.peak_rss_kb)) / 1024 : null,
            gui_max_stall_ms: gui.length ? Math.max(...gui.map((g) => g.max_stall_ms)) : null,
            gui_stall_median_ms: gui.length ? median(gui.map((g) => g.max_stall_ms)) : null, raw: { cli, cliRss, gui } };
+}
+
+/*! 1F alone: the plain-HTTP and TLS loads of 10,048 beside curl's floor and the SDK, in the same rounds. */
+if (only === 'floor') {
+  log('1F. load 10,048 pending (100 ms latency) beside curl fetching the same pages, and the SDK');
+  const F = await floorBenchmark(runs);
+  const T = await floorBenchmark(runs, { tls: true });
+  console.log(floorRows(F, T, runs));
+  mkdirSync(join(here, 'results'), { recursive: true });
+  writeFileSync(join(here, 'results', `floor-${new Date().toISOString().replace(/[:.]/g, '-')}.json`), JSON.stringify({ F, T }, null, 2));
+  process.exit(0);
 }
 
 /*! 6 alone: the window's longest stalls at 10,000 rows, loading (100 ms latency) and revoking 1,500 (30 ms). */

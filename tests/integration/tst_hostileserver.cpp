@@ -13,6 +13,8 @@
 
 #include <QtCore/QElapsedTimer>
 #include <QtTest/QSignalSpy>
+#include <QtCore/QJsonArray>
+#include <QtCore/QJsonDocument>
 #include <QtTest/QTest>
 
 using namespace Qt::StringLiterals;
@@ -525,10 +527,23 @@ private Q_SLOTS:
         QVERIFY2(run.err.contains("warning: Clerk counted 0 invitations, but 4,000 were read"), run.err.constData());
     }
 
+    void theCliWritesRowsAsTheyComeInClerksOrder_data()
+    {
+        // Pages are made into text on several threads (JSON, CSV) or on the writer's (a table), and
+        // written in order; a JSON row starts with its newline, so 1,000 rows out are 1,000 lines.
+        QTest::addColumn<QString>("format");
+        QTest::addColumn<int>("linesBefore");
+        QTest::newRow("csv") << u"csv"_s << 1 + 1000;
+        QTest::newRow("json") << u"json"_s << 1000;
+        QTest::newRow("table") << u"table"_s << 1 + 1000;
+    }
+
     void theCliWritesRowsAsTheyComeInClerksOrder()
     {
         // 2,400 rows; the page at offset 1,000 is held back. The rows before it are out before it comes,
         // none after it is, and the whole output is in Clerk's order.
+        QFETCH(QString, format);
+        QFETCH(int, linesBefore);
         std::vector<Sandbox::HttpResponder> held;
         QByteArray heldBody;
         Sandbox::HttpServer server([&](const Sandbox::HttpRequest &request, Sandbox::HttpResponder responder) {
@@ -549,20 +564,29 @@ private Q_SLOTS:
         CliHarness cli(m_sandbox.get());
         const std::unique_ptr<QProcess> process =
             cli.start({u"--api-url"_s, u"http://127.0.0.1:%1/v1"_s.arg(server.port()), u"list"_s, u"org_1"_s, u"--format"_s,
-                       u"csv"_s},
+                       format},
                       SandboxOptions::defaultProductionKey(), false);
         QByteArray out;
         QVERIFY(QTest::qWaitFor([&] {
             out += process->readAllStandardOutput();
-            return out.count('\n') >= 1 + 1000 || process->state() == QProcess::NotRunning;
+            return out.count('\n') >= linesBefore || process->state() == QProcess::NotRunning;
         }, 30'000));
         QVERIFY(process->state() == QProcess::Running); // still waiting for the held page…
-        QCOMPARE(int(out.count('\n')), 1 + 1000);      // …with every row before it written, none after
+        QCOMPARE(int(out.count('\n')), linesBefore); // …with every row before it written, none after
         QVERIFY(!held.empty());
         held.front().respond({200, {}, heldBody});
         const CliHarness::Run run = CliHarness::finish(*process);
         QCOMPARE(run.exitCode, 0);
         out += run.out;
+        if (format == "json"_L1) {
+            QJsonParseError error;
+            const QJsonArray rows = QJsonDocument::fromJson(out, &error).array();
+            QCOMPARE(error.error, QJsonParseError::NoError);
+            QCOMPARE(rows.size(), 2400);
+            for (int i = 0; i < 2400; ++i)
+                QCOMPARE(rows.at(i)["id"_L1].toString(), u"orginv_row%1"_s.arg(i, 5, 10, QChar(u'0')));
+            return;
+        }
         const QList<QByteArray> lines = out.trimmed().split('\n');
         QCOMPARE(lines.size(), 1 + 2400);
         for (int i = 0; i < 2400; ++i)

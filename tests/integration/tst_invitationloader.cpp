@@ -66,6 +66,24 @@ private Q_SLOTS:
         m_sandbox.reset();
     }
 
+    void theNextPagesAreAskedForBeforeAPageIsHandedOn()
+    {
+        // acme's 1,234 pending in pages of 100: when the first page reaches whoever writes or shows it,
+        // the pages after it are already on their way (what is done with a page never delays them).
+        InvitationLoader loader(m_client.get());
+        InvitationLoader::Request request = requestFor(u"acme"_s);
+        request.pageSize = 100;
+        QList<int> sentWhenHandedOn;
+        connect(&loader, &InvitationLoader::pageRead, this,
+                [&](int, int, const QList<Invitation> &) { sentWhenHandedOn << loader.requestsSent(); });
+        QSignalSpy finished(&loader, &InvitationLoader::finished);
+        loader.start(request);
+        QVERIFY(finished.wait(30'000));
+        QVERIFY(!sentWhenHandedOn.isEmpty());
+        QVERIFY2(sentWhenHandedOn.first() > request.speculativePages,
+                 qPrintable(u"%1 requests sent when the first page was handed on"_s.arg(sentWhenHandedOn.first())));
+    }
+
     void loadsExactlyThePendingOnes_data()
     {
         QTest::addColumn<QString>("slug");

@@ -200,6 +200,18 @@ private Q_SLOTS:
                            p.setProcessEnvironment(env);
                        }));
         QCOMPARE(withEnv.exitCode, 0);
+        // $SSL_CERT_FILE is read where TLS is spoken only: naming a file that holds no certificate fails an
+        // https URL and costs a plain-http one (loopback) nothing, not even the reading.
+        const auto notACaFile = [](QProcess &p) {
+            QProcessEnvironment env = p.processEnvironment();
+            env.insert(u"SSL_CERT_FILE"_s, QStringLiteral(INVITEDESK_CLI_PATH)); // a program, not PEM
+            p.setProcessEnvironment(env);
+        };
+        QVERIFY(CliHarness::finish(*cli.start(args, SandboxOptions::defaultProductionKey(), false, notACaFile)).exitCode != 0);
+        const CliHarness::Run plain = CliHarness::finish(
+            *cli.start({u"orgs"_s, u"--query"_s, u"glob"_s}, SandboxOptions::defaultProductionKey(), true, notACaFile));
+        QVERIFY2(plain.exitCode == 0, plain.err.constData());
+        QVERIFY(plain.out.contains("globex"));
     }
 
     void throughAProxyToTheTlsFront()

@@ -242,6 +242,11 @@ void InvitationLoader::onPage(int offset, Result<Page<Invitation>> result)
     }
     if (m_passEnd && m_passTotal && *m_passEnd < *m_passTotal)
         m_total = *m_passEnd;
+    // The next pages are asked for before this one is handed on: what is done with it (written out, put
+    // into a table) does not hold the requests back.
+    issuePages();
+    if (!m_running)
+        return;
     Q_EMIT pageRead(m_pass, offset, fresh);
     if (!m_running)
         return;
@@ -255,7 +260,6 @@ void InvitationLoader::onPage(int offset, Result<Page<Invitation>> result)
             return;
     }
 
-    issuePages();
     if (!m_inFlight.isEmpty())
         return;
     if (!m_passEnd && m_nextOffset >= maxPages * m_request.pageSize) {

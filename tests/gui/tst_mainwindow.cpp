@@ -14,6 +14,7 @@
 #include "gui/invitations/RevokeDialog.h"
 #include "gui/session/Session.h"
 #include "gui/teamaudit/TeamActivityPanel.h"
+#include "support/ManualClock.h"
 #include "support/RealParts.h"
 #include "support/OffscreenPopups.h"
 #include "support/SandboxProfile.h"
@@ -68,6 +69,7 @@ class TestMainWindow : public QObject
     std::unique_ptr<ClerkSandbox> m_sandbox;
     ScriptedPrompts m_prompts;
     std::unique_ptr<MainWindow> m_window;
+    std::unique_ptr<ManualClock> m_clock; //!< a test's session's clock, when it moves time itself; outlives the window
 
     QTableView *table() const { return m_window->findChild<QTableView *>(u"invitationsView"_s); }
 
@@ -138,6 +140,7 @@ private Q_SLOTS:
     void cleanup()
     {
         m_window.reset();
+        m_clock.reset();
         m_sandbox.reset();
     }
 
@@ -747,10 +750,11 @@ private Q_SLOTS:
     void undoWindowSendsNothing()
     {
         QSettings().setValue(u"undo/test"_s, true);
+        m_clock = std::make_unique<ManualClock>(); // the undo window is moved through, not waited out
+        m_window->session()->setClock(m_clock.get());
         connectWith(SandboxOptions::defaultProductionKey());
         openAndWait(u"initech"_s, 41);
         QCOMPARE(m_window->invitations()->undoSeconds(), 5); // what the agent gets
-        m_window->invitations()->setUndoSeconds(1);          // the same rule, a shorter wait for the test
         m_prompts.confirmAll();
         table()->selectRow(0);
         const QString id = m_window->selectedInvitationIds().first();
@@ -763,17 +767,23 @@ private Q_SLOTS:
         QTest::mouseClick(undo, Qt::LeftButton);
         QVERIFY(!m_window->invitations()->isHolding());
         QCOMPARE(m_window->invitationModel()->revokeState(id), RevokeState::Idle);
-        QTest::qWait(1'500); // longer than the window: still nothing may be sent
+        m_clock->advance(std::chrono::seconds(10)); // past the window: still nothing starts
+        QVERIFY(!m_window->invitations()->isRevoking());
+        QCOMPARE(m_window->invitationModel()->revokeState(id), RevokeState::Idle);
         QCOMPARE(posts(), 0);
 
-        // Without Undo, the revoke goes out once the window closes.
+        // Without Undo, the revoke goes out once the window closes, and not a moment before.
         table()->selectRow(0);
         QTest::keyClick(table(), Qt::Key_Delete);
         QVERIFY(m_window->invitations()->isHolding());
-        QCOMPARE(posts(), 0);
+        m_clock->advance(std::chrono::seconds(5) - std::chrono::milliseconds(1));
+        QVERIFY(m_window->invitations()->isHolding());
+        QVERIFY(!m_window->invitations()->isRevoking());
+        m_clock->advance(std::chrono::milliseconds(1));
+        QVERIFY(!m_window->invitations()->isHolding());
         QTRY_COMPARE_WITH_TIMEOUT(m_window->invitationModel()->revokeState(id), RevokeState::Revoked,
                                   20'000);
-        QCOMPARE(posts(), 1);
+        QCOMPARE(posts(), 1); // the undone one sent nothing
     }
 
     void reinviteCreatesANewInvitation()

@@ -54,6 +54,8 @@ public:
 
     /*! For tests; takes effect at the next open(). */
     void setAuditLogPath(const QString &path) { m_auditPath = path; }
+    /*! For tests (not owned; null for the real one): the connection's clock, from the next open(). */
+    void setClock(Clock *clock) { m_clock = clock; }
 
 Q_SIGNALS:
     void opened();
@@ -66,6 +68,7 @@ Q_SIGNALS:
 private:
     ConnectionProfile m_profile;
     QString m_auditPath = AuditLog::defaultPath();
+    Clock *m_clock = nullptr;
     std::unique_ptr<Connection> m_connection;
 };
 

@@ -28,6 +28,14 @@ public:
         });
     }
 
+    /*! The interval runs on \a clock from now on; an action still owed runs at once. */
+    void setClock(Clock *clock)
+    {
+        m_timer.setClock(clock);
+        if (std::exchange(m_behind, false))
+            m_action();
+    }
+
     void request()
     {
         if (m_timer.isActive()) {

@@ -44,6 +44,12 @@ ClockTimer::~ClockTimer()
     stop();
 }
 
+void ClockTimer::setClock(Clock *clock)
+{
+    stop();
+    m_clock = clock ? clock : Clock::steady();
+}
+
 void ClockTimer::start(std::chrono::milliseconds delay)
 {
     m_active = true;

@@ -52,6 +52,8 @@ public:
     ~ClockTimer() override;
 
     Clock *clock() const { return m_clock; }
+    /*! Runs on \a clock from now on (null: the real one); a running timer stops. */
+    void setClock(Clock *clock);
     /*! Only how precisely the real clock's timer fires (QTimer::setTimerType). */
     void setTimerType(Qt::TimerType type) { m_timer.setTimerType(type); }
 

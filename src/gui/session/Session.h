@@ -39,6 +39,8 @@ public:
     Connection *connection() const { return m_connection.get(); }
     ClerkClient *client() const { return m_connection ? m_connection->client() : nullptr; }
     RatePacer *pacer() const { return m_connection ? m_connection->pacer() : nullptr; }
+    /*! What the open connection's work runs on, and the window's texts that follow it: the real clock while closed. */
+    Clock *clock() const { return m_connection ? m_connection->client()->clock() : Clock::steady(); }
     KeyEnvironment environment() const;
     Badge badge() const;
     static QString badgeText(Badge badge);

@@ -1361,6 +1361,8 @@ private Q_SLOTS:
         // moves, and a key meant for Undo could land on Stop. Now: to Undo when the window opens, home to the
         // table when it ends, and nowhere while the run goes and ends.
         showWindow();
+        m_clock = std::make_unique<ManualClock>(); // the Undo window ends when the test moves the clock
+        m_window->session()->setClock(m_clock.get());
         connectWith(SandboxOptions::defaultProductionKey());
         openAndWait(u"initech"_s, 41);
         m_window->invitations()->setUndoSeconds(1);
@@ -1374,6 +1376,8 @@ private Q_SLOTS:
         for (int row : {0, 1, 2})
             table()->selectionModel()->select(table()->model()->index(row, 0), QItemSelectionModel::Select | QItemSelectionModel::Rows);
         QTest::keyClick(table(), Qt::Key_Delete);
+        QVERIFY(m_window->invitations()->isHolding());
+        m_clock->advance(std::chrono::seconds(1));
         QTRY_VERIFY_WITH_TIMEOUT(!m_window->invitations()->isRevoking() && posts() == 3, 20'000);
         QTRY_VERIFY(m_window->findChild<QPushButton *>(u"closeRevokePanelButton"_s)->isVisible());
         QCoreApplication::processEvents(); // what showing it posted

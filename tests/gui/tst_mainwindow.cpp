@@ -787,8 +787,8 @@ private Q_SLOTS:
         QVERIFY(!m_window->invitations()->isRevoking());
         m_clock->advance(std::chrono::milliseconds(1));
         QVERIFY(!m_window->invitations()->isHolding());
-        QTRY_COMPARE_WITH_TIMEOUT(m_window->invitationModel()->revokeState(id), RevokeState::Revoked,
-                                  20'000);
+        QVERIFY(m_clock->runUntil([&] { return m_window->invitationModel()->revokeState(id) == RevokeState::Revoked; },
+                                  20'000));
         QCOMPARE(posts(), 1); // the undone one sent nothing
     }
 

@@ -5,6 +5,8 @@
 
 #include "core/util/Clock.h"
 
+#include <QtTest/QTest>
+
 #include <algorithm>
 #include <optional>
 #include <vector>
@@ -17,6 +19,12 @@ public:
     ManualClock() = default;
     ManualClock(const ManualClock &) = delete;
     ManualClock &operator=(const ManualClock &) = delete;
+    /*! A timer still running (of an object deleted later, say) stops and never asks this clock again. */
+    ~ManualClock() override
+    {
+        for (const Armed &armed : m_armed)
+            release(armed.timer);
+    }
 
     qint64 nsecsElapsed() const override { return m_now; }
 
@@ -39,6 +47,20 @@ public:
             expire(timer);
         }
         m_now = until;
+    }
+
+    /*!
+     * Waits for \a done (up to \a timeoutMs of the wall clock) while time runs on this clock, \a step
+     * per look: for what follows the part of a test that moved time itself.
+     */
+    template <typename Condition>
+    bool runUntil(Condition done, int timeoutMs, std::chrono::milliseconds step = std::chrono::milliseconds(50))
+    {
+        return QTest::qWaitFor([&] {
+            if (!done())
+                advance(step);
+            return done();
+        }, timeoutMs);
     }
 
     /*! How long until the next timer times out; none when no timer runs. */

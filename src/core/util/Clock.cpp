@@ -32,6 +32,12 @@ void Clock::expire(ClockTimer *timer)
     Q_EMIT timer->timeout();
 }
 
+void Clock::release(ClockTimer *timer)
+{
+    timer->m_active = false;
+    timer->m_clock = Clock::steady();
+}
+
 ClockTimer::ClockTimer(Clock *clock, QObject *parent)
     : QObject(parent), m_clock(clock ? clock : Clock::steady()), m_timer(this)
 {

@@ -37,6 +37,8 @@ protected:
     virtual void disarm(ClockTimer *timer) = 0;
     /*! For a clock that keeps its own timers: \a timer's time has come. */
     static void expire(ClockTimer *timer);
+    /*! For a clock that goes before its timers: \a timer stops, and is on the real clock from now on. */
+    static void release(ClockTimer *timer);
 };
 
 /*!

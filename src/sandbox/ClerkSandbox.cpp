@@ -92,6 +92,11 @@ int ClerkSandbox::connectionsAccepted() const
     return m_server->connectionsAccepted();
 }
 
+int ClerkSandbox::openConnections() const
+{
+    return m_server->connectionCount();
+}
+
 void ClerkSandbox::setFaults(const FaultSettings &faults)
 {
     m_faults = faults;

@@ -113,6 +113,8 @@ public:
     void clearRequests() { m_log.clear(); }
     int rateLimitedCount() const { return m_rateLimited; }
     int connectionsAccepted() const;
+    /*! Connections open now: one whose client went away is counted out once its last bytes were read. */
+    int openConnections() const;
 
     /*! Milliseconds since the epoch as the sandbox sees it. */
     qint64 now() const;

@@ -168,8 +168,8 @@ private Q_SLOTS:
     void aCancelledDialogChangesNothing()
     {
         m_prompts.onEditProfile = [](const ConnectionProfile &, bool, const QString &) { return Prompts::ProfileAnswer{}; };
-        m_connections->newProfile();
-        QTest::qWait(50);
+        m_connections->newProfile(); // the scripted dialog answers before this returns
+        QCoreApplication::processEvents();
         QVERIFY(!m_session->isOpen());
         QVERIFY(m_connections->store().profiles().isEmpty());
     }
@@ -479,7 +479,13 @@ private Q_SLOTS:
         m_connections->proxyCredentialsNeeded(ClerkError::fromNetworkError(QNetworkReply::ProxyAuthenticationRequiredError, {}));
         m_connections->signInToProxy();
         QVERIFY(switched);
-        QTest::qWait(500); // the keychain answers
+        // The keychain answers the write of A's proxy credentials: a read asked after it is answered after it
+        // (QtKeychain runs its jobs one at a time), and finds them stored (or kept for the session).
+        std::optional<SecretStore::ReadResult> read;
+        m_connections->secrets().read(SecretStore::proxyEntry(u"a"_s), this,
+                                      [&read](const SecretStore::ReadResult &result) { read = result; });
+        QTRY_VERIFY_WITH_TIMEOUT(read.has_value(), 10'000);
+        QVERIFY(read->found || m_connections->secrets().hasSessionSecret(SecretStore::proxyEntry(u"a"_s)));
         QVERIFY(m_session->isOpen()); // not closed and swapped back to A
         QCOMPARE(m_session->profile().id, u"b"_s);
     }

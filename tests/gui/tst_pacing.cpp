@@ -3,6 +3,7 @@
 
 #include "gui/Coalescer.h"
 #include "gui/invitations/PageBlocks.h"
+#include "support/ManualClock.h"
 
 #include <QtTest/QSignalSpy>
 #include <QtTest/QTest>
@@ -66,8 +67,7 @@ private Q_SLOTS:
         QCOMPARE(spy.size(), 1);
         QTRY_COMPARE(spy.size(), 2);
         QCOMPARE(ids(spy.at(1).at(0)), ids(page(2, 2)));
-        // After a quiet interval, the next page goes at once again.
-        QTest::qWait(60);
+        // That hand-over ended the interval, with nothing after it: the next page goes at once again.
         blocks.add(page(4, 1), 5);
         QCOMPARE(spy.size(), 3);
     }
@@ -115,15 +115,19 @@ private Q_SLOTS:
 
     void aCoalescerRunsAtOnceThenOncePerInterval()
     {
+        ManualClock clock;
         int runs = 0;
-        Coalescer coalescer(std::chrono::milliseconds(40), [&runs] { ++runs; });
+        Coalescer coalescer(40ms, [&runs] { ++runs; }, nullptr, &clock);
         coalescer.request();
         QCOMPARE(runs, 1); // at once: the first change is seen without delay
         for (int i = 0; i < 100; ++i)
             coalescer.request();
         QCOMPARE(runs, 1);
-        QTRY_COMPARE(runs, 2); // the hundred, once, at the interval's end
-        QTest::qWait(100);
+        clock.advance(39ms);
+        QCOMPARE(runs, 1);
+        clock.advance(1ms);
+        QCOMPARE(runs, 2); // the hundred, once, at the interval's end
+        clock.advance(40ms);
         QCOMPARE(runs, 2); // nothing more was asked
         coalescer.request(); // after a quiet interval: at once again
         QCOMPARE(runs, 3);

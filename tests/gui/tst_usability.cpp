@@ -17,6 +17,7 @@
 #include "gui/invitations/ReinviteDialog.h"
 #include "gui/invitations/RevokeDialog.h"
 #include "gui/session/Session.h"
+#include "support/ManualClock.h"
 #include "support/OffscreenPopups.h"
 #include "support/SandboxProfile.h"
 #include "support/ScriptedPrompts.h"
@@ -187,6 +188,7 @@ class TestUsability : public QObject
     std::unique_ptr<ClerkSandbox> m_sandbox;
     ScriptedPrompts m_prompts;
     std::unique_ptr<MainWindow> m_window;
+    std::unique_ptr<ManualClock> m_clock; //!< a test's session's clock, when it moves time itself; outlives the window
     std::vector<std::unique_ptr<QTranslator>> m_translators;
 
     QTableView *table() const { return m_window->findChild<QTableView *>(u"invitationsView"_s); }
@@ -282,6 +284,7 @@ private Q_SLOTS:
     void cleanup()
     {
         m_window.reset();
+        m_clock.reset();
         m_sandbox.reset();
         useLanguage(u"en"_s);
     }
@@ -616,8 +619,11 @@ private Q_SLOTS:
         QTest::keyClicks(search, u"acme"_s);
         auto *bar = m_window->findChild<MessageBar *>(u"messageBar"_s);
         QTRY_VERIFY_WITH_TIMEOUT(bar->isVisible(), 10'000);
+        const qsizetype before = qsizetype(m_sandbox->requests().size());
         QTest::keyClick(search, Qt::Key_Return);
-        QTest::qWait(200);
+        // What Enter set off has been asked and answered (rejected again), and nothing more is on the way.
+        QTRY_VERIFY_WITH_TIMEOUT(qsizetype(m_sandbox->requests().size()) > before
+                                     && m_window->session()->client()->callsInFlight() == 0, 10'000);
         QVERIFY(m_prompts.asked.isEmpty());
         QCOMPARE(edits, 0); // Enter went to the search, not to a question
         QCOMPARE(QApplication::activeModalWidget(), nullptr);
@@ -1012,6 +1018,8 @@ private Q_SLOTS:
     void progressSaysPausedAndStoppedRunsAreNotFull()
     {
         showWindow();
+        m_clock = std::make_unique<ManualClock>(); // the panel's texts wait for their interval until it is moved
+        m_window->session()->setClock(m_clock.get());
         connectWith(SandboxOptions::defaultProductionKey());
         openAndWait(u"initech"_s, 41);
         m_prompts.confirmAll();
@@ -1034,12 +1042,15 @@ private Q_SLOTS:
         QTest::keyClick(pause, Qt::Key_Space);
         auto *status = m_window->findChild<QLabel *>(u"revokeLabel"_s);
         QTRY_VERIFY2(status->text().startsWith(u"Paused"_s), qPrintable(status->text()));
-        QTest::qWait(800); // answers still arriving keep it "Paused", without an estimate
+        // Answers still arriving keep it "Paused", without an estimate: all of them in, and the texts they
+        // set off run at their interval's end.
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->session()->client()->callsInFlight(), 0, 10'000);
+        m_clock->advance(std::chrono::seconds(1));
         QVERIFY2(status->text().startsWith(u"Paused"_s) && !status->text().contains(u"left"_s), qPrintable(status->text()));
         auto *stop = m_window->findChild<QPushButton *>(u"cancelRevokeButton"_s);
         stop->setFocus();
         QTest::keyClick(stop, Qt::Key_Space);
-        QTRY_VERIFY_WITH_TIMEOUT(!m_window->invitations()->isRevoking(), 20'000);
+        QVERIFY(m_clock->runUntil([&] { return !m_window->invitations()->isRevoking(); }, 20'000));
         const BulkSummary summary = m_window->invitations()->summary();
         QVERIFY(summary.cancelled > 0);
         auto *bar = m_window->findChild<QProgressBar *>(u"revokeProgress"_s);
@@ -1331,7 +1342,8 @@ private Q_SLOTS:
         m_window->searchEmail(u"sam.contractor@freelance.example"_s);
         QVERIFY(!m_window->findChild<QAction *>(u"actionRefresh"_s)->isEnabled());
         QTest::keyClick(m_window.get(), Qt::Key_F5);
-        QTest::qWait(300);
+        QCoreApplication::processEvents();
+        QVERIFY(!m_window->invitations()->isLoading()); // nothing was read again, nothing was opened
         QCOMPARE(m_window->invitations()->organization().slug, u"initech"_s);
         QCOMPARE(m_window->invitations()->scope().kind(), ListingScope::Kind::Organization);
         QVERIFY(m_window->invitations()->email().isEmpty());
@@ -1351,6 +1363,8 @@ private Q_SLOTS:
         // moves, and a key meant for Undo could land on Stop. Now: to Undo when the window opens, home to the
         // table when it ends, and nowhere while the run goes and ends.
         showWindow();
+        m_clock = std::make_unique<ManualClock>(); // the Undo window ends when the test moves the clock
+        m_window->session()->setClock(m_clock.get());
         connectWith(SandboxOptions::defaultProductionKey());
         openAndWait(u"initech"_s, 41);
         m_window->invitations()->setUndoSeconds(1);
@@ -1364,9 +1378,11 @@ private Q_SLOTS:
         for (int row : {0, 1, 2})
             table()->selectionModel()->select(table()->model()->index(row, 0), QItemSelectionModel::Select | QItemSelectionModel::Rows);
         QTest::keyClick(table(), Qt::Key_Delete);
-        QTRY_VERIFY_WITH_TIMEOUT(!m_window->invitations()->isRevoking() && posts() == 3, 20'000);
+        QVERIFY(m_window->invitations()->isHolding());
+        m_clock->advance(std::chrono::seconds(1));
+        QVERIFY(m_clock->runUntil([&] { return !m_window->invitations()->isRevoking() && posts() == 3; }, 20'000));
         QTRY_VERIFY(m_window->findChild<QPushButton *>(u"closeRevokePanelButton"_s)->isVisible());
-        QTest::qWait(100);
+        QCoreApplication::processEvents(); // what showing it posted
         disconnect(watch);
         QCOMPARE(moves, (QStringList{u"undoButton"_s, u"invitationsView"_s}));
         QCOMPARE(QApplication::focusWidget(), table());
@@ -1457,7 +1473,7 @@ private Q_SLOTS:
         QTRY_VERIFY(QApplication::activePopupWidget() == nullptr);
         QTest::keyClick(QApplication::focusWidget(), Qt::Key_Escape);
         QTRY_COMPARE(QApplication::focusWidget(), search);
-        QTest::qWait(100);
+        QCoreApplication::processEvents(); // what taking the focus posted
         QVERIFY(!search->completer()->popup()->isVisible());
     }
 
@@ -1471,7 +1487,7 @@ private Q_SLOTS:
         const QModelIndex current = table()->model()->index(1, InvitationTableModel::Role);
         table()->setCurrentIndex(current);
         table()->clearSelection();
-        QTest::qWait(50);
+        QCoreApplication::processEvents(); // grab() paints what is there now
         const QImage image = table()->viewport()->grab().toImage();
         const QRect cell = table()->visualRect(current);
         const QColor frame = image.pixelColor(cell.left() + 1, cell.center().y());

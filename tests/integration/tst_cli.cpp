@@ -398,7 +398,8 @@ private Q_SLOTS:
         QVERIFY2(verified.ok, qPrintable(verified.problem));
         const QList<QJsonObject> open = AuditLog::unsettledIntents(log);
         QVERIFY(!open.isEmpty());
-        QTest::qWait(400); // let the sandbox finish what was on the wire
+        // The sandbox has read what was on the wire: every connection of the killed run is closed.
+        QTRY_COMPARE_WITH_TIMEOUT(m_sandbox->openConnections(), 0, 10'000);
         // The next run settles a run whose process is gone; while the kernel still lists the killed process,
         // its run lock (QLockFile, by PID) rightly calls the run alive. Wait until it does not (where there
         // is no /proc this waits for nothing).

@@ -2,6 +2,7 @@
 
 #include "core/api/RatePacer.h"
 #include "core/workflows/RevokeTask.h"
+#include "support/ManualClock.h"
 #include "support/TestSandbox.h"
 
 #include <QtTest/QSignalSpy>
@@ -17,6 +18,7 @@ class TestRevokeTask : public QObject
     Q_OBJECT
 
     std::unique_ptr<ClerkSandbox> m_sandbox;
+    ManualClock m_clock; //!< the client's: its backoff, the task's waits (outlives both)
     std::unique_ptr<ClerkClient> m_client;
     SandboxOrganization *m_org = nullptr;
 
@@ -34,9 +36,17 @@ class TestRevokeTask : public QObject
         RevokeTask task(m_client.get(), m_org->id, invitationId, actingUser);
         QSignalSpy finished(&task, &RevokeTask::finished);
         task.start();
-        if (!finished.wait(20'000))
-            qFatal("revoke did not finish");
-        QTest::qWait(20);
+        // One revoke is one request, answer or wait at a time: while a timer runs (a backoff, a wait to send
+        // or read again, a pacer's hold), nothing is on the wire, and the clock moves on to the timer's time.
+        for (int wait = 0; finished.isEmpty(); ++wait) {
+            if (wait > 1'000 || !QTest::qWaitFor([&] { return !finished.isEmpty() || m_clock.runningTimers() > 0; }, 20'000))
+                qFatal("revoke did not finish");
+            if (finished.isEmpty())
+                m_clock.advance(*m_clock.nextTimeout());
+        }
+        // Nothing is left that could call the task back and have it say a second outcome.
+        if (m_client->callsInFlight() != 0)
+            qFatal("%d calls still in flight after the outcome", m_client->callsInFlight());
         if (finished.size() != 1)
             qFatal("finished emitted %d times", int(finished.size()));
         return task.result();
@@ -55,6 +65,7 @@ private Q_SLOTS:
     {
         m_sandbox = startSandbox();
         m_client = std::make_unique<ClerkClient>(configFor(*m_sandbox));
+        m_client->setClock(&m_clock);
         m_org = m_sandbox->store().organization(u"initech"_s);
     }
 
@@ -215,7 +226,7 @@ private Q_SLOTS:
 
     void rateLimitedRevokeWaitsAndSucceeds()
     {
-        RatePacer pacer;
+        RatePacer pacer(&m_clock);
         pacer.setBudget(RateBudget::forShare(KeyEnvironment::Production, 1.0));
         m_client->setPacer(&pacer);
         SandboxInvitation *inv = withStatus(u"pending"_s);
@@ -240,9 +251,10 @@ private Q_SLOTS:
 
     void cancelBeforeSendingSendsNothing()
     {
-        // One request per 300 ms, taken: the task waits for the next window, which opens during the wait
-        // below, so a cancel that left it queued would be seen sending.
-        RatePacer pacer;
+        // One request per 300 ms, taken: the task waits for the next window, which the clock is moved
+        // through below, so a cancel that left it queued would be seen sending.
+        ManualClock clock;
+        RatePacer pacer(&clock);
         pacer.setBudget({1, std::chrono::milliseconds(300)});
         pacer.acquire([] {}); // use the only token
         m_client->setPacer(&pacer);
@@ -251,10 +263,13 @@ private Q_SLOTS:
         QSignalSpy finished(&task, &RevokeTask::finished);
         task.start();
         QCOMPARE(task.state(), RevokeTask::State::Sending); // queued in the pacer
+        QCOMPARE(pacer.queued(), 1);
         task.cancel();
-        QVERIFY(finished.size() == 1 || finished.wait(1'000));
+        QVERIFY(finished.size() == 1 || finished.wait(10'000));
         QCOMPARE(task.result().outcome, RevokeOutcome::Cancelled);
-        QTest::qWait(900); // three windows (with the pacer's margin)
+        QCOMPARE(pacer.queued(), 0); // withdrawn, not left to go when its window opens
+        clock.advance(3 * (std::chrono::milliseconds(300) + RatePacer::safetyMargin)); // three windows
+        QCOMPARE(m_client->callsInFlight(), 0); // nothing went when they opened
         QCOMPARE(finished.size(), 1);
         QCOMPARE(postsTo(inv->id), 0);
         QCOMPARE(inv->status, u"pending"_s);

@@ -1,13 +1,15 @@
 // The pacer: budget arithmetic, the window rule, order, holds, cancellation, adaptation.
-// No test asserts a duration: only upper bounds that slowness cannot break.
+// The pacer runs on a ManualClock: each test moves time itself, to just before a rule lets something go
+// and to just after, and never waits on the wall clock.
 
 #include "core/api/RatePacer.h"
+#include "support/ManualClock.h"
 
-#include <QtCore/QElapsedTimer>
 #include <QtTest/QSignalSpy>
 #include <QtTest/QTest>
 
 using namespace InviteDesk;
+using namespace std::chrono_literals;
 
 class TestRatePacer : public QObject
 {
@@ -59,64 +61,80 @@ private Q_SLOTS:
 
     void whatFitsInTheShareGoesAtOnceTheRestInOrder()
     {
-        RatePacer pacer;
-        pacer.setBudget({3, std::chrono::milliseconds(400)});
+        ManualClock clock;
+        RatePacer pacer(&clock);
+        pacer.setBudget({3, 400ms});
+        const auto window = 400ms + RatePacer::safetyMargin; // as counted
         QList<int> order;
-        QElapsedTimer clock;
-        clock.start();
         for (int i = 0; i < 10; ++i)
             pacer.acquire([&order, i] { order << i; });
         QCOMPARE(order.size(), 3); // the share, synchronously: no pacing for work that fits
         QCOMPARE(pacer.queued(), 7);
-        QTRY_COMPARE_WITH_TIMEOUT(order.size(), 10, 10'000);
+        // Ten sends at three per window: three more windows, and not a moment before each.
+        for (int more : {6, 9, 10}) {
+            const qsizetype before = order.size();
+            clock.advance(window - 1ms);
+            QCOMPARE(order.size(), before);
+            clock.advance(1ms);
+            QCOMPARE(order.size(), more);
+        }
         QCOMPARE(order, (QList<int>{0, 1, 2, 3, 4, 5, 6, 7, 8, 9}));
-        // Lower bound only: ten sends at three per window need three more windows.
-        QVERIFY2(clock.elapsed() >= 3 * 400, qPrintable(QString::number(clock.elapsed())));
+        QCOMPARE(clock.runningTimers(), 0); // nothing left to wait for
     }
 
     void noWindowCarriesMoreThanTheShare()
     {
-        RatePacer pacer;
+        ManualClock clock;
+        RatePacer pacer(&clock);
         const std::chrono::milliseconds window(300);
         pacer.setBudget({5, window});
-        QElapsedTimer clock;
-        clock.start();
         QList<qint64> sent;
         for (int i = 0; i < 25; ++i)
             pacer.acquire([&sent, &clock] { sent << clock.nsecsElapsed(); });
-        QTRY_COMPARE_WITH_TIMEOUT(sent.size(), 25, 20'000);
-        // Whatever the machine's speed: any window-long stretch holds at most five sends.
+        clock.advance(10s);
+        QCOMPARE(sent.size(), 25);
+        // Any window-long stretch holds at most five sends.
         QVERIFY2(mostInAWindow(sent, window) <= 5, qPrintable(QString::number(mostInAWindow(sent, window))));
     }
 
     void afterAHoldSendsResumeAtTheRateNotInABurst()
     {
-        RatePacer pacer;
-        pacer.setBudget({10, std::chrono::milliseconds(1'000)});
-        pacer.holdFor(std::chrono::milliseconds(100));
+        ManualClock clock;
+        RatePacer pacer(&clock);
+        pacer.setBudget({10, 1'000ms});
+        pacer.holdFor(100ms);
         int ran = 0;
         for (int i = 0; i < 10; ++i)
             pacer.acquire([&ran] { ++ran; });
-        QTRY_VERIFY_WITH_TIMEOUT(ran >= 1, 10'000);
-        QVERIFY2(ran <= 2, qPrintable(QString::number(ran))); // not all ten at once
-        QTRY_COMPARE_WITH_TIMEOUT(ran, 10, 10'000);
+        clock.advance(100ms);
+        QCOMPARE(ran, 0);
+        // The long-run rate: one per tenth of the (counted) window, not all ten at once.
+        const auto tenth = (1'000ms + RatePacer::safetyMargin) / 10;
+        for (int i = 1; i <= 10; ++i) {
+            clock.advance(tenth);
+            QCOMPARE(ran, i);
+        }
     }
 
     void holdStopsEverything()
     {
-        RatePacer pacer;
+        ManualClock clock;
+        RatePacer pacer(&clock);
         pacer.setBudget({1000});
         QSignalSpy holds(&pacer, &RatePacer::holdChanged);
-        pacer.holdFor(std::chrono::milliseconds(400));
+        pacer.holdFor(400ms);
         QVERIFY(pacer.isHeld());
         int ran = 0;
-        QElapsedTimer clock;
-        clock.start();
         pacer.acquire([&ran] { ++ran; });
         QCOMPARE(ran, 0);
-        QTRY_COMPARE_WITH_TIMEOUT(ran, 1, 10'000);
-        QVERIFY(clock.elapsed() >= 390); // a lower bound that slowness cannot break
+        clock.advance(399ms);
+        QCOMPARE(ran, 0);
+        QVERIFY(pacer.isHeld());
+        QCOMPARE(pacer.holdRemaining(), 1ms);
+        clock.advance(1ms);
         QVERIFY(!pacer.isHeld());
+        clock.advance(20ms); // then at the long-run rate: a send per 10.25 ms
+        QCOMPARE(ran, 1);
         QCOMPARE(holds.size(), 2);
         QCOMPARE(holds.at(0).at(0).toBool(), true);
         QCOMPARE(holds.at(1).at(0).toBool(), false);
@@ -124,8 +142,9 @@ private Q_SLOTS:
 
     void cancelledTicketNeverRuns()
     {
-        RatePacer pacer;
-        pacer.setBudget({1, std::chrono::milliseconds(300)});
+        ManualClock clock;
+        RatePacer pacer(&clock);
+        pacer.setBudget({1, 300ms});
         bool first = false;
         bool second = false;
         bool third = false;
@@ -135,20 +154,25 @@ private Q_SLOTS:
         QVERIFY(first);
         QVERIFY(pacer.cancel(ticket));
         QVERIFY(!pacer.cancel(ticket));
-        QTRY_VERIFY_WITH_TIMEOUT(third, 10'000);
+        clock.advance(300ms + RatePacer::safetyMargin); // the next window's one send
+        QVERIFY(third);
+        QVERIFY(!second);
+        clock.advance(10s);
         QVERIFY(!second);
     }
 
     void repeated429sLowerTheRate()
     {
-        RatePacer pacer;
+        ManualClock clock;
+        RatePacer pacer(&clock);
         pacer.setBudget({100});
         QSignalSpy changes(&pacer, &RatePacer::budgetChanged);
-        pacer.rateLimited(std::chrono::milliseconds(20));
+        pacer.rateLimited(20ms);
         QCOMPARE(pacer.budget().perWindow, 100); // one can be bad luck
-        QTRY_VERIFY(!pacer.isHeld());
-        QTest::qWait(1'100); // a new event, not the tail of the first
-        pacer.rateLimited(std::chrono::milliseconds(20));
+        clock.advance(20ms);
+        QVERIFY(!pacer.isHeld());
+        clock.advance(1'100ms); // a new event, not the tail of the first
+        pacer.rateLimited(20ms);
         QVERIFY(pacer.budget().perWindow < 100);
         QCOMPARE(changes.size(), 1);
     }
@@ -167,17 +191,17 @@ private Q_SLOTS:
     void aHoldNeverForgetsTheSendsOfTheWindow()
     {
         // A hold shorter than the window: what was sent before it is still in Clerk's window after it.
-        RatePacer pacer;
+        ManualClock clock;
+        RatePacer pacer(&clock);
         const std::chrono::milliseconds window(400);
         pacer.setBudget({10, window});
-        QElapsedTimer clock;
-        clock.start();
         QList<qint64> sent;
         for (int i = 0; i < 20; ++i)
             pacer.acquire([&sent, &clock] { sent << clock.nsecsElapsed(); });
         QCOMPARE(sent.size(), 10);
-        pacer.holdFor(std::chrono::milliseconds(50));
-        QTRY_COMPARE_WITH_TIMEOUT(sent.size(), 20, 20'000);
+        pacer.holdFor(50ms);
+        clock.advance(10s);
+        QCOMPARE(sent.size(), 20);
         QVERIFY2(mostInAWindow(sent, window) <= 10, qPrintable(QString::number(mostInAWindow(sent, window))));
     }
 
@@ -188,37 +212,43 @@ private Q_SLOTS:
         // more may go before they leave the window. (It used to replace them with made-up sends spread
         // over the window, which let a burst through while Clerk's window was still full: a second 429
         // and a budget cut by a quarter cost a 1,500-revoke run 5 s.)
-        RatePacer pacer;
+        ManualClock clock;
+        RatePacer pacer(&clock);
         const std::chrono::milliseconds window(400);
         pacer.setBudget({10, window});
-        QElapsedTimer clock;
-        clock.start();
         QList<qint64> sent;
         for (int i = 0; i < 6; ++i)
             pacer.acquire([&sent, &clock] { sent << clock.nsecsElapsed(); });
         QCOMPARE(sent.size(), 6);
-        pacer.rateLimited(std::chrono::milliseconds(50));
+        pacer.rateLimited(50ms);
         for (int i = 0; i < 14; ++i)
             pacer.acquire([&sent, &clock] { sent << clock.nsecsElapsed(); });
-        QTRY_COMPARE_WITH_TIMEOUT(sent.size(), 20, 20'000);
+        clock.advance(10s);
+        QCOMPARE(sent.size(), 20);
         QVERIFY2(mostInAWindow(sent, window) <= 10, qPrintable(QString::number(mostInAWindow(sent, window))));
         QCOMPARE(pacer.budget().perWindow, 10); // one 429 is not a reason to slow down
     }
 
     void aLoweredShareComesBackAfterQuietWindows()
     {
-        RatePacer pacer;
+        ManualClock clock;
+        RatePacer pacer(&clock);
         const std::chrono::milliseconds window(100);
         pacer.setBudget({10, window});
         QSignalSpy changes(&pacer, &RatePacer::budgetChanged);
-        pacer.rateLimited(std::chrono::milliseconds(10));
-        QTest::qWait(1'100); // a second event, not the tail of the first
-        pacer.rateLimited(std::chrono::milliseconds(10));
+        pacer.rateLimited(10ms);
+        clock.advance(1'100ms); // a second event, not the tail of the first
+        pacer.rateLimited(10ms);
         QVERIFY(pacer.budget().perWindow < 10);
-        QTest::qWait(int(RatePacer::recoveryWindows * window.count()) + 50);
-        bool ran = false;
-        pacer.acquire([&ran] { ran = true; });
-        QTRY_VERIFY_WITH_TIMEOUT(ran, 10'000);
+        // Not one window early: the first send after the quiet windows brings the budget back.
+        clock.advance(RatePacer::recoveryWindows * window - 1ms);
+        int ran = 0;
+        pacer.acquire([&ran] { ++ran; });
+        QCOMPARE(ran, 1);
+        QVERIFY(pacer.budget().perWindow < 10);
+        clock.advance(1ms);
+        pacer.acquire([&ran] { ++ran; });
+        QCOMPARE(ran, 2);
         QCOMPARE(pacer.budget().perWindow, 10);
         QCOMPARE(changes.last().first().toInt(), 10);
     }
@@ -249,8 +279,9 @@ private Q_SLOTS:
 
     void etaFollowsTheWindows()
     {
-        RatePacer pacer;
-        pacer.setBudget({10, std::chrono::milliseconds(1'000)});
+        ManualClock clock;
+        RatePacer pacer(&clock);
+        pacer.setBudget({10, 1'000ms});
         for (int i = 0; i < 10; ++i)
             pacer.acquire([] {});
         // Twenty more at ten per window: two more windows, about 2 s (computed, not measured).

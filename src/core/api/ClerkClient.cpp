@@ -4,6 +4,7 @@
 #include "core/api/ClerkJson.h"
 #include "core/api/ProxyRules.h"
 #include "core/api/RatePacer.h"
+#include "core/util/Clock.h"
 #include "invitedesk/Version.h"
 
 #include <QtConcurrent/QtConcurrentRun>
@@ -84,7 +85,7 @@ ClerkClient::ClerkClient(ClientConfig config, QObject *parent)
 }
 
 ClerkClient::ClerkClient(ClientConfig config, QNetworkAccessManager *network, QObject *parent)
-    : QObject(parent), m_config(std::move(config)), m_network(network)
+    : QObject(parent), m_config(std::move(config)), m_network(network), m_clock(Clock::steady())
 {
     if (!m_network)
         m_network = new QNetworkAccessManager(this);
@@ -128,6 +129,11 @@ void ClerkClient::setPacer(RatePacer *pacer)
 RatePacer *ClerkClient::pacer() const
 {
     return m_pacer;
+}
+
+void ClerkClient::setClock(Clock *clock)
+{
+    m_clock = clock ? clock : Clock::steady();
 }
 
 QByteArray ClerkClient::userAgent()

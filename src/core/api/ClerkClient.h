@@ -19,10 +19,11 @@
 QT_BEGIN_NAMESPACE
 class QNetworkAccessManager;
 class QNetworkReply;
-class QTimer;
 QT_END_NAMESPACE
 
 namespace InviteDesk {
+
+class Clock;
 
 class RatePacer;
 
@@ -112,6 +113,12 @@ public:
     /*! Every request waits for \a pacer (not owned; may be null for unpaced). */
     void setPacer(RatePacer *pacer);
     RatePacer *pacer() const;
+    /*!
+     * The clock the backoff between retries, and the work built on this client (a revoke's waits, the
+     * undo hold), run on: the real one unless \a clock (not owned; null for the real one) is given.
+     */
+    void setClock(Clock *clock);
+    Clock *clock() const { return m_clock; }
 
     CallId listOrganizations(const OrganizationQuery &query, QObject *context, Callback<Page<Organization>> done);
     CallId getOrganization(const QString &idOrSlug, QObject *context, Callback<Organization> done);
@@ -218,6 +225,7 @@ private:
     ClientConfig m_config;
     QNetworkAccessManager *m_network = nullptr;
     QPointer<RatePacer> m_pacer;
+    Clock *m_clock;
     std::unordered_map<CallId, std::unique_ptr<Call>> m_calls;
     CallId m_nextId = 1;
     bool m_heardBack = false; //!< some answer came back: a later silence is not a proxy's that never answers

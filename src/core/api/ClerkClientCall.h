@@ -3,9 +3,9 @@
 // Private to ClerkClient's own files: a call in flight, and an answer as it arrived.
 
 #include "core/api/ClerkClient.h"
+#include "core/util/Clock.h"
 
 #include <QtCore/QPointer>
-#include <QtCore/QTimer>
 #include <QtCore/QUrl>
 #include <QtNetwork/QNetworkReply>
 #include <QtNetwork/QSslError>
@@ -38,7 +38,7 @@ struct ClerkClient::Call
     std::function<void()> beforeSend; //!< runs each time the request leaves
     QNetworkReply *reply = nullptr;
     quint64 pacerTicket = 0;
-    QTimer *retryTimer = nullptr;
+    ClockTimer *retryTimer = nullptr;
     bool tooLarge = false;
     bool exchangeTimedOut = false; //!< the whole-exchange deadline fired, not Qt's idle timeout
     std::optional<QSslError> sslError; //!< the first certificate problem the server's chain had

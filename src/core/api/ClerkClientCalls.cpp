@@ -4,6 +4,7 @@
 #include "core/api/RatePacer.h"
 
 #include <QtCore/QRandomGenerator>
+#include <QtCore/QTimer>
 
 #include <algorithm>
 #include <vector>
@@ -67,9 +68,8 @@ std::chrono::milliseconds ClerkClient::backoffDelay(int attempt) const
 void ClerkClient::retryLater(Call &call, std::chrono::milliseconds delay)
 {
     const CallId id = call.id;
-    call.retryTimer = new QTimer(this);
-    call.retryTimer->setSingleShot(true);
-    connect(call.retryTimer, &QTimer::timeout, this, [this, id] {
+    call.retryTimer = new ClockTimer(m_clock, this);
+    connect(call.retryTimer, &ClockTimer::timeout, this, [this, id] {
         const auto it = m_calls.find(id);
         if (it == m_calls.end())
             return;
@@ -77,7 +77,7 @@ void ClerkClient::retryLater(Call &call, std::chrono::milliseconds delay)
         it->second->retryTimer = nullptr;
         dispatch(id);
     });
-    call.retryTimer->start(int(delay.count()));
+    call.retryTimer->start(delay);
 }
 
 void ClerkClient::fail(CallId id, const ClerkError &error)

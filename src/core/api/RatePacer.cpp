@@ -33,12 +33,12 @@ RateBudget RateBudget::forShare(KeyEnvironment environment, double share)
     return budget;
 }
 
-RatePacer::RatePacer(QObject *parent) : QObject(parent)
+RatePacer::RatePacer(QObject *parent) : RatePacer(Clock::steady(), parent) {}
+
+RatePacer::RatePacer(Clock *clock, QObject *parent) : QObject(parent), m_clock(clock ? clock : Clock::steady()), m_timer(m_clock)
 {
-    m_clock.start();
-    m_timer.setSingleShot(true);
     m_timer.setTimerType(Qt::PreciseTimer);
-    connect(&m_timer, &QTimer::timeout, this, &RatePacer::drain);
+    connect(&m_timer, &ClockTimer::timeout, this, &RatePacer::drain);
 }
 
 RatePacer::~RatePacer() = default;
@@ -70,12 +70,12 @@ void RatePacer::prune(qint64 now)
 
 bool RatePacer::isHeld() const
 {
-    return m_holdUntilNs > m_clock.nsecsElapsed();
+    return m_holdUntilNs > m_clock->nsecsElapsed();
 }
 
 std::chrono::milliseconds RatePacer::holdRemaining() const
 {
-    const qint64 left = m_holdUntilNs - m_clock.nsecsElapsed();
+    const qint64 left = m_holdUntilNs - m_clock->nsecsElapsed();
     return std::chrono::milliseconds(left > 0 ? (left + nsPerMs - 1) / nsPerMs : 0);
 }
 
@@ -98,7 +98,7 @@ bool RatePacer::cancel(Ticket ticket)
 
 void RatePacer::holdFor(std::chrono::milliseconds duration)
 {
-    const qint64 now = m_clock.nsecsElapsed();
+    const qint64 now = m_clock->nsecsElapsed();
     const qint64 until = now + duration.count() * nsPerMs;
     if (until <= m_holdUntilNs)
         return;
@@ -123,7 +123,7 @@ void RatePacer::holdFor(std::chrono::milliseconds duration)
 
 void RatePacer::rateLimited(std::chrono::milliseconds retryAfter)
 {
-    const qint64 now = m_clock.nsecsElapsed();
+    const qint64 now = m_clock->nsecsElapsed();
     // The other requests of the burst that met the same full window: while the pause lasts, and for a
     // moment after it (a Retry-After of 0 is no pause at all).
     const bool sameEvent = isHeld() || (m_lastLimitNs != 0 && now - m_lastLimitNs < sameEventSpanNs);
@@ -160,7 +160,7 @@ void RatePacer::recover(qint64 now)
 
 std::chrono::milliseconds RatePacer::estimateFor(int requests) const
 {
-    const qint64 now = m_clock.nsecsElapsed();
+    const qint64 now = m_clock->nsecsElapsed();
     const qint64 hold = holdRemaining().count();
     if (m_budget.perWindow <= 0 || requests <= 0)
         return std::chrono::milliseconds(hold);
@@ -185,7 +185,7 @@ void RatePacer::drain()
         return; // a go() that calls acquire() again lands here; the outer loop picks it up
     m_draining = true;
     while (!m_queue.empty() && !isHeld()) {
-        const qint64 now = m_clock.nsecsElapsed();
+        const qint64 now = m_clock->nsecsElapsed();
         if (m_budget.perWindow > 0) {
             recover(now);
             prune(now);
@@ -211,14 +211,14 @@ void RatePacer::schedule()
         m_timer.stop();
         return;
     }
-    const qint64 now = m_clock.nsecsElapsed();
+    const qint64 now = m_clock->nsecsElapsed();
     qint64 waitNs = 0;
     if (isHeld())
         waitNs = m_holdUntilNs - now;
     else if (m_budget.perWindow > 0 && qint64(m_sent.size()) >= m_budget.perWindow)
         waitNs = m_sent.front() + windowNs() - now;
     const int waitMs = int(std::clamp<qint64>((waitNs + nsPerMs - 1) / nsPerMs, 0, 24 * 3600 * 1000));
-    m_timer.start(waitMs);
+    m_timer.start(std::chrono::milliseconds(waitMs));
 }
 
 } // namespace InviteDesk

@@ -1,10 +1,9 @@
 #pragma once
 
 #include "core/api/ClientConfig.h"
+#include "core/util/Clock.h"
 
-#include <QtCore/QElapsedTimer>
 #include <QtCore/QObject>
-#include <QtCore/QTimer>
 
 #include <chrono>
 #include <deque>
@@ -45,6 +44,8 @@ struct RateBudget
  * rateLimited() holds for a 429's Retry-After; sends then go on as the window's own sends leave it,
  * which is when Clerk frees them. Repeated 429s lower the budget (someone else keeps using the
  * instance); six quiet windows bring back the budget that was given.
+ *
+ * Its windows and holds run on a Clock: the real one, or the one it is given (tests advance theirs).
  */
 class RatePacer : public QObject
 {
@@ -59,6 +60,8 @@ public:
     static constexpr int recoveryWindows = 6;
 
     explicit RatePacer(QObject *parent = nullptr);
+    /*! On \a clock (not owned; it outlives the pacer) rather than the real one. */
+    explicit RatePacer(Clock *clock, QObject *parent = nullptr);
     ~RatePacer() override;
 
     void setBudget(const RateBudget &budget);
@@ -100,12 +103,12 @@ private:
     };
 
     RateBudget m_budget;
-    QElapsedTimer m_clock;
+    Clock *m_clock;
     std::deque<qint64> m_sent; //!< when each send of the last window went, oldest first
     qint64 m_holdUntilNs = 0;
     std::deque<Waiter> m_queue;
     Ticket m_nextTicket = 1;
-    QTimer m_timer;
+    ClockTimer m_timer;
     std::deque<qint64> m_recentLimits;
     int m_floor = 0;
     int m_configured = 0;     //!< the budget given, before any 429 lowered it

@@ -28,7 +28,10 @@ QString BulkSummary::describe() const
     return parts.join(u", "_s);
 }
 
-BulkRevoker::BulkRevoker(ClerkClient *client, QObject *parent) : QObject(parent), m_client(client) {}
+BulkRevoker::BulkRevoker(ClerkClient *client, QObject *parent)
+    : QObject(parent), m_client(client), m_clock(client ? client->clock() : Clock::steady())
+{
+}
 
 BulkRevoker::~BulkRevoker() = default;
 
@@ -53,7 +56,7 @@ void BulkRevoker::start(const QList<RevokeItem> &items)
     m_settled = 0;
     m_stopReason.reset();
     m_timeoutsInARow = 0;
-    m_clock.start();
+    m_startNs = m_clock->nsecsElapsed();
     setState(State::Running);
     Q_EMIT progress(0, int(m_items.size()), etaMs());
     pump();
@@ -253,18 +256,23 @@ void BulkSummary::count(RevokeOutcome outcome)
     }
 }
 
+qint64 BulkRevoker::elapsedMs() const
+{
+    return m_startNs ? (m_clock->nsecsElapsed() - *m_startNs) / 1'000'000 : 0;
+}
+
 qint64 BulkRevoker::etaMs() const
 {
     const int remaining = int(m_items.size()) - m_settled;
     if (remaining <= 0)
         return 0;
     // What the pace has shown so far: server errors and their backoff, slow answers, a shared budget.
-    const qint64 observed = m_settled > 0 && m_clock.isValid() ? m_clock.elapsed() * remaining / m_settled : -1;
+    const qint64 observed = m_settled > 0 && m_startNs ? elapsedMs() * remaining / m_settled : -1;
     if (m_client && m_client->pacer()) {
         // The budget's floor, unless the run has gone slower than the budget allows: then the pace seen.
         // (Trusted after a few answers and a couple of seconds, not from the first fast one.)
         const qint64 floor = m_client->pacer()->estimateFor(remaining).count();
-        return m_settled >= 5 && m_clock.elapsed() >= 2000 ? std::max(floor, observed) : floor;
+        return m_settled >= 5 && elapsedMs() >= 2000 ? std::max(floor, observed) : floor;
     }
     return observed; // unpaced: extrapolated, or -1 before the first answer
 }

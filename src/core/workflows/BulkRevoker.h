@@ -1,12 +1,13 @@
 #pragma once
 
+#include "core/util/Clock.h"
 #include "core/workflows/RevokeTask.h"
 
-#include <QtCore/QElapsedTimer>
 #include <QtCore/QObject>
 
 #include <functional>
 #include <memory>
+#include <optional>
 #include <vector>
 
 namespace InviteDesk {
@@ -83,7 +84,8 @@ public:
     const std::optional<ClerkError> &stopReason() const { return m_stopReason; }
     /*! Estimated time left, from the pacer's rate. */
     qint64 etaMs() const;
-    qint64 elapsedMs() const { return m_clock.isValid() ? m_clock.elapsed() : 0; }
+    /*! Since the run started, on the client's clock; 0 before. */
+    qint64 elapsedMs() const;
 
 Q_SIGNALS:
     void stateChanged(InviteDesk::BulkRevoker::State state);
@@ -117,7 +119,8 @@ private:
     int m_settled = 0;
     std::optional<ClerkError> m_stopReason;
     int m_timeoutsInARow = 0;
-    QElapsedTimer m_clock;
+    Clock *m_clock;                 //!< the client's
+    std::optional<qint64> m_startNs; //!< when the run started, on m_clock
 };
 
 } // namespace InviteDesk

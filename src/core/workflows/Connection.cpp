@@ -9,7 +9,8 @@ namespace InviteDesk {
 Connection::Connection(ConnectionSetup setup, QObject *parent) : QObject(parent), m_setup(std::move(setup))
 {
     m_client = std::make_unique<ClerkClient>(m_setup.client);
-    m_pacer = std::make_unique<RatePacer>();
+    m_client->setClock(m_setup.clock);
+    m_pacer = std::make_unique<RatePacer>(m_client->clock());
     const KeyEnvironment environment = m_client->environment();
     m_pacer->setBudget(
         RateBudget::forShare(environment, m_setup.rateBudgetShare.value_or(RateBudget::defaultShare(environment))));

@@ -7,6 +7,7 @@
 #include "core/audit/AuditReconciler.h"
 #include "core/audit/AuditWriter.h"
 #include "core/audit/TeamAuditSender.h"
+#include "core/util/Clock.h"
 
 #include <QtCore/QObject>
 
@@ -26,6 +27,8 @@ struct ConnectionSetup
     bool sandbox = false;  //!< the demo's own sandbox: its records name the environment "sandbox"
     QString auditLogPath = AuditLog::defaultPath();
     std::optional<TeamAuditTarget> teamAudit; //!< where records also go, with its password
+    /*! What the pacer, the client and the work on it read the time from: the real clock unless given (tests). */
+    Clock *clock = nullptr;
 };
 
 /*!

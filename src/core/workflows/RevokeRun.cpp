@@ -7,10 +7,9 @@ using namespace Qt::StringLiterals;
 namespace InviteDesk {
 
 RevokeRun::RevokeRun(ClerkClient *client, AuditWriter *audit, QObject *parent)
-    : QObject(parent), m_client(client), m_audit(audit)
+    : QObject(parent), m_client(client), m_audit(audit), m_holdTimer(client ? client->clock() : nullptr)
 {
-    m_holdTimer.setSingleShot(true);
-    connect(&m_holdTimer, &QTimer::timeout, this, &RevokeRun::begin);
+    connect(&m_holdTimer, &ClockTimer::timeout, this, &RevokeRun::begin);
 }
 
 RevokeRun::~RevokeRun() = default;
@@ -36,7 +35,7 @@ bool RevokeRun::hold(QList<RevokeItem> items, const QString &ticket, bool retry)
         item.ticket = ticket;
     m_held = std::move(items);
     if (m_undoSeconds > 0) {
-        m_holdTimer.start(m_undoSeconds * 1000);
+        m_holdTimer.start(std::chrono::seconds(m_undoSeconds));
         Q_EMIT held(m_held, m_undoSeconds);
         return true;
     }

@@ -1,12 +1,12 @@
 #pragma once
 
 #include "core/audit/AuditWriter.h"
+#include "core/util/Clock.h"
 #include "core/workflows/BulkRevoker.h"
 
 #include <QtCore/QDateTime>
 #include <QtCore/QObject>
 #include <QtCore/QPointer>
-#include <QtCore/QTimer>
 
 namespace InviteDesk {
 
@@ -102,7 +102,7 @@ private:
     QString m_requestingUserId;
     int m_undoSeconds = 0;
     int m_concurrency = 0;
-    QTimer m_holdTimer;
+    ClockTimer m_holdTimer; //!< the undo window, on the client's clock
     QList<RevokeItem> m_held;
     QString m_ticket;
     std::unique_ptr<BulkRevoker> m_bulk;

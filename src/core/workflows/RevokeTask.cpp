@@ -9,10 +9,10 @@ namespace InviteDesk {
 RevokeTask::RevokeTask(ClerkClient *client, QString organizationId, QString invitationId, QString requestingUserId,
                        QObject *parent)
     : QObject(parent), m_client(client), m_organizationId(std::move(organizationId)),
-      m_invitationId(std::move(invitationId)), m_requestingUserId(std::move(requestingUserId))
+      m_invitationId(std::move(invitationId)), m_requestingUserId(std::move(requestingUserId)),
+      m_retryTimer(client ? client->clock() : nullptr)
 {
-    m_retryTimer.setSingleShot(true);
-    connect(&m_retryTimer, &QTimer::timeout, this, &RevokeTask::send);
+    connect(&m_retryTimer, &ClockTimer::timeout, this, &RevokeTask::send);
 }
 
 RevokeTask::~RevokeTask() = default;
@@ -215,7 +215,7 @@ void RevokeTask::onVerified(VerifyReason reason, Result<Invitation> result)
         }
         if (result.error().isTransient() && ++m_verifyRounds < maxVerifyRounds && m_client) {
             // Still Verifying while it waits: a cancel must not leave this invitation's fate unknown.
-            QTimer::singleShot(std::chrono::milliseconds(500 * m_verifyRounds), this,
+            ClockTimer::singleShot(m_retryTimer.clock(), std::chrono::milliseconds(500 * m_verifyRounds), this,
                                [this, reason] { verify(reason); });
             return;
         }
@@ -251,7 +251,7 @@ void RevokeTask::onVerified(VerifyReason reason, Result<Invitation> result)
         return;
     }
     setState(State::Waiting);
-    m_retryTimer.start(250 * m_result.attempts);
+    m_retryTimer.start(std::chrono::milliseconds(250 * m_result.attempts));
 }
 
 void RevokeTask::finish(RevokeOutcome outcome, std::optional<ClerkError> error)

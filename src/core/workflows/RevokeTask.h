@@ -2,9 +2,9 @@
 
 #include "core/api/ClerkClient.h"
 #include "core/domain/Revocation.h"
+#include "core/util/Clock.h"
 
 #include <QtCore/QObject>
-#include <QtCore/QTimer>
 
 #include <functional>
 
@@ -90,7 +90,7 @@ private:
     int m_rateLimitRetries = 0;
     int m_verifyRounds = 0;
     std::optional<ClerkError> m_lostAnswerError;
-    QTimer m_retryTimer;
+    ClockTimer m_retryTimer; //!< on the client's clock, as is the wait between re-reads
     std::function<void()> m_beforeSend;
 };
 

@@ -296,6 +296,11 @@ void InvitationsController::revoke(const QStringList &invitationIds, const QStri
     }
 }
 
+Clock *InvitationsController::clock() const
+{
+    return m_session->clock();
+}
+
 void InvitationsController::setUndoSeconds(int seconds)
 {
     m_undoSeconds = std::max(0, seconds);

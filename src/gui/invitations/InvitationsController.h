@@ -72,6 +72,8 @@ public:
     void cancelRevokes();
     void retryFailed();
     bool isRevoking() const { return m_run && m_run->isRunning(); }
+    /*! What the session's runs go by (the panel's texts follow a run on it). */
+    Clock *clock() const;
     /*!
      * Whether the table may show something else now: not while a run's rows are held for Undo or being
      * revoked (they stay in view until the run ends). Every way to change the view asks this.

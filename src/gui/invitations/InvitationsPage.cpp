@@ -103,6 +103,8 @@ void InvitationsPage::setUp(Session *session, InvitationsController *invitations
                             Prompts *prompts, const Actions &actions)
 {
     m_session = session;
+    // The header's figures follow the counts on the session's clock.
+    connect(session, &Session::opened, this, [this] { m_headerUpdates.setClock(m_session->clock()); });
     m_invitations = invitations;
     m_model = model;
     m_prompts = prompts;

@@ -139,6 +139,9 @@ void RevokePanel::onUndone(int count)
 void RevokePanel::onStarted(int total)
 {
     m_countdown.stop();
+    // The texts that follow the run's counts go by the run's clock.
+    m_progressText.setClock(m_invitations->clock());
+    m_progressBar.setClock(m_invitations->clock());
     // After an Undo window the focus goes home: a key meant for Undo must not land on Pause or Stop. After
     // Retry, pressed here, it stays in the strip.
     const QWidget *focused = QApplication::focusWidget();

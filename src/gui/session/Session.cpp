@@ -22,6 +22,7 @@ QString Session::open(const ConnectionProfile &profile, const QString &secretKey
     setup.profileName = m_profile.name;
     setup.sandbox = m_profile.demo;
     setup.auditLogPath = m_auditPath;
+    setup.clock = m_clock;
     if (!m_profile.teamAuditUrl.isEmpty()) {
         QString why;
         if (std::optional<TeamAuditTarget> target = TeamAuditTarget::parse(m_profile.teamAuditUrl, &why)) {

@@ -39,6 +39,8 @@ public:
     Connection *connection() const { return m_connection.get(); }
     ClerkClient *client() const { return m_connection ? m_connection->client() : nullptr; }
     RatePacer *pacer() const { return m_connection ? m_connection->pacer() : nullptr; }
+    /*! What the open connection's work runs on, and the window's texts that follow it: the real clock while closed. */
+    Clock *clock() const { return m_connection ? m_connection->client()->clock() : Clock::steady(); }
     KeyEnvironment environment() const;
     Badge badge() const;
     static QString badgeText(Badge badge);
@@ -54,6 +56,8 @@ public:
 
     /*! For tests; takes effect at the next open(). */
     void setAuditLogPath(const QString &path) { m_auditPath = path; }
+    /*! For tests (not owned; null for the real one): the connection's clock, from the next open(). */
+    void setClock(Clock *clock) { m_clock = clock; }
 
 Q_SIGNALS:
     void opened();
@@ -66,6 +70,7 @@ Q_SIGNALS:
 private:
     ConnectionProfile m_profile;
     QString m_auditPath = AuditLog::defaultPath();
+    Clock *m_clock = nullptr;
     std::unique_ptr<Connection> m_connection;
 };
 

@@ -245,6 +245,7 @@ void ClerkSandbox::handle(const HttpRequest &request, HttpResponder responder)
         case ScriptedFault::Kind::Stall:
             return; // the responder is dropped unanswered; the connection stays open
         case ScriptedFault::Kind::RateLimit: {
+            ++m_rateLimited;
             HttpResponse limited = error(429, u"too_many_requests"_s, u"Too many requests"_s,
                                          u"Too many requests, retry later"_s);
             const bool ownRetryAfter = std::any_of(scripted->headers.cbegin(), scripted->headers.cend(), [](const auto &h) {

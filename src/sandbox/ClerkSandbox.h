@@ -111,6 +111,7 @@ public:
 
     const std::deque<LoggedRequest> &requests() const { return m_log; }
     void clearRequests() { m_log.clear(); }
+    /*! The 429s answered, by the rate limiter or a scripted fault. */
     int rateLimitedCount() const { return m_rateLimited; }
     int connectionsAccepted() const;
     /*! Connections open now: one whose client went away is counted out once its last bytes were read. */

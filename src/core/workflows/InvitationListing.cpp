@@ -1,5 +1,7 @@
 #include "core/workflows/InvitationListing.h"
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace InviteDesk {
@@ -72,6 +74,8 @@ void InvitationListing::load(const ListingScope &scope, const InvitationLoader::
     m_earlier = {};
     m_firstPassIds.clear();
     m_repeated = 0;
+    m_goneFromFirst.clear();
+    m_heldTwice = 0;
     m_secondList = false;
     // Clerk lists application invitations of every status but revoked unless revoked ones are asked for:
     // every status is that list, then the revoked ones.
@@ -99,6 +103,7 @@ void InvitationListing::startLoader(const InvitationLoader::Request &request)
             for (const Invitation &inv : std::as_const(fresh))
                 m_firstPassIds.insert(inv.id);
         } else if (m_secondList) {
+            m_heldTwice += int(std::count_if(fresh.cbegin(), fresh.cend(), [this](const Invitation &inv) { return heldByFirst(inv.id); }));
             m_repeated += int(fresh.removeIf([this](const Invitation &inv) { return m_firstPassIds.contains(inv.id); }));
         }
         if (pass > 1) { // a re-reading: what is new in it, as it comes (the first reading is all out by now)
@@ -117,6 +122,12 @@ void InvitationListing::startLoader(const InvitationLoader::Request &request)
     });
     connect(loader, &InvitationLoader::invitationsChanged, this, &InvitationListing::changed);
     connect(loader, &InvitationLoader::invitationsGone, this, &InvitationListing::gone);
+    // Gone from the first of two lists after it was written (revoked meanwhile): if the second list has
+    // it, that copy is the one held and counted; it is not written again.
+    connect(loader, &InvitationLoader::invitationsGone, this, [this](const QStringList &ids) {
+        if (m_revokedNext)
+            m_goneFromFirst.unite(QSet<QString>(ids.cbegin(), ids.cend()));
+    });
     connect(loader, &InvitationLoader::finished, this, [this, loader, request] {
         if (std::exchange(m_revokedNext, false)) {
             m_earlier = {loader->invitations(), loader->loadedCount(), loader->requestsSent(), loader->doubt(),
@@ -183,8 +194,8 @@ QList<Invitation> InvitationListing::invitations() const
 {
     if (m_loader) {
         QList<Invitation> second = m_loader->invitations();
-        if (m_secondList) // what the first list had is kept as it was written
-            second.removeIf([this](const Invitation &inv) { return m_firstPassIds.contains(inv.id); });
+        if (m_secondList) // what the first list holds is kept as it was written
+            second.removeIf([this](const Invitation &inv) { return heldByFirst(inv.id); });
         return m_earlier.invitations + second;
     }
     return m_search ? m_search->invitations() : QList<Invitation>{};
@@ -209,7 +220,7 @@ InvitationListing::Extent InvitationListing::extent() const
 int InvitationListing::loadedCount() const
 {
     if (m_loader)
-        return m_earlier.count + m_loader->loadedCount() - m_repeated;
+        return m_earlier.count + m_loader->loadedCount() - m_heldTwice;
     return m_search ? int(m_search->invitations().size()) : 0;
 }
 

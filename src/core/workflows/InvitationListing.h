@@ -115,6 +115,9 @@ private:
     bool m_secondList = false;    //!< the revoked ones are being read, after the first list
     QSet<QString> m_firstPassIds; //!< what the first of two lists brought
     int m_repeated = 0;           //!< rows of the second list the first had brought (revoked in between)
+    QSet<QString> m_goneFromFirst; //!< brought by the first list, then gone from it: the second's copy is held
+    int m_heldTwice = 0;          //!< rows of the second list the first still holds: counted once
+    bool heldByFirst(const QString &id) const { return m_firstPassIds.contains(id) && !m_goneFromFirst.contains(id); }
     bool m_keepInvitations = true;
     bool m_keepMetadata = true;
     bool m_includeApplication = false;

@@ -6,11 +6,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 .ci/install-deps --packaging
 
-build=build/release
+build=build/package   # the release preset without the test suite: packages carry no test
 dist=dist
 rm -rf "$dist"
-cmake --preset release >/dev/null
-cmake --build --preset release
+cmake --preset package >/dev/null
+cmake --build --preset package
 cpack --config "$build/CPackConfig.cmake" -B "$dist" -G "DEB;RPM;TGZ" >/dev/null
 rm -rf "$dist/_CPack_Packages"
 ls -l "$dist"

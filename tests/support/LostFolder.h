@@ -9,6 +9,17 @@
 
 namespace InviteDesk::Testing {
 
+#ifdef Q_OS_WIN
+/*! Gives each file in \a folder the \a permissions (Windows enforces read-only for everyone). */
+inline bool setFilePermissions(const QString &folder, QFile::Permissions permissions)
+{
+    const QDir dir(folder);
+    for (const QString &name : dir.entryList(QDir::Files | QDir::Hidden))
+        QFile::setPermissions(dir.filePath(name), permissions);
+    return true;
+}
+#endif
+
 /*!
  * Makes \a folder unwritable. On Unix it is replaced by a file (a mode would not do: CI runs as root, who
  * writes through any mode). Windows does not let a folder with an open file in it go (the log's lock file
@@ -18,10 +29,7 @@ namespace InviteDesk::Testing {
 inline bool loseFolder(const QString &folder)
 {
 #ifdef Q_OS_WIN
-    const QDir dir(folder);
-    for (const QString &name : dir.entryList(QDir::Files | QDir::Hidden))
-        QFile::setPermissions(dir.filePath(name), QFile::ReadOwner | QFile::ReadUser | QFile::ReadGroup | QFile::ReadOther);
-    return true;
+    return setFilePermissions(folder, QFile::ReadOwner | QFile::ReadUser | QFile::ReadGroup | QFile::ReadOther);
 #else
     if (!QDir(folder).removeRecursively())
         return false;
@@ -34,10 +42,7 @@ inline bool loseFolder(const QString &folder)
 inline bool findFolderAgain(const QString &folder)
 {
 #ifdef Q_OS_WIN
-    const QDir dir(folder);
-    for (const QString &name : dir.entryList(QDir::Files | QDir::Hidden))
-        QFile::setPermissions(dir.filePath(name), QFile::ReadOwner | QFile::WriteOwner | QFile::ReadUser | QFile::WriteUser);
-    return true;
+    return setFilePermissions(folder, QFile::ReadOwner | QFile::WriteOwner | QFile::ReadUser | QFile::WriteUser);
 #else
     return QFile::remove(folder) && QDir().mkpath(folder);
 #endif

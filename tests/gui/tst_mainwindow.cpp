@@ -20,6 +20,7 @@
 #include "support/SandboxProfile.h"
 #include "support/ScriptedPrompts.h"
 #include "support/TestSandbox.h"
+#include "support/WindowFixture.h"
 
 #include <QtCore/QJsonDocument>
 #include <QtCore/QJsonObject>
@@ -62,24 +63,9 @@ struct LayoutRequests : QObject
     }
 };
 
-class TestMainWindow : public QObject
+class TestMainWindow : public WindowFixture
 {
     Q_OBJECT
-
-    std::unique_ptr<ClerkSandbox> m_sandbox;
-    ScriptedPrompts m_prompts;
-    std::unique_ptr<MainWindow> m_window;
-    std::unique_ptr<ManualClock> m_clock; //!< a test's session's clock, when it moves time itself; outlives the window
-
-    QTableView *table() const { return m_window->findChild<QTableView *>(u"invitationsView"_s); }
-
-    void connectWith(const QString &key, const QString &teamAuditUrl = {})
-    {
-        ConnectionProfile profile = sandboxProfile(*m_sandbox, key);
-        profile.teamAuditUrl = teamAuditUrl;
-        m_window->useTransientProfile(profile, key);
-        QTRY_VERIFY(m_window->session()->isOpen());
-    }
 
     QSet<QString> revokedIds(const QString &slug)
     {
@@ -89,15 +75,6 @@ class TestMainWindow : public QObject
                 ids.insert(inv.id);
         }
         return ids;
-    }
-
-    int posts() const { return requestCount(*m_sandbox, "POST"); }
-
-    void openAndWait(const QString &slug, int expectedRows)
-    {
-        m_window->openOrganization(slug);
-        QTRY_COMPARE_WITH_TIMEOUT(m_window->invitationModel()->rowCount(), expectedRows, 20'000);
-        QTRY_VERIFY(!m_window->invitations()->isLoading());
     }
 
     /*! Selects the first row, presses Delete, confirms; true once that invitation shows Revoked. */
@@ -114,35 +91,13 @@ class TestMainWindow : public QObject
     QRect rowRect(int row) const { return table()->visualRect(table()->model()->index(row, 0)); }
 
 private Q_SLOTS:
-    void initTestCase()
-    {
-        QStandardPaths::setTestModeEnabled(true);
-        QApplication::setOrganizationName(u"InviteDeskTests"_s);
-        QApplication::setApplicationName(u"tst_mainwindow"_s);
-    }
-
+    void initTestCase() { useTestFolders(u"tst_mainwindow"_s); }
     void init()
     {
-        QSettings().clear();
-        // Each test starts with no audit log: an intent an earlier test left open would be re-read here.
-        QDir(QFileInfo(AuditLog::defaultPath()).absolutePath()).removeRecursively();
-        QSettings().setValue(u"undo/test"_s, false); // tests of the undo window turn it on themselves
-        m_sandbox = startSandbox();
-        m_prompts = ScriptedPrompts();
-        m_window = std::make_unique<MainWindow>(&m_prompts);
-        keepFocusOffCompleterLists(m_window.get());
-        m_window->resize(1200, 700);
-        m_window->show();
-        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
-        QApplication::setActiveWindow(m_window.get());
+        startClean();
+        showWindow({1200, 700});
     }
-
-    void cleanup()
-    {
-        m_window.reset();
-        m_clock.reset();
-        m_sandbox.reset();
-    }
+    void cleanup() { finish(); }
 
     void aLiveRunOfAnotherProcessIsLeftAlone()
     {
@@ -279,7 +234,7 @@ private Q_SLOTS:
         QVERIFY2(!header->text().contains("At its limit"_L1), qPrintable(header->text()));
         // Refresh reads the organization again: Clerk's own count agrees.
         const int gets = requestCount(*m_sandbox, "GET", u"/organizations/"_s);
-        QMetaObject::invokeMethod(m_window->findChild<QAction *>(u"actionRefresh"_s), &QAction::trigger);
+        trigger("actionRefresh");
         QTRY_VERIFY_WITH_TIMEOUT(requestCount(*m_sandbox, "GET", u"/organizations/"_s) > gets, 10'000);
         QTRY_VERIFY_WITH_TIMEOUT(!m_window->invitations()->isLoading(), 20'000);
         QVERIFY2(!header->text().contains("At its limit"_L1), qPrintable(header->text()));
@@ -439,7 +394,7 @@ private Q_SLOTS:
             confirmed = request;
             return Prompts::RevokeAnswer{true, {}};
         };
-        QMetaObject::invokeMethod(m_window->findChild<QAction *>(u"actionRevokeAllForAddress"_s), &QAction::trigger);
+        trigger("actionRevokeAllForAddress");
         QCOMPARE(confirmed.count, 5); // the pending ones of both kinds; the already revoked one is not asked for
         QCOMPARE(confirmed.lines.size(), 10); // grouped: a heading per organization (and the sign-up), then its row
         QVERIFY(confirmed.lines.join(u'\n').contains(u"Sign-up"_s)); // the confirmation names both kinds
@@ -557,7 +512,7 @@ private Q_SLOTS:
             asked = request;
             return Prompts::RevokeAnswer{true, u"SEC-7"_s};
         };
-        QMetaObject::invokeMethod(m_window->findChild<QAction *>(u"actionRevoke"_s), &QAction::trigger);
+        trigger("actionRevoke");
         QCOMPARE(asked.count, 2);
         QVERIFY2(asked.scope.contains(u"sign up"_s), qPrintable(asked.scope));
         QCOMPARE(asked.confirmationText, u"2"_s); // no organization's slug names these: the count does
@@ -589,7 +544,7 @@ private Q_SLOTS:
         QVERIFY2(m_window->invitations()->ticketSummary().contains(u"Application (sign-up) invitations"_s),
                  qPrintable(m_window->invitations()->ticketSummary()));
         QVERIFY(!m_window->invitations()->ticketSummary().contains(u"Initech"_s));
-        QMetaObject::invokeMethod(m_window->findChild<QAction *>(u"actionApplicationInvitations"_s), &QAction::trigger);
+        trigger("actionApplicationInvitations");
         QTRY_VERIFY_WITH_TIMEOUT(m_window->invitations()->scope().kind() == ListingScope::Kind::Application
                                      && !m_window->invitations()->isLoading() && model->rowCount() == pending - 2,
                                  30'000);
@@ -598,7 +553,7 @@ private Q_SLOTS:
     void revokingFromTheInstanceViewIsGroupedByOrganization()
     {
         connectWith(SandboxOptions::defaultProductionKey());
-        QMetaObject::invokeMethod(m_window->findChild<QAction *>(u"actionAllOrganizations"_s), &QAction::trigger);
+        trigger("actionAllOrganizations");
         InvitationTableModel *model = m_window->invitationModel();
         QTRY_VERIFY_WITH_TIMEOUT((m_window->invitations()->scope().kind() == ListingScope::Kind::Instance) && !m_window->invitations()->isLoading()
                                      && model->rowCount() > 0,
@@ -629,7 +584,7 @@ private Q_SLOTS:
             asked = request;
             return Prompts::RevokeAnswer{true, u"SUP-42"_s};
         };
-        QMetaObject::invokeMethod(m_window->findChild<QAction *>(u"actionRevoke"_s), &QAction::trigger);
+        trigger("actionRevoke");
         QCOMPARE(asked.count, 3);
         QVERIFY2(asked.scope.contains(u"2 organization"_s), qPrintable(asked.scope));
         QCOMPARE(asked.lines.size(), 5); // two headings, three rows
@@ -680,7 +635,7 @@ private Q_SLOTS:
         m_prompts.onConfirmRevoke = [](const Prompts::RevokeRequest &request) {
             return Prompts::RevokeAnswer{request.lines.size() == 1, {}};
         };
-        QMetaObject::invokeMethod(m_window->findChild<QAction *>(u"actionRevokeDuplicates"_s), &QAction::trigger);
+        trigger("actionRevokeDuplicates");
         QTRY_VERIFY_WITH_TIMEOUT(!m_window->invitations()->isRevoking() && posts() == 1, 20'000);
         SandboxInvitation *older = twins[0]->createdAt < twins[1]->createdAt ? twins[0] : twins[1];
         SandboxInvitation *newer = older == twins[0] ? twins[1] : twins[0];
@@ -811,7 +766,7 @@ private Q_SLOTS:
             ++single;
         table()->selectRow(single);
         const QString revokedNow = m_window->selectedInvitationIds().first();
-        QMetaObject::invokeMethod(m_window->findChild<QAction *>(u"actionRevoke"_s), &QAction::trigger);
+        trigger("actionRevoke");
         QTRY_VERIFY_WITH_TIMEOUT(!m_window->invitations()->isRevoking() && posts() == 1, 20'000);
         auto *combo = m_window->findChild<QComboBox *>(u"statusFilterCombo"_s);
         combo->setCurrentIndex(combo->findData(int(InvitationStatus::Revoked)));
@@ -825,7 +780,7 @@ private Q_SLOTS:
             m_window->invitationModel()->rowOf(m_window->selectedInvitationIds().first()));
         m_prompts.onConfirmReinvite = [](const Invitation &) { return Prompts::ReinviteAnswer{true, false, 7}; };
         QVERIFY(m_window->findChild<QAction *>(u"actionReinvite"_s)->isEnabled());
-        QMetaObject::invokeMethod(m_window->findChild<QAction *>(u"actionReinvite"_s), &QAction::trigger);
+        trigger("actionReinvite");
         SandboxOrganization *org = m_sandbox->store().organization(u"initech"_s);
         QTRY_VERIFY_WITH_TIMEOUT(org->invitations.back().emailAddress == old.emailAddress
                                      && org->invitations.back().status == "pending"_L1,
@@ -896,7 +851,7 @@ private Q_SLOTS:
         m_prompts.onConfirmReinvite = [](const Invitation &) { return Prompts::ReinviteAnswer{true, false, 7}; };
         QSignalSpy created(m_window->invitations(), &InvitationsController::reinvited);
         QSignalSpy failed(m_window->invitations(), &InvitationsController::reinviteFailed);
-        QMetaObject::invokeMethod(m_window->findChild<QAction *>(u"actionReinvite"_s), &QAction::trigger);
+        trigger("actionReinvite");
         QTRY_VERIFY_WITH_TIMEOUT(!created.isEmpty() || !failed.isEmpty(), 20'000);
         QCOMPARE(failed.size(), 0);
         QCOMPARE(pendingFor(old.emailAddress), 1);
@@ -960,7 +915,7 @@ private Q_SLOTS:
         m_prompts.onConfirmReinvite = [](const Invitation &) { return Prompts::ReinviteAnswer{true, false, 7}; };
         QSignalSpy created(m_window->invitations(), &InvitationsController::reinvited);
         QSignalSpy failed(m_window->invitations(), &InvitationsController::reinviteFailed);
-        QMetaObject::invokeMethod(m_window->findChild<QAction *>(u"actionReinvite"_s), &QAction::trigger);
+        trigger("actionReinvite");
         QTRY_VERIFY_WITH_TIMEOUT(!created.isEmpty() || !failed.isEmpty(), 20'000);
         QCOMPARE(failed.size(), 0);
         const SandboxInvitation &made = m_sandbox->store().organization(u"initech"_s)->invitations.back();
@@ -1037,7 +992,7 @@ private Q_SLOTS:
         QTRY_VERIFY2(header->text().contains(u"incomplete — F5 loads all"_s), qPrintable(header->text()));
         QVERIFY2(header->text().contains(QLocale().toString(cut) + u" pending invitation"_s), qPrintable(header->text()));
         // The next load that reads everything takes the mark away.
-        QMetaObject::invokeMethod(m_window->findChild<QAction *>(u"actionRefresh"_s), &QAction::trigger);
+        trigger("actionRefresh");
         QTRY_COMPARE_WITH_TIMEOUT(m_window->invitationModel()->rowCount(), 1'234, 20'000);
         QTRY_VERIFY(!m_window->invitations()->isLoading());
         QTRY_VERIFY2(header->text().contains(QLocale().toString(1'234) + u" pending invitation"_s), qPrintable(header->text()));
@@ -1105,7 +1060,7 @@ private Q_SLOTS:
         QSignalSpy finished(m_window->invitations(), &InvitationsController::revokeFinished);
         LayoutRequests requests;
         m_window->installEventFilter(&requests);
-        QMetaObject::invokeMethod(m_window->findChild<QAction *>(u"actionRevoke"_s), &QAction::trigger);
+        trigger("actionRevoke");
         QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 60'000);
         m_window->removeEventFilter(&requests);
         QCOMPARE(finished.first().first().value<BulkSummary>().revoked, 150);
@@ -1134,7 +1089,7 @@ private Q_SLOTS:
         table()->selectionModel()->select(QItemSelection(table()->model()->index(0, 0), table()->model()->index(299, 0)),
                                           QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
         QSignalSpy finished(m_window->invitations(), &InvitationsController::revokeFinished);
-        QMetaObject::invokeMethod(m_window->findChild<QAction *>(u"actionRevoke"_s), &QAction::trigger);
+        trigger("actionRevoke");
         QTRY_VERIFY_WITH_TIMEOUT(requestCount(*m_sandbox, "POST") >= 6, 20'000);
         m_window->endOnSignal();
         QTRY_VERIFY_WITH_TIMEOUT(!m_window->isVisible(), 30'000);
@@ -1168,10 +1123,10 @@ private Q_SLOTS:
         m_prompts.confirmAll(u"SUP-5150"_s);
         table()->selectRow(0);
         table()->selectionModel()->select(table()->model()->index(1, 0), QItemSelectionModel::Select | QItemSelectionModel::Rows);
-        QMetaObject::invokeMethod(m_window->findChild<QAction *>(u"actionRevoke"_s), &QAction::trigger);
+        trigger("actionRevoke");
         QTRY_VERIFY_WITH_TIMEOUT(!m_window->invitations()->isRevoking() && posts() >= 2, 20'000);
         QTRY_VERIFY(m_window->findChild<QAction *>(u"actionCopySummary"_s)->isEnabled());
-        QMetaObject::invokeMethod(m_window->findChild<QAction *>(u"actionCopySummary"_s), &QAction::trigger);
+        trigger("actionCopySummary");
         const QString text = QGuiApplication::clipboard()->text();
         QVERIFY2(text.contains(u"Initech"_s), qPrintable(text));
         QVERIFY(text.contains(u"SUP-5150"_s));

@@ -22,6 +22,7 @@
 #include "support/SandboxProfile.h"
 #include "support/ScriptedPrompts.h"
 #include "support/TestSandbox.h"
+#include "support/WindowFixture.h"
 
 #include <QtCore/QDir>
 #include <QtCore/QFileInfo>
@@ -181,49 +182,11 @@ QStringList g_said;
 
 } // namespace
 
-class TestUsability : public QObject
+class TestUsability : public WindowFixture
 {
     Q_OBJECT
 
-    std::unique_ptr<ClerkSandbox> m_sandbox;
-    ScriptedPrompts m_prompts;
-    std::unique_ptr<MainWindow> m_window;
-    std::unique_ptr<ManualClock> m_clock; //!< a test's session's clock, when it moves time itself; outlives the window
     std::vector<std::unique_ptr<QTranslator>> m_translators;
-
-    QTableView *table() const { return m_window->findChild<QTableView *>(u"invitationsView"_s); }
-    int posts() const { return requestCount(*m_sandbox, "POST"); }
-
-    void showWindow()
-    {
-        m_window = makeWindow();
-        m_window->resize(1100, 700);
-        m_window->show();
-        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
-        // Under a window manager the window is active when the manager says so (a busy machine takes its
-        // time); keys typed before would find no focus, and the search's suggestions wait for focus.
-        m_window->activateWindow();
-        QApplication::setActiveWindow(m_window.get());
-        QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
-    }
-
-    void trigger(const char *action)
-    {
-        QMetaObject::invokeMethod(m_window->findChild<QAction *>(QString::fromLatin1(action)), &QAction::trigger);
-    }
-
-    void connectWith(const QString &key)
-    {
-        m_window->useTransientProfile(sandboxProfile(*m_sandbox, key), key);
-        QTRY_VERIFY(m_window->session()->isOpen());
-    }
-
-    void openAndWait(const QString &slug, int expectedRows)
-    {
-        m_window->openOrganization(slug);
-        QTRY_COMPARE_WITH_TIMEOUT(m_window->invitationModel()->rowCount(), expectedRows, 20'000);
-        QTRY_VERIFY(!m_window->invitations()->isLoading());
-    }
 
     void useLanguage(const QString &language)
     {
@@ -255,37 +218,16 @@ class TestUsability : public QObject
         QTRY_VERIFY_WITH_TIMEOUT(!m_window->invitations()->isRevoking() && posts() == 3, 20'000);
     }
 
-    std::unique_ptr<MainWindow> makeWindow()
-    {
-        auto window = std::make_unique<MainWindow>(&m_prompts);
-        window->setObjectName(u"MainWindow"_s);
-        keepFocusOffCompleterLists(window.get());
-        return window;
-    }
-
 private Q_SLOTS:
     void initTestCase()
     {
-        QStandardPaths::setTestModeEnabled(true);
-        QApplication::setOrganizationName(u"InviteDeskTests"_s);
-        QApplication::setApplicationName(u"tst_usability"_s);
+        useTestFolders(u"tst_usability"_s);
         useLanguage(u"en"_s);
     }
-
-    void init()
-    {
-        QSettings().clear();
-        QDir(QFileInfo(AuditLog::defaultPath()).absolutePath()).removeRecursively();
-        QSettings().setValue(u"undo/test"_s, false);
-        m_sandbox = startSandbox();
-        m_prompts = ScriptedPrompts();
-    }
-
+    void init() { startClean(); }
     void cleanup()
     {
-        m_window.reset();
-        m_clock.reset();
-        m_sandbox.reset();
+        finish();
         useLanguage(u"en"_s);
     }
 

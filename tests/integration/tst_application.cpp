@@ -4,7 +4,7 @@
 
 #include "core/workflows/EmailSearch.h"
 #include "core/workflows/InvitationListing.h"
-#include "support/CliHarness.h"
+#include "support/CliFixture.h"
 #include "support/TestSandbox.h"
 
 #include <QtCore/QDateTime>
@@ -21,12 +21,9 @@ using namespace InviteDesk;
 using namespace InviteDesk::Sandbox;
 using namespace InviteDesk::Testing;
 
-class TestApplication : public QObject
+class TestApplication : public CliFixture
 {
     Q_OBJECT
-
-    std::unique_ptr<ClerkSandbox> m_sandbox;
-    std::unique_ptr<CliHarness> m_cli;
 
     QSet<QString> pendingApplication() const
     {
@@ -49,16 +46,8 @@ class TestApplication : public QObject
     }
 
 private Q_SLOTS:
-    void init()
-    {
-        m_sandbox = startSandbox();
-        m_cli = std::make_unique<CliHarness>(m_sandbox.get());
-    }
-    void cleanup()
-    {
-        m_cli.reset();
-        m_sandbox.reset();
-    }
+    void init() { startClean(); }
+    void cleanup() { finish(); }
 
     void anAddressSearchCountsBothListsInItsProgress()
     {

@@ -1,7 +1,7 @@
 // invitedesk-cli run as a user would, against an in-process sandbox.
 
 #include "core/audit/AuditLog.h"
-#include "support/CliHarness.h"
+#include "support/CliFixture.h"
 #include "support/TestSandbox.h"
 
 #include <QtCore/QElapsedTimer>
@@ -26,12 +26,9 @@ using namespace InviteDesk;
 using namespace InviteDesk::Sandbox;
 using namespace InviteDesk::Testing;
 
-class TestCli : public QObject
+class TestCli : public CliFixture
 {
     Q_OBJECT
-
-    std::unique_ptr<ClerkSandbox> m_sandbox;
-    std::unique_ptr<CliHarness> m_cli;
 
     using Run = CliHarness::Run;
 
@@ -52,16 +49,8 @@ class TestCli : public QObject
     }
 
 private Q_SLOTS:
-    void init()
-    {
-        m_sandbox = startSandbox();
-        m_cli = std::make_unique<CliHarness>(m_sandbox.get());
-    }
-    void cleanup()
-    {
-        m_cli.reset();
-        m_sandbox.reset();
-    }
+    void init() { startClean(); }
+    void cleanup() { finish(); }
 
     void help()
     {

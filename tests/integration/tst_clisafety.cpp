@@ -2,7 +2,7 @@
 // hostile text in every field, malformed input files, an unwritable audit folder.
 
 #include "core/audit/AuditLog.h"
-#include "support/CliHarness.h"
+#include "support/CliFixture.h"
 #include "support/TestSandbox.h"
 
 #include <QtCore/QDir>
@@ -65,32 +65,18 @@ void checkEveryIntentSettledOnce(const QString &log)
 
 } // namespace
 
-class TestCliSafety : public QObject
+class TestCliSafety : public CliFixture
 {
     Q_OBJECT
-
-    std::unique_ptr<ClerkSandbox> m_sandbox;
-    std::unique_ptr<CliHarness> m_cli;
 
     QStringList pendingIds(const QString &slug, int count, int skip = 0)
     {
         return Testing::pendingIds(*m_sandbox, slug, count, skip);
     }
 
-    int posts() const { return requestCount(*m_sandbox, "POST"); }
-
 private Q_SLOTS:
-    void init()
-    {
-        m_sandbox = startSandbox();
-        m_cli = std::make_unique<CliHarness>(m_sandbox.get());
-    }
-
-    void cleanup()
-    {
-        m_cli.reset();
-        m_sandbox.reset();
-    }
+    void init() { startClean(); }
+    void cleanup() { finish(); }
 
     // Issue 11, item 2 -----------------------------------------------------------------------
 

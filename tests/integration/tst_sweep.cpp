@@ -2,7 +2,7 @@
 // the dry run lists exactly the stale set, the run revokes exactly that set, under faults, and says so.
 
 #include "core/domain/StaleRule.h"
-#include "support/CliHarness.h"
+#include "support/CliFixture.h"
 #include "support/TestSandbox.h"
 
 #include <QtCore/QDateTime>
@@ -20,12 +20,9 @@ using namespace InviteDesk;
 using namespace InviteDesk::Sandbox;
 using namespace InviteDesk::Testing;
 
-class TestSweep : public QObject
+class TestSweep : public CliFixture
 {
     Q_OBJECT
-
-    std::unique_ptr<ClerkSandbox> m_sandbox;
-    std::unique_ptr<CliHarness> m_cli;
 
     static constexpr qint64 day = 24LL * 3600 * 1000;
 
@@ -55,16 +52,8 @@ class TestSweep : public QObject
     }
 
 private Q_SLOTS:
-    void init()
-    {
-        m_sandbox = startSandbox();
-        m_cli = std::make_unique<CliHarness>(m_sandbox.get());
-    }
-    void cleanup()
-    {
-        m_cli.reset();
-        m_sandbox.reset();
-    }
+    void init() { startClean(); }
+    void cleanup() { finish(); }
 
     void theRuleIsPendingStillUsableAndOlderThanTheSpan()
     {

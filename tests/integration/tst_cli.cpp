@@ -2,6 +2,7 @@
 
 #include "core/audit/AuditLog.h"
 #include "support/CliFixture.h"
+#include "support/KilledRun.h"
 #include "support/TestSandbox.h"
 
 #include <QtCore/QElapsedTimer>
@@ -432,53 +433,11 @@ private Q_SLOTS:
         const std::unique_ptr<QProcess> b = m_cli->start(
             QStringList{u"revoke"_s, u"acme"_s, u"--yes"_s, u"--rate-budget"_s, u"1"_s, u"--ticket"_s, u"SUP-B"_s} + ids);
         const QString log = m_cli->auditLogPath();
-        QProcess &process = *b;
-        // What B sent, as the server saw it (the oracle; the CLI never sees this).
-        auto sentSoFar = [&] {
-            QSet<QString> sent;
-            for (const LoggedRequest &r : m_sandbox->requests()) {
-                for (const QString &id : ids) {
-                    if (r.method == "POST" && r.rawPath.contains(id.toLatin1()))
-                        sent.insert(id);
-                }
-            }
-            return sent;
-        };
-        auto unsentOf = [&](const QList<QJsonObject> &open, const QSet<QString> &sent) {
-            QSet<QString> unsent;
-            for (const QJsonObject &intent : open) {
-                if (const QString id = intent.value("invitation_id"_L1).toString(); !sent.contains(id))
-                    unsent.insert(id);
-            }
-            return unsent;
-        };
-        // Some revokes settled, and intents written after them wait for the pacer: the server has not seen
-        // them for half a second (an intent is also unsent for the moment between its write and its send,
-        // which a slow machine, a sanitizer build, stretches). The kill comes then.
-        QByteArray printed;
-        QSet<QString> unsentBefore;
-        QElapsedTimer unsentSince;
-        QVERIFY(QTest::qWaitFor([&] {
-            printed += process.readAllStandardOutput();
-            if (process.state() == QProcess::NotRunning)
-                return true;
-            const QSet<QString> unsent = unsentOf(AuditLog::unsettledIntents(log), sentSoFar());
-            if (printed.count('\n') < 3 || !unsent.intersects(unsentBefore)) {
-                unsentBefore = unsent;
-                unsentSince.start();
-                return false;
-            }
-            return unsentSince.elapsed() >= 500;
-        }, 60'000));
-        QVERIFY(process.state() == QProcess::Running);
-        const qint64 killedPid = process.processId();
-        process.kill();
-        QVERIFY(QTest::qWaitFor([&process] { return process.state() == QProcess::NotRunning; }, 10'000));
-        QTRY_VERIFY_WITH_TIMEOUT(!QFileInfo::exists(u"/proc/%1"_s.arg(killedPid)), 10'000);
-        const QSet<QString> sentByB = sentSoFar();
-        const QList<QJsonObject> open = AuditLog::unsettledIntents(log);
-        const int neverSent = int(unsentOf(open, sentByB).size());
-        QVERIFY2(neverSent >= 1, "the kill came too late: every open intent had been sent");
+        const KilledRun killed = killWhileIntentsWait(*b, *m_sandbox, ids, log);
+        QVERIFY2(killed.failure.isEmpty(), qPrintable(killed.failure));
+        const QSet<QString> &sentByB = killed.sent;
+        const QList<QJsonObject> &open = killed.open;
+        const int neverSent = int(killed.neverSent.size());
 
         CliHarness agentC(m_sandbox.get());
         const Run c = agentC.run(QStringList{u"revoke"_s, u"acme"_s, u"--yes"_s} + ids);

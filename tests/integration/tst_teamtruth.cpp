@@ -7,6 +7,7 @@
 #include "core/audit/TeamAudit.h"
 #include "core/audit/TeamAuditSender.h"
 #include "support/CliHarness.h"
+#include "support/KilledRun.h"
 #include "support/TeamStore.h"
 #include "support/TestSandbox.h"
 
@@ -246,54 +247,11 @@ private Q_SLOTS:
             QStringList{u"--audit-url"_s, m_store.url(u"agent_bob"_s), u"revoke"_s, u"acme"_s, u"--yes"_s,
                         u"--rate-budget"_s, u"1"_s, u"--ticket"_s, u"SUP-B"_s} + ids,
             SandboxOptions::defaultProductionKey(), true, TeamStore::withPassword(TeamStore::password(u"agent_bob"_s)));
-        QProcess &process = *killed;
         const QString log = bob.auditLogPath();
-        // What bob sent, as the server saw it (the oracle; the CLI never sees this).
-        auto sentSoFar = [&] {
-            QSet<QString> sent;
-            for (const LoggedRequest &r : m_sandbox->requests()) {
-                for (const QString &id : ids) {
-                    if (r.method == "POST" && r.rawPath.contains(id.toLatin1()))
-                        sent.insert(id);
-                }
-            }
-            return sent;
-        };
-        auto unsentOf = [](const QList<QJsonObject> &open, const QSet<QString> &sent) {
-            QSet<QString> unsent;
-            for (const QJsonObject &intent : open) {
-                if (const QString id = intent.value("invitation_id"_L1).toString(); !sent.contains(id))
-                    unsent.insert(id);
-            }
-            return unsent;
-        };
-        // Some revokes settled, and intents written after them have waited for the pacer, unseen by the server,
-        // for half a second (an intent is also unsent between its write and its send; a slow machine stretches
-        // that moment). The kill comes then.
-        QByteArray printed;
-        QSet<QString> unsentBefore;
-        QElapsedTimer unsentSince;
-        QVERIFY(QTest::qWaitFor([&] {
-            printed += process.readAllStandardOutput();
-            if (process.state() == QProcess::NotRunning)
-                return true;
-            const QSet<QString> unsent = unsentOf(AuditLog::unsettledIntents(log), sentSoFar());
-            if (printed.count('\n') < 3 || !unsent.intersects(unsentBefore)) {
-                unsentBefore = unsent;
-                unsentSince.start();
-                return false;
-            }
-            return unsentSince.elapsed() >= 500;
-        }, 60'000));
-        QVERIFY2(process.state() == QProcess::Running, "bob's run ended before it could be killed");
-        const qint64 killedPid = process.processId();
-        process.kill(); // SIGKILL
-        QVERIFY(QTest::qWaitFor([&process] { return process.state() == QProcess::NotRunning; }, 10'000));
-        QTRY_VERIFY_WITH_TIMEOUT(!QFileInfo::exists(u"/proc/%1"_s.arg(killedPid)), 10'000);
-        const QSet<QString> sentByBob = sentSoFar();
-        const QList<QJsonObject> open = AuditLog::unsettledIntents(log);
-        const QSet<QString> neverSent = unsentOf(open, sentByBob);
-        QVERIFY2(!neverSent.isEmpty(), "the kill came too late: every open intent had been sent");
+        const KilledRun killedRun = killWhileIntentsWait(*killed, *m_sandbox, ids, log);
+        QVERIFY2(killedRun.failure.isEmpty(), qPrintable(killedRun.failure));
+        const QList<QJsonObject> &open = killedRun.open;
+        const QSet<QString> &neverSent = killedRun.neverSent;
 
         // Ana revokes the same invitations; bob's next run (without a ticket of its own) settles his open intents.
         const CliHarness::Run byAna = run(ana, u"agent_ana"_s, QStringList{u"revoke"_s, u"acme"_s, u"--yes"_s} + ids);

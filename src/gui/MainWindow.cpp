@@ -14,13 +14,13 @@
 #include "gui/session/EnvironmentStyle.h"
 #include "gui/connection/ProfileBar.h"
 #include "gui/session/Session.h"
+#include "gui/session/Settings.h"
 #include "gui/invitations/InvitationTableModel.h"
 #include "gui/invitations/InvitationsController.h"
 #include "gui/invitations/InvitationsPage.h"
 #include "ui_MainWindow.h"
 
 #include <QtCore/QDateTime>
-#include <QtCore/QSettings>
 #include <QtGui/QCloseEvent>
 #include <QtWidgets/QHBoxLayout>
 #include <QtWidgets/QHeaderView>
@@ -51,13 +51,12 @@ MainWindow::MainWindow(Prompts *prompts, QWidget *parent)
     const int screenHeight = screen() ? screen()->availableGeometry().height() : 900;
     resizeDocks({m_ui->activityDock}, {std::max(m_ui->activityDock->minimumSizeHint().height(), std::min(screenHeight / 7, 140))},
                 Qt::Vertical);
-    QSettings settings;
-    restoreGeometry(settings.value(u"window/geometry"_s).toByteArray());
-    restoreState(settings.value(u"window/state"_s).toByteArray());
+    restoreGeometry(Settings::windowGeometry.get());
+    restoreState(Settings::windowState.get());
     ungroupClosedTeamActivity();
     fitToScreen();
-    settings.remove(u"window/tableHeader"_s); // kept the columns in their old order, the Organization column second
-    m_ui->tablePage->restoreColumns(settings.value(u"window/invitationColumns"_s).toByteArray());
+    Settings::forgetRetired();
+    m_ui->tablePage->restoreColumns(Settings::invitationColumns.get());
     onSessionChanged();
 
     // Relative times ("5 minutes ago") move on.

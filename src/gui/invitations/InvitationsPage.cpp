@@ -14,6 +14,7 @@
 #include "gui/TimeFormat.h"
 #include "gui/Prompts.h"
 #include "gui/session/Session.h"
+#include "gui/session/Settings.h"
 #include "gui/invitations/InvitationDetails.h"
 #include "gui/invitations/InvitationFilterModel.h"
 #include "gui/invitations/InvitationTableModel.h"
@@ -23,7 +24,6 @@
 #include <QtCore/QDir>
 #include <QtCore/QLocale>
 #include <QtCore/QSaveFile>
-#include <QtCore/QSettings>
 #include <QtCore/QSet>
 #include <QtGui/QAction>
 #include <QtGui/QClipboard>
@@ -44,8 +44,6 @@ namespace InviteDesk {
 
 namespace {
 constexpr int statusAll = -1;
-/*! The N of the quick filter "pending longer than N days", as the agent last chose it. */
-constexpr auto staleDaysKey = "filters/staleDays";
 
 /*!
  * Draws the current cell's marker as a solid two-pixel frame in the text colour: the style's dotted
@@ -227,11 +225,11 @@ void InvitationsPage::setUpFilters()
     // The stale sweep in the window: "pending longer than N days", N the agent's, remembered; then Select All, Revoke.
     m_ui->staleDaysSpin->setSuffix(tr(" days"));
     m_ui->staleDaysSpin->setMaximum(StaleRule::mostDays); // the CLI's --older-than bound
-    m_ui->staleDaysSpin->setValue(QSettings().value(staleDaysKey, 14).toInt()); // clamped by the box
+    m_ui->staleDaysSpin->setValue(Settings::staleDays.get()); // clamped by the box
     m_proxy->setStaleDays(m_ui->staleDaysSpin->value());
     connect(m_ui->staleDaysSpin, &QSpinBox::valueChanged, this, [this](int days) {
         m_proxy->setStaleDays(days);
-        QSettings().setValue(staleDaysKey, days);
+        Settings::staleDays.set(days);
         m_countsTimer.start();
     });
     updateQuickFilterCounts();

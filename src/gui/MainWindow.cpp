@@ -91,8 +91,8 @@ void MainWindow::setUpParts()
                  m_ui->actionExportCsv, m_ui->actionRefresh, m_ui->actionFind, m_ui->actionShowDetails});
     connect(page, &InvitationsPage::statusMessage, this, &MainWindow::showMessage);
     connect(page, &InvitationsPage::titleChanged, this, &MainWindow::updateTitle);
-    connect(page, &InvitationsPage::refreshRequested, this,
-            [this] { m_search->resolve(m_invitations->organization().id, true); }); // with current counts
+    connect(m_invitations.get(), &InvitationsController::organizationRefreshWanted, this,
+            [this](const QString &id) { m_search->resolve(id, true); }); // with current counts
 
     // Problems that need the agent (a rejected key, an unreachable instance) go here, never into a dialog.
     m_messageBar = new MessageBar(m_ui->centralWidget);

@@ -85,7 +85,6 @@ public:
 
 Q_SIGNALS:
     void statusMessage(const QString &text, int timeoutMs);
-    void refreshRequested();
     void titleChanged();
 
 private:

@@ -358,6 +358,138 @@
         <source>Rev&amp;oke…</source>
         <translation>Widerru&amp;fen…</translation>
     </message>
+    <message>
+        <source>&amp;Revoke…</source>
+        <translation>&amp;Widerrufen…</translation>
+    </message>
+    <message>
+        <source>Revoke the selected invitations</source>
+        <translation>Die ausgewählten Einladungen widerrufen</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Revoke Older &amp;Duplicates…</source>
+        <translation>Ältere &amp;Duplikate widerrufen…</translation>
+    </message>
+    <message>
+        <source>Keep the newest invitation for each address invited more than once; revoke the rest</source>
+        <translation>Für jede mehrfach eingeladene Adresse die neueste Einladung behalten, die übrigen widerrufen</translation>
+    </message>
+    <message>
+        <source>Revoke All Pending for This &amp;Address…</source>
+        <translation>Alle offenen für diese &amp;Adresse widerrufen…</translation>
+    </message>
+    <message>
+        <source>Revoke every pending invitation of the address searched for</source>
+        <translation>Alle offenen Einladungen der gesuchten Adresse widerrufen</translation>
+    </message>
+    <message>
+        <source>Re-in&amp;vite…</source>
+        <translation>Erneut ei&amp;nladen…</translation>
+    </message>
+    <message>
+        <source>Create a new invitation like the selected revoked or expired one</source>
+        <translation>Eine neue Einladung wie die ausgewählte widerrufene oder abgelaufene anlegen</translation>
+    </message>
+    <message>
+        <source>Ctrl+I</source>
+        <translation>Ctrl+I</translation>
+    </message>
+    <message>
+        <source>Copy &amp;Email</source>
+        <translation>&amp;E-Mail kopieren</translation>
+    </message>
+    <message>
+        <source>Copy the selected email addresses</source>
+        <translation>Die ausgewählten E-Mail-Adressen kopieren</translation>
+    </message>
+    <message>
+        <source>Ctrl+C</source>
+        <translation>Ctrl+C</translation>
+    </message>
+    <message>
+        <source>Copy Invitation &amp;ID</source>
+        <translation>Einladungs-&amp;ID kopieren</translation>
+    </message>
+    <message>
+        <source>Copy the selected invitation IDs</source>
+        <translation>Die ausgewählten Einladungs-IDs kopieren</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+C</source>
+        <translation>Ctrl+Shift+C</translation>
+    </message>
+    <message>
+        <source>Copy Invitation &amp;Link</source>
+        <translation>Einladungs&amp;link kopieren</translation>
+    </message>
+    <message>
+        <source>Copy the invitation link (pending invitations only)</source>
+        <translation>Den Einladungslink kopieren (nur offene Einladungen)</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+L</source>
+        <translation>Ctrl+Shift+L</translation>
+    </message>
+    <message>
+        <source>Copy Summary for &amp;Ticket</source>
+        <translation>Übersicht für das &amp;Ticket kopieren</translation>
+    </message>
+    <message>
+        <source>Copy a short, redacted summary of the last revoke run</source>
+        <translation>Eine kurze, bereinigte Übersicht des letzten Widerrufs kopieren</translation>
+    </message>
+    <message>
+        <source>&amp;Export View as CSV…</source>
+        <translation>Ansicht als CSV &amp;exportieren…</translation>
+    </message>
+    <message>
+        <source>Save the rows shown as a CSV file</source>
+        <translation>Die angezeigten Zeilen als CSV-Datei speichern</translation>
+    </message>
+    <message>
+        <source>Ctrl+E</source>
+        <translation>Ctrl+E</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>Aktualisie&amp;ren</translation>
+    </message>
+    <message>
+        <source>Load the invitations again</source>
+        <translation>Die Einladungen neu laden</translation>
+    </message>
+    <message>
+        <source>F5</source>
+        <translation>F5</translation>
+    </message>
+    <message>
+        <source>&amp;Filter…</source>
+        <translation>&amp;Filtern…</translation>
+    </message>
+    <message>
+        <source>Filter the table by email, role or ID</source>
+        <translation>Die Tabelle nach E-Mail, Rolle oder ID filtern</translation>
+    </message>
+    <message>
+        <source>Ctrl+F</source>
+        <translation>Ctrl+F</translation>
+    </message>
+    <message>
+        <source>Invitation &amp;Details</source>
+        <translation>Einladungs&amp;details</translation>
+    </message>
+    <message>
+        <source>Show everything about the current invitation beside the table: exact times, metadata, its audit history</source>
+        <translation>Alles über die aktuelle Einladung neben der Tabelle zeigen: genaue Zeiten, Metadaten, ihr Verlauf im Prüfprotokoll</translation>
+    </message>
+    <message>
+        <source>Ctrl+D</source>
+        <translation>Ctrl+D</translation>
+    </message>
 </context>
 <context>
     <name>InviteDesk::ActivityModel</name>
@@ -2375,74 +2507,6 @@ Prüfen Sie die API-URL im Profil (Verbindung → Profil bearbeiten), das Netzwe
         <translation>Aktivitätsprotokoll</translation>
     </message>
     <message>
-        <source>&amp;Revoke…</source>
-        <translation>&amp;Widerrufen…</translation>
-    </message>
-    <message>
-        <source>Revoke the selected invitations</source>
-        <translation>Die ausgewählten Einladungen widerrufen</translation>
-    </message>
-    <message>
-        <source>Delete</source>
-        <translation>Delete</translation>
-    </message>
-    <message>
-        <source>Copy &amp;Email</source>
-        <translation>&amp;E-Mail kopieren</translation>
-    </message>
-    <message>
-        <source>Copy the selected email addresses</source>
-        <translation>Die ausgewählten E-Mail-Adressen kopieren</translation>
-    </message>
-    <message>
-        <source>Ctrl+C</source>
-        <translation>Ctrl+C</translation>
-    </message>
-    <message>
-        <source>Copy Invitation &amp;ID</source>
-        <translation>Einladungs-&amp;ID kopieren</translation>
-    </message>
-    <message>
-        <source>Copy the selected invitation IDs</source>
-        <translation>Die ausgewählten Einladungs-IDs kopieren</translation>
-    </message>
-    <message>
-        <source>Ctrl+Shift+C</source>
-        <translation>Ctrl+Shift+C</translation>
-    </message>
-    <message>
-        <source>Copy Invitation &amp;Link</source>
-        <translation>Einladungs&amp;link kopieren</translation>
-    </message>
-    <message>
-        <source>Copy the invitation link (pending invitations only)</source>
-        <translation>Den Einladungslink kopieren (nur offene Einladungen)</translation>
-    </message>
-    <message>
-        <source>Ctrl+Shift+L</source>
-        <translation>Ctrl+Shift+L</translation>
-    </message>
-    <message>
-        <source>Load the invitations again</source>
-        <translation>Die Einladungen neu laden</translation>
-    </message>
-    <message>
-        <source>F5</source>
-        <translation>F5</translation>
-    </message>
-    <message>
-        <source>&amp;Filter…</source>
-        <translation>&amp;Filtern…</translation>
-    </message>
-    <message>
-        <source>Filter the table by email, role or ID</source>
-        <translation>Die Tabelle nach E-Mail, Rolle oder ID filtern</translation>
-    </message>
-    <message>
-        <source>Ctrl+F</source>
-        <translation>Ctrl+F</translation>
-    </message>
-    <message>
         <source>Find &amp;Organization…</source>
         <translation>&amp;Organisation suchen…</translation>
     </message>
@@ -2453,18 +2517,6 @@ Prüfen Sie die API-URL im Profil (Verbindung → Profil bearbeiten), das Netzwe
     <message>
         <source>Ctrl+L</source>
         <translation>Ctrl+L</translation>
-    </message>
-    <message>
-        <source>&amp;Export View as CSV…</source>
-        <translation>Ansicht als CSV &amp;exportieren…</translation>
-    </message>
-    <message>
-        <source>Save the rows shown as a CSV file</source>
-        <translation>Die angezeigten Zeilen als CSV-Datei speichern</translation>
-    </message>
-    <message>
-        <source>Ctrl+E</source>
-        <translation>Ctrl+E</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -2519,44 +2571,12 @@ Prüfen Sie die API-URL im Profil (Verbindung → Profil bearbeiten), das Netzwe
         <translation>Über &amp;Qt</translation>
     </message>
     <message>
-        <source>Revoke Older &amp;Duplicates…</source>
-        <translation>Ältere &amp;Duplikate widerrufen…</translation>
-    </message>
-    <message>
-        <source>Keep the newest invitation for each address invited more than once; revoke the rest</source>
-        <translation>Für jede mehrfach eingeladene Adresse die neueste Einladung behalten, die übrigen widerrufen</translation>
-    </message>
-    <message>
-        <source>Create a new invitation like the selected revoked or expired one</source>
-        <translation>Eine neue Einladung wie die ausgewählte widerrufene oder abgelaufene anlegen</translation>
-    </message>
-    <message>
-        <source>Ctrl+I</source>
-        <translation>Ctrl+I</translation>
-    </message>
-    <message>
-        <source>Copy Summary for &amp;Ticket</source>
-        <translation>Übersicht für das &amp;Ticket kopieren</translation>
-    </message>
-    <message>
-        <source>Copy a short, redacted summary of the last revoke run</source>
-        <translation>Eine kurze, bereinigte Übersicht des letzten Widerrufs kopieren</translation>
-    </message>
-    <message>
         <source>Every invitation of an address, in every organization of the instance</source>
         <translation>Alle Einladungen einer Adresse, in allen Organisationen der Instanz</translation>
     </message>
     <message>
         <source>Ctrl+Shift+F</source>
         <translation>Ctrl+Shift+F</translation>
-    </message>
-    <message>
-        <source>Revoke All Pending for This &amp;Address…</source>
-        <translation>Alle offenen für diese &amp;Adresse widerrufen…</translation>
-    </message>
-    <message>
-        <source>Revoke every pending invitation of the address searched for</source>
-        <translation>Alle offenen Einladungen der gesuchten Adresse widerrufen</translation>
     </message>
     <message>
         <source>&amp;Hold Revokes for 5 Seconds (Undo)</source>
@@ -2569,10 +2589,6 @@ Prüfen Sie die API-URL im Profil (Verbindung → Profil bearbeiten), das Netzwe
     <message>
         <source>Team Activity</source>
         <translation>Team-Aktivität</translation>
-    </message>
-    <message>
-        <source>Re&amp;fresh</source>
-        <translation>Aktualisie&amp;ren</translation>
     </message>
     <message>
         <source>Open Audit &amp;Log Folder</source>
@@ -2593,22 +2609,6 @@ Prüfen Sie die API-URL im Profil (Verbindung → Profil bearbeiten), das Netzwe
     <message>
         <source>Ctrl+Shift+O</source>
         <translation>Ctrl+Shift+O</translation>
-    </message>
-    <message>
-        <source>Re-in&amp;vite…</source>
-        <translation>Erneut ei&amp;nladen…</translation>
-    </message>
-    <message>
-        <source>Invitation &amp;Details</source>
-        <translation>Einladungs&amp;details</translation>
-    </message>
-    <message>
-        <source>Show everything about the current invitation beside the table: exact times, metadata, its audit history</source>
-        <translation>Alles über die aktuelle Einladung neben der Tabelle zeigen: genaue Zeiten, Metadaten, ihr Verlauf im Prüfprotokoll</translation>
-    </message>
-    <message>
-        <source>Ctrl+D</source>
-        <translation>Ctrl+D</translation>
     </message>
     <message>
         <source>A&amp;pplication Invitations</source>

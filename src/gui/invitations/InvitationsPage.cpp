@@ -72,6 +72,13 @@ InvitationsPage::InvitationsPage(QWidget *parent)
     : QWidget(parent), m_ui(std::make_unique<Ui::InvitationsPage>()), m_proxy(std::make_unique<InvitationFilterModel>())
 {
     m_ui->setupUi(this);
+    m_actions = {m_ui->actionRevoke,   m_ui->actionRevokeDuplicates, m_ui->actionRevokeAllForAddress,
+                 m_ui->actionReinvite, m_ui->actionCopyEmail,        m_ui->actionCopyId,
+                 m_ui->actionCopyLink, m_ui->actionCopySummary,      m_ui->actionExportCsv,
+                 m_ui->actionRefresh,  m_ui->actionFind,             m_ui->actionShowDetails};
+    m_actions.refresh->setIcon(QIcon(u":/icons/refresh.svg"_s));
+    m_actions.revoke->setIcon(QIcon(u":/icons/revoke.svg"_s));
+    m_actions.refresh->setShortcutContext(Qt::WindowShortcut);
     nameClearButton(m_ui->filterEdit);
     setUpTabOrder();
 }
@@ -100,7 +107,7 @@ QTableView *InvitationsPage::view() const
 }
 
 void InvitationsPage::setUp(Session *session, InvitationsController *invitations, InvitationTableModel *model,
-                            Prompts *prompts, const Actions &actions)
+                            Prompts *prompts)
 {
     m_session = session;
     // The header's figures follow the counts on the session's clock.
@@ -108,9 +115,8 @@ void InvitationsPage::setUp(Session *session, InvitationsController *invitations
     m_invitations = invitations;
     m_model = model;
     m_prompts = prompts;
-    m_actions = actions;
     m_proxy->setSourceModel(model);
-    m_ui->organizationLabel->setUp(invitations, model, m_proxy.get(), actions.refresh);
+    m_ui->organizationLabel->setUp(invitations, model, m_proxy.get(), m_actions.refresh);
     m_ui->revokePanel->setController(invitations);
     m_ui->revokePanel->setFocusHome(m_ui->invitationsView);
     connect(m_ui->revokePanel, &RevokePanel::changed, this, &InvitationsPage::updateActions);

@@ -35,7 +35,8 @@ class Session;
  *
  * It turns the agent's selection into invitation IDs in one place, asks through Prompts, and hands
  * every decision to InvitationsController; whether a row may be revoked is the table model's answer.
- * The window gives it the actions it enables and triggers.
+ * It owns the actions that work on it (revoke, copy, export, refresh, filter, details): made in its .ui,
+ * enabled and triggered here, placed in the window's menus and toolbar by the window.
  */
 class InvitationsPage : public QWidget
 {
@@ -61,8 +62,9 @@ public:
     explicit InvitationsPage(QWidget *parent = nullptr);
     ~InvitationsPage() override;
 
-    void setUp(Session *session, InvitationsController *invitations, InvitationTableModel *model, Prompts *prompts,
-               const Actions &actions);
+    void setUp(Session *session, InvitationsController *invitations, InvitationTableModel *model, Prompts *prompts);
+    /*! The page's actions (ui/InvitationsPage.ui), which it enables and triggers; the window puts them in its menus. */
+    const Actions &actions() const { return m_actions; }
 
     InvitationFilterModel *filterModel() const { return m_proxy.get(); }
     QTableView *view() const;

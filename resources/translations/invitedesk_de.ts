@@ -331,10 +331,6 @@
         <translation>Anzuzeigender Einladungsstatus</translation>
     </message>
     <message>
-        <source>Quick filter</source>
-        <translation>Schnellfilter</translation>
-    </message>
-    <message>
         <source>Filter invitations</source>
         <translation>Einladungen filtern</translation>
     </message>
@@ -347,20 +343,8 @@
         <translation>Einladungen</translation>
     </message>
     <message>
-        <source>Loading progress</source>
-        <translation>Ladefortschritt</translation>
-    </message>
-    <message>
-        <source>Cancel loading</source>
-        <translation>Laden abbrechen</translation>
-    </message>
-    <message>
         <source>Sho&amp;w:</source>
         <translation>&amp;Zeigen:</translation>
-    </message>
-    <message>
-        <source>&amp;Quick filter:</source>
-        <translation>S&amp;chnellfilter:</translation>
     </message>
     <message>
         <source>Filter (Ctrl+F)</source>
@@ -375,16 +359,136 @@
         <translation>Widerru&amp;fen…</translation>
     </message>
     <message>
-        <source>Ca&amp;ncel</source>
-        <translation>Abb&amp;rechen</translation>
+        <source>&amp;Revoke…</source>
+        <translation>&amp;Widerrufen…</translation>
     </message>
     <message>
-        <source>Pending longer than, in days</source>
-        <translation>Länger offen als, in Tagen</translation>
+        <source>Revoke the selected invitations</source>
+        <translation>Die ausgewählten Einladungen widerrufen</translation>
     </message>
     <message>
-        <source>Show invitations pending for longer than this many days (remembered)</source>
-        <translation>Einladungen zeigen, die länger als so viele Tage offen sind (wird gemerkt)</translation>
+        <source>Delete</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Revoke Older &amp;Duplicates…</source>
+        <translation>Ältere &amp;Duplikate widerrufen…</translation>
+    </message>
+    <message>
+        <source>Keep the newest invitation for each address invited more than once; revoke the rest</source>
+        <translation>Für jede mehrfach eingeladene Adresse die neueste Einladung behalten, die übrigen widerrufen</translation>
+    </message>
+    <message>
+        <source>Revoke All Pending for This &amp;Address…</source>
+        <translation>Alle offenen für diese &amp;Adresse widerrufen…</translation>
+    </message>
+    <message>
+        <source>Revoke every pending invitation of the address searched for</source>
+        <translation>Alle offenen Einladungen der gesuchten Adresse widerrufen</translation>
+    </message>
+    <message>
+        <source>Re-in&amp;vite…</source>
+        <translation>Erneut ei&amp;nladen…</translation>
+    </message>
+    <message>
+        <source>Create a new invitation like the selected revoked or expired one</source>
+        <translation>Eine neue Einladung wie die ausgewählte widerrufene oder abgelaufene anlegen</translation>
+    </message>
+    <message>
+        <source>Ctrl+I</source>
+        <translation>Ctrl+I</translation>
+    </message>
+    <message>
+        <source>Copy &amp;Email</source>
+        <translation>&amp;E-Mail kopieren</translation>
+    </message>
+    <message>
+        <source>Copy the selected email addresses</source>
+        <translation>Die ausgewählten E-Mail-Adressen kopieren</translation>
+    </message>
+    <message>
+        <source>Ctrl+C</source>
+        <translation>Ctrl+C</translation>
+    </message>
+    <message>
+        <source>Copy Invitation &amp;ID</source>
+        <translation>Einladungs-&amp;ID kopieren</translation>
+    </message>
+    <message>
+        <source>Copy the selected invitation IDs</source>
+        <translation>Die ausgewählten Einladungs-IDs kopieren</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+C</source>
+        <translation>Ctrl+Shift+C</translation>
+    </message>
+    <message>
+        <source>Copy Invitation &amp;Link</source>
+        <translation>Einladungs&amp;link kopieren</translation>
+    </message>
+    <message>
+        <source>Copy the invitation link (pending invitations only)</source>
+        <translation>Den Einladungslink kopieren (nur offene Einladungen)</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+L</source>
+        <translation>Ctrl+Shift+L</translation>
+    </message>
+    <message>
+        <source>Copy Summary for &amp;Ticket</source>
+        <translation>Übersicht für das &amp;Ticket kopieren</translation>
+    </message>
+    <message>
+        <source>Copy a short, redacted summary of the last revoke run</source>
+        <translation>Eine kurze, bereinigte Übersicht des letzten Widerrufs kopieren</translation>
+    </message>
+    <message>
+        <source>&amp;Export View as CSV…</source>
+        <translation>Ansicht als CSV &amp;exportieren…</translation>
+    </message>
+    <message>
+        <source>Save the rows shown as a CSV file</source>
+        <translation>Die angezeigten Zeilen als CSV-Datei speichern</translation>
+    </message>
+    <message>
+        <source>Ctrl+E</source>
+        <translation>Ctrl+E</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>Aktualisie&amp;ren</translation>
+    </message>
+    <message>
+        <source>Load the invitations again</source>
+        <translation>Die Einladungen neu laden</translation>
+    </message>
+    <message>
+        <source>F5</source>
+        <translation>F5</translation>
+    </message>
+    <message>
+        <source>&amp;Filter…</source>
+        <translation>&amp;Filtern…</translation>
+    </message>
+    <message>
+        <source>Filter the table by email, role or ID</source>
+        <translation>Die Tabelle nach E-Mail, Rolle oder ID filtern</translation>
+    </message>
+    <message>
+        <source>Ctrl+F</source>
+        <translation>Ctrl+F</translation>
+    </message>
+    <message>
+        <source>Invitation &amp;Details</source>
+        <translation>Einladungs&amp;details</translation>
+    </message>
+    <message>
+        <source>Show everything about the current invitation beside the table: exact times, metadata, its audit history</source>
+        <translation>Alles über die aktuelle Einladung neben der Tabelle zeigen: genaue Zeiten, Metadaten, ihr Verlauf im Prüfprotokoll</translation>
+    </message>
+    <message>
+        <source>Ctrl+D</source>
+        <translation>Ctrl+D</translation>
     </message>
 </context>
 <context>
@@ -748,14 +852,6 @@ Prüfen Sie die API-URL im Profil (Verbindung → Profil bearbeiten), das Netzwe
         <translation>mehr als %L1 Einladungen passen zu „%2“; InviteDesk liest höchstens so viele: grenzen Sie die Suche ein</translation>
     </message>
     <message>
-        <source>Clerk sent a page of invitations already read (after %L1); the list may be incomplete</source>
-        <translation>Clerk hat eine Seite bereits gelesener Einladungen geschickt (nach %L1); die Liste ist womöglich unvollständig</translation>
-    </message>
-    <message>
-        <source>Clerk counted %L1 invitations, but %L2 were read</source>
-        <translation>Clerk hat %L1 Einladungen gezählt, gelesen wurden %L2</translation>
-    </message>
-    <message>
         <source>the address&apos;s application invitations could not be read: %1</source>
         <translation>die Anwendungseinladungen der Adresse konnten nicht gelesen werden: %1</translation>
     </message>
@@ -1099,6 +1195,80 @@ Prüfen Sie die API-URL im Profil (Verbindung → Profil bearbeiten), das Netzwe
     </message>
 </context>
 <context>
+    <name>InviteDesk::InvitationsHeader</name>
+    <message numerus="yes">
+        <source>%Ln member(s)</source>
+        <translation>
+            <numerusform>%Ln Mitglied</numerusform>
+            <numerusform>%Ln Mitglieder</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln pending invitation(s)</source>
+        <translation>
+            <numerusform>%Ln offene Einladung</numerusform>
+            <numerusform>%Ln offene Einladungen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>limit %1</source>
+        <translation>Obergrenze %1</translation>
+    </message>
+    <message>
+        <source>no membership limit</source>
+        <translation>keine Mitgliederobergrenze</translation>
+    </message>
+    <message numerus="yes">
+        <source>At its limit because of pending invitations: no one can join until %Ln of them is revoked.</source>
+        <translation>
+            <numerusform>Wegen offener Einladungen an der Obergrenze: Niemand kann beitreten, bis %Ln davon widerrufen ist.</numerusform>
+            <numerusform>Wegen offener Einladungen an der Obergrenze: Niemand kann beitreten, bis %Ln davon widerrufen sind.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>At its limit with members alone: revoking invitations frees no seat.</source>
+        <translation>Allein durch Mitglieder an der Obergrenze: Das Widerrufen von Einladungen macht keinen Platz frei.</translation>
+    </message>
+    <message numerus="yes">
+        <source>in %Ln organization(s)</source>
+        <translation>
+            <numerusform>in %Ln Organisation</numerusform>
+            <numerusform>in %Ln Organisationen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>invitations to sign up, not to an organization</source>
+        <translation>Einladungen zur Registrierung, nicht in eine Organisation</translation>
+    </message>
+    <message>
+        <source>No organization selected</source>
+        <translation>Keine Organisation gewählt</translation>
+    </message>
+    <message>
+        <source>%1 shown</source>
+        <translation>%1 angezeigt</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln invitation(s)</source>
+        <translation>
+            <numerusform>%Ln Einladung</numerusform>
+            <numerusform>%Ln Einladungen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 loaded · %2 pending</source>
+        <translation>%1 geladen · %2 offen</translation>
+    </message>
+    <message>
+        <source>may be incomplete — %1 reads it again</source>
+        <translation>möglicherweise unvollständig — %1 liest sie erneut</translation>
+    </message>
+    <message>
+        <source>incomplete — %1 loads all</source>
+        <translation>unvollständig — %1 lädt alle</translation>
+    </message>
+</context>
+<context>
     <name>InviteDesk::InvitationsPage</name>
     <message>
         <source>Pending</source>
@@ -1120,32 +1290,12 @@ Prüfen Sie die API-URL im Profil (Verbindung → Profil bearbeiten), das Netzwe
         <source>All</source>
         <translation>Alle</translation>
     </message>
-    <message>
-        <source>No quick filter</source>
-        <translation>Kein Schnellfilter</translation>
-    </message>
-    <message>
-        <source>Loading invitations…</source>
-        <translation>Einladungen werden geladen…</translation>
-    </message>
-    <message>
-        <source>Loaded %1 of %2</source>
-        <translation>%1 von %2 geladen</translation>
-    </message>
     <message numerus="yes">
         <source>%Ln invitation(s) loaded.</source>
         <translation>
             <numerusform>%Ln Einladung geladen.</numerusform>
             <numerusform>%Ln Einladungen geladen.</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Loading cancelled: %1 shown. Press F5 to load everything.</source>
-        <translation>Laden abgebrochen: %1 angezeigt. Drücken Sie F5, um alles zu laden.</translation>
-    </message>
-    <message>
-        <source>Loading failed: %1 Press F5 to try again.</source>
-        <translation>Laden fehlgeschlagen: %1 Drücken Sie F5 für einen neuen Versuch.</translation>
     </message>
     <message>
         <source>email address(es)</source>
@@ -1158,40 +1308,6 @@ Prüfen Sie die API-URL im Profil (Verbindung → Profil bearbeiten), das Netzwe
     <message>
         <source>invitation link(s)</source>
         <translation>Einladungslink(s)</translation>
-    </message>
-    <message>
-        <source>Expires within 24 h (%1)</source>
-        <translation>Läuft innerhalb von 24 h ab (%1)</translation>
-    </message>
-    <message>
-        <source>Expires within 7 days (%1)</source>
-        <translation>Läuft innerhalb von 7 Tagen ab (%1)</translation>
-    </message>
-    <message>
-        <source>Expired (%1)</source>
-        <translation>Abgelaufen (%1)</translation>
-    </message>
-    <message>
-        <source>Invited more than once (%1)</source>
-        <translation>Mehrfach eingeladen (%1)</translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln invitation(s)</source>
-        <translation>
-            <numerusform>%Ln Einladung</numerusform>
-            <numerusform>%Ln Einladungen</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>in %Ln organization(s)</source>
-        <translation>
-            <numerusform>in %Ln Organisation</numerusform>
-            <numerusform>in %Ln Organisationen</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>No organization selected</source>
-        <translation>Keine Organisation gewählt</translation>
     </message>
     <message>
         <source>No address has more than one pending invitation here.</source>
@@ -1240,43 +1356,6 @@ Prüfen Sie die API-URL im Profil (Verbindung → Profil bearbeiten), das Netzwe
             <numerusform>%Ln Einladungen nach %1 exportiert.</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <source>%Ln member(s)</source>
-        <translation>
-            <numerusform>%Ln Mitglied</numerusform>
-            <numerusform>%Ln Mitglieder</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln pending invitation(s)</source>
-        <translation>
-            <numerusform>%Ln offene Einladung</numerusform>
-            <numerusform>%Ln offene Einladungen</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>limit %1</source>
-        <translation>Obergrenze %1</translation>
-    </message>
-    <message>
-        <source>no membership limit</source>
-        <translation>keine Mitgliederobergrenze</translation>
-    </message>
-    <message numerus="yes">
-        <source>At its limit because of pending invitations: no one can join until %Ln of them is revoked.</source>
-        <translation>
-            <numerusform>Wegen offener Einladungen an der Obergrenze: Niemand kann beitreten, bis %Ln davon widerrufen ist.</numerusform>
-            <numerusform>Wegen offener Einladungen an der Obergrenze: Niemand kann beitreten, bis %Ln davon widerrufen sind.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>At its limit with members alone: revoking invitations frees no seat.</source>
-        <translation>Allein durch Mitglieder an der Obergrenze: Das Widerrufen von Einladungen macht keinen Platz frei.</translation>
-    </message>
-    <message>
-        <source>Pending with role %1 (%2)</source>
-        <translation>Offen mit Rolle %1 (%2)</translation>
-    </message>
     <message>
         <source>%1 — invited %2, %3; keeps %4 of %5</source>
         <translation>%1 — eingeladen %2, %3; bleibt: %4 vom %5</translation>
@@ -1320,39 +1399,27 @@ Prüfen Sie die API-URL im Profil (Verbindung → Profil bearbeiten), das Netzwe
         <translation>Erneut einladen gilt für Organisationseinladungen; laden Sie diese Adresse im Clerk-Dashboard erneut zur Registrierung ein.</translation>
     </message>
     <message>
-        <source> days</source>
-        <translation> Tage</translation>
-    </message>
-    <message numerus="yes">
-        <source>Pending longer than %n day(s) (%1)</source>
-        <translation>
-            <numerusform>Länger als %n Tag offen (%1)</numerusform>
-            <numerusform>Länger als %n Tage offen (%1)</numerusform>
-        </translation>
-    </message>
-    <message>
         <source>of %1, in every organization and to sign up</source>
         <translation>von %1, in allen Organisationen und zur Registrierung</translation>
     </message>
+</context>
+<context>
+    <name>InviteDesk::LoadStrip</name>
     <message>
-        <source>invitations to sign up, not to an organization</source>
-        <translation>Einladungen zur Registrierung, nicht in eine Organisation</translation>
+        <source>Loading invitations…</source>
+        <translation>Einladungen werden geladen…</translation>
     </message>
     <message>
-        <source>%1 shown</source>
-        <translation>%1 angezeigt</translation>
+        <source>Loading cancelled: %1 shown. Press F5 to load everything.</source>
+        <translation>Laden abgebrochen: %1 angezeigt. Drücken Sie F5, um alles zu laden.</translation>
     </message>
     <message>
-        <source>%1 loaded · %2 pending</source>
-        <translation>%1 geladen · %2 offen</translation>
+        <source>Loading failed: %1 Press F5 to try again.</source>
+        <translation>Laden fehlgeschlagen: %1 Drücken Sie F5 für einen neuen Versuch.</translation>
     </message>
     <message>
-        <source>may be incomplete — %1 reads it again</source>
-        <translation>möglicherweise unvollständig — %1 liest sie erneut</translation>
-    </message>
-    <message>
-        <source>incomplete — %1 loads all</source>
-        <translation>unvollständig — %1 lädt alle</translation>
+        <source>Loaded %1 of %2</source>
+        <translation>%1 von %2 geladen</translation>
     </message>
 </context>
 <context>
@@ -1709,6 +1776,44 @@ Prüfen Sie die API-URL im Profil (Verbindung → Profil bearbeiten), das Netzwe
     <message>
         <source>&amp;Cancel</source>
         <translation>&amp;Abbrechen</translation>
+    </message>
+</context>
+<context>
+    <name>InviteDesk::QuickFilterBar</name>
+    <message>
+        <source>No quick filter</source>
+        <translation>Kein Schnellfilter</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> Tage</translation>
+    </message>
+    <message>
+        <source>Expires within 24 h (%1)</source>
+        <translation>Läuft innerhalb von 24 h ab (%1)</translation>
+    </message>
+    <message>
+        <source>Expires within 7 days (%1)</source>
+        <translation>Läuft innerhalb von 7 Tagen ab (%1)</translation>
+    </message>
+    <message>
+        <source>Expired (%1)</source>
+        <translation>Abgelaufen (%1)</translation>
+    </message>
+    <message>
+        <source>Invited more than once (%1)</source>
+        <translation>Mehrfach eingeladen (%1)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Pending longer than %n day(s) (%1)</source>
+        <translation>
+            <numerusform>Länger als %n Tag offen (%1)</numerusform>
+            <numerusform>Länger als %n Tage offen (%1)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Pending with role %1 (%2)</source>
+        <translation>Offen mit Rolle %1 (%2)</translation>
     </message>
 </context>
 <context>
@@ -2345,6 +2450,21 @@ Prüfen Sie die API-URL im Profil (Verbindung → Profil bearbeiten), das Netzwe
     </message>
 </context>
 <context>
+    <name>LoadStrip</name>
+    <message>
+        <source>Loading progress</source>
+        <translation>Ladefortschritt</translation>
+    </message>
+    <message>
+        <source>Ca&amp;ncel</source>
+        <translation>Abb&amp;rechen</translation>
+    </message>
+    <message>
+        <source>Cancel loading</source>
+        <translation>Laden abbrechen</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>InviteDesk</source>
@@ -2387,74 +2507,6 @@ Prüfen Sie die API-URL im Profil (Verbindung → Profil bearbeiten), das Netzwe
         <translation>Aktivitätsprotokoll</translation>
     </message>
     <message>
-        <source>&amp;Revoke…</source>
-        <translation>&amp;Widerrufen…</translation>
-    </message>
-    <message>
-        <source>Revoke the selected invitations</source>
-        <translation>Die ausgewählten Einladungen widerrufen</translation>
-    </message>
-    <message>
-        <source>Delete</source>
-        <translation>Delete</translation>
-    </message>
-    <message>
-        <source>Copy &amp;Email</source>
-        <translation>&amp;E-Mail kopieren</translation>
-    </message>
-    <message>
-        <source>Copy the selected email addresses</source>
-        <translation>Die ausgewählten E-Mail-Adressen kopieren</translation>
-    </message>
-    <message>
-        <source>Ctrl+C</source>
-        <translation>Ctrl+C</translation>
-    </message>
-    <message>
-        <source>Copy Invitation &amp;ID</source>
-        <translation>Einladungs-&amp;ID kopieren</translation>
-    </message>
-    <message>
-        <source>Copy the selected invitation IDs</source>
-        <translation>Die ausgewählten Einladungs-IDs kopieren</translation>
-    </message>
-    <message>
-        <source>Ctrl+Shift+C</source>
-        <translation>Ctrl+Shift+C</translation>
-    </message>
-    <message>
-        <source>Copy Invitation &amp;Link</source>
-        <translation>Einladungs&amp;link kopieren</translation>
-    </message>
-    <message>
-        <source>Copy the invitation link (pending invitations only)</source>
-        <translation>Den Einladungslink kopieren (nur offene Einladungen)</translation>
-    </message>
-    <message>
-        <source>Ctrl+Shift+L</source>
-        <translation>Ctrl+Shift+L</translation>
-    </message>
-    <message>
-        <source>Load the invitations again</source>
-        <translation>Die Einladungen neu laden</translation>
-    </message>
-    <message>
-        <source>F5</source>
-        <translation>F5</translation>
-    </message>
-    <message>
-        <source>&amp;Filter…</source>
-        <translation>&amp;Filtern…</translation>
-    </message>
-    <message>
-        <source>Filter the table by email, role or ID</source>
-        <translation>Die Tabelle nach E-Mail, Rolle oder ID filtern</translation>
-    </message>
-    <message>
-        <source>Ctrl+F</source>
-        <translation>Ctrl+F</translation>
-    </message>
-    <message>
         <source>Find &amp;Organization…</source>
         <translation>&amp;Organisation suchen…</translation>
     </message>
@@ -2465,18 +2517,6 @@ Prüfen Sie die API-URL im Profil (Verbindung → Profil bearbeiten), das Netzwe
     <message>
         <source>Ctrl+L</source>
         <translation>Ctrl+L</translation>
-    </message>
-    <message>
-        <source>&amp;Export View as CSV…</source>
-        <translation>Ansicht als CSV &amp;exportieren…</translation>
-    </message>
-    <message>
-        <source>Save the rows shown as a CSV file</source>
-        <translation>Die angezeigten Zeilen als CSV-Datei speichern</translation>
-    </message>
-    <message>
-        <source>Ctrl+E</source>
-        <translation>Ctrl+E</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -2531,44 +2571,12 @@ Prüfen Sie die API-URL im Profil (Verbindung → Profil bearbeiten), das Netzwe
         <translation>Über &amp;Qt</translation>
     </message>
     <message>
-        <source>Revoke Older &amp;Duplicates…</source>
-        <translation>Ältere &amp;Duplikate widerrufen…</translation>
-    </message>
-    <message>
-        <source>Keep the newest invitation for each address invited more than once; revoke the rest</source>
-        <translation>Für jede mehrfach eingeladene Adresse die neueste Einladung behalten, die übrigen widerrufen</translation>
-    </message>
-    <message>
-        <source>Create a new invitation like the selected revoked or expired one</source>
-        <translation>Eine neue Einladung wie die ausgewählte widerrufene oder abgelaufene anlegen</translation>
-    </message>
-    <message>
-        <source>Ctrl+I</source>
-        <translation>Ctrl+I</translation>
-    </message>
-    <message>
-        <source>Copy Summary for &amp;Ticket</source>
-        <translation>Übersicht für das &amp;Ticket kopieren</translation>
-    </message>
-    <message>
-        <source>Copy a short, redacted summary of the last revoke run</source>
-        <translation>Eine kurze, bereinigte Übersicht des letzten Widerrufs kopieren</translation>
-    </message>
-    <message>
         <source>Every invitation of an address, in every organization of the instance</source>
         <translation>Alle Einladungen einer Adresse, in allen Organisationen der Instanz</translation>
     </message>
     <message>
         <source>Ctrl+Shift+F</source>
         <translation>Ctrl+Shift+F</translation>
-    </message>
-    <message>
-        <source>Revoke All Pending for This &amp;Address…</source>
-        <translation>Alle offenen für diese &amp;Adresse widerrufen…</translation>
-    </message>
-    <message>
-        <source>Revoke every pending invitation of the address searched for</source>
-        <translation>Alle offenen Einladungen der gesuchten Adresse widerrufen</translation>
     </message>
     <message>
         <source>&amp;Hold Revokes for 5 Seconds (Undo)</source>
@@ -2581,10 +2589,6 @@ Prüfen Sie die API-URL im Profil (Verbindung → Profil bearbeiten), das Netzwe
     <message>
         <source>Team Activity</source>
         <translation>Team-Aktivität</translation>
-    </message>
-    <message>
-        <source>Re&amp;fresh</source>
-        <translation>Aktualisie&amp;ren</translation>
     </message>
     <message>
         <source>Open Audit &amp;Log Folder</source>
@@ -2605,22 +2609,6 @@ Prüfen Sie die API-URL im Profil (Verbindung → Profil bearbeiten), das Netzwe
     <message>
         <source>Ctrl+Shift+O</source>
         <translation>Ctrl+Shift+O</translation>
-    </message>
-    <message>
-        <source>Re-in&amp;vite…</source>
-        <translation>Erneut ei&amp;nladen…</translation>
-    </message>
-    <message>
-        <source>Invitation &amp;Details</source>
-        <translation>Einladungs&amp;details</translation>
-    </message>
-    <message>
-        <source>Show everything about the current invitation beside the table: exact times, metadata, its audit history</source>
-        <translation>Alles über die aktuelle Einladung neben der Tabelle zeigen: genaue Zeiten, Metadaten, ihr Verlauf im Prüfprotokoll</translation>
-    </message>
-    <message>
-        <source>Ctrl+D</source>
-        <translation>Ctrl+D</translation>
     </message>
     <message>
         <source>A&amp;pplication Invitations</source>
@@ -2824,6 +2812,25 @@ Prüfen Sie die API-URL im Profil (Verbindung → Profil bearbeiten), das Netzwe
     <message>
         <source>More toolbar items</source>
         <translation>Weitere Werkzeugleisten-Einträge</translation>
+    </message>
+</context>
+<context>
+    <name>QuickFilterBar</name>
+    <message>
+        <source>&amp;Quick filter:</source>
+        <translation>S&amp;chnellfilter:</translation>
+    </message>
+    <message>
+        <source>Quick filter</source>
+        <translation>Schnellfilter</translation>
+    </message>
+    <message>
+        <source>Pending longer than, in days</source>
+        <translation>Länger offen als, in Tagen</translation>
+    </message>
+    <message>
+        <source>Show invitations pending for longer than this many days (remembered)</source>
+        <translation>Einladungen zeigen, die länger als so viele Tage offen sind (wird gemerkt)</translation>
     </message>
 </context>
 <context>

@@ -222,42 +222,7 @@
     </message>
 </context>
 <context>
-    <name>InviteDesk::InvitationsPage</name>
-    <message numerus="yes">
-        <source>Pending longer than %n day(s) (%1)</source>
-        <translation>
-            <numerusform>Pending longer than %n day (%1)</numerusform>
-            <numerusform>Pending longer than %n days (%1)</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln invitation(s) loaded.</source>
-        <translation>
-            <numerusform>%Ln invitation loaded.</numerusform>
-            <numerusform>%Ln invitations loaded.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln invitation(s)</source>
-        <translation>
-            <numerusform>%Ln invitation</numerusform>
-            <numerusform>%Ln invitations</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>in %Ln organization(s)</source>
-        <translation>
-            <numerusform>in %Ln organization</numerusform>
-            <numerusform>in %Ln organizations</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Exported %Ln invitation(s) to %1.</source>
-        <translation>
-            <numerusform>Exported %Ln invitation to %1.</numerusform>
-            <numerusform>Exported %Ln invitations to %1.</numerusform>
-        </translation>
-    </message>
+    <name>InviteDesk::InvitationsHeader</name>
     <message numerus="yes">
         <source>%Ln member(s)</source>
         <translation>
@@ -277,6 +242,37 @@
         <translation>
             <numerusform>At its limit because of pending invitations: no one can join until %Ln of them is revoked.</numerusform>
             <numerusform>At its limit because of pending invitations: no one can join until %Ln of them are revoked.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>in %Ln organization(s)</source>
+        <translation>
+            <numerusform>in %Ln organization</numerusform>
+            <numerusform>in %Ln organizations</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln invitation(s)</source>
+        <translation>
+            <numerusform>%Ln invitation</numerusform>
+            <numerusform>%Ln invitations</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>InviteDesk::InvitationsPage</name>
+    <message numerus="yes">
+        <source>%Ln invitation(s) loaded.</source>
+        <translation>
+            <numerusform>%Ln invitation loaded.</numerusform>
+            <numerusform>%Ln invitations loaded.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %Ln invitation(s) to %1.</source>
+        <translation>
+            <numerusform>Exported %Ln invitation to %1.</numerusform>
+            <numerusform>Exported %Ln invitations to %1.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -301,6 +297,16 @@
         <translation>
             <numerusform>Clerk&apos;s rate limit was reached; continuing in %n second.</numerusform>
             <numerusform>Clerk&apos;s rate limit was reached; continuing in %n seconds.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>InviteDesk::QuickFilterBar</name>
+    <message numerus="yes">
+        <source>Pending longer than %n day(s) (%1)</source>
+        <translation>
+            <numerusform>Pending longer than %n day (%1)</numerusform>
+            <numerusform>Pending longer than %n days (%1)</numerusform>
         </translation>
     </message>
 </context>

@@ -6,12 +6,12 @@
 #include "gui/invitations/InvitationsController.h"
 #include "gui/MainWindow.h"
 #include "gui/session/Profiles.h"
+#include "gui/session/Settings.h"
 #include "gui/Translations.h"
 #include "invitedesk/Version.h"
 #include "sandbox/SandboxThread.h"
 
 #include <QtCore/QFileInfo>
-#include <QtCore/QSettings>
 #include <QtCore/QTemporaryDir>
 #include <QtCore/QCommandLineParser>
 #include <QtCore/QTimer>
@@ -89,7 +89,7 @@ int main(int argc, char *argv[])
     QApplication::setDesktopFileName(QStringLiteral(INVITEDESK_APP_ID));
     {
         // Settings written by an older version, or under another umask: this account's alone.
-        const QString settings = QSettings().fileName();
+        const QString settings = Settings::fileName();
         PrivateProcess::makePrivate(QFileInfo(settings).absolutePath());
         PrivateProcess::makePrivate(settings);
     }
@@ -114,8 +114,7 @@ int main(int argc, char *argv[])
     std::optional<QTemporaryDir> demoSettings;
     if (parser.isSet(demoOption)) {
         demoSettings.emplace();
-        QSettings::setDefaultFormat(QSettings::IniFormat);
-        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, demoSettings->path());
+        Settings::keepIn(demoSettings->path());
     }
 
     MainWindow window;

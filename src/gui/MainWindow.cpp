@@ -14,13 +14,13 @@
 #include "gui/session/EnvironmentStyle.h"
 #include "gui/connection/ProfileBar.h"
 #include "gui/session/Session.h"
+#include "gui/session/Settings.h"
 #include "gui/invitations/InvitationTableModel.h"
 #include "gui/invitations/InvitationsController.h"
 #include "gui/invitations/InvitationsPage.h"
 #include "ui_MainWindow.h"
 
 #include <QtCore/QDateTime>
-#include <QtCore/QSettings>
 #include <QtGui/QCloseEvent>
 #include <QtWidgets/QHBoxLayout>
 #include <QtWidgets/QHeaderView>
@@ -51,13 +51,12 @@ MainWindow::MainWindow(Prompts *prompts, QWidget *parent)
     const int screenHeight = screen() ? screen()->availableGeometry().height() : 900;
     resizeDocks({m_ui->activityDock}, {std::max(m_ui->activityDock->minimumSizeHint().height(), std::min(screenHeight / 7, 140))},
                 Qt::Vertical);
-    QSettings settings;
-    restoreGeometry(settings.value(u"window/geometry"_s).toByteArray());
-    restoreState(settings.value(u"window/state"_s).toByteArray());
+    restoreGeometry(Settings::windowGeometry.get());
+    restoreState(Settings::windowState.get());
     ungroupClosedTeamActivity();
     fitToScreen();
-    settings.remove(u"window/tableHeader"_s); // kept the columns in their old order, the Organization column second
-    m_ui->tablePage->restoreColumns(settings.value(u"window/invitationColumns"_s).toByteArray());
+    Settings::forgetRetired();
+    m_ui->tablePage->restoreColumns(Settings::invitationColumns.get());
     onSessionChanged();
 
     // Relative times ("5 minutes ago") move on.
@@ -86,14 +85,22 @@ void MainWindow::setUpParts()
     m_search = std::make_unique<OrganizationSearch>(m_session.get());
     m_invitations = std::make_unique<InvitationsController>(m_session.get(), m_model.get(), m_activity.get());
     InvitationsPage *page = m_ui->tablePage;
-    page->setUp(m_session.get(), m_invitations.get(), m_model.get(), m_prompts,
-                {m_ui->actionRevoke, m_ui->actionRevokeDuplicates, m_ui->actionRevokeAllForAddress, m_ui->actionReinvite,
-                 m_ui->actionCopyEmail, m_ui->actionCopyId, m_ui->actionCopyLink, m_ui->actionCopySummary,
-                 m_ui->actionExportCsv, m_ui->actionRefresh, m_ui->actionFind, m_ui->actionShowDetails});
+    page->setUp(m_session.get(), m_invitations.get(), m_model.get(), m_prompts);
+    // The page's actions in the window's menus, among the window's own.
+    const InvitationsPage::Actions &pageActions = page->actions();
+    m_ui->menuFile->insertAction(m_ui->menuFile->actions().value(0), pageActions.exportCsv);
+    m_ui->menuEdit->insertActions(m_ui->menuEdit->actions().value(0),
+                                  {pageActions.copyEmail, pageActions.copyId, pageActions.copyLink});
+    m_ui->menuEdit->insertAction(m_ui->actionFindOrganization, pageActions.find);
+    m_ui->menuEdit->addAction(pageActions.copySummary);
+    m_ui->menuInvitations->insertActions(m_ui->menuInvitations->actions().value(0),
+                                         {pageActions.revoke, pageActions.revokeDuplicates,
+                                          pageActions.revokeAllForAddress, pageActions.reinvite});
+    m_ui->menuInvitations->addAction(pageActions.refresh);
     connect(page, &InvitationsPage::statusMessage, this, &MainWindow::showMessage);
     connect(page, &InvitationsPage::titleChanged, this, &MainWindow::updateTitle);
-    connect(page, &InvitationsPage::refreshRequested, this,
-            [this] { m_search->resolve(m_invitations->organization().id, true); }); // with current counts
+    connect(m_invitations.get(), &InvitationsController::organizationRefreshWanted, this,
+            [this](const QString &id) { m_search->resolve(id, true); }); // with current counts
 
     // Problems that need the agent (a rejected key, an unreachable instance) go here, never into a dialog.
     m_messageBar = new MessageBar(m_ui->centralWidget);
@@ -243,9 +250,7 @@ void MainWindow::setUpToolBar()
     auto *spacer = new QWidget(bar);
     spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
     bar->addWidget(spacer);
-    m_ui->actionRefresh->setIcon(QIcon(u":/icons/refresh.svg"_s));
-    m_ui->actionRevoke->setIcon(QIcon(u":/icons/revoke.svg"_s));
-    bar->addAction(m_ui->actionRefresh);
+    bar->addAction(m_ui->tablePage->actions().refresh);
 }
 
 void MainWindow::setUpActions()
@@ -258,13 +263,12 @@ void MainWindow::setUpActions()
         toggle->setText(text);
         m_ui->menuView->addAction(toggle);
     }
-    m_ui->menuView->addAction(m_ui->actionShowDetails);
+    m_ui->menuView->addAction(m_ui->tablePage->actions().details);
     // Buttons Qt adds without a text: a screen reader needs a name for each.
     nameOverflowButton(m_ui->mainToolBar);
     nameDockButtons(m_ui->activityDock);
     nameDockButtons(m_ui->teamActivityDock);
     nameClearButton(m_organizationEdit);
-    m_ui->actionRefresh->setShortcutContext(Qt::WindowShortcut);
     auto focusSearch = [this](const QString &hint) {
         m_ui->mainToolBar->show(); // the field lives there: a hidden toolbar would swallow the shortcut
         m_organizationEdit->setFocus(Qt::ShortcutFocusReason);

@@ -9,10 +9,10 @@
 #include "gui/DialogPrompts.h"
 #include "gui/connection/ConnectionController.h"
 #include "gui/session/EnvironmentStyle.h"
+#include "gui/session/Settings.h"
 #include "gui/invitations/InvitationsController.h"
 #include "ui_MainWindow.h"
 
-#include <QtCore/QSettings>
 #include <QtGui/QCloseEvent>
 #include <QtWidgets/QLineEdit>
 
@@ -64,10 +64,9 @@ void MainWindow::closeEvent(QCloseEvent *event)
             return event->ignore();
         m_invitations->cancelRevokes();
     }
-    QSettings settings;
-    settings.setValue(u"window/geometry"_s, saveGeometry());
-    settings.setValue(u"window/state"_s, saveState());
-    settings.setValue(u"window/invitationColumns"_s, m_ui->tablePage->saveColumns());
+    Settings::windowGeometry.set(saveGeometry());
+    Settings::windowState.set(saveState());
+    Settings::invitationColumns.set(m_ui->tablePage->saveColumns());
     event->accept();
 }
 

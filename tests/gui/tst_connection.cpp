@@ -6,6 +6,7 @@
 #include "gui/connection/ConnectionController.h"
 #include "gui/connection/ProfileDialog.h"
 #include "gui/session/Session.h"
+#include "gui/session/Settings.h"
 #include "support/RealParts.h"
 #include "support/ScriptedPrompts.h"
 #include "support/TestSandbox.h"
@@ -163,6 +164,68 @@ private Q_SLOTS:
         QSettings settings;
         for (const QString &key : settings.allKeys())
             QVERIFY2(!key.contains(id), qPrintable(key)); // no undo/, lastOrganization/ or recent/ left behind
+    }
+
+    void settingsOfEarlierVersionsLoad()
+    {
+        // A settings file as earlier versions wrote it, key by key: Settings reads it, and writes the same keys.
+        const QString id = u"0b8c6a52-1d7e-4e4b-9d55-3f2f4c1a7e10"_s;
+        {
+            QSettings old;
+            old.setValue(u"profiles/"_s + id + u"/name"_s, u"Support Europe"_s);
+            old.setValue(u"profiles/"_s + id + u"/apiUrl"_s, u"https://api.eu.example/v1"_s);
+            old.setValue(u"profiles/"_s + id + u"/rateBudgetPercent"_s, 40);
+            old.setValue(u"profiles/"_s + id + u"/proxyMode"_s, u"none"_s);
+            old.setValue(u"lastProfile"_s, id);
+            old.setValue(u"lastOrganization/"_s + id, u"org_2"_s);
+            old.setValue(u"undo/"_s + id, true);
+            old.setValue(u"filters/staleDays"_s, 30);
+            old.setValue(u"window/invitationColumns"_s, QByteArray("columns"));
+            old.beginWriteArray(u"recent/"_s + id, 2);
+            old.setArrayIndex(0);
+            old.setValue(u"id"_s, u"org_2"_s);
+            old.setValue(u"name"_s, u"Globex"_s);
+            old.setValue(u"slug"_s, u"globex"_s);
+            old.setArrayIndex(1);
+            old.setValue(u"id"_s, u"org_1"_s);
+            old.setValue(u"name"_s, u"Acme"_s);
+            old.setValue(u"slug"_s, u"acme"_s);
+            old.endArray();
+        }
+        ProfileStore store;
+        QCOMPARE(store.profiles().size(), 1);
+        const ConnectionProfile profile = store.profiles().first();
+        QCOMPARE(profile.id, id);
+        QCOMPARE(profile.name, u"Support Europe"_s);
+        QCOMPARE(profile.apiUrl, QUrl(u"https://api.eu.example/v1"_s));
+        QCOMPARE(profile.rateBudgetPercent, 40);
+        QCOMPARE(profile.proxyMode, ProxyMode::None);
+        QCOMPARE(store.lastProfileId(), id);
+        QCOMPARE(store.lastOrganizationId(id), u"org_2"_s);
+        QVERIFY(store.holdsRevokes(id, false));
+        QVERIFY(!store.holdsRevokes(u"other"_s, false)); // the caller's default where none was written
+        QCOMPARE(store.recentOrganizations(id).size(), 2);
+        QCOMPARE(store.recentOrganizations(id).at(1).slug, u"acme"_s);
+        QCOMPARE(Settings::staleDays.get(), 30);
+        QCOMPARE(Settings::invitationColumns.get(), QByteArray("columns"));
+        QCOMPARE(Settings::windowGeometry.get(), QByteArray()); // never written: empty
+
+        Organization acme;
+        acme.id = u"org_1"_s;
+        acme.name = u"Acme"_s;
+        acme.slug = u"acme"_s;
+        store.rememberOrganization(id, acme);
+        store.setHoldsRevokes(id, false);
+        Settings::staleDays.set(9);
+        QCOMPARE(store.lastOrganizationId(id), u"org_1"_s); // waits for the write
+        QSettings now;
+        QCOMPARE(now.value(u"lastOrganization/"_s + id).toString(), u"org_1"_s);
+        QCOMPARE(now.value(u"recent/"_s + id + u"/1/id"_s).toString(), u"org_1"_s);
+        QCOMPARE(now.value(u"recent/"_s + id + u"/2/id"_s).toString(), u"org_2"_s);
+        QCOMPARE(now.value(u"undo/"_s + id).toBool(), false);
+        QCOMPARE(now.value(u"filters/staleDays"_s).toInt(), 9);
+        store.remove(id);
+        QCOMPARE(QSettings().allKeys().filter(id), QStringList());
     }
 
     void aCancelledDialogChangesNothing()

@@ -1,6 +1,7 @@
 // Loading every invitation of an organization or of the whole instance: pages, concurrency, a list that
 // changes, cancel, failure.
 
+#include "core/workflows/EmailSearch.h"
 #include "core/workflows/InvitationLoader.h"
 #include "support/TestSandbox.h"
 
@@ -316,6 +317,72 @@ private Q_SLOTS:
         const QStringList goneIds = gone.first().first().toStringList();
         for (const QString &id : revokedMeanwhile)
             QVERIFY(goneIds.contains(id));
+    }
+
+    void theAddressSearchWalksTheLoadersPages_data()
+    {
+        QTest::addColumn<QString>("query");
+        QTest::addColumn<QString>("status");
+        QTest::addColumn<bool>("withApplication");
+        // globex's 1,449 invitations of every status: three pages, the last one short.
+        QTest::newRow("part of addresses, every status") << u"globex.example"_s << QString() << false;
+        QTest::newRow("one address, pending") << u"sam.contractor@freelance.example"_s << u"pending"_s << false;
+        QTest::newRow("one address, with its sign-up invitations") << u"sam.contractor@freelance.example"_s << QString() << true;
+    }
+
+    void theAddressSearchWalksTheLoadersPages()
+    {
+        // One pager for /organization_invitations: the e-mail search asks for exactly the pages the loader asks
+        // for (seen at the server), and finds what the loader brings, filtered. A search with a walk of its own
+        // (another page size, another end of the list) fails here.
+        QFETCH(QString, query);
+        QFETCH(QString, status);
+        QFETCH(bool, withApplication);
+        const std::optional<InvitationStatus> wanted =
+            status.isEmpty() ? std::nullopt : std::optional(invitationStatusFromString(status));
+        auto pagesAsked = [this] {
+            QStringList pages;
+            for (const LoggedRequest &request : m_sandbox->requests())
+                pages << QString::fromUtf8(request.method + ' ' + request.rawPath + '?' + request.rawQuery);
+            m_sandbox->clearRequests();
+            return pages;
+        };
+
+        m_sandbox->clearRequests();
+        EmailSearch search(m_client.get());
+        search.setIncludesApplicationInvitations(withApplication);
+        QSignalSpy searched(&search, &EmailSearch::finished);
+        search.start(query, wanted);
+        QVERIFY(searched.wait(30'000));
+        const QStringList searchPages = pagesAsked();
+
+        using Source = InvitationLoader::Request::Source;
+        QList<std::pair<Source, std::optional<InvitationStatus>>> lists{{Source::Instance, wanted}};
+        if (withApplication)
+            lists << std::pair(Source::Application, wanted) << std::pair(Source::Application, std::optional(InvitationStatus::Revoked));
+        QStringList loaderPages;
+        QList<Invitation> loaded;
+        for (const auto &[source, listStatus] : lists) {
+            InvitationLoader loader(m_client.get());
+            QSignalSpy finished(&loader, &InvitationLoader::finished);
+            loader.start(EmailSearch::walkOf(query, listStatus, source));
+            QVERIFY(finished.wait(30'000));
+            loaderPages << pagesAsked();
+            loaded << loader.invitations();
+        }
+        QVERIFY(!searchPages.isEmpty());
+        QCOMPARE(searchPages, loaderPages);
+        if (status.isEmpty() && !withApplication)
+            QVERIFY2(searchPages.size() >= 3, qPrintable(searchPages.join(u'\n')));
+        loaded.removeIf([&query](const Invitation &inv) { return !EmailSearch::matches(query, inv); });
+        QStringList loadedIds;
+        for (const Invitation &inv : std::as_const(loaded))
+            loadedIds << inv.id;
+        QStringList foundIds;
+        for (const Invitation &inv : search.invitations())
+            foundIds << inv.id;
+        QVERIFY(!foundIds.isEmpty());
+        QCOMPARE(foundIds, loadedIds);
     }
 
     void cancelStopsTheWalk()

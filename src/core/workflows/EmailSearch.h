@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/api/ClerkClient.h"
+#include "core/workflows/InvitationLoader.h"
 
 #include <QtCore/QObject>
 #include <QtCore/QSet>
@@ -15,9 +15,10 @@ namespace InviteDesk {
  *
  * Clerk's query matches parts of addresses; a whole address (one with '@')
  * keeps only the invitations of exactly that address, case-insensitively.
- * Pages are read one after another and the walk ends at the first empty or
- * short page or at total_count; after maxPages it fails with a message
- * instead of reading on.
+ * The pages are InvitationLoader's, the pager of the instance's list, read one
+ * after another and once (InvitationLoader::Request::oneByOne()): the walk
+ * ends where the loader's does, and after maxPages it fails with a message
+ * instead of reading on. The search only filters what the pages bring.
  */
 class EmailSearch : public QObject
 {
@@ -42,7 +43,7 @@ public:
     void setIncludesApplicationInvitations(bool include) { m_includeApplication = include; }
     /*! Stops the walk; cancelled() follows at once. What arrived stays in invitations(). */
     void cancel();
-    bool isRunning() const { return m_call != 0; }
+    bool isRunning() const { return m_loader.isRunning(); }
 
     QString query() const { return m_query; }
     const QList<Invitation> &invitations() const { return m_found; }
@@ -51,6 +52,10 @@ public:
     /*! Whether \a invitation belongs to the results of \a query (see the class description). */
     static bool matches(const QString &query, const Invitation &invitation);
 
+    /*! The walk of one of the address's lists: what the loader is asked for (for the test that holds the two together). */
+    static InvitationLoader::Request walkOf(const QString &query, std::optional<InvitationStatus> status,
+                                           InvitationLoader::Request::Source source);
+
 Q_SIGNALS:
     void invitationsArrived(const QList<InviteDesk::Invitation> &invitations, int found, qint64 total);
     void finished();
@@ -58,23 +63,29 @@ Q_SIGNALS:
     void cancelled();
 
 private:
-    void requestPage(int offset, int page);
+    /*! The lists read one after the other: the organizations' invitations, then, when asked, the address's application invitations. */
+    enum class List {
+        Organizations,
+        Application,
+        RevokedApplication, //!< the third: its revoked ones, which Clerk lists only when asked
+    };
+    void read(List list);
+    void filter(const QList<Invitation> &fresh, qint64 total);
+    void listFinished();
+    void listFailed(const ClerkError &error);
     /*! Each list's doubt is said, joined: a later one never hides an earlier one. */
     void addDoubt(const QString &doubt);
 
-    QPointer<ClerkClient> m_client;
+    InvitationLoader m_loader;
     QString m_query;
     std::optional<InvitationStatus> m_status;
     QList<Invitation> m_found;
     QSet<QString> m_seen; //!< the IDs in m_found
-    QSet<QString> m_read; //!< every ID the pages brought (Clerk's count is of these)
     QString m_doubt;
     bool m_keepMetadata = true;
     bool m_includeApplication = false;
-    bool m_readingApplication = false; //!< the second list: the address's application invitations
-    bool m_readingRevoked = false;     //!< the third: its revoked ones, which Clerk lists only when asked
-    qint64 m_firstListTotal = 0;       //!< the lists' counts before the one read: progress is of all of them
-    ClerkClient::CallId m_call = 0;
+    List m_list = List::Organizations;
+    qint64 m_firstListTotal = 0; //!< the lists' counts before the one read: progress is of all of them
 };
 
 } // namespace InviteDesk

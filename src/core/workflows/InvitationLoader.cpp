@@ -6,7 +6,6 @@
 namespace InviteDesk {
 
 namespace {
-constexpr int maxPasses = 3;
 
 /*!
  * Reorders \a list so that it holds list[order[0]], list[order[1]], … and nothing else, by swaps in
@@ -54,10 +53,13 @@ void InvitationLoader::start(const Request &request)
     m_request = request;
     m_request.pageSize = std::clamp(request.pageSize, 1, 500);
     m_request.maxConcurrentPages = std::max(0, request.maxConcurrentPages);
+    m_request.passes = std::max(1, request.passes);
+    m_request.pageLimit = std::clamp(request.pageLimit, 1, maxPages);
     m_running = true;
     m_finished = false;
     m_pass = 0;
     m_changed = false;
+    m_reachedPageLimit = false;
     m_doubt.clear();
     m_requests = 0;
     m_all.clear();
@@ -131,7 +133,7 @@ void InvitationLoader::issuePages()
         Q_EMIT failed(ClerkError::cancelled());
         return;
     }
-    const int cap = maxPages * m_request.pageSize;
+    const int cap = m_request.pageLimit * m_request.pageSize;
     const int concurrency = m_request.maxConcurrentPages > 0 ? m_request.maxConcurrentPages : std::max(16, m_client->concurrency());
     while (m_running && m_inFlight.size() < concurrency && m_nextOffset < std::min(plannedEnd(), cap)) {
         const int offset = m_nextOffset;
@@ -146,6 +148,7 @@ ClerkClient::CallId InvitationLoader::requestPage(int offset)
     auto done = [this, offset](Result<Page<Invitation>> result) { onPage(offset, std::move(result)); };
     if (m_request.source != Request::Source::Organization) {
         InstanceInvitationQuery query;
+        query.query = m_request.query;
         query.status = m_request.status;
         query.orderBy = m_request.orderBy;
         query.limit = m_request.pageSize;
@@ -185,7 +188,7 @@ void InvitationLoader::onPage(int offset, Result<Page<Invitation>> result)
         m_passTotal = page.totalCount;
     m_total = page.totalCount;
     if (qint64(m_ids.capacity()) < m_total) { // room at once: a rehash at 65,536 rows stalls the window
-        const qsizetype room = qsizetype(std::min<qint64>(m_total, qint64(maxPages) * m_request.pageSize));
+        const qsizetype room = qsizetype(std::min<qint64>(m_total, qint64(m_request.pageLimit) * m_request.pageSize));
         m_ids.reserve(size_t(room));
         m_updatedAt.reserve(size_t(room));
         m_inPass.reserve(size_t(room));
@@ -262,12 +265,13 @@ void InvitationLoader::onPage(int offset, Result<Page<Invitation>> result)
 
     if (!m_inFlight.isEmpty())
         return;
-    if (!m_passEnd && m_nextOffset >= maxPages * m_request.pageSize) {
+    if (!m_passEnd && m_nextOffset >= m_request.pageLimit * m_request.pageSize) {
         // Every page full and no end in sight: stop, and say so, rather than read without bound.
         m_running = false;
+        m_reachedPageLimit = true;
         Q_EMIT failed(ClerkError::payload(
             tr("the list holds more than %L1 invitations, or the server keeps sending pages; InviteDesk reads at most %L1")
-                .arg(qint64(maxPages) * m_request.pageSize)));
+                .arg(qint64(m_request.pageLimit) * m_request.pageSize)));
         return;
     }
     if (m_nextOffset >= plannedEnd())
@@ -280,7 +284,7 @@ void InvitationLoader::finishPass()
     const bool complete = total && qint64(m_passCount) >= *total;
     if (!(m_passConsistent && complete)) {
         m_changed = true;
-        if (m_pass < maxPasses) {
+        if (m_pass < m_request.passes) {
             startPass();
             return;
         }

@@ -30,18 +30,31 @@ namespace InviteDesk {
  * empty or short page is the end of the list, and so is a full page with
  * nothing new on it. A server whose total_count lies costs a few pages, not
  * an endless walk.
+ *
+ * It is the one pager of Clerk's invitation lists: EmailSearch walks
+ * `/organization_invitations?query=` with it too, one page after another and
+ * once (Request::oneByOne()), and filters what it brings.
  */
 class InvitationLoader : public QObject
 {
     Q_OBJECT
 
 public:
+    /*!
+     * The walk's bound: 400 pages are 200,000 invitations, twice the largest list InviteDesk is measured
+     * with; a server that keeps sending full pages of new IDs makes the load fail here with a message,
+     * instead of growing without end.
+     */
+    static constexpr int maxPages = 400;
+
     struct Request
     {
         /*! Which list: one organization's, every organization's, or the instance's application invitations. */
         enum class Source { Organization, Instance, Application };
         Source source = Source::Organization;
         QString organizationId; //!< for Source::Organization
+        /*! For Source::Instance and Source::Application: Clerk's `query` (part of an address); empty for all. */
+        QString query;
         /*!
          * Whether the loader keeps what it found for invitations(). A caller that keeps each invitation as
          * it arrives (the window's table) says false: the loader then holds only IDs, and at 100,000 rows
@@ -62,14 +75,23 @@ public:
         int maxConcurrentPages = 0;
         /*! Pages asked for before the first answer tells the total, when there is no hint. */
         int speculativePages = 6;
-    };
+        /*! Readings of a list that moved, the first included; the last one's doubt() says what moved. */
+        int passes = 3;
+        /*! The walk's bound in pages (reachedPageLimit()). */
+        int pageLimit = maxPages;
 
-    /*!
-     * The walk's bound: 400 pages are 200,000 invitations, twice the largest list InviteDesk is measured
-     * with; a server that keeps sending full pages of new IDs makes the load fail here with a message,
-     * instead of growing without end.
-     */
-    static constexpr int maxPages = 400;
+        /*!
+         * One page after another, each asked for when the one before is in, and the list read once: a
+         * search, whose matches are few, costs one request where a speculative walk would cost several,
+         * and keeps what it found once rather than reading a moving list again.
+         */
+        void oneByOne()
+        {
+            maxConcurrentPages = 1;
+            speculativePages = 1;
+            passes = 1;
+        }
+    };
 
     explicit InvitationLoader(ClerkClient *client, QObject *parent = nullptr);
     ~InvitationLoader() override;
@@ -93,6 +115,8 @@ public:
      */
     QString doubt() const { return m_doubt; }
     int requestsSent() const { return m_requests; }
+    /*! After failed(): whether the walk stopped at Request::pageLimit with pages still coming full and new. */
+    bool reachedPageLimit() const { return m_reachedPageLimit; }
 
 Q_SIGNALS:
     /*! Invitations not reported before, as they arrive; \a loaded counts all so far. */
@@ -126,6 +150,7 @@ private:
     bool m_running = false;
     int m_pass = 0;
     bool m_changed = false;
+    bool m_reachedPageLimit = false;
     int m_requests = 0;
 
     // The current pass.

@@ -268,6 +268,16 @@ void InvitationsController::reload()
     show(scope());
 }
 
+void InvitationsController::refresh()
+{
+    if (!canChangeView())
+        return;
+    if (hasOrganization())
+        Q_EMIT organizationRefreshWanted(organization().id); // fresh counts, then a fresh load
+    else
+        reload(); // an address: every organization again, re-invites included
+}
+
 void InvitationsController::cancelLoad()
 {
     if (m_query)

@@ -41,6 +41,11 @@ public:
     void show(const ListingScope &scope);
     /*! Shows what is shown again, from Clerk. */
     void reload();
+    /*!
+     * The agent's refresh (F5): nothing while a run holds the view; an organization's counts first
+     * (organizationRefreshWanted(), then setOrganization() with them), anything else reload().
+     */
+    void refresh();
     void setOrganization(const Organization &organization) { show(ListingScope::ofOrganization(organization, m_status)); }
     const Organization &organization() const { return scope().organization(); }
     bool hasOrganization() const { return scope().kind() == ListingScope::Kind::Organization; }
@@ -100,6 +105,8 @@ public:
     QString auditLogPath() const;
 
 Q_SIGNALS:
+    /*! An organization's refresh reads its counts again: whoever finds organizations reads \a organizationId. */
+    void organizationRefreshWanted(const QString &organizationId);
     /*! The list was shown, but may not be whole (InvitationListing::doubt()). */
     void listDoubted(const QString &text);
     void loadStarted();

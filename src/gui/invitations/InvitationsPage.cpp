@@ -3,14 +3,11 @@
 #include "core/audit/AuditLog.h"
 #include "core/domain/Confirmation.h"
 
-#include "core/domain/Seats.h"
-#include "core/domain/StaleRule.h"
 
 #include "core/util/Csv.h"
 #include "gui/Accessible.h"
 #include "gui/ActivityModel.h"
 #include "gui/OrganizationSearch.h"
-#include "gui/ProgressLater.h"
 #include "gui/TimeFormat.h"
 #include "gui/Prompts.h"
 #include "gui/session/Session.h"
@@ -23,7 +20,6 @@
 #include <QtCore/QDir>
 #include <QtCore/QLocale>
 #include <QtCore/QSaveFile>
-#include <QtCore/QSettings>
 #include <QtCore/QSet>
 #include <QtGui/QAction>
 #include <QtGui/QClipboard>
@@ -44,8 +40,6 @@ namespace InviteDesk {
 
 namespace {
 constexpr int statusAll = -1;
-/*! The N of the quick filter "pending longer than N days", as the agent last chose it. */
-constexpr auto staleDaysKey = "filters/staleDays";
 
 /*!
  * Draws the current cell's marker as a solid two-pixel frame in the text colour: the style's dotted
@@ -78,18 +72,31 @@ InvitationsPage::InvitationsPage(QWidget *parent)
     : QWidget(parent), m_ui(std::make_unique<Ui::InvitationsPage>()), m_proxy(std::make_unique<InvitationFilterModel>())
 {
     m_ui->setupUi(this);
+    m_actions = {m_ui->actionRevoke,   m_ui->actionRevokeDuplicates, m_ui->actionRevokeAllForAddress,
+                 m_ui->actionReinvite, m_ui->actionCopyEmail,        m_ui->actionCopyId,
+                 m_ui->actionCopyLink, m_ui->actionCopySummary,      m_ui->actionExportCsv,
+                 m_ui->actionRefresh,  m_ui->actionFind,             m_ui->actionShowDetails};
+    m_actions.refresh->setIcon(QIcon(u":/icons/refresh.svg"_s));
+    m_actions.revoke->setIcon(QIcon(u":/icons/revoke.svg"_s));
+    m_actions.refresh->setShortcutContext(Qt::WindowShortcut);
     nameClearButton(m_ui->filterEdit);
-    const int x = fontMetrics().horizontalAdvance(u'x');
-    // The header wraps in a narrow window rather than holding it wide (QLabel's own minimum is its longest line).
-    m_ui->organizationLabel->setMinimumWidth(x * 24);
-    // Counts and role names make the quick filter's entries long. The combo keeps one width (a longer entry
-    // is elided in it, whole in the list: ElidingComboBox), down to fourteen characters in a narrow window:
-    // a width that followed the counts would lay the whole window out again each time they change, while
-    // loading and revoking (~6 ms each time).
-    m_ui->quickFilterCombo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-    m_ui->quickFilterCombo->setMinimumContentsLength(30);
-    m_ui->quickFilterCombo->setMinimumWidth(x * 14);
-    m_ui->quickFilterCombo->view()->setMinimumWidth(x * 40);
+    setUpTabOrder();
+}
+
+void InvitationsPage::setUpTabOrder()
+{
+    // Designer's tab stops cannot name the strips' own controls: the order is said here, whole. (The days box
+    // beside the quick filter comes after Cancel, where the page's first layout put it.)
+    QWidget *const order[] = {m_ui->statusFilterCombo, m_ui->quickFilterBar->combo(), m_ui->filterEdit,
+                              m_ui->revokeButton,      m_ui->invitationsView,          m_ui->loadPanel->cancelButton(),
+                              m_ui->revokePanel};
+    for (size_t i = 1; i < std::size(order); ++i)
+        QWidget::setTabOrder(order[i - 1], order[i]);
+}
+
+QString InvitationsPage::title() const
+{
+    return m_invitations->scope().title();
 }
 
 InvitationsPage::~InvitationsPage() = default;
@@ -100,7 +107,7 @@ QTableView *InvitationsPage::view() const
 }
 
 void InvitationsPage::setUp(Session *session, InvitationsController *invitations, InvitationTableModel *model,
-                            Prompts *prompts, const Actions &actions)
+                            Prompts *prompts)
 {
     m_session = session;
     // The header's figures follow the counts on the session's clock.
@@ -108,8 +115,8 @@ void InvitationsPage::setUp(Session *session, InvitationsController *invitations
     m_invitations = invitations;
     m_model = model;
     m_prompts = prompts;
-    m_actions = actions;
     m_proxy->setSourceModel(model);
+    m_ui->organizationLabel->setUp(invitations, model, m_proxy.get(), m_actions.refresh);
     m_ui->revokePanel->setController(invitations);
     m_ui->revokePanel->setFocusHome(m_ui->invitationsView);
     connect(m_ui->revokePanel, &RevokePanel::changed, this, &InvitationsPage::updateActions);
@@ -219,39 +226,9 @@ void InvitationsPage::setUpFilters()
         const int value = m_ui->statusFilterCombo->itemData(index).toInt();
         m_invitations->setStatus(value == statusAll ? std::nullopt : std::optional(InvitationStatus(value)));
     });
-    using QuickFilter = InvitationFilterModel::QuickFilter;
-    m_ui->quickFilterCombo->addItem(tr("No quick filter"), int(QuickFilter::Any));
-    for (QuickFilter filter : {QuickFilter::Within24Hours, QuickFilter::Within7Days, QuickFilter::Expired,
-                               QuickFilter::Duplicates, QuickFilter::PendingLongerThan})
-        m_ui->quickFilterCombo->addItem(QString(), int(filter));
-    // The stale sweep in the window: "pending longer than N days", N the agent's, remembered; then Select All, Revoke.
-    m_ui->staleDaysSpin->setSuffix(tr(" days"));
-    m_ui->staleDaysSpin->setMaximum(StaleRule::mostDays); // the CLI's --older-than bound
-    m_ui->staleDaysSpin->setValue(QSettings().value(staleDaysKey, 14).toInt()); // clamped by the box
-    m_proxy->setStaleDays(m_ui->staleDaysSpin->value());
-    connect(m_ui->staleDaysSpin, &QSpinBox::valueChanged, this, [this](int days) {
-        m_proxy->setStaleDays(days);
-        QSettings().setValue(staleDaysKey, days);
-        m_countsTimer.start();
-    });
-    updateQuickFilterCounts();
-    connect(m_ui->quickFilterCombo, &QComboBox::activated, this, [this](int index) {
-        // A role entry carries the role's key; the others a QuickFilter.
-        const QVariant item = m_ui->quickFilterCombo->itemData(index);
-        const bool role = item.typeId() == QMetaType::QString;
-        m_proxy->setRole(role ? item.toString() : QString());
-        m_proxy->setQuickFilter(role ? QuickFilter::Any : QuickFilter(item.toInt()));
-        m_ui->staleDaysSpin->setVisible(m_proxy->quickFilter() == QuickFilter::PendingLongerThan);
-    });
+    m_ui->quickFilterBar->setModel(m_proxy.get());
     connect(m_ui->filterEdit, &QLineEdit::textChanged, m_proxy.get(), &InvitationFilterModel::setText);
-    // The counts walk every row: refresh them once typing pauses, not on every keystroke.
-    m_countsTimer.setSingleShot(true);
-    m_countsTimer.setInterval(250);
-    connect(&m_countsTimer, &QTimer::timeout, this, &InvitationsPage::updateQuickFilterCounts);
-    connect(m_ui->filterEdit, &QLineEdit::textChanged, &m_countsTimer, qOverload<>(&QTimer::start));
-    connect(m_model, &QAbstractItemModel::dataChanged, &m_countsTimer, qOverload<>(&QTimer::start)); // revokes change them
-    connect(m_model, &QAbstractItemModel::modelReset, &m_countsTimer, qOverload<>(&QTimer::start)); // a new load
-    connect(m_proxy.get(), &InvitationFilterModel::settled, &m_countsTimer, qOverload<>(&QTimer::start)); // a filter in place
+    connect(m_ui->filterEdit, &QLineEdit::textChanged, m_ui->quickFilterBar, &QuickFilterBar::recount);
 }
 
 void InvitationsPage::setUpLoading()
@@ -270,80 +247,30 @@ void InvitationsPage::setUpLoading()
         m_resortTimer.stop();
         sortNow();
         ensureCurrentCell();
-        m_ui->cancelLoadButton->hide();
-        m_countsTimer.start(); // in its own event: the last page's event already sorts everything
-        updateHeader();        // with its counts again
+        m_ui->quickFilterBar->recount(); // in its own event: the last page's event already sorts everything
+        updateHeader();                  // with its counts again
         updateActions();
     };
     InvitationsController *inv = m_invitations;
-    m_ui->loadPanel->hide();
-    connect(m_ui->cancelLoadButton, &QPushButton::clicked, inv, &InvitationsController::cancelLoad);
+    m_ui->loadPanel->setController(inv, m_model);
     connect(inv, &InvitationsController::loadStarted, this, [this] {
         m_loading = true;
         updateHeader(); // without counts until the end
-        m_ui->loadPanel->show();
-        m_ui->loadProgress->setRange(0, 0);
-        setLoadText(tr("Loading invitations…"));
-        m_ui->cancelLoadButton->show();
         updateActions();
     });
     connect(inv, &InvitationsController::seatsChanged, &m_headerUpdates, &Coalescer::request);
     connect(inv, &InvitationsController::revokeFinished, this, &InvitationsPage::updateHeader); // the end's figures, at once
-    connect(inv, &InvitationsController::loadProgress, this, [this](int loaded, qint64 total) {
+    connect(inv, &InvitationsController::loadProgress, this, [this] {
         ensureCurrentCell();
         if (!m_resortTimer.isActive())
             m_resortTimer.start();
-        m_ui->loadProgress->setRange(0, int(std::max<qint64>(total, 1)));
-        setProgressLater(m_ui->loadProgress, loaded);
-        setLoadCount(loaded, total);
     });
     connect(inv, &InvitationsController::loadFinished, this, [this, loadEnded](int count) {
         loadEnded();
-        m_ui->loadPanel->hide();
         Q_EMIT statusMessage(tr("%Ln invitation(s) loaded.", nullptr, count), 5000);
     });
-    connect(inv, &InvitationsController::loadCancelled, this, [this, loadEnded] {
-        loadEnded();
-        m_ui->loadProgress->setRange(0, 1);
-        setLoadText(tr("Loading cancelled: %1 shown. Press F5 to load everything.")
-                        .arg(QLocale().toString(m_model->rowCount())));
-    });
-    connect(inv, &InvitationsController::loadFailed, this, [this, loadEnded](const ClerkError &error) {
-        loadEnded();
-        m_ui->loadProgress->setRange(0, 1);
-        setLoadText(tr("Loading failed: %1 Press F5 to try again.").arg(error.userMessage()));
-    });
-}
-
-void InvitationsPage::setLoadText(const QString &text)
-{
-    QLabel *label = m_ui->loadLabel;
-    label->setMinimumSize(0, 0);
-    label->setMaximumSize(QWIDGETSIZE_MAX, QWIDGETSIZE_MAX);
-    label->setText(text);
-}
-
-void InvitationsPage::setLoadCount(int loaded, qint64 total)
-{
-    // The count changes with every block of rows. A label whose size can change asks the whole window for
-    // a new layout on each setText() (~6 ms with its word-wrapped labels); at a fixed size it only repaints.
-    QLabel *label = m_ui->loadLabel;
-    const QString pattern = tr("Loaded %1 of %2");
-    const QFontMetrics metrics = label->fontMetrics();
-    // The widest this load's numbers can get: every digit of the larger one as the font's widest digit.
-    QString widestDigit;
-    for (int d = 0; d <= 9; ++d) {
-        const QString digit = QLocale().toString(d);
-        if (metrics.horizontalAdvance(digit) > metrics.horizontalAdvance(widestDigit))
-            widestDigit = digit;
-    }
-    QString widest;
-    for (const QChar c : QLocale().toString(std::max<qint64>(loaded, total)))
-        widest += c.isDigit() ? widestDigit : QString(c);
-    label->setText(pattern.arg(QLocale().toString(loaded), QLocale().toString(total)));
-    const QMargins margins = label->contentsMargins() + label->margin();
-    label->setFixedSize(metrics.horizontalAdvance(pattern.arg(widest, widest)) + margins.left() + margins.right() + 1,
-                        label->sizeHint().height()); // the same each time: only the first call lays out
+    connect(inv, &InvitationsController::loadCancelled, this, loadEnded);
+    connect(inv, &InvitationsController::loadFailed, this, loadEnded);
 }
 
 void InvitationsPage::show(const ListingScope &scope, bool sameAsBefore)
@@ -351,7 +278,7 @@ void InvitationsPage::show(const ListingScope &scope, bool sameAsBefore)
     if (!sameAsBefore) {
         m_ui->filterEdit->clear();
         m_ui->revokePanel->hide();
-        clearRoleFilter(); // another organization has other roles
+        m_ui->quickFilterBar->clearRoleFilter(); // another organization has other roles
     }
     // The Organization column matters only when rows come from several organizations. An address's
     // invitations are shown with every status, the others with the status chosen.
@@ -365,12 +292,10 @@ void InvitationsPage::show(const ListingScope &scope, bool sameAsBefore)
     m_ui->invitationsView->setFocus(Qt::OtherFocusReason);
 }
 
-void InvitationsPage::clearRoleFilter()
+void InvitationsPage::updateHeader()
 {
-    if (m_proxy->role().isEmpty())
-        return;
-    m_proxy->setRole({});
-    m_ui->quickFilterCombo->setCurrentIndex(0);
+    m_ui->organizationLabel->present(m_loading);
+    Q_EMIT titleChanged();
 }
 
 QByteArray InvitationsPage::saveColumns()

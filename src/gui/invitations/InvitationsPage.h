@@ -29,12 +29,14 @@ class Prompts;
 class Session;
 
 /*!
- * The invitations page: the header (organization or address), the status and quick filters, the
- * filter box, the table with its load strip and revoke strip (ui/InvitationsPage.ui).
+ * The invitations page: the header (organization or address: InvitationsHeader), the status filter,
+ * the quick filters (QuickFilterBar), the filter box, the table with its load strip (LoadStrip) and
+ * revoke strip (RevokePanel); the layout is ui/InvitationsPage.ui, each strip has its own.
  *
  * It turns the agent's selection into invitation IDs in one place, asks through Prompts, and hands
  * every decision to InvitationsController; whether a row may be revoked is the table model's answer.
- * The window gives it the actions it enables and triggers.
+ * It owns the actions that work on it (revoke, copy, export, refresh, filter, details): made in its .ui,
+ * enabled and triggered here, placed in the window's menus and toolbar by the window.
  */
 class InvitationsPage : public QWidget
 {
@@ -60,8 +62,9 @@ public:
     explicit InvitationsPage(QWidget *parent = nullptr);
     ~InvitationsPage() override;
 
-    void setUp(Session *session, InvitationsController *invitations, InvitationTableModel *model, Prompts *prompts,
-               const Actions &actions);
+    void setUp(Session *session, InvitationsController *invitations, InvitationTableModel *model, Prompts *prompts);
+    /*! The page's actions (ui/InvitationsPage.ui), which it enables and triggers; the window puts them in its menus. */
+    const Actions &actions() const { return m_actions; }
 
     InvitationFilterModel *filterModel() const { return m_proxy.get(); }
     QTableView *view() const;
@@ -80,33 +83,23 @@ public:
      */
     void show(const ListingScope &scope, bool sameAsBefore = false);
     void updateHeader();
-    void clearRoleFilter();
-    /*! Members, pending invitations and the limit, and what keeps the organization full, if it is. */
-    static QString seatsSentence(const Organization &organization);
     void updateActions();
 
 Q_SIGNALS:
     void statusMessage(const QString &text, int timeoutMs);
-    void refreshRequested();
     void titleChanged();
 
 private:
     void setUpTable();
     void setUpFilters();
     void setUpLoading();
-    /*! What the load panel says: a message, or the running count (at a fixed size, see there). */
-    void setLoadText(const QString &text);
-    void setLoadCount(int loaded, qint64 total);
+    /*! The keyboard's order through the page and its strips. */
+    void setUpTabOrder();
     void setUpActions();
     /*! The details pane shows the current row (when it is shown at all). */
     void showDetails();
     /*! Names the context menu's sort actions after the current cell's column. */
     void updateSortActions();
-    void updateQuickFilterCounts();
-    /*! The header's counts: rows shown, loaded, and pending among them. */
-    QString countsText() const;
-    /*! What the header adds when the table may not hold the whole list (InvitationListing::extent()); HTML. */
-    QString extentText() const;
     void ensureCurrentCell();
     void revokeSelected();
     void revokeOlderDuplicates();
@@ -130,11 +123,10 @@ private:
     InvitationTableModel *m_model = nullptr;
     Prompts *m_prompts = nullptr;
     Actions m_actions;
-    QTimer m_countsTimer;
     QTimer m_resortTimer;
     /*! What changes the header's counts comes with every revoke and block of rows: ~4 new texts a second. */
     Coalescer m_headerUpdates{std::chrono::milliseconds(250), [this] { updateHeader(); }};
-    bool m_loading = false; //!< between loadStarted and the load's end: the header leaves its counts to the load panel
+    bool m_loading = false; //!< between loadStarted and the load's end: the header leaves its counts to the load strip
     QTimer m_actionsTimer;
 };
 

@@ -83,14 +83,7 @@ void InvitationsPage::setUpActions()
             [this] { copyColumn(InvitationTableModel::UrlRole, tr("invitation link(s)")); });
     connect(m_actions.copySummary, &QAction::triggered, this, &InvitationsPage::copySummary);
     connect(m_actions.exportCsv, &QAction::triggered, this, &InvitationsPage::exportCsv);
-    connect(m_actions.refresh, &QAction::triggered, this, [this] {
-        if (!m_invitations->canChangeView())
-            return;
-        if (m_invitations->hasOrganization())
-            Q_EMIT refreshRequested(); // fresh counts, then a fresh load
-        else
-            m_invitations->reload(); // an address: every organization again, re-invites included
-    });
+    connect(m_actions.refresh, &QAction::triggered, m_invitations, &InvitationsController::refresh);
     connect(m_actions.find, &QAction::triggered, this, [this] {
         m_ui->filterEdit->setFocus(Qt::ShortcutFocusReason);
         m_ui->filterEdit->selectAll();

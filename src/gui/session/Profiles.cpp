@@ -1,9 +1,9 @@
 #include "gui/session/Profiles.h"
 
 #include "core/api/ProxyRules.h"
+#include "gui/session/Settings.h"
 
 #include <QtCore/QPointer>
-#include <QtCore/QSettings>
 #include <QtCore/QThreadPool>
 #include <QtCore/QUuid>
 
@@ -69,30 +69,7 @@ QString ProfileStore::newProfileId()
 
 QList<ConnectionProfile> ProfileStore::profiles() const
 {
-    QSettings settings;
-    QList<ConnectionProfile> list;
-    settings.beginGroup(u"profiles"_s);
-    // Bounded, whatever the file says: a damaged one must not keep the window from starting.
-    for (const QString &id : settings.childGroups().mid(0, ProfileStore::maxProfiles)) {
-        settings.beginGroup(id);
-        ConnectionProfile p;
-        p.id = id;
-        p.name = settings.value(u"name"_s).toString();
-        p.apiUrl = QUrl(settings.value(u"apiUrl"_s, defaultApiUrl().toString()).toString());
-        p.actingUserId = settings.value(u"actingUserId"_s).toString();
-        // A settings file is edited by hand too: anything but a whole percentage from 1 to 100 is the default.
-        p.rateBudgetPercent = settings.value(u"rateBudgetPercent"_s, 0).toInt();
-        if (p.rateBudgetPercent < 1 || p.rateBudgetPercent > 100)
-            p.rateBudgetPercent = 0;
-        p.environment = environmentFromName(settings.value(u"environment"_s).toString());
-        p.caFile = settings.value(u"caFile"_s).toString();
-        p.proxyMode = proxyModeFromName(settings.value(u"proxyMode"_s).toString());
-        p.proxyUrl = QUrl(settings.value(u"proxyUrl"_s).toString());
-        p.teamAuditUrl = settings.value(u"teamAuditUrl"_s).toString();
-        settings.endGroup();
-        list.append(p);
-    }
-    settings.endGroup();
+    QList<ConnectionProfile> list = Settings::profiles(maxProfiles);
     std::sort(list.begin(), list.end(), [](const ConnectionProfile &a, const ConnectionProfile &b) {
         return a.name.localeAwareCompare(b.name) < 0;
     });
@@ -103,99 +80,57 @@ void ProfileStore::save(const ConnectionProfile &profile)
 {
     if (profile.demo || profile.keyFromEnvironment)
         return;
-    QSettings settings;
-    settings.beginGroup(u"profiles/"_s + profile.id);
-    settings.setValue(u"name"_s, profile.name);
-    settings.setValue(u"apiUrl"_s, profile.apiUrl.toString());
-    settings.setValue(u"actingUserId"_s, profile.actingUserId);
-    settings.setValue(u"rateBudgetPercent"_s, profile.rateBudgetPercent);
-    settings.setValue(u"environment"_s, environmentName(profile.environment));
-    settings.setValue(u"caFile"_s, profile.caFile);
-    settings.setValue(u"proxyMode"_s, proxyModeName(profile.proxyMode));
-    settings.setValue(u"proxyUrl"_s, profile.proxyUrl.toString());
-    settings.setValue(u"teamAuditUrl"_s, profile.teamAuditUrl);
-    settings.endGroup();
+    Settings::writeProfile(profile);
 }
 
 void ProfileStore::remove(const QString &profileId)
 {
-    QSettings settings;
-    for (const QString &group : {u"profiles/"_s, u"recent/"_s, u"lastOrganization/"_s, u"undo/"_s})
-        settings.remove(group + profileId);
+    Settings::removeProfile(profileId);
 }
 
 QString ProfileStore::lastProfileId() const
 {
-    return QSettings().value(u"lastProfile"_s).toString();
+    return Settings::lastProfile.get();
 }
 
 void ProfileStore::setLastProfileId(const QString &id)
 {
-    QSettings().setValue(u"lastProfile"_s, id);
+    Settings::lastProfile.set(id);
 }
-
-namespace {
-
-QList<RecentOrganization> readRecent(const QString &profileId)
-{
-    QSettings settings;
-    QList<RecentOrganization> list;
-    // The file says how many; no more than are ever written are read (a damaged size would take forever).
-    const int count = std::min(settings.beginReadArray(u"recent/"_s + profileId), ProfileStore::maxRecent);
-    for (int i = 0; i < count; ++i) {
-        settings.setArrayIndex(i);
-        list.append({settings.value(u"id"_s).toString(), settings.value(u"name"_s).toString(),
-                     settings.value(u"slug"_s).toString()});
-    }
-    settings.endArray();
-    return list;
-}
-
-} // namespace
 
 QList<RecentOrganization> ProfileStore::recentOrganizations(const QString &profileId) const
 {
     m_writes->waitForDone();
-    return readRecent(profileId);
+    return Settings::recentOrganizations(profileId, maxRecent);
 }
 
 void ProfileStore::rememberOrganization(const QString &profileId, const Organization &organization)
 {
     const RecentOrganization opened{organization.id, organization.name, organization.slug};
     m_writes->start([profileId, opened] {
-        QList<RecentOrganization> list = readRecent(profileId);
+        QList<RecentOrganization> list = Settings::recentOrganizations(profileId, maxRecent);
         list.removeIf([&opened](const RecentOrganization &r) { return r.id == opened.id; });
         list.prepend(opened);
         while (list.size() > maxRecent)
             list.removeLast();
-        QSettings settings;
-        settings.remove(u"recent/"_s + profileId);
-        settings.beginWriteArray(u"recent/"_s + profileId, int(list.size()));
-        for (int i = 0; i < list.size(); ++i) {
-            settings.setArrayIndex(i);
-            settings.setValue(u"id"_s, list.at(i).id);
-            settings.setValue(u"name"_s, list.at(i).name);
-            settings.setValue(u"slug"_s, list.at(i).slug);
-        }
-        settings.endArray();
-        settings.setValue(u"lastOrganization/"_s + profileId, opened.id);
-    }); // written when `settings` goes, on that thread
+        Settings::writeRecentOrganizations(profileId, list); // on that thread
+    });
 }
 
 QString ProfileStore::lastOrganizationId(const QString &profileId) const
 {
     m_writes->waitForDone();
-    return QSettings().value(u"lastOrganization/"_s + profileId).toString();
+    return Settings::lastOrganization.get(profileId);
 }
 
 bool ProfileStore::holdsRevokes(const QString &profileId, bool byDefault) const
 {
-    return QSettings().value(u"undo/"_s + profileId, byDefault).toBool();
+    return Settings::holdsRevokes.get(profileId, byDefault);
 }
 
 void ProfileStore::setHoldsRevokes(const QString &profileId, bool hold)
 {
-    QSettings().setValue(u"undo/"_s + profileId, hold);
+    Settings::holdsRevokes.set(profileId, hold);
 }
 
 SecretStore::SecretStore(QObject *parent) : QObject(parent) {}

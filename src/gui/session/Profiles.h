@@ -68,8 +68,8 @@ struct RecentOrganization
 };
 
 /*!
- * Profiles and every per-profile preference in QSettings (recent and last organization, the undo
- * window), so that removing a profile removes all of it. Holds no secrets.
+ * Profiles and every per-profile preference (recent and last organization, the undo window), kept
+ * through Settings, so that removing a profile removes all of it. Holds no secrets.
  */
 class ProfileStore
 {

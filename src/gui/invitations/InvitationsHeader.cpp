@@ -1,64 +1,33 @@
-#include "gui/invitations/InvitationsPage.h"
+#include "gui/invitations/InvitationsHeader.h"
 
 #include "core/domain/Seats.h"
-
 #include "gui/invitations/InvitationFilterModel.h"
 #include "gui/invitations/InvitationTableModel.h"
 #include "gui/invitations/InvitationsController.h"
-#include "ui_InvitationsPage.h"
+
+#include <QtCore/QLocale>
+#include <QtGui/QAction>
 
 using namespace Qt::StringLiterals;
 
-// What the page says above the table: its title, counts, seats and how much of the list it holds, and the quick filters' counts.
-
 namespace InviteDesk {
 
-void InvitationsPage::updateQuickFilterCounts()
+InvitationsHeader::InvitationsHeader(QWidget *parent) : QLabel(parent)
 {
-    using QuickFilter = InvitationFilterModel::QuickFilter;
-    auto label = [this](QuickFilter e, const QString &text) {
-        const int index = m_ui->quickFilterCombo->findData(int(e));
-        if (index >= 0)
-            m_ui->quickFilterCombo->setItemText(index, text.arg(QLocale().toString(m_proxy->countMatching(e))));
-    };
-    label(QuickFilter::Within24Hours, tr("Expires within 24 h (%1)"));
-    label(QuickFilter::Within7Days, tr("Expires within 7 days (%1)"));
-    label(QuickFilter::Expired, tr("Expired (%1)"));
-    label(QuickFilter::Duplicates, tr("Invited more than once (%1)"));
-    if (const int stale = m_ui->quickFilterCombo->findData(int(QuickFilter::PendingLongerThan)); stale >= 0) {
-        m_ui->quickFilterCombo->setItemText(
-            stale, tr("Pending longer than %n day(s) (%1)", nullptr, m_proxy->staleDays())
-                       .arg(QLocale().toString(m_proxy->countMatching(QuickFilter::PendingLongerThan))));
-    }
-
-    // One entry per role the pending invitations hold: a role Clerk will not delete
-    // (organization_role_exists_in_invitations) is unblocked by this filter, Select All and Revoke.
-    QComboBox *combo = m_ui->quickFilterCombo;
-    if (combo->view()->isVisible()) { // never rebuilt under the agent's pointer: after the popup closes
-        m_countsTimer.start();
-        return;
-    }
-    for (int i = combo->count() - 1; i >= 0; --i) {
-        if (combo->itemData(i).typeId() == QMetaType::QString)
-            combo->removeItem(i);
-    }
-    for (const InvitationFilterModel::RoleCount &role : m_proxy->pendingRoles())
-        combo->addItem(tr("Pending with role %1 (%2)").arg(role.name, QLocale().toString(role.pending)), role.key);
-    if (!m_proxy->role().isEmpty()) {
-        const int index = combo->findData(m_proxy->role());
-        if (index >= 0)
-            combo->setCurrentIndex(index);
-        else
-            clearRoleFilter(); // no pending invitation holds it any more: back to all
-    }
+    // Wraps in a narrow window rather than holding it wide (QLabel's own minimum is its longest line).
+    setMinimumWidth(fontMetrics().horizontalAdvance(u'x') * 24);
 }
 
-QString InvitationsPage::title() const
+void InvitationsHeader::setUp(const InvitationsController *invitations, const InvitationTableModel *model,
+                              const InvitationFilterModel *proxy, const QAction *refresh)
 {
-    return m_invitations->scope().title();
+    m_invitations = invitations;
+    m_model = model;
+    m_proxy = proxy;
+    m_refresh = refresh;
 }
 
-QString InvitationsPage::seatsSentence(const Organization &organization)
+QString InvitationsHeader::seatsSentence(const Organization &organization)
 {
     const std::optional<SeatUse> seats = seatUseOf(organization);
     if (!seats)
@@ -76,14 +45,14 @@ QString InvitationsPage::seatsSentence(const Organization &organization)
     return text;
 }
 
-void InvitationsPage::updateHeader()
+void InvitationsHeader::present(bool loading)
 {
-    // While a load runs, its panel counts; the header's counts come at its end. Rows arrive in blocks, and
+    // While a load runs, its strip counts; the header's counts come at its end. Rows arrive in blocks, and
     // each new text of this word-wrapped label lays the whole window out again (~6 ms).
-    const bool counting = !m_loading;
+    const bool counting = !loading;
     const ListingScope &scope = m_invitations->scope();
     if (scope.isChosen() && !m_invitations->hasOrganization()) {
-        QString text = u"<span style='font-size:large;font-weight:bold'>"_s + title().toHtmlEscaped() + u"</span>"_s;
+        QString text = u"<span style='font-size:large;font-weight:bold'>"_s + scope.title().toHtmlEscaped() + u"</span>"_s;
         if (counting) {
             text += u"&nbsp;&nbsp;"_s + countsText();
             if (scope.spansOrganizations())
@@ -92,7 +61,7 @@ void InvitationsPage::updateHeader()
                 text += u" · "_s + tr("invitations to sign up, not to an organization");
             text += extentText();
         }
-        m_ui->organizationLabel->setText(text);
+        setText(text);
     } else if (m_invitations->hasOrganization()) {
         const Organization &org = m_invitations->organization();
         QStringList details;
@@ -107,14 +76,13 @@ void InvitationsPage::updateHeader()
             text += extentText();
         if (const QString seats = seatsSentence(org); !seats.isEmpty())
             text += u"<br>"_s + seats;
-        m_ui->organizationLabel->setText(text);
+        setText(text);
     } else {
-        m_ui->organizationLabel->setText(tr("No organization selected"));
+        setText(tr("No organization selected"));
     }
-    Q_EMIT titleChanged();
 }
 
-QString InvitationsPage::countsText() const
+QString InvitationsHeader::countsText() const
 {
     // One basis for every number beside the seats line: the rows loaded, and of them the pending ones, which
     // is what "pending" means there too (revoked and accepted rows are loaded, but hold no seat).
@@ -133,10 +101,10 @@ QString InvitationsPage::countsText() const
     return parts.join(u" · "_s);
 }
 
-QString InvitationsPage::extentText() const
+QString InvitationsHeader::extentText() const
 {
     // A list cut short looks like a whole one: the header says it is not, until a load reads it all.
-    const QString key = m_actions.refresh->shortcut().toString(QKeySequence::NativeText);
+    const QString key = m_refresh->shortcut().toString(QKeySequence::NativeText);
     switch (m_invitations->listExtent()) {
     case InvitationListing::Extent::Whole:
         return {};

@@ -231,6 +231,35 @@ private Q_SLOTS:
         useLanguage(u"en"_s);
     }
 
+    void aSuggestionChosenWithEnterOpensItsOrganizationOnce()
+    {
+        // Enter on a suggestion is the completer's pick, and QCompleter hands the key on to the field, whose
+        // own Enter opens what it holds: the organization is opened once all the same.
+        showWindow();
+        connectWith(SandboxOptions::defaultProductionKey());
+        QLineEdit *search = m_window->organizationEdit();
+        QCompleter *completer = search->completer();
+        search->setFocus();
+        QTest::keyClicks(search, u"glo"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(completer->popup()->isVisible(), 10'000);
+        m_sandbox->clearRequests();
+        QSignalSpy opened(m_window->invitations(), &InvitationsController::loadStarted);
+        OrganizationSearch *orgSearch = m_window->organizationSearch();
+        QVERIFY(orgSearch);
+        QSignalSpy resolved(orgSearch, &OrganizationSearch::organizationResolved);
+        QTest::keyClick(completer->popup(), Qt::Key_Down);
+        QTest::keyClick(completer->popup(), Qt::Key_Return);
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->invitations()->organization().slug, u"globex"_s, 10'000);
+        QTRY_VERIFY_WITH_TIMEOUT(!m_window->invitations()->isLoading(), 20'000);
+        QCOMPARE(resolved.size(), 1);
+        QCOMPARE(opened.size(), 1);
+        const QString firstPage = u"/organizations/%1/invitations"_s.arg(m_sandbox->store().organization(u"globex"_s)->id);
+        int firstPages = 0;
+        for (const LoggedRequest &r : m_sandbox->requests())
+            firstPages += QString::fromUtf8(r.rawPath).contains(firstPage) && !r.rawQuery.contains("offset=") ? 1 : 0;
+        QVERIFY2(firstPages <= 1, qPrintable(u"%1 first pages"_s.arg(firstPages)));
+    }
+
     void pickingAnOrganizationWorksAfterFocusLeftTheField()
     {
         // The field loses focus (Tab to the table) and gets it back (Ctrl+L) before every pick: QLineEdit

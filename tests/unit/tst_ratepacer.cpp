@@ -27,6 +27,18 @@ class TestRatePacer : public QObject
         return most;
     }
 
+    /*!
+     * Asks \a pacer for a send that is answered the moment it leaves: the window rule as the server
+     * sees it when nothing is in between.
+     */
+    static RatePacer::Ticket answeredAtOnce(RatePacer &pacer, std::function<void()> go)
+    {
+        return pacer.acquire([&pacer, go = std::move(go)](RatePacer::Ticket ticket) {
+            go();
+            pacer.ended(ticket);
+        });
+    }
+
 private Q_SLOTS:
     void budgetNeverExceedsTheDocumentedLimit_data()
     {
@@ -67,7 +79,7 @@ private Q_SLOTS:
         const auto window = 400ms + RatePacer::safetyMargin; // as counted
         QList<int> order;
         for (int i = 0; i < 10; ++i)
-            pacer.acquire([&order, i] { order << i; });
+            answeredAtOnce(pacer, [&order, i] { order << i; });
         QCOMPARE(order.size(), 3); // the share, synchronously: no pacing for work that fits
         QCOMPARE(pacer.queued(), 7);
         // Ten sends at three per window: three more windows, and not a moment before each.
@@ -90,7 +102,7 @@ private Q_SLOTS:
         pacer.setBudget({5, window});
         QList<qint64> sent;
         for (int i = 0; i < 25; ++i)
-            pacer.acquire([&sent, &clock] { sent << clock.nsecsElapsed(); });
+            answeredAtOnce(pacer, [&sent, &clock] { sent << clock.nsecsElapsed(); });
         clock.advance(10s);
         QCOMPARE(sent.size(), 25);
         // Any window-long stretch holds at most five sends.
@@ -105,7 +117,7 @@ private Q_SLOTS:
         pacer.holdFor(100ms);
         int ran = 0;
         for (int i = 0; i < 10; ++i)
-            pacer.acquire([&ran] { ++ran; });
+            answeredAtOnce(pacer, [&ran] { ++ran; });
         clock.advance(100ms);
         QCOMPARE(ran, 0);
         // The long-run rate: one per tenth of the (counted) window, not all ten at once.
@@ -114,6 +126,73 @@ private Q_SLOTS:
             clock.advance(tenth);
             QCOMPARE(ran, i);
         }
+    }
+
+    void aSendCountsUntilItsAnswerCameAndAWindowAfter()
+    {
+        // The server counts a request when it arrives, which may be any time until its answer comes back:
+        // the slot is not free before a window after the answer.
+        ManualClock clock;
+        RatePacer pacer(&clock);
+        pacer.setBudget({2, 1'000ms});
+        RatePacer::Ticket first = 0;
+        RatePacer::Ticket second = 0;
+        pacer.acquire([&first](RatePacer::Ticket t) { first = t; });
+        pacer.acquire([&second](RatePacer::Ticket t) { second = t; });
+        QVERIFY(first && second);
+        QCOMPARE(pacer.open(), 2);
+        int ran = 0;
+        answeredAtOnce(pacer, [&ran] { ++ran; });
+        clock.advance(5s); // both still on the wire: nothing more goes, however long it takes
+        QCOMPARE(ran, 0);
+        pacer.ended(first);
+        pacer.ended(first); // once only
+        QCOMPARE(pacer.open(), 1);
+        clock.advance(1'000ms + RatePacer::safetyMargin - 1ms);
+        QCOMPARE(ran, 0);
+        clock.advance(1ms);
+        QCOMPARE(ran, 1);
+        pacer.ended(second);
+        QCOMPARE(pacer.open(), 0);
+    }
+
+    void lateArrivalsNeverOverfillTheServersWindow_data()
+    {
+        QTest::addColumn<int>("slowMs");
+        // How much later than its go() the first window's requests reach the server (a busy client, a
+        // queue of its own, the network), while the later ones arrive at once.
+        for (int slow : {0, 100, 249, 250, 400, 3'000})
+            QTest::addRow("%d ms", slow) << slow;
+    }
+
+    void lateArrivalsNeverOverfillTheServersWindow()
+    {
+        // The server's window is Clerk's: any window-long stretch of arrivals holds at most the budget.
+        // Counted from go(), the first window's late arrivals and the next window's prompt ones shared a
+        // window whenever the lateness passed the margin (250 ms then).
+        QFETCH(int, slowMs);
+        ManualClock clock;
+        RatePacer pacer(&clock);
+        const std::chrono::milliseconds window(1'000);
+        pacer.setBudget({5, window});
+        QList<qint64> arrived;
+        int sends = 0;
+        for (int i = 0; i < 25; ++i) {
+            pacer.acquire([&, i](RatePacer::Ticket ticket) {
+                ++sends;
+                const auto late = std::chrono::milliseconds(i < 5 ? slowMs : 0);
+                ClockTimer::singleShot(&clock, late, this, [&, ticket] {
+                    arrived << clock.nsecsElapsed();
+                    ClockTimer::singleShot(&clock, 30ms, this, [&pacer, ticket] { pacer.ended(ticket); });
+                });
+            });
+        }
+        clock.advance(60s);
+        QCOMPARE(sends, 25);
+        QCOMPARE(arrived.size(), 25);
+        std::sort(arrived.begin(), arrived.end());
+        QVERIFY2(mostInAWindow(arrived, window) <= 5, qPrintable(QString::number(mostInAWindow(arrived, window))));
+        QCOMPARE(pacer.open(), 0);
     }
 
     void holdStopsEverything()
@@ -125,7 +204,7 @@ private Q_SLOTS:
         pacer.holdFor(400ms);
         QVERIFY(pacer.isHeld());
         int ran = 0;
-        pacer.acquire([&ran] { ++ran; });
+        answeredAtOnce(pacer, [&ran] { ++ran; });
         QCOMPARE(ran, 0);
         clock.advance(399ms);
         QCOMPARE(ran, 0);
@@ -148,9 +227,9 @@ private Q_SLOTS:
         bool first = false;
         bool second = false;
         bool third = false;
-        pacer.acquire([&first] { first = true; });
-        const auto ticket = pacer.acquire([&second] { second = true; });
-        pacer.acquire([&third] { third = true; });
+        answeredAtOnce(pacer, [&first] { first = true; });
+        const auto ticket = answeredAtOnce(pacer, [&second] { second = true; });
+        answeredAtOnce(pacer, [&third] { third = true; });
         QVERIFY(first);
         QVERIFY(pacer.cancel(ticket));
         QVERIFY(!pacer.cancel(ticket));
@@ -197,7 +276,7 @@ private Q_SLOTS:
         pacer.setBudget({10, window});
         QList<qint64> sent;
         for (int i = 0; i < 20; ++i)
-            pacer.acquire([&sent, &clock] { sent << clock.nsecsElapsed(); });
+            answeredAtOnce(pacer, [&sent, &clock] { sent << clock.nsecsElapsed(); });
         QCOMPARE(sent.size(), 10);
         pacer.holdFor(50ms);
         clock.advance(10s);
@@ -218,11 +297,11 @@ private Q_SLOTS:
         pacer.setBudget({10, window});
         QList<qint64> sent;
         for (int i = 0; i < 6; ++i)
-            pacer.acquire([&sent, &clock] { sent << clock.nsecsElapsed(); });
+            answeredAtOnce(pacer, [&sent, &clock] { sent << clock.nsecsElapsed(); });
         QCOMPARE(sent.size(), 6);
         pacer.rateLimited(50ms);
         for (int i = 0; i < 14; ++i)
-            pacer.acquire([&sent, &clock] { sent << clock.nsecsElapsed(); });
+            answeredAtOnce(pacer, [&sent, &clock] { sent << clock.nsecsElapsed(); });
         clock.advance(10s);
         QCOMPARE(sent.size(), 20);
         QVERIFY2(mostInAWindow(sent, window) <= 10, qPrintable(QString::number(mostInAWindow(sent, window))));
@@ -243,11 +322,11 @@ private Q_SLOTS:
         // Not one window early: the first send after the quiet windows brings the budget back.
         clock.advance(RatePacer::recoveryWindows * window - 1ms);
         int ran = 0;
-        pacer.acquire([&ran] { ++ran; });
+        answeredAtOnce(pacer, [&ran] { ++ran; });
         QCOMPARE(ran, 1);
         QVERIFY(pacer.budget().perWindow < 10);
         clock.advance(1ms);
-        pacer.acquire([&ran] { ++ran; });
+        answeredAtOnce(pacer, [&ran] { ++ran; });
         QCOMPARE(ran, 2);
         QCOMPARE(pacer.budget().perWindow, 10);
         QCOMPARE(changes.last().first().toInt(), 10);
@@ -271,9 +350,9 @@ private Q_SLOTS:
         int ran = 0;
         std::function<void()> chain = [&] {
             if (++ran < 4)
-                pacer.acquire(chain);
+                answeredAtOnce(pacer, chain);
         };
-        pacer.acquire(chain);
+        answeredAtOnce(pacer, chain);
         QTRY_COMPARE_WITH_TIMEOUT(ran, 4, 5'000);
     }
 
@@ -283,7 +362,7 @@ private Q_SLOTS:
         RatePacer pacer(&clock);
         pacer.setBudget({10, 1'000ms});
         for (int i = 0; i < 10; ++i)
-            pacer.acquire([] {});
+            answeredAtOnce(pacer, [] {});
         // Twenty more at ten per window: two more windows, about 2 s (computed, not measured).
         const qint64 eta = pacer.estimateFor(20).count();
         QVERIFY2(eta >= 1900 && eta <= 2600, qPrintable(QString::number(eta)));

@@ -2,9 +2,11 @@
 // The pacer runs on a ManualClock: each test moves time itself, to just before a rule lets something go
 // and to just after, and never waits on the wall clock.
 
+#include "core/api/PacingMemory.h"
 #include "core/api/RatePacer.h"
 #include "support/ManualClock.h"
 
+#include <QtCore/QTemporaryDir>
 #include <QtTest/QSignalSpy>
 #include <QtTest/QTest>
 
@@ -193,6 +195,66 @@ private Q_SLOTS:
         std::sort(arrived.begin(), arrived.end());
         QVERIFY2(mostInAWindow(arrived, window) <= 5, qPrintable(QString::number(mostInAWindow(arrived, window))));
         QCOMPARE(pacer.open(), 0);
+    }
+
+    void aLaterProcessCountsTheSendsAnEarlierOneLeftInTheWindow()
+    {
+        // `invitedesk-cli list`, then `invitedesk-cli revoke` on the same instance: two processes, two
+        // pacers, one Clerk window. The second starts with the first's sends counted until they leave it.
+        QTemporaryDir folder;
+        QVERIFY(folder.isValid());
+        ClientConfig config;
+        config.apiUrl = QUrl(QStringLiteral("https://api.clerk.com/v1"));
+        config.secretKey = QStringLiteral("sk_live_memory");
+        qint64 wallMs = 1'800'000'000'000;
+        const PacingMemory::WallClock wall = [&wallMs] { return wallMs; };
+        const std::chrono::milliseconds window(1'000);
+        {
+            ManualClock clock;
+            RatePacer listing(&clock);
+            listing.setBudget({10, window});
+            PacingMemory memory(folder.path(), config, &listing, wall);
+            memory.recall(); // nothing yet
+            for (int i = 0; i < 6; ++i)
+                answeredAtOnce(listing, [] {});
+            RatePacer::Ticket open = 0;
+            listing.acquire([&open](RatePacer::Ticket t) { open = t; }); // still on the wire when the process ends
+            QVERIFY(memory.remember());
+        }
+        wallMs += 300; // the next process starts 0.3 s later
+        ManualClock clock;
+        RatePacer revoking(&clock);
+        revoking.setBudget({10, window});
+        PacingMemory memory(folder.path(), config, &revoking, wall);
+        memory.recall();
+        QCOMPARE(int(revoking.countedSends().size()), 7);
+        int ran = 0;
+        for (int i = 0; i < 10; ++i)
+            answeredAtOnce(revoking, [&ran] { ++ran; });
+        QCOMPARE(ran, 3); // what the earlier process left free
+        clock.advance(window + RatePacer::safetyMargin - 300ms - 1ms);
+        QCOMPARE(ran, 3);
+        clock.advance(1ms); // the earlier process's sends leave the window
+        QCOMPARE(ran, 10);
+        wallMs += 710;
+        // Written back once each (theirs and ours), and only for this instance.
+        wallMs += 100;
+        clock.advance(100ms);
+        QVERIFY(memory.remember());
+        PacingMemory again(folder.path(), config, &revoking, wall);
+        QCOMPARE(QFileInfo(again.filePath()).size() > 0, true);
+        RatePacer other(&clock);
+        other.setBudget({10, window});
+        ClientConfig otherInstance = config;
+        otherInstance.secretKey = QStringLiteral("sk_live_other");
+        PacingMemory elsewhere(folder.path(), otherInstance, &other, wall);
+        elsewhere.recall();
+        QCOMPARE(int(other.countedSends().size()), 0);
+        RatePacer fresh(&clock);
+        fresh.setBudget({10, window});
+        PacingMemory same(folder.path(), config, &fresh, wall);
+        same.recall();
+        QCOMPARE(int(fresh.countedSends().size()), 10); // ours: the earlier process's have left the window
     }
 
     void holdStopsEverything()

@@ -115,6 +115,28 @@ bool RatePacer::cancel(Ticket ticket)
     return true;
 }
 
+std::vector<qint64> RatePacer::countedSends() const
+{
+    const qint64 now = m_clock->nsecsElapsed();
+    std::vector<qint64> sends;
+    for (qint64 at : m_sent) {
+        if (at > now - windowNs())
+            sends.push_back(at);
+    }
+    sends.insert(sends.end(), m_open.size(), now);
+    std::sort(sends.begin(), sends.end());
+    return sends;
+}
+
+void RatePacer::countEnded(const std::vector<qint64> &endedNs)
+{
+    if (endedNs.empty())
+        return;
+    m_sent.insert(m_sent.end(), endedNs.begin(), endedNs.end());
+    std::sort(m_sent.begin(), m_sent.end());
+    schedule();
+}
+
 void RatePacer::holdFor(std::chrono::milliseconds duration)
 {
     const qint64 now = m_clock->nsecsElapsed();

@@ -9,6 +9,7 @@
 #include <deque>
 #include <functional>
 #include <unordered_set>
+#include <vector>
 
 namespace InviteDesk {
 
@@ -93,6 +94,14 @@ public:
     void ended(Ticket ticket);
     /*! Sends that went and have not ended. */
     int open() const { return int(m_open.size()); }
+    /*!
+     * The sends the window counts now, in ns on this pacer's clock, oldest first: ended ones at their end,
+     * open ones as if they ended now.
+     */
+    std::vector<qint64> countedSends() const;
+    /*! Counts sends that ended at \a endedNs (on this pacer's clock) too: another process's, say. */
+    void countEnded(const std::vector<qint64> &endedNs);
+    Clock *clock() const { return m_clock; }
 
     void holdFor(std::chrono::milliseconds duration);
     /*!

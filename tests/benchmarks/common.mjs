@@ -45,6 +45,19 @@ export function runToFile(cmd, argv, extraEnv = {}) {
   return { ms, code: r.status, out: readFileSync(file, 'utf8'), err: r.stderr ?? '' };
 }
 
+/*!
+ * One listing of an organization's pending invitations, timed, by InviteDesk's CLI (\a which 'ours') or by
+ * Clerk's SDK ('sdk'), written to a file; throws unless it exits 0 with exactly \a pending rows.
+ */
+export function listOnce(which, sb, pending, { tls = false } = {}) {
+  const r = which === 'ours'
+    ? runToFile(bin.cli, ['--api-url', sb.url, ...(tls ? ['--ca-file', sb.ca] : []), 'list', sb.org, '--format', 'json'])
+    : runToFile('node', [join(here, 'sdk-list.mjs'), sb.base, sb.org], tls ? { NODE_EXTRA_CA_CERTS: sb.ca } : {});
+  const count = JSON.parse(r.out).length;
+  if (r.code !== 0 || count !== pending) throw new Error(`${which} list: exit ${r.code}, ${count} rows`);
+  return { ms: r.ms, rssKb: rss(r.err) };
+}
+
 export async function sandbox({ latency = 0, pending = 10000, extra = [] } = {}) {
   const child = spawn(bin.sandbox, ['--latency-ms', String(latency), '--large-org-pending', String(pending), ...extra],
                       { stdio: ['ignore', 'pipe', 'inherit'] });

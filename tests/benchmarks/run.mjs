@@ -45,15 +45,16 @@ async function revokeBenchmark(n, { tls = false, dev = false, count = 1500, gui:
   const perWindow = dev ? 100 : 1000;
   const floorS = Math.ceil(count / perWindow - 1) * 10;
   const ours = [], sdk = [], gui = [];
-  const withFront = async () => { const backend = await sandbox({ latency: 30 });
-    const front = tls ? await tlsFront(backend) : backend;
+  const withFront = async (cliEnv = {}) => { const backend = await sandbox({ latency: 30, cliEnv });
+    const front = tls ? await tlsFront(backend, cliEnv) : backend;
     return { ...front, stop: () => { front.stop(); if (tls) backend.stop(); } }; };
   for (let i = 0; i < n; i++) {
-    let sb = await withFront();
-    const caArgs = tls ? ['--ca-file', sb.ca] : [];
-    // The listing that found the IDs goes just before, as a support agent's script would do it: its
-    // requests are in Clerk's window when the revokes start.
+    // Every CLI call of a round is one agent's, on one computer (one data folder): the sandbox's setup
+    // query, and the listing that found the IDs just before the revokes, as a support agent's script
+    // would do it. Their requests are in the sandbox's window when the revokes start.
     const dataHome = mkdtempSync(join(tmpdir(), 'idk-data-'));
+    let sb = await withFront({ XDG_DATA_HOME: dataHome });
+    const caArgs = tls ? ['--ca-file', sb.ca] : [];
     const ids = JSON.parse(run(bin.cli, ['--api-url', sb.url, ...caArgs, 'list', sb.org, '--format', 'json'],
                                { XDG_DATA_HOME: dataHome }).out)
       .slice(0, count).map((x) => x.id);

@@ -45,7 +45,26 @@ export function runToFile(cmd, argv, extraEnv = {}) {
   return { ms, code: r.status, out: readFileSync(file, 'utf8'), err: r.stderr ?? '' };
 }
 
-export async function sandbox({ latency = 0, pending = 10000, extra = [] } = {}) {
+/*!
+ * One listing of an organization's pending invitations, timed, by InviteDesk's CLI (\a which 'ours') or by
+ * Clerk's SDK ('sdk'), written to a file; throws unless it exits 0 with exactly \a pending rows.
+ */
+export function listOnce(which, sb, pending, { tls = false } = {}) {
+  const r = which === 'ours'
+    ? runToFile(bin.cli, ['--api-url', sb.url, ...(tls ? ['--ca-file', sb.ca] : []), 'list', sb.org, '--format', 'json'])
+    : runToFile('node', [join(here, 'sdk-list.mjs'), sb.base, sb.org], tls ? { NODE_EXTRA_CA_CERTS: sb.ca } : {});
+  const count = JSON.parse(r.out).length;
+  if (r.code !== 0 || count !== pending) throw new Error(`${which} list: exit ${r.code}, ${count} rows`);
+  return { ms: r.ms, rssKb: rss(r.err) };
+}
+
+const orgIds = new Map();
+
+/*!
+ * A sandbox on loopback, asked once for the organization's ID; \a cliEnv is the environment of that CLI
+ * call (its data folder, say: the pacer's memory of the sends it leaves in the sandbox's window is there).
+ */
+export async function sandbox({ latency = 0, pending = 10000, extra = [], cliEnv = {} } = {}) {
   const child = spawn(bin.sandbox, ['--latency-ms', String(latency), '--large-org-pending', String(pending), ...extra],
                       { stdio: ['ignore', 'pipe', 'inherit'] });
   const url = await new Promise((resolve, reject) => {
@@ -53,8 +72,12 @@ export async function sandbox({ latency = 0, pending = 10000, extra = [] } = {})
     child.stdout.on('data', (d) => { text += d; const m = /listening on (\S+)/.exec(text); if (m) resolve(m[1]); });
     child.on('exit', () => reject(new Error('sandbox exited')));
   });
-  const orgs = JSON.parse(run(bin.cli, ['--api-url', url, 'orgs', '--query', 'acme', '--format', 'json']).out);
-  return { url, base: url.replace(/\/v1$/, ''), org: orgs[0].id, stop: () => child.kill('SIGTERM') };
+  // Seeded alike, sandboxes name the organization alike: asked once per seeding, so that the question is
+  // not a request in a later sandbox's window that the client measured there does not know of.
+  const seeding = JSON.stringify({ pending, extra });
+  if (!orgIds.has(seeding))
+    orgIds.set(seeding, JSON.parse(run(bin.cli, ['--api-url', url, 'orgs', '--query', 'acme', '--format', 'json'], cliEnv).out)[0].id);
+  return { url, base: url.replace(/\/v1$/, ''), org: orgIds.get(seeding), stop: () => child.kill('SIGTERM') };
 }
 
 /*!
@@ -77,7 +100,7 @@ export function testCa() {
   return tlsCa;
 }
 
-export async function tlsFront(sb) {
+export async function tlsFront(sb, cliEnv = {}) {
   const ca = testCa();
   const port = 20000 + Math.floor(Math.random() * 20000);
   const child = spawn('nghttpx', ['--conf=/dev/null', `--frontend=127.0.0.1,${port}`,
@@ -85,7 +108,7 @@ export async function tlsFront(sb) {
                                   '--workers=1', '--no-ocsp', ca.key, ca.cert], { stdio: 'ignore' });
   const url = `https://localhost:${port}/v1`;
   for (let i = 0; i < 100; i++) {
-    if (run(bin.cli, ['--api-url', url, '--ca-file', ca.ca, 'orgs', '--query', 'acme', '--format', 'json']).code === 0) break;
+    if (run(bin.cli, ['--api-url', url, '--ca-file', ca.ca, 'orgs', '--query', 'acme', '--format', 'json'], cliEnv).code === 0) break;
     await new Promise((r) => setTimeout(r, 100));
   }
   return { url, base: url.replace(/\/v1$/, ''), org: sb.org, ca: ca.ca, stop: () => child.kill('SIGTERM') };

@@ -2,8 +2,7 @@
 // the transport's own floor: curl fetching the same 21 pages as fast as any client could — the first
 // page, then the other 20 at once (over HTTP/1.1 on six connections, as Qt opens per host; over TLS +
 // HTTP/2 on one multiplexed connection) — and Clerk's SDK, in the same rounds on the same sandbox.
-import { join } from 'node:path';
-import { here, bin, KEY, median, rss, log, run, runToFile, sandbox, tlsFront } from './common.mjs';
+import { KEY, median, log, run, listOnce, sandbox, tlsFront } from './common.mjs';
 
 const pageSize = 500;
 
@@ -25,8 +24,6 @@ function curlFloor(sb, org, total, { tls }) {
 export async function floorBenchmark(n, { tls = false, pending = 10048 } = {}) {
   const backend = await sandbox({ latency: 100, pending });
   const sb = tls ? await tlsFront(backend) : backend;
-  const caArgs = tls ? ['--ca-file', sb.ca] : [];
-  const sdkEnv = tls ? { NODE_EXTRA_CA_CERTS: sb.ca } : {};
   const curl = [], ours = [], oursRss = [], sdk = [];
   const order = ['curl', 'ours', 'sdk'];
   for (let i = 0; i < n; i++) {
@@ -35,14 +32,10 @@ export async function floorBenchmark(n, { tls = false, pending = 10048 } = {}) {
         curl.push(curlFloor(sb, sb.org, pending, { tls }));
         continue;
       }
-      const r = which === 'ours'
-        ? runToFile(bin.cli, ['--api-url', sb.url, ...caArgs, 'list', sb.org, '--format', 'json'])
-        : runToFile('node', [join(here, 'sdk-list.mjs'), sb.base, sb.org], sdkEnv);
-      const count = JSON.parse(r.out).length;
-      if (r.code !== 0 || count !== pending) throw new Error(`${which} list: exit ${r.code}, ${count} rows`);
+      const r = listOnce(which, sb, pending, { tls });
       (which === 'ours' ? ours : sdk).push(r.ms);
       if (which === 'ours')
-        oursRss.push(rss(r.err));
+        oursRss.push(r.rssKb);
     }
     log(`  floor${tls ? ' tls' : ''} run ${i + 1}: curl ${curl.at(-1).toFixed(0)} ms, ours ${ours.at(-1).toFixed(0)} ms, ` +
         `SDK ${sdk.at(-1).toFixed(0)} ms`);

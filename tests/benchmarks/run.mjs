@@ -1,11 +1,11 @@
 // Runs every InviteDesk benchmark beside Clerk's official JS SDK on the same local sandbox, in the
 // same run, and prints medians and ratios. Not part of the test suite: timings belong here.
-// Usage: tests/benchmarks/run.sh [--runs N] [--quick] [--only floor|team-audit|team-scale|scale|instance|stalls]
+// Usage: tests/benchmarks/run.sh [--runs N] [--quick] [--only revoke|floor|team-audit|team-scale|scale|instance|stalls]
 import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir, cpus, totalmem, release } from 'node:os';
 import { join } from 'node:path';
-import { here, bin, runs, quick, only, KEY, DEV_KEY, env, median, rss, log, run, runToFile, sandbox, tlsFront } from './common.mjs';
+import { here, bin, runs, quick, only, KEY, DEV_KEY, env, median, rss, log, run, runToFile, listOnce, sandbox, tlsFront } from './common.mjs';
 import { teamAuditBenchmark, teamScaleBenchmark } from './team.mjs';
 import { floorBenchmark, floorRows } from './floor.mjs';
 
@@ -16,18 +16,12 @@ const results = { machine: { cpus: cpus().length, cpu: cpus()[0]?.model, memGiB:
 async function loadBenchmark(pending, label, n, { tls = false } = {}) {
   const backend = await sandbox({ latency: 100, pending });
   const sb = tls ? await tlsFront(backend) : backend;
-  const caArgs = tls ? ['--ca-file', sb.ca] : [];
-  const sdkEnv = tls ? { NODE_EXTRA_CA_CERTS: sb.ca } : {};
   const ours = [], sdk = [], oursRss = [], sdkRss = [];
   for (let i = 0; i < n; i++) {
     for (const which of i % 2 ? ['sdk', 'ours'] : ['ours', 'sdk']) {
-      const r = which === 'ours'
-        ? runToFile(bin.cli, ['--api-url', sb.url, ...caArgs, 'list', sb.org, '--format', 'json'])
-        : runToFile('node', [join(here, 'sdk-list.mjs'), sb.base, sb.org], sdkEnv);
-      const count = JSON.parse(r.out).length;
-      if (r.code !== 0 || count !== pending) throw new Error(`${which} list: exit ${r.code}, ${count} rows`);
+      const r = listOnce(which, sb, pending, { tls });
       (which === 'ours' ? ours : sdk).push(r.ms);
-      (which === 'ours' ? oursRss : sdkRss).push(rss(r.err));
+      (which === 'ours' ? oursRss : sdkRss).push(r.rssKb);
     }
     log(`  ${label} run ${i + 1}: ours ${ours.at(-1).toFixed(0)} ms, SDK ${sdk.at(-1).toFixed(0)} ms`);
   }
@@ -51,22 +45,28 @@ async function revokeBenchmark(n, { tls = false, dev = false, count = 1500, gui:
   const perWindow = dev ? 100 : 1000;
   const floorS = Math.ceil(count / perWindow - 1) * 10;
   const ours = [], sdk = [], gui = [];
-  const withFront = async () => { const backend = await sandbox({ latency: 30 });
-    const front = tls ? await tlsFront(backend) : backend;
+  const withFront = async (cliEnv = {}) => { const backend = await sandbox({ latency: 30, cliEnv });
+    const front = tls ? await tlsFront(backend, cliEnv) : backend;
     return { ...front, stop: () => { front.stop(); if (tls) backend.stop(); } }; };
   for (let i = 0; i < n; i++) {
-    let sb = await withFront();
+    // Every CLI call of a round is one agent's, on one computer (one data folder): the sandbox's setup
+    // query, and the listing that found the IDs just before the revokes, as a support agent's script
+    // would do it. Their requests are in the sandbox's window when the revokes start.
+    const dataHome = mkdtempSync(join(tmpdir(), 'idk-data-'));
+    let sb = await withFront({ XDG_DATA_HOME: dataHome });
     const caArgs = tls ? ['--ca-file', sb.ca] : [];
-    const ids = JSON.parse(run(bin.cli, ['--api-url', sb.url, ...caArgs, 'list', sb.org, '--format', 'json']).out)
+    const ids = JSON.parse(run(bin.cli, ['--api-url', sb.url, ...caArgs, 'list', sb.org, '--format', 'json'],
+                               { XDG_DATA_HOME: dataHome }).out)
       .slice(0, count).map((x) => x.id);
     const file = join(mkdtempSync(join(tmpdir(), 'idk-')), 'ids.txt');
     writeFileSync(file, ids.join('\n') + '\n');
-    const dataHome = mkdtempSync(join(tmpdir(), 'idk-data-'));
     const r = run(bin.cli, ['--api-url', sb.url, ...caArgs, 'revoke', sb.org, '--from-file', file, '--yes', '--rate-budget', '100'],
                   { XDG_DATA_HOME: dataHome, CLERK_SECRET_KEY: key });
     const lines = r.out.trim().split('\n');
     const revoked = lines.filter((l) => l.split('\t')[2] === 'revoked').length;
-    ours.push({ ms: r.ms, revoked, failed: lines.length - revoked, exit: r.code });
+    // The CLI says each pause Clerk asked for (once per pause, not per 429 of it).
+    const pauses = (r.err.match(/rate limited by Clerk/g) ?? []).length;
+    ours.push({ ms: r.ms, revoked, failed: lines.length - revoked, exit: r.code, pauses });
     sb.stop();
     sb = await withFront();
     const s = JSON.parse(run('node', [join(here, 'sdk-revoke.mjs'), sb.base, sb.org, file, '50'],
@@ -78,10 +78,11 @@ async function revokeBenchmark(n, { tls = false, dev = false, count = 1500, gui:
       gui.push(JSON.parse(run(bin.bench, ['gui-revoke', '--api-url', sb.url, '--count', String(count)]).out.trim().split('\n').pop()));
       sb.stop();
     }
-    log(`  revoke run ${i + 1}: ours ${(r.ms / 1000).toFixed(2)} s (${revoked} revoked), SDK ${(s.ms / 1000).toFixed(2)} s ` +
+    log(`  revoke run ${i + 1}: ours ${(r.ms / 1000).toFixed(2)} s (${revoked} revoked, ${pauses} pauses on 429), SDK ${(s.ms / 1000).toFixed(2)} s ` +
         `(${s.revoked} revoked, ${s.failed} failed, ${s.rateLimited} on 429)`);
   }
   return { count, floor_s: floorS, cli_s: median(ours.map((o) => o.ms)) / 1000, cli_failed: Math.max(...ours.map((o) => o.failed)),
+           cli_pauses: ours.reduce((sum, o) => sum + o.pauses, 0),
            cli_vs_floor: median(ours.map((o) => o.ms)) / (floorS * 1000),
            sdk_s: median(sdk.map((s) => s.ms)) / 1000, sdk_failed_median: median(sdk.map((s) => s.failed)),
            sdk_revoked_median: median(sdk.map((s) => s.revoked)),
@@ -188,6 +189,25 @@ if (only === 'floor') {
   console.log(floorRows(F, T, runs));
   mkdirSync(join(here, 'results'), { recursive: true });
   writeFileSync(join(here, 'results', `floor-${new Date().toISOString().replace(/[:.]/g, '-')}.json`), JSON.stringify({ F, T }, null, 2));
+  process.exit(0);
+}
+
+/*! 2 alone: revoking 1,500 at 100 % (HTTP/1.1 with the window's run, then through TLS + HTTP/2), beside the SDK. */
+if (only === 'revoke') {
+  log('2. bulk revoke 1,500 (production key, 100 % budget, 30 ms latency), and from the window');
+  const R = await revokeBenchmark(runs);
+  log('2b. the same through TLS + HTTP/2');
+  const RT = await revokeBenchmark(runs, { tls: true, gui: false });
+  const f = (x, d = 0) => (x == null || Number.isNaN(x) ? '–' : Number(x).toFixed(d));
+  const cli = (x) => `${f(x.cli_s, 2)} s (${x.raw.ours.map((o) => (o.ms / 1000).toFixed(2)).join(' / ')}), ` +
+    `${x.cli_failed} failed, ${x.cli_pauses} pauses on 429`;
+  console.log(`| # | measure (median of ${runs}) | InviteDesk | Clerk SDK |
+|---|---|---|---|
+| 2 | revoke 1,500, 100 % budget, CLI, HTTP/1.1 | ${cli(R)} | ${f(R.sdk_s, 2)} s, ${f(R.sdk_failed_median)} failed |
+| 2b | the same through the TLS + HTTP/2 front | ${cli(RT)} | ${f(RT.sdk_s, 2)} s, ${f(RT.sdk_failed_median)} failed |
+| 2 | revoke 1,500 from the window, HTTP/1.1 | ${f(R.gui_s, 2)} s (${R.raw.gui.map((g) => (g.revoke_ms / 1000).toFixed(2)).join(' / ')}), ${R.gui_failed} failed | |`);
+  mkdirSync(join(here, 'results'), { recursive: true });
+  writeFileSync(join(here, 'results', `revoke-${new Date().toISOString().replace(/[:.]/g, '-')}.json`), JSON.stringify({ R, RT }, null, 2));
   process.exit(0);
 }
 

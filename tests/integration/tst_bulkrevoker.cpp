@@ -7,8 +7,12 @@
 #include "support/ManualClock.h"
 #include "support/TestSandbox.h"
 
+#include <QtCore/QDeadlineTimer>
 #include <QtCore/QSet>
 #include <QtCore/QTemporaryDir>
+#include <QtCore/QTimer>
+#include <QtNetwork/QTcpServer>
+#include <QtNetwork/QTcpSocket>
 #include <QtTest/QSignalSpy>
 #include <QtTest/QTest>
 
@@ -16,6 +20,46 @@ using namespace Qt::StringLiterals;
 using namespace InviteDesk;
 using namespace InviteDesk::Sandbox;
 using namespace InviteDesk::Testing;
+
+/*!
+ * Between the client and the sandbox: what the client writes while the relay is "slow" reaches the
+ * sandbox \a lateMs later (in order on each connection), as from a client busy or queued between its
+ * pacer's go-ahead and the request's arrival; answers come back at once.
+ */
+class LateRelay : public QObject
+{
+public:
+    LateRelay(quint16 target, int lateMs) : m_target(target), m_lateMs(lateMs)
+    {
+        connect(&m_server, &QTcpServer::newConnection, this, [this] {
+            while (QTcpSocket *client = m_server.nextPendingConnection()) {
+                auto *server = new QTcpSocket(client);
+                auto *due = new QDeadlineTimer(0); // when the last delayed chunk of this connection lands
+                connect(client, &QObject::destroyed, this, [due] { delete due; });
+                server->connectToHost(QHostAddress::LocalHost, m_target);
+                connect(client, &QTcpSocket::readyRead, this, [this, client, server, due] {
+                    const QByteArray bytes = client->readAll();
+                    const qint64 late = m_slow ? m_lateMs : 0;
+                    const qint64 in = std::max(late, due->remainingTime());
+                    *due = QDeadlineTimer(in);
+                    QTimer::singleShot(int(in), server, [server, bytes] { server->write(bytes); });
+                });
+                connect(server, &QTcpSocket::readyRead, client, [client, server] { client->write(server->readAll()); });
+                connect(client, &QTcpSocket::disconnected, client, &QObject::deleteLater);
+                connect(server, &QTcpSocket::disconnected, client, &QTcpSocket::disconnectFromHost);
+            }
+        });
+        m_server.listen(QHostAddress::LocalHost);
+    }
+    QUrl apiUrl() const { return QUrl(u"http://127.0.0.1:%1/v1"_s.arg(m_server.serverPort())); }
+    void setSlow(bool slow) { m_slow = slow; }
+
+private:
+    QTcpServer m_server;
+    quint16 m_target;
+    int m_lateMs;
+    bool m_slow = true;
+};
 
 class TestBulkRevoker : public QObject
 {
@@ -216,7 +260,10 @@ private Q_SLOTS:
         // sandbox as it came.
         QList<int> postsSeen;
         for (int probe = 0; probe < budget.perWindow + 1; ++probe)
-            pacer.acquire([&] { postsSeen << requestCount(*m_sandbox, "POST"); });
+            pacer.acquire([&](RatePacer::Ticket ticket) {
+                postsSeen << requestCount(*m_sandbox, "POST");
+                pacer.ended(ticket); // answered at once: its slot is free a window later
+            });
         clock.advance(aWindow);
         QCOMPARE(m_client->callsInFlight(), 0);
         clock.advance(aWindow);
@@ -278,6 +325,34 @@ private Q_SLOTS:
         QVERIFY(AuditLog::verify(audit.filePath()).ok);
         QCOMPARE(AuditLog::verify(audit.filePath()).records, 50);
         QVERIFY(AuditLog::unsettledIntents(audit.filePath()).isEmpty());
+    }
+
+    void aSlowClientNeverTripsTheLimiter()
+    {
+        // Ten per half second, at 100 %, through a relay that makes the first window's requests arrive
+        // 400 ms after the pacer let them go (a client busy or queued in between), the later ones at once.
+        // Counted from the go-ahead with 250 ms to spare, the next window's prompt requests met the late
+        // ones in the sandbox's window (429s); counted until their answers, they never can.
+        m_sandbox->setRateLimitOverride(10, 500);
+        LateRelay relay(m_sandbox->port(), 400);
+        ClientConfig config = configFor(*m_sandbox);
+        config.apiUrl = relay.apiUrl();
+        ClerkClient client(config);
+        RatePacer pacer;
+        pacer.setBudget({10, std::chrono::milliseconds(500)});
+        client.setPacer(&pacer);
+        BulkRevoker bulk(&client);
+        bulk.setConcurrency(10);
+        QSignalSpy finished(&bulk, &BulkRevoker::finished);
+        connect(&bulk, &BulkRevoker::progress, &relay, [&relay](int settled) {
+            if (settled >= 10)
+                relay.setSlow(false);
+        });
+        bulk.start(pick(30));
+        QVERIFY(finished.wait(60'000));
+        QCOMPARE(bulk.summary().revoked, 30);
+        QCOMPARE(m_sandbox->rateLimitedCount(), 0);
+        QCOMPARE(pacer.open(), 0); // every send was ended
     }
 
     void paceStaysWithinTheBudget()

@@ -256,7 +256,7 @@ private Q_SLOTS:
         ManualClock clock;
         RatePacer pacer(&clock);
         pacer.setBudget({1, std::chrono::milliseconds(300)});
-        pacer.acquire([] {}); // use the only token
+        pacer.acquire([&pacer](RatePacer::Ticket t) { pacer.ended(t); }); // use the only token
         m_client->setPacer(&pacer);
         SandboxInvitation *inv = withStatus(u"pending"_s);
         RevokeTask task(m_client.get(), m_org->id, inv->id);

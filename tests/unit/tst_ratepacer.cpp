@@ -2,9 +2,11 @@
 // The pacer runs on a ManualClock: each test moves time itself, to just before a rule lets something go
 // and to just after, and never waits on the wall clock.
 
+#include "core/api/PacingMemory.h"
 #include "core/api/RatePacer.h"
 #include "support/ManualClock.h"
 
+#include <QtCore/QTemporaryDir>
 #include <QtTest/QSignalSpy>
 #include <QtTest/QTest>
 
@@ -25,6 +27,18 @@ class TestRatePacer : public QObject
             most = std::max(most, last - first + 1);
         }
         return most;
+    }
+
+    /*!
+     * Asks \a pacer for a send that is answered the moment it leaves: the window rule as the server
+     * sees it when nothing is in between.
+     */
+    static RatePacer::Ticket answeredAtOnce(RatePacer &pacer, std::function<void()> go)
+    {
+        return pacer.acquire([&pacer, go = std::move(go)](RatePacer::Ticket ticket) {
+            go();
+            pacer.ended(ticket);
+        });
     }
 
 private Q_SLOTS:
@@ -67,7 +81,7 @@ private Q_SLOTS:
         const auto window = 400ms + RatePacer::safetyMargin; // as counted
         QList<int> order;
         for (int i = 0; i < 10; ++i)
-            pacer.acquire([&order, i] { order << i; });
+            answeredAtOnce(pacer, [&order, i] { order << i; });
         QCOMPARE(order.size(), 3); // the share, synchronously: no pacing for work that fits
         QCOMPARE(pacer.queued(), 7);
         // Ten sends at three per window: three more windows, and not a moment before each.
@@ -90,7 +104,7 @@ private Q_SLOTS:
         pacer.setBudget({5, window});
         QList<qint64> sent;
         for (int i = 0; i < 25; ++i)
-            pacer.acquire([&sent, &clock] { sent << clock.nsecsElapsed(); });
+            answeredAtOnce(pacer, [&sent, &clock] { sent << clock.nsecsElapsed(); });
         clock.advance(10s);
         QCOMPARE(sent.size(), 25);
         // Any window-long stretch holds at most five sends.
@@ -105,7 +119,7 @@ private Q_SLOTS:
         pacer.holdFor(100ms);
         int ran = 0;
         for (int i = 0; i < 10; ++i)
-            pacer.acquire([&ran] { ++ran; });
+            answeredAtOnce(pacer, [&ran] { ++ran; });
         clock.advance(100ms);
         QCOMPARE(ran, 0);
         // The long-run rate: one per tenth of the (counted) window, not all ten at once.
@@ -114,6 +128,133 @@ private Q_SLOTS:
             clock.advance(tenth);
             QCOMPARE(ran, i);
         }
+    }
+
+    void aSendCountsUntilItsAnswerCameAndAWindowAfter()
+    {
+        // The server counts a request when it arrives, which may be any time until its answer comes back:
+        // the slot is not free before a window after the answer.
+        ManualClock clock;
+        RatePacer pacer(&clock);
+        pacer.setBudget({2, 1'000ms});
+        RatePacer::Ticket first = 0;
+        RatePacer::Ticket second = 0;
+        pacer.acquire([&first](RatePacer::Ticket t) { first = t; });
+        pacer.acquire([&second](RatePacer::Ticket t) { second = t; });
+        QVERIFY(first && second);
+        QCOMPARE(pacer.open(), 2);
+        int ran = 0;
+        answeredAtOnce(pacer, [&ran] { ++ran; });
+        clock.advance(5s); // both still on the wire: nothing more goes, however long it takes
+        QCOMPARE(ran, 0);
+        pacer.ended(first);
+        pacer.ended(first); // once only
+        QCOMPARE(pacer.open(), 1);
+        clock.advance(1'000ms + RatePacer::safetyMargin - 1ms);
+        QCOMPARE(ran, 0);
+        clock.advance(1ms);
+        QCOMPARE(ran, 1);
+        pacer.ended(second);
+        QCOMPARE(pacer.open(), 0);
+    }
+
+    void lateArrivalsNeverOverfillTheServersWindow_data()
+    {
+        QTest::addColumn<int>("slowMs");
+        // How much later than its go() the first window's requests reach the server (a busy client, a
+        // queue of its own, the network), while the later ones arrive at once.
+        for (int slow : {0, 100, 249, 250, 400, 3'000})
+            QTest::addRow("%d ms", slow) << slow;
+    }
+
+    void lateArrivalsNeverOverfillTheServersWindow()
+    {
+        // The server's window is Clerk's: any window-long stretch of arrivals holds at most the budget.
+        // Counted from go(), the first window's late arrivals and the next window's prompt ones shared a
+        // window whenever the lateness passed the margin (250 ms then).
+        QFETCH(int, slowMs);
+        ManualClock clock;
+        RatePacer pacer(&clock);
+        const std::chrono::milliseconds window(1'000);
+        pacer.setBudget({5, window});
+        QList<qint64> arrived;
+        int sends = 0;
+        for (int i = 0; i < 25; ++i) {
+            pacer.acquire([&, i](RatePacer::Ticket ticket) {
+                ++sends;
+                const auto late = std::chrono::milliseconds(i < 5 ? slowMs : 0);
+                ClockTimer::singleShot(&clock, late, this, [&, ticket] {
+                    arrived << clock.nsecsElapsed();
+                    ClockTimer::singleShot(&clock, 30ms, this, [&pacer, ticket] { pacer.ended(ticket); });
+                });
+            });
+        }
+        clock.advance(60s);
+        QCOMPARE(sends, 25);
+        QCOMPARE(arrived.size(), 25);
+        std::sort(arrived.begin(), arrived.end());
+        QVERIFY2(mostInAWindow(arrived, window) <= 5, qPrintable(QString::number(mostInAWindow(arrived, window))));
+        QCOMPARE(pacer.open(), 0);
+    }
+
+    void aLaterProcessCountsTheSendsAnEarlierOneLeftInTheWindow()
+    {
+        // `invitedesk-cli list`, then `invitedesk-cli revoke` on the same instance: two processes, two
+        // pacers, one Clerk window. The second starts with the first's sends counted until they leave it.
+        QTemporaryDir folder;
+        QVERIFY(folder.isValid());
+        ClientConfig config;
+        config.apiUrl = QUrl(QStringLiteral("https://api.clerk.com/v1"));
+        config.secretKey = QStringLiteral("sk_live_memory");
+        qint64 wallMs = 1'800'000'000'000;
+        const PacingMemory::WallClock wall = [&wallMs] { return wallMs; };
+        const std::chrono::milliseconds window(1'000);
+        {
+            ManualClock clock;
+            RatePacer listing(&clock);
+            listing.setBudget({10, window});
+            PacingMemory memory(folder.path(), config, &listing, wall);
+            memory.recall(); // nothing yet
+            for (int i = 0; i < 6; ++i)
+                answeredAtOnce(listing, [] {});
+            RatePacer::Ticket open = 0;
+            listing.acquire([&open](RatePacer::Ticket t) { open = t; }); // still on the wire when the process ends
+            QVERIFY(memory.remember());
+        }
+        wallMs += 300; // the next process starts 0.3 s later
+        ManualClock clock;
+        RatePacer revoking(&clock);
+        revoking.setBudget({10, window});
+        PacingMemory memory(folder.path(), config, &revoking, wall);
+        memory.recall();
+        QCOMPARE(int(revoking.countedSends().size()), 7);
+        int ran = 0;
+        for (int i = 0; i < 10; ++i)
+            answeredAtOnce(revoking, [&ran] { ++ran; });
+        QCOMPARE(ran, 3); // what the earlier process left free
+        clock.advance(window + RatePacer::safetyMargin - 300ms - 1ms);
+        QCOMPARE(ran, 3);
+        clock.advance(1ms); // the earlier process's sends leave the window
+        QCOMPARE(ran, 10);
+        wallMs += 710;
+        // Written back once each (theirs and ours), and only for this instance.
+        wallMs += 100;
+        clock.advance(100ms);
+        QVERIFY(memory.remember());
+        PacingMemory again(folder.path(), config, &revoking, wall);
+        QCOMPARE(QFileInfo(again.filePath()).size() > 0, true);
+        RatePacer other(&clock);
+        other.setBudget({10, window});
+        ClientConfig otherInstance = config;
+        otherInstance.secretKey = QStringLiteral("sk_live_other");
+        PacingMemory elsewhere(folder.path(), otherInstance, &other, wall);
+        elsewhere.recall();
+        QCOMPARE(int(other.countedSends().size()), 0);
+        RatePacer fresh(&clock);
+        fresh.setBudget({10, window});
+        PacingMemory same(folder.path(), config, &fresh, wall);
+        same.recall();
+        QCOMPARE(int(fresh.countedSends().size()), 10); // ours: the earlier process's have left the window
     }
 
     void holdStopsEverything()
@@ -125,7 +266,7 @@ private Q_SLOTS:
         pacer.holdFor(400ms);
         QVERIFY(pacer.isHeld());
         int ran = 0;
-        pacer.acquire([&ran] { ++ran; });
+        answeredAtOnce(pacer, [&ran] { ++ran; });
         QCOMPARE(ran, 0);
         clock.advance(399ms);
         QCOMPARE(ran, 0);
@@ -148,9 +289,9 @@ private Q_SLOTS:
         bool first = false;
         bool second = false;
         bool third = false;
-        pacer.acquire([&first] { first = true; });
-        const auto ticket = pacer.acquire([&second] { second = true; });
-        pacer.acquire([&third] { third = true; });
+        answeredAtOnce(pacer, [&first] { first = true; });
+        const auto ticket = answeredAtOnce(pacer, [&second] { second = true; });
+        answeredAtOnce(pacer, [&third] { third = true; });
         QVERIFY(first);
         QVERIFY(pacer.cancel(ticket));
         QVERIFY(!pacer.cancel(ticket));
@@ -197,7 +338,7 @@ private Q_SLOTS:
         pacer.setBudget({10, window});
         QList<qint64> sent;
         for (int i = 0; i < 20; ++i)
-            pacer.acquire([&sent, &clock] { sent << clock.nsecsElapsed(); });
+            answeredAtOnce(pacer, [&sent, &clock] { sent << clock.nsecsElapsed(); });
         QCOMPARE(sent.size(), 10);
         pacer.holdFor(50ms);
         clock.advance(10s);
@@ -218,11 +359,11 @@ private Q_SLOTS:
         pacer.setBudget({10, window});
         QList<qint64> sent;
         for (int i = 0; i < 6; ++i)
-            pacer.acquire([&sent, &clock] { sent << clock.nsecsElapsed(); });
+            answeredAtOnce(pacer, [&sent, &clock] { sent << clock.nsecsElapsed(); });
         QCOMPARE(sent.size(), 6);
         pacer.rateLimited(50ms);
         for (int i = 0; i < 14; ++i)
-            pacer.acquire([&sent, &clock] { sent << clock.nsecsElapsed(); });
+            answeredAtOnce(pacer, [&sent, &clock] { sent << clock.nsecsElapsed(); });
         clock.advance(10s);
         QCOMPARE(sent.size(), 20);
         QVERIFY2(mostInAWindow(sent, window) <= 10, qPrintable(QString::number(mostInAWindow(sent, window))));
@@ -243,11 +384,11 @@ private Q_SLOTS:
         // Not one window early: the first send after the quiet windows brings the budget back.
         clock.advance(RatePacer::recoveryWindows * window - 1ms);
         int ran = 0;
-        pacer.acquire([&ran] { ++ran; });
+        answeredAtOnce(pacer, [&ran] { ++ran; });
         QCOMPARE(ran, 1);
         QVERIFY(pacer.budget().perWindow < 10);
         clock.advance(1ms);
-        pacer.acquire([&ran] { ++ran; });
+        answeredAtOnce(pacer, [&ran] { ++ran; });
         QCOMPARE(ran, 2);
         QCOMPARE(pacer.budget().perWindow, 10);
         QCOMPARE(changes.last().first().toInt(), 10);
@@ -271,9 +412,9 @@ private Q_SLOTS:
         int ran = 0;
         std::function<void()> chain = [&] {
             if (++ran < 4)
-                pacer.acquire(chain);
+                answeredAtOnce(pacer, chain);
         };
-        pacer.acquire(chain);
+        answeredAtOnce(pacer, chain);
         QTRY_COMPARE_WITH_TIMEOUT(ran, 4, 5'000);
     }
 
@@ -283,7 +424,7 @@ private Q_SLOTS:
         RatePacer pacer(&clock);
         pacer.setBudget({10, 1'000ms});
         for (int i = 0; i < 10; ++i)
-            pacer.acquire([] {});
+            answeredAtOnce(pacer, [] {});
         // Twenty more at ten per window: two more windows, about 2 s (computed, not measured).
         const qint64 eta = pacer.estimateFor(20).count();
         QVERIFY2(eta >= 1900 && eta <= 2600, qPrintable(QString::number(eta)));

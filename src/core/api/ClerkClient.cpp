@@ -254,7 +254,18 @@ void ClerkClient::dispatch(CallId id)
         send(id);
         return;
     }
-    const RatePacer::Ticket ticket = m_pacer->acquire([this, id] { send(id); });
+    RatePacer *pacer = m_pacer;
+    const RatePacer::Ticket ticket = pacer->acquire([this, id, pacer = QPointer<RatePacer>(pacer)](RatePacer::Ticket sent) {
+        const auto it = m_calls.find(id);
+        if (it == m_calls.end()) { // gone before it went (it withdraws its ticket, so this is only a guard)
+            if (pacer)
+                pacer->ended(sent);
+            return;
+        }
+        it->second->sentTicket = sent;
+        it->second->sentPacer = pacer;
+        send(id);
+    });
     const auto it = m_calls.find(id);
     if (it != m_calls.end() && !it->second->reply)
         it->second->pacerTicket = ticket;
@@ -324,6 +335,7 @@ void ClerkClient::onReplyFinished(CallId id)
     call->reply = nullptr;
     reply->disconnect(this);
     reply->deleteLater();
+    call->endSend(); // the answer is in: Clerk counted the request before now
 
     Response response;
     response.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();

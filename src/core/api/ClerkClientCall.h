@@ -3,6 +3,7 @@
 // Private to ClerkClient's own files: a call in flight, and an answer as it arrived.
 
 #include "core/api/ClerkClient.h"
+#include "core/api/RatePacer.h"
 #include "core/util/Clock.h"
 
 #include <QtCore/QPointer>
@@ -37,7 +38,9 @@ struct ClerkClient::Call
     ErrorHandler onError;
     std::function<void()> beforeSend; //!< runs each time the request leaves
     QNetworkReply *reply = nullptr;
-    quint64 pacerTicket = 0;
+    quint64 pacerTicket = 0; //!< waiting in the pacer under this ticket
+    quint64 sentTicket = 0;  //!< on the wire under this ticket of sentPacer, which counts it until it ends
+    QPointer<RatePacer> sentPacer;
     ClockTimer *retryTimer = nullptr;
     bool tooLarge = false;
     bool exchangeTimedOut = false; //!< the whole-exchange deadline fired, not Qt's idle timeout
@@ -45,6 +48,14 @@ struct ClerkClient::Call
     bool parsing = false; //!< the answer arrived and is being parsed on a worker thread
 
     bool retryable() const { return method == Method::Get; }
+    /*! The request is over (answered, failed, aborted): its pacer counts it from now, for a window. */
+    void endSend()
+    {
+        if (sentTicket && sentPacer)
+            sentPacer->ended(sentTicket);
+        sentTicket = 0;
+        sentPacer = nullptr;
+    }
     bool contextAlive() const { return !hasContext || !context.isNull(); }
 };
 

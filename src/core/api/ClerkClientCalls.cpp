@@ -110,6 +110,7 @@ std::unique_ptr<ClerkClient::Call> ClerkClient::detach(CallId id)
         call->reply->deleteLater();
         call->reply = nullptr;
     }
+    call->endSend(); // aborted: whatever reached Clerk of it did so before now
     return call;
 }
 

@@ -81,10 +81,29 @@ std::chrono::milliseconds RatePacer::holdRemaining() const
 
 RatePacer::Ticket RatePacer::acquire(std::function<void()> go)
 {
+    return acquire([go = std::move(go)](Ticket) { go(); });
+}
+
+RatePacer::Ticket RatePacer::acquire(std::function<void(Ticket)> go)
+{
     const Ticket ticket = m_nextTicket++;
     m_queue.push_back(Waiter{ticket, std::move(go)});
     drain();
     return ticket;
+}
+
+void RatePacer::ended(Ticket ticket)
+{
+    if (m_open.erase(ticket) == 0)
+        return;
+    // Ended sends come in time order, so the deque stays sorted (made-up ones of a hold are sorted in).
+    const qint64 now = m_clock->nsecsElapsed();
+    if (!m_sent.empty() && m_sent.back() > now) {
+        m_sent.insert(std::upper_bound(m_sent.begin(), m_sent.end(), now), now);
+    } else {
+        m_sent.push_back(now);
+    }
+    schedule();
 }
 
 bool RatePacer::cancel(Ticket ticket)
@@ -94,6 +113,28 @@ bool RatePacer::cancel(Ticket ticket)
         return false;
     m_queue.erase(it);
     return true;
+}
+
+std::vector<qint64> RatePacer::countedSends() const
+{
+    const qint64 now = m_clock->nsecsElapsed();
+    std::vector<qint64> sends;
+    for (qint64 at : m_sent) {
+        if (at > now - windowNs())
+            sends.push_back(at);
+    }
+    sends.insert(sends.end(), m_open.size(), now);
+    std::sort(sends.begin(), sends.end());
+    return sends;
+}
+
+void RatePacer::countEnded(const std::vector<qint64> &endedNs)
+{
+    if (endedNs.empty())
+        return;
+    m_sent.insert(m_sent.end(), endedNs.begin(), endedNs.end());
+    std::sort(m_sent.begin(), m_sent.end());
+    schedule();
 }
 
 void RatePacer::holdFor(std::chrono::milliseconds duration)
@@ -110,7 +151,7 @@ void RatePacer::holdFor(std::chrono::milliseconds duration)
     // rate: made-up sends spread over the window that ends with the pause fill them.
     prune(now);
     if (m_budget.perWindow > 0) {
-        const qint64 free = m_budget.perWindow - qint64(m_sent.size());
+        const qint64 free = m_budget.perWindow - inWindow();
         const qint64 span = windowNs();
         for (qint64 i = 0; i < free; ++i)
             m_sent.push_back(until - span + span * (i + 1) / free);
@@ -167,6 +208,7 @@ std::chrono::milliseconds RatePacer::estimateFor(int requests) const
     std::deque<qint64> sent = m_sent;
     while (!sent.empty() && sent.front() <= now - windowNs())
         sent.pop_front();
+    sent.insert(sent.end(), m_open.size(), now); // open ones: as if they ended now
     const qint64 free = m_budget.perWindow - qint64(sent.size());
     if (requests <= free)
         return std::chrono::milliseconds(hold);
@@ -189,13 +231,13 @@ void RatePacer::drain()
         if (m_budget.perWindow > 0) {
             recover(now);
             prune(now);
-            if (qint64(m_sent.size()) >= m_budget.perWindow)
+            if (inWindow() >= m_budget.perWindow)
                 break;
-            m_sent.push_back(now);
+            m_open.insert(m_queue.front().ticket);
         }
         Waiter waiter = std::move(m_queue.front());
         m_queue.pop_front();
-        waiter.go();
+        waiter.go(waiter.ticket);
     }
     m_draining = false;
     if (m_holdUntilNs != 0 && !isHeld()) {
@@ -215,8 +257,13 @@ void RatePacer::schedule()
     qint64 waitNs = 0;
     if (isHeld())
         waitNs = m_holdUntilNs - now;
-    else if (m_budget.perWindow > 0 && qint64(m_sent.size()) >= m_budget.perWindow)
+    else if (m_budget.perWindow > 0 && inWindow() >= m_budget.perWindow) {
+        if (m_sent.empty()) { // every slot is held by a send still open: its end calls again
+            m_timer.stop();
+            return;
+        }
         waitNs = m_sent.front() + windowNs() - now;
+    }
     const int waitMs = int(std::clamp<qint64>((waitNs + nsPerMs - 1) / nsPerMs, 0, 24 * 3600 * 1000));
     m_timer.start(std::chrono::milliseconds(waitMs));
 }

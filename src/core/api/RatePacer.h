@@ -8,6 +8,8 @@
 #include <chrono>
 #include <deque>
 #include <functional>
+#include <unordered_set>
+#include <vector>
 
 namespace InviteDesk {
 
@@ -37,8 +39,13 @@ struct RateBudget
  *
  * acquire() runs the given function at once while the last window holds fewer sends than the budget,
  * and otherwise when the oldest send in it leaves the window, in first-come order. So work that fits in
- * the share goes at connection speed, and long runs settle at the share. Sends are counted with a small
- * margin (safetyMargin), because the server counts them on arrival and arrivals jitter.
+ * the share goes at connection speed, and long runs settle at the share.
+ *
+ * A send is counted from when it goes until a window after it ended(): the server counts a request when
+ * it arrives, and whenever that is (however late a slow client wrote it, however long the network held
+ * it), it is after go() and before the answer came back. A slot is free again only once the server must
+ * have let that request leave its window, so no margin for jitter is needed (safetyMargin is only for
+ * the two clocks' rates). A send never ended holds its slot for good: the caller must end every one.
  *
  * holdFor() stops everything; after a hold, sends resume at the long-run rate rather than in a burst.
  * rateLimited() holds for a 429's Retry-After; sends then go on as the window's own sends leave it,
@@ -54,8 +61,15 @@ class RatePacer : public QObject
 public:
     using Ticket = quint64;
 
-    /*! Added to the window when counting sends: arrivals at the server can bunch up by this much. */
-    static constexpr std::chrono::milliseconds safetyMargin{250};
+    /*!
+     * Added to the window when counting sends. Sends are counted until their answer came, which is after
+     * the server counted them however late they arrived, so jitter, a slow client and queues on the way
+     * need nothing here (it used to be 250 ms, from when sends were counted from when they left; a client
+     * busy for longer than that between go() and writing the request met 429s). What is left is that
+     * the server's clock and ours may not run at quite the same rate: quartz is within 100 ppm (1 ms in
+     * 10 s) and NTP slews a clock by at most 500 ppm (5 ms in 10 s); 10 ms covers both.
+     */
+    static constexpr std::chrono::milliseconds safetyMargin{10};
     /*! Windows without a 429 after which a lowered budget goes back to the one given. */
     static constexpr int recoveryWindows = 6;
 
@@ -67,9 +81,27 @@ public:
     void setBudget(const RateBudget &budget);
     RateBudget budget() const { return m_budget; }
 
+    /*! Runs \a go when the budget allows; the send it makes counts until ended() with the ticket returned. */
     Ticket acquire(std::function<void()> go);
+    /*! The same, handing \a go its ticket (which ended() takes once the answer came). */
+    Ticket acquire(std::function<void(Ticket)> go);
     /*! Forgets a queued ticket; returns false when it already ran or is unknown. */
     bool cancel(Ticket ticket);
+    /*!
+     * The send of \a ticket is over: answered, failed or aborted. It is counted until a window after
+     * now. Unknown tickets (never sent, ended before, unpaced) are ignored.
+     */
+    void ended(Ticket ticket);
+    /*! Sends that went and have not ended. */
+    int open() const { return int(m_open.size()); }
+    /*!
+     * The sends the window counts now, in ns on this pacer's clock, oldest first: ended ones at their end,
+     * open ones as if they ended now.
+     */
+    std::vector<qint64> countedSends() const;
+    /*! Counts sends that ended at \a endedNs (on this pacer's clock) too: another process's, say. */
+    void countEnded(const std::vector<qint64> &endedNs);
+    Clock *clock() const { return m_clock; }
 
     void holdFor(std::chrono::milliseconds duration);
     /*!
@@ -96,15 +128,19 @@ private:
     void drain();
     void schedule();
 
+    /*! Sends of the window, open ones included (each counted as if it ended now). */
+    qint64 inWindow() const { return qint64(m_sent.size() + m_open.size()); }
+
     struct Waiter
     {
         Ticket ticket;
-        std::function<void()> go;
+        std::function<void(Ticket)> go;
     };
 
     RateBudget m_budget;
     Clock *m_clock;
-    std::deque<qint64> m_sent; //!< when each send of the last window went, oldest first
+    std::deque<qint64> m_sent; //!< when each ended send of the last window ended, oldest first
+    std::unordered_set<Ticket> m_open; //!< sends that went and have not ended (paced ones only)
     qint64 m_holdUntilNs = 0;
     std::deque<Waiter> m_queue;
     Ticket m_nextTicket = 1;

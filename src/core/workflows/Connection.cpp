@@ -15,6 +15,9 @@ Connection::Connection(ConnectionSetup setup, QObject *parent) : QObject(parent)
     m_pacer->setBudget(
         RateBudget::forShare(environment, m_setup.rateBudgetShare.value_or(RateBudget::defaultShare(environment))));
     m_client->setPacer(m_pacer.get());
+    // What an earlier process (the listing that found what this one revokes) left in Clerk's window.
+    m_pacing = std::make_unique<PacingMemory>(m_setup.pacingFolder, m_setup.client, m_pacer.get());
+    m_pacing->recall();
 }
 
 Connection::~Connection()
@@ -22,7 +25,8 @@ Connection::~Connection()
     m_reconciler.reset();
     m_audit.reset();     // waits for its last records
     m_teamAudit.reset(); // what it has not sent waits in the local log for the next connection
-    m_client.reset();
+    m_client.reset(); // its calls end: their sends are counted until now
+    m_pacing->remember();
     m_pacer.reset();
 }
 

@@ -2,6 +2,7 @@
 
 #include "core/api/ClerkClient.h"
 #include "core/api/ClientConfig.h"
+#include "core/api/PacingMemory.h"
 #include "core/api/RatePacer.h"
 #include "core/audit/AuditLog.h"
 #include "core/audit/AuditReconciler.h"
@@ -26,6 +27,8 @@ struct ConnectionSetup
     QString profileName;   //!< in every audit record ("cli" for the command line)
     bool sandbox = false;  //!< the demo's own sandbox: its records name the environment "sandbox"
     QString auditLogPath = AuditLog::defaultPath();
+    /*! Where the pacer's sends are kept for the next process on this instance (PacingMemory); empty: nowhere. */
+    QString pacingFolder = PacingMemory::defaultFolder();
     std::optional<TeamAuditTarget> teamAudit; //!< where records also go, with its password
     /*! What the pacer, the client and the work on it read the time from: the real clock unless given (tests). */
     Clock *clock = nullptr;
@@ -80,6 +83,7 @@ Q_SIGNALS:
 private:
     ConnectionSetup m_setup;
     std::unique_ptr<RatePacer> m_pacer;
+    std::unique_ptr<PacingMemory> m_pacing;
     std::unique_ptr<ClerkClient> m_client;
     std::unique_ptr<AuditWriter> m_audit;
     std::unique_ptr<TeamAuditSender> m_teamAudit;

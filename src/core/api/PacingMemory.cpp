@@ -1,0 +1,101 @@
+#include "core/api/PacingMemory.h"
+
+#include "core/api/RatePacer.h"
+
+#include <QtCore/QCryptographicHash>
+#include <QtCore/QDateTime>
+#include <QtCore/QDir>
+#include <QtCore/QFile>
+#include <QtCore/QSaveFile>
+#include <QtCore/QStandardPaths>
+
+#include <algorithm>
+#include <iterator>
+
+using namespace Qt::StringLiterals;
+
+namespace InviteDesk {
+
+namespace {
+constexpr qint64 nsPerMs = 1'000'000;
+} // namespace
+
+PacingMemory::PacingMemory(const QString &folder, const ClientConfig &config, RatePacer *pacer, WallClock wall)
+    : m_pacer(pacer), m_wall(wall ? std::move(wall) : WallClock([] { return QDateTime::currentMSecsSinceEpoch(); }))
+{
+    if (!folder.isEmpty()) {
+        // A hash of the URL and the key: the file names neither, and each instance has its own.
+        const QByteArray instance = QByteArray(config.apiUrl.toString().toUtf8() + '\n' + config.secretKey.toUtf8());
+        const QByteArray id = QCryptographicHash::hash(instance, QCryptographicHash::Sha256).toHex().left(24);
+        m_path = QDir(folder).filePath(QString::fromLatin1(id));
+    }
+    if (m_pacer)
+        m_offsetNs = m_wall() * nsPerMs - m_pacer->clock()->nsecsElapsed();
+}
+
+QString PacingMemory::defaultFolder()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) + u"/InviteDesk/pacing"_s;
+}
+
+qint64 PacingMemory::windowMs() const
+{
+    return m_pacer->budget().window.count() + RatePacer::safetyMargin.count();
+}
+
+QList<qint64> PacingMemory::read(qint64 sinceMs) const
+{
+    QList<qint64> sends;
+    QFile file(m_path);
+    if (!file.open(QIODevice::ReadOnly))
+        return sends;
+    const qint64 nowMs = m_wall();
+    while (!file.atEnd()) {
+        bool ok = false;
+        const qint64 at = file.readLine(64).trimmed().toLongLong(&ok);
+        if (ok && at > sinceMs)
+            sends << std::min(at, nowMs); // from a clock set back since: counted as now, not for longer
+    }
+    return sends;
+}
+
+void PacingMemory::recall()
+{
+    if (m_path.isEmpty() || !m_pacer || m_pacer->budget().perWindow <= 0)
+        return;
+    std::vector<qint64> ended;
+    for (qint64 at : read(m_wall() - windowMs()))
+        ended.push_back(at * nsPerMs - m_offsetNs);
+    m_pacer->countEnded(ended);
+}
+
+bool PacingMemory::remember()
+{
+    if (m_path.isEmpty() || !m_pacer || m_pacer->budget().perWindow <= 0)
+        return true;
+    const qint64 sinceMs = m_wall() - windowMs();
+    QList<qint64> ours;
+    for (qint64 ns : m_pacer->countedSends()) {
+        const qint64 ms = (ns + m_offsetNs + nsPerMs - 1) / nsPerMs; // rounded up: counted a little longer
+        if (ms > sinceMs)
+            ours << ms;
+    }
+    // What recall() read comes back as the same milliseconds, so a time the pacer holds n times and the
+    // file m times stands max(n, m) times: each send once, ours and theirs (several may share a millisecond).
+    QList<qint64> theirs = read(sinceMs);
+    std::sort(theirs.begin(), theirs.end());
+    QList<qint64> sends;
+    std::set_union(ours.cbegin(), ours.cend(), theirs.cbegin(), theirs.cend(), std::back_inserter(sends));
+    if (sends.isEmpty()) {
+        QFile::remove(m_path);
+        return true;
+    }
+    QDir().mkpath(QFileInfo(m_path).path());
+    QByteArray text;
+    for (qint64 at : std::as_const(sends))
+        text += QByteArray::number(at) + '\n';
+    QSaveFile file(m_path);
+    return file.open(QIODevice::WriteOnly) && file.write(text) == text.size() && file.commit();
+}
+
+} // namespace InviteDesk

@@ -1,6 +1,7 @@
 #include "core/api/PacingMemory.h"
 
 #include "core/api/RatePacer.h"
+#include "core/util/PrivateProcess.h"
 
 #include <QtCore/QCryptographicHash>
 #include <QtCore/QDateTime>
@@ -95,7 +96,12 @@ bool PacingMemory::remember()
     for (qint64 at : std::as_const(sends))
         text += QByteArray::number(at) + '\n';
     QSaveFile file(m_path);
-    return file.open(QIODevice::WriteOnly) && file.write(text) == text.size() && file.commit();
+    if (!(file.open(QIODevice::WriteOnly) && file.write(text) == text.size() && file.commit()))
+        return false;
+    // When the agent worked is nobody else's business: like the audit log, for the owner alone.
+    PrivateProcess::makePrivate(QFileInfo(m_path).path());
+    PrivateProcess::makePrivate(m_path);
+    return true;
 }
 
 } // namespace InviteDesk

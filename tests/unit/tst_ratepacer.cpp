@@ -197,6 +197,34 @@ private Q_SLOTS:
         QCOMPARE(pacer.open(), 0);
     }
 
+    void anotherInstancesFileGoesOnceItsSendsLeftTheWindow()
+    {
+        // A sandbox on a port of its own, a key since rotated: their files are not left behind for ever.
+        QTemporaryDir folder;
+        QVERIFY(folder.isValid());
+        auto writeOld = [&folder](const QString &name, int secondsAgo) {
+            QFile file(folder.filePath(name));
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write("1\n");
+            QVERIFY(file.flush()); // (else closing writes it, and that is its time)
+            QVERIFY(file.setFileTime(QDateTime::currentDateTimeUtc().addSecs(-secondsAgo), QFileDevice::FileModificationTime));
+        };
+        writeOld(QStringLiteral("stale"), 60); // written a minute ago: every send in it has left a 10-second window
+        writeOld(QStringLiteral("recent"), 1); // another instance, still in its window
+        ManualClock clock;
+        RatePacer pacer(&clock);
+        pacer.setBudget({10, std::chrono::seconds(10)});
+        ClientConfig config;
+        config.apiUrl = QUrl(QStringLiteral("https://api.clerk.com/v1"));
+        config.secretKey = QStringLiteral("sk_live_cleanup");
+        PacingMemory memory(folder.path(), config, &pacer);
+        answeredAtOnce(pacer, [] {});
+        QVERIFY(memory.remember());
+        QVERIFY(QFileInfo::exists(memory.filePath()));
+        QVERIFY(!QFileInfo::exists(folder.filePath(QStringLiteral("stale"))));
+        QVERIFY(QFileInfo::exists(folder.filePath(QStringLiteral("recent"))));
+    }
+
     void aLaterProcessCountsTheSendsAnEarlierOneLeftInTheWindow()
     {
         // `invitedesk-cli list`, then `invitedesk-cli revoke` on the same instance: two processes, two

@@ -70,6 +70,19 @@ void PacingMemory::recall()
     m_pacer->countEnded(ended);
 }
 
+void PacingMemory::forgetOthersPast() const
+{
+    // Another instance's file written more than a window ago holds only sends that have left it (a file is
+    // written after its last send; its time is the system's, whatever clock this object was given): it goes,
+    // so that instances used once (a sandbox on a port of its own, a key since rotated) leave nothing behind.
+    const QDateTime past = QDateTime::currentDateTimeUtc().addMSecs(-windowMs());
+    const QString ours = QFileInfo(m_path).absoluteFilePath();
+    for (const QFileInfo &file : QFileInfo(m_path).dir().entryInfoList(QDir::Files)) {
+        if (file.absoluteFilePath() != ours && file.lastModified() < past)
+            QFile::remove(file.absoluteFilePath());
+    }
+}
+
 bool PacingMemory::remember()
 {
     if (m_path.isEmpty() || !m_pacer || m_pacer->budget().perWindow <= 0)
@@ -83,6 +96,7 @@ bool PacingMemory::remember()
     }
     // What recall() read comes back as the same milliseconds, so a time the pacer holds n times and the
     // file m times stands max(n, m) times: each send once, ours and theirs (several may share a millisecond).
+    forgetOthersPast();
     QList<qint64> theirs = read(sinceMs);
     std::sort(theirs.begin(), theirs.end());
     QList<qint64> sends;

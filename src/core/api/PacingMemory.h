@@ -44,6 +44,7 @@ public:
 
 private:
     QList<qint64> read(qint64 sinceMs) const;
+    void forgetOthersPast() const;
     qint64 windowMs() const;
 
     QString m_path;

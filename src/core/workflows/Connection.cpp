@@ -15,8 +15,10 @@ Connection::Connection(ConnectionSetup setup, QObject *parent) : QObject(parent)
     m_pacer->setBudget(
         RateBudget::forShare(environment, m_setup.rateBudgetShare.value_or(RateBudget::defaultShare(environment))));
     m_client->setPacer(m_pacer.get());
-    // What an earlier process (the listing that found what this one revokes) left in Clerk's window.
-    m_pacing = std::make_unique<PacingMemory>(m_setup.pacingFolder, m_setup.client, m_pacer.get());
+    // What an earlier process (the listing that found what this one revokes) left in Clerk's window. The
+    // demo's sandbox is its own, on a new port each time: nothing to remember, nothing left behind.
+    m_pacing = std::make_unique<PacingMemory>(m_setup.sandbox ? QString() : m_setup.pacingFolder, m_setup.client,
+                                              m_pacer.get());
     m_pacing->recall();
 }
 

@@ -67,8 +67,7 @@ MainWindow::MainWindow(Prompts *prompts, QWidget *parent)
 
 MainWindow::~MainWindow()
 {
-    // ~QWidget closes the window, which hides the docks and toggles their view actions: nothing may reach
-    // this half-destroyed window then.
+    // ~QWidget closes the window, hiding the docks and toggling their actions: nothing may reach it then.
     disconnect(m_ui->teamActivityDock->toggleViewAction(), nullptr, this, nullptr);
     for (QDockWidget *dock : {m_ui->activityDock, m_ui->teamActivityDock})
         disconnect(dock, nullptr, this, nullptr);

@@ -224,8 +224,15 @@ private Q_SLOTS:
         QCOMPARE(now.value(u"recent/"_s + id + u"/2/id"_s).toString(), u"org_2"_s);
         QCOMPARE(now.value(u"undo/"_s + id).toBool(), false);
         QCOMPARE(now.value(u"filters/staleDays"_s).toInt(), 9);
+        // Removing the profile takes everything kept for it, a per-profile setting of a later version too,
+        // and nothing of another profile's.
+        now.setValue(u"later/"_s + id, 1);
+        now.setValue(u"undo/other"_s, true);
+        now.sync();
         store.remove(id);
         QCOMPARE(QSettings().allKeys().filter(id), QStringList());
+        QVERIFY(QSettings().value(u"undo/other"_s).toBool());
+        QCOMPARE(QSettings().value(u"filters/staleDays"_s).toInt(), 9);
     }
 
     void aCancelledDialogChangesNothing()

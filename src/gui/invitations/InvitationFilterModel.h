@@ -1,5 +1,7 @@
 #pragma once
 
+#include "gui/session/Settings.h"
+
 #include <QtCore/QAbstractProxyModel>
 #include <QtCore/QFutureWatcher>
 #include <QtCore/QSet>
@@ -138,7 +140,7 @@ private:
     InvitationTableModel *m_invitations = nullptr;
     QString m_text;
     QuickFilter m_quickFilter = QuickFilter::Any;
-    int m_staleDays = 14;
+    int m_staleDays = Settings::staleDays.byDefault();
     QString m_role;
     QSet<QString> m_pinned; //!< rows revoked while shown under the current quick or role filter
     int m_sortColumn = -1;

@@ -76,11 +76,11 @@ void writeProfile(const ConnectionProfile &profile)
 
 void removeProfile(const QString &profileId)
 {
+    // Whatever is kept for a profile is kept under <group>/<profile ID> (its record, its recent
+    // organizations, each PerProfile value): a setting added later goes with the profile without a list.
     QSettings settings;
-    settings.remove(entryOf(profilesGroup, profileId));
-    settings.remove(entryOf(recentGroup, profileId));
-    settings.remove(lastOrganization.keyFor(profileId));
-    settings.remove(holdsRevokes.keyFor(profileId));
+    for (const QString &group : settings.childGroups())
+        settings.remove(group + u'/' + profileId);
 }
 
 QList<RecentOrganization> recentOrganizations(const QString &profileId, int most)

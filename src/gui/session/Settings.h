@@ -33,6 +33,8 @@ public:
     constexpr Value(const char *key, T byDefault = T()) : m_key(key), m_default(byDefault) {}
 
     T get() const { return read(QString::fromLatin1(m_key), QVariant::fromValue(m_default)).template value<T>(); }
+    /*! What get() gives when nothing was written. */
+    constexpr T byDefault() const { return m_default; }
     void set(const T &value) const { write(QString::fromLatin1(m_key), QVariant::fromValue(value)); }
 
 private:

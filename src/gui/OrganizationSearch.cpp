@@ -5,6 +5,8 @@
 #include <QtCore/QLocale>
 #include <QtGui/QFont>
 
+#include <utility>
+
 #include <tuple>
 
 using namespace Qt::StringLiterals;
@@ -169,13 +171,16 @@ void OrganizationSearch::resolve(const QString &idOrSlug, bool fresh)
         return;
     m_debounce.stop();
     cancel();
+    // The organization asked for last is the one shown: a lookup still on its way (the last organization,
+    // opened as the session opens) is dropped, also when this one is answered from what the search found.
+    if (m_resolveCall)
+        m_session->client()->cancel(std::exchange(m_resolveCall, 0));
+    const quint64 generation = ++m_resolveGeneration;
     if (const auto it = m_found.constFind(key); !fresh && it != m_found.cend()) {
+        updateBusy();
         Q_EMIT organizationResolved(*it);
         return;
     }
-    if (m_resolveCall)
-        m_session->client()->cancel(m_resolveCall);
-    const quint64 generation = ++m_resolveGeneration;
     m_resolveCall = m_session->client()->getOrganization(key, this, [this, key, generation](Result<Organization> result) {
         if (generation != m_resolveGeneration)
             return; // an earlier lookup, cancelled

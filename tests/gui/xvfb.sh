@@ -1,4 +1,6 @@
-# Sourced by the window tests that run under X. start_xvfb WIDTHxHEIGHT WORKDIR starts an Xvfb on a display the
+# Sourced by the window tests that run under X.
+
+# start_xvfb WIDTHxHEIGHT WORKDIR starts an Xvfb on a display the
 # server picks itself and reports once it listens (xvfb-run -a guesses a number, and two started at once can
 # pick the same), adds its process to the caller's pids array and exports DISPLAY.
 start_xvfb() {
@@ -9,4 +11,18 @@ start_xvfb() {
     done
     [ -s "$2/display" ] || { echo "FAIL: Xvfb did not start"; cat "$2/xvfb.log"; exit 1; }
     export DISPLAY=":$(tr -d '[:space:]' < "$2/display")"
+}
+
+# start_openbox starts the openbox window manager on $DISPLAY, adds it to the pids array, and returns once it
+# owns the screen: a window mapped before that is neither placed nor focused as on a desktop, and keys sent to
+# it go nowhere.
+start_openbox() {
+    openbox >/dev/null 2>&1 & pids+=($!)
+    for _ in $(seq 100); do
+        xprop -root _NET_SUPPORTING_WM_CHECK 2>/dev/null | grep -q 'window id' && return 0
+        sleep 0.1
+    done
+    # Without the manager these tests would try nothing they exist for.
+    echo "FAIL: openbox did not take the screen"
+    exit 1
 }

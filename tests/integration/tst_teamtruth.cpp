@@ -9,6 +9,7 @@
 #include "support/CliHarness.h"
 #include "support/KilledRun.h"
 #include "support/TeamStore.h"
+#include "support/TestParts.h"
 #include "support/TestSandbox.h"
 
 #include <QtCore/QDir>
@@ -519,8 +520,9 @@ private Q_SLOTS:
     }
 
     // Issue 25, item 8: a store that goes away in the middle of a run is said in InviteDesk's words; the
-    // SQL driver's own warnings ("QPSQLResult: …", "QSqlQuery::…", a bare "()") and the server's notices
-    // that libpq prints ("WARNING:  terminating connection due to immediate shutdown") never reach the agent.
+    // SQL driver's own warnings ("QPSQLResult: …", "QSqlQuery::…", a bare "()", Qt 6.4's bare "Unable to free
+    // statement: …") and the server's notices that libpq prints ("WARNING:  terminating connection due to
+    // immediate shutdown") never reach the agent.
     void aStoreLostMidRunLeavesNoDriverNoise_data()
     {
         QTest::addColumn<QString>("how");
@@ -556,10 +558,14 @@ private Q_SLOTS:
         else
             QVERIFY2(m_store.postgres().resume(), qPrintable(m_store.postgres().log()));
         QVERIFY2(r.exitCode == 0 || r.exitCode == 6, r.err.constData()); // revoked; records may wait
-        QVERIFY2(r.err.contains("records waiting"), r.err.constData()); // it did see the store go away
+        // It saw the store go away: "N records waiting (why)", or, when the store froze and the last
+        // attempt to reach it was still within its deadlines as the run ended, "still sending …; N records
+        // wait in the local log" (a busy machine).
+        QVERIFY2(r.err.contains("records waiting") || r.err.contains("records wait in the local log"), r.err.constData());
         QCOMPARE(int(r.out.trimmed().split('\n').size()), int(ids.size()));
         for (const QByteArray &line : r.err.split('\n')) {
-            QVERIFY2(!line.contains("QPSQL") && !line.contains("QSql") && !line.trimmed().endsWith("()"), r.err.constData());
+            QVERIFY2(!line.contains("QPSQL") && !line.contains("QSql") && !line.contains("Unable to free statement")
+                         && !line.trimmed().endsWith("()"), r.err.constData());
             for (const char *severity : {"WARNING:", "NOTICE:", "FATAL:", "ERROR:", "LOG:"})
                 QVERIFY2(!line.startsWith(severity), r.err.constData());
         }
@@ -883,5 +889,5 @@ private:
     QStringList pendingIds(int count, int skip = 0) { return Testing::pendingIds(*m_sandbox, u"acme"_s, count, skip); }
 };
 
-QTEST_GUILESS_MAIN(TestTeamTruth)
+INVITEDESK_TEST_PARTS_GUILESS_MAIN(TestTeamTruth)
 #include "tst_teamtruth.moc"

@@ -22,15 +22,23 @@ QString scrubSecrets(const QString &text)
 }
 
 namespace {
+/*!
+ * What Qt's PostgreSQL driver says while tidying up a connection that was already lost (and said so in
+ * InviteDesk's own words): no news, and alarming on a terminal. Qt 6.4 says it bare, later versions with
+ * the driver's name.
+ */
+bool isLostConnectionTidying(const QString &message)
+{
+    return message.startsWith("Unable to free statement"_L1) || message.startsWith("QPSQLResult: Unable to free statement"_L1);
+}
+
 void filterMessage(QtMsgType type, const QMessageLogContext &context, const QString &message)
 {
     static const bool debug = qEnvironmentVariableIsSet("INVITEDESK_DEBUG");
     // Warnings are shown (scrubbed): hiding them would hide real problems. Chatter only on request.
     if (!debug && (type == QtDebugMsg || type == QtInfoMsg))
         return;
-    // What Qt's PostgreSQL driver says while tidying up a connection that was already lost (and said
-    // so in InviteDesk's own words): no news, and alarming on a terminal.
-    if (!debug && message.startsWith("QPSQLResult: Unable to free statement"_L1))
+    if (!debug && isLostConnectionTidying(message))
         return;
     const QString line = qFormatLogMessage(type, context, scrubSecrets(message));
     std::fprintf(stderr, "%s\n", line.toLocal8Bit().constData());

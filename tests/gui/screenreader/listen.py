@@ -13,8 +13,11 @@ out = open(sys.argv[1], "w", buffering=1)
 
 
 def record(event):
-    role = str(pyatspi.Role(int(event.source_role))).replace("ROLE_", "")  # "NOTIFICATION", "PUSH_BUTTON", …
-    name = (event.source_name or "").replace("\n", " ")
+    try:
+        role = str(pyatspi.Role(int(event.source_role))).replace("ROLE_", "")  # "NOTIFICATION", "PUSH_BUTTON", …
+        name = (event.source_name or "").replace("\n", " ")
+    except Exception:  # the source went before its event was read (a popup's items): said so, not lost
+        role, name = "GONE", ""
     if event.type.startswith("object:announcement"):  # Qt 6.8 and later: the text travels with the event
         name = f"ANNOUNCED\t{event.any_data}"
     out.write(f"{event.type}\t{event.detail1}\t{role}\t{name}\n")

@@ -19,14 +19,6 @@ trap cleanup EXIT
 # shellcheck source=../xvfb.sh
 source "$(dirname "$0")/../xvfb.sh"
 start_xvfb "$screen" "$work"
-openbox >/dev/null 2>&1 & pids+=($!)
-# openbox owns the screen before the first window maps (it then places and focuses it as on a desktop).
-managed=0
-for _ in $(seq 100); do
-    xprop -root _NET_SUPPORTING_WM_CHECK 2>/dev/null | grep -q 'window id' && { managed=1; break; }
-    sleep 0.1
-done
-# Without the manager these tests would try nothing they exist for.
-[ "$managed" = 1 ] || { echo "FAIL: openbox did not take the screen"; exit 1; }
+start_openbox
 export QT_QPA_PLATFORM=xcb
 "$@"

@@ -6,11 +6,18 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 .ci/install-deps --packaging
 
-build=build/package   # the release preset without the test suite: packages carry no test
+# INVITEDESK_PACKAGE_BUILD: a build folder to package, as it is (.ci/run packages build/ci, the binaries its
+# test suite ran: what is shipped is what was tested, and it saves a build). Otherwise the package preset.
+build=${INVITEDESK_PACKAGE_BUILD:-build/package}
 dist=dist
 rm -rf "$dist"
-cmake --preset package >/dev/null
-cmake --build --preset package
+if [ -z "${INVITEDESK_PACKAGE_BUILD:-}" ]; then
+  cmake --preset package >/dev/null
+fi
+[ -f "$build/CPackConfig.cmake" ] || { echo "$build is not a configured build folder" >&2; exit 1; }
+[ "$(sed -n 's/^CMAKE_INSTALL_PREFIX:PATH=//p' "$build/CMakeCache.txt")" = /usr ] \
+  || { echo "$build does not install to /usr" >&2; exit 1; }
+cmake --build "$build"
 cpack --config "$build/CPackConfig.cmake" -B "$dist" -G "DEB;RPM;TGZ" >/dev/null
 rm -rf "$dist/_CPack_Packages"
 ls -l "$dist"

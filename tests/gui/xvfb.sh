@@ -5,7 +5,7 @@
 # pick the same), adds its process to the caller's pids array and exports DISPLAY.
 start_xvfb() {
     Xvfb -displayfd 3 -screen 0 "$1x24" -nolisten tcp 3>"$2/display" 2>"$2/xvfb.log" & pids+=($!)
-    for _ in $(seq 100); do
+    for _ in $(seq 600); do # a generous minute: a busy machine is slow to start a server
         [ -s "$2/display" ] && break
         sleep 0.1
     done
@@ -18,7 +18,7 @@ start_xvfb() {
 # it go nowhere.
 start_openbox() {
     openbox >/dev/null 2>&1 & pids+=($!)
-    for _ in $(seq 100); do
+    for _ in $(seq 600); do
         xprop -root _NET_SUPPORTING_WM_CHECK 2>/dev/null | grep -q 'window id' && return 0
         sleep 0.1
     done

@@ -5,7 +5,6 @@
 #include "support/KilledRun.h"
 #include "support/TestSandbox.h"
 
-#include <QtCore/QElapsedTimer>
 #include <QtCore/QFileInfo>
 #include <QtCore/QJsonArray>
 #include <QtCore/QJsonDocument>

@@ -69,7 +69,6 @@ export XDG_CONFIG_HOME="$work/config" XDG_DATA_HOME="$work/data" XDG_CACHE_HOME=
 "$app" --demo & pids+=($!)
 window=$(xdotool search --sync --name 'InviteDesk' | head -n 1)
 xdotool windowactivate --sync "$window"
-wait_for $'window:activate\t0\tFRAME\tInviteDesk' "the window active"
 
 # Spoken: a notification object showing (Qt before 6.8), or an announcement (Qt 6.8 and later).
 said() { printf '(showing\t1\tNOTIFICATION|ANNOUNCED)\t%s' "$1"; }

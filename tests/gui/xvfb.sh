@@ -13,16 +13,18 @@ start_xvfb() {
     export DISPLAY=":$(tr -d '[:space:]' < "$2/display")"
 }
 
-# start_openbox starts the openbox window manager on $DISPLAY, adds it to the pids array, and returns once it
-# owns the screen: a window mapped before that is neither placed nor focused as on a desktop, and keys sent to
-# it go nowhere.
+# start_openbox WORKDIR starts the openbox window manager on $DISPLAY, adds it to the pids array, and returns
+# once it owns the screen: a window mapped before that is neither placed nor focused as on a desktop, and keys
+# sent to it go nowhere. What openbox said is kept in WORKDIR/openbox.log, and shown if it never took the screen.
 start_openbox() {
-    openbox >/dev/null 2>&1 & pids+=($!)
+    openbox >"$1/openbox.log" 2>&1 & pids+=($!)
+    local pid=$!
     for _ in $(seq 600); do
         xprop -root _NET_SUPPORTING_WM_CHECK 2>/dev/null | grep -q 'window id' && return 0
         sleep 0.1
     done
     # Without the manager these tests would try nothing they exist for.
-    echo "FAIL: openbox did not take the screen"
+    echo "FAIL: openbox did not take the screen ($(kill -0 "$pid" 2>/dev/null && echo still running || echo it exited)):"
+    cat "$1/openbox.log"
     exit 1
 }

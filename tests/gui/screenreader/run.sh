@@ -62,7 +62,7 @@ heard_since() {
 /usr/libexec/at-spi-bus-launcher --launch-immediately & pids+=($!)
 /usr/bin/python3 "$here/listen.py" "$events" & pids+=($!)
 wait_for '^listening$' "the listener registered"
-start_openbox
+start_openbox "$work"
 
 export QT_LINUX_ACCESSIBILITY_ALWAYS_ON=1 QT_QPA_PLATFORM=xcb LANGUAGE=en LC_ALL=C.UTF-8 LANG=C.UTF-8
 export XDG_CONFIG_HOME="$work/config" XDG_DATA_HOME="$work/data" XDG_CACHE_HOME="$work/cache"

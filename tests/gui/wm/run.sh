@@ -19,6 +19,6 @@ trap cleanup EXIT
 # shellcheck source=../xvfb.sh
 source "$(dirname "$0")/../xvfb.sh"
 start_xvfb "$screen" "$work"
-start_openbox
+start_openbox "$work"
 export QT_QPA_PLATFORM=xcb
 "$@"

@@ -312,11 +312,18 @@ bool AuditLog::appendIf(QList<QJsonObject> records, const Precondition &precondi
         chain(std::move(record));
 
     // Written unbuffered: a write cut short by a full disk must not be tried again when the file is closed,
-    // after the cut below (that would put part of a refused group back).
+    // after the cut below (that would put part of a refused group back). A short write goes on until the
+    // system says why it stopped, which is what the error then says.
     file.close();
     if (!file.open(QIODevice::WriteOnly | QIODevice::Append | QIODevice::Unbuffered))
         return writeFailed();
-    if (file.write(lines) != lines.size() || !syncToDisk(file)) {
+    qint64 written = 0;
+    for (qint64 n = 0; written < lines.size(); written += n) {
+        n = file.write(lines.constData() + written, lines.size() - written);
+        if (n <= 0)
+            break;
+    }
+    if (written != lines.size() || !syncToDisk(file)) {
         // Leave no torn line behind if we can help it; if not, the next append repairs it.
         if (file.resize(whole))
             syncToDisk(file);

@@ -2,13 +2,15 @@
 
 // A CLI revoke run killed (SIGKILL) at the worst moment for its audit log: some revokes are settled, and
 // intents written after them wait for the pacer, never sent. The tests of "a killed run never claims another
-// agent's revokes" start from it.
+// agent's revokes" start from it, and it checks that every revoke the server saw has its intent on disk.
 
 #include "core/audit/AuditLog.h"
 #include "sandbox/ClerkSandbox.h"
 
 #include <QtCore/QElapsedTimer>
+#include <QtCore/QFile>
 #include <QtCore/QFileInfo>
+#include <QtCore/QJsonDocument>
 #include <QtCore/QJsonObject>
 #include <QtCore/QProcess>
 #include <QtCore/QSet>
@@ -22,6 +24,7 @@ struct KilledRun
     QSet<QString> sent;           //!< the IDs the server saw a revoke of (the oracle; the CLI never sees this)
     QList<QJsonObject> open;      //!< the intents the log holds open after the kill
     QSet<QString> neverSent;      //!< the open intents the server never saw
+    QSet<QString> sentWithoutIntent; //!< what the server saw a revoke of with no intent on disk: must stay empty
 };
 
 /*! Waits until \a process (revoking \a ids, writing the audit log \a log, against \a sandbox) has printed a
@@ -80,7 +83,21 @@ inline KilledRun killWhileIntentsWait(QProcess &process, const Sandbox::ClerkSan
     killed.sent = sentSoFar();
     killed.open = AuditLog::unsettledIntents(log);
     killed.neverSent = unsentOf(killed.open, killed.sent);
-    if (killed.neverSent.isEmpty())
+    // The promise the kill tests: nothing was sent before its intent was on disk, whatever group it was
+    // written in. (A line a kill cut short is no record; the next append removes it.)
+    killed.sentWithoutIntent = killed.sent;
+    QFile file(log);
+    if (file.open(QIODevice::ReadOnly)) {
+        while (!file.atEnd()) {
+            const QJsonObject record = QJsonDocument::fromJson(file.readLine()).object();
+            if (record.value(QLatin1String("event")).toString() == QLatin1String("intent"))
+                killed.sentWithoutIntent.remove(record.value(QLatin1String("invitation_id")).toString());
+        }
+    }
+    if (!killed.sentWithoutIntent.isEmpty())
+        killed.failure = QStringLiteral("sent without an intent on disk: ")
+                         + QStringList(killed.sentWithoutIntent.cbegin(), killed.sentWithoutIntent.cend()).join(u", ");
+    else if (killed.neverSent.isEmpty())
         killed.failure = QStringLiteral("the kill came too late: every open intent had been sent");
     return killed;
 }

@@ -4,6 +4,7 @@
 #include "core/audit/AuditLog.h"
 #include "core/audit/SendJournal.h"
 #include "core/api/ClientConfig.h"
+#include "support/FullDisk.h"
 #include "support/LostFolder.h"
 
 #include <QtCore/QBuffer>
@@ -57,6 +58,15 @@ class TestAuditLog : public QObject
         QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
         for (const QByteArray &line : content)
             f.write(line + '\n');
+    }
+
+    /*! The intents of \a ids, to be written as one group. */
+    static QList<AuditLog::Entry> intents(AuditLog &log, const QStringList &ids)
+    {
+        QList<AuditLog::Entry> group;
+        for (const QString &id : ids)
+            group << log.intent(item(id));
+        return group;
     }
 
     /*! Three revokes: intent + outcome each, six records. */
@@ -524,6 +534,89 @@ private Q_SLOTS:
         };
         QCOMPARE(ids(AuditLog::unsettledIntents(path)), (QStringList{u"inv_1"_s, u"inv_3"_s, u"inv_4"_s}));
         QCOMPARE(ids(AuditLog::unsettledIntents(path, before)), (QStringList{u"inv_1"_s, u"inv_3"_s}));
+    }
+
+    void aGroupIsOneSyncAndOneHead()
+    {
+        const QString path = writeSample();
+        AuditLog log(path);
+        QString why;
+        QVERIFY2(log.write(intents(log, {u"inv_4"_s, u"inv_5"_s, u"inv_6"_s, u"inv_7"_s}), &why), qPrintable(why));
+        QCOMPARE(log.syncs(), 1);
+        const QList<QByteArray> content = lines(path);
+        QCOMPARE(content.size(), 10);
+        for (int i = 6; i < 10; ++i) { // in the order given, chained on
+            const QJsonObject record = QJsonDocument::fromJson(content.at(i)).object();
+            QCOMPARE(record.value("seq"_L1).toInt(), i + 1);
+            QCOMPARE(record.value("invitation_id"_L1).toString(), u"inv_%1"_s.arg(i - 2));
+        }
+        QCOMPARE(AuditFiles::readHead(path)->seq, 10);
+        QVERIFY(AuditLog::verify(path).ok);
+        QCOMPARE(AuditLog::unsettledIntents(path).size(), 4);
+        QVERIFY(log.hasOpenIntents());
+    }
+
+    void aGroupThatDoesNotFitIsRefusedWhole()
+    {
+#ifndef Q_OS_UNIX
+        QSKIP("fills the disk with RLIMIT_FSIZE");
+#else
+        // The disk fills up two and a half records past the end: the group of five goes wrong in its third.
+        const QString path = writeSample();
+        const qint64 size = QFileInfo(path).size();
+        const qint64 record = lines(path).last().size() + 1;
+        AuditLog log(path);
+        const QList<AuditLog::Entry> group = intents(log, {u"inv_4"_s, u"inv_5"_s, u"inv_6"_s, u"inv_7"_s, u"inv_8"_s});
+        QString why;
+        {
+            const Testing::FullDiskAt full(size + record * 5 / 2);
+            QVERIFY(full.isSet());
+            QVERIFY(!log.write(group, &why));
+        }
+        QVERIFY2(why.startsWith(u"Not sent"_s), qPrintable(why));
+        // None of it was written: the two that fitted were taken back with the rest, and none is open.
+        QCOMPARE(lines(path).size(), 6);
+        QVERIFY(!log.hasOpenIntents());
+        QCOMPARE(AuditFiles::readHead(path)->seq, 6);
+        const AuditVerification verified = AuditLog::verify(path);
+        QVERIFY2(verified.ok && verified.note.isEmpty(), qPrintable(verified.problem + verified.note));
+        // With room again, the next group chains on where the log ended.
+        QVERIFY2(log.write(intents(log, {u"inv_9"_s, u"inv_10"_s}), &why), qPrintable(why));
+        QCOMPARE(QJsonDocument::fromJson(lines(path).last()).object().value("seq"_L1).toInt(), 8);
+        QVERIFY(AuditLog::verify(path).ok);
+#endif
+    }
+
+    void theNextAppendCarriesOnAfterACrashBetweenAGroupAndItsHead()
+    {
+        // A crash after a group's sync and before its head's rewrite leaves the head naming the record
+        // before the group: the next append (another process) goes on from the group's end.
+        const QString path = writeSample();
+        QFile head(path + u".head"_s);
+        QVERIFY(head.open(QIODevice::ReadOnly));
+        const QByteArray before = head.readAll();
+        head.close();
+        {
+            AuditLog crashed(path);
+            QString why;
+            QVERIFY2(crashed.write(intents(crashed, {u"inv_4"_s, u"inv_5"_s, u"inv_6"_s, u"inv_7"_s}), &why), qPrintable(why));
+        }
+        QVERIFY(head.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        head.write(before);
+        head.close();
+        AuditLog next(path);
+        QString why;
+        QVERIFY2(next.recordIntent(item(u"inv_8"_s), &why), qPrintable(why));
+        QCOMPARE(lines(path).size(), 11);
+        QVERIFY(AuditLog::verify(path).ok);
+
+        // But a head naming a record that is not in the chain (or not like that) still stops the log.
+        QVERIFY(head.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        head.write("9 " + QByteArray(64, 'a') + '\n');
+        head.close();
+        QVERIFY(!next.recordIntent(item(u"inv_9"_s), &why));
+        QVERIFY2(why.contains(u"head"_s), qPrintable(why));
+        QCOMPARE(lines(path).size(), 11);
     }
 
     void unwritableLogStopsTheRevoke()

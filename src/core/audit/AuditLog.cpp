@@ -33,17 +33,6 @@ using namespace AuditFiles;
 
 namespace {
 
-bool syncToDisk(QFile &file)
-{
-    if (!file.flush())
-        return false;
-#ifdef Q_OS_WIN
-    return _commit(file.handle()) == 0;
-#else
-    return ::fsync(file.handle()) == 0;
-#endif
-}
-
 /*! The last \a count complete lines before byte \a end (which follows a '\n'), oldest first, without their '\n'. */
 QList<QByteArray> lastLines(QFile &file, qint64 end, int count)
 {
@@ -130,7 +119,19 @@ QByteArray AuditLog::hashRecord(const QJsonObject &recordWithoutHash)
 
 bool AuditLog::append(QJsonObject record)
 {
-    return appendIf(std::move(record), {});
+    return appendIf({std::move(record)}, {});
+}
+
+bool AuditLog::syncToDisk(QFile &file)
+{
+    m_syncs.fetchAndAddRelaxed(1);
+    if (!file.flush())
+        return false;
+#ifdef Q_OS_WIN
+    return _commit(file.handle()) == 0;
+#else
+    return ::fsync(file.handle()) == 0;
+#endif
 }
 
 namespace {
@@ -193,7 +194,7 @@ qint64 endOfLastCompleteLine(QFile &file)
 
 } // namespace
 
-bool AuditLog::appendIf(QJsonObject record, const Precondition &precondition, bool *skipped)
+bool AuditLog::appendIf(QList<QJsonObject> records, const Precondition &precondition, bool *skipped)
 {
     m_error.clear();
     if (skipped)
@@ -245,9 +246,10 @@ bool AuditLog::appendIf(QJsonObject record, const Precondition &precondition, bo
         };
     }
 
-    // The end of the log must be what its head names (or one record past it, after a crash between the
-    // two writes): otherwise records were removed, replaced or added by hand, and chaining onto them
-    // would bury that. A person has to look first (`audit verify` says where).
+    // The end of the log must be what its head names, or a chain from it (after a crash between a group's
+    // sync and its head's rewrite, up to a group and its repair): otherwise records were removed, replaced
+    // or added by hand, and chaining onto them would bury that. A person has to look first (`audit verify`
+    // says where).
     auto refuse = [this](const QString &why) {
         m_error = QCoreApplication::translate("AuditLog", "%1, so nothing more is written to %2 until someone looks "
                                                           "(`invitedesk-cli audit verify` says where)")
@@ -261,23 +263,30 @@ bool AuditLog::appendIf(QJsonObject record, const Precondition &precondition, bo
         if (head && head->seq != 0)
             return refuse(QCoreApplication::translate("AuditLog", "the audit log is empty but its head file says it held records"));
     } else {
-        const QList<QByteArray> tail = lastLines(file, whole, 2);
-        const QJsonObject last = QJsonDocument::fromJson(tail.last()).object();
+        const QJsonObject last = QJsonDocument::fromJson(lastLines(file, whole, 1).last()).object();
         const QString lastHash = last.value("hash"_L1).toString();
         const qint64 lastSeq = qint64(last.value("seq"_L1).toDouble());
         if (lastHash.size() != 64 || lastSeq < 1)
             return refuse(QCoreApplication::translate("AuditLog", "the last record of the audit log is damaged"));
-        if (tail.size() == 2) {
-            // The two newest records must be chained to each other (a copied or moved record is not).
-            const QJsonObject before = QJsonDocument::fromJson(tail.first()).object();
-            if (before.value("hash"_L1) != last.value("prev"_L1) || qint64(before.value("seq"_L1).toDouble()) != lastSeq - 1)
-                return refuse(QCoreApplication::translate("AuditLog", "the newest records of the audit log are not chained"));
-        }
         if (!head || head->seq < 0)
             return refuse(QCoreApplication::translate("AuditLog", "the audit log's head file is missing or damaged"));
-        const bool atHead = head->seq == lastSeq && head->hash == lastHash.toLatin1();
-        const bool oneBehind = head->seq == lastSeq - 1 && head->hash == last.value("prev"_L1).toString().toLatin1();
-        if (!atHead && !oneBehind)
+        const qint64 behind = lastSeq - head->seq;
+        if (behind < 0 || behind > maxGroup + 1)
+            return refuse(QCoreApplication::translate("AuditLog", "the end of the audit log is not what its head file names"));
+        // The record the head names and each one after it (and at least the newest two) must be chained:
+        // a copied or moved record is not.
+        const QList<QByteArray> tail = lastLines(file, whole, int(behind) + 2);
+        const qsizetype named = tail.size() - 1 - behind;
+        QJsonObject before;
+        for (qsizetype i = 0; i < tail.size(); ++i) {
+            const QJsonObject record = QJsonDocument::fromJson(tail.at(i)).object();
+            if (i > 0 && (before.value("hash"_L1) != record.value("prev"_L1)
+                          || qint64(before.value("seq"_L1).toDouble()) + 1 != qint64(record.value("seq"_L1).toDouble())))
+                return refuse(QCoreApplication::translate("AuditLog", "the newest records of the audit log are not chained"));
+            before = record;
+        }
+        if (named < 0
+            || QJsonDocument::fromJson(tail.at(named)).object().value("hash"_L1).toString().toLatin1() != head->hash)
             return refuse(QCoreApplication::translate("AuditLog", "the end of the audit log is not what its head file names"));
         prev = lastHash.toLatin1();
         seq = lastSeq + 1;
@@ -299,9 +308,22 @@ bool AuditLog::appendIf(QJsonObject record, const Precondition &precondition, bo
     };
     if (repair)
         chain(*repair);
-    chain(std::move(record));
+    for (QJsonObject &record : records)
+        chain(std::move(record));
 
-    if (file.write(lines) != lines.size() || !syncToDisk(file)) {
+    // Written unbuffered: a write cut short by a full disk must not be tried again when the file is closed,
+    // after the cut below (that would put part of a refused group back). A short write goes on until the
+    // system says why it stopped, which is what the error then says.
+    file.close();
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Append | QIODevice::Unbuffered))
+        return writeFailed();
+    qint64 written = 0;
+    for (qint64 n = 0; written < lines.size(); written += n) {
+        n = file.write(lines.constData() + written, lines.size() - written);
+        if (n <= 0)
+            break;
+    }
+    if (written != lines.size() || !syncToDisk(file)) {
         // Leave no torn line behind if we can help it; if not, the next append repairs it.
         if (file.resize(whole))
             syncToDisk(file);

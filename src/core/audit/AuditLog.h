@@ -2,6 +2,7 @@
 
 #include "core/domain/Revocation.h"
 
+#include <QtCore/QAtomicInt>
 #include <QtCore/QHash>
 #include <QtCore/QJsonObject>
 #include <QtCore/QString>
@@ -64,6 +65,13 @@ struct AuditVerification
  * never mistakes this run's open intents for a crashed run's. A record cut
  * off by a full disk or a crash is removed, and the removal recorded, before
  * the next record is appended.
+ *
+ * Records made meanwhile can be written as a group (write()): one lock, one
+ * fsync and one head rewrite for all of them, which is what lets a bulk run
+ * record two thousand a second on a disk whose fsync takes milliseconds. A
+ * crash between a group's fsync and its head's rewrite leaves the head behind
+ * by that group, so an append accepts a head up to maxGroup + 1 records behind
+ * when the records after it are chained.
  */
 class AuditLog
 {
@@ -87,21 +95,61 @@ public:
     bool append(QJsonObject record);
     QString lastError() const { return m_error; }
 
-    /*! The intent record of a revoke about to be sent; false (with why not) means: do not send it. */
-    bool recordIntent(const RevokeItem &item, QString *whyNot);
-    /*! The outcome of a revoke whose intent this log recorded; false (with why) means: stop sending. */
-    bool recordOutcome(const RevokeItem &item, const RevokeResult &result, QString *whyNot);
+    /*!
+     * A record made by intent(), outcome(), reinviteIntent() or reinviteOutcome() and not written yet:
+     * what it says, what this run notes once it is on disk, and what its asker is told if it is not.
+     */
+    struct Entry
+    {
+        QJsonObject record;
+        bool startsWork = false;              //!< an intent: this run's lock is held first (runIsAlive())
+        std::function<void()> written;        //!< this run's note of it, once it is on disk
+        std::function<QString(const QString &error)> refused; //!< the words for its asker
+    };
+    /*! The most entries write() takes at once; a crash can leave the head that far behind (one more: a repair). */
+    static constexpr int maxGroup = 255;
+
+    /*! The intent record of a revoke about to be sent; written or not, it is not sent before write() said true. */
+    Entry intent(const RevokeItem &item);
+    /*! The outcome of a revoke whose intent this log recorded; a refusal means: stop sending. */
+    Entry outcome(const RevokeItem &item, const RevokeResult &result);
+    /*! A re-invite, audited like a revoke: an intent before the create, an outcome after it. */
+    Entry reinviteIntent(const RevokeItem &previous, bool notify, int expiresInDays);
+    Entry reinviteOutcome(const RevokeItem &previous, const std::optional<Invitation> &created,
+                          const std::optional<ClerkError> &error);
+    /*!
+     * Appends \a entries (at most maxGroup) in order as one group: one lock, one fsync, one head rewrite.
+     * True when every one is on disk; false when none may be counted as written, with \a whyNot in the
+     * first one's words (the group stands or falls as one). A write that fails midway is taken back,
+     * or repaired by the next append as any torn line is.
+     */
+    bool write(QList<Entry> entries, QString *whyNot);
+    /*! How many times this log synced its file to disk: a group is one (tests count them). */
+    int syncs() const { return m_syncs.loadRelaxed(); }
+
+    /*! write() of one entry, for callers that record one at a time. */
+    bool recordIntent(const RevokeItem &item, QString *whyNot) { return write({intent(item)}, whyNot); }
+    bool recordOutcome(const RevokeItem &item, const RevokeResult &result, QString *whyNot)
+    {
+        return write({outcome(item, result)}, whyNot);
+    }
     /*! Intents this run recorded and has not recorded an outcome for. */
     bool hasOpenIntents() const { return !m_openIntents.isEmpty() || !m_openReinvites.isEmpty(); }
-    /*! A re-invite, audited like a revoke: an intent before the create, an outcome after it. */
-    bool recordReinviteIntent(const RevokeItem &previous, bool notify, int expiresInDays, QString *whyNot);
+    bool recordReinviteIntent(const RevokeItem &previous, bool notify, int expiresInDays, QString *whyNot)
+    {
+        return write({reinviteIntent(previous, notify, expiresInDays)}, whyNot);
+    }
     bool recordReinviteOutcome(const RevokeItem &previous, const std::optional<Invitation> &created,
-                               const std::optional<ClerkError> &error, QString *whyNot);
+                               const std::optional<ClerkError> &error, QString *whyNot)
+    {
+        return write({reinviteOutcome(previous, created, error)}, whyNot);
+    }
 
     /*!
      * Records what a re-read found for an intent that never got its outcome. Written only if no
      * outcome or reconciliation for that intent appeared in the log after \a scannedUpTo (the byte
-     * where the read that found it open stopped): two reconcilers never settle one intent twice.
+     * where the read that found it open stopped): two reconcilers never settle one intent twice. Always
+     * written alone: its condition is read under the lock of its own append.
      */
     bool recordReconciliation(const QJsonObject &intent, const QString &outcome, const QString &detail,
                               qint64 scannedUpTo = -1);
@@ -124,7 +172,9 @@ public:
 
 private:
     using Precondition = std::function<bool(QFile &)>;
-    bool appendIf(QJsonObject record, const Precondition &precondition, bool *skipped = nullptr);
+    /*! The one function that appends: \a records in order, under one lock, with one sync and one head rewrite. */
+    bool appendIf(QList<QJsonObject> records, const Precondition &precondition, bool *skipped = nullptr);
+    bool syncToDisk(QFile &file);
     bool holdRunLock();
     QJsonObject baseRecord(const QString &event, const RevokeItem &item) const;
 
@@ -135,6 +185,7 @@ private:
     QString m_error;
     QHash<QString, QString> m_openIntents; //!< invitation ID -> intent op ID (revokes and re-invites apart)
     QHash<QString, QString> m_openReinvites;
+    QAtomicInt m_syncs; //!< read by other threads (tests of AuditWriter)
 };
 
 } // namespace InviteDesk

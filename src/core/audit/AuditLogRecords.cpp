@@ -1,7 +1,9 @@
 #include "core/audit/AuditLog.h"
 
+#include <QtCore/QCoreApplication>
 #include <QtCore/QFileInfo>
 #include <QtCore/QJsonDocument>
+#include <QtCore/QUuid>
 
 #include <algorithm>
 
@@ -50,22 +52,19 @@ QJsonObject AuditLog::baseRecord(const QString &event, const RevokeItem &item) c
     return record;
 }
 
-bool AuditLog::recordIntent(const RevokeItem &item, QString *whyNot)
+AuditLog::Entry AuditLog::intent(const RevokeItem &item)
 {
     QJsonObject record = baseRecord(u"intent"_s, item);
     const QString op = QUuid::createUuid().toString(QUuid::WithoutBraces);
     record.insert("op"_L1, op);
-    if (!holdRunLock() || !append(record)) {
-        if (whyNot)
-            *whyNot = QCoreApplication::translate("AuditLog", "Not sent: the audit log could not be written (%1).")
-                          .arg(m_error);
-        return false;
-    }
-    m_openIntents.insert(item.invitationId, op);
-    return true;
+    return Entry{std::move(record), true, [this, id = item.invitationId, op] { m_openIntents.insert(id, op); },
+                 [](const QString &error) {
+                     return QCoreApplication::translate("AuditLog", "Not sent: the audit log could not be written (%1).")
+                         .arg(error);
+                 }};
 }
 
-bool AuditLog::recordOutcome(const RevokeItem &item, const RevokeResult &result, QString *whyNot)
+AuditLog::Entry AuditLog::outcome(const RevokeItem &item, const RevokeResult &result)
 {
     QJsonObject record = baseRecord(u"outcome"_s, item);
     if (item.emailAddress.isEmpty() && result.invitation) {
@@ -77,35 +76,30 @@ bool AuditLog::recordOutcome(const RevokeItem &item, const RevokeResult &result,
     record.insert("attempts"_L1, result.attempts);
     if (result.error)
         insertError(record, *result.error);
-    if (append(record))
-        return true;
-    if (whyNot)
-        *whyNot = QCoreApplication::translate("AuditLog",
-                                              "The outcome of %1 could not be written to the audit log (%2); "
-                                              "nothing more is sent. The next start re-reads it and records what happened.")
-                      .arg(item.invitationId, m_error);
-    return false;
+    return Entry{std::move(record), false, {}, [id = item.invitationId](const QString &error) {
+                     return QCoreApplication::translate(
+                                "AuditLog", "The outcome of %1 could not be written to the audit log (%2); "
+                                            "nothing more is sent. The next start re-reads it and records what happened.")
+                         .arg(id, error);
+                 }};
 }
 
-bool AuditLog::recordReinviteIntent(const RevokeItem &previous, bool notify, int expiresInDays, QString *whyNot)
+AuditLog::Entry AuditLog::reinviteIntent(const RevokeItem &previous, bool notify, int expiresInDays)
 {
     QJsonObject record = baseRecord(u"reinvite_intent"_s, previous);
     const QString op = QUuid::createUuid().toString(QUuid::WithoutBraces);
     record.insert("op"_L1, op);
     record.insert("notify"_L1, notify);
     record.insert("expires_in_days"_L1, expiresInDays);
-    if (!holdRunLock() || !append(record)) {
-        if (whyNot)
-            *whyNot = QCoreApplication::translate("AuditLog", "Not created: the audit log could not be written (%1).")
-                          .arg(m_error);
-        return false;
-    }
-    m_openReinvites.insert(previous.invitationId, op);
-    return true;
+    return Entry{std::move(record), true, [this, id = previous.invitationId, op] { m_openReinvites.insert(id, op); },
+                 [](const QString &error) {
+                     return QCoreApplication::translate("AuditLog", "Not created: the audit log could not be written (%1).")
+                         .arg(error);
+                 }};
 }
 
-bool AuditLog::recordReinviteOutcome(const RevokeItem &previous, const std::optional<Invitation> &created,
-                                     const std::optional<ClerkError> &error, QString *whyNot)
+AuditLog::Entry AuditLog::reinviteOutcome(const RevokeItem &previous, const std::optional<Invitation> &created,
+                                          const std::optional<ClerkError> &error)
 {
     QJsonObject record = baseRecord(u"reinvite_outcome"_s, previous);
     record.insert("op"_L1, m_openReinvites.take(previous.invitationId));
@@ -114,12 +108,33 @@ bool AuditLog::recordReinviteOutcome(const RevokeItem &previous, const std::opti
         record.insert("new_invitation_id"_L1, created->id);
     if (error)
         insertError(record, *error);
-    if (append(record))
+    return Entry{std::move(record), false, {}, [email = previous.emailAddress](const QString &why) {
+                     return QCoreApplication::translate("AuditLog",
+                                                        "The re-invite of %1 could not be recorded in the audit log (%2).")
+                         .arg(email, why);
+                 }};
+}
+
+bool AuditLog::write(QList<Entry> entries, QString *whyNot)
+{
+    Q_ASSERT(entries.size() <= maxGroup);
+    if (entries.isEmpty())
         return true;
-    if (whyNot)
-        *whyNot = QCoreApplication::translate("AuditLog", "The re-invite of %1 could not be recorded in the audit log (%2).")
-                      .arg(previous.emailAddress, m_error);
-    return false;
+    const bool startsWork = std::any_of(entries.cbegin(), entries.cend(), [](const Entry &e) { return e.startsWork; });
+    QList<QJsonObject> records;
+    records.reserve(entries.size());
+    for (const Entry &entry : std::as_const(entries))
+        records.append(entry.record);
+    if ((startsWork && !holdRunLock()) || !appendIf(std::move(records), {})) {
+        if (whyNot)
+            *whyNot = entries.first().refused(m_error);
+        return false;
+    }
+    for (const Entry &entry : std::as_const(entries)) {
+        if (entry.written)
+            entry.written();
+    }
+    return true;
 }
 
 bool AuditLog::recordReconciliation(const QJsonObject &intent, const QString &outcome, const QString &detail,
@@ -153,7 +168,7 @@ bool AuditLog::recordReconciliation(const QJsonObject &intent, const QString &ou
         return true;
     };
     bool skipped = false;
-    if (!appendIf(record, stillOpen, &skipped))
+    if (!appendIf({record}, stillOpen, &skipped))
         return false;
     return !skipped;
 }

@@ -1,10 +1,12 @@
 #include "core/audit/AuditWriter.h"
 
+#include <algorithm>
+#include <iterator>
+
 namespace InviteDesk {
 
 AuditWriter::AuditWriter(const QString &filePath, const AuditContext &context, QObject *parent)
-    : QObject(parent), m_path(filePath), m_log(std::make_shared<AuditLog>(filePath)),
-      m_latched(std::make_shared<QString>()), m_sent(filePath, m_log->runId())
+    : QObject(parent), m_path(filePath), m_log(std::make_shared<AuditLog>(filePath)), m_sent(filePath, m_log->runId())
 {
     m_log->setContext(context);
     m_context = m_log->context();
@@ -28,30 +30,81 @@ AuditWriter::~AuditWriter()
     m_thread.wait();
 }
 
-void AuditWriter::enqueue(std::function<bool(AuditLog &, QString *)> write, Done done)
+void AuditWriter::enqueue(Request request)
 {
+    {
+        const QMutexLocker locked(&m_queueLock);
+        m_queue.append(std::move(request));
+        if (m_writing)
+            return; // the writer's thread takes it with the others before it stops
+        m_writing = true;
+    }
+    QMetaObject::invokeMethod(m_worker, [this] { writeQueued(); }, Qt::QueuedConnection);
+}
+
+void AuditWriter::writeQueued()
+{
+    for (;;) {
+        QList<Request> taken;
+        {
+            const QMutexLocker locked(&m_queueLock);
+            if (m_queue.isEmpty()) {
+                m_writing = false;
+                return;
+            }
+            const qsizetype count = std::min<qsizetype>(m_queue.size(), AuditLog::maxGroup);
+            taken.reserve(count);
+            std::move(m_queue.begin(), m_queue.begin() + count, std::back_inserter(taken));
+            m_queue.remove(0, count);
+        }
+        QList<AuditLog::Entry> group;
+        QList<Done> waiting;
+        for (Request &request : taken) {
+            if (request.make) {
+                // Not made after a failure: making an outcome takes its intent off the open ones.
+                if (m_latched.isEmpty())
+                    group.append(request.make(*m_log));
+                waiting.append(std::move(request.done));
+                continue;
+            }
+            writeGroup(group, waiting); // what was asked before it goes first
+            QString why = m_latched;
+            const bool ok = why.isEmpty() && request.alone(*m_log, &why);
+            if (!ok && !why.isEmpty() && m_latched.isEmpty())
+                m_latched = why;
+            answer({std::move(request.done)}, ok, why);
+        }
+        writeGroup(group, waiting);
+    }
+}
+
+void AuditWriter::writeGroup(QList<AuditLog::Entry> &group, QList<Done> &waiting)
+{
+    if (waiting.isEmpty())
+        return;
+    QString why = m_latched;
+    const bool ok = why.isEmpty() && m_log->write(std::move(group), &why);
+    if (!ok && m_latched.isEmpty())
+        m_latched = why;
+    answer(std::move(waiting), ok, why);
+    group.clear();
+    waiting.clear();
+}
+
+void AuditWriter::answer(QList<Done> answers, bool ok, const QString &why)
+{
+    answers.removeIf([](const Done &done) { return !done; });
+    if (answers.isEmpty())
+        return;
     const QPointer<AuditWriter> self(this);
     QMetaObject::invokeMethod(
-        m_worker,
-        [log = m_log, latched = m_latched, write = std::move(write), done = std::move(done), self] {
-            QString why;
-            bool ok = false;
-            if (!latched->isEmpty()) {
-                why = *latched;
-            } else {
-                ok = write(*log, &why);
-                if (!ok && !why.isEmpty())
-                    *latched = why;
+        this,
+        [self, answers = std::move(answers), ok, why] {
+            for (const Done &done : answers) {
+                if (!self)
+                    return; // an answer before this one ended the writer
+                done(ok, why);
             }
-            if (!done)
-                return;
-            QMetaObject::invokeMethod(
-                self.data(),
-                [self, done, ok, why] {
-                    if (self)
-                        done(ok, why);
-                },
-                Qt::QueuedConnection);
         },
         Qt::QueuedConnection);
 }
@@ -59,7 +112,7 @@ void AuditWriter::enqueue(std::function<bool(AuditLog &, QString *)> write, Done
 void AuditWriter::revokeIntended(const RevokeItem &item, Done done)
 {
     m_sent.open(); // before the run's first intent: see SendJournal
-    enqueue([item](AuditLog &log, QString *why) { return log.recordIntent(item, why); }, std::move(done));
+    enqueue({[item](AuditLog &log) { return log.intent(item); }, {}, std::move(done)});
 }
 
 void AuditWriter::revokeSending(const RevokeItem &item)
@@ -69,35 +122,32 @@ void AuditWriter::revokeSending(const RevokeItem &item)
 
 void AuditWriter::revokeSettled(const RevokeItem &item, const RevokeResult &result, Done done)
 {
-    enqueue([item, result](AuditLog &log, QString *why) { return log.recordOutcome(item, result, why); },
-            std::move(done));
+    enqueue({[item, result](AuditLog &log) { return log.outcome(item, result); }, {}, std::move(done)});
 }
 
 void AuditWriter::reinviteIntended(const RevokeItem &previous, bool notify, int expiresInDays, Done done)
 {
-    enqueue([=](AuditLog &log, QString *why) { return log.recordReinviteIntent(previous, notify, expiresInDays, why); },
-            std::move(done));
+    enqueue({[=](AuditLog &log) { return log.reinviteIntent(previous, notify, expiresInDays); }, {}, std::move(done)});
 }
 
 void AuditWriter::reinviteSettled(const RevokeItem &previous, const std::optional<Invitation> &created,
                                   const std::optional<ClerkError> &error, Done done)
 {
-    enqueue([=](AuditLog &log, QString *why) { return log.recordReinviteOutcome(previous, created, error, why); },
-            std::move(done));
+    enqueue({[=](AuditLog &log) { return log.reinviteOutcome(previous, created, error); }, {}, std::move(done)});
 }
 
 void AuditWriter::reconciled(const QJsonObject &intent, const QString &outcome, const QString &detail,
                              qint64 scannedUpTo, Done done)
 {
     // Skipped because someone else settled it is not a failure of the log: it must not latch.
-    enqueue(
-        [=](AuditLog &log, QString *why) {
-            const bool written = log.recordReconciliation(intent, outcome, detail, scannedUpTo);
-            if (!written && !log.lastError().isEmpty())
-                *why = log.lastError();
-            return written;
-        },
-        std::move(done));
+    enqueue({{},
+             [=](AuditLog &log, QString *why) {
+                 const bool written = log.recordReconciliation(intent, outcome, detail, scannedUpTo);
+                 if (!written && !log.lastError().isEmpty())
+                     *why = log.lastError();
+                 return written;
+             },
+             std::move(done)});
 }
 
 void AuditWriter::flush()

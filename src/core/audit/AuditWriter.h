@@ -4,6 +4,7 @@
 #include "core/audit/SendJournal.h"
 #include "core/domain/Revocation.h"
 
+#include <QtCore/QMutex>
 #include <QtCore/QObject>
 #include <QtCore/QPointer>
 #include <QtCore/QThread>
@@ -17,10 +18,13 @@ namespace InviteDesk {
  * The audit log written on a thread of its own, for one run (a window session or a CLI process).
  *
  * Records are written in the order they are asked for, each synced to disk before its answer comes
- * back, on the asker's thread; so the window never waits for the file lock or an fsync. The first
- * write that fails latches: every later record is refused with the same reason, so a run that could
- * not record an outcome can never go on to send another revoke (BulkRevoker asks for each intent
- * before it sends, and stops on a refusal).
+ * back, on the asker's thread; so the window never waits for the file lock or an fsync. The records
+ * asked for while the thread writes are written next as one group (AuditLog::write(): one lock, one
+ * fsync, one head rewrite), then answered in order: at HTTP/2's pace a bulk run asks for two thousand
+ * a second, more than one fsync each allows on a busy disk. The first write that fails latches: every
+ * record of its group and every later one is refused with the same reason, so a run that could not
+ * record an outcome can never go on to send another revoke (BulkRevoker asks for each intent before
+ * it sends, and stops on a refusal).
  *
  * It is the RevokeObserver of bulk runs: revokeIntended() and revokeSettled() answer when the record
  * is on disk.
@@ -53,10 +57,25 @@ public:
 
     /*! Waits until every record asked for so far is written (for tests and for quitting). */
     void flush();
+    /*! How many times the log was synced to disk so far: fewer than the records when they went in groups. */
+    int syncs() const { return m_log->syncs(); }
 
 private:
-    /*! Runs \a write on the writer's thread, then \a done here, unless this writer is gone by then. */
-    void enqueue(std::function<bool(AuditLog &, QString *)> write, Done done);
+    /*! One record asked for: made on the writer's thread, with others (\a make) or alone (\a alone). */
+    struct Request
+    {
+        std::function<AuditLog::Entry(AuditLog &)> make;
+        std::function<bool(AuditLog &, QString *)> alone; //!< one whose condition is read under its own lock
+        Done done;
+    };
+    /*! Queues \a request; the writer's thread writes it with the others queued by then. */
+    void enqueue(Request request);
+    /*! On the writer's thread: writes what is queued, a group at a time, until nothing is. */
+    void writeQueued();
+    /*! Writes \a group (their answers in \a waiting) unless a failure latched; then answers them here. */
+    void writeGroup(QList<AuditLog::Entry> &group, QList<Done> &waiting);
+    /*! Calls each of \a answers with \a ok and \a why on this writer's thread, in order, while it lives. */
+    void answer(QList<Done> answers, bool ok, const QString &why);
 
     QString m_path;
     QString m_runId;
@@ -64,7 +83,10 @@ private:
     QThread m_thread;
     QObject *m_worker = nullptr; //!< lives on m_thread; owns the AuditLog
     std::shared_ptr<AuditLog> m_log;
-    std::shared_ptr<QString> m_latched; //!< the first failure; touched on the writer's thread only
+    QString m_latched; //!< the first failure; touched on the writer's thread only
+    QMutex m_queueLock;
+    QList<Request> m_queue;    //!< asked for and not yet taken by the writer's thread (under m_queueLock)
+    bool m_writing = false;    //!< the writer's thread was told to write the queue (under m_queueLock)
     SendJournal m_sent; //!< on the caller's thread
 };
 

@@ -383,19 +383,9 @@ private Q_SLOTS:
         QVERIFY(QTest::qWaitFor([&process] { return process.state() == QProcess::NotRunning; }, 10'000));
 
         const QString log = m_cli->auditLogPath();
-        AuditVerification verified = AuditLog::verify(log);
-        if (!verified.ok) {
-            // A kill between a group's sync and its head's rewrite leaves the head naming the record before
-            // that group, which verify() does not take yet (it allows one record behind: AuditLogReading.cpp,
-            // reworked elsewhere). That alone is allowed: the next append goes on from the group's end, and
-            // the log verifies then; shown on a copy, so that the next run below meets what the kill left.
-            QTemporaryDir scratch;
-            const QString copy = scratch.filePath(u"audit.jsonl"_s);
-            QVERIFY(QFile::copy(log, copy) && QFile::copy(log + u".head"_s, copy + u".head"_s));
-            AuditLog next(copy);
-            QVERIFY2(next.append(QJsonObject{{"event"_L1, u"note"_s}}), qPrintable(verified.problem + u": "_s + next.lastError()));
-            verified = AuditLog::verify(copy);
-        }
+        // A kill between a group's sync and its head's rewrite leaves the head up to a group behind: that
+        // verifies (AuditLog::headLagIsACrash()), as it is, before any next run writes.
+        const AuditVerification verified = AuditLog::verify(log);
         QVERIFY2(verified.ok, qPrintable(verified.problem));
         const QList<QJsonObject> open = AuditLog::unsettledIntents(log);
         QVERIFY(!open.isEmpty());

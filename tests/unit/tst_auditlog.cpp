@@ -187,33 +187,46 @@ private Q_SLOTS:
         QVERIFY(v.problem.contains(u"missing at the end"_s));
     }
 
-    void headOneBehindAfterACrashIsFine()
+    void headBehindByAGroupAfterACrashIsFine()
     {
-        // A crash between writing a record and updating the side file leaves the side file one behind.
-        const QString path = writeSample();
-        QFile head(path + u".head"_s);
-        QVERIFY(head.open(QIODevice::WriteOnly | QIODevice::Truncate));
-        const QJsonObject fifth = QJsonDocument::fromJson(lines(path).at(4)).object();
-        head.write("5 " + fifth.value("hash"_L1).toString().toLatin1() + '\n');
-        head.close();
-        QVERIFY(AuditLog::verify(path).ok);
-        // But a side file naming a record that is not there (or not like that) is tampering.
-        QVERIFY(head.open(QIODevice::WriteOnly | QIODevice::Truncate));
-        head.write("5 " + QByteArray(64, 'a') + '\n');
-        head.close();
-        QVERIFY(!AuditLog::verify(path).ok);
-    }
-
-    void headTwoBehindIsDetected()
-    {
-        // One behind is what a crash leaves; two behind means a record was cut off and another appended.
+        // A crash between writing a group of records and rewriting the head leaves the head that group
+        // behind: here two of six.
         const QString path = writeSample();
         QFile head(path + u".head"_s);
         QVERIFY(head.open(QIODevice::WriteOnly | QIODevice::Truncate));
         const QJsonObject fourth = QJsonDocument::fromJson(lines(path).at(3)).object();
         head.write("4 " + fourth.value("hash"_L1).toString().toLatin1() + '\n');
         head.close();
-        QVERIFY(!AuditLog::verify(path).ok);
+        QVERIFY2(AuditLog::verify(path).ok, qPrintable(AuditLog::verify(path).problem));
+        // But a head naming a record that is not there (or not like that) is tampering.
+        QVERIFY(head.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        head.write("4 " + QByteArray(64, 'a') + '\n');
+        head.close();
+        QVERIFY(AuditLog::verify(path).problem.contains(u"replaced"_s));
+    }
+
+    void headFartherBehindThanAGroupIsDetected()
+    {
+        // No crash leaves the head more than a group behind: the log was cut back and written again past it.
+        const QString path = freshPath();
+        AuditLog log(path);
+        log.setContext({u"support"_s, u"production"_s, u"fp123"_s, u"api.clerk.com"_s, u"SUP-42"_s, u"alice"_s});
+        const int records = AuditLog::maxGroup + 3;
+        for (int i = 1; i <= records; ++i)
+            QVERIFY(log.append(QJsonObject{{u"event"_s, u"note"_s}, {u"n"_s, i}}));
+        QVERIFY(AuditLog::verify(path).ok);
+        const auto headNaming = [&](int seq) {
+            QFile head(path + u".head"_s);
+            QVERIFY(head.open(QIODevice::WriteOnly | QIODevice::Truncate));
+            const QJsonObject record = QJsonDocument::fromJson(lines(path).at(seq - 1)).object();
+            head.write(QByteArray::number(seq) + ' ' + record.value("hash"_L1).toString().toLatin1() + '\n');
+        };
+        headNaming(records - (AuditLog::maxGroup + 1)); // as far as a crash can leave it
+        QVERIFY2(AuditLog::verify(path).ok, qPrintable(AuditLog::verify(path).problem));
+        headNaming(records - (AuditLog::maxGroup + 2)); // one farther
+        const AuditVerification v = AuditLog::verify(path);
+        QVERIFY(!v.ok);
+        QVERIFY2(v.problem.contains(u"replaced"_s), qPrintable(v.problem));
     }
 
     void missingOrEmptyHeadIsAFailure_data()

@@ -271,7 +271,7 @@ bool AuditLog::appendIf(QList<QJsonObject> records, const Precondition &precondi
         if (!head || head->seq < 0)
             return refuse(QCoreApplication::translate("AuditLog", "the audit log's head file is missing or damaged"));
         const qint64 behind = lastSeq - head->seq;
-        if (behind < 0 || behind > maxGroup + 1)
+        if (!headLagIsACrash(behind))
             return refuse(QCoreApplication::translate("AuditLog", "the end of the audit log is not what its head file names"));
         // The record the head names and each one after it (and at least the newest two) must be chained:
         // a copied or moved record is not.

@@ -70,8 +70,9 @@ struct AuditVerification
  * fsync and one head rewrite for all of them, which is what lets a bulk run
  * record two thousand a second on a disk whose fsync takes milliseconds. A
  * crash between a group's fsync and its head's rewrite leaves the head behind
- * by that group, so an append accepts a head up to maxGroup + 1 records behind
- * when the records after it are chained.
+ * by that group, so verify() and the next append accept a head up to
+ * maxGroup + 1 records behind (headLagIsACrash()) when it names the record at
+ * that place and the records after it are chained.
  */
 class AuditLog
 {
@@ -108,6 +109,13 @@ public:
     };
     /*! The most entries write() takes at once; a crash can leave the head that far behind (one more: a repair). */
     static constexpr int maxGroup = 255;
+    /*!
+     * Whether a head  behind records older than the log's last record is what a crash leaves (between a
+     * group's fsync and its head's rewrite); anything else is records cut off or the head edited. The one
+     * rule of verify() and of the next append.
+     */
+    static constexpr qint64 maxHeadLag = maxGroup + 1;
+    static constexpr bool headLagIsACrash(qint64 behind) { return behind >= 0 && behind <= maxHeadLag; }
 
     /*! The intent record of a revoke about to be sent; written or not, it is not sent before write() said true. */
     Entry intent(const RevokeItem &item);

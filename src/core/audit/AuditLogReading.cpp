@@ -8,6 +8,7 @@
 #include <QtCore/QHash>
 #include <QtCore/QJsonDocument>
 
+#include <deque>
 #include <map>
 
 using namespace Qt::StringLiterals;
@@ -41,8 +42,8 @@ AuditVerification AuditLog::verify(const QString &filePath)
     QByteArray prev = genesisHash;
     qint64 expectedSeq = 1;
     int lineNumber = 0;
-    QByteArray lastHash;
-    QByteArray previousHash;
+    // The newest hashes, as far back as a head may lag after a crash (headLagIsACrash()).
+    std::deque<QByteArray> newest;
     auto bad = [&result, &lineNumber](const QString &problem) {
         result.firstBadLine = lineNumber;
         result.problem = problem;
@@ -78,7 +79,9 @@ AuditVerification AuditLog::verify(const QString &filePath)
         if (hashRecord(record) != stored)
             return bad(QCoreApplication::translate("AuditLog", "this record was changed after it was written"));
         prev = stored;
-        previousHash = std::exchange(lastHash, stored);
+        newest.push_back(stored);
+        if (qint64(newest.size()) > maxHeadLag + 1)
+            newest.pop_front();
         ++expectedSeq;
         ++result.records;
     }
@@ -88,8 +91,8 @@ AuditVerification AuditLog::verify(const QString &filePath)
         result.ok = true;
         return result;
     }
-    // The head names the newest record. It is written just after the record, so a crash in between
-    // leaves it exactly one behind; anything else means records were cut off, replaced or the head removed.
+    // The head names the newest record. It is written just after the record's group, so a crash in between
+    // leaves it up to a group behind; anything else means records were cut off, replaced or the head removed.
     lineNumber = result.records + 1;
     const qint64 lastSeq = expectedSeq - 1;
     if (!head)
@@ -100,8 +103,9 @@ AuditVerification AuditLog::verify(const QString &filePath)
         return bad(QCoreApplication::translate("AuditLog", "the head file %1 is empty or damaged")
                        .arg(QDir::toNativeSeparators(headPath(filePath))));
     const qint64 headSeq = head->seq;
-    const bool consistent = (headSeq == lastSeq && head->hash == lastHash)
-                            || (headSeq == lastSeq - 1 && head->hash == previousHash);
+    const qint64 behind = lastSeq - headSeq;
+    const bool consistent = headLagIsACrash(behind) && behind < qint64(newest.size())
+                            && newest.at(newest.size() - 1 - size_t(behind)) == head->hash;
     if (!consistent)
         return bad(headSeq > lastSeq
                        ? QCoreApplication::translate("AuditLog",

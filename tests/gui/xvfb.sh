@@ -15,16 +15,23 @@ start_xvfb() {
 
 # start_openbox WORKDIR starts the openbox window manager on $DISPLAY, adds it to the pids array, and returns
 # once it owns the screen: a window mapped before that is neither placed nor focused as on a desktop, and keys
-# sent to it go nowhere. What openbox said is kept in WORKDIR/openbox.log, and shown if it never took the screen.
+# sent to it go nowhere. On a busy machine the server may name its display before it takes clients, and an
+# openbox started then exits ("Failed to open the display"): it is started again once the display answers.
+# What openbox said is kept in WORKDIR/openbox.log, and shown if it never took the screen.
 start_openbox() {
-    openbox >"$1/openbox.log" 2>&1 & pids+=($!)
-    local pid=$!
-    for _ in $(seq 600); do
+    local pid="" deadline=$((SECONDS + 60)) # a generous minute
+    while [ "$SECONDS" -lt "$deadline" ]; do
+        if { [ -z "$pid" ] || ! kill -0 "$pid" 2>/dev/null; } && xprop -root >/dev/null 2>&1; then
+            openbox >>"$1/openbox.log" 2>&1 & pids+=($!)
+            pid=$!
+        fi
         xprop -root _NET_SUPPORTING_WM_CHECK 2>/dev/null | grep -q 'window id' && return 0
         sleep 0.1
     done
     # Without the manager these tests would try nothing they exist for.
-    echo "FAIL: openbox did not take the screen ($(kill -0 "$pid" 2>/dev/null && echo still running || echo it exited)):"
+    echo "FAIL: openbox did not take the screen within a minute; openbox said:"
     cat "$1/openbox.log"
+    echo "Xvfb said:"
+    cat "$1/xvfb.log"
     exit 1
 }

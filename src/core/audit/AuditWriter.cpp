@@ -96,17 +96,18 @@ void AuditWriter::answer(QList<Done> answers, bool ok, const QString &why)
     answers.removeIf([](const Done &done) { return !done; });
     if (answers.isEmpty())
         return;
+    // One event each, in order: a window handles a group's answers (each may send the next revoke) with
+    // its own events between them, not hundreds in one go.
     const QPointer<AuditWriter> self(this);
-    QMetaObject::invokeMethod(
-        this,
-        [self, answers = std::move(answers), ok, why] {
-            for (const Done &done : answers) {
-                if (!self)
-                    return; // an answer before this one ended the writer
-                done(ok, why);
-            }
-        },
-        Qt::QueuedConnection);
+    for (Done &done : answers) {
+        QMetaObject::invokeMethod(
+            this,
+            [self, done = std::move(done), ok, why] {
+                if (self) // an answer before this one may have ended the writer
+                    done(ok, why);
+            },
+            Qt::QueuedConnection);
+    }
 }
 
 void AuditWriter::revokeIntended(const RevokeItem &item, Done done)

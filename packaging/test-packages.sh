@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 .ci/install-deps --packaging
 
 # INVITEDESK_PACKAGE_BUILD: a build folder to package, as it is (.ci/run packages build/ci, the binaries its
-# test suite ran: what is shipped is what was tested, and it saves a build). Otherwise the package preset.
+# test suite ran, and saves a build). Otherwise the package preset, which the release workflow packages.
 build=${INVITEDESK_PACKAGE_BUILD:-build/package}
 dist=dist
 rm -rf "$dist"

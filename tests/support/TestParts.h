@@ -14,14 +14,18 @@
 
 namespace InviteDesk::Testing {
 
-/*! Test functions as Qt Test finds them: private slots without arguments, neither a fixture nor data. */
+/*!
+ * Test functions as Qt Test finds them: private slots returning void, without arguments, neither a fixture
+ * nor data, the test class's own and those of its bases below QObject.
+ */
 inline QByteArrayList testFunctions(const QMetaObject &meta)
 {
     static const QByteArrayList fixtures{"initTestCase", "initTestCase_data", "cleanupTestCase", "init", "cleanup"};
     QByteArrayList names;
-    for (int i = meta.methodOffset(); i < meta.methodCount(); ++i) {
+    for (int i = QObject::staticMetaObject.methodCount(); i < meta.methodCount(); ++i) {
         const QMetaMethod m = meta.method(i);
-        if (m.methodType() != QMetaMethod::Slot || m.access() != QMetaMethod::Private || m.parameterCount() != 0)
+        if (m.methodType() != QMetaMethod::Slot || m.access() != QMetaMethod::Private || m.parameterCount() != 0
+            || m.returnType() != QMetaType::Void)
             continue;
         if (!fixtures.contains(m.name()) && !m.name().endsWith("_data"))
             names.append(m.name());
@@ -51,9 +55,14 @@ inline int execParts(QObject *test, int argc, char **argv)
                 return 1;
             }
         }
+        const std::size_t named = args.size();
         for (const QByteArray &name : all) {
             if (!excepted.contains(name))
                 args.push_back(name);
+        }
+        if (args.size() == named) { // Qt Test would take no names as "all of them"
+            std::fprintf(stderr, "--except leaves no test function of %s to run\n", test->metaObject()->className());
+            return 0;
         }
     }
     std::vector<char *> pointers;

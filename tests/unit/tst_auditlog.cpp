@@ -587,6 +587,7 @@ private Q_SLOTS:
             QVERIFY(!log.write(group, &why));
         }
         QVERIFY2(why.startsWith(u"Not sent"_s), qPrintable(why));
+        QVERIFY2(why.contains(u"too large"_s), qPrintable(why)); // the cause (EFBIG), not "Unknown error"
         // None of it was written: the two that fitted were taken back with the rest, and none is open.
         QCOMPARE(lines(path).size(), 6);
         QVERIFY(!log.hasOpenIntents());

@@ -16,6 +16,7 @@
 #include <QtCore/QUuid>
 
 #include <algorithm>
+#include <cerrno>
 
 #ifdef Q_OS_WIN
 #  include <io.h>
@@ -221,8 +222,9 @@ bool AuditLog::appendIf(QList<QJsonObject> records, const Precondition &precondi
             *skipped = true;
         return true;
     }
-    auto writeFailed = [this, &file] {
-        m_error = QCoreApplication::translate("AuditLog", "cannot write %1: %2").arg(m_path, file.errorString());
+    auto writeFailed = [this, &file](const QString &cause = {}) {
+        m_error = QCoreApplication::translate("AuditLog", "cannot write %1: %2")
+                      .arg(m_path, cause.isEmpty() ? file.errorString() : cause);
         return false;
     };
 
@@ -324,10 +326,13 @@ bool AuditLog::appendIf(QList<QJsonObject> records, const Precondition &precondi
             break;
     }
     if (written != lines.size() || !syncToDisk(file)) {
+        // Why, before the cut below clears the file's error (a full disk's "File too large" became
+        // "Unknown error"); a failed fsync sets none of QFile's.
+        const QString cause = written != lines.size() ? file.errorString() : qt_error_string(errno);
         // Leave no torn line behind if we can help it; if not, the next append repairs it.
         if (file.resize(whole))
             syncToDisk(file);
-        return writeFailed();
+        return writeFailed(cause);
     }
     file.close();
 

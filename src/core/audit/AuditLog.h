@@ -128,8 +128,11 @@ public:
     /*!
      * Appends \a entries (at most maxGroup) in order as one group: one lock, one fsync, one head rewrite.
      * True when every one is on disk; false when none may be counted as written, with \a whyNot in the
-     * first one's words (the group stands or falls as one). A write that fails midway is taken back,
-     * or repaired by the next append as any torn line is.
+     * first one's words (the group stands or falls as one; lastError() is the cause alone). A write that
+     * fails midway is cut back, or its torn last line repaired by the next append. If even the cut fails,
+     * or the head cannot be rewritten after the sync, whole records of the refused group may stay, chained:
+     * intents whose requests were never sent, or outcomes after which the run stopped; the next start
+     * reconciles them as a crashed run's.
      */
     bool write(QList<Entry> entries, QString *whyNot);
     /*! How many times this log synced its file to disk: a group is one (tests count them). */

@@ -82,11 +82,26 @@ void AuditWriter::writeGroup(QList<AuditLog::Entry> &group, QList<Done> &waiting
 {
     if (waiting.isEmpty())
         return;
-    QString why = m_latched;
-    const bool ok = why.isEmpty() && m_log->write(std::move(group), &why);
-    if (!ok && m_latched.isEmpty())
-        m_latched = why;
-    answer(std::move(waiting), ok, why);
+    if (!m_latched.isEmpty()) { // nothing was made: every asker hears the first failure's reason
+        answer(std::move(waiting), false, m_latched);
+    } else {
+        QList<std::function<QString(const QString &)>> words;
+        for (const AuditLog::Entry &entry : std::as_const(group))
+            words.append(entry.refused);
+        if (m_log->write(std::move(group), nullptr)) {
+            answer(std::move(waiting), true, {});
+        } else {
+            // Each asker in its own record's words ("not sent" is an intent's; an outcome's says the revoke
+            // went and its outcome is not recorded), all with the log's cause; the first one latches.
+            const QString cause = m_log->lastError();
+            for (qsizetype i = 0; i < waiting.size(); ++i) {
+                const QString why = words.value(i) ? words.value(i)(cause) : cause;
+                if (m_latched.isEmpty())
+                    m_latched = why;
+                answer({std::move(waiting[i])}, false, why);
+            }
+        }
+    }
     group.clear();
     waiting.clear();
 }

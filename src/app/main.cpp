@@ -3,6 +3,7 @@
 #include "core/util/PrivateProcess.h"
 #include "core/util/MessageFilter.h"
 #include "core/util/ProcessStats.h"
+#include "gui/Application.h"
 #include "gui/invitations/InvitationsController.h"
 #include "gui/MainWindow.h"
 #include "gui/session/Profiles.h"
@@ -81,7 +82,7 @@ int main(int argc, char *argv[])
     ProcessStats::reportPeakRssAtExitIfAsked();
     if (onlyAsksForInformation(argc, argv))
         qputenv("QT_QPA_PLATFORM", "minimal");
-    QApplication app(argc, argv);
+    Application app(argc, argv);
     QApplication::setOrganizationName(u"InviteDesk"_s);
     QApplication::setApplicationName(u"InviteDesk"_s);
     QApplication::setApplicationDisplayName(u"InviteDesk"_s);

@@ -1,20 +1,22 @@
 #pragma once
 
+#include <QtCore/QQueue>
 #include <QtWidgets/QApplication>
 
 namespace InviteDesk {
 
 /*!
- * The window's QApplication. It differs from Qt's in one thing: a bare Alt (or Meta) key event that the
- * window system did not send is not delivered (isRepostedMenuBarKey()).
+ * The window's QApplication. It differs from Qt's in one thing: a late copy of a bare Alt (or Meta) key
+ * event is not delivered (isLateCopy()).
  *
  * Why: with a screen reader on Linux, Qt's AT-SPI bridge holds every key event back, asks the screen
- * reader whether it wants it, and posts a copy once it answers. QMenuBar has already acted on the real
- * event (it watches Alt before the bridge does); on a busy machine the answer for Alt's press comes after
- * Alt's release, and the late copies work the menu bar a second time: one Alt opened the menu bar and the
- * copies (press, then release) closed it again; after Alt+V the copy of Alt's press closed the View menu, so
- * the agent's Escape then did nothing (tst_screenreader, 3 in 16 runs beside `stress-ng --cpu 4`).
- * Nothing in the window needs those copies: Alt does nothing but work the menu bar.
+ * reader whether it wants it, and posts a copy once it answers. QMenuBar acts on the real event (it
+ * watches Alt before the bridge does); everything else, an open menu included, acts on the copy. On a busy
+ * machine the answer for Alt's press comes after Alt's release, and the late copies worked the menu bar a
+ * second time: one Alt opened the menu bar and its copies (press, then release) closed it again; after
+ * Alt+V the copy of Alt's press closed the View menu, so the agent's Escape then did nothing
+ * (tst_screenreader, 3 in 16 runs beside `stress-ng --cpu 4`). A copy that comes before Alt is released
+ * is delivered as Qt would: it is how Alt closes an open menu.
  */
 class Application : public QApplication
 {
@@ -25,8 +27,21 @@ public:
 
     bool notify(QObject *receiver, QEvent *event) override;
 
-    /*! Whether \a event is a bare Alt or Meta key press or release that did not come from the window system. */
-    static bool isRepostedMenuBarKey(const QEvent *event);
+    /*!
+     * Whether \a copy, a bare Alt or Meta press or release that the window system did not send, is the copy
+     * of a press that had already been released when it came; called once per copy, in order.
+     */
+    bool isLateCopy(const QEvent *copy);
+
+private:
+    /*! The window system's bare Alt or Meta, at the window: held back (a copy will come), or passed on. */
+    bool notifyWindowSystemAlt(QObject *window, QEvent *event);
+
+    /*! One entry per held-back press whose copy has not come yet: whether it has been released since. */
+    QQueue<bool> m_pressesAwaitingCopies;
+    bool m_dropNextReleaseCopy = false;
+    const QEvent *m_altArriving = nullptr;
+    bool m_altPassedOn = false;
 };
 
 } // namespace InviteDesk

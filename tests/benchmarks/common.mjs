@@ -49,12 +49,15 @@ export function runToFile(cmd, argv, extraEnv = {}) {
  * One listing of an organization's pending invitations, timed, by InviteDesk's CLI (\a which 'ours') or by
  * Clerk's SDK ('sdk'), written to a file; throws unless it exits 0 with exactly \a pending rows.
  */
-export function listOnce(which, sb, pending, { tls = false } = {}) {
+export function listOnce(which, sb, pending, { tls = false, key = KEY } = {}) {
   const r = which === 'ours'
-    ? runToFile(bin.cli, ['--api-url', sb.url, ...(tls ? ['--ca-file', sb.ca] : []), 'list', sb.org, '--format', 'json'])
-    : runToFile('node', [join(here, 'sdk-list.mjs'), sb.base, sb.org], tls ? { NODE_EXTRA_CA_CERTS: sb.ca } : {});
+    ? runToFile(bin.cli, ['--api-url', sb.url, ...(tls ? ['--ca-file', sb.ca] : []), 'list', sb.org, '--format', 'json'],
+                { CLERK_SECRET_KEY: key })
+    : runToFile('node', [join(here, 'sdk-list.mjs'), sb.base, sb.org],
+                { CLERK_SECRET_KEY: key, ...(tls ? { NODE_EXTRA_CA_CERTS: sb.ca } : {}) });
+  if (r.code !== 0) throw new Error(`${which} list: exit ${r.code}: ${r.err}`);
   const count = JSON.parse(r.out).length;
-  if (r.code !== 0 || count !== pending) throw new Error(`${which} list: exit ${r.code}, ${count} rows`);
+  if (count !== pending) throw new Error(`${which} list: ${count} rows, not ${pending}`);
   return { ms: r.ms, rssKb: rss(r.err) };
 }
 

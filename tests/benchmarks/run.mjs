@@ -1,13 +1,13 @@
 // Runs every InviteDesk benchmark beside Clerk's official JS SDK on the same local sandbox, in the
 // same run, and prints medians and ratios. Not part of the test suite: timings belong here.
-// Usage: tests/benchmarks/run.sh [--runs N] [--quick] [--only revoke|floor|team-audit|team-scale|scale|instance|stalls]
+// Usage: tests/benchmarks/run.sh [--runs N] [--quick] [--only issue32|revoke|floor|team-audit|team-scale|scale|instance|stalls]
 import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir, cpus, totalmem, release } from 'node:os';
 import { join } from 'node:path';
 import { here, bin, runs, quick, only, KEY, DEV_KEY, env, median, rss, log, run, runToFile, listOnce, sandbox, tlsFront } from './common.mjs';
 import { teamAuditBenchmark, teamScaleBenchmark } from './team.mjs';
-import { floorBenchmark, floorRows } from './floor.mjs';
+import { floorBenchmark, floorRows, devLoadBenchmark } from './floor.mjs';
 
 const results = { machine: { cpus: cpus().length, cpu: cpus()[0]?.model, memGiB: +(totalmem() / 2 ** 30).toFixed(1),
                              kernel: release(), node: process.version }, runs, date: new Date().toISOString() };
@@ -208,6 +208,40 @@ if (only === 'revoke') {
 | 2 | revoke 1,500 from the window, HTTP/1.1 | ${f(R.gui_s, 2)} s (${R.raw.gui.map((g) => (g.revoke_ms / 1000).toFixed(2)).join(' / ')}), ${R.gui_failed} failed | |`);
   mkdirSync(join(here, 'results'), { recursive: true });
   writeFileSync(join(here, 'results', `revoke-${new Date().toISOString().replace(/[:.]/g, '-')}.json`), JSON.stringify({ R, RT }, null, 2));
+  process.exit(0);
+}
+
+/*!
+ * Issue 32's table in one run, each row beside its goal: the loads beside curl's floor and the SDK (plain
+ * HTTP/1.1, TLS + HTTP/2, and a development key at its default budget), the revokes of 1,500, and the team
+ * store at 200,000 rows. The window's stalls are their own run (--only stalls): they compare two builds.
+ */
+if (only === 'issue32') {
+  log('issue 32: 1F loads (production key, both transports; development key), 2 revokes, 8S team store');
+  const F = await floorBenchmark(runs);
+  const T = await floorBenchmark(runs, { tls: true });
+  const D = await devLoadBenchmark(runs);
+  const R = await revokeBenchmark(runs);
+  const RT = await revokeBenchmark(runs, { tls: true, gui: false });
+  const S = await teamScaleBenchmark(runs);
+  const f = (x, d = 0) => (x == null || Number.isNaN(x) ? '–' : Number(x).toFixed(d));
+  const met = (ok) => (ok ? 'met' : '**not met**');
+  const all = (xs, d = 0) => xs.map((x) => f(x, d)).join(' / ');
+  const revokeRow = (x, goal) => `${f(x.cli_s, 2)} s (${all(x.raw.ours.map((o) => o.ms / 1000), 2)}), ${x.cli_failed} failed, ` +
+    `${x.cli_pauses} × 429 | SDK ${f(x.sdk_s, 2)} s, ${f(x.sdk_failed_median)} failed | ≤ ${goal} s, 0 × 429 | ` +
+    met(x.cli_s <= goal && x.cli_pauses === 0 && x.cli_failed === 0);
+  console.log(`| issue 32's measure (median of ${runs}) | InviteDesk | floor / SDK | goal | |
+|---|---|---|---|---|
+| load 10,048 @100 ms, HTTP/1.1, production key | ${f(F.cli_ms)} ms (${all(F.raw.ours)}), ${f(F.cli_rss_mb, 1)} MB | curl ${f(F.curl_ms)} ms: **${f(F.cli_vs_floor, 2)}×**; SDK ${f(F.sdk_ms)} ms | ≤ 1.10× the floor | ${met(F.cli_vs_floor <= 1.10)} |
+| the same, TLS + HTTP/2 | ${f(T.cli_ms)} ms (${all(T.raw.ours)}) | curl multiplexing every page ${f(T.curl_ms)} ms: **${f(T.cli_vs_floor, 2)}×**; the issue's floor 771 ms: ${f(T.cli_ms / 771, 2)}× | ≤ 1.10× | ${met(T.cli_vs_floor <= 1.10)} against curl; ${met(T.cli_ms / 771 <= 1.10)} against 771 ms |
+| load 10,048, development key, default budget | ${f(D.cli_ms)} ms (${all(D.raw.ours)}) | SDK ${f(D.sdk_ms)} ms: **${f(D.sdk_vs_cli, 2)}×** faster | ≥ 3× the SDK | ${met(D.sdk_vs_cli >= 3)} |
+| revoke 1,500 @30 ms, 100 %, HTTP/1.1 | ${revokeRow(R, 13.5)} |
+| the same, TLS + HTTP/2 | ${revokeRow(RT, 11.5)} |
+| \`audit team --intents --format json\`, ${S.count} rows | ${f(S.team_s, 2)} s, **${f(S.team_rss_mb)} MB** | | ≤ 100 MB | ${met(S.team_rss_mb <= 100)} |
+| \`audit verify --audit-url\`, ${S.count} rows | **${f(S.verify_s, 2)} s** (${all(S.raw.verify.map((ms) => ms / 1000), 2)}), ${f(S.verify_rss_mb)} MB | | ≤ 5 s | ${met(S.verify_s <= 5)} |`);
+  mkdirSync(join(here, 'results'), { recursive: true });
+  writeFileSync(join(here, 'results', `issue32-${new Date().toISOString().replace(/[:.]/g, '-')}.json`),
+                JSON.stringify({ F, T, D, R, RT, S }, null, 2));
   process.exit(0);
 }
 

@@ -60,13 +60,18 @@ void EmailSearch::cancel()
     m_loader.cancel(); // cancelled() follows, when it ran
 }
 
+InvitationLoader::Request EmailSearch::walkOf(List list) const
+{
+    using Source = InvitationLoader::Request::Source;
+    if (list == List::RevokedApplication)
+        return walkOf(List::Application).revokedPart();
+    return walkOf(m_query, m_status, list == List::Organizations ? Source::Instance : Source::Application);
+}
+
 void EmailSearch::read(List list)
 {
     m_list = list;
-    using Source = InvitationLoader::Request::Source;
-    InvitationLoader::Request request =
-        walkOf(m_query, list == List::RevokedApplication ? std::optional(InvitationStatus::Revoked) : m_status,
-               list == List::Organizations ? Source::Instance : Source::Application);
+    InvitationLoader::Request request = walkOf(list);
     request.keepInvitations = false; // the matches are kept here
     request.keepMetadata = m_keepMetadata;
     m_loader.start(request);
@@ -100,9 +105,8 @@ void EmailSearch::listFinished()
     m_firstListTotal += m_loader.totalCount();
     if (m_list == List::Organizations && m_includeApplication)
         return read(List::Application);
-    // Clerk leaves revoked application invitations out of a list without a status: every status of the
-    // address's sign-up invitations is that list and the revoked ones.
-    if (m_list == List::Application && !m_status)
+    // Every status of the address's sign-up invitations: that list, and the revoked ones if Clerk left them out.
+    if (m_list == List::Application && walkOf(List::Application).leavesOutRevoked())
         return read(List::RevokedApplication);
     Q_EMIT finished();
 }

@@ -69,6 +69,8 @@ private:
         Application,
         RevokedApplication, //!< the third: its revoked ones, which Clerk lists only when asked
     };
+    /*! What the loader is asked for to read \a list of this search. */
+    InvitationLoader::Request walkOf(List list) const;
     void read(List list);
     void filter(const QList<Invitation> &fresh, qint64 total);
     void listFinished();

@@ -77,9 +77,7 @@ void InvitationListing::load(const ListingScope &scope, const InvitationLoader::
     m_goneFromFirst.clear();
     m_heldTwice = 0;
     m_secondList = false;
-    // Clerk lists application invitations of every status but revoked unless revoked ones are asked for:
-    // every status is that list, then the revoked ones.
-    m_revokedNext = request.source == InvitationLoader::Request::Source::Application && !request.status;
+    m_revokedNext = request.leavesOutRevoked(); // every status is that list, then the revoked ones
     if (!m_client)
         return;
     Q_EMIT started();
@@ -134,10 +132,8 @@ void InvitationListing::startLoader(const InvitationLoader::Request &request)
                          loader->listChanged()};
             loader->disconnect(this);
             m_loader.release()->deleteLater(); // it is still in this signal
-            InvitationLoader::Request revoked = request;
-            revoked.status = InvitationStatus::Revoked;
             m_secondList = true;
-            startLoader(revoked);
+            startLoader(request.revokedPart());
             return;
         }
         m_readToEnd = true;

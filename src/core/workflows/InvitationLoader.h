@@ -91,6 +91,19 @@ public:
             speculativePages = 1;
             passes = 1;
         }
+
+        /*!
+         * Whether Clerk leaves the revoked invitations out of this list: it does for sign-up (application)
+         * invitations asked for without a status. All of them are then this list and revokedPart().
+         */
+        bool leavesOutRevoked() const { return source == Source::Application && !status; }
+        /*! The same list, its revoked invitations only. */
+        Request revokedPart() const
+        {
+            Request revoked = *this;
+            revoked.status = InvitationStatus::Revoked;
+            return revoked;
+        }
     };
 
     explicit InvitationLoader(ClerkClient *client, QObject *parent = nullptr);

@@ -1,13 +1,14 @@
 #pragma once
 
-#include <QtCore/QQueue>
+#include <QtCore/QList>
+#include <QtCore/QPointer>
 #include <QtWidgets/QApplication>
 
 namespace InviteDesk {
 
 /*!
  * The window's QApplication. It differs from Qt's in one thing: a late copy of a bare Alt (or Meta) key
- * event is not delivered (isLateCopy()).
+ * event is not delivered.
  *
  * Why: with a screen reader on Linux, Qt's AT-SPI bridge holds every key event back, asks the screen
  * reader whether it wants it, and posts a copy once it answers. QMenuBar acts on the real event (it
@@ -27,18 +28,23 @@ public:
 
     bool notify(QObject *receiver, QEvent *event) override;
 
-    /*!
-     * Whether \a copy, a bare Alt or Meta press or release that the window system did not send, is the copy
-     * of a press that had already been released when it came; called once per copy, in order.
-     */
-    bool isLateCopy(const QEvent *copy);
-
 private:
+    /*! A press of Alt or Meta that a filter (the bridge) held back at \a window, its copy still to come. */
+    struct HeldPress
+    {
+        QPointer<QObject> window;
+        bool released = false; //!< the window system has sent its release since: the copy, when it comes, is late
+    };
+
+    /*!
+     * Whether \a copy, a bare Alt or Meta press or release that the window system did not send, posted to
+     * \a window, is the copy of a press that had already been released when it came; called once per copy.
+     */
+    bool isLateCopy(const QObject *window, const QEvent *copy);
     /*! The window system's bare Alt or Meta, at the window: held back (a copy will come), or passed on. */
     bool notifyWindowSystemAlt(QObject *window, QEvent *event);
 
-    /*! One entry per held-back press whose copy has not come yet: whether it has been released since. */
-    QQueue<bool> m_pressesAwaitingCopies;
+    QList<HeldPress> m_pressesAwaitingCopies; //!< oldest first
     bool m_dropNextReleaseCopy = false;
     const QEvent *m_altArriving = nullptr;
     bool m_altPassedOn = false;

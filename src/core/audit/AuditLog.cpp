@@ -13,6 +13,7 @@
 #include <QtCore/QSaveFile>
 #include <QtCore/QSet>
 #include <QtCore/QStandardPaths>
+#include <QtCore/QThread>
 #include <QtCore/QUuid>
 
 #include <algorithm>
@@ -336,15 +337,9 @@ bool AuditLog::appendIf(QList<QJsonObject> records, const Precondition &precondi
     }
     file.close();
 
-    // Unbuffered, so that a full disk fails the write itself and the old head stays (QSaveFile renames
-    // only on success); then read back, since some file systems report the shortage only later.
-    QSaveFile headFile(headPath(m_path));
-    const QByteArray headLine = QByteArray::number(seq - 1) + ' ' + newestHash + '\n';
-    const bool headWritten = headFile.open(QIODevice::WriteOnly | QIODevice::Unbuffered)
-                             && headFile.write(headLine) == headLine.size() && headFile.commit();
-    if (!headWritten) {
-        headFile.cancelWriting();
-        m_error = QCoreApplication::translate("AuditLog", "cannot update %1: %2").arg(headPath(m_path), headFile.errorString());
+    if (const QString failed = replaceHead(headPath(m_path), QByteArray::number(seq - 1) + ' ' + newestHash + '\n');
+        !failed.isEmpty()) {
+        m_error = QCoreApplication::translate("AuditLog", "cannot update %1: %2").arg(headPath(m_path), failed);
         return false;
     }
     const std::optional<Head> check = readHead(m_path);
@@ -354,6 +349,31 @@ bool AuditLog::appendIf(QList<QJsonObject> records, const Precondition &precondi
         return false;
     }
     return true;
+}
+
+QString AuditLog::replaceHead(const QString &path, const QByteArray &line)
+{
+    // On Windows, replacing a file fails ("Access denied") while anyone has it open, if only to read it:
+    // `audit verify` in another process, the team store's sender, a virus scanner. Readers hold it for a
+    // moment; the replacement is tried again for up to about a second before the record is refused.
+#ifdef Q_OS_WIN
+    constexpr int attempts = 25;
+#else
+    constexpr int attempts = 1; // a rename here replaces a file that is open
+#endif
+    QString error;
+    for (int attempt = 0; attempt < attempts; ++attempt) {
+        if (attempt > 0)
+            QThread::msleep(40);
+        // Unbuffered, so that a full disk fails the write itself and the old head stays (QSaveFile renames
+        // only on success); the caller reads it back, since some file systems report the shortage only later.
+        QSaveFile file(path);
+        if (file.open(QIODevice::WriteOnly | QIODevice::Unbuffered) && file.write(line) == line.size() && file.commit())
+            return {};
+        file.cancelWriting();
+        error = file.errorString();
+    }
+    return error;
 }
 
 bool AuditLog::holdRunLock()

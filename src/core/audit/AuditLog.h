@@ -186,6 +186,8 @@ private:
     /*! The one function that appends: \a records in order, under one lock, with one sync and one head rewrite. */
     bool appendIf(QList<QJsonObject> records, const Precondition &precondition, bool *skipped = nullptr);
     bool syncToDisk(QFile &file);
+    /*! Writes \a line as the whole of the head file at \a path, replacing it at once; why not, or empty. */
+    static QString replaceHead(const QString &path, const QByteArray &line);
     bool holdRunLock();
     QJsonObject baseRecord(const QString &event, const RevokeItem &item) const;
 

@@ -33,7 +33,9 @@ bool Application::isLateCopy(const QObject *window, const QEvent *copy)
     const auto held = std::find_if(m_pressesAwaitingCopies.begin(), m_pressesAwaitingCopies.end(),
                                    [window](const HeldPress &press) { return press.window == window; });
     // A copy of no press held back (the application's own Alt) is not late: there was nothing to be late for.
-    m_dropNextReleaseCopy = held != m_pressesAwaitingCopies.end() && held->released;
+    // Alt+V: the real V opened the View menu before this copy of Alt's press came, and the menu closes on Alt.
+    QWidget *popup = QApplication::activePopupWidget();
+    m_dropNextReleaseCopy = held != m_pressesAwaitingCopies.end() && (held->released || (popup && popup != held->popup));
     if (held != m_pressesAwaitingCopies.end())
         m_pressesAwaitingCopies.erase(held);
     return m_dropNextReleaseCopy;
@@ -54,7 +56,7 @@ bool Application::notifyWindowSystemAlt(QObject *window, QEvent *event)
     if (!m_altPassedOn) {
         if (m_pressesAwaitingCopies.size() == maxPressesAwaitingCopies)
             m_pressesAwaitingCopies.removeFirst();
-        m_pressesAwaitingCopies.append({window, false});
+        m_pressesAwaitingCopies.append({window, QApplication::activePopupWidget(), false});
     }
     return result;
 }

@@ -165,6 +165,45 @@ private Q_SLOTS:
         QTRY_VERIFY(!w.view->isVisible());
     }
 
+    void aMenuOpenedByItsLetterStaysOpenWhenAltsCopyComesBeforeItsRelease()
+    {
+        // Alt down, V down: the real V opens the View menu (a shortcut). The screen reader answers for Alt's
+        // press now, after V and before Alt's release: that copy must not reach the menu, which closes on Alt.
+        Window w;
+        QVERIFY(w.ready());
+        alt(w.handle(), QTest::Press);
+        QTest::sendKeyEvent(QTest::Press, w.handle(), Qt::Key_V, u"v"_s, Qt::AltModifier);
+        QTRY_VERIFY(w.view->isVisible());
+        m_bridge.answer(1);
+        QVERIFY2(w.view->isVisible(), "the copy of Alt's press, come after V, closed the menu that Alt+V opened");
+
+        QTest::sendKeyEvent(QTest::Release, w.handle(), Qt::Key_V, u"v"_s, Qt::AltModifier);
+        alt(w.handle(), QTest::Release);
+        m_bridge.answer();
+        QVERIFY(w.view->isVisible());
+        QTest::keyClick(w.view->windowHandle(), Qt::Key_Escape);
+        m_bridge.answer();
+        QTRY_VERIFY(!w.view->isVisible());
+    }
+
+    void altClosesAnOpenMenuThoughAnotherKeyFollowsBeforeItsCopy()
+    {
+        // The menu was open before Alt: a key pressed after Alt (Ctrl, an agent's chord) opens no popup, and
+        // the copy of Alt's press, which comes after it, still closes the menu as Qt alone would.
+        Window w;
+        QVERIFY(w.ready());
+        w.bar()->setActiveAction(w.view->menuAction());
+        QTRY_VERIFY(w.view->isVisible());
+        QWindow *menu = w.view->windowHandle();
+        alt(menu, QTest::Press);
+        QTest::sendKeyEvent(QTest::Press, menu, Qt::Key_Control, QString(), Qt::AltModifier | Qt::ControlModifier);
+        m_bridge.answer();
+        QTRY_VERIFY2(!w.view->isVisible(), "Alt no longer closes an open menu when another key follows it quickly");
+        QTest::sendKeyEvent(QTest::Release, menu, Qt::Key_Control, QString(), Qt::AltModifier);
+        alt(menu, QTest::Release);
+        m_bridge.answer();
+    }
+
     void altClosesAnOpenMenuWhenItsCopyComesInTime()
     {
         // The menu acts on the copy: it must come through, as it does when the machine is not busy.

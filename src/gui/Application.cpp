@@ -11,17 +11,10 @@ namespace InviteDesk {
 namespace {
 /*! Presses remembered at most; one whose window is gone is forgotten at once (isLateCopy()). */
 constexpr qsizetype maxPressesAwaitingCopies = 8;
-/*! Copies kept waiting for Alt's release at most: more, and they are posted at once (Alt held for long). */
-constexpr std::size_t maxWaitingCopies = 64;
-
-bool isKeyEvent(const QEvent *event)
-{
-    return event->type() == QEvent::KeyPress || event->type() == QEvent::KeyRelease;
-}
 
 bool isBareAlt(const QEvent *event)
 {
-    if (!isKeyEvent(event))
+    if (event->type() != QEvent::KeyPress && event->type() != QEvent::KeyRelease)
         return false;
     const int key = static_cast<const QKeyEvent *>(event)->key();
     return key == Qt::Key_Alt || key == Qt::Key_Meta;
@@ -51,12 +44,9 @@ bool Application::isLateCopy(const QObject *window, const QEvent *copy)
 bool Application::notifyWindowSystemAlt(QObject *window, QEvent *event)
 {
     if (event->type() == QEvent::KeyRelease) {
-        if (static_cast<const QKeyEvent *>(event)->isAutoRepeat()) // Alt held down still
-            return QApplication::notify(window, event);
-        std::for_each(m_pressesAwaitingCopies.begin(), m_pressesAwaitingCopies.end(), [](HeldPress &press) { press.released = true; });
-        const bool result = QApplication::notify(window, event); // the menu bar acts on it first
-        postWaitingCopies();
-        return result;
+        if (!static_cast<const QKeyEvent *>(event)->isAutoRepeat()) // Alt held down still
+            std::for_each(m_pressesAwaitingCopies.begin(), m_pressesAwaitingCopies.end(), [](HeldPress &press) { press.released = true; });
+        return QApplication::notify(window, event);
     }
     // The window passes a key on to its widgets unless a filter (the bridge) holds it back: only then does
     // a copy come. Kept per call: a key handled in a nested event loop is one of its own.
@@ -67,19 +57,8 @@ bool Application::notifyWindowSystemAlt(QObject *window, QEvent *event)
         if (m_pressesAwaitingCopies.size() == maxPressesAwaitingCopies)
             m_pressesAwaitingCopies.removeFirst();
         m_pressesAwaitingCopies.append({window, QApplication::activePopupWidget(), false});
-        m_heldAltDown = true;
     }
     return result;
-}
-
-void Application::postWaitingCopies()
-{
-    m_heldAltDown = false;
-    std::vector<WaitingCopy> waiting = std::exchange(m_waitingCopies, {});
-    for (WaitingCopy &waitingCopy : waiting) {
-        if (waitingCopy.window)
-            QCoreApplication::postEvent(waitingCopy.window, waitingCopy.copy.release());
-    }
 }
 
 bool Application::notify(QObject *receiver, QEvent *event)
@@ -89,21 +68,7 @@ bool Application::notify(QObject *receiver, QEvent *event)
     // A key event reaches the window (QWindow) first, then its widgets; the bridge holds it back at the
     // window and posts its copy there. A late copy is dropped there, before QApplication::notify: within it
     // an armed menu bar's application filter would see it, and the window would pass it on to a menu.
-    if (event->type() == QEvent::ApplicationStateChange && QGuiApplication::applicationState() != Qt::ApplicationActive)
-        postWaitingCopies(); // Alt's release will go to another application
-    if (!receiver->isWindowType())
-        return QApplication::notify(receiver, event);
-    if (isKeyEvent(event) && !isBareAlt(event)) {
-        const auto *key = static_cast<const QKeyEvent *>(event);
-        if (!event->spontaneous() && m_heldAltDown && m_waitingCopies.size() < maxWaitingCopies) {
-            m_waitingCopies.push_back({receiver, std::unique_ptr<QKeyEvent>(key->clone())});
-            return true;
-        }
-        if (event->spontaneous() && event->type() == QEvent::KeyPress && !(key->modifiers() & (Qt::AltModifier | Qt::MetaModifier)))
-            postWaitingCopies(); // a key without Alt: Alt is up, though its release never came here
-        return QApplication::notify(receiver, event);
-    }
-    if (!isBareAlt(event))
+    if (!receiver->isWindowType() || !isBareAlt(event))
         return QApplication::notify(receiver, event);
     if (event->spontaneous())
         return notifyWindowSystemAlt(receiver, event);

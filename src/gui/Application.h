@@ -2,11 +2,7 @@
 
 #include <QtCore/QList>
 #include <QtCore/QPointer>
-#include <QtGui/QKeyEvent>
 #include <QtWidgets/QApplication>
-
-#include <memory>
-#include <vector>
 
 namespace InviteDesk {
 
@@ -24,11 +20,6 @@ namespace InviteDesk {
  * and before Alt's release: Alt+V opened the View menu on the real V (a shortcut), and the copy of Alt's
  * press closed it. So a copy is late when Alt was released before it came, or when a popup (a menu) opened
  * since the press. Any other copy is delivered as Qt would: it is how Alt closes a menu that was open.
- *
- * And the other way round: QMenuBar arms on Alt's real press and is disarmed by any key event it sees before
- * Alt's real release, a copy included. The late copy of the key before Alt (Tab's release) disarmed it, and
- * one Alt did nothing. While Alt is down, copies of other keys wait, and are posted again, in order, once Alt
- * is up (its release, the window system's next key without Alt, or the application losing the focus).
  */
 class Application : public QApplication
 {
@@ -56,22 +47,11 @@ private:
     bool isLateCopy(const QObject *window, const QEvent *copy);
     /*! The window system's bare Alt or Meta, at the window: held back (a copy will come), or passed on. */
     bool notifyWindowSystemAlt(QObject *window, QEvent *event);
-    /*! Alt is up: the copies of other keys that waited for it are posted again, in order. */
-    void postWaitingCopies();
-
-    /*! A copy of another key's event that came to \a window while Alt was down. */
-    struct WaitingCopy
-    {
-        QPointer<QObject> window;
-        std::unique_ptr<QKeyEvent> copy;
-    };
 
     QList<HeldPress> m_pressesAwaitingCopies; //!< oldest first
     bool m_dropNextReleaseCopy = false;
     const QEvent *m_altArriving = nullptr;
     bool m_altPassedOn = false;
-    bool m_heldAltDown = false; //!< a press of Alt that the bridge held back, not released yet
-    std::vector<WaitingCopy> m_waitingCopies; //!< oldest first
 };
 
 } // namespace InviteDesk

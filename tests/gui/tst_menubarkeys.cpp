@@ -204,41 +204,6 @@ private Q_SLOTS:
         m_bridge.answer();
     }
 
-    void aLateCopyOfAnotherKeyDoesNotEatTheNextAlt()
-    {
-        // Tab, then Alt at once: the copy of Tab's release comes while Alt is down. The menu bar, armed by
-        // Alt's real press, is disarmed by any key event it sees before Alt's real release, and that copy
-        // came before Alt's press in truth: one Alt did nothing (tst_screenreader, "Alt: the menu bar").
-        Window w;
-        QVERIFY(w.ready());
-        QTest::sendKeyEvent(QTest::Press, w.handle(), Qt::Key_Tab, QString(), Qt::NoModifier);
-        QTest::sendKeyEvent(QTest::Release, w.handle(), Qt::Key_Tab, QString(), Qt::NoModifier);
-        m_bridge.answer(1); // Tab's press
-        alt(w.handle(), QTest::Press);
-        m_bridge.answer(1); // Tab's release, late
-        alt(w.handle(), QTest::Release);
-        QVERIFY2(w.bar()->activeAction(), "a late copy of Tab's release disarmed the menu bar: Alt did nothing");
-        m_bridge.answer();
-        QVERIFY(w.bar()->activeAction());
-    }
-
-    void copiesThatWaitedForAltAreDeliveredInOrderWhenAltIsUp()
-    {
-        // 'a' typed, then Alt down: a's copies wait. Alt's release never comes here (the agent switched
-        // windows with it held); the next key without Alt proves Alt is up, and 'a' is typed before 'b'.
-        Window w;
-        QVERIFY(w.ready());
-        QTest::sendKeyEvent(QTest::Press, w.handle(), Qt::Key_A, u"a"_s, Qt::NoModifier);
-        QTest::sendKeyEvent(QTest::Release, w.handle(), Qt::Key_A, u"a"_s, Qt::NoModifier);
-        alt(w.handle(), QTest::Press);
-        m_bridge.answer();
-        QCOMPARE(w.field->text(), QString()); // waiting while Alt is down
-        QTest::sendKeyEvent(QTest::Press, w.handle(), Qt::Key_B, u"b"_s, Qt::NoModifier);
-        QTest::sendKeyEvent(QTest::Release, w.handle(), Qt::Key_B, u"b"_s, Qt::NoModifier);
-        m_bridge.answer();
-        QTRY_COMPARE(w.field->text(), u"ab"_s);
-    }
-
     void altClosesAnOpenMenuWhenItsCopyComesInTime()
     {
         // The menu acts on the copy: it must come through, as it does when the machine is not busy.

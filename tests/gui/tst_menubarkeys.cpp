@@ -204,6 +204,38 @@ private Q_SLOTS:
         m_bridge.answer();
     }
 
+    void aLateCopyOfAnotherKeyDoesNotEatTheNextAlt()
+    {
+        // Tab, then Alt at once: the copy of Tab's release comes while Alt is down. The menu bar, armed by
+        // Alt's real press, is disarmed by any key event it sees before Alt's real release, and that copy
+        // came before Alt's press in truth: one Alt does nothing (tst_screenreader under ASan and load,
+        // "Alt: the menu bar"). Known and not fixed: keeping such copies until Alt was up (9a06fec, reverted)
+        // sent keys typed just before Alt to the menu bar, which had the focus by then.
+        Window w;
+        QVERIFY(w.ready());
+        QTest::sendKeyEvent(QTest::Press, w.handle(), Qt::Key_Tab, QString(), Qt::NoModifier);
+        QTest::sendKeyEvent(QTest::Release, w.handle(), Qt::Key_Tab, QString(), Qt::NoModifier);
+        m_bridge.answer(1); // Tab's press
+        alt(w.handle(), QTest::Press);
+        m_bridge.answer(1); // Tab's release, late
+        alt(w.handle(), QTest::Release);
+        QEXPECT_FAIL("", "a late copy of another key disarms the menu bar's Alt (BENCHMARKS, round five)", Continue);
+        QVERIFY2(w.bar()->activeAction(), "a late copy of Tab's release disarmed the menu bar: Alt did nothing");
+    }
+
+    void theSameKeysWithTheirCopiesInTimeOpenTheMenuBar()
+    {
+        // The control of the test above: the same keys, each copy answered before the next key.
+        Window w;
+        QVERIFY(w.ready());
+        QTest::sendKeyEvent(QTest::Press, w.handle(), Qt::Key_Tab, QString(), Qt::NoModifier);
+        QTest::sendKeyEvent(QTest::Release, w.handle(), Qt::Key_Tab, QString(), Qt::NoModifier);
+        m_bridge.answer();
+        alt(w.handle(), QTest::Press);
+        alt(w.handle(), QTest::Release);
+        QVERIFY(w.bar()->activeAction());
+    }
+
     void altClosesAnOpenMenuWhenItsCopyComesInTime()
     {
         // The menu acts on the copy: it must come through, as it does when the machine is not busy.

@@ -204,36 +204,32 @@ private Q_SLOTS:
         m_bridge.answer();
     }
 
-    void aLateCopyOfAnotherKeyDoesNotEatTheNextAlt()
+    void tabThenAltOpensTheMenuBar_data()
     {
-        // Tab, then Alt at once: the copy of Tab's release comes while Alt is down. The menu bar, armed by
-        // Alt's real press, is disarmed by any key event it sees before Alt's real release, and that copy
-        // came before Alt's press in truth: one Alt does nothing (tst_screenreader under ASan and load,
-        // "Alt: the menu bar"). Known and not fixed: keeping such copies until Alt was up (9a06fec, reverted)
-        // sent keys typed just before Alt to the menu bar, which had the focus by then.
-        Window w;
-        QVERIFY(w.ready());
-        QTest::sendKeyEvent(QTest::Press, w.handle(), Qt::Key_Tab, QString(), Qt::NoModifier);
-        QTest::sendKeyEvent(QTest::Release, w.handle(), Qt::Key_Tab, QString(), Qt::NoModifier);
-        m_bridge.answer(1); // Tab's press
-        alt(w.handle(), QTest::Press);
-        m_bridge.answer(1); // Tab's release, late
-        alt(w.handle(), QTest::Release);
-        QEXPECT_FAIL("", "a late copy of another key disarms the menu bar's Alt (BENCHMARKS, round five)", Continue);
-        QVERIFY2(w.bar()->activeAction(), "a late copy of Tab's release disarmed the menu bar: Alt did nothing");
+        QTest::addColumn<bool>("tabReleaseLate");
+        QTest::newRow("copies in time") << false;
+        QTest::newRow("Tab's release late") << true;
     }
 
-    void theSameKeysWithTheirCopiesInTimeOpenTheMenuBar()
+    void tabThenAltOpensTheMenuBar()
     {
-        // The control of the test above: the same keys, each copy answered before the next key.
+        // Tab, then Alt at once. When the copy of Tab's release comes while Alt is down, the menu bar, armed
+        // by Alt's real press, is disarmed by it (any key event it sees before Alt's real release), though
+        // that key came before Alt in truth: one Alt does nothing (tst_screenreader under ASan and load,
+        // "Alt: the menu bar"). Known and not fixed: keeping such copies until Alt was up (9a06fec, reverted)
+        // sent keys typed just before Alt to the menu bar, which had the focus by then.
+        QFETCH(bool, tabReleaseLate);
         Window w;
         QVERIFY(w.ready());
         QTest::sendKeyEvent(QTest::Press, w.handle(), Qt::Key_Tab, QString(), Qt::NoModifier);
         QTest::sendKeyEvent(QTest::Release, w.handle(), Qt::Key_Tab, QString(), Qt::NoModifier);
-        m_bridge.answer();
+        m_bridge.answer(tabReleaseLate ? 1 : -1); // Tab's press, or both
         alt(w.handle(), QTest::Press);
+        m_bridge.answer(tabReleaseLate ? 1 : 0); // Tab's release, late
         alt(w.handle(), QTest::Release);
-        QVERIFY(w.bar()->activeAction());
+        if (tabReleaseLate)
+            QEXPECT_FAIL("", "a late copy of another key disarms the menu bar's Alt (BENCHMARKS, round five)", Continue);
+        QVERIFY2(w.bar()->activeAction(), "Alt did nothing");
     }
 
     void altClosesAnOpenMenuWhenItsCopyComesInTime()

@@ -19,6 +19,7 @@
 #include <QtSql/QSqlQuery>
 #include <QtTest/QTest>
 
+#include <algorithm>
 #include <functional>
 
 namespace InviteDesk::Testing {
@@ -198,7 +199,11 @@ public:
         return hashes;
     }
 
-    /*! \a n revokes (intent and outcome each) appended to the log at \a path, as a window or CLI writes them. */
+    /*!
+     * \a n revokes (intent and outcome each) appended to the log at \a path as a bulk run writes them: in
+     * groups, the intents of up to AuditLog::maxGroup sends, then their outcomes. One sync per group, not per
+     * record: thousands of records one at a time cost seconds, and many more beside other work.
+     */
     static void writeLocalLog(const QString &path, const QString &name, int n, RevokeOutcome outcome = RevokeOutcome::Revoked)
     {
         AuditLog log(path);
@@ -206,19 +211,28 @@ public:
         context.operatorName = name;
         context.profile = QStringLiteral("test");
         log.setContext(context);
-        for (int i = 0; i < n; ++i) {
-            RevokeItem item;
-            item.organizationId = QStringLiteral("org_1");
-            item.organizationName = QStringLiteral("Acme 100%_Corp");
-            item.ticket = QStringLiteral("SUP-") + name;
-            item.invitationId = QStringLiteral("orginv_%1_%2").arg(name).arg(i);
-            item.emailAddress = QStringLiteral("person%1@example.com").arg(i);
+        RevokeResult result;
+        result.outcome = outcome;
+        for (int first = 0; first < n; first += AuditLog::maxGroup) {
+            QList<RevokeItem> items;
+            for (int i = first; i < std::min(n, first + AuditLog::maxGroup); ++i) {
+                RevokeItem item;
+                item.organizationId = QStringLiteral("org_1");
+                item.organizationName = QStringLiteral("Acme 100%_Corp");
+                item.ticket = QStringLiteral("SUP-") + name;
+                item.invitationId = QStringLiteral("orginv_%1_%2").arg(name).arg(i);
+                item.emailAddress = QStringLiteral("person%1@example.com").arg(i);
+                items << item;
+            }
+            QList<AuditLog::Entry> intents, outcomes;
+            for (const RevokeItem &item : items)
+                intents << log.intent(item);
             QString why;
-            if (!log.recordIntent(item, &why))
+            if (!log.write(intents, &why))
                 qFatal("%s", qPrintable(why));
-            RevokeResult result;
-            result.outcome = outcome;
-            if (!log.recordOutcome(item, result, &why))
+            for (const RevokeItem &item : items)
+                outcomes << log.outcome(item, result);
+            if (!log.write(outcomes, &why))
                 qFatal("%s", qPrintable(why));
         }
     }

@@ -654,8 +654,11 @@ private Q_SLOTS:
         profile.name = u"Offline"_s;
         profile.apiUrl = QUrl(u"http://127.0.0.1:9"_s);
         profile.keyFromEnvironment = true;
+        m_clock = std::make_unique<ManualClock>(); // the check's retries are moved through, not waited out
+        m_window->session()->setClock(m_clock.get());
         m_window->useTransientProfile(profile, SandboxOptions::defaultProductionKey());
-        QTRY_COMPARE_WITH_TIMEOUT(m_window->connections()->state(), ConnectionController::State::Failed, 20'000);
+        QVERIFY(m_clock->runUntil([&] { return m_window->connections()->state() == ConnectionController::State::Failed; },
+                                  20'000));
         auto *bar = m_window->findChild<MessageBar *>(u"messageBar"_s);
         QVERIFY(bar->isVisible());
         QVERIFY2(bar->text().contains(u"API URL"_s), qPrintable(bar->text()));
@@ -684,11 +687,18 @@ private Q_SLOTS:
         const QString key = SandboxOptions::defaultProductionKey();
         ConnectionProfile profile = sandboxProfile(*m_sandbox, key);
         profile.apiUrl = QUrl(u"http://127.0.0.1:%1"_s.arg(silent.serverPort()));
+        m_clock = std::make_unique<ManualClock>(); // "No answer" comes when the test moves the clock on
+        m_window->session()->setClock(m_clock.get());
         m_window->useTransientProfile(profile, key);
         auto *placeholder = m_window->findChild<QLabel *>(u"placeholderLabel"_s);
         QTRY_VERIFY(placeholder->text().contains(u"Connecting to http://127.0.0.1:%1"_s.arg(silent.serverPort())));
+        QTRY_VERIFY(!held.empty()); // the server took the connection, and says nothing
         auto *bar = m_window->findChild<MessageBar *>(u"messageBar"_s);
-        QTRY_VERIFY_WITH_TIMEOUT(bar->isVisible() && bar->text().startsWith(u"No answer from"_s), 15'000);
+        m_clock->advance(ConnectionController::slowAfter - std::chrono::milliseconds(1));
+        QVERIFY(!m_window->connections()->isSlow());
+        m_clock->advance(std::chrono::milliseconds(1));
+        QVERIFY(m_window->connections()->isSlow());
+        QTRY_VERIFY(bar->isVisible() && bar->text().startsWith(u"No answer from"_s));
         QPushButton *stop = nullptr;
         for (QPushButton *button : bar->findChildren<QPushButton *>())
             stop = button->text() == u"S&top Waiting"_s ? button : stop;

@@ -18,8 +18,7 @@ ConnectionController::ConnectionController(Session *session, Prompts *prompts, A
         ++m_test; // the store's answer to a test of this session is no longer news
         setState(State::Closed);
     });
-    m_slowTimer.setSingleShot(true);
-    connect(&m_slowTimer, &QTimer::timeout, this, [this] {
+    connect(&m_slowTimer, &ClockTimer::timeout, this, [this] {
         if (m_state != State::Connecting)
             return;
         m_slow = true;
@@ -355,6 +354,7 @@ void ConnectionController::check(bool reportSuccess)
     setState(State::Connecting);
     if (wasSlow)
         Q_EMIT stateChanged(m_state); // no longer slow: the bar's offer to stop goes
+    m_slowTimer.setClock(m_session->clock());
     m_slowTimer.start(slowAfter);
     if (reportSuccess)
         Q_EMIT statusMessage(tr("Testing the connection…"), 0);

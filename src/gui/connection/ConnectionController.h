@@ -1,11 +1,11 @@
 #pragma once
 
 #include "core/api/ClerkError.h"
+#include "core/util/Clock.h"
 #include "gui/session/Profiles.h"
 
 #include <QtCore/QObject>
 #include <QtCore/QPointer>
-#include <QtCore/QTimer>
 
 #include <optional>
 
@@ -126,7 +126,7 @@ private:
     TestAnswer m_testAnswer;
     quint64 m_checkCall = 0; //!< the client's call of the latest check, for stopConnecting()
     bool m_slow = false;
-    QTimer m_slowTimer;
+    ClockTimer m_slowTimer; //!< on the session's clock, as the check's retries are
     quint64 m_opening = 0; //!< the latest request to open a session; the keychain answers late, and only the latest counts
 };
 

@@ -6,8 +6,9 @@
 #include "gui/invitations/InvitationTableModel.h"
 #include "gui/invitations/InvitationsController.h"
 #include "gui/MainWindow.h"
-#include "support/ScriptedPrompts.h"
 #include "gui/session/Session.h"
+#include "support/ManualClock.h"
+#include "support/ScriptedPrompts.h"
 #include "support/TestSandbox.h"
 
 #include <QtCore/QDirIterator>
@@ -71,7 +72,9 @@ private Q_SLOTS:
 
         {
             Testing::ScriptedPrompts prompts;
+            ManualClock clock; // the undo window is moved through, not waited out; outlives the window
             MainWindow window{&prompts};
+            window.session()->setClock(&clock);
             window.show();
             QVERIFY(QTest::qWaitForWindowExposed(&window));
             // A saved profile, as a user would create it (the key itself stays out of the settings).
@@ -91,9 +94,10 @@ private Q_SLOTS:
             prompts.confirmAll(u"SUP-1"_s);
             QMetaObject::invokeMethod(window.findChild<QAction *>(u"actionRevoke"_s), &QAction::trigger);
             // A production profile holds revokes for five seconds first (the undo window).
-            QTRY_VERIFY_WITH_TIMEOUT(!window.invitations()->isHolding() && !window.invitations()->isRevoking()
-                                         && QFile::exists(window.invitations()->auditLogPath()),
-                                     20'000);
+            QVERIFY(clock.runUntil([&] {
+                return !window.invitations()->isHolding() && !window.invitations()->isRevoking()
+                    && QFile::exists(window.invitations()->auditLogPath());
+            }, 20'000, std::chrono::seconds(1)));
             QVERIFY(QFile::exists(window.invitations()->auditLogPath()));
             window.close(); // writes the window settings
         }

@@ -1,4 +1,5 @@
 #include "core/audit/PgConnection.h"
+#include "invitedesk/PgBuild.h"
 
 #include <QtCore/QCoreApplication>
 #include <QtCore/QStringList>

@@ -1387,7 +1387,10 @@ private Q_SLOTS:
         table()->setFocus();
         QTRY_COMPARE(QApplication::focusWidget(), table());
         QStringList moves;
-        const QMetaObject::Connection watch = connect(qApp, &QApplication::focusChanged, this, [&moves](QWidget *, QWidget *now) {
+        // Its own context, gone with the function however it ends: a failed check returns early, and a
+        // connection to `this` would write the next test's focus moves into a dead list.
+        auto watcher = std::make_unique<QObject>();
+        connect(qApp, &QApplication::focusChanged, watcher.get(), [&moves](QWidget *, QWidget *now) {
             moves << (now ? now->objectName() : u"(none)"_s);
         });
         for (int row : {0, 1, 2})
@@ -1398,7 +1401,7 @@ private Q_SLOTS:
         QVERIFY(m_clock->runUntil([&] { return !m_window->invitations()->isRevoking() && posts() == 3; }, 20'000));
         QTRY_VERIFY(m_window->findChild<QPushButton *>(u"closeRevokePanelButton"_s)->isVisible());
         QCoreApplication::processEvents(); // what showing it posted
-        disconnect(watch);
+        watcher.reset();
         QCOMPARE(moves, (QStringList{u"undoButton"_s, u"invitationsView"_s}));
         QCOMPARE(QApplication::focusWidget(), table());
     }

@@ -370,6 +370,36 @@ private Q_SLOTS:
         QCOMPARE(m_sandbox->rateLimitedCount(), 0); // never tripped the limiter
     }
 
+    void anIntentWrittenWhilePausedWaitsForResume()
+    {
+        // The audit log answers late: the agent pauses while two intents are being written. Once they are on
+        // disk their revokes may not leave ("Paused" on screen, a request on the wire); resume() sends them.
+        struct LateObserver : RevokeObserver
+        {
+            QList<Done> intents;
+            void revokeIntended(const RevokeItem &, Done done) override { intents << std::move(done); }
+            void revokeSettled(const RevokeItem &, const RevokeResult &, Done done) override { done(true, {}); }
+        } observer;
+        BulkRevoker bulk(m_client.get());
+        bulk.setConcurrency(2);
+        bulk.setObserver(&observer);
+        QSignalSpy finished(&bulk, &BulkRevoker::finished);
+        bulk.start(pick(2));
+        QCOMPARE(observer.intents.size(), 2);
+        bulk.pause();
+        for (const RevokeObserver::Done &written : std::as_const(observer.intents))
+            written(true, {});
+        QCOMPARE(m_client->callsInFlight(), 0); // a revoke that started would be a call now, paced or not
+        QCoreApplication::processEvents();
+        QCOMPARE(m_client->callsInFlight(), 0);
+        QCOMPARE(requestCount(*m_sandbox, "POST"), 0);
+        QCOMPARE(bulk.state(), BulkRevoker::State::Paused);
+        bulk.resume();
+        QVERIFY(finished.wait(20'000));
+        QCOMPARE(requestCount(*m_sandbox, "POST"), 2);
+        QCOMPARE(bulk.summary().revoked, 2);
+    }
+
     void aLostOutcomeRecordStopsTheRunBeforeTheNextSend()
     {
         // An observer that records intents but cannot record the first outcome (a full disk).

@@ -207,6 +207,33 @@ private Q_SLOTS:
         QCOMPARE(int(m_sandbox->requests().size()), m_client->config().maxReadAttempts);
     }
 
+    void eachRetryWaitsLongerUpToTheCap()
+    {
+        // A read failing again and again waits about twice as long before each retry (half to all of 1, 2, 4…
+        // times the first delay: jitter, so that many clients do not retry in step), never more than the cap.
+        ClientConfig config = configFor(*m_sandbox);
+        config.backoffInitial = std::chrono::milliseconds(1'000);
+        config.backoffMax = std::chrono::milliseconds(3'000);
+        config.maxReadAttempts = 5;
+        m_client = std::make_unique<ClerkClient>(config);
+        m_client->setClock(&m_clock);
+        m_sandbox->addScriptedFault({ScriptedFault::Kind::ServerError, "GET", u"organization_roles"_s, 4, 503});
+        Waiter<Page<Role>> w;
+        m_client->listRoles(10, 0, this, w.callback());
+        for (int retry = 0; retry < 4; ++retry) {
+            QTRY_VERIFY(m_sandbox->requests().size() == std::size_t(retry + 1) && m_clock.runningTimers() == 1);
+            const qint64 full = std::min<qint64>(config.backoffInitial.count() << retry, config.backoffMax.count());
+            const qint64 delay = m_clock.nextTimeout()->count();
+            QVERIFY2(delay >= full / 2 && delay <= full, qPrintable(u"retry %1 after %2 ms"_s.arg(retry).arg(delay)));
+            m_clock.advance(std::chrono::milliseconds(delay - 1));
+            QCOMPARE(m_sandbox->requests().size(), std::size_t(retry + 1)); // not before its time
+            m_clock.advance(std::chrono::milliseconds(1));
+        }
+        QVERIFY(w.wait());
+        QVERIFY2(w.result->ok(), qPrintable(w.result->ok() ? QString() : w.result->error().oneLine()));
+        QCOMPARE(m_sandbox->requests().size(), std::size_t(5));
+    }
+
     void writesAreNeverRetried()
     {
         m_sandbox->addScriptedFault({ScriptedFault::Kind::ServerError, "POST", {}, 5, 500});

@@ -9,6 +9,7 @@
 #include "core/workflows/RevokeTask.h"
 #include "sandbox/HttpServer.h"
 #include "support/CliHarness.h"
+#include "support/TestParts.h"
 #include "support/TestSandbox.h"
 
 #include <QtTest/QSignalSpy>
@@ -643,5 +644,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(TestHostileServer)
+INVITEDESK_TEST_PARTS_GUILESS_MAIN(TestHostileServer)
 #include "tst_hostileserver.moc"

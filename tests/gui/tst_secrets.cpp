@@ -98,6 +98,7 @@ private Q_SLOTS:
                 return !window.invitations()->isHolding() && !window.invitations()->isRevoking()
                     && QFile::exists(window.invitations()->auditLogPath());
             }, 20'000, std::chrono::seconds(1)));
+            QCOMPARE(requestCount(*sandbox, "POST"), 1); // the key went out in a revoke too
             QVERIFY(QFile::exists(window.invitations()->auditLogPath()));
             window.close(); // writes the window settings
         }

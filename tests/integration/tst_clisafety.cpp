@@ -385,7 +385,9 @@ private Q_SLOTS:
         for (const int signal : {SIGTERM, SIGHUP}) {
             // The run before this one used this instance's budget: its sends are remembered for a rate window
             // (10 s) and the next run would wait them out before its first revoke. A computer of its own.
-            QVERIFY(QDir(m_cli->home() + u"/data/InviteDesk/pacing"_s).removeRecursively());
+            if (signal == SIGHUP)
+                QVERIFY2(QDir(m_cli->pacingFolder()).exists(), qPrintable(m_cli->pacingFolder()));
+            QVERIFY(QDir(m_cli->pacingFolder()).removeRecursively());
             const QStringList ids = pendingIds(u"acme"_s, 30);
             const std::unique_ptr<QProcess> process =
                 m_cli->start(QStringList{u"revoke"_s, u"acme"_s, u"--yes"_s, u"--rate-budget"_s, u"1"_s} + ids);

@@ -9,6 +9,7 @@
 #include "core/workflows/RevokeTask.h"
 #include "sandbox/HttpServer.h"
 #include "support/CliHarness.h"
+#include "support/ManualClock.h"
 #include "support/TestParts.h"
 #include "support/TestSandbox.h"
 
@@ -29,6 +30,7 @@ class TestHostileServer : public QObject
     int m_lyingListRequests = 0; //!< pages lyingList() servers answered
 
     std::unique_ptr<ClerkSandbox> m_sandbox;
+    ManualClock m_clock; //!< given to the client by tests that move time themselves; outlives it
     std::unique_ptr<RatePacer> m_pacer;
     std::unique_ptr<ClerkClient> m_client;
     SandboxOrganization *m_org = nullptr;
@@ -205,7 +207,12 @@ private Q_SLOTS:
         const QString id = pendingIds(1).first();
         m_sandbox->addScriptedFault({ScriptedFault::Kind::RawAnswer, "POST", u"/revoke"_s, 100, 200, 1,
                                      invitationJson(id, u"pending"_s)});
-        const RevokeResult r = revoke(id);
+        m_client->setClock(&m_clock); // the waits between its attempts are moved through, not waited out
+        RevokeTask task(m_client.get(), m_org->id, id);
+        QSignalSpy finished(&task, &RevokeTask::finished);
+        task.start();
+        QVERIFY(m_clock.runUntil([&] { return !finished.isEmpty(); }, 30'000));
+        const RevokeResult r = task.result();
         QCOMPARE(r.outcome, RevokeOutcome::Failed);
         QCOMPARE(r.attempts, RevokeTask::maxSendAttempts);
         QVERIFY2(r.error->userMessage().contains(u"pending"_s), qPrintable(r.error->userMessage()));

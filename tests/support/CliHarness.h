@@ -27,6 +27,8 @@ public:
 
     QString home() const { return m_home.path(); }
     QString auditLogPath() const { return m_home.filePath(QStringLiteral("data/InviteDesk/audit/audit.jsonl")); }
+    /*! Where the CLI remembers its sends of the last rate window (PacingMemory::defaultFolder() under this home). */
+    QString pacingFolder() const { return m_home.filePath(QStringLiteral("data/InviteDesk/pacing")); }
 
     /*!
      * Starts the CLI and returns at once; \a prepare may adjust the process (limits, user, or another copy

@@ -200,9 +200,9 @@ public:
     }
 
     /*!
-     * \a n revokes (intent and outcome each) appended to the log at \a path as a bulk run writes them: in
-     * groups, the intents of up to AuditLog::maxGroup sends, then their outcomes. One sync per group, not per
-     * record: thousands of records one at a time cost seconds, and many more beside other work.
+     * \a n revokes (intent and outcome each) appended to the log at \a path in the writer's largest groups:
+     * the intents of up to AuditLog::maxGroup revokes, then their outcomes. One sync per group, not per record:
+     * thousands of records one at a time cost seconds, and many more beside other work.
      */
     static void writeLocalLog(const QString &path, const QString &name, int n, RevokeOutcome outcome = RevokeOutcome::Revoked)
     {

@@ -34,8 +34,8 @@ class WindowFixture : public QObject
 protected:
     std::unique_ptr<Sandbox::ClerkSandbox> m_sandbox;
     ScriptedPrompts m_prompts;
-    std::unique_ptr<MainWindow> m_window;
     std::unique_ptr<ManualClock> m_clock; //!< a test's session's clock, when it moves time itself; outlives the window
+    std::unique_ptr<MainWindow> m_window;
 
     /*! For initTestCase(): settings and data folders of the test mode, named after the test \a application. */
     static void useTestFolders(const QString &application)

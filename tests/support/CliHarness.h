@@ -26,9 +26,11 @@ public:
     explicit CliHarness(const Sandbox::ClerkSandbox *sandbox) : m_sandbox(sandbox) {}
 
     QString home() const { return m_home.path(); }
-    QString auditLogPath() const { return m_home.filePath(QStringLiteral("data/InviteDesk/audit/audit.jsonl")); }
+    /*! The CLI's data folder (XDG_DATA_HOME; on Windows only the audit log is sent there). */
+    QString dataFolder() const { return m_home.filePath(QStringLiteral("data")); }
+    QString auditLogPath() const { return dataFolder() + QStringLiteral("/InviteDesk/audit/audit.jsonl"); }
     /*! Where the CLI remembers its sends of the last rate window (PacingMemory::defaultFolder() under this home). */
-    QString pacingFolder() const { return m_home.filePath(QStringLiteral("data/InviteDesk/pacing")); }
+    QString pacingFolder() const { return dataFolder() + QStringLiteral("/InviteDesk/pacing"); }
 
     /*!
      * Starts the CLI and returns at once; \a prepare may adjust the process (limits, user, or another copy
@@ -78,7 +80,7 @@ public:
         if (!key.isNull())
             env.insert(QStringLiteral("CLERK_SECRET_KEY"), key);
         env.insert(QStringLiteral("HOME"), m_home.path());
-        env.insert(QStringLiteral("XDG_DATA_HOME"), m_home.filePath(QStringLiteral("data")));
+        env.insert(QStringLiteral("XDG_DATA_HOME"), dataFolder());
         env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_home.filePath(QStringLiteral("config")));
 #ifdef Q_OS_WIN
         // Windows keeps app data where the profile says, whatever XDG_DATA_HOME says: the same folder, named.

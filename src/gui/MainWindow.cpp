@@ -276,7 +276,7 @@ void MainWindow::setUpActions()
             showMessage(hint, 6000);
     };
     connect(m_ui->actionFindOrganization, &QAction::triggered, this, [focusSearch] { focusSearch({}); });
-    connect(m_ui->actionFindByEmail, &QAction::triggered, this, [this, focusSearch] {
+    connect(m_ui->actionFindByEmail, &QAction::triggered, this, [focusSearch] {
         focusSearch(tr("Type an email address and press Enter to see its invitations in every organization."));
     });
     connect(m_ui->actionAllOrganizations, &QAction::triggered, this, &MainWindow::showInstance);

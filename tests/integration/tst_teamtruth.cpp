@@ -38,7 +38,14 @@ using namespace InviteDesk::Testing;
 
 namespace {
 
-#if defined(__SANITIZE_ADDRESS__)
+#if defined(__SANITIZE_ADDRESS__) // GCC's name for it
+#define INVITEDESK_ADDRESS_SANITIZER
+#elif defined(__has_feature) // clang's
+#if __has_feature(address_sanitizer)
+#define INVITEDESK_ADDRESS_SANITIZER
+#endif
+#endif
+#if defined(INVITEDESK_ADDRESS_SANITIZER)
 constexpr bool memoryIsMeasurable = false; // AddressSanitizer keeps freed memory in quarantine (256 MiB)
 #else
 constexpr bool memoryIsMeasurable = true;

@@ -42,6 +42,7 @@
 #include <QtWidgets/QLabel>
 #include <QtWidgets/QLineEdit>
 #include <QtWidgets/QMessageBox>
+#include <QtWidgets/QProgressBar>
 #include <QtWidgets/QStatusBar>
 #include <QtWidgets/QPushButton>
 #include <QtWidgets/QTableView>
@@ -743,7 +744,20 @@ private Q_SLOTS:
         table()->selectRow(0);
         QTest::keyClick(table(), Qt::Key_Delete);
         QVERIFY(m_window->invitations()->isHolding());
-        m_clock->advance(std::chrono::seconds(5) - std::chrono::milliseconds(1));
+        // The countdown the strip shows is the hold's own time, whole seconds rounded up, moved by its clock.
+        auto *label = m_window->findChild<QLabel *>(u"revokeLabel"_s);
+        auto *bar = m_window->findChild<QProgressBar *>(u"revokeProgress"_s);
+        const auto shows = [&](int seconds) {
+            return label->text().contains(u"in %1 s"_s.arg(seconds)) && bar->value() == 5 - seconds;
+        };
+        QVERIFY2(shows(5), qPrintable(label->text()));
+        m_clock->advance(std::chrono::milliseconds(999));
+        QVERIFY2(shows(5), qPrintable(label->text()));
+        m_clock->advance(std::chrono::milliseconds(1));
+        QVERIFY2(shows(4), qPrintable(label->text()));
+        m_clock->advance(std::chrono::seconds(3) + std::chrono::milliseconds(500));
+        QVERIFY2(shows(1), qPrintable(label->text()));
+        m_clock->advance(std::chrono::milliseconds(499));
         QVERIFY(m_window->invitations()->isHolding());
         QVERIFY(!m_window->invitations()->isRevoking());
         m_clock->advance(std::chrono::milliseconds(1));

@@ -2,6 +2,8 @@
 
 #include <QtCore/QElapsedTimer>
 
+#include <algorithm>
+
 namespace InviteDesk {
 
 /*! QElapsedTimer's time since the first use, and each ClockTimer's own QTimer. */
@@ -58,8 +60,18 @@ void ClockTimer::setClock(Clock *clock)
 
 void ClockTimer::start(std::chrono::milliseconds delay)
 {
+    delay = std::max(delay, std::chrono::milliseconds(0));
     m_active = true;
-    m_clock->arm(this, std::max(delay, std::chrono::milliseconds(0)));
+    m_deadline = m_clock->nsecsElapsed() + std::chrono::nanoseconds(delay).count();
+    m_clock->arm(this, delay);
+}
+
+std::chrono::milliseconds ClockTimer::remaining() const
+{
+    if (!m_active)
+        return std::chrono::milliseconds(0);
+    const auto left = std::chrono::nanoseconds(std::max<qint64>(m_deadline - m_clock->nsecsElapsed(), 0));
+    return std::chrono::ceil<std::chrono::milliseconds>(left);
 }
 
 void ClockTimer::stop()

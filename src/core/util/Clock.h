@@ -63,6 +63,8 @@ public:
     void start(std::chrono::milliseconds delay);
     void stop();
     bool isActive() const { return m_active; }
+    /*! The time left until the timeout, rounded up to a millisecond; zero when not active. */
+    std::chrono::milliseconds remaining() const;
 
     /*! Calls \a slot in \a context once \a delay has passed on \a clock, unless \a context is gone by then. */
     template <typename Functor>
@@ -85,6 +87,7 @@ private:
 
     Clock *m_clock;
     QTimer m_timer; //!< the real clock's
+    qint64 m_deadline = 0; //!< when it times out, on m_clock (nanoseconds)
     bool m_active = false;
 };
 

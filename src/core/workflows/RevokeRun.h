@@ -46,6 +46,8 @@ public:
     bool retryFailed();
 
     bool isHolding() const { return m_holdTimer.isActive(); }
+    /*! How long the undo window has left (zero when nothing is held). */
+    std::chrono::milliseconds holdRemaining() const { return m_holdTimer.remaining(); }
     /*! Running, paused or stopping (not holding, not finished). */
     bool isRunning() const;
     BulkRevoker::State state() const { return m_bulk ? m_bulk->state() : BulkRevoker::State::Idle; }

@@ -70,6 +70,7 @@ public:
     void setUndoSeconds(int seconds);
     int undoSeconds() const { return m_undoSeconds; }
     bool isHolding() const { return m_run && m_run->isHolding(); }
+    std::chrono::milliseconds holdRemaining() const { return m_run ? m_run->holdRemaining() : std::chrono::milliseconds(0); }
     void undoHeldRevokes();
     void sendHeldRevokesNow();
     void pauseRevokes();

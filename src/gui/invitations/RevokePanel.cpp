@@ -22,7 +22,8 @@ RevokePanel::RevokePanel(QWidget *parent) : QWidget(parent), m_ui(std::make_uniq
             m_focusHome->setFocus(Qt::OtherFocusReason);
     });
     connect(m_ui->copySummaryButton, &QPushButton::clicked, this, &RevokePanel::copySummaryRequested);
-    connect(&m_countdown, &QTimer::timeout, this, &RevokePanel::updateCountdown);
+    m_countdown.setTimerType(Qt::PreciseTimer); // a coarse timer may fire early, and the second shown late
+    connect(&m_countdown, &ClockTimer::timeout, this, &RevokePanel::updateCountdown);
 }
 
 RevokePanel::~RevokePanel() = default;
@@ -108,14 +109,12 @@ void RevokePanel::onHeld(int count, int seconds)
     showButtons({m_ui->undoButton, m_ui->sendNowButton});
     show();
     m_holdCount = count;
-    m_holdLeft = seconds;
     m_ui->revokeProgress->show();
     m_ui->revokeProgress->setRange(0, seconds);
-    setProgressLater(m_ui->revokeProgress, 0);
     m_ui->revokeProgress->setTextVisible(false); // a countdown, not a share of work done
     m_ui->undoButton->setFocus();
+    m_countdown.setClock(m_invitations->clock());
     updateCountdown();
-    m_countdown.start(1000);
     Q_EMIT changed();
 }
 
@@ -222,11 +221,14 @@ void RevokePanel::onFinished(const BulkSummary &summary)
 
 void RevokePanel::updateCountdown()
 {
-    setProgressLater(m_ui->revokeProgress, m_ui->revokeProgress->maximum() - m_holdLeft);
+    // What the hold has left, read from it: "in 5 s" until four are left, and so on.
+    const std::chrono::milliseconds left = m_invitations->holdRemaining();
+    const auto seconds = std::chrono::ceil<std::chrono::seconds>(left);
+    setProgressLater(m_ui->revokeProgress, m_ui->revokeProgress->maximum() - int(seconds.count()));
     m_ui->revokeLabel->setText(tr("Revoking %Ln invitation(s) in %1 s — Undo takes it back", nullptr, m_holdCount)
-                                   .arg(std::max(m_holdLeft, 0)));
-    if (--m_holdLeft < 0)
-        m_countdown.stop();
+                                   .arg(seconds.count()));
+    if (seconds.count() > 0)
+        m_countdown.start(left - (seconds - std::chrono::seconds(1))); // when the next whole second is left
 }
 
 } // namespace InviteDesk

@@ -1,10 +1,10 @@
 #pragma once
 
+#include "core/util/Clock.h"
 #include "core/workflows/BulkRevoker.h"
 #include "gui/Coalescer.h"
 
 #include <QtCore/QPointer>
-#include <QtCore/QTimer>
 #include <QtGui/QKeySequence>
 #include <QtWidgets/QWidget>
 
@@ -62,8 +62,7 @@ private:
 
     std::unique_ptr<Ui::RevokePanel> m_ui;
     InvitationsController *m_invitations = nullptr;
-    QTimer m_countdown;
-    int m_holdLeft = 0;
+    ClockTimer m_countdown; //!< the undo window's next whole second, on the hold's clock
     int m_holdCount = 0;
     QPointer<QWidget> m_focusHome;
     BulkRevoker::State m_state = BulkRevoker::State::Idle;

@@ -19,6 +19,7 @@
 #include <QtTest/QTest>
 #include <QtWidgets/QApplication>
 #include <QtWidgets/QComboBox>
+#include <QtWidgets/QProgressBar>
 #include <QtWidgets/QTableView>
 #include <QtWidgets/QTextBrowser>
 
@@ -99,7 +100,9 @@ int main(int argc, char *argv[])
         table->selectionModel()->select(table->model()->index(row, 0),
                                         QItemSelectionModel::Select | QItemSelectionModel::Rows);
     QMetaObject::invokeMethod(window.findChild<QAction *>(u"actionRevoke"_s), &QAction::trigger);
-    QTest::qWait(1200);
+    auto *countdown = window.findChild<QProgressBar *>(u"revokeProgress"_s); // its first second gone
+    if (!countdown || !QTest::qWaitFor([&] { return window.invitations()->isHolding() && countdown->value() >= 1; }, 10'000))
+        return 12;
     table->clearSelection();
     ok = save(&window, out + u"/undo-window.png"_s) && ok;
     window.invitations()->undoHeldRevokes();
@@ -123,7 +126,16 @@ int main(int argc, char *argv[])
                          30'000))
         return 5;
     auto *quick = window.findChild<QComboBox *>(u"quickFilterCombo"_s);
-    QTest::qWait(400);
+    auto *rows = qobject_cast<InvitationFilterModel *>(table->model());
+    if (!rows)
+        return 13;
+    // The quick filter's counts are recounted a moment after a load: wait for the duplicates' to be in.
+    const auto counted = [&](InvitationFilterModel::QuickFilter filter) {
+        const int count = rows->countMatching(filter);
+        return count > 0 && quick->itemText(quick->findData(int(filter))).contains(QLocale().toString(count));
+    };
+    if (!QTest::qWaitFor([&] { return counted(InvitationFilterModel::QuickFilter::Duplicates); }, 10'000))
+        return 14;
     quick->setCurrentIndex(quick->findData(int(InvitationFilterModel::QuickFilter::Duplicates)));
     Q_EMIT quick->activated(quick->currentIndex());
     ok = save(&window, out + u"/duplicates.png"_s) && ok;
@@ -144,7 +156,8 @@ int main(int argc, char *argv[])
                          120'000))
         return 9;
     table->sortByColumn(InvitationTableModel::Organization, Qt::DescendingOrder);
-    QTest::qWait(400);
+    if (!QTest::qWaitFor([&] { return !rows->isWorking(); }, 30'000)) // a large list sorts on a worker thread
+        return 15;
     ok = save(&window, out + u"/instance-view.png"_s) && ok;
 
     // An organization at its membership limit because of pending invitations, with the role quick filter on.
@@ -153,15 +166,20 @@ int main(int argc, char *argv[])
                                       && !window.invitations()->isLoading() && window.invitationModel()->rowCount() > 0; },
                          30'000))
         return 10;
-    QTest::qWait(400);
-    for (int i = 0; i < quick->count(); ++i) {
-        if (quick->itemData(i).typeId() == QMetaType::QString) { // a role entry
-            quick->setCurrentIndex(i);
-            Q_EMIT quick->activated(i);
-            break;
+    const auto roleEntry = [quick] {
+        for (int i = 0; i < quick->count(); ++i) {
+            if (quick->itemData(i).typeId() == QMetaType::QString) // a role entry carries the role's key
+                return i;
         }
-    }
-    QTest::qWait(200);
+        return -1;
+    };
+    const int role = QTest::qWaitFor([&] { return roleEntry() >= 0; }, 10'000) ? roleEntry() : -1;
+    if (role < 0)
+        return 16;
+    quick->setCurrentIndex(role);
+    Q_EMIT quick->activated(role);
+    if (!QTest::qWaitFor([&] { return !rows->role().isEmpty() && !rows->isWorking(); }, 10'000))
+        return 17;
     ok = save(&window, out + u"/seats-and-role-filter.png"_s) && ok;
     quick->setCurrentIndex(0);
     Q_EMIT quick->activated(0);

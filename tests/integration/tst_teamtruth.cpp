@@ -790,7 +790,9 @@ private Q_SLOTS:
         CliHarness cli(m_sandbox.get());
         TeamStore::writeLocalLog(cli.auditLogPath(), u"hugo"_s, 1);
         StallingProxy stalls(m_store.port(), 2);
-        QString url = m_store.url(u"agent_ana"_s, shortWaits);
+        // The login itself must get through before the freeze: libpq's connect_timeout of 1 s expired first on
+        // a loaded machine (an ASan run, two cores), and the freeze this test is about was never reached.
+        QString url = m_store.url(u"agent_ana"_s, u"?connect_timeout=5&statement_timeout=2"_s);
         url.replace(u":%1/"_s.arg(m_store.port()), u":%1/"_s.arg(stalls.port()));
         auto start = [&](const QStringList &arguments) {
             return cli.start(QStringList{u"--audit-url"_s, url} + arguments, SandboxOptions::defaultProductionKey(),

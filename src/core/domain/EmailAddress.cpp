@@ -1,5 +1,7 @@
 #include "core/domain/EmailAddress.h"
 
+#include <QtCore/QList>
+
 #include <algorithm>
 
 using namespace Qt::StringLiterals;

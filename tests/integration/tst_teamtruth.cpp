@@ -171,7 +171,8 @@ class TestTeamTruth : public QObject
     }
     // A frozen or locked store is waited for at most this long (the URL's limits); the defaults would only make
     // the tests slower, the rule is the same.
-    static inline const QString shortWaits = u"?connect_timeout=1&statement_timeout=2"_s;
+    static inline const QString shortStatements = u"statement_timeout=2"_s;
+    static inline const QString shortWaits = u"?connect_timeout=1&"_s + shortStatements;
 
     CliHarness::Run run(CliHarness &cli, const QString &role, const QStringList &arguments, const QByteArray &input = {},
                         const QString &query = {})
@@ -792,7 +793,7 @@ private Q_SLOTS:
         StallingProxy stalls(m_store.port(), 2);
         // The login itself must get through before the freeze: libpq's connect_timeout of 1 s expired first on
         // a loaded machine (an ASan run, two cores), and the freeze this test is about was never reached.
-        QString url = m_store.url(u"agent_ana"_s, u"?connect_timeout=5&statement_timeout=2"_s);
+        QString url = m_store.url(u"agent_ana"_s, u"?connect_timeout=5&"_s + shortStatements);
         url.replace(u":%1/"_s.arg(m_store.port()), u":%1/"_s.arg(stalls.port()));
         auto start = [&](const QStringList &arguments) {
             return cli.start(QStringList{u"--audit-url"_s, url} + arguments, SandboxOptions::defaultProductionKey(),

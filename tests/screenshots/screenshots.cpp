@@ -23,6 +23,7 @@
 #include <QtWidgets/QTableView>
 #include <QtWidgets/QTextBrowser>
 
+#include <algorithm>
 #include <cstdio>
 
 using namespace Qt::StringLiterals;
@@ -129,12 +130,29 @@ int main(int argc, char *argv[])
     auto *rows = qobject_cast<InvitationFilterModel *>(table->model());
     if (!rows)
         return 13;
-    // The quick filter's counts are recounted a moment after a load: wait for the duplicates' to be in.
-    const auto counted = [&](InvitationFilterModel::QuickFilter filter) {
-        const int count = rows->countMatching(filter);
-        return count > 0 && quick->itemText(quick->findData(int(filter))).contains(QLocale().toString(count));
+    // The quick filter's entries are rebuilt a moment after a load: wait until they tell this list's counts
+    // (until then they tell the list before's).
+    const auto entriesCounted = [&] {
+        using QuickFilter = InvitationFilterModel::QuickFilter;
+        const auto tells = [&](int index, int count) {
+            return index >= 0 && quick->itemText(index).endsWith(u"(%1)"_s.arg(QLocale().toString(count)));
+        };
+        for (QuickFilter filter : {QuickFilter::Within24Hours, QuickFilter::Within7Days, QuickFilter::Expired,
+                                   QuickFilter::Duplicates, QuickFilter::PendingLongerThan}) {
+            if (!tells(quick->findData(int(filter)), rows->countMatching(filter)))
+                return false;
+        }
+        const QList<InvitationFilterModel::RoleCount> roles = rows->pendingRoles();
+        int roleEntries = 0;
+        for (int i = 0; i < quick->count(); ++i)
+            roleEntries += quick->itemData(i).typeId() == QMetaType::QString ? 1 : 0; // a role's carries its key
+        if (roleEntries != roles.size())
+            return false;
+        return std::all_of(roles.begin(), roles.end(),
+                           [&](const auto &role) { return tells(quick->findData(role.key), role.pending); });
     };
-    if (!QTest::qWaitFor([&] { return counted(InvitationFilterModel::QuickFilter::Duplicates); }, 10'000))
+    if (!QTest::qWaitFor([&] { return entriesCounted() && rows->countMatching(InvitationFilterModel::QuickFilter::Duplicates) > 0; },
+                         10'000))
         return 14;
     quick->setCurrentIndex(quick->findData(int(InvitationFilterModel::QuickFilter::Duplicates)));
     Q_EMIT quick->activated(quick->currentIndex());
@@ -166,16 +184,9 @@ int main(int argc, char *argv[])
                                       && !window.invitations()->isLoading() && window.invitationModel()->rowCount() > 0; },
                          30'000))
         return 10;
-    const auto roleEntry = [quick] {
-        for (int i = 0; i < quick->count(); ++i) {
-            if (quick->itemData(i).typeId() == QMetaType::QString) // a role entry carries the role's key
-                return i;
-        }
-        return -1;
-    };
-    const int role = QTest::qWaitFor([&] { return roleEntry() >= 0; }, 10'000) ? roleEntry() : -1;
-    if (role < 0)
+    if (!QTest::qWaitFor([&] { return entriesCounted() && !rows->pendingRoles().isEmpty(); }, 10'000))
         return 16;
+    const int role = quick->findData(rows->pendingRoles().constFirst().key);
     quick->setCurrentIndex(role);
     Q_EMIT quick->activated(role);
     if (!QTest::qWaitFor([&] { return !rows->role().isEmpty() && !rows->isWorking(); }, 10'000))
